@@ -1,0 +1,103 @@
+"""Data: pick a table, search and filter it, download exactly what is shown, read the dictionary."""
+import pandas as pd
+import streamlit as st
+
+from supplychain import cache, ui
+from supplychain.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
+from supplychain.filters import filter_rows, filterable_columns
+from supplychain.provenance import bundle_readme
+from supplychain.schema import column_help, column_labels, data_dictionary, fields, table_names
+from supplychain.style import TABLE_LABELS
+from supplychain.urlstate import ignored_params
+
+dataset = ui.require_dataset()
+package, tables = dataset.package, dataset.tables
+names = table_names(package)
+
+st.title("Data")
+st.caption("Every table of the dataset. Filter it, then download exactly the rows and columns you see.")
+
+params = {k: st.query_params.get_all(k) for k in st.query_params}
+chosen = params.get("table", ["models"])[-1]
+table = chosen if chosen in names else "models"
+frame = tables[table]
+filter_cols = filterable_columns(package, table, frame)
+labels = column_labels(package, table)
+ui.render_notice(
+    ignored_params(
+        params,
+        choices={"table": names, "cols": list(frame.columns), **{c: frame[c].dropna().astype(str).unique() for c in filter_cols}},
+        free={"q"},
+    )
+)
+
+top = st.columns([2, 3])
+table = top[0].selectbox("Table", names, index=names.index("models"), format_func=lambda t: TABLE_LABELS.get(t, t), key="table", bind="query-params")
+frame = tables[table]
+labels = column_labels(package, table)
+helps = column_help(package, table)
+search = top[1].text_input("Search all text", key="q", bind="query-params", placeholder="e.g. Alibaba, H20, Singapore", help="Finds rows where any text column contains these characters (not case-sensitive).")
+
+filter_cols = filterable_columns(package, table, frame)
+chosen_filters: dict[str, list[str]] = {}
+with st.expander("Filter by column", expanded=any(k in params for k in filter_cols), icon=":material/filter_list:"):
+    grid = st.columns(3)
+    for i, column in enumerate(filter_cols):
+        options = sorted(frame[column].dropna().astype(str).unique())
+        chosen_filters[column] = grid[i % 3].multiselect(labels[column], options, key=column, bind="query-params", help=helps.get(column) or None, placeholder="All")
+
+shown_cols = st.multiselect(
+    "Columns shown", list(frame.columns), default=list(frame.columns), format_func=lambda c: labels.get(c, c), key="cols", bind="query-params",
+    help="The download holds these columns, in this order.",
+)
+view = filter_rows(frame, search=search, equals={c: v for c, v in chosen_filters.items() if v})
+view = view[shown_cols or list(frame.columns)]
+
+config = {}
+for f in fields(package, table):
+    name = f["name"]
+    label, help_text = labels[name], helps.get(name) or None
+    if f["type"] == "date":
+        config[name] = st.column_config.DateColumn(label, help=help_text, format="YYYY-MM-DD")
+    elif f.get("format") == "uri":
+        config[name] = st.column_config.LinkColumn(label, help=help_text)
+    elif f["type"] == "boolean":
+        config[name] = st.column_config.CheckboxColumn(label, help=help_text)
+    elif f["type"] in ("number", "integer"):
+        config[name] = st.column_config.NumberColumn(label, help=help_text)
+    else:
+        config[name] = st.column_config.TextColumn(label, help=help_text)
+
+st.markdown(f"**{len(view)}** of {len(frame)} rows · {TABLE_LABELS.get(table, table)}")
+if view.empty:
+    st.info("No rows match these filters. Clear the search or a filter to see rows again.", icon=":material/search_off:")
+else:
+    st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=min(38 + 35 * len(view), 560))
+
+filtered = len(view) != len(frame) or list(view.columns) != list(frame.columns)
+buttons = st.columns(3)
+buttons[0].download_button(
+    "Download these rows (CSV)", to_csv_bytes(view, labels), file_name=download_name(table, dataset.as_of, "csv", filtered=filtered),
+    mime="text/csv", icon=":material/download:", disabled=view.empty, on_click="ignore",
+)
+buttons[1].download_button(
+    "Download these rows (Excel)", lambda: to_xlsx_bytes(view, labels, sheet=table), file_name=download_name(table, dataset.as_of, "xlsx", filtered=filtered),
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", disabled=view.empty, on_click="ignore",
+)
+buttons[2].download_button(
+    "Download the whole dataset (ZIP)", lambda: dataset_zip(cache.data_dir(), bundle_readme(package)), file_name=download_name("china-ai-supply-chain", dataset.as_of, "zip"),
+    mime="application/zip", icon=":material/folder_zip:", on_click="ignore",
+    help="Every CSV, datapackage.json (the data dictionary in machine-readable form) and a README with the citation.",
+)
+
+st.subheader("Data dictionary")
+dictionary = data_dictionary(package)
+st.caption("Generated from data/datapackage.json, the one description of the data.")
+st.dataframe(
+    dictionary[dictionary["table"] == table].drop(columns="table"), hide_index=True, width="stretch",
+    column_config={"required": st.column_config.CheckboxColumn("required"), "description": st.column_config.TextColumn("description", width="large")},
+)
+st.download_button(
+    "Download the full data dictionary (CSV)", to_csv_bytes(dictionary), file_name=download_name("data-dictionary", dataset.as_of),
+    mime="text/csv", icon=":material/download:", on_click="ignore",
+)

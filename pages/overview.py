@@ -1,0 +1,47 @@
+"""Overview: the report's story on one screen, with the evidence one click away."""
+import streamlit as st
+
+from supplychain import ui
+from supplychain.provenance import citing_rows, evidence_mix, headline_counts, key_findings
+from supplychain.style import EVIDENCE_LABELS, TABLE_LABELS
+
+dataset = ui.require_dataset()
+tables = dataset.tables
+
+st.title("How China's AI leaders reach Nvidia chips: train abroad, or stockpile at home")
+st.markdown(
+    "On **27 November 2025** the *Financial Times* reported, from people it does not name, that "
+    "**Alibaba** and **ByteDance** train their newest large language models in **leased, non-Chinese-owned "
+    "data centres in Southeast Asia** (Singapore, Malaysia) to use Nvidia chips, after the US restricted the "
+    "China-only **H20** in April 2025 and the Biden-era **AI diffusion rule** was rescinded. **DeepSeek** is the "
+    "exception: it trains at home on **Nvidia chips stockpiled** before the bans and works with **Huawei** on "
+    "Chinese chips."
+)
+st.caption(f"Data as of {dataset.as_of} · version {dataset.version} · every figure below links to the rows behind it.")
+
+counts = headline_counts(tables)
+cols = st.columns(len(counts))
+for col, (table, n) in zip(cols, counts.items()):
+    col.metric(TABLE_LABELS[table], n, help=f"Rows in {table}.csv")
+
+mix = evidence_mix(tables)
+st.caption(
+    "What the rows rest on: "
+    + " · ".join(f"{EVIDENCE_LABELS[k]}: {mix.get(k, 0)}" for k in EVIDENCE_LABELS)
+    + ". Most of the report's statements come from anonymous sources and are marked so."
+)
+
+st.header("What the report says")
+sources = tables["sources"].set_index("source_id")
+findings = key_findings(tables)
+grid = st.columns(2, gap="medium")
+for i, (_, claim) in enumerate(findings.iterrows()):
+    with grid[i % 2].container(border=True):
+        ui.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
+        rows = citing_rows(tables, dataset.package, column="claim_id", value=claim["claim_id"])
+        st.page_link(
+            "pages/sources.py",
+            label=f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim",
+            icon=":material/arrow_forward:",
+            query_params={"claim": claim["claim_id"]},
+        )

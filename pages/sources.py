@@ -1,0 +1,95 @@
+"""Sources: every source and every claim, the rows that rest on each, how the data was made and how to cite it."""
+import streamlit as st
+
+from supplychain import ui
+from supplychain.provenance import citation_counts, citation_text, citing_rows
+from supplychain.style import format_date
+from supplychain.urlstate import ignored_params
+
+dataset = ui.require_dataset()
+package, tables = dataset.package, dataset.tables
+claims, sources = tables["claims"], tables["sources"]
+
+params = {k: st.query_params.get_all(k) for k in st.query_params}
+ui.render_notice(ignored_params(params, choices={"claim": claims["claim_id"], "source": sources["source_id"]}))
+
+st.title("Sources and claims")
+st.markdown(
+    "Each row of the dataset names one **source** (publisher, title, address, date) and, where the report "
+    "is the source, one **claim**: a short verbatim quote from the Polish text of the report with our English "
+    "translation and the attribution the report gives. Most claims rest on **people the report does not name**."
+)
+
+claim_ids = list(claims["claim_id"])
+focus = st.selectbox(
+    "Show one claim and the rows that rest on it", claim_ids, index=None, key="claim", bind="query-params",
+    format_func=lambda c: claims.set_index("claim_id").loc[c, "text_en"][:110], placeholder="Choose a claim…",
+)
+source_index = sources.set_index("source_id")
+if focus:
+    claim = claims.set_index("claim_id").loc[focus]
+    claim["claim_id"] = focus
+    with st.container(border=True):
+        ui.render_claim(claim, source_index.loc[claim["source_id"]], expanded=True)
+        rows = citing_rows(tables, package, column="claim_id", value=focus)
+        st.markdown(f"**{len(rows)} row{'s' if len(rows) != 1 else ''} rest on this claim**")
+        if rows.empty:
+            st.caption("No data row cites this claim yet; it is kept as context.")
+        else:
+            st.dataframe(rows, hide_index=True, width="stretch")
+
+tab_claims, tab_sources, tab_method = st.tabs(["Claims from the report", "All sources", "Method, licence and citation"])
+with tab_claims:
+    counts = citation_counts(tables, column="claim_id")
+    view = claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))
+    st.dataframe(
+        view[["claim_id", "paragraph", "quote_pl", "text_en", "attribution", "attribution_kind", "topic", "rows_citing"]],
+        hide_index=True, width="stretch",
+        column_config={
+            "claim_id": "Claim", "paragraph": st.column_config.NumberColumn("¶", help="Paragraph of the report"),
+            "quote_pl": st.column_config.TextColumn("Quote (Polish, verbatim)", width="large"),
+            "text_en": st.column_config.TextColumn("English translation", width="large"),
+            "attribution": "Attribution", "attribution_kind": "Kind of attribution", "topic": "Topic",
+            "rows_citing": st.column_config.NumberColumn("Rows citing", help="Data rows whose claim is this one"),
+        },
+    )
+with tab_sources:
+    counts = citation_counts(tables, column="source_id")
+    view = sources.assign(rows_citing=sources["source_id"].map(counts).fillna(0).astype(int))
+    st.dataframe(
+        view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]],
+        hide_index=True, width="stretch",
+        column_config={
+            "source_id": "Source", "publisher": "Publisher", "title": st.column_config.TextColumn("Title", width="medium"),
+            "url": st.column_config.LinkColumn("Address"), "date_published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+            "kind": "Kind", "language": "Lang.", "rows_citing": st.column_config.NumberColumn("Rows citing"), "note": "Note",
+        },
+    )
+    chosen = st.selectbox("Rows resting on one source", list(sources["source_id"]), index=None, key="source", bind="query-params", placeholder="Choose a source…",
+                          format_func=lambda s: f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})")
+    if chosen:
+        st.dataframe(citing_rows(tables, package, column="source_id", value=chosen), hide_index=True, width="stretch")
+with tab_method:
+    st.markdown(
+        """
+**How the data was curated.** We read the Polish republication of the Financial Times report line by line and
+recorded each statement as a claim with its verbatim quote, our translation and the attribution the report
+gives. Each company, model, chip, place, measure, event and relationship the report names became a row citing
+that claim (evidence *Reported by the FT*). Context the report assumes (dates of US measures, model releases,
+chip specifications, coordinates) was added from official records (evidence *Official record*) or, where none
+was found, other press (*Other press*); each such row cites its own source. Where a day is unknown the row
+says so (date precision month or year); where sources disagree the row's note says how. A value we could not
+source is left empty.
+
+**What the report does not say.** It names no data-centre operator, no specific model version trained
+abroad, no chip counts and no dates beyond "in April" and "earlier this year"; the dataset does not fill those gaps
+with guesses.
+
+**Licence.** Our curation, translations and notes: CC BY 4.0. Quotes are short excerpts of the report for
+commentary; the report itself remains the copyright of its publisher and is not republished here.
+"""
+    )
+    cite = citation_text(package)
+    st.markdown("**Cite this dataset**")
+    st.code(cite["plain"], language=None, wrap_lines=True)
+    st.code(cite["bibtex"], language="bibtex")

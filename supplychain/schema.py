@@ -1,0 +1,105 @@
+"""The data package description (data/datapackage.json): the one place tables and columns are defined."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+PACKAGE_FILE = "datapackage.json"
+
+# Entity tables and the kind name each row has elsewhere (relationships.from_kind, /entity links).
+ENTITY_TABLES: dict[str, str] = {
+    "companies": "company",
+    "models": "model",
+    "chips": "chip",
+    "locations": "location",
+    "policies": "policy",
+}
+KIND_TABLES: dict[str, str] = {kind: table for table, kind in ENTITY_TABLES.items()}
+
+
+def read_package(data_dir: Path) -> dict[str, Any]:
+    """Read datapackage.json as a plain dict."""
+    return json.loads((Path(data_dir) / PACKAGE_FILE).read_text(encoding="utf-8"))
+
+
+def resource(package: dict[str, Any], table: str) -> dict[str, Any]:
+    """The resource entry for one table; KeyError if the package has no such table."""
+    for res in package["resources"]:
+        if res["name"] == table:
+            return res
+    raise KeyError(table)
+
+
+def table_names(package: dict[str, Any]) -> list[str]:
+    """Table names in the order the package lists them."""
+    return [res["name"] for res in package["resources"]]
+
+
+def fields(package: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    """The Table Schema fields of one table, in column order."""
+    return resource(package, table)["schema"]["fields"]
+
+
+def primary_key(package: dict[str, Any], table: str) -> str:
+    """The single-column primary key of a table (every table here has one)."""
+    return resource(package, table)["schema"]["primaryKey"][0]
+
+
+def column_labels(package: dict[str, Any], table: str) -> dict[str, str]:
+    """Map column name -> readable label (the field's title, or its name when it has none)."""
+    return {f["name"]: f.get("title", f["name"]) for f in fields(package, table)}
+
+
+def column_help(package: dict[str, Any], table: str) -> dict[str, str]:
+    """Map column name -> description, for tooltips."""
+    return {f["name"]: f.get("description", "") for f in fields(package, table)}
+
+
+def enum_values(package: dict[str, Any], table: str, column: str) -> list[str]:
+    """Allowed values of an enum column, or [] when the column has no enum."""
+    for f in fields(package, table):
+        if f["name"] == column:
+            return list(f.get("constraints", {}).get("enum", []))
+    raise KeyError(f"{table}.{column}")
+
+
+def _describe_constraints(constraints: dict[str, Any]) -> str:
+    parts = []
+    for key, value in constraints.items():
+        if key == "required":
+            continue
+        if key == "enum":
+            parts.append("one of: " + ", ".join(map(str, value)))
+        elif key == "unique" and value:
+            parts.append("unique")
+        else:
+            parts.append(f"{key} {value}")
+    return "; ".join(parts)
+
+
+def data_dictionary(package: dict[str, Any]) -> pd.DataFrame:
+    """One row per column of every table: label, type, required, constraints, description.
+
+    Generated from datapackage.json so the dictionary can never drift from the schema.
+    """
+    rows = []
+    for res in package["resources"]:
+        keys = set(res["schema"].get("primaryKey", []))
+        for f in res["schema"]["fields"]:
+            constraints = f.get("constraints", {})
+            rows.append(
+                {
+                    "table": res["name"],
+                    "column": f["name"],
+                    "label": f.get("title", f["name"]),
+                    "type": f["type"] + (f" ({f['format']})" if f.get("format") else ""),
+                    "required": bool(constraints.get("required", False)) or f["name"] in keys,
+                    "key": "primary" if f["name"] in keys else "",
+                    "constraints": _describe_constraints(constraints),
+                    "description": f.get("description", ""),
+                }
+            )
+    return pd.DataFrame(rows)

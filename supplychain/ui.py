@@ -1,0 +1,86 @@
+"""Small `render_*` helpers shared by pages: problems, footer, notices, claim cards.
+
+Data text is always shown as plain text or escaped Markdown, never as HTML.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from supplychain import cache
+from supplychain.load import Dataset
+from supplychain.style import ATTRIBUTION_LABELS, EVIDENCE_HELP, EVIDENCE_LABELS, format_date
+from supplychain.validate import Problem
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
+
+
+def escape_md(text: str) -> str:
+    """Escape Markdown so data text renders literally (no links, emphasis or HTML from the data)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def render_problems(problems: list[Problem]) -> None:
+    """Show why the data could not be loaded, one line per problem, instead of a broken page."""
+    st.error(
+        f"The data did not pass its checks ({len(problems)} problem{'s' if len(problems) != 1 else ''}). "
+        "Nothing is shown until they are fixed: a half-checked table could state a wrong fact.",
+        icon=":material/error:",
+    )
+    frame = pd.DataFrame(
+        [{"File": p.file, "Row": None if p.line is None else p.line - 1, "Line": p.line, "Column": p.column or "", "Found": p.value or "", "Expected": p.expected} for p in problems]
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={"Row": st.column_config.NumberColumn(help="Data row, counting from 1 below the header"), "Line": st.column_config.NumberColumn(help="Line in the file (the header is line 1)")})
+    st.caption("Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when a file changes.")
+
+
+def require_dataset() -> Dataset:
+    """The checked dataset, or (if a file changed and now fails its checks) the problems and a stop.
+
+    Pages call this rather than trusting the router's load, because a file can change between the two.
+    """
+    dataset = cache.get_dataset()
+    if not dataset.ok:
+        render_problems(dataset.problems)
+        st.stop()
+    return dataset
+
+
+def render_notice(ignored: Iterable[str]) -> None:
+    """A short notice of URL parameters that were not understood and were ignored."""
+    ignored = [i for i in ignored if i]
+    if ignored:
+        st.info("Ignored in the link: " + "; ".join(ignored), icon=":material/link_off:")
+
+
+def render_evidence(evidence: str) -> None:
+    """A badge saying what kind of evidence a row rests on."""
+    colour = {"report": "orange", "official": "blue", "press": "violet", "estimate": "gray"}.get(evidence, "gray")
+    st.badge(EVIDENCE_LABELS.get(evidence, evidence), color=colour, help=EVIDENCE_HELP.get(evidence))
+
+
+def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool = False) -> None:
+    """A claim: English text, who it comes from, the Polish quote on demand, the source."""
+    st.markdown(escape_md(claim["text_en"]))
+    kind = ATTRIBUTION_LABELS.get(str(claim["attribution_kind"]), str(claim["attribution_kind"]))
+    st.caption(f"{escape_md(kind)}: {escape_md(claim['attribution'])}")
+    with st.expander("Polish quote (verbatim)", expanded=expanded):
+        st.markdown("> " + escape_md(claim["quote_pl"]))
+        if source is not None:
+            st.caption(f"{escape_md(source['publisher'])}, {escape_md(source['title'])}, {format_date(source['date_published'])}, paragraph {claim['paragraph']}")
+    if pd.notna(claim.get("note")) and claim.get("note"):
+        st.caption(f"Note: {escape_md(claim['note'])}")
+
+
+def render_footer(dataset: Dataset) -> None:
+    """Every page's footer: data version and date, the source, the licence."""
+    st.divider()
+    version = f"Data version {dataset.version}, as of {dataset.as_of}" if dataset.package else "Data not loaded"
+    st.caption(
+        f"{version} · Source: Financial Times report of 27 November 2025 (via a Polish republication) and public records, "
+        "each row citing its own · Curation and translations CC BY 4.0; quotes remain their publishers' · "
+        "Every fact links to its source on the Sources page."
+    )

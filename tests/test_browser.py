@@ -1,0 +1,66 @@
+"""What only a browser shows: every page draws without an exception, and a filtered CSV download arrives."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve, wait_until_idle
+from conftest import DATA_DIR, ROOT
+from supplychain.load import load_dataset
+
+PAGES = ["/", "/data", "/sources"]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with serve(ROOT) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_draws_without_exception_and_shows_footer(page, app_url: str, path: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(app_url + path)
+    wait_until_idle(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("h1").count() >= 1
+    page.get_by_text("Data version").first.wait_for(timeout=10000)
+    assert errors == []
+
+
+def test_filtered_csv_download_holds_exactly_the_rows_shown(page, app_url: str) -> None:
+    page.goto(f"{app_url}/data?table=models&developer_id=deepseek")
+    wait_until_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download these rows (CSV)").click()
+    download = info.value
+    assert download.suggested_filename.startswith("models_filtered_") and download.suggested_filename.endswith(".csv")
+    text = open(download.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    models = load_dataset(DATA_DIR).tables["models"]
+    expected = list(models[models["developer_id"] == "deepseek"]["model_id"])
+    assert [r["Model id"] for r in rows] == expected
+    assert {r["Developer"] for r in rows} == {"deepseek"}

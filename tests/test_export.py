@@ -1,0 +1,62 @@
+"""Downloads hold exactly the rows and columns shown, as bytes a spreadsheet opens safely."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from supplychain.export import dataset_zip, download_name, neutralise, to_csv_bytes, to_xlsx_bytes
+from supplychain.filters import filter_rows
+from supplychain.load import load_dataset
+from supplychain.schema import column_labels
+
+
+def test_csv_of_filtered_view_has_exact_bytes(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    models = dataset.tables["models"]
+    view = filter_rows(models, equals={"developer_id": ["acme"]})[["model_id", "name", "release_date", "open_weights", "parameters_b"]]
+    data = to_csv_bytes(view, column_labels(dataset.package, "models"))
+    assert data == (
+        "\ufeffModel id,Name,Released,Open weights,Parameters (billions)\r\n"
+        "m_one,Model One,2025-04-29,true,235\r\n"
+        "m_three,'=HYPERLINK(1),,,\r\n"
+    ).encode("utf-8")
+
+
+def test_csv_keeps_polish_and_chinese_text(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    data = to_csv_bytes(dataset.tables["companies"][["company_id", "name_zh"]])
+    assert data.decode("utf-8-sig").splitlines()[1] == "acme,阿克米"
+    claims = to_csv_bytes(dataset.tables["claims"][["quote_pl"]])
+    assert "Zażółć gęślą jaźń" in claims.decode("utf-8-sig")
+
+
+def test_formula_like_text_is_neutralised_but_numbers_stay_numbers() -> None:
+    frame = pd.DataFrame({"text": ["=1+1", "+x", "-x", "@x", "\tx", "\rx", "ok"], "n": [-1.5, 2, 3, 4, 5, 6, 7]})
+    lines = to_csv_bytes(frame).decode("utf-8-sig").split("\r\n")
+    assert lines[1] == "'=1+1,-1.5"
+    assert [line.split(",")[0] for line in lines[2:7]] == ["'+x", "'-x", "'@x", "'\tx", "\"'\rx\""]
+    assert neutralise("ok") == "ok"
+
+
+def test_xlsx_reads_back_equal_to_the_view(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    view = dataset.tables["models"][["model_id", "release_date", "parameters_b"]].iloc[:2]
+    back = pd.read_excel(io.BytesIO(to_xlsx_bytes(view)))
+    assert list(back["model_id"]) == ["m_one", "m_two"]
+    assert back["release_date"].iloc[0] == pd.Timestamp("2025-04-29")
+    assert back["parameters_b"].iloc[0] == 235
+
+
+def test_dataset_zip_has_every_table_the_package_and_a_readme(mini_dir: Path) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(mini_dir, "# README\ncite me")))
+    names = set(archive.namelist())
+    assert {"datapackage.json", "README.md", "models.csv", "relationships.csv", "sources.csv"} <= names
+    assert archive.read("README.md").decode() == "# README\ncite me"
+
+
+def test_download_names_say_table_and_date() -> None:
+    assert download_name("models", "2026-11-28", filtered=True) == "models_filtered_2026-11-28.csv"
+    assert download_name("models", "2026-11-28", "xlsx") == "models_2026-11-28.xlsx"

@@ -1,0 +1,120 @@
+"""A broken data file gets a clear problem naming file, row, column and what was expected."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import rewrite_csv
+from supplychain.load import load_dataset
+
+
+def only_problem_text(data_dir: Path) -> list[str]:
+    dataset = load_dataset(data_dir)
+    assert not dataset.ok
+    assert dataset.tables == {}, "a failed load must not hand out half the data"
+    return [str(p) for p in dataset.problems]
+
+
+def test_the_fixture_package_loads_cleanly(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    assert dataset.ok, [str(p) for p in dataset.problems]
+    assert list(dataset.tables["models"]["model_id"]) == ["m_one", "m_two", "m_three"]
+
+
+def test_missing_column_is_named(mini_dir: Path) -> None:
+    def drop(header, rows):
+        return [h for h in header if h != "developer_id"]
+
+    rewrite_csv(mini_dir / "models.csv", drop)
+    problems = only_problem_text(mini_dir)
+    assert any("models.csv" in p and "developer_id" in p for p in problems), problems
+
+
+def test_bad_date_names_file_row_column_and_value(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[1]["release_date"] = "2025-02-30"
+
+    rewrite_csv(mini_dir / "models.csv", bad)
+    problems = only_problem_text(mini_dir)
+    assert problems == ["models.csv, row 2 (line 3), column 'release_date': found '2025-02-30'; expected a date written YYYY-MM-DD"]
+
+
+def test_dangling_reference_is_named(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[0]["developer_id"] = "nobody"
+
+    rewrite_csv(mini_dir / "models.csv", bad)
+    problems = only_problem_text(mini_dir)
+    assert len(problems) == 1
+    assert problems[0].startswith("models.csv, row 1 (line 2), column 'developer_id': found 'nobody'; expected an id that exists")
+
+
+def test_duplicate_id_is_reported_once(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[1]["model_id"] = "m_one"
+
+    rewrite_csv(mini_dir / "models.csv", bad)
+    problems = only_problem_text(mini_dir)
+    assert len(problems) == 1
+    assert problems[0].startswith("models.csv, row 2 (line 3), column 'model_id': found 'm_one'; expected a unique id")
+
+
+def test_coordinate_out_of_range_is_named(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[0]["lat"] = "95.5"
+
+    rewrite_csv(mini_dir / "locations.csv", bad)
+    problems = only_problem_text(mini_dir)
+    assert len(problems) == 1
+    assert problems[0].startswith("locations.csv, row 1 (line 2), column 'lat': found '95.5'; expected a value within range")
+
+
+def test_relationship_to_a_missing_entity_is_named(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[0]["to_id"] = "atlantis"
+
+    rewrite_csv(mini_dir / "relationships.csv", bad)
+    problems = only_problem_text(mini_dir)
+    assert problems == ["relationships.csv, row 1 (line 2), column 'to_id': found 'atlantis'; expected an id from locations.csv"]
+
+
+def test_relationship_kind_mismatch_says_where_the_id_lives(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[0]["to_kind"] = "chip"  # hub is a location, not a chip
+
+    rewrite_csv(mini_dir / "relationships.csv", bad)
+    problems = only_problem_text(mini_dir)
+    assert problems == ["relationships.csv, row 1 (line 2), column 'to_id': found 'hub'; expected an id from chips.csv (it is in locations.csv)"]
+
+
+def test_id_shared_by_two_entity_tables_is_refused(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[0]["chip_id"] = "acme"
+
+    rewrite_csv(mini_dir / "chips.csv", bad)
+    def fix_edges(header, rows):
+        rows[1]["to_id"] = "acme"
+
+    rewrite_csv(mini_dir / "relationships.csv", fix_edges)
+    problems = only_problem_text(mini_dir)
+    assert problems == ["chips.csv, row 1 (line 2), column 'chip_id': found 'acme'; expected an id not already used in companies.csv (ids are shared by /entity links)"]
+
+
+def test_date_without_precision_is_refused(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[0]["release_precision"] = ""
+
+    rewrite_csv(mini_dir / "models.csv", bad)
+    problems = only_problem_text(mini_dir)
+    assert problems == ["models.csv, row 1 (line 2), column 'release_precision'; expected day, month or year, saying how much of release_date is known"]
+
+
+def test_missing_file_gives_a_message_not_a_traceback(mini_dir: Path) -> None:
+    (mini_dir / "chips.csv").unlink()
+    problems = only_problem_text(mini_dir)
+    assert any("chips.csv" in p for p in problems), problems
+
+
+def test_malformed_package_json_gives_a_message(mini_dir: Path) -> None:
+    (mini_dir / "datapackage.json").write_text("{not json", encoding="utf-8")
+    problems = only_problem_text(mini_dir)
+    assert len(problems) == 1 and problems[0].startswith("datapackage.json; expected valid JSON")
