@@ -1,27 +1,41 @@
-"""Router: page config, navigation, data check and footer shared by every page."""
+"""Router: page config, navigation, data check, URL notices, share link and footer for every page."""
 from __future__ import annotations
 
 import streamlit as st
 
-from supplychain import cache, ui
+from supplychain import cache, ui, urlbind
 
 st.set_page_config(page_title="China's AI supply chain", page_icon=":material/hub:", layout="wide")
 
-PAGES = {
-    "Story": [
-        st.Page("pages/overview.py", title="Overview", icon=":material/newspaper:", default=True),
-    ],
-    "Data": [
-        st.Page("pages/data.py", title="Data", icon=":material/table:", url_path="data"),
-        st.Page("pages/sources.py", title="Sources", icon=":material/format_quote:", url_path="sources"),
-    ],
-}
+# (section, file, title, icon, url path). The first page is the default, served at "/".
+PAGE_SPECS = [
+    ("Story", "pages/overview.py", "Overview", ":material/newspaper:", "overview"),
+    ("Explore", "pages/map.py", "Map", ":material/map:", "map"),
+    ("Explore", "pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
+    ("Explore", "pages/relationships.py", "Relationships", ":material/hub:", "relationships"),
+    ("Explore", "pages/entity.py", "Profiles", ":material/badge:", "entity"),
+    ("Data", "pages/data.py", "Data", ":material/table:", "data"),
+    ("Data", "pages/sources.py", "Sources", ":material/format_quote:", "sources"),
+]
+# AppTest cannot open a page through this router (its switch_page runs the page file alone),
+# so page tests name the page to start on here; a browser session never sets this key.
+start = st.session_state.get("_test_start_page", PAGE_SPECS[0][4])
+pages: dict[str, list] = {}
+for section, path, title, icon, url_path in PAGE_SPECS:
+    pages.setdefault(section, []).append(st.Page(path, title=title, icon=icon, url_path=url_path, default=url_path == start))
 
-page = st.navigation(PAGES)
+page = st.navigation(pages)
 dataset = cache.get_dataset()
+notice = st.empty()  # filled after the page runs, when it is known which URL values were ignored
+urlbind.start_run(page.url_path)
 if dataset.ok:
+    ui.render_entity_search(dataset)
     page.run()
 else:
     st.title("China's AI supply chain")
     ui.render_problems(dataset.problems)
+urlbind.finish_run()
+with notice.container():
+    ui.render_notice(urlbind.ignored_notes())
+ui.render_share_link(page.url_path)
 ui.render_footer(dataset)

@@ -8,7 +8,7 @@ from supplychain.filters import filter_rows, filterable_columns
 from supplychain.provenance import bundle_readme
 from supplychain.schema import column_help, column_labels, data_dictionary, fields, table_names
 from supplychain.style import TABLE_LABELS
-from supplychain.urlstate import ignored_params
+from supplychain.urlbind import url_multiselect, url_selectbox, url_text
 
 dataset = ui.require_dataset()
 package, tables = dataset.package, dataset.tables
@@ -17,37 +17,23 @@ names = table_names(package)
 st.title("Data")
 st.caption("Every table of the dataset. Filter it, then download exactly the rows and columns you see.")
 
-params = {k: st.query_params.get_all(k) for k in st.query_params}
-chosen = params.get("table", ["models"])[-1]
-table = chosen if chosen in names else "models"
-frame = tables[table]
-filter_cols = filterable_columns(package, table, frame)
-labels = column_labels(package, table)
-ui.render_notice(
-    ignored_params(
-        params,
-        choices={"table": names, "cols": list(frame.columns), **{c: frame[c].dropna().astype(str).unique() for c in filter_cols}},
-        free={"q"},
-    )
-)
-
 top = st.columns([2, 3])
-table = top[0].selectbox("Table", names, index=names.index("models"), format_func=lambda t: TABLE_LABELS.get(t, t), key="table", bind="query-params")
+table = url_selectbox("Table", names, key="table", default="models", container=top[0], format_func=lambda t: TABLE_LABELS.get(t, t))
 frame = tables[table]
 labels = column_labels(package, table)
 helps = column_help(package, table)
-search = top[1].text_input("Search all text", key="q", bind="query-params", placeholder="e.g. Alibaba, H20, Singapore", help="Finds rows where any text column contains these characters (not case-sensitive).")
+search = url_text("Search all text", key="q", container=top[1], placeholder="e.g. Alibaba, H20, Singapore", help="Finds rows where any text column contains these characters (not case-sensitive).")
 
 filter_cols = filterable_columns(package, table, frame)
 chosen_filters: dict[str, list[str]] = {}
-with st.expander("Filter by column", expanded=any(k in params for k in filter_cols), icon=":material/filter_list:"):
+with st.expander("Filter by column", expanded=any(k in st.query_params for k in filter_cols), icon=":material/filter_list:"):
     grid = st.columns(3)
     for i, column in enumerate(filter_cols):
         options = sorted(frame[column].dropna().astype(str).unique())
-        chosen_filters[column] = grid[i % 3].multiselect(labels[column], options, key=column, bind="query-params", help=helps.get(column) or None, placeholder="All")
+        chosen_filters[column] = url_multiselect(labels[column], options, key=column, container=grid[i % 3], help=helps.get(column) or None, placeholder="All")
 
-shown_cols = st.multiselect(
-    "Columns shown", list(frame.columns), default=list(frame.columns), format_func=lambda c: labels.get(c, c), key="cols", bind="query-params",
+shown_cols = url_multiselect(
+    "Columns shown", list(frame.columns), key="cols", default=list(frame.columns), format_func=lambda c: labels.get(c, c),
     help="The download holds these columns, in this order.",
 )
 view = filter_rows(frame, search=search, equals={c: v for c, v in chosen_filters.items() if v})

@@ -4,14 +4,11 @@ import streamlit as st
 from supplychain import ui
 from supplychain.provenance import citation_counts, citation_text, citing_rows
 from supplychain.style import format_date
-from supplychain.urlstate import ignored_params
+from supplychain.urlbind import url_selectbox
 
 dataset = ui.require_dataset()
 package, tables = dataset.package, dataset.tables
 claims, sources = tables["claims"], tables["sources"]
-
-params = {k: st.query_params.get_all(k) for k in st.query_params}
-ui.render_notice(ignored_params(params, choices={"claim": claims["claim_id"], "source": sources["source_id"]}))
 
 st.title("Sources and claims")
 st.markdown(
@@ -21,8 +18,8 @@ st.markdown(
 )
 
 claim_ids = list(claims["claim_id"])
-focus = st.selectbox(
-    "Show one claim and the rows that rest on it", claim_ids, index=None, key="claim", bind="query-params",
+focus = url_selectbox(
+    "Show one claim and the rows that rest on it", claim_ids, key="claim", index=None,
     format_func=lambda c: claims.set_index("claim_id").loc[c, "text_en"][:110], placeholder="Choose a claim…",
 )
 source_index = sources.set_index("source_id")
@@ -65,7 +62,7 @@ with tab_sources:
             "kind": "Kind", "language": "Lang.", "rows_citing": st.column_config.NumberColumn("Rows citing"), "note": "Note",
         },
     )
-    chosen = st.selectbox("Rows resting on one source", list(sources["source_id"]), index=None, key="source", bind="query-params", placeholder="Choose a source…",
+    chosen = url_selectbox("Rows resting on one source", list(sources["source_id"]), key="source", index=None, placeholder="Choose a source…",
                           format_func=lambda s: f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})")
     if chosen:
         st.dataframe(citing_rows(tables, package, column="source_id", value=chosen), hide_index=True, width="stretch")

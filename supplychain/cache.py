@@ -30,3 +30,42 @@ def get_dataset() -> Dataset:
     """
     folder = data_dir()
     return _cached_dataset(str(folder), fingerprint(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_relations(folder: str, stamp: str, _tables: dict) -> tuple:
+    # Keyed by folder and data fingerprint; `_tables` (not hashed) are that load's frames.
+    from supplychain.entities import build_entity_index
+    from supplychain.graph import build_graph, edge_frame
+
+    index = build_entity_index(_tables)
+    graph = build_graph(_tables, index)
+    return index, graph, edge_frame(graph)
+
+
+def get_relations(dataset: Dataset) -> tuple:
+    """(entity index, relationship graph, its edge table) for this dataset, built once per data version. Read-only."""
+    folder = data_dir()
+    return _cached_relations(str(folder), fingerprint(folder), dataset.tables)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def graph_layout(nodes: tuple, edges: tuple, seed: int = 7) -> dict:
+    """Cached deterministic layout of a graph given as sorted node ids and edge pairs (see graph.layout_positions)."""
+    from supplychain.graph import layout_positions
+
+    return layout_positions(nodes, edges, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, end: str):
+    # Keyed by folder, data fingerprint and range; `_tables` (not hashed) are that load's frames.
+    from supplychain.status import status_segments
+
+    return status_segments(_tables, start, end)
+
+
+def get_status_segments(dataset: Dataset, start: str, end: str):
+    """Every chip's export status over [start, end] (supplychain.status.status_segments), once per data version and range."""
+    folder = data_dir()
+    return _cached_status_segments(str(folder), fingerprint(folder), dataset.tables, start, end)

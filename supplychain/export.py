@@ -84,3 +84,55 @@ def dataset_zip(data_dir: Path, readme: str) -> bytes:
             archive.write(path, arcname=path.name)
         archive.writestr("README.md", readme)
     return buffer.getvalue()
+
+
+def view_package(package: dict[str, Any], frames: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
+    """A datapackage.json describing just these (filtered) tables and the columns they keep.
+
+    Foreign keys that point at a table or column not in the bundle are dropped, so the bundle
+    validates on its own.
+    """
+    resources = []
+    for res in package["resources"]:
+        if res["name"] not in frames:
+            continue
+        keep = list(frames[res["name"]].columns)
+        schema = dict(res["schema"])
+        schema["fields"] = [f for f in schema["fields"] if f["name"] in keep]
+        if not set(schema.get("primaryKey", [])) <= set(keep):
+            schema.pop("primaryKey", None)
+        foreign = []
+        for fk in schema.get("foreignKeys", []):
+            target = fk["reference"]["resource"] or res["name"]
+            if set(fk["fields"]) <= set(keep) and target in frames and set(fk["reference"]["fields"]) <= set(frames[target].columns):
+                foreign.append(fk)
+        schema["foreignKeys"] = foreign
+        resources.append({**res, "schema": schema})
+    return {**package, "resources": resources}
+
+
+def _raw_csv(frame: pd.DataFrame) -> bytes:
+    """CSV in the dataset's own format (field names, ISO dates, true/false, no BOM) for bundles; text neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(list(frame.columns))
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue().encode("utf-8")
+
+
+def view_bundle(package: dict[str, Any], frames: Mapping[str, pd.DataFrame], readme: str) -> bytes:
+    """"Download this view": the filtered tables, a datapackage.json describing them, and a README.
+
+    Tables keep the dataset's own column names and formats so the bundle is itself a valid data
+    package (the spreadsheet-safe, labelled export is the CSV/Excel download).
+    """
+    import json
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in frames.items():
+            archive.writestr(f"{name}.csv", _raw_csv(frame))
+        archive.writestr("datapackage.json", json.dumps(view_package(package, frames), indent=2, ensure_ascii=False))
+        archive.writestr("README.md", readme)
+    return buffer.getvalue()

@@ -13,6 +13,7 @@ import streamlit as st
 from supplychain import cache
 from supplychain.load import Dataset
 from supplychain.style import ATTRIBUTION_LABELS, EVIDENCE_HELP, EVIDENCE_LABELS, format_date
+from supplychain.urlstate import share_url
 from supplychain.validate import Problem
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
@@ -56,9 +57,21 @@ def render_notice(ignored: Iterable[str]) -> None:
         st.info("Ignored in the link: " + "; ".join(ignored), icon=":material/link_off:")
 
 
+def render_share_link(url_path: str) -> None:
+    """'Copy link to this view' in the sidebar: the page address with every view parameter.
+
+    st.code draws its own copy button, so no script or HTML is needed.
+    """
+    base = (st.context.url or "").rstrip("/") if st.context.url else "/" + url_path
+    link = share_url(base, {k: st.query_params.get_all(k) for k in st.query_params})
+    with st.sidebar:
+        st.caption("Link to this view (copy with the button on the right)")
+        st.code(link, language=None, wrap_lines=True)
+
+
 def render_evidence(evidence: str) -> None:
     """A badge saying what kind of evidence a row rests on."""
-    colour = {"report": "orange", "official": "blue", "press": "violet", "estimate": "gray"}.get(evidence, "gray")
+    colour = {"report": "orange", "official": "blue", "press": "violet", "reference": "green", "estimate": "gray"}.get(evidence, "gray")
     st.badge(EVIDENCE_LABELS.get(evidence, evidence), color=colour, help=EVIDENCE_HELP.get(evidence))
 
 
@@ -84,3 +97,54 @@ def render_footer(dataset: Dataset) -> None:
         "each row citing its own · Curation and translations CC BY 4.0; quotes remain their publishers' · "
         "Every fact links to its source on the Sources page."
     )
+
+
+def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") -> None:
+    """A link to an entity's profile (the /entity page), with its kind's icon."""
+    from supplychain.style import KIND_ICONS
+
+    st.page_link("pages/entity.py", label=escape_md(name) + (f" · {escape_md(note)}" if note else ""), icon=KIND_ICONS.get(kind), query_params={"id": entity_id})
+
+
+def render_entity_search(dataset: Dataset) -> None:
+    """Sidebar search: any entity by name or alias (e.g. 'Tongyi Qianwen', 'H20'); results link to its profile."""
+    from supplychain.entities import find_entities
+
+    index = cache.get_relations(dataset)[0]
+    with st.sidebar:
+        text = st.text_input(
+            "Find a company, model, chip, place or rule", key="entity_search", placeholder="e.g. Tongyi Qianwen, H20", icon=":material/search:",
+            help="Searches names and other names (aliases, Chinese names); opens the profile.",
+        )
+        if text and text.strip():
+            hits = find_entities(index, text, limit=6)
+            if hits.empty:
+                st.caption("No entity has that name or alias.")
+            for hit in hits.itertuples(index=False):
+                render_entity_link(hit.id, hit.name, hit.kind, note=hit.matched if hit.matched != hit.name else "")
+
+
+def render_source(source: pd.Series) -> None:
+    """One source as a line: publisher, linked title, date, kind (all data text escaped)."""
+    title = escape_md(source["title"])
+    if pd.notna(source.get("url")) and source.get("url"):
+        title = f"[{title}]({str(source['url']).replace(')', '%29').replace(' ', '%20')})"
+    st.markdown(f"{escape_md(source['publisher'])}: {title} · {format_date(source['date_published'])} · `{source.name}`")
+
+
+def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.DataFrame) -> None:
+    """The record behind one tie: what it says, its dates and evidence, the report's quote and the source."""
+    st.markdown(f"**{escape_md(edge['from_name'])}** {escape_md(edge['relation_label'])} **{escape_md(edge['to_name'])}** · {escape_md(edge['period'])}")
+    render_evidence(str(edge["evidence"]))
+    if edge.get("description"):
+        st.markdown(escape_md(edge["description"]))
+    if edge.get("note"):
+        st.caption(f"Note: {escape_md(edge['note'])}")
+    source_index = sources.set_index("source_id")
+    claim_hit = claims[claims["claim_id"] == edge.get("claim_id")]
+    if not claim_hit.empty:
+        claim = claim_hit.iloc[0]
+        render_claim(claim, source_index.loc[claim["source_id"]] if claim["source_id"] in source_index.index else None, expanded=True)
+    if edge.get("source_id") in source_index.index:
+        render_source(source_index.loc[edge["source_id"]])
+    st.caption(f"Record: `{edge['relationship_id']}` ({escape_md(edge['origin'])})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from frictionless import Package
 
@@ -73,3 +74,13 @@ def test_everything_the_report_names_is_in_the_data(dataset) -> None:
     assert {"singapore", "johor", "hangzhou"} <= ids["locations"]
     families = set(dataset.tables["models"]["family"])
     assert {"Qwen", "Doubao", "DeepSeek"} <= families
+
+
+def test_no_shipped_text_cell_could_run_as_a_spreadsheet_formula(dataset) -> None:
+    # The whole-dataset ZIP ships the CSVs as they are, so they must be safe to open in Excel too.
+    for name, frame in dataset.tables.items():
+        for column in frame.columns:
+            if pd.api.types.is_string_dtype(frame[column]):
+                bad = frame[column].dropna()
+                bad = bad[bad.str.match(r"^[=+\-@\t\r]")]
+                assert bad.empty, f"{name}.{column}: {list(bad)[:3]}"

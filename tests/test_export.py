@@ -60,3 +60,20 @@ def test_dataset_zip_has_every_table_the_package_and_a_readme(mini_dir: Path) ->
 def test_download_names_say_table_and_date() -> None:
     assert download_name("models", "2026-11-28", filtered=True) == "models_filtered_2026-11-28.csv"
     assert download_name("models", "2026-11-28", "xlsx") == "models_2026-11-28.xlsx"
+
+
+def test_view_bundle_is_a_valid_package_of_the_filtered_rows(mini_dir: Path, tmp_path: Path) -> None:
+    from frictionless import Package
+
+    from supplychain.export import view_bundle
+
+    dataset = load_dataset(mini_dir)
+    models = filter_rows(dataset.tables["models"], equals={"developer_id": ["acme"]})[["model_id", "name", "developer_id", "release_date", "source_id"]]
+    data = view_bundle(dataset.package, {"models": models, "sources": dataset.tables["sources"]}, "# README\nfilters: developer_id=acme")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert set(archive.namelist()) == {"models.csv", "sources.csv", "datapackage.json", "README.md"}
+    archive.extractall(tmp_path / "bundle")
+    report = Package(str(tmp_path / "bundle" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    rows = archive.read("models.csv").decode().splitlines()
+    assert rows == ["model_id,name,developer_id,release_date,source_id", "m_one,Model One,acme,2025-04-29,rec", "m_three,'=HYPERLINK(1),acme,,rec"]

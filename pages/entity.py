@@ -1,0 +1,94 @@
+"""Profiles: any company, model, chip, place or rule — what it is, its dates, its ties, its place and every source."""
+import streamlit as st
+
+from supplychain import cache, ui
+from supplychain.entities import LINK_DISPLAY, entity_record, entity_url, suggest_entities
+from supplychain.network_chart import edge_table
+from supplychain.profile import entity_citations, entity_moments, entity_place, entity_ties, key_facts, moments_chart, place_chart
+from supplychain.style import KIND_ICONS, KIND_LABELS
+from supplychain.urlstate import ignored_params
+
+dataset = ui.require_dataset()
+tables, package = dataset.tables, dataset.package
+index, graph, edges = cache.get_relations(dataset)
+names = dict(zip(index["id"], index["name"]))
+kinds = dict(zip(index["id"], index["kind"]))
+params = {k: st.query_params.get_all(k) for k in st.query_params}
+raw = (params.get("id") or [""])[-1]
+ui.render_notice(ignored_params({k: v for k, v in params.items() if k != "id"}, choices={}))
+
+entity_id = raw if raw in names else None
+st.title(names[entity_id] if entity_id else "Profiles")
+picked = st.selectbox("Open a profile", list(names), index=None, format_func=lambda i: f"{names[i]} ({KIND_LABELS[kinds[i]]})",
+                      key="id", bind="query-params", placeholder="Type a name…", help="Every company, model, chip, place and rule in the data.")
+entity_id = picked or entity_id
+
+if raw and raw not in names and not picked:
+    st.warning(f"No entity has the id “{ui.escape_md(raw)}”. Did you mean one of these?", icon=":material/person_search:")
+    suggestions = suggest_entities(index, raw)
+    for hit in suggestions.itertuples(index=False):
+        ui.render_entity_link(hit.id, hit.name, hit.kind, note=KIND_LABELS[hit.kind])
+    if suggestions.empty:
+        st.caption("Nothing similar found. Use the search box in the sidebar, or pick from the list above.")
+elif not entity_id:
+    st.caption("Pick an entity above or in the sidebar search. All entities by kind:")
+    grid = st.columns(len(KIND_LABELS))
+    for col, (kind, label) in zip(grid, KIND_LABELS.items()):
+        col.markdown(f"**{label}**")
+        for row in index[index["kind"] == kind].itertuples(index=False):
+            with col:
+                ui.render_entity_link(row.id, row.label, kind)
+else:
+    table, row = entity_record(tables, index, entity_id)
+    kind = kinds[entity_id]
+    aliases = index.set_index("id").loc[entity_id, "aliases"]
+    st.caption(f"{KIND_LABELS[kind]} · id `{entity_id}`" + (f" · also: {ui.escape_md('; '.join(aliases))}" if aliases else ""))
+    ui.render_evidence(str(row["evidence"]))
+    for column in ("description", "role"):
+        if column in row and isinstance(row[column], str) and row[column]:
+            st.markdown(ui.escape_md(row[column]))
+    place = entity_place(tables, table, row)
+    left, right = st.columns([3, 2]) if place is not None else (st.container(), None)
+    with left:
+        st.subheader("Key facts")
+        st.markdown("\n".join(f"- **{ui.escape_md(label)}:** " + (f"[{ui.escape_md(text)}]({link.split('#')[0]})" if link else ui.escape_md(text))
+                              for label, text, link in key_facts(package, table, row, index)))
+        if isinstance(row.get("note"), str) and row["note"]:
+            st.caption(f"Curators' note: {ui.escape_md(row['note'])}")
+    if right is not None:
+        with right:
+            st.subheader("Where")
+            st.altair_chart(place_chart(tables["locations"], place, kind), width="stretch")
+            st.caption(f"{ui.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} (precision: {place['coord_precision']}).")
+            st.page_link("pages/map.py", label="See it on the map", icon=":material/map:", query_params={"region": str(place["region"])})
+
+    moments = entity_moments(tables, table, row, entity_id)
+    st.subheader("Timeline")
+    if moments.empty:
+        st.caption("No dated record or event names this entity.")
+    else:
+        st.altair_chart(moments_chart(moments, kind), width="stretch")
+        st.caption("A dot marks a known day; a shaded bar spans the month or year when only that is known.")
+
+    ties = entity_ties(edge_table(edges, tables["claims"], tables["sources"]), entity_id)
+    st.subheader(f"Ties ({len(ties)})")
+    if ties.empty:
+        st.caption("No relationship names this entity.")
+    else:
+        st.dataframe(ties, hide_index=True, width="stretch", column_config={
+            "from": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY), "relation": "Relation",
+            "to": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY), "period": "When", "evidence": "Evidence",
+            "description": st.column_config.TextColumn("What", width="large"), "source_id": "Source", "claim_id": "Claim", "relationship_id": "Record"})
+        st.page_link("pages/relationships.py", label="See its neighbourhood in the network", icon=":material/hub:", query_params={"focus": entity_id})
+
+    st.subheader("Sources and quotes")
+    claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
+    for cite in entity_citations(row, table, moments, ties).itertuples(index=False):
+        with st.container(border=True):
+            if cite.claim_id and cite.claim_id in claims.index:
+                claim = claims.loc[cite.claim_id].copy()
+                claim["claim_id"] = cite.claim_id
+                ui.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
+            if cite.source_id in sources.index:
+                ui.render_source(sources.loc[cite.source_id])
+            st.caption(f"Supports: {ui.escape_md(cite.supports)}")

@@ -1,0 +1,132 @@
+"""One index of every entity (company, model, chip, location, policy), name search, and the profile link format."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+import pandas as pd
+
+from supplychain.schema import ENTITY_TABLES
+
+INDEX_COLUMNS = ["id", "kind", "name", "aliases", "table", "label"]
+# Link cells carry the name after '#', so a LinkColumn can show the name: display_text=LINK_DISPLAY.
+LINK_DISPLAY = r"#(.+)$"
+_LABEL_MAX = 30
+_PUNCT = re.compile(r"[\s\-_.,;:'’()/]+")
+
+
+def entity_url(entity_id: str) -> str:
+    """The address of an entity's profile page: the one place the link format is defined."""
+    return f"/entity?id={quote(str(entity_id), safe='')}"
+
+
+def entity_link(entity_id: str, name: str) -> str:
+    """A profile link for a table cell: the URL plus '#<name>' so the cell can display the name."""
+    return f"{entity_url(entity_id)}#{name}"
+
+
+def split_aliases(value: object) -> list[str]:
+    """Aliases as a list (the CSV keeps them separated by semicolons)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [a.strip() for a in str(value).split(";") if a.strip()]
+
+
+def short_label(name: str, limit: int = _LABEL_MAX) -> str:
+    """A chart label: the name without a trailing parenthesis, cut to `limit` characters."""
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", str(name)).strip() or str(name)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def build_entity_index(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per entity across the five entity tables: id, kind, name, aliases (list), table, label.
+
+    Ids are unique across the tables (the data contract checks it); order: table order, then file order.
+    """
+    rows = []
+    for table, kind in ENTITY_TABLES.items():
+        frame = tables.get(table)
+        if frame is None:
+            continue
+        key = f"{kind}_id"
+        for _, row in frame.iterrows():
+            name = str(row["name"]) if pd.notna(row["name"]) else str(row[key])
+            aliases = split_aliases(row.get("aliases"))
+            if kind == "company" and pd.notna(row.get("name_zh")) and row.get("name_zh"):
+                aliases = [str(row["name_zh"]), *aliases]
+            rows.append({"id": str(row[key]), "kind": kind, "name": name, "aliases": aliases, "table": table, "label": short_label(name)})
+    return pd.DataFrame(rows, columns=INDEX_COLUMNS)
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents and punctuation removed: 'Tongyi-Qianwen' and 'tongyi qianwen' match."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _PUNCT.sub(" ", text.casefold()).strip()
+
+
+def find_entities(index: pd.DataFrame, text: str, *, limit: int = 10) -> pd.DataFrame:
+    """Entities whose id, name or an alias matches `text`, best first; empty for blank text.
+
+    Rank: exact id/name (0), exact alias (1), name starts with (2), alias starts with (3),
+    a word of the name starts with (4), name contains (5), alias or id contains (6). Ties keep index order.
+    Returns the index's columns plus `rank` and `matched` (the name or alias that matched).
+    """
+    needle = _fold(text)
+    if not needle or index.empty:
+        return index.iloc[0:0].assign(rank=pd.Series(dtype=int), matched=pd.Series(dtype=str))
+    hits = []
+    for pos, row in enumerate(index.itertuples(index=False)):
+        name, ident = _fold(row.name), _fold(row.id)
+        aliases = [(a, _fold(a)) for a in row.aliases]
+        best: tuple[int, str] | None = None
+        candidates = [
+            (0, row.name, name == needle or ident == needle),
+            (1, next((a for a, f in aliases if f == needle), ""), any(f == needle for _, f in aliases)),
+            (2, row.name, name.startswith(needle)),
+            (3, next((a for a, f in aliases if f.startswith(needle)), ""), any(f.startswith(needle) for _, f in aliases)),
+            (4, row.name, any(w.startswith(needle) for w in name.split())),
+            (5, row.name, needle in name),
+            (6, next((a for a, f in aliases if needle in f), row.id), any(needle in f for _, f in aliases) or needle in ident),
+        ]
+        for rank, matched, ok in candidates:
+            if ok:
+                best = (rank, matched)
+                break
+        if best is not None:
+            hits.append((best[0], pos, best[1]))
+    hits.sort(key=lambda h: (h[0], h[1]))
+    hits = hits[:limit]
+    out = index.iloc[[pos for _, pos, _ in hits]].copy()
+    out["rank"] = [rank for rank, _, _ in hits]
+    out["matched"] = [matched for _, _, matched in hits]
+    return out.reset_index(drop=True)
+
+
+def entity_record(tables: dict[str, pd.DataFrame], index: pd.DataFrame, entity_id: str) -> tuple[str, pd.Series] | None:
+    """(table, row) of an entity, or None when no entity has this id."""
+    found = index[index["id"] == entity_id]
+    if found.empty:
+        return None
+    table = str(found.iloc[0]["table"])
+    kind = str(found.iloc[0]["kind"])
+    frame = tables[table]
+    return table, frame[frame[f"{kind}_id"] == entity_id].iloc[0]
+
+
+def names_by_id(index: pd.DataFrame) -> dict[str, str]:
+    """Map id -> full name, for labelling references."""
+    return dict(zip(index["id"], index["name"]))
+
+
+def suggest_entities(index: pd.DataFrame, text: str, *, limit: int = 6) -> pd.DataFrame:
+    """Entities a mistyped id or name probably meant: the full text first, then each of its words ('deep_seek' -> DeepSeek)."""
+    found = find_entities(index, str(text).replace("_", " "), limit=limit)
+    if len(found) < limit:
+        words = [w for w in re.split(r"[\s_\-]+", str(text)) if len(w) >= 2]
+        words += [w[:4] for w in words if len(w) > 4]  # 'qwen4' -> 'qwen', 'nvidiaa' -> 'nvid'
+        extra = [find_entities(index, w, limit=limit) for w in words]
+        found = pd.concat([found, *extra], ignore_index=True) if extra else found
+        found = found.drop_duplicates("id").sort_values("rank", kind="stable")
+    return found.head(limit).reset_index(drop=True)

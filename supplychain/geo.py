@@ -1,0 +1,503 @@
+"""Geography of the story: map points, flows between places, region presets, projection and label placement. Pure."""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+BOUNDARIES_FILE = "countries-50m.json"  # world-atlas 2.0.2 TopoJSON of Natural Earth 1:50m admin-0 countries
+BOUNDARIES_LAYER = "countries"
+STATIC_BOUNDARIES_URL = "app/static/geo/" + BOUNDARIES_FILE  # relative, so it works under a base URL path
+
+# The map is Pacific-centred (central meridian 150°E) so that Silicon Valley -> China flows cross the
+# Pacific instead of the whole of Eurasia. Vega uses the same value (projection rotate = ROTATE).
+CENTRAL_MERIDIAN = 150.0
+ROTATE = -CENTRAL_MERIDIAN
+
+# How each relation becomes a line on the map, defined once: "forward" draws from the from-entity's
+# place to the to-entity's place; "reverse" draws from the to-entity's place to the from-entity's,
+# so chip relations run from the chip designer's home to where the chips are used.
+# Relations not listed (develops, designs, issues, restricts, headquartered_in, ...) are not flows:
+# headquartered_in is shown on the marker ("who is here"), the rest are not geographic.
+FLOW_DIRECTIONS: dict[str, str] = {
+    "trains_in": "forward",
+    "leases_capacity_from": "forward",
+    "operates": "forward",
+    "stations_engineers_at": "forward",
+    "partners_with": "forward",
+    "supplies": "forward",
+    "uses": "reverse",
+    "stockpiled": "reverse",
+    "trained_on": "reverse",
+}
+# Relations that say who is at a place (listed on its marker and in its detail panel).
+PRESENCE_RELATIONS: dict[str, str] = {
+    "headquartered_in": "Headquarters",
+    "trains_in": "Trains models here",
+    "operates": "Operated by",
+    "stations_engineers_at": "Engineers stationed here",
+}
+
+
+@dataclass(frozen=True)
+class Region:
+    """A map preset: a lon/lat box (lon_max may pass 180 to cross the antimeridian) and the map height."""
+
+    key: str
+    label: str
+    lon_min: float
+    lon_max: float
+    lat_min: float
+    lat_max: float
+    height: int
+    # Location regions (locations.region) whose every place must lie inside this box.
+    holds: tuple[str, ...] = ()
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return (lon - self.lon_min) % 360 <= (self.lon_max - self.lon_min) and self.lat_min <= lat <= self.lat_max
+
+    def fit_feature(self) -> dict[str, Any]:
+        """The GeoJSON Vega fits its projection to: the box corners (Vega-Lite `projection.fit`)."""
+        corners = [[_wrap(lon), lat] for lon in (self.lon_min, self.lon_max) for lat in (self.lat_min, self.lat_max)]
+        return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": corners}}
+
+
+REGIONS: dict[str, Region] = {
+    "world": Region("world", "World", -29.9, 329.9, -42.0, 72.0, 430, ("sea", "east_asia", "north_america", "europe", "other")),
+    "east_asia": Region("east_asia", "East and Southeast Asia", 78.0, 158.0, -10.0, 48.0, 540, ("sea", "east_asia")),
+    "sea": Region("sea", "Southeast Asia", 90.0, 130.0, -11.0, 22.0, 540, ("sea",)),
+    "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 540, ()),
+}
+DEFAULT_REGION = "east_asia"
+# The smallest plot width the page gives the map (1280x720 window, sidebar open): labels are placed
+# for it, and a wider plot only moves them further apart.
+MIN_PLOT_WIDTH = 780
+
+LABEL_FONT_PX = 13
+FLOW_LABEL_FONT_PX = 12
+MARKER_PX = 16
+
+
+def _wrap(lon: float) -> float:
+    """Longitude in [-180, 180)."""
+    return (lon + 180.0) % 360.0 - 180.0
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Mercator rotated by ROTATE and fitted to a region on a canvas, as d3's fitSize does it."""
+
+    k: float
+    cx: float
+    cy: float
+    width: float
+    height: float
+
+    @staticmethod
+    def mercator(lon: float, lat: float) -> tuple[float, float]:
+        lam = math.radians(_wrap(lon + ROTATE))
+        phi = math.radians(max(min(lat, 85.0), -85.0))
+        return lam, -math.log(math.tan(math.pi / 4 + phi / 2))
+
+    @classmethod
+    def fit(cls, region: Region, width: float, height: float) -> Projection:
+        xs, ys = zip(*(cls.mercator(*c) for c in region.fit_feature()["geometry"]["coordinates"]))
+        k = min(width / (max(xs) - min(xs)), height / (max(ys) - min(ys)))
+        return cls(k, (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, width, height)
+
+    def project(self, lon: float, lat: float) -> tuple[float, float]:
+        mx, my = self.mercator(lon, lat)
+        return self.k * (mx - self.cx) + self.width / 2, self.k * (my - self.cy) + self.height / 2
+
+    def invert(self, x: float, y: float) -> tuple[float, float]:
+        mx = (x - self.width / 2) / self.k + self.cx
+        my = (y - self.height / 2) / self.k + self.cy
+        lat = math.degrees(2 * math.atan(math.exp(-my)) - math.pi / 2)
+        return _wrap(math.degrees(mx) - ROTATE), lat
+
+
+def projection_for(region: Region) -> Projection:
+    """The projection of a preset on the smallest plot the page gives it."""
+    return Projection.fit(region, MIN_PLOT_WIDTH, region.height)
+
+
+def short_name(name: str) -> str:
+    """A place name for a map label: the part before any parenthesis ("Johor (Johor Bahru ...)" -> "Johor")."""
+    return str(name).split(" (")[0].strip()
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def load_boundaries(path: Path | None = None) -> dict[str, Any]:
+    """Country boundaries as a GeoJSON FeatureCollection (properties: name), read with geopandas.
+
+    Used where Vega cannot fetch the static file (the fallback inline chart) and by the tests.
+    """
+    import geopandas as gpd
+
+    frame = gpd.read_file(path or GEO_DIR / BOUNDARIES_FILE, layer=BOUNDARIES_LAYER)
+    return json.loads(frame[["name", "geometry"]].to_json(drop_id=True))
+
+
+def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for table, key in (("companies", "company_id"), ("models", "model_id"), ("chips", "chip_id"), ("locations", "location_id"), ("policies", "policy_id")):
+        frame = tables.get(table)
+        if frame is not None and not frame.empty:
+            out.update(dict(zip(frame[key].astype(str), frame["name"].astype(str))))
+    return out
+
+
+def headquarters(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """company_id -> location_id of its head office: hq_location_id, else a headquartered_in relationship."""
+    rels = tables["relationships"]
+    hq = {str(c): str(l) for c, l in zip(tables["companies"]["company_id"], tables["companies"]["hq_location_id"]) if _text(l)}
+    for _, r in rels[(rels["relation"] == "headquartered_in") & (rels["to_kind"] == "location")].iterrows():
+        hq.setdefault(str(r["from_id"]), str(r["to_id"]))
+    return hq
+
+
+def entity_places(tables: dict[str, pd.DataFrame], kind: str, entity_id: str, *, as_target: bool = False, hq: dict[str, str] | None = None) -> list[str]:
+    """Location ids an entity stands at on the map.
+
+    A place is itself; a company is at its head office (and, as the target of a flow, a company with
+    no head office, such as an unnamed class of operators, is at the places it operates); a model is
+    where its developer is; a chip where its designer is. Unknown ids give [].
+    """
+    locations = set(tables["locations"]["location_id"].astype(str))
+    hq = headquarters(tables) if hq is None else hq
+    if kind == "location":
+        return [entity_id] if entity_id in locations else []
+    if kind == "company":
+        home = hq.get(entity_id)
+        if home in locations:
+            return [home]
+        if as_target:
+            rels = tables["relationships"]
+            ops = rels[(rels["from_id"] == entity_id) & (rels["relation"] == "operates") & (rels["to_kind"] == "location")]
+            return [str(t) for t in dict.fromkeys(ops["to_id"]) if str(t) in locations]
+        return []
+    if kind == "model":
+        row = tables["models"][tables["models"]["model_id"] == entity_id]
+        return entity_places(tables, "company", str(row["developer_id"].iloc[0]), hq=hq) if len(row) else []
+    if kind == "chip":
+        row = tables["chips"][tables["chips"]["chip_id"] == entity_id]
+        return entity_places(tables, "company", str(row["designer_id"].iloc[0]), hq=hq) if len(row) else []
+    return []
+
+
+def entity_companies(tables: dict[str, pd.DataFrame], kind: str, entity_id: str) -> list[str]:
+    """The companies an entity belongs to, for the company filter: itself, a model's developer, a chip's designer."""
+    if kind == "company":
+        return [entity_id]
+    if kind == "model":
+        row = tables["models"][tables["models"]["model_id"] == entity_id]
+        return [str(row["developer_id"].iloc[0])] if len(row) else []
+    if kind == "chip":
+        row = tables["chips"][tables["chips"]["chip_id"] == entity_id]
+        return [str(row["designer_id"].iloc[0])] if len(row) else []
+    return []
+
+
+POINT_COLUMNS = [
+    "location_id", "name", "label", "kind", "country", "region", "lat", "lon", "coord_precision", "ownership",
+    "description", "who", "company_ids", "evidence", "source_id", "claim_id", "note",
+]
+
+
+def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per location with what the map needs: label, who is there (head offices and relations), sources.
+
+    `who` is readable text ("Headquarters: Alibaba Group, DeepSeek; Trains models here: ..."),
+    `company_ids` a comma-separated list of the companies present, for the company filter.
+    """
+    locations = tables["locations"]
+    names = _names(tables)
+    present: dict[str, dict[str, list[str]]] = {}
+    companies_at: dict[str, list[str]] = {}
+
+    def add(loc: str, what: str, company: str) -> None:
+        bucket = present.setdefault(loc, {}).setdefault(what, [])
+        if company not in bucket:
+            bucket.append(company)
+        companies_at.setdefault(loc, [])
+        if company not in companies_at[loc]:
+            companies_at[loc].append(company)
+
+    for company, loc in headquarters(tables).items():
+        add(loc, PRESENCE_RELATIONS["headquartered_in"], company)
+    rels = tables["relationships"]
+    for _, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():
+        if r["relation"] == "headquartered_in":
+            continue
+        for company in entity_companies(tables, str(r["from_kind"]), str(r["from_id"])):
+            add(str(r["to_id"]), PRESENCE_RELATIONS[str(r["relation"])], company)
+
+    rows = []
+    for _, loc in locations.iterrows():
+        lid = str(loc["location_id"])
+        who = "; ".join(f"{what}: {', '.join(names.get(c, c) for c in cs)}" for what, cs in present.get(lid, {}).items())
+        rows.append({
+            "location_id": lid, "name": str(loc["name"]), "label": short_name(loc["name"]), "kind": str(loc["kind"]),
+            "country": str(loc["country"]), "region": str(loc["region"]), "lat": float(loc["lat"]), "lon": float(loc["lon"]),
+            "coord_precision": str(loc["coord_precision"]), "ownership": str(loc["ownership"]), "description": _text(loc["description"]),
+            "who": who or "No company in the data is linked to this place", "company_ids": ",".join(companies_at.get(lid, [])),
+            "evidence": str(loc["evidence"]), "source_id": _text(loc["source_id"]), "claim_id": _text(loc["claim_id"]), "note": _text(loc["note"]),
+        })
+    return pd.DataFrame(rows, columns=POINT_COLUMNS)
+
+
+FLOW_COLUMNS = [
+    "flow_id", "relationship_id", "relation", "from_kind", "from_id", "from_name", "to_kind", "to_id", "to_name",
+    "origin_id", "origin_name", "origin_lon", "origin_lat", "dest_id", "dest_name", "dest_lon", "dest_lat",
+    "start_date", "start_precision", "end_date", "end_precision", "description", "company_ids", "evidence", "source_id", "claim_id", "note",
+]
+
+
+def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per line on the map: a relationship of a FLOW_DIRECTIONS type from one place to another.
+
+    A relationship whose either end has no place on the map gives no line (no flow without both
+    ends); one whose end stands at several places (an operator class) gives one line per place.
+    origin/dest are the drawn ends (after FLOW_DIRECTIONS); from/to keep the relationship's own direction.
+    """
+    rels = tables["relationships"]
+    rels = rels[rels["relation"].isin(list(FLOW_DIRECTIONS))]
+    names = _names(tables)
+    loc = tables["locations"].set_index(tables["locations"]["location_id"].astype(str))
+    hq = headquarters(tables)
+    rows = []
+    for _, r in rels.iterrows():
+        fk, fid, tk, tid = str(r["from_kind"]), str(r["from_id"]), str(r["to_kind"]), str(r["to_id"])
+        if FLOW_DIRECTIONS[str(r["relation"])] == "forward":
+            origins, dests = entity_places(tables, fk, fid, hq=hq), entity_places(tables, tk, tid, as_target=True, hq=hq)
+        else:
+            origins, dests = entity_places(tables, tk, tid, hq=hq), entity_places(tables, fk, fid, as_target=True, hq=hq)
+        companies = list(dict.fromkeys(entity_companies(tables, fk, fid) + entity_companies(tables, tk, tid)))
+        pairs = [(o, d) for o in origins for d in dests]
+        for i, (o, d) in enumerate(pairs):
+            rows.append({
+                "flow_id": str(r["relationship_id"]) + (f"__{i}" if len(pairs) > 1 else ""), "relationship_id": str(r["relationship_id"]),
+                "relation": str(r["relation"]), "from_kind": fk, "from_id": fid, "from_name": names.get(fid, fid),
+                "to_kind": tk, "to_id": tid, "to_name": names.get(tid, tid),
+                "origin_id": o, "origin_name": short_name(loc.at[o, "name"]), "origin_lon": float(loc.at[o, "lon"]), "origin_lat": float(loc.at[o, "lat"]),
+                "dest_id": d, "dest_name": short_name(loc.at[d, "name"]), "dest_lon": float(loc.at[d, "lon"]), "dest_lat": float(loc.at[d, "lat"]),
+                "start_date": r["start_date"], "start_precision": r["start_precision"], "end_date": r["end_date"], "end_precision": r["end_precision"],
+                "description": _text(r["description"]), "company_ids": ",".join(companies), "evidence": str(r["evidence"]),
+                "source_id": _text(r["source_id"]), "claim_id": _text(r["claim_id"]), "note": _text(r["note"]),
+            })
+    frame = pd.DataFrame(rows, columns=FLOW_COLUMNS)
+    for column in ("start_date", "end_date"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def _period_end(value: Any, precision: Any) -> pd.Timestamp:
+    """The last day a date of this precision could stand for (month: end of month; year: 31 Dec)."""
+    stamp = pd.Timestamp(value)
+    if precision == "year":
+        return stamp + pd.offsets.YearEnd(0)
+    if precision == "month":
+        return stamp + pd.offsets.MonthEnd(0)
+    return stamp
+
+
+def select_flows(flows: pd.DataFrame, *, companies: Sequence[str] = (), relations: Sequence[str] = (), as_of: Any = None) -> pd.DataFrame:
+    """Flows matching the filters; an empty selection means no filter.
+
+    As of a day, a flow shows if it had certainly begun by then (a start known only to the month or
+    year counts from the end of that month or year) and had not certainly ended. Flows with no start
+    date are shown at every date: the sources do not say when they began.
+    """
+    out = flows
+    if companies:
+        wanted = set(companies)
+        out = out[out["company_ids"].map(lambda ids: bool(wanted & set(str(ids).split(","))))]
+    if relations:
+        out = out[out["relation"].isin(list(relations))]
+    if as_of is not None and not out.empty:
+        day = pd.Timestamp(as_of)
+        begun = [pd.isna(s) or _period_end(s, p) <= day for s, p in zip(out["start_date"], out["start_precision"])]
+        ended = [pd.notna(e) and _period_end(e, p) < day for e, p in zip(out["end_date"], out["end_precision"])]
+        out = out[[b and not e for b, e in zip(begun, ended)]]
+    return out
+
+
+def select_points(points: pd.DataFrame, flows: pd.DataFrame, *, companies: Sequence[str] = ()) -> pd.DataFrame:
+    """Places to draw: every place, or with a company filter the places of those companies and the ends of their flows."""
+    if not companies:
+        return points
+    wanted = set(companies)
+    ends = set(flows["origin_id"]) | set(flows["dest_id"])
+    keep = points["location_id"].isin(ends) | points["company_ids"].map(lambda ids: bool(wanted & set(str(ids).split(","))))
+    return points[keep]
+
+
+def flow_paths(flows: pd.DataFrame, projection: Projection, *, samples: int = 24, loop_px: float = 26.0) -> pd.DataFrame:
+    """Curved paths for the flows, as rows (flow_id, seq, lon, lat), bent in the projected plane.
+
+    Lines sharing both ends bend by different amounts so that none hides another; a flow whose two
+    ends are the same place (a company working at home) becomes a small loop above its marker.
+    """
+    rows = []
+    seen: dict[tuple[str, str], int] = {}
+    for _, f in flows.iterrows():
+        key = tuple(sorted((f["origin_id"], f["dest_id"])))
+        nth = seen.get(key, 0)
+        seen[key] = nth + 1
+        x0, y0 = projection.project(f["origin_lon"], f["origin_lat"])
+        x1, y1 = projection.project(f["dest_lon"], f["dest_lat"])
+        if f["origin_id"] == f["dest_id"]:
+            r = loop_px * (1 + 0.3 * nth)
+            pts = [(x0 + r * 0.5 * math.sin(2 * math.pi * t), y0 - r * (1 - math.cos(2 * math.pi * t)) * 0.5) for t in (i / samples for i in range(samples + 1))]
+        else:
+            dx, dy = x1 - x0, y1 - y0
+            length = math.hypot(dx, dy) or 1.0
+            # Alternate sides and grow the bend: 0.18, -0.18, 0.32, -0.32 ... of the length.
+            bend = (0.18 + 0.14 * (nth // 2)) * (1 if nth % 2 == 0 else -1)
+            if f["origin_id"] > f["dest_id"]:
+                bend = -bend  # same side whichever way the line runs
+            mx, my = (x0 + x1) / 2 - dy / length * bend * length, (y0 + y1) / 2 + dx / length * bend * length
+            pts = [((1 - t) ** 2 * x0 + 2 * (1 - t) * t * mx + t * t * x1, (1 - t) ** 2 * y0 + 2 * (1 - t) * t * my + t * t * y1) for t in (i / samples for i in range(samples + 1))]
+        for seq, (x, y) in enumerate(pts):
+            lon, lat = projection.invert(x, y)
+            rows.append({"flow_id": f["flow_id"], "seq": seq, "lon": lon, "lat": lat, "x": x, "y": y})
+    return pd.DataFrame(rows, columns=["flow_id", "seq", "lon", "lat", "x", "y"])
+
+
+def arrow_heads(paths: pd.DataFrame, projection: Projection, *, at: float = 0.8) -> pd.DataFrame:
+    """A point and a screen angle (degrees clockwise from up) on each path, for an arrowhead showing direction."""
+    rows = []
+    for flow_id, path in paths.groupby("flow_id", sort=False):
+        i = max(1, min(len(path) - 1, round(at * (len(path) - 1))))
+        a, b = path.iloc[i - 1], path.iloc[i]
+        angle = math.degrees(math.atan2(b["x"] - a["x"], -(b["y"] - a["y"]))) % 360
+        rows.append({"flow_id": flow_id, "lon": b["lon"], "lat": b["lat"], "angle": angle})
+    return pd.DataFrame(rows, columns=["flow_id", "lon", "lat", "angle"])
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: Box, pad: float = 1.0) -> bool:
+        return not (self.x1 + pad <= other.x0 or other.x1 + pad <= self.x0 or self.y1 + pad <= other.y0 or other.y1 + pad <= self.y0)
+
+    def inside(self, width: float, height: float) -> bool:
+        return self.x0 >= 0 and self.y0 >= 0 and self.x1 <= width and self.y1 <= height
+
+
+def text_box(x: float, y: float, text: str, align: str, baseline: str, font_px: float) -> Box:
+    """A generous box around a label drawn at (x, y) (0.62 em per character, 1.25 em high)."""
+    w, h = 0.62 * font_px * len(text), 1.25 * font_px
+    x0 = {"left": x, "right": x - w, "center": x - w / 2}[align]
+    y0 = {"middle": y - h / 2, "top": y, "bottom": y - h}[baseline]
+    return Box(x0, y0, x0 + w, y0 + h)
+
+
+# Candidate label spots around a marker, nearest first: (dx, dy, align, baseline).
+_AROUND = [(1, 0, "left", "middle"), (-1, 0, "right", "middle"), (0, -1, "center", "bottom"), (0, 1, "center", "top"),
+           (0.8, -0.8, "left", "bottom"), (0.8, 0.8, "left", "top"), (-0.8, -0.8, "right", "bottom"), (-0.8, 0.8, "right", "top")]
+_RADII = [11, 24, 40, 58, 78]
+LEADER_FROM_PX = 20
+
+
+def place_labels(points: pd.DataFrame, projection: Projection, *, obstacles: Iterable[Box] = ()) -> pd.DataFrame:
+    """Label positions that overlap no other label, no marker and stay on the map (greedy, nearest spot first).
+
+    Places with more company ties are labelled first. Returns location_id, text, label_lon,
+    label_lat, align, baseline, leader (True when the label sits far enough to need a line to its
+    marker), x, y and the box; a place with no free spot gets no label (its tooltip still names it).
+    """
+    xy = {r.location_id: projection.project(r.lon, r.lat) for r in points.itertuples()}
+    half = MARKER_PX / 2
+    taken: list[Box] = [Box(x - half, y - half, x + half, y + half) for x, y in xy.values()] + list(obstacles)
+    order = points.assign(_n=points["company_ids"].str.count(",") + (points["company_ids"] != "")).sort_values(["_n", "location_id"], ascending=[False, True], kind="stable")
+    rows = []
+    for r in order.itertuples():
+        x, y = xy[r.location_id]
+        own = Box(x - half, y - half, x + half, y + half)
+        for radius in _RADII:
+            done = False
+            for dx, dy, align, baseline in _AROUND:
+                lx, ly = x + dx * radius, y + dy * radius
+                box = text_box(lx, ly, r.label, align, baseline, LABEL_FONT_PX)
+                if box.inside(projection.width, projection.height) and not any(box.overlaps(t) for t in taken if t != own):
+                    lon, lat = projection.invert(lx, ly)
+                    rows.append({"location_id": r.location_id, "text": r.label, "label_lon": lon, "label_lat": lat, "align": align,
+                                 "baseline": baseline, "leader": radius >= LEADER_FROM_PX, "lon": r.lon, "lat": r.lat, "x": lx, "y": ly, "box": box})
+                    taken.append(box)
+                    done = True
+                    break
+            if done:
+                break
+    return pd.DataFrame(rows, columns=["location_id", "text", "label_lon", "label_lat", "align", "baseline", "leader", "lon", "lat", "x", "y", "box"])
+
+
+def place_flow_labels(flows: pd.DataFrame, paths: pd.DataFrame, projection: Projection, taken: Iterable[Box], texts: dict[str, str]) -> pd.DataFrame:
+    """Labels on the flows ("trains in · date unknown") where they fit between the place labels, centred on the curve.
+
+    A flow whose label would overlap gets none on the map; its tooltip and the table below say the same.
+    """
+    taken = list(taken)
+    rows = []
+    by_flow = {k: g for k, g in paths.groupby("flow_id", sort=False)}
+    for fid in flows["flow_id"]:
+        path, text = by_flow.get(fid), texts.get(fid, "")
+        if path is None or not text:
+            continue
+        n = len(path) - 1
+        for t in (0.5, 0.42, 0.58, 0.34, 0.66):
+            p = path.iloc[round(t * n)]
+            box = text_box(p["x"], p["y"], text, "center", "middle", FLOW_LABEL_FONT_PX)
+            if box.inside(projection.width, projection.height) and not any(box.overlaps(b, pad=2) for b in taken):
+                rows.append({"flow_id": fid, "text": text, "lon": p["lon"], "lat": p["lat"], "box": box})
+                taken.append(box)
+                break
+    return pd.DataFrame(rows, columns=["flow_id", "text", "lon", "lat", "box"])
+
+
+def points_geojson(points: pd.DataFrame) -> dict[str, Any]:
+    """The places shown, as a GeoJSON FeatureCollection of Points (all columns as properties)."""
+    features = []
+    for row in points.to_dict("records"):
+        props = {k: _json_value(v) for k, v in row.items()}
+        features.append({"type": "Feature", "id": row["location_id"], "properties": props,
+                         "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def flows_geojson(flows: pd.DataFrame) -> dict[str, Any]:
+    """The flows shown, as a GeoJSON FeatureCollection of straight LineStrings from origin to destination."""
+    features = []
+    for row in flows.to_dict("records"):
+        props = {k: _json_value(v) for k, v in row.items()}
+        features.append({"type": "Feature", "id": row["flow_id"], "properties": props,
+                         "geometry": {"type": "LineString", "coordinates": [[row["origin_lon"], row["origin_lat"]], [row["dest_lon"], row["dest_lat"]]]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def to_geojson_bytes(collection: dict[str, Any]) -> bytes:
+    """GeoJSON as UTF-8 bytes (non-ASCII kept readable, keys in a stable order)."""
+    return (json.dumps(collection, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,288 @@
+"""The relationship graph: a networkx MultiDiGraph of entities and their ties, focus, filters, layout, GraphML, chains.
+
+Edges come from relationships.csv and from the reference columns of the entity tables (a model's
+developer, a chip's designer, a policy's issuer, a company's headquarters and parent), so a model is
+never an island just because nobody wrote a `develops` row. Each edge keeps its evidence.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Collection, Iterable
+from datetime import date
+
+import networkx as nx
+import pandas as pd
+
+from supplychain.schema import ENTITY_TABLES
+
+EDGE_COLUMNS = [
+    "relationship_id", "from_id", "from_name", "from_kind", "relation", "to_id", "to_name", "to_kind",
+    "start_date", "start_precision", "end_date", "end_precision", "description", "evidence", "source_id", "claim_id", "note", "origin",
+]
+# (table, reference column, relation, direction, date column, precision column): edges implied by entity rows.
+# direction "ref->row": the referenced entity is the edge's source (developer develops model).
+IMPLIED_EDGES = [
+    ("models", "developer_id", "develops", "ref->row", "release_date", "release_precision"),
+    ("chips", "designer_id", "designs", "ref->row", "announced_date", "announced_precision"),
+    ("policies", "issuer_id", "issues", "ref->row", "announced_date", "announced_precision"),
+    ("companies", "hq_location_id", "headquartered_in", "row->ref", None, None),
+    ("companies", "parent_id", "subsidiary_of", "row->ref", None, None),
+]
+_KIND_OF_TABLE = ENTITY_TABLES
+
+
+def _text(value: object) -> str:
+    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _date(value: object) -> pd.Timestamp | None:
+    if value is None or value is pd.NA or (not isinstance(value, (str, pd.Timestamp)) and pd.isna(value)) or (isinstance(value, pd.Timestamp) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value)
+
+
+def build_graph(tables: dict[str, pd.DataFrame], index: pd.DataFrame) -> nx.MultiDiGraph:
+    """Every entity as a node (kind, name, label) and every relationship as an edge keyed by its id.
+
+    Implied edges (see IMPLIED_EDGES) are added unless relationships.csv already states the same
+    (from, relation, to); their id is `<table>:<row id>:<column>` and their evidence is the row's.
+    Edges whose endpoint is not an entity are left out (the loader's checks normally prevent that).
+    """
+    graph = nx.MultiDiGraph()
+    for row in index.itertuples(index=False):
+        graph.add_node(row.id, kind=row.kind, name=row.name, label=row.label, table=row.table)
+    names = dict(zip(index["id"], index["name"]))
+    stated: set[tuple[str, str, str]] = set()
+    rels = tables.get("relationships", pd.DataFrame())
+    for row in rels.to_dict("records"):
+        src, dst = _text(row["from_id"]), _text(row["to_id"])
+        if src not in graph or dst not in graph:
+            continue
+        stated.add((src, _text(row["relation"]), dst))
+        graph.add_edge(
+            src, dst, key=_text(row["relationship_id"]), relationship_id=_text(row["relationship_id"]), relation=_text(row["relation"]),
+            start_date=_date(row["start_date"]), start_precision=_text(row["start_precision"]),
+            end_date=_date(row["end_date"]), end_precision=_text(row["end_precision"]),
+            description=_text(row["description"]), evidence=_text(row["evidence"]), source_id=_text(row["source_id"]),
+            claim_id=_text(row["claim_id"]), note=_text(row["note"]), origin="relationships.csv",
+        )
+    for table, column, relation, direction, date_col, precision_col in IMPLIED_EDGES:
+        frame = tables.get(table)
+        if frame is None or column not in frame:
+            continue
+        key_col = f"{_KIND_OF_TABLE[table]}_id"
+        for row in frame.to_dict("records"):
+            ref, own = _text(row[column]), _text(row[key_col])
+            if not ref or ref not in graph or own not in graph:
+                continue
+            src, dst = (ref, own) if direction == "ref->row" else (own, ref)
+            if (src, relation, dst) in stated:
+                continue
+            rid = f"{table}:{own}:{column}"
+            graph.add_edge(
+                src, dst, key=rid, relationship_id=rid, relation=relation,
+                start_date=_date(row[date_col]) if date_col else None, start_precision=_text(row[precision_col]) if precision_col else "",
+                end_date=None, end_precision="",
+                description=f"{names[src]} {relation.replace('_', ' ')} {names[dst]} (recorded in {table}.csv, column {column})",
+                evidence=_text(row["evidence"]), source_id=_text(row["source_id"]), claim_id=_text(row["claim_id"]), note="", origin=f"{table}.csv",
+            )
+    return graph
+
+
+def edge_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """The graph's edges as a table (columns EDGE_COLUMNS), sorted by relationship id for stable output."""
+    rows = []
+    for src, dst, data in graph.edges(data=True):
+        rows.append({
+            **{c: data.get(c) for c in EDGE_COLUMNS if c in data},
+            "from_id": src, "from_name": graph.nodes[src]["name"], "from_kind": graph.nodes[src]["kind"],
+            "to_id": dst, "to_name": graph.nodes[dst]["name"], "to_kind": graph.nodes[dst]["kind"],
+        })
+    frame = pd.DataFrame(rows, columns=EDGE_COLUMNS)
+    frame["start_date"] = pd.to_datetime(frame["start_date"])
+    frame["end_date"] = pd.to_datetime(frame["end_date"])
+    return frame.sort_values("relationship_id", kind="stable").reset_index(drop=True)
+
+
+def node_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """The graph's nodes as a table: id, kind, name, label, degree (ties in this graph), sorted by id."""
+    rows = [{"id": n, "kind": d["kind"], "name": d["name"], "label": d["label"], "degree": graph.degree(n)} for n, d in graph.nodes(data=True)]
+    return pd.DataFrame(rows, columns=["id", "kind", "name", "label", "degree"]).sort_values("id", kind="stable").reset_index(drop=True)
+
+
+def neighbourhood(graph: nx.MultiDiGraph, focus: str, hops: int) -> nx.MultiDiGraph:
+    """The entities within `hops` ties of `focus` (in either direction) and every edge among them."""
+    if focus not in graph:
+        raise KeyError(focus)
+    reach = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), focus, cutoff=max(0, int(hops)))
+    return graph.subgraph(reach).copy()
+
+
+def _overlaps(start: pd.Timestamp | None, end: pd.Timestamp | None, since: date | None, until: date | None) -> bool:
+    """Whether a tie that lasted from `start` to `end` (open ends when missing) touches [since, until]."""
+    if since is not None and end is not None and end < pd.Timestamp(since):
+        return False
+    if until is not None and start is not None and start > pd.Timestamp(until):
+        return False
+    return True
+
+
+def filter_graph(
+    graph: nx.MultiDiGraph,
+    *,
+    relations: Collection[str] = (),
+    since: date | None = None,
+    until: date | None = None,
+    keep: Iterable[str] = (),
+) -> nx.MultiDiGraph:
+    """Keep edges of the chosen relation types (all when none chosen) whose dates touch [since, until].
+
+    Undated ties are kept (their dates are unknown, not outside the window). Entities left without
+    any tie are dropped, except those named in `keep` (the focus).
+    """
+    out = nx.MultiDiGraph()
+    out.add_nodes_from(graph.nodes(data=True))
+    for src, dst, key, data in graph.edges(keys=True, data=True):
+        if relations and data["relation"] not in relations:
+            continue
+        if not _overlaps(data.get("start_date"), data.get("end_date"), since, until):
+            continue
+        out.add_edge(src, dst, key=key, **data)
+    keep = set(keep)
+    out.remove_nodes_from([n for n in list(out.nodes) if out.degree(n) == 0 and n not in keep])
+    return out
+
+
+def layout_positions(nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...], *, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Deterministic positions in [-1, 1] for a graph given as sorted node ids and (from, to) pairs.
+
+    Spring layout with a fixed seed on a graph built in sorted order, so the same data always gives
+    the same picture. Plain tuples in, so the cached wrapper can hash its arguments.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(nodes))
+    simple.add_edges_from(sorted({tuple(sorted(e)) for e in edges if e[0] != e[1]}))
+    if simple.number_of_nodes() == 0:
+        return {}
+    if simple.number_of_nodes() == 1:
+        return {next(iter(simple.nodes)): (0.0, 0.0)}
+    k = 1.6 / max(simple.number_of_nodes(), 1) ** 0.5
+    pos = nx.spring_layout(simple, seed=seed, k=k, iterations=300)
+    return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
+
+
+def graph_key(graph: nx.MultiDiGraph) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """(sorted node ids, sorted edge pairs): what the layout depends on, as hashable tuples."""
+    return tuple(sorted(graph.nodes)), tuple(sorted((s, d) for s, d in graph.edges()))
+
+
+def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
+    """The graph as GraphML (UTF-8) for Gephi or networkx: dates as ISO text, missing values as ''."""
+    clean = nx.MultiDiGraph()
+    for node, data in sorted(graph.nodes(data=True)):
+        clean.add_node(node, **{k: _text(v) for k, v in data.items()})
+    for src, dst, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        attrs = {k: (v.strftime("%Y-%m-%d") if isinstance(v, pd.Timestamp) else _text(v)) for k, v in data.items()}
+        clean.add_edge(src, dst, key=key, **attrs)
+    buffer = io.BytesIO()
+    nx.write_graphml(clean, buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+# The chain: which relation, from which stage, leads to which stage. Followed in this order.
+CHAIN_COLUMNS = ["developer_id", "developer_name", "stage", "entity_id", "entity_name", "kind", "parent_id", "relation", "relationship_id"]
+_MEASURE_RELATIONS = ("restricts", "permits")
+
+
+def chinese_developers(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Ids of Chinese AI developers (kind ai_developer, Chinese ownership or a CN headquarters), in file order."""
+    companies = tables["companies"]
+    chinese = (companies["ownership"] == "chinese").fillna(False) | (companies["country"] == "CN").fillna(False)
+    return list(companies[(companies["kind"] == "ai_developer").fillna(False) & chinese]["company_id"])
+
+
+def chain_rows(graph: nx.MultiDiGraph, developers: Iterable[str]) -> pd.DataFrame:
+    """For each developer: its models, where it (or they) trains, who owns those facilities, which chips,
+    and which measures restrict, permit or rescind those. One row per (developer, stage, entity, edge).
+
+    Only stated ties are followed (no guesses): a developer with no `trains_in` tie has no location row.
+      model:    developer -develops-> model
+      location: developer or model -trains_in-> location
+      owner:    developer or model -leases_capacity_from-> company; company -operates-> location
+      hardware: model -trained_on-> chip; developer -stockpiled/uses-> chip; company -supplies-> owner or developer
+      measure:  policy -restricts/permits-> hardware, developer or owner; policy -rescinds-> such a measure
+    """
+    rows: list[dict[str, str]] = []
+
+    def add(dev: str, stage: str, entity: str, parent: str, relation: str, rid: str) -> None:
+        rows.append({
+            "developer_id": dev, "developer_name": graph.nodes[dev]["name"], "stage": stage, "entity_id": entity,
+            "entity_name": graph.nodes[entity]["name"], "kind": graph.nodes[entity]["kind"], "parent_id": parent,
+            "relation": relation, "relationship_id": rid,
+        })
+
+    def out_edges(node: str, relations: Collection[str]) -> list[tuple[str, str, str]]:
+        return sorted((dst, d["relation"], key) for _, dst, key, d in graph.out_edges(node, keys=True, data=True) if d["relation"] in relations)
+
+    def in_edges(node: str, relations: Collection[str]) -> list[tuple[str, str, str]]:
+        return sorted((src, d["relation"], key) for src, _, key, d in graph.in_edges(node, keys=True, data=True) if d["relation"] in relations)
+
+    for dev in developers:
+        if dev not in graph:
+            continue
+        add(dev, "developer", dev, "", "", "")
+        models = [(m, rel, rid) for m, rel, rid in out_edges(dev, ["develops"]) if graph.nodes[m]["kind"] == "model"]
+        for m, rel, rid in models:
+            add(dev, "model", m, dev, rel, rid)
+        trainers = [dev] + [m for m, _, _ in models]
+        locations: list[str] = []
+        for node in trainers:
+            for loc, rel, rid in out_edges(node, ["trains_in"]):
+                add(dev, "location", loc, node, rel, rid)
+                locations.append(loc)
+        owners: list[str] = []
+        for node in trainers:
+            for owner, rel, rid in out_edges(node, ["leases_capacity_from"]):
+                add(dev, "owner", owner, node, rel, rid)
+                owners.append(owner)
+        for loc in dict.fromkeys(locations):
+            for owner, rel, rid in in_edges(loc, ["operates"]):
+                add(dev, "owner", owner, loc, rel, rid)
+                owners.append(owner)
+        hardware: list[str] = []
+        for m, _, _ in models:
+            for chip, rel, rid in out_edges(m, ["trained_on"]):
+                add(dev, "hardware", chip, m, rel, rid)
+                hardware.append(chip)
+        for chip, rel, rid in out_edges(dev, ["stockpiled", "uses"]):
+            add(dev, "hardware", chip, dev, rel, rid)
+            hardware.append(chip)
+        for target in dict.fromkeys([*owners, dev]):
+            for supplier, rel, rid in in_edges(target, ["supplies"]):
+                add(dev, "hardware", supplier, target, rel, rid)
+                hardware.append(supplier)
+        measures: list[str] = []
+        for target in dict.fromkeys([*hardware, dev, *owners]):
+            for policy, rel, rid in in_edges(target, _MEASURE_RELATIONS):
+                if graph.nodes[policy]["kind"] == "policy":
+                    add(dev, "measure", policy, target, rel, rid)
+                    measures.append(policy)
+        for measure in dict.fromkeys(measures):
+            for policy, rel, rid in in_edges(measure, ["rescinds"]):
+                add(dev, "measure", policy, measure, rel, rid)
+    return pd.DataFrame(rows, columns=CHAIN_COLUMNS)
+
+
+def chain_summary(chains: pd.DataFrame, stages: Iterable[str]) -> pd.DataFrame:
+    """One row per developer, one column per stage: the distinct entity names, joined with ' · '."""
+    stages = list(stages)
+    out = []
+    for dev, part in chains.groupby("developer_id", sort=False):
+        row = {"developer_id": dev}
+        for stage in stages:
+            names = list(dict.fromkeys(part[part["stage"] == stage]["entity_name"]))
+            row[stage] = " · ".join(names)
+        out.append(row)
+    return pd.DataFrame(out, columns=["developer_id", *stages])

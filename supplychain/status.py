@@ -1,0 +1,229 @@
+"""Export-control status of every chip on any date: the one place the rule lives.
+
+Read from policies.csv (dates, effect, status) and relationships.csv (policy -restricts-> chip,
+policy -permits-> chip, policy -rescinds-> policy). `chip_status_on` answers for one day;
+`status_segments` calls the same rule at every date where an answer can change.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from supplychain.style import STATUS_LABELS, format_date
+from supplychain.timeline import period_end
+
+RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED = "restricted", "permitted", "unrestricted", "not_announced"
+STATUSES: tuple[str, ...] = (RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED)
+
+WINDOW_COLUMNS = [
+    "chip_id", "policy_id", "policy_name", "relationship_id", "kind", "start", "start_precision", "end", "end_precision",
+    "end_reason", "policy_status", "source_id",
+]
+STATUS_COLUMNS = [
+    "chip_id", "chip_name", "designer_id", "segment", "status", "measure_id", "measure_name", "since", "since_precision",
+    "in_force", "china_side", "uncertain", "uncertain_why", "relationship_id", "source_id",
+]
+# On the same start date a restriction outranks a permit: the cautious reading of "same day".
+_RANK = {"permits": 0, "restricts": 1}
+
+
+def _date(value: object) -> pd.Timestamp | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value)
+
+
+def _prec(value: object) -> str:
+    return "day" if value is None or pd.isna(value) else str(value)
+
+
+def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per policy -> chip edge: which measure, what it does to the chip, from when until when.
+
+    kind: restricts / permits (the edge's relation), or discourages when the policy's effect is
+    `discourages` (the Chinese side curbing purchases: noted, but it does not decide export status).
+    start: the edge's start_date, else the policy's effective_date, else its announced_date; None
+    when all are empty (then the measure counts as applying since before the data begins).
+    end: the earliest of the edge's end_date, the policy's ended_date and the start of any
+    `rescinds` edge pointing at the policy (or, without a start, the rescinding policy's
+    effective date). Policies with status never_in_force never apply.
+    """
+    policies = tables["policies"].set_index("policy_id")
+    rel = tables["relationships"]
+    rescissions = rel[(rel["relation"] == "rescinds") & (rel["to_kind"] == "policy")]
+    edges = rel[(rel["from_kind"] == "policy") & (rel["to_kind"] == "chip") & rel["relation"].isin(list(_RANK))]
+    rows = []
+    for _, edge in edges.iterrows():
+        if edge["from_id"] not in policies.index:
+            continue
+        policy = policies.loc[edge["from_id"]]
+        if policy["status"] == "never_in_force":
+            continue
+        start, start_p = _date(edge["start_date"]), _prec(edge["start_precision"])
+        if start is None:
+            start, start_p = _date(policy["effective_date"]), _prec(policy["effective_precision"])
+        if start is None:
+            start, start_p = _date(policy["announced_date"]), _prec(policy["announced_precision"])
+        ends: list[tuple[pd.Timestamp, str, str]] = []
+        if _date(edge["end_date"]) is not None:
+            ends.append((_date(edge["end_date"]), _prec(edge["end_precision"]), "the link to this chip ended"))
+        if _date(policy["ended_date"]) is not None:
+            ends.append((_date(policy["ended_date"]), _prec(policy["ended_precision"]), "the measure ended"))
+        for _, resc in rescissions[rescissions["to_id"] == edge["from_id"]].iterrows():
+            when, when_p = _date(resc["start_date"]), _prec(resc["start_precision"])
+            if when is None and resc["from_id"] in policies.index:
+                when, when_p = _date(policies.loc[resc["from_id"], "effective_date"]), _prec(policies.loc[resc["from_id"], "effective_precision"])
+            if when is not None:
+                ends.append((when, when_p, f"rescinded by {resc['from_id']}"))
+        end, end_p, reason = min(ends, key=lambda e: e[0]) if ends else (None, None, None)
+        kind = "discourages" if policy["effect"] == "discourages" else str(edge["relation"])
+        rows.append({
+            "chip_id": edge["to_id"], "policy_id": edge["from_id"], "policy_name": policy["name"], "relationship_id": edge["relationship_id"],
+            "kind": kind, "start": start, "start_precision": start_p if start is not None else None, "end": end, "end_precision": end_p,
+            "end_reason": reason, "policy_status": policy["status"], "source_id": edge["source_id"],
+        })
+    out = pd.DataFrame(rows, columns=WINDOW_COLUMNS)
+    out["start"] = pd.to_datetime(out["start"])
+    out["end"] = pd.to_datetime(out["end"])
+    return out
+
+
+def _in_period(day: pd.Timestamp, when: object, precision: object) -> bool:
+    """True when `when` is known only to the month/year and `day` falls in that month/year."""
+    if when is None or pd.isna(when) or _prec(precision) == "day":
+        return False
+    return pd.Timestamp(when) <= day <= period_end(pd.Timestamp(when), _prec(precision))
+
+
+def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:
+    """The status of every chip on `day`, given the windows from `measure_windows`.
+
+    Precedence, per chip:
+    1. Before the chip's announced_date: not_announced.
+    2. Otherwise, among the restricts/permits windows in force on the day (start <= day < end),
+       the one that started latest decides: restricted or permitted (a permit granted after a
+       restriction, like the H20 licences of August 2025, makes the chip permitted; a later
+       restriction, restricted again). On the same start date the restriction wins.
+    3. No window in force: unrestricted (no measure in the data restricts it).
+    Discouraging measures (the Chinese side) never decide; they are listed in `china_side`.
+
+    Imprecise dates: a date known only to the month or year counts from the first day of that
+    month or year (stored as YYYY-MM-01 / YYYY-01-01), for starts, ends and announcements alike.
+    Every day inside such a month or year, for any of the chip's windows or its announcement, is
+    marked uncertain, as is a status decided by a measure whose own standing is `unclear` or whose
+    start is unknown. `uncertain_why` says which.
+    """
+    day = pd.Timestamp(day).normalize()
+    by_chip: dict[str, list[dict]] = {}
+    for w in windows.to_dict("records"):
+        by_chip.setdefault(w["chip_id"], []).append(w)
+    rows = []
+    for chip in chips.to_dict("records"):
+        mine = by_chip.get(chip["chip_id"], [])
+        why: list[str] = []
+        announced, announced_p = chip.get("announced_date"), chip.get("announced_precision")
+        if _in_period(day, announced, announced_p):
+            why.append(f"announced on a date known only to the {_prec(announced_p)}")
+        for w in mine:
+            if _in_period(day, w["start"], w["start_precision"]):
+                why.append(f"{w['policy_id']} applies from a date known only to the {w['start_precision']}")
+            if _in_period(day, w["end"], w["end_precision"]):
+                why.append(f"{w['policy_id']} ends on a date known only to the {w['end_precision']}")
+        active = [w for w in mine if (pd.isna(w["start"]) or w["start"] <= day) and (pd.isna(w["end"]) or day < w["end"])]
+        export = [w for w in active if w["kind"] in _RANK]
+        china = [w["policy_id"] for w in active if w["kind"] == "discourages"]
+        decided = None
+        if pd.notna(announced) and day < pd.Timestamp(announced):
+            status = NOT_ANNOUNCED
+        elif not export:
+            status = UNRESTRICTED
+            if pd.isna(announced):
+                why.append("the chip's announcement date is not in the data, so it may not have existed yet")
+        else:
+            decided = max(export, key=lambda w: (pd.Timestamp.min if pd.isna(w["start"]) else w["start"], _RANK[w["kind"]]))
+            status = RESTRICTED if decided["kind"] == "restricts" else PERMITTED
+            if decided["policy_status"] == "unclear":
+                why.append(f"the standing of {decided['policy_id']} is unclear (see its note)")
+            if pd.isna(decided["start"]):
+                why.append(f"the start of {decided['policy_id']} is not known")
+        rows.append({
+            "chip_id": chip["chip_id"], "chip_name": chip["name"], "designer_id": chip["designer_id"], "segment": chip["segment"],
+            "status": status,
+            "measure_id": None if decided is None else decided["policy_id"],
+            "measure_name": None if decided is None else decided["policy_name"],
+            "since": None if decided is None else decided["start"],
+            "since_precision": None if decided is None else decided["start_precision"],
+            "in_force": "; ".join(dict.fromkeys(w["policy_id"] for w in export)) if status != NOT_ANNOUNCED else "",
+            "china_side": "; ".join(dict.fromkeys(china)),
+            "uncertain": bool(why), "uncertain_why": "; ".join(dict.fromkeys(why)),
+            "relationship_id": None if decided is None else decided["relationship_id"],
+            "source_id": None if decided is None else decided["source_id"],
+        })
+    out = pd.DataFrame(rows, columns=STATUS_COLUMNS)
+    out["since"] = pd.to_datetime(out["since"])
+    out["uncertain"] = out["uncertain"].astype(bool)
+    return out
+
+
+def chip_status_on(tables: dict[str, pd.DataFrame], day: pd.Timestamp | str) -> pd.DataFrame:
+    """Could each chip in chips.csv be sold to China on `day`, and under which measure? See `status_on`."""
+    return status_on(tables["chips"], measure_windows(tables), day)
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, counting None, NaN and "" as the same empty value."""
+    empty_a = a is None or a == "" or (not isinstance(a, str) and pd.isna(a))
+    empty_b = b is None or b == "" or (not isinstance(b, str) and pd.isna(b))
+    return (empty_a and empty_b) or (not empty_a and not empty_b and a == b)
+
+
+def change_dates(chips: pd.DataFrame, windows: pd.DataFrame) -> list[pd.Timestamp]:
+    """Every date on which some chip's status (or its certainty) can change."""
+    dates: set[pd.Timestamp] = set()
+    pairs = [(windows["start"], windows["start_precision"]), (windows["end"], windows["end_precision"]),
+             (chips["announced_date"], chips["announced_precision"])]
+    for values, precisions in pairs:
+        for when, precision in zip(values, precisions):
+            if pd.notna(when):
+                dates.add(pd.Timestamp(when))
+                dates.add(period_end(pd.Timestamp(when), _prec(precision)) + pd.Timedelta(days=1))
+    return sorted(dates)
+
+
+def status_segments(tables: dict[str, pd.DataFrame], start: pd.Timestamp | str, end: pd.Timestamp | str) -> pd.DataFrame:
+    """Each chip's status over [start, end] as runs of equal status: chip x date strip data.
+
+    Calls `status_on` at `start` and at every change date inside the range, so the strip and the
+    "as of" table can never disagree. Columns: the STATUS_COLUMNS plus start and end (exclusive).
+    """
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    chips, windows = tables["chips"], measure_windows(tables)
+    points = [start] + [d for d in change_dates(chips, windows) if start < d <= end]
+    stops = points[1:] + [end + pd.Timedelta(days=1)]
+    frames = [status_on(chips, windows, p).assign(start=p, end=s) for p, s in zip(points, stops)]
+    runs = pd.concat(frames, ignore_index=True)
+    key = ["status", "measure_id", "uncertain", "uncertain_why", "china_side"]
+    merged: list[dict] = []
+    last: dict[str, dict] = {}
+    for row in runs.to_dict("records"):
+        prev = last.get(row["chip_id"])
+        if prev is not None and all(_same(prev[k], row[k]) for k in key):
+            prev["end"] = row["end"]
+        else:
+            merged.append(row)
+            last[row["chip_id"]] = row
+    out = pd.DataFrame(merged, columns=STATUS_COLUMNS + ["start", "end"])
+    return out.sort_values(["chip_id", "start"], key=lambda col: col.map({c: i for i, c in enumerate(chips["chip_id"])}) if col.name == "chip_id" else col, kind="stable").reset_index(drop=True)
+
+
+STATUS_TABLE_COLUMNS: dict[str, str] = {
+    "chip_name": "Chip", "designer_id": "Designer", "segment": "Segment", "status_label": "Status", "measure_name": "Deciding measure",
+    "since_label": "In force since", "in_force": "US/other measures in force", "china_side": "Chinese side discourages",
+    "uncertain": "Uncertain", "uncertain_why": "Why uncertain", "measure_id": "Measure id", "relationship_id": "Relationship",
+    "source_id": "Source",
+}
+
+
+def status_table(status: pd.DataFrame) -> pd.DataFrame:
+    """The "as of" answer as shown and downloaded: readable status and since-date, then the ids behind it."""
+    out = status.copy()
+    out["status_label"] = out["status"].map(STATUS_LABELS)
+    out["since_label"] = [format_date(d, p) if pd.notna(d) else "" for d, p in zip(out["since"], out["since_precision"])]
+    return out[list(STATUS_TABLE_COLUMNS)]
