@@ -5,7 +5,7 @@ import streamlit as st
 
 from supplychain import cache, ui, urlbind
 
-st.set_page_config(page_title="China's AI supply chain", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="China's AI supply chain", page_icon="assets/icon.png", layout="wide")  # a local icon: no font request
 
 # (section, file, title, icon, url path). The first page is the default, served at "/".
 PAGE_SPECS = [

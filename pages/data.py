@@ -26,16 +26,15 @@ search = url_text("Search all text", key="q", container=top[1], placeholder="e.g
 
 filter_cols = filterable_columns(package, table, frame)
 chosen_filters: dict[str, list[str]] = {}
-with st.expander("Filter by column", expanded=any(k in st.query_params for k in filter_cols), icon=":material/filter_list:"):
+with st.expander("Filter by column, choose columns", expanded=any(k in st.query_params for k in [*filter_cols, "cols"]), icon=":material/filter_list:"):
     grid = st.columns(3)
     for i, column in enumerate(filter_cols):
         options = sorted(frame[column].dropna().astype(str).unique())
         chosen_filters[column] = url_multiselect(labels[column], options, key=column, container=grid[i % 3], help=helps.get(column) or None, placeholder="All")
-
-shown_cols = url_multiselect(
-    "Columns shown", list(frame.columns), key="cols", default=list(frame.columns), format_func=lambda c: labels.get(c, c),
-    help="The download holds these columns, in this order.",
-)
+    shown_cols = url_multiselect(
+        "Columns shown", list(frame.columns), key="cols", default=list(frame.columns), format_func=lambda c: labels.get(c, c),
+        help="The download holds these columns, in this order.",
+    )
 view = filter_rows(frame, search=search, equals={c: v for c, v in chosen_filters.items() if v})
 view = view[shown_cols or list(frame.columns)]
 

@@ -1,5 +1,96 @@
-"""Map page: under construction in this change (see the issue); replaced by the real page before it lands."""
+"""Map: where the companies are, where their models are reported to be trained, on whose chips, and when."""
+import datetime as dt
+
+import pandas as pd
 import streamlit as st
 
+from supplychain import cache, geo, maps, ui, urlbind
+from supplychain.export import download_name, to_csv_bytes
+from supplychain.style import RELATION_LABELS, format_date
+
+dataset = ui.require_dataset()
+tables = dataset.tables
+base = cache.get_map_base(dataset)
+places = dict(zip(base.points["location_id"], base.points["name"]))
+
 st.title("Map")
-st.info("This page is being built.")
+st.caption("Where the companies in the story sit, where their models are reported to be trained and whose chips reach them. "
+           "Hover a marker or a line for what it is and its source; click a marker for its details.")
+
+top = st.columns([2.6, 2.2, 2.2, 1.4], vertical_alignment="bottom")
+region = urlbind.url_radio("Region", list(geo.REGIONS), key="region", default=geo.DEFAULT_REGION, container=top[0], horizontal=True,
+                           format_func=lambda k: geo.REGIONS[k].label)
+companies = urlbind.url_multiselect("Companies", list(base.companies), key="company", container=top[1], format_func=base.companies.get, placeholder="All companies",
+                                    help="Flows that involve these companies (a model counts for its developer, a chip for its designer), and their places.")
+relations = urlbind.url_multiselect("Relation", base.relations, key="relation", container=top[2], format_func=lambda r: RELATION_LABELS.get(r, r), placeholder="All relations")
+as_of = urlbind.url_date("As of", key="asof", default=dt.date.fromisoformat(dataset.as_of), min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31),
+                         container=top[3], format="YYYY-MM-DD",
+                         help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date.")
+
+flows = geo.select_flows(base.flows, companies=companies, relations=relations, as_of=as_of)
+points = geo.select_points(base.points, flows, companies=companies)
+spec, prepared = cache.get_map_region(dataset, region)
+layer_rows = maps.map_datasets(prepared, location_ids=set(points["location_id"]), flow_ids=set(flows["flow_id"]))
+event = st.vega_lite_chart({**spec, "datasets": layer_rows}, width="stretch", on_select="rerun", selection_mode=maps.SELECTION, key="map_chart")
+
+undated = int(flows["start_date"].isna().sum())
+st.caption(f"{len(points)} places and {len(flows)} flows shown" + f" as of {format_date(pd.Timestamp(as_of))}"
+           + (f"; {undated} of the flows have no start date in the sources and show at every date." if undated else "."))
+if flows.empty:
+    st.info("No flows match these filters. Clear a company or relation filter, or pick a later date.", icon=":material/search_off:")
+with st.expander("What the map does not know", icon=":material/help:"):
+    st.markdown(
+        "- **No operator or facility is named.** The report speaks of leased data centres in Singapore and Malaysia owned and run by "
+        "non-Chinese companies; it names none. The two markers stand for a city and a region (dashed ring), not for sites.\n"
+        "- **Johor is our inference.** The report says only *Malaysia*; Johor is Malaysia's largest data-centre market (press sources).\n"
+        "- **Ownership** (marker shape) describes the leased centres the report talks about, not every data centre there.\n"
+        "- **Lines are reported relations, not shipments.** A chip line runs from its designer's home to where the chips are used; "
+        "it says nothing of where chips were made or how they travelled. Dashed lines are the curators' inference.\n"
+        f"- **Dates.** Most training flows are undated in the sources. {maps.unplaced_count(tables, base.flows)} relationships of these types "
+        "have no line because one end has no known place (for example an unnamed class of operators)."
+    )
+
+clicked = maps.selected_place(event)
+if clicked and clicked != st.session_state.get("_map_clicked"):
+    st.session_state["_map_clicked"] = clicked
+    urlbind.set_url_value("id", clicked)
+st.subheader("Place details")
+place = urlbind.url_selectbox("Place", list(places), key="id", format_func=places.get, index=None, placeholder="Click a marker or choose a place")
+if place:
+    row = maps.describe_points(base.points[base.points["location_id"] == place]).iloc[0]
+    st.markdown(f"**{ui.escape_md(row['name'])}** · {ui.escape_md(row['kind_label'])} · {ui.escape_md(row['ownership_label'])} · {ui.escape_md(row['country'])}")
+    ui.render_evidence(row["evidence"])
+    st.markdown(ui.escape_md(row["description"]))
+    st.caption(f"Who is there: {ui.escape_md(row['who'])}. Position known to: {ui.escape_md(row['precision_label'].lower())}. "
+               f"Source: {row['source_id']}" + (f", claim {row['claim_id']}" if row["claim_id"] else "") + f". [Open its profile](entity?id={place})")
+    if row["note"]:
+        st.caption("Note: " + ui.escape_md(row["note"]))
+    related = maps.place_relationships(tables, base.flows, place)
+    if related.empty:
+        st.info("No relationship in the data names this place.", icon=":material/info:")
+    else:
+        st.dataframe(related.drop(columns="relationship_id"), hide_index=True, width="stretch")
+    claims = tables["claims"].set_index("claim_id")
+    sources = tables["sources"].set_index("source_id")
+    for claim_id in dict.fromkeys([c for c in [row["claim_id"], *related["Claim"]] if c and c in claims.index]):
+        with st.container(border=True):
+            claim = claims.loc[claim_id]
+            ui.render_claim(claim.rename({"claim_id": claim_id}), sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
+
+st.subheader("Places and flows shown")
+place_view, flow_view = maps.point_table(points), maps.flow_table(flows)
+tabs = st.tabs([f"Places ({len(place_view)})", f"Flows ({len(flow_view)})"])
+tabs[0].dataframe(place_view, hide_index=True, width="stretch")
+if flow_view.empty:
+    tabs[1].info("No flows match these filters.", icon=":material/search_off:")
+else:
+    tabs[1].dataframe(flow_view, hide_index=True, width="stretch")
+filtered = bool(companies or relations or "asof" in st.query_params)
+buttons = st.columns(3)
+buttons[0].download_button("Places (CSV)", lambda: to_csv_bytes(place_view), file_name=download_name("map_places", dataset.as_of, filtered=filtered),
+                           mime="text/csv", icon=":material/download:", on_click="ignore", disabled=place_view.empty)
+buttons[1].download_button("Flows (CSV)", lambda: to_csv_bytes(flow_view), file_name=download_name("map_flows", dataset.as_of, filtered=filtered),
+                           mime="text/csv", icon=":material/download:", on_click="ignore", disabled=flow_view.empty)
+buttons[2].download_button("Places and flows (GeoJSON)", lambda: geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))),
+                           file_name=download_name("map", dataset.as_of, "geojson", filtered=filtered), mime="application/geo+json", icon=":material/download:", on_click="ignore")
+st.caption("Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on any dispute.")

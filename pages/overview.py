@@ -20,9 +20,11 @@ st.markdown(
 st.caption(f"Data as of {dataset.as_of} · version {dataset.version} · every figure below links to the rows behind it.")
 
 counts = headline_counts(tables)
-cols = st.columns(len(counts))
-for col, (table, n) in zip(cols, counts.items()):
-    col.metric(TABLE_LABELS[table], n, help=f"Rows in {table}.csv")
+SHORT = {"companies": "Organisations", "models": "AI models", "chips": "Chips", "locations": "Places", "policies": "Measures",
+         "events": "Events", "relationships": "Relationships", "claims": "Report claims", "sources": "Sources"}
+for row in (list(counts)[:5], list(counts)[5:]):
+    for col, table in zip(st.columns(5), row):
+        col.metric(SHORT[table], counts[table], help=f"Rows in {table}.csv ({TABLE_LABELS[table]}); open them on the Data page", border=True)
 
 mix = evidence_mix(tables)
 st.caption(
@@ -39,9 +41,5 @@ for i, (_, claim) in enumerate(findings.iterrows()):
     with grid[i % 2].container(border=True):
         ui.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
         rows = citing_rows(tables, dataset.package, column="claim_id", value=claim["claim_id"])
-        st.page_link(
-            "pages/sources.py",
-            label=f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim",
-            icon=":material/arrow_forward:",
-            query_params={"claim": claim["claim_id"]},
-        )
+        label = f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim" if len(rows) else "Context: no data row cites this claim alone"
+        st.page_link("pages/sources.py", label=label, icon=":material/arrow_forward:", query_params={"claim": claim["claim_id"]})

@@ -38,18 +38,19 @@ if focus:
 tab_claims, tab_sources, tab_method = st.tabs(["Claims from the report", "All sources", "Method, licence and citation"])
 with tab_claims:
     counts = citation_counts(tables, column="claim_id")
-    view = claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))
-    st.dataframe(
-        view[["claim_id", "paragraph", "quote_pl", "text_en", "attribution", "attribution_kind", "topic", "rows_citing"]],
-        hide_index=True, width="stretch",
-        column_config={
-            "claim_id": "Claim", "paragraph": st.column_config.NumberColumn("¶", help="Paragraph of the report"),
-            "quote_pl": st.column_config.TextColumn("Quote (Polish, verbatim)", width="large"),
-            "text_en": st.column_config.TextColumn("English translation", width="large"),
-            "attribution": "Attribution", "attribution_kind": "Kind of attribution", "topic": "Topic",
-            "rows_citing": st.column_config.NumberColumn("Rows citing", help="Data rows whose claim is this one"),
-        },
-    )
+    for _, claim in claims.iterrows():
+        with st.container(border=True):
+            left, right = st.columns(2, gap="medium")
+            left.markdown("> " + ui.escape_md(claim["quote_pl"]))
+            left.caption(f"Polish, verbatim · paragraph {claim['paragraph']} · claim `{claim['claim_id']}`")
+            right.markdown(ui.escape_md(claim["text_en"]))
+            right.caption(f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it")
+    with st.expander("All claims as a table"):
+        st.dataframe(
+            claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))[["claim_id", "paragraph", "quote_pl", "text_en", "attribution", "attribution_kind", "topic", "rows_citing"]],
+            hide_index=True, width="stretch",
+            column_config={"claim_id": "Claim", "paragraph": "¶", "quote_pl": "Quote (Polish, verbatim)", "text_en": "English translation", "attribution": "Attribution", "attribution_kind": "Kind of attribution", "topic": "Topic", "rows_citing": "Rows citing"},
+        )
 with tab_sources:
     counts = citation_counts(tables, column="source_id")
     view = sources.assign(rows_citing=sources["source_id"].map(counts).fillna(0).astype(int))

@@ -69,3 +69,37 @@ def get_status_segments(dataset: Dataset, start: str, end: str):
     """Every chip's export status over [start, end] (supplychain.status.status_segments), once per data version and range."""
     folder = data_dir()
     return _cached_status_segments(str(folder), fingerprint(folder), dataset.tables, start, end)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_map_base(folder: str, stamp: str, _tables: dict):
+    # cache_resource: one shared read-only copy; the map page only filters it.
+    from supplychain.maps import build_map_base
+
+    return build_map_base(_tables)
+
+
+def get_map_base(dataset: Dataset):
+    """Places, flows and filter choices of the map (supplychain.maps.MapBase), once per data version."""
+    folder = data_dir()
+    return _cached_map_base(str(folder), fingerprint(folder), dataset.tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _cached_map_region(folder: str, stamp: str, region_key: str, boundaries_url: str | None, _base) -> tuple[dict, dict]:
+    # The Vega-Lite spec (built with Altair, ~0.3-1 s) and the per-preset rows, so a filter change costs milliseconds.
+    from supplychain import geo, maps
+
+    features = None if boundaries_url else geo.load_boundaries()
+    spec = maps.map_spec(region_key, maps.boundaries_data(boundaries_url, features), kinds=_base.kinds, owners=_base.owners, groups=_base.groups)
+    return spec, maps.prepare_region(_base.points, _base.flows, region_key)
+
+
+def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
+    """(Vega-Lite spec, layer rows) of one map preset; boundaries come from the static file when Streamlit serves it."""
+    from supplychain import geo
+
+    static = Path(__file__).resolve().parent.parent / "static" / "geo" / geo.BOUNDARIES_FILE
+    url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
+    folder = data_dir()
+    return _cached_map_region(str(folder), fingerprint(folder), region_key, url, get_map_base(dataset))

@@ -501,3 +501,8 @@ def _json_value(value: Any) -> Any:
 def to_geojson_bytes(collection: dict[str, Any]) -> bytes:
     """GeoJSON as UTF-8 bytes (non-ASCII kept readable, keys in a stable order)."""
     return (json.dumps(collection, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def merge_collections(*collections: dict[str, Any]) -> dict[str, Any]:
+    """One FeatureCollection holding the features of several, in order."""
+    return {"type": "FeatureCollection", "features": [f for c in collections for f in c["features"]]}

@@ -1,6 +1,7 @@
 """Altair builders for the Map page: the layered map of places and flows, and the tables beside it."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
@@ -21,6 +22,36 @@ from supplychain.style import (
     RELATION_LABELS,
     format_date,
 )
+
+@dataclass(frozen=True)
+class MapBase:
+    """Everything the map needs that depends only on the data: places, flows, and what the controls and legends offer."""
+
+    points: pd.DataFrame
+    flows: pd.DataFrame
+    kinds: list[str]
+    owners: list[str]
+    groups: list[str]
+    companies: dict[str, str]  # company_id -> name, for the company filter
+    relations: list[str]
+
+
+def build_map_base(tables: dict[str, pd.DataFrame]) -> MapBase:
+    """Places and flows of the whole dataset, and the choices the page offers (companies on the map, relation types present)."""
+    points = geo.build_points(tables)
+    flows = geo.build_flows(tables)
+    present = set(",".join(points["company_ids"]).split(",")) | set(",".join(flows["company_ids"]).split(","))
+    companies = tables["companies"]
+    names = {str(c): str(n) for c, n in zip(companies["company_id"], companies["name"]) if str(c) in present}
+    return MapBase(
+        points=points, flows=flows,
+        kinds=[k for k in LOCATION_KIND_COLOURS if k in set(points["kind"])],
+        owners=[o for o in OWNERSHIP_SHAPES if o in set(points["ownership"])],
+        groups=[g for g in FLOW_GROUP_COLOURS if g in {FLOW_GROUPS.get(r) for r in flows["relation"]}],
+        companies=dict(sorted(names.items(), key=lambda kv: kv[1].casefold())),
+        relations=[r for r in geo.FLOW_DIRECTIONS if r in set(flows["relation"])],
+    )
+
 
 LAND = "#E4E7EA"
 SEA = "#F3F7FA"
@@ -69,7 +100,7 @@ def describe_flows(flows: pd.DataFrame) -> pd.DataFrame:
     out["evidence_label"] = out["evidence"].map(lambda k: EVIDENCE_LABELS.get(k, k))
     out["when"] = [when_text(*v) for v in zip(out["start_date"], out["start_precision"], out["end_date"], out["end_precision"])]
     out["title"] = out["from_name"] + " " + out["relation_label"] + " " + out["to_name"]
-    out["label"] = out["relation_label"] + " · " + out["when"]
+    out["label"] = [rel if when == "date unknown" else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])]
     return out
 
 
@@ -90,20 +121,17 @@ def boundaries_data(url: str | None, features: dict[str, Any] | None = None) -> 
     return alt.InlineData(values=features, format=alt.DataFormat(type="json", property="features"))
 
 
-def _layers_for_labels(labels: pd.DataFrame, *, size: int, colour: str, weight: str, lon: str, lat: str) -> list[alt.Chart]:
-    layers = []
-    for (align, baseline), group in labels.groupby(["align", "baseline"]):
-        base = alt.Chart(group[["text", lon, lat]]).encode(longitude=f"{lon}:Q", latitude=f"{lat}:Q", text="text:N")
-        layers.append(base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, stroke="white", strokeWidth=4, strokeJoin="round", fill="white", opacity=0.9))
-        layers.append(base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, fill=colour))
-    return layers
+_ALIGNS = [("left", "middle"), ("right", "middle"), ("center", "bottom"), ("center", "top"),
+           ("left", "bottom"), ("left", "top"), ("right", "bottom"), ("right", "top")]
+DATASETS = ("lines", "heads", "rings", "leaders", "points", "labels", "flow_labels")
 
 
-def build_map(points: pd.DataFrame, flows: pd.DataFrame, region_key: str, boundaries: alt.Data) -> alt.LayerChart:
-    """The map: countries, curved flows with arrowheads, markers (colour = kind, shape = owner), precision rings, labels.
+def prepare_region(points: pd.DataFrame, flows: pd.DataFrame, region_key: str) -> dict[str, list[dict[str, Any]]]:
+    """Everything drawn for one preset, for all places and flows: curves, arrowheads, label spots.
 
-    `points` and `flows` are already filtered (geo.select_points / geo.select_flows). Label and curve
-    positions are computed in Python for the preset's projection, so labels never overlap.
+    Computed once per preset and data version (cached); a filter then only picks rows by id, so
+    labels and curves stay put when filters change. Rows (records, ready for Vega) carry location_id
+    or flow_id for that.
     """
     region = geo.REGIONS[region_key]
     projection = geo.projection_for(region)
@@ -111,67 +139,88 @@ def build_map(points: pd.DataFrame, flows: pd.DataFrame, region_key: str, bounda
     fls = describe_flows(flows)
     paths = geo.flow_paths(fls, projection)
     heads = geo.arrow_heads(paths, projection)
-
     labels = geo.place_labels(pts, projection)
-    flow_labels = geo.place_flow_labels(fls, paths, projection, list(labels["box"]) + _marker_boxes(pts, projection), dict(zip(fls["flow_id"], fls["label"])))
-
+    taken = list(labels["box"]) + _marker_boxes(pts, projection)
+    flow_labels = geo.place_flow_labels(fls, paths, projection, taken, dict(zip(fls["flow_id"], fls["label"])))
     flow_cols = ["flow_id", "title", "relation_label", "group", "line_style", "when", "origin_name", "dest_name", "description", "evidence_label", "source_id", "claim_id"]
+    point_cols = ["location_id", "name", "label", "lon", "lat", "kind_label", "ownership_label", "precision_label", "who", "evidence_label", "source_id", "claim_id", "ring"]
+    point_data = pts[point_cols].fillna("")
+    frames = {
+        "lines": paths[["flow_id", "seq", "lon", "lat"]].merge(fls[flow_cols], on="flow_id").fillna(""),
+        "heads": heads.merge(fls[flow_cols], on="flow_id").fillna(""),
+        "rings": point_data[point_data["ring"] > 0],
+        "points": point_data,
+        "leaders": labels.loc[labels["leader"].astype(bool), ["location_id", "lon", "lat", "label_lon", "label_lat"]],
+        "labels": labels[["location_id", "text", "label_lon", "label_lat", "align", "baseline"]],
+        "flow_labels": flow_labels[["flow_id", "text", "lon", "lat"]],
+    }
+    return {name: frame.to_dict("records") for name, frame in frames.items()}
+
+
+def map_datasets(prepared: dict[str, list[dict[str, Any]]], *, location_ids: set[str], flow_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each map layer for the places and flows shown (the only per-rerun work of the map: microseconds)."""
+    return {
+        name: [r for r in rows if (r["location_id"] in location_ids if "location_id" in r else r["flow_id"] in flow_ids)]
+        for name, rows in prepared.items()
+    }
+
+
+def _text_layers(name: str, *, size: int, colour: str, weight: str, lon: str, lat: str, aligns: list[tuple[str, str]]) -> list[alt.Chart]:
+    layers = []
+    for align, baseline in aligns:
+        base = alt.Chart(alt.NamedData(name)).encode(longitude=f"{lon}:Q", latitude=f"{lat}:Q", text="text:N")
+        if len(aligns) > 1:
+            base = base.transform_filter((alt.datum.align == align) & (alt.datum.baseline == baseline))
+        layers.append(base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, stroke="white", strokeWidth=4, strokeJoin="round", fill="white", opacity=0.9))
+        layers.append(base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, fill=colour))
+    return layers
+
+
+def map_spec(region_key: str, boundaries: alt.Data, *, kinds: list[str], owners: list[str], groups: list[str]) -> dict[str, Any]:
+    """The map as a Vega-Lite spec whose layers read named datasets (filled per rerun by map_datasets).
+
+    Built with Altair once per preset and cached, because building and validating a 20-layer Altair
+    chart costs ~0.3 s of server time, and a filter change must cost under 50 ms.
+    `kinds`, `owners`, `groups` are the location kinds, ownerships and flow groups the legends list.
+    """
+    region = geo.REGIONS[region_key]
     flow_tooltip = [
         alt.Tooltip("title:N", title="Flow"), alt.Tooltip("when:N", title="When"), alt.Tooltip("origin_name:N", title="From place"),
         alt.Tooltip("dest_name:N", title="To place"), alt.Tooltip("description:N", title="What the source says"),
         alt.Tooltip("evidence_label:N", title="Evidence"), alt.Tooltip("source_id:N", title="Source"), alt.Tooltip("claim_id:N", title="Claim"),
     ]
-    groups = [g for g in FLOW_GROUP_COLOURS if g in set(fls["group"])] or list(FLOW_GROUP_COLOURS)
-    stroke = alt.Stroke("group:N", title="Flow", scale=alt.Scale(domain=groups, range=[FLOW_GROUP_COLOURS[g] for g in groups]))
-    dash = alt.StrokeDash("line_style:N", title="Line", scale=alt.Scale(domain=list(FLOW_EVIDENCE_DASHES), range=list(FLOW_EVIDENCE_DASHES.values())))
-
-    kinds = list(LOCATION_KIND_COLOURS)
-    owners = list(OWNERSHIP_SHAPES)
     point_tooltip = [
         alt.Tooltip("name:N", title="Place"), alt.Tooltip("kind_label:N", title="What is there"), alt.Tooltip("who:N", title="Who is there"),
         alt.Tooltip("ownership_label:N", title="Owner"), alt.Tooltip("precision_label:N", title="Position known to"),
         alt.Tooltip("evidence_label:N", title="Evidence"), alt.Tooltip("source_id:N", title="Source"), alt.Tooltip("claim_id:N", title="Claim"),
     ]
-    point_cols = ["location_id", "name", "label", "lon", "lat", "kind_label", "ownership_label", "precision_label", "who", "evidence_label", "source_id", "claim_id", "ring"]
-    point_data = pts[point_cols].fillna("")
+    groups = groups or list(FLOW_GROUP_COLOURS)
+    group_scale = alt.Scale(domain=groups, range=[FLOW_GROUP_COLOURS[g] for g in groups])
     select = alt.selection_point(name=SELECTION, fields=["location_id"], on="click", clear="dblclick")
-
     layers: list[alt.Chart] = [
         alt.Chart(boundaries).mark_geoshape(fill=LAND, stroke="#FFFFFF", strokeWidth=0.7, clip=True).encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
-    ]
-    if not paths.empty:
-        line_data = paths[["flow_id", "seq", "lon", "lat"]].merge(fls[flow_cols], on="flow_id").fillna("")
-        layers.append(alt.Chart(line_data).mark_line(strokeWidth=2.6, opacity=0.85, clip=True).encode(
-            longitude="lon:Q", latitude="lat:Q", detail="flow_id:N", order="seq:Q", stroke=stroke, strokeDash=dash, tooltip=flow_tooltip))
-        head_data = heads.merge(fls[flow_cols], on="flow_id").fillna("")
-        layers.append(alt.Chart(head_data).mark_point(shape="triangle", filled=True, size=90, opacity=0.95, clip=True).encode(
-            longitude="lon:Q", latitude="lat:Q", angle=alt.Angle("angle:Q", scale=None), fill=alt.Fill("group:N", scale=alt.Scale(domain=groups, range=[FLOW_GROUP_COLOURS[g] for g in groups]), legend=None),
-            tooltip=flow_tooltip))
-    rings = point_data[point_data["ring"] > 0]
-    if not rings.empty:
-        layers.append(alt.Chart(rings).mark_point(filled=False, shape="circle", strokeDash=[3, 3], strokeWidth=1.4, color="#444444", clip=True).encode(
+        alt.Chart(alt.NamedData("lines")).mark_line(strokeWidth=2.6, opacity=0.85, clip=True).encode(
+            longitude="lon:Q", latitude="lat:Q", detail="flow_id:N", order="seq:Q",
+            stroke=alt.Stroke("group:N", title="Flow (line colour)", scale=group_scale),
+            strokeDash=alt.StrokeDash("line_style:N", title="Line style", scale=alt.Scale(domain=list(FLOW_EVIDENCE_DASHES), range=list(FLOW_EVIDENCE_DASHES.values()))),
+            tooltip=flow_tooltip),
+        alt.Chart(alt.NamedData("heads")).mark_point(shape="triangle", filled=True, size=90, opacity=0.95, clip=True).encode(
+            longitude="lon:Q", latitude="lat:Q", angle=alt.Angle("angle:Q", scale=None), fill=alt.Fill("group:N", scale=group_scale, legend=None), tooltip=flow_tooltip),
+        alt.Chart(alt.NamedData("rings")).mark_point(filled=False, shape="circle", strokeDash=[3, 3], strokeWidth=1.4, color="#444444", clip=True).encode(
+            longitude="lon:Q", latitude="lat:Q", size=alt.Size("ring:Q", scale=None, legend=None), tooltip=point_tooltip),
+        alt.Chart(alt.NamedData("leaders")).mark_rule(color="#777777", strokeWidth=1).encode(
+            longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q"),
+        alt.Chart(alt.NamedData("points")).mark_point(filled=True, size=190, stroke="#FFFFFF", strokeWidth=1.5, opacity=1, cursor="pointer").encode(
             longitude="lon:Q", latitude="lat:Q",
-            size=alt.Size("ring:Q", title="Position known to", scale=None,
-                          legend=None), tooltip=point_tooltip))
-    if not labels.empty:
-        leaders = labels[labels["leader"]]
-        if not leaders.empty:
-            layers.append(alt.Chart(leaders[["lon", "lat", "label_lon", "label_lat"]]).mark_rule(color="#777777", strokeWidth=1).encode(
-                longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q"))
-    if not point_data.empty:
-        layers.append(alt.Chart(point_data).mark_point(filled=True, size=190, stroke="#FFFFFF", strokeWidth=1.5, opacity=1, cursor="pointer").encode(
-            longitude="lon:Q", latitude="lat:Q",
-            color=alt.Color("kind_label:N", title="Place", scale=alt.Scale(domain=[LOCATION_KIND_LABELS[k] for k in kinds], range=[LOCATION_KIND_COLOURS[k] for k in kinds])),
-            shape=alt.Shape("ownership_label:N", title="Data centres owned by", scale=alt.Scale(domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_SHAPES[o] for o in owners])),
-            strokeWidth=alt.condition(select, alt.value(1.5), alt.value(1.5)),
+            color=alt.Color("kind_label:N", title="Place (marker colour)", scale=alt.Scale(domain=[LOCATION_KIND_LABELS[k] for k in kinds], range=[LOCATION_KIND_COLOURS[k] for k in kinds])),
+            shape=alt.Shape("ownership_label:N", title="Marker shape", scale=alt.Scale(domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_SHAPES[o] for o in owners])),
             tooltip=point_tooltip,
-        ).add_params(select))
-    layers += _layers_for_labels(labels.rename(columns={"label_lon": "llon", "label_lat": "llat"}), size=geo.LABEL_FONT_PX, colour="#1B1F24", weight="bold", lon="llon", lat="llat")
-    if not flow_labels.empty:
-        layers += _layers_for_labels(flow_labels.assign(align="center", baseline="middle"), size=geo.FLOW_LABEL_FONT_PX, colour="#3A3F45", weight="normal", lon="lon", lat="lat")
-
-    legend = alt.LegendConfig(orient="bottom", direction="horizontal", titleFontSize=13, labelFontSize=12, symbolSize=140, columnPadding=14, titleOrient="top", labelLimit=260)
-    return (
+        ).add_params(select),
+    ]
+    layers += _text_layers("labels", size=geo.LABEL_FONT_PX, colour="#1B1F24", weight="bold", lon="label_lon", lat="label_lat", aligns=_ALIGNS)
+    layers += _text_layers("flow_labels", size=geo.FLOW_LABEL_FONT_PX, colour="#3A3F45", weight="normal", lon="lon", lat="lat", aligns=[("center", "middle")])
+    legend = alt.LegendConfig(orient="bottom", direction="vertical", titleFontSize=13, labelFontSize=12, symbolSize=120, columnPadding=14, labelLimit=280, rowPadding=3)
+    chart = (
         alt.layer(*layers)
         .properties(height=region.height, width="container")
         .project(type="mercator", rotate=[geo.ROTATE, 0, 0], fit=region.fit_feature())
@@ -179,6 +228,7 @@ def build_map(points: pd.DataFrame, flows: pd.DataFrame, region_key: str, bounda
         .configure_view(fill=SEA, stroke="#C9D1D9")
         .configure_legend(**legend.to_dict())
     )
+    return chart.to_dict()
 
 
 def _marker_boxes(points: pd.DataFrame, projection: geo.Projection) -> list[geo.Box]:
@@ -200,3 +250,28 @@ def selected_place(event: Any) -> str | None:
         value = chosen[0].get("location_id")
         return str(value) if value else None
     return None
+
+
+def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, location_id: str) -> pd.DataFrame:
+    """Every relationship that touches a place: those naming it, and the flows drawn to or from it.
+
+    Columns: relationship_id, From, Relation, To, When, Evidence, Source, Claim, Description (claim_id kept for quotes).
+    """
+    rels = tables["relationships"]
+    drawn = set(flows.loc[(flows["origin_id"] == location_id) | (flows["dest_id"] == location_id), "relationship_id"])
+    hit = rels[(rels["to_id"] == location_id) | (rels["from_id"] == location_id) | rels["relationship_id"].isin(list(drawn))]
+    names = geo._names(tables)
+    rows = [{
+        "relationship_id": r["relationship_id"], "From": names.get(str(r["from_id"]), str(r["from_id"])),
+        "Relation": RELATION_LABELS.get(str(r["relation"]), str(r["relation"])), "To": names.get(str(r["to_id"]), str(r["to_id"])),
+        "When": when_text(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
+        "Evidence": EVIDENCE_LABELS.get(str(r["evidence"]), str(r["evidence"])), "Source": r["source_id"], "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
+        "Description": r["description"],
+    } for _, r in hit.iterrows()]
+    return pd.DataFrame(rows, columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "Claim", "Description"])
+
+
+def unplaced_count(tables: dict[str, pd.DataFrame], flows: pd.DataFrame) -> int:
+    """Relationships of a flow type that have no line because one end has no known place."""
+    rels = tables["relationships"]
+    return int((rels["relation"].isin(list(geo.FLOW_DIRECTIONS)) & ~rels["relationship_id"].isin(list(flows["relationship_id"]))).sum())

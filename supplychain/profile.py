@@ -22,6 +22,11 @@ _EVENT_REFS = ["company_id", "model_id", "chip_id", "policy_id", "location_id"]
 _REFERENCE_COLUMNS = {"developer_id", "designer_id", "issuer_id", "hq_location_id", "parent_id"}
 
 
+def _s(value: Any, default: str = "") -> str:
+    """Text of a cell, or `default` when it is missing (pandas NA has no truth value)."""
+    return str(value) if _present(value) else default
+
+
 def _present(value: Any) -> bool:
     return not (value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)) or value == "")
 
@@ -43,7 +48,7 @@ def key_facts(package: dict[str, Any], table: str, row: pd.Series, index: pd.Dat
             link = entity_link(str(value), names[str(value)])
             text = names[str(value)]
         elif isinstance(value, pd.Timestamp):
-            text = format_date(value, row.get(column.replace("_date", "_precision"), "day"))
+            text = format_date(value, _s(row.get(column.replace("_date", "_precision")), "day"))
         elif isinstance(value, bool) or str(value) in ("True", "False"):
             text = "yes" if bool(value) else "no"
         else:
@@ -61,8 +66,8 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
     rows = []
     for date_col, precision_col, what in OWN_DATES.get(table, []):
         if _present(row.get(date_col)):
-            rows.append({"date": row[date_col], "precision": row.get(precision_col) or "day", "title": what, "what": "Its own record",
-                         "event_id": "", "source_id": row.get("source_id") or "", "claim_id": row.get("claim_id") or ""})
+            rows.append({"date": row[date_col], "precision": _s(row.get(precision_col), "day"), "title": what, "what": "Its own record",
+                         "event_id": "", "source_id": _s(row.get("source_id")), "claim_id": _s(row.get("claim_id"))})
     events = tables.get("events", pd.DataFrame())
     if not events.empty:
         hit = pd.Series(False, index=events.index)
@@ -70,8 +75,8 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
             hit |= (events[column] == entity_id).fillna(False).astype(bool)
         for ev in events[hit].itertuples(index=False):
             if _present(ev.date):
-                rows.append({"date": ev.date, "precision": ev.date_precision or "day", "title": ev.title, "what": str(ev.category).replace("_", " "),
-                             "event_id": ev.event_id, "source_id": ev.source_id or "", "claim_id": ev.claim_id or ""})
+                rows.append({"date": ev.date, "precision": _s(ev.date_precision, "day"), "title": ev.title, "what": str(ev.category).replace("_", " "),
+                             "event_id": ev.event_id, "source_id": _s(ev.source_id), "claim_id": _s(ev.claim_id)})
     frame = pd.DataFrame(rows, columns=["date", "precision", "title", "what", "event_id", "source_id", "claim_id"])
     if frame.empty:
         return frame.assign(start=pd.Series(dtype="datetime64[ns]"), end=pd.Series(dtype="datetime64[ns]"), when=pd.Series(dtype=str))
@@ -119,7 +124,7 @@ def entity_ties(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
 
 def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
     """Every (source, claim) behind the profile and what rests on it: the row itself, its moments, its ties."""
-    found = [{"source_id": row.get("source_id") or "", "claim_id": row.get("claim_id") or "", "supports": f"the {ENTITY_TABLES[table]} record itself"}]
+    found = [{"source_id": _s(row.get("source_id")), "claim_id": _s(row.get("claim_id")), "supports": f"the {ENTITY_TABLES[table]} record itself"}]
     for m in moments.itertuples(index=False):
         if m.event_id:
             found.append({"source_id": m.source_id, "claim_id": m.claim_id, "supports": f"event: {m.title}"})
@@ -146,8 +151,7 @@ def entity_place(tables: dict[str, pd.DataFrame], table: str, row: pd.Series) ->
 def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.LayerChart:
     """A small world view without downloaded boundaries: the graticule, every place in the data in grey, this one in colour."""
     others = locations.dropna(subset=["lat", "lon"])[["name", "lat", "lon"]].astype({"lat": float, "lon": float})
-    here = pd.DataFrame([{"name": place["name"], "lat": float(place["lat"]), "lon": float(place["lon"]), "precision": place.get("coord_precision") or ""}])
-    projection = alt.Projection(type="equalEarth")
+    here = pd.DataFrame([{"name": place["name"], "lat": float(place["lat"]), "lon": float(place["lon"]), "precision": _s(place.get("coord_precision"))}])
     sphere = alt.Chart(alt.sphere()).mark_geoshape(fill="#f3f6f9", stroke="#c9d3dd")
     grid = alt.Chart(alt.graticule(step=[30, 30])).mark_geoshape(stroke="#dde3ea", strokeWidth=0.6, filled=False)
     rest = alt.Chart(others).mark_circle(size=30, color="#9aa5b1", opacity=0.8).encode(
@@ -155,4 +159,4 @@ def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.Lay
     dot = alt.Chart(here).mark_point(size=220, filled=True, color=KIND_COLOURS.get(kind, "#CC79A7"), stroke="black", strokeWidth=1, opacity=1, shape="diamond").encode(
         longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("lat:Q", format=".3f", title="Latitude"),
                                                       alt.Tooltip("lon:Q", format=".3f", title="Longitude"), alt.Tooltip("precision:N", title="Precision")])
-    return alt.layer(sphere, grid, rest, dot).project(projection).properties(height=220, width="container")
+    return alt.layer(sphere, grid, rest, dot).project(type="equalEarth").properties(height=220, width="container")

@@ -5,14 +5,13 @@ all read LANES / LANE_GROUPS.
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from supplychain.style import format_date
-from supplychain.urlstate import decode_date, decode_list, ignored_params
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,6 @@ LANE_GROUPS: dict[str, tuple[str, ...]] = {
     "models": ("qwen", "doubao", "deepseek"),
 }
 LANE_CHOICES: tuple[str, ...] = LANE_CODES + tuple(LANE_GROUPS)
-DATE_PARAMS: tuple[str, ...] = ("from", "to", "asof")
 
 # events.category -> lane; model releases and chip launches are split by the entity they concern.
 CATEGORY_LANES: dict[str, str] = {
@@ -228,24 +226,29 @@ def causal_steps(items: pd.DataFrame) -> pd.DataFrame:
     return steps[["step", "item_id", "date", "end", "precision", "title", "label", "date_label"]].reset_index(drop=True)
 
 
-def label_levels(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000, char_px: float = 7.0, levels: int = 3) -> pd.Series:
-    """Which of `levels` sub-rows each item's label goes on, so labels in a lane do not overprint.
+def label_levels(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000, char_px: float = 7.0, levels: int = 3) -> pd.DataFrame:
+    """Which of `levels` sub-rows each item goes on, and whether its label fits, so labels never overprint.
 
-    Greedy: walk the items of each lane in date order and put each label on the first sub-row whose
-    last label has ended (label width estimated from its length at `char_px` per character); when
-    none is free, use the sub-row that frees up first. Returns a Series aligned with `items`.
+    Greedy, per lane in date order: an item takes the first sub-row whose last label has ended
+    (label width estimated at `char_px` per character) and is labelled; when no sub-row is free it
+    goes on the one that frees up first, unlabelled (its tooltip and the table still name it).
+    Returns columns level and labelled, aligned with `items`.
     """
     span_days = max((pd.Timestamp(end) - pd.Timestamp(start)).days, 1)
     px_per_day = width_px / span_days
-    out = pd.Series(0, index=items.index, dtype="int64")
+    out = pd.DataFrame({"level": 0, "labelled": False}, index=items.index)
     for _, lane_items in items.sort_values("date", kind="stable").groupby("lane", sort=False):
         free_at = [float("-inf")] * levels
         for idx, row in lane_items.iterrows():
             x = (pd.Timestamp(row["date"]) - pd.Timestamp(start)).days * px_per_day
-            width = len(str(row["title"])) * char_px + 16
-            level = next((i for i, f in enumerate(free_at) if f <= x), min(range(levels), key=lambda i: free_at[i]))
-            free_at[level] = x + width
-            out[idx] = level
+            free = next((i for i, f in enumerate(free_at) if f <= x), None)
+            if free is None:
+                out.loc[idx, ["level", "labelled"]] = [min(range(levels), key=lambda i: free_at[i]), False]
+                continue
+            free_at[free] = x + len(str(row["title"])) * char_px + 16
+            out.loc[idx, ["level", "labelled"]] = [free, True]
+    out["level"] = out["level"].astype("int64")
+    out["labelled"] = out["labelled"].astype(bool)
     return out
 
 
@@ -259,31 +262,6 @@ def timeline_bounds(items: pd.DataFrame, fallback: str) -> tuple[pd.Timestamp, p
     report = items.loc[items["lane"] == "report", "date"]
     asof = report.min() if not report.empty else pd.Timestamp(fallback)
     return pd.Timestamp(year=first.year, month=1, day=1), pd.Timestamp(year=last.year, month=12, day=31), asof
-
-
-def check_view_params(
-    params: dict[str, list[str]],
-    *,
-    companies: Collection[str],
-    categories: Collection[str],
-    item_ids: Collection[str],
-    low: date,
-    high: date,
-) -> tuple[list[str], list[str] | None]:
-    """Notes on every URL parameter the Timeline cannot honour, and the lanes of a comma-separated
-    `lanes=us,models` (which the widget binding, expecting `lanes=us&lanes=models`, would drop).
-
-    Understood: from, to, asof (ISO dates within [low, high]), lanes, company, category, event.
-    """
-    choices = {"lanes": LANE_CHOICES, "company": companies, "category": categories, "event": item_ids}
-    notes = ignored_params({k: v for k, v in params.items() if k not in DATE_PARAMS}, choices=choices)
-    for name in DATE_PARAMS:
-        _, bad = decode_date(params.get(name, []), low=low, high=high)
-        if bad:
-            notes.append(f"{name}={bad[0]} (not a date written YYYY-MM-DD between {low} and {high})")
-    lanes, _ = decode_list(params.get("lanes", []), LANE_CHOICES)
-    comma = any("," in v for v in params.get("lanes", []))
-    return notes, (lanes if comma else None)
 
 
 def zoom_dates(selection: Mapping[str, object]) -> tuple[date, date] | None:

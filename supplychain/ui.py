@@ -148,3 +148,24 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
     if edge.get("source_id") in source_index.index:
         render_source(source_index.loc[edge["source_id"]])
     st.caption(f"Record: `{edge['relationship_id']}` ({escape_md(edge['origin'])})")
+
+
+
+def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:
+    """One timeline item (supplychain.timeline.timeline_items row, indexed by item_id): what, when,
+    how precisely, the evidence, the report's quote behind it and the source."""
+    from supplychain.timeline import LANE_LABELS, PRECISION_WORDS
+
+    claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
+    with st.container(border=True):
+        st.subheader(f"{item['date_label']} · {item['title']}")
+        st.markdown(escape_md(item["description"]))
+        st.caption(f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_WORDS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)")
+        render_evidence(str(item["evidence"]))
+        if pd.notna(item.get("note")) and item.get("note"):
+            st.caption("Note: " + escape_md(item["note"]))
+        if pd.notna(item.get("claim_id")) and item["claim_id"] in claims.index:
+            claim = claims.loc[item["claim_id"]]
+            render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
+        if item.get("source_id") in sources.index:
+            render_source(sources.loc[item["source_id"]])
