@@ -2,26 +2,23 @@
 import streamlit as st
 
 from supplychain import cache, ui
-from supplychain.entities import LINK_DISPLAY, entity_record, entity_url, suggest_entities
+from supplychain.entities import LINK_DISPLAY, entity_record, suggest_entities
 from supplychain.network_chart import edge_table
 from supplychain.profile import entity_citations, entity_moments, entity_place, entity_ties, key_facts, moments_chart, place_chart
-from supplychain.style import KIND_ICONS, KIND_LABELS
-from supplychain.urlstate import ignored_params
+from supplychain.style import KIND_LABELS
+from supplychain.urlbind import url_selectbox
 
 dataset = ui.require_dataset()
 tables, package = dataset.tables, dataset.package
 index, graph, edges = cache.get_relations(dataset)
 names = dict(zip(index["id"], index["name"]))
 kinds = dict(zip(index["id"], index["kind"]))
-params = {k: st.query_params.get_all(k) for k in st.query_params}
-raw = (params.get("id") or [""])[-1]
-ui.render_notice(ignored_params({k: v for k, v in params.items() if k != "id"}, choices={}))
+raw = (st.query_params.get_all("id") or [""])[-1]
 
-entity_id = raw if raw in names else None
-st.title(names[entity_id] if entity_id else "Profiles")
-picked = st.selectbox("Open a profile", list(names), index=None, format_func=lambda i: f"{names[i]} ({KIND_LABELS[kinds[i]]})",
-                      key="id", bind="query-params", placeholder="Type a name…", help="Every company, model, chip, place and rule in the data.")
-entity_id = picked or entity_id
+st.title(names[raw] if raw in names else "Profiles")
+picked = url_selectbox("Open a profile", list(names), key="id", index=None, format_func=lambda i: f"{names[i]} ({KIND_LABELS[kinds[i]]})",
+                       placeholder="Type a name…", help="Every company, model, chip, place and rule in the data.")
+entity_id = picked
 
 if raw and raw not in names and not picked:
     st.warning(f"No entity has the id “{ui.escape_md(raw)}”. Did you mean one of these?", icon=":material/person_search:")

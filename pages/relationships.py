@@ -1,4 +1,6 @@
 """Relationships: the network of who develops, trains, leases, supplies and restricts whom, the chains, and the evidence."""
+from datetime import date
+
 import streamlit as st
 
 from supplychain import cache, ui
@@ -6,47 +8,50 @@ from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name, to_csv_bytes
 from supplychain.graph import chain_rows, chain_summary, chinese_developers, edge_frame, graph_key, graphml_bytes, node_frame
 from supplychain.network_chart import chain_chart, edge_table, network_chart
-from supplychain.relview import HOPS, VIEWS, ignored, view_graph
+from supplychain.relview import HOPS, VIEWS, date_bounds, view_graph
+from supplychain.urlbind import url_date, url_multiselect, url_radio, url_selectbox
 from supplychain.schema import enum_values
 from supplychain.style import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
 
 dataset = ui.require_dataset()
 tables = dataset.tables
-index, graph, _ = cache.get_relations(dataset)
+index, graph, all_edges = cache.get_relations(dataset)
 names = dict(zip(index["id"], index["name"]))
 relations = enum_values(dataset.package, "relationships", "relation")
-params = {k: st.query_params.get_all(k) for k in st.query_params}
-ui.render_notice(ignored(params, ids=names, relations=relations))
+low, high = date_bounds(all_edges, date.fromisoformat(dataset.as_of))
 
 st.title("Who develops, trains, leases, supplies and restricts whom")
 st.caption("Companies, models, chips, places and rules, tied by what the report and public records say. "
            "Pick an entity to see its neighbourhood; every line carries the record behind it.")
-row = st.columns([3, 1.2, 3, 1.6, 1.6])
-focus = row[0].selectbox("Focus on", list(names), index=None, format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})",
-                         key="focus", bind="query-params", placeholder="Whole network")
-hops = row[1].segmented_control("Hops", HOPS, default=1, required=True, key="hops", bind="query-params", help="How many ties away from the focus to show.")
-chosen = row[2].multiselect("Relation types", relations, format_func=lambda r: RELATION_LABELS.get(r, r), key="relation", bind="query-params", placeholder="All")
-since = row[3].date_input("From", value=None, key="from", bind="query-params", format="YYYY-MM-DD", help="Ties that lasted into this period; undated ties stay.")
-until = row[4].date_input("To", value=None, key="to", bind="query-params", format="YYYY-MM-DD")
+row = st.columns([3, 1.1, 3, 2, 2])
+focus = url_selectbox("Focus on", list(names), key="focus", container=row[0], index=None, placeholder="Whole network",
+                      format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})")
+hops = url_radio("Hops", HOPS, key="hops", default=1, container=row[1], horizontal=True, help="How many ties away from the focus to show.")
+chosen = url_multiselect("Relation types", relations, key="relation", container=row[2], format_func=lambda r: RELATION_LABELS.get(r, r), placeholder="All")
+since = url_date("From", key="from", default=low, min_value=low, max_value=high, container=row[3], help="Ties that lasted into this period; undated ties stay.")
+until = url_date("To", key="to", default=high, min_value=low, max_value=high, container=row[4])
+since, until = (since if since != low else None), (until if until != high else None)
+shown_view = url_radio("View", VIEWS, key="view", default=VIEWS[0], horizontal=True, label_visibility="collapsed")
 
 view = view_graph(graph, focus=focus, hops=hops or 1, relations=chosen, since=since, until=until)
 edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
 filtered = bool(focus or chosen or since or until)
-tab_net, tab_chain, tab_evidence = st.tabs(VIEWS, key="view", bind="query-params")
 
-with tab_net:
+if shown_view == "Network":
     if edges.empty:
         st.info("No ties match these settings. Clear a relation type or widen the dates.", icon=":material/search_off:")
     else:
         nodes = node_frame(view)
-        chart = network_chart(nodes, edges, cache.graph_layout(*graph_key(view)), focus=focus, height=620 if len(nodes) > 30 else 480)
+        chart = network_chart(nodes, edges, cache.graph_layout(*graph_key(view)), focus=focus,
+                              height=700 if len(nodes) > 30 else 480, label_all=len(nodes) <= 40)
         st.altair_chart(chart, width="stretch")
         st.caption(f"{len(nodes)} entities, {len(edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
+                   + ("names of entities with fewer than three ties show on hover (or focus on one); " if len(nodes) > 40 else "") +
                    "hover a line for its evidence. Line styles: " + "; ".join(f"{g}: {h}" for g, h in RELATION_GROUP_HELP.items()) + ".")
         if focus:
             ui.render_entity_link(focus, names[focus], graph.nodes[focus]["kind"], note="open the profile")
 
-with tab_chain:
+elif shown_view == "Chains":
     st.markdown("**For each Chinese developer: which models, trained where, in facilities owned by whom, on whose chips, under which rule.** "
                 "Only stated ties are followed; an empty cell means the data records no such tie.")
     developers = chinese_developers(tables)
@@ -60,7 +65,7 @@ with tab_chain:
             "developer_id": st.column_config.LinkColumn("Developer", display_text=LINK_DISPLAY),
             **{s: st.column_config.TextColumn(label) for s, label in list(CHAIN_STAGES.items())[1:]}})
 
-with tab_evidence:
+else:
     shown = edges.assign(from_link=[entity_link(i, n) for i, n in zip(edges["from_id"], edges["from_name"])],
                          to_link=[entity_link(i, n) for i, n in zip(edges["to_id"], edges["to_name"])])
     cols = ["from_link", "relation_label", "to_link", "period", "evidence", "description", "source_id", "claim_id", "relationship_id"]

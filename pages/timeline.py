@@ -72,14 +72,16 @@ st.download_button("Download the status table (CSV)", to_csv_bytes(status, STATU
 with timeline_area:
     shown = filter_items(items, lanes=lanes, companies=chosen_companies, categories=chosen_categories, start=start, end=end)
     lane_codes = expand_lanes(lanes)
+    steps = causal_steps(items)
     st.altair_chart(build_zoom_strip(items, full_start=full_start, full_end=full_end, start=start, end=end), key="tl_zoom", on_select=_zoom, selection_mode="zoom", width="stretch")
     if shown.empty:
         st.info("No events match these lanes, companies, categories and dates. Clear a filter or widen the dates.", icon=":material/search_off:")
     else:
-        chart = build_timeline_chart(shown, causal_steps(items), lanes=lane_codes, start=start, end=end, asof=asof, selected=selected)
+        chart = build_timeline_chart(shown, steps, lanes=lane_codes, start=start, end=end, asof=asof, selected=selected)
         st.altair_chart(chart, key="tl_chart", on_select=lambda: _pick("tl_chart"), selection_mode=list(PICKS), width="stretch")
     st.caption(f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
                "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · blue line = the \"status as of\" date.")
+    st.caption("The report's causal chain, numbered on the chart: " + " → ".join(f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])))
     if missing := undated(tables):
         st.caption("Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing) + ".")
 

@@ -75,9 +75,9 @@ REGIONS: dict[str, Region] = {
     "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 540, ()),
 }
 DEFAULT_REGION = "east_asia"
-# The smallest plot width the page gives the map (1280x720 window, sidebar open): labels are placed
+# The smallest plot width the page gives the map (1280x720 window, sidebar open, centred layout: ~700 px): labels are placed
 # for it, and a wider plot only moves them further apart.
-MIN_PLOT_WIDTH = 780
+MIN_PLOT_WIDTH = 680
 
 LABEL_FONT_PX = 13
 FLOW_LABEL_FONT_PX = 12
@@ -411,6 +411,7 @@ _AROUND = [(1, 0, "left", "middle"), (-1, 0, "right", "middle"), (0, -1, "center
            (0.8, -0.8, "left", "bottom"), (0.8, 0.8, "left", "top"), (-0.8, -0.8, "right", "bottom"), (-0.8, 0.8, "right", "top")]
 _RADII = [11, 24, 40, 58, 78]
 LEADER_FROM_PX = 20
+SAME_LABEL_PX = 160
 
 
 def place_labels(points: pd.DataFrame, projection: Projection, *, obstacles: Iterable[Box] = ()) -> pd.DataFrame:
@@ -452,18 +453,23 @@ def place_flow_labels(flows: pd.DataFrame, paths: pd.DataFrame, projection: Proj
     """
     taken = list(taken)
     rows = []
+    placed: list[tuple[str, float, float]] = []  # the same words once per corridor, not on every parallel line
     by_flow = {k: g for k, g in paths.groupby("flow_id", sort=False)}
     for fid in flows["flow_id"]:
         path, text = by_flow.get(fid), texts.get(fid, "")
         if path is None or not text:
             continue
         n = len(path) - 1
+        mid = path.iloc[n // 2]
+        if any(t == text and math.hypot(x - mid["x"], y - mid["y"]) < SAME_LABEL_PX for t, x, y in placed):
+            continue
         for t in (0.5, 0.42, 0.58, 0.34, 0.66):
             p = path.iloc[round(t * n)]
             box = text_box(p["x"], p["y"], text, "center", "middle", FLOW_LABEL_FONT_PX)
             if box.inside(projection.width, projection.height) and not any(box.overlaps(b, pad=2) for b in taken):
                 rows.append({"flow_id": fid, "text": text, "lon": p["lon"], "lat": p["lat"], "box": box})
                 taken.append(box)
+                placed.append((text, mid["x"], mid["y"]))
                 break
     return pd.DataFrame(rows, columns=["flow_id", "text", "lon", "lat", "box"])
 

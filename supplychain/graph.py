@@ -156,21 +156,41 @@ def filter_graph(
 
 
 def layout_positions(nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...], *, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Deterministic positions in [-1, 1] for a graph given as sorted node ids and (from, to) pairs.
+    """Deterministic positions for a graph given as sorted node ids and (from, to) pairs.
 
-    Spring layout with a fixed seed on a graph built in sorted order, so the same data always gives
-    the same picture. Plain tuples in, so the cached wrapper can hash its arguments.
+    Each connected part gets its own spring layout (fixed seed, built in sorted order, so the same
+    data always gives the same picture) in a square sized to its number of entities; the squares are
+    packed in rows, largest first, so a small separate part does not squeeze the main one into a corner.
+    Plain tuples in, so the cached wrapper can hash its arguments.
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(nodes))
     simple.add_edges_from(sorted({tuple(sorted(e)) for e in edges if e[0] != e[1]}))
-    if simple.number_of_nodes() == 0:
+    parts = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    if not parts:
         return {}
-    if simple.number_of_nodes() == 1:
-        return {next(iter(simple.nodes)): (0.0, 0.0)}
-    k = 1.6 / max(simple.number_of_nodes(), 1) ** 0.5
-    pos = nx.spring_layout(simple, seed=seed, k=k, iterations=300)
-    return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
+    out: dict[str, tuple[float, float]] = {}
+    main_side = max(1.0, len(parts[0]) ** 0.5)
+    x, y, column_width = main_side * 0.85 + 0.5, 0.0, 0.0
+    for i, part in enumerate(parts):
+        side = max(1.0, len(part) ** 0.5) if i else main_side
+        if i and y - side < -main_side and y < 0:  # this column is full: start the next one
+            x, y, column_width = x + column_width + 0.4, 0.0, 0.0
+        ox, oy = (0.0, 0.0) if i == 0 else (x, y)
+        if len(part) == 1:
+            local = {part[0]: (0.0, 0.0)}
+        else:
+            pos = nx.spring_layout(simple.subgraph(part), seed=seed, k=2.0 / len(part) ** 0.5, iterations=300)
+            local = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
+        xs, ys = [p[0] for p in local.values()], [p[1] for p in local.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        inner = side * 0.85 if len(part) > 1 else 0.0
+        for n, (px, py) in local.items():
+            out[n] = (round(ox + (px - min(xs)) / span * inner, 6), round(oy - (max(ys) - py) / span * inner, 6))
+        if i:
+            y -= side * 0.85 + 0.5
+            column_width = max(column_width, side * 0.85)
+    return out
 
 
 def graph_key(graph: nx.MultiDiGraph) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:

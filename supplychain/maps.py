@@ -201,7 +201,7 @@ def map_spec(region_key: str, boundaries: alt.Data, *, kinds: list[str], owners:
         alt.Chart(boundaries).mark_geoshape(fill=LAND, stroke="#FFFFFF", strokeWidth=0.7, clip=True).encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
         alt.Chart(alt.NamedData("lines")).mark_line(strokeWidth=2.6, opacity=0.85, clip=True).encode(
             longitude="lon:Q", latitude="lat:Q", detail="flow_id:N", order="seq:Q",
-            stroke=alt.Stroke("group:N", title="Flow (line colour)", scale=group_scale),
+            stroke=alt.Stroke("group:N", title="Line colour", scale=group_scale),
             strokeDash=alt.StrokeDash("line_style:N", title="Line style", scale=alt.Scale(domain=list(FLOW_EVIDENCE_DASHES), range=list(FLOW_EVIDENCE_DASHES.values()))),
             tooltip=flow_tooltip),
         alt.Chart(alt.NamedData("heads")).mark_point(shape="triangle", filled=True, size=90, opacity=0.95, clip=True).encode(
@@ -212,7 +212,7 @@ def map_spec(region_key: str, boundaries: alt.Data, *, kinds: list[str], owners:
             longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q"),
         alt.Chart(alt.NamedData("points")).mark_point(filled=True, size=190, stroke="#FFFFFF", strokeWidth=1.5, opacity=1, cursor="pointer").encode(
             longitude="lon:Q", latitude="lat:Q",
-            color=alt.Color("kind_label:N", title="Place (marker colour)", scale=alt.Scale(domain=[LOCATION_KIND_LABELS[k] for k in kinds], range=[LOCATION_KIND_COLOURS[k] for k in kinds])),
+            color=alt.Color("kind_label:N", title="Marker colour", scale=alt.Scale(domain=[LOCATION_KIND_LABELS[k] for k in kinds], range=[LOCATION_KIND_COLOURS[k] for k in kinds])),
             shape=alt.Shape("ownership_label:N", title="Marker shape", scale=alt.Scale(domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_SHAPES[o] for o in owners])),
             tooltip=point_tooltip,
         ).add_params(select),

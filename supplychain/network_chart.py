@@ -6,7 +6,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from supplychain.entities import entity_url
+from supplychain.entities import entity_url, short_label
 from supplychain.style import (
     CHAIN_STAGES, KIND_COLOURS, KIND_LABELS, RELATION_GROUP_DASHES, RELATION_GROUP_GREYS, RELATION_GROUPS, RELATION_LABELS, format_date,
 )
@@ -76,7 +76,7 @@ def network_chart(
     nd["kind_label"] = nd["kind"].map(KIND_LABELS)
     nd["url"] = nd["id"].map(entity_url)
     nd["is_focus"] = nd["id"] == (focus or "")
-    nd["show_label"] = True if label_all else (nd["degree"] >= 2) | nd["is_focus"]
+    nd["show_label"] = True if label_all else (nd["degree"] >= 3) | nd["is_focus"]
 
     ed = edges[edges["from_id"].isin(list(pos)) & edges["to_id"].isin(list(pos))].copy()
     ed["x"] = ed["from_id"].map(lambda n: pos[n][0])
@@ -101,16 +101,19 @@ def network_chart(
         alt.Tooltip("period:N", title="When"), alt.Tooltip("evidence:N", title="Evidence"), alt.Tooltip("description_short:N", title="What"),
         alt.Tooltip("claim_short:N", title="Report says"), alt.Tooltip("source:N", title="Source"), alt.Tooltip("relationship_id:N", title="Record"),
     ]
+    tie_legend = alt.Legend(orient="top", labelFontSize=12, titleFontSize=13, symbolStrokeWidth=2, symbolSize=400)
     dash = alt.StrokeDash(
         "group:N", title="Tie", scale=alt.Scale(domain=_GROUPS, range=[RELATION_GROUP_DASHES[g] for g in _GROUPS]),
-        legend=alt.Legend(orient="top", labelFontSize=12, titleFontSize=13, symbolStrokeWidth=2, symbolSize=400),
+        legend=tie_legend,
     )
-    stroke = alt.Color("group:N", scale=alt.Scale(domain=_GROUPS, range=[RELATION_GROUP_GREYS[g] for g in _GROUPS]), legend=None)
+    group_scale = alt.Scale(domain=_GROUPS, range=[RELATION_GROUP_GREYS[g] for g in _GROUPS])
+    stroke = alt.Stroke("group:N", title="Tie", scale=group_scale, legend=tie_legend)
     lines = alt.Chart(ed).mark_rule(strokeWidth=1.6, opacity=0.8).encode(x=x, y=y, x2="x2:Q", y2="y2:Q", strokeDash=dash, stroke=stroke, tooltip=edge_tooltip)
     # Arrowheads: a triangle turned to the edge's direction, measured in pixels so it holds at any chart width.
     angle = "(atan2(scale('x', datum.x2) - scale('x', datum.x), scale('y', datum.y2) - scale('y', datum.y)) * -180 / PI) + 180"
     arrows = alt.Chart(ed).mark_point(shape="triangle-up", filled=True, size=70, opacity=0.9, angle=alt.ExprRef(angle)).encode(
-        x=alt.X("ax:Q", scale=x_scale, axis=None), y=alt.Y("ay:Q", scale=y_scale, axis=None), color=stroke, tooltip=edge_tooltip,
+        x=alt.X("ax:Q", scale=x_scale, axis=None), y=alt.Y("ay:Q", scale=y_scale, axis=None), fill=alt.Fill("group:N", scale=group_scale, legend=None),
+        tooltip=edge_tooltip,
     )
     node_tooltip = [
         alt.Tooltip("name:N", title="Name"), alt.Tooltip("kind_label:N", title="Kind"), alt.Tooltip("degree:Q", title="Ties shown"),
@@ -148,7 +151,7 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
                 placed.append({
                     "developer_id": dev, "developer_name": row.developer_name, "stage": stage, "stage_label": CHAIN_STAGES[stage],
                     "col": stages.index(stage), "row": start + i, "id": row.entity_id, "name": row.entity_name, "kind": row.kind,
-                    "kind_label": KIND_LABELS.get(row.kind, row.kind), "url": entity_url(row.entity_id), "label": _short(row.entity_name, 26),
+                    "kind_label": KIND_LABELS.get(row.kind, row.kind), "url": entity_url(row.entity_id), "label": _short(short_label(row.entity_name), 21),
                 })
         offset += band + 1
     nodes = pd.DataFrame(placed)

@@ -95,3 +95,17 @@ def bundle_readme(package: dict[str, Any], *, extra: str = "") -> str:
         "(via its Polish republication) are short excerpts for commentary; the report remains the copyright of its publisher.\n"
         + (f"\n{extra}\n" if extra else "")
     )
+
+
+def with_citations(tables: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The frames plus the claims and sources their rows cite, so a bundle carries its own evidence."""
+    out = dict(frames)
+    claim_ids = set().union(*[set(f["claim_id"].dropna()) for f in frames.values() if "claim_id" in f.columns]) if frames else set()
+    if claim_ids and "claims" not in out:
+        out["claims"] = tables["claims"][tables["claims"]["claim_id"].isin(claim_ids)]
+    source_ids = set().union(*[set(f["source_id"].dropna()) for f in out.values() if "source_id" in f.columns])
+    if source_ids and "sources" not in out:
+        sources = tables["sources"]
+        derived = set(sources[sources["source_id"].isin(source_ids)]["derived_from"].dropna())
+        out["sources"] = sources[sources["source_id"].isin(source_ids | derived)]
+    return out

@@ -1,34 +1,16 @@
-"""The Relationships page's view from its settings: which URL values are understood, and the graph they select."""
+"""The Relationships page's view from its settings: the choices it offers and the graph they select."""
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection
 from datetime import date
 
 import networkx as nx
+import pandas as pd
 
 from supplychain.graph import filter_graph, neighbourhood
-from supplychain.urlstate import ignored_params, split_values
 
 HOPS = [1, 2]
 VIEWS = ["Network", "Chains", "Evidence"]
-
-
-def iso_date_notes(params: Mapping[str, list[str]], names: Sequence[str]) -> list[str]:
-    """Notes for date parameters that are not ISO dates (YYYY-MM-DD), e.g. 'from=last year (not a date)'."""
-    notes = []
-    for name in names:
-        for value in split_values(params.get(name, [])):
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                notes.append(f"{name}={value} (not a date; use YYYY-MM-DD)")
-    return notes
-
-
-def ignored(params: Mapping[str, list[str]], *, ids: Collection[str], relations: Collection[str]) -> list[str]:
-    """Every Relationships-page parameter that cannot be honoured, described for the notice."""
-    known = {k: v for k, v in params.items() if k not in ("from", "to")}
-    return ignored_params(known, choices={"focus": ids, "hops": [str(h) for h in HOPS], "relation": relations, "view": VIEWS}) + iso_date_notes(params, ["from", "to"])
 
 
 def view_graph(
@@ -48,3 +30,11 @@ def view_graph(
     if focus and focus in filtered:
         return neighbourhood(filtered, focus, hops)
     return filtered
+
+
+def date_bounds(edges: pd.DataFrame, as_of: date) -> tuple[date, date]:
+    """The date filter's range: 1 January of the earliest tie's year to the later of the data date and the last tie end."""
+    starts = pd.concat([edges["start_date"], edges["end_date"]]).dropna()
+    low = date(int(starts.min().year), 1, 1) if not starts.empty else date(2015, 1, 1)
+    high = max(as_of, starts.max().date()) if not starts.empty else as_of
+    return low, high

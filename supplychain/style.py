@@ -157,10 +157,10 @@ LOCATION_KIND_LABELS: dict[str, str] = {
 }
 OWNERSHIP_SHAPES: dict[str, str] = {"chinese": "triangle-up", "non_chinese": "circle", "unknown": "diamond", "not_applicable": "square"}
 OWNERSHIP_LABELS: dict[str, str] = {
-    "chinese": "Data centres Chinese-owned",
-    "non_chinese": "Data centres non-Chinese-owned",
-    "unknown": "Data-centre owner unknown",
-    "not_applicable": "Not a data-centre place",
+    "chinese": "Chinese-owned",
+    "non_chinese": "Non-Chinese-owned",
+    "unknown": "Owner unknown",
+    "not_applicable": "Not a data centre",
 }
 COORD_PRECISION_LABELS: dict[str, str] = {
     "site": "The site itself",
@@ -179,4 +179,4 @@ FLOW_GROUP_COLOURS: dict[str, str] = {
     "Chips": "#009E73",  # bluish green, the chip colour of KIND_COLOURS
     "People and partnerships": "#56B4E9",  # sky blue
 }
-FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced (report, record or press)": [1, 0], "Curators' inference": [6, 4]}
+FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}

@@ -91,7 +91,7 @@ def period_end(day: pd.Timestamp, precision: str | None) -> pd.Timestamp:
     return day
 
 
-def chip_lane(chip: pd.Series | None, category: str | None = None) -> str:
+def chip_lane(chip: pd.Series | dict | None, category: str | None = None) -> str:
     """Nvidia's parts on the Nvidia lane, Chinese-designed parts on the Chinese-chips lane."""
     if chip is not None:
         if chip.get("segment") == "domestic_chinese":
@@ -101,7 +101,7 @@ def chip_lane(chip: pd.Series | None, category: str | None = None) -> str:
     return CATEGORY_LANES.get(category or "", "nvidia")
 
 
-def model_lane(model: pd.Series | None) -> str:
+def model_lane(model: pd.Series | dict | None) -> str:
     """A model's lane follows its family (Qwen, Doubao, DeepSeek), else its developer."""
     if model is None:
         return "industry"
@@ -109,19 +109,24 @@ def model_lane(model: pd.Series | None) -> str:
     return lane or DEVELOPER_LANES.get(str(model.get("developer_id")), "industry")
 
 
-def lane_for_event(event: pd.Series, models: pd.DataFrame, chips: pd.DataFrame) -> str:
+def lane_for_event(event: pd.Series | dict, models: pd.DataFrame, chips: pd.DataFrame) -> str:
     """The lane of one events.csv row: by category, with model releases and chip launches split by entity."""
+    return _lane(event, _rows_by_id(models, "model_id"), _rows_by_id(chips, "chip_id"))
+
+
+def _rows_by_id(frame: pd.DataFrame, key: str) -> dict[str, dict]:
+    return {row[key]: row for row in frame.to_dict("records")}
+
+
+def _lane(event: pd.Series | dict, models: dict[str, dict], chips: dict[str, dict]) -> str:
     category = str(event["category"])
     if category == "model_release":
-        model_id = event.get("model_id")
-        model = models.set_index("model_id").loc[model_id] if pd.notna(model_id) and model_id in set(models["model_id"]) else None
-        if model is None and pd.notna(event.get("company_id")):
+        model = models.get(event.get("model_id"))
+        if model is None and _blank(event.get("company_id")) is not None:
             return DEVELOPER_LANES.get(str(event["company_id"]), "industry")
         return model_lane(model)
     if category in ("nvidia_chip", "chinese_chip"):
-        chip_id = event.get("chip_id")
-        chip = chips.set_index("chip_id").loc[chip_id] if pd.notna(chip_id) and chip_id in set(chips["chip_id"]) else None
-        return chip_lane(chip, category)
+        return chip_lane(chips.get(event.get("chip_id")), category)
     return CATEGORY_LANES.get(category, "industry")
 
 
@@ -139,16 +144,17 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """
     events, models, chips = tables["events"], tables["models"], tables["chips"]
     rows: list[dict[str, object]] = []
-    for _, ev in events.iterrows():
+    model_rows, chip_rows = _rows_by_id(models, "model_id"), _rows_by_id(chips, "chip_id")
+    for ev in events.to_dict("records"):
         rows.append({
             "item_id": ev["event_id"], "date": ev["date"], "precision": ev["date_precision"], "title": ev["title"],
-            "description": ev["description"], "lane": lane_for_event(ev, models, chips), "category": ev["category"],
+            "description": ev["description"], "lane": _lane(ev, model_rows, chip_rows), "category": ev["category"],
             "is_causal_step": bool(ev["is_causal_step"]) if pd.notna(ev["is_causal_step"]) else False,
             **{c: _blank(ev[c]) for c in ("company_id", "model_id", "chip_id", "policy_id", "evidence", "source_id", "claim_id", "note")},
             "origin": "events",
         })
     covered_models = set(events.loc[events["category"] == "model_release", "model_id"].dropna())
-    for _, m in models.iterrows():
+    for m in models.to_dict("records"):
         if pd.isna(m["release_date"]) or m["model_id"] in covered_models:
             continue
         rows.append({
@@ -159,7 +165,7 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             **{c: _blank(m[c]) for c in ("evidence", "source_id", "claim_id", "note")}, "origin": "models",
         })
     covered_chips = set(events.loc[events["category"].isin(["nvidia_chip", "chinese_chip"]), "chip_id"].dropna())
-    for _, c in chips.iterrows():
+    for c in chips.to_dict("records"):
         if pd.isna(c["announced_date"]) or c["chip_id"] in covered_chips:
             continue
         lane = chip_lane(c)
@@ -218,35 +224,41 @@ def filter_items(
 def causal_steps(items: pd.DataFrame) -> pd.DataFrame:
     """The report's causal chain, from the data (is_causal_step), numbered in date order.
 
-    Returns step, item_id, date, end, precision, title, label ("1 · US restricts the H20").
+    Ordered by the last day each could stand for, so "April 2025" (a month) comes after
+    "9 April 2025" (a day in it). Returns step, item_id, date, end, precision, title, date_label
+    and label ("1 · US restricts H20 sales to China").
     """
-    steps = items[items["is_causal_step"].astype(bool)].sort_values(["date", "item_id"], kind="stable").copy()
+    steps = items[items["is_causal_step"].astype(bool)].sort_values(["end", "date", "item_id"], kind="stable").copy()
     steps["step"] = range(1, len(steps) + 1)
     steps["label"] = [f"{n} · {t}" for n, t in zip(steps["step"], steps["title"])]
     return steps[["step", "item_id", "date", "end", "precision", "title", "label", "date_label"]].reset_index(drop=True)
 
 
 def label_levels(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000, char_px: float = 7.0, levels: int = 3) -> pd.DataFrame:
-    """Which of `levels` sub-rows each item goes on, and whether its label fits, so labels never overprint.
+    """Which of `levels` sub-rows each item goes on, which side its label goes, and whether it fits.
 
-    Greedy, per lane in date order: an item takes the first sub-row whose last label has ended
-    (label width estimated at `char_px` per character) and is labelled; when no sub-row is free it
-    goes on the one that frees up first, unlabelled (its tooltip and the table still name it).
-    Returns columns level and labelled, aligned with `items`.
+    Greedy, per lane in date order. A label goes right of its mark, or left of it when it would
+    run past the plot's right edge (a label sticking out would shrink the whole chart). An item
+    takes the first sub-row whose last label has ended before its own label begins, and is
+    labelled; when no sub-row is free it goes on the one that frees up first, unlabelled (its
+    tooltip and the table still name it). Returns columns level, labelled, align (left/right),
+    aligned with `items`.
     """
     span_days = max((pd.Timestamp(end) - pd.Timestamp(start)).days, 1)
     px_per_day = width_px / span_days
-    out = pd.DataFrame({"level": 0, "labelled": False}, index=items.index)
+    out = pd.DataFrame({"level": 0, "labelled": False, "align": "left"}, index=items.index)
     for _, lane_items in items.sort_values("date", kind="stable").groupby("lane", sort=False):
         free_at = [float("-inf")] * levels
         for idx, row in lane_items.iterrows():
             x = (pd.Timestamp(row["date"]) - pd.Timestamp(start)).days * px_per_day
-            free = next((i for i, f in enumerate(free_at) if f <= x), None)
+            width = len(str(row["title"])) * char_px + 12
+            lo, hi, align = (x, x + width, "left") if x + width <= width_px else (x - width, x + 8, "right")
+            free = next((i for i, f in enumerate(free_at) if f <= lo), None)
             if free is None:
-                out.loc[idx, ["level", "labelled"]] = [min(range(levels), key=lambda i: free_at[i]), False]
+                out.loc[idx, ["level", "labelled", "align"]] = [min(range(levels), key=lambda i: free_at[i]), False, align]
                 continue
-            free_at[free] = x + len(str(row["title"])) * char_px + 16
-            out.loc[idx, ["level", "labelled"]] = [free, True]
+            free_at[free] = hi + 4
+            out.loc[idx, ["level", "labelled", "align"]] = [free, True, align]
     out["level"] = out["level"].astype("int64")
     out["labelled"] = out["labelled"].astype(bool)
     return out

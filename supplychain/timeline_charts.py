@@ -14,6 +14,10 @@ from supplychain.style import (
 from supplychain.timeline import LANE_KINDS, LANE_LABELS, PRECISION_WORDS, label_levels
 
 LANE_HEIGHT = 66  # three sub-rows of 22 px
+CHROME_HEIGHT = 140  # chain numbers above, axis and legend below
+# Plot width assumed when deciding which labels fit: the plot at a 1280 px window; wider windows
+# show the same labels with more room (the chart cannot know the browser's width in advance).
+PLOT_WIDTH = 700
 FONT = 13
 PICKS = ("pick_span", "pick_dot", "pick_label")
 KIND_ORDER = ["policy", "chip", "model", "report", "industry"]
@@ -32,7 +36,7 @@ def _domain(first: pd.Timestamp, last: pd.Timestamp) -> list[alt.DateTime]:
 def timeline_frame(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000) -> pd.DataFrame:
     """The items as the chart draws them: ISO dates, span end (inclusive, +1 day), sub-row, label flag, readable fields."""
     out = items.copy()
-    out[["level", "labelled"]] = label_levels(out, start, end, width_px=width_px)
+    out[["level", "labelled", "align"]] = label_levels(out, start, end, width_px=width_px)
     out["start_iso"] = out["date"].map(_iso)
     out["end_iso"] = (out["end"] + pd.Timedelta(days=1)).map(_iso)
     out["kind"] = out["lane"].map(LANE_KINDS)
@@ -41,7 +45,7 @@ def timeline_frame(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, 
     out["evidence_label"] = out["evidence"].map(EVIDENCE_LABELS).fillna(out["evidence"])
     out["source"] = out["source_id"].fillna("") + out["claim_id"].map(lambda c: f" · claim {c}" if isinstance(c, str) and c else "")
     keep = ["item_id", "start_iso", "end_iso", "precision", "precision_label", "date_label", "title", "description", "lane",
-            "lane_label", "kind", "kind_label", "evidence_label", "source", "level", "labelled"]
+            "lane_label", "kind", "kind_label", "evidence_label", "source", "level", "labelled", "align"]
     return out[keep]
 
 
@@ -54,6 +58,13 @@ TOOLTIP = [
     alt.Tooltip("evidence_label:N", title="Evidence"),
     alt.Tooltip("source:N", title="Source"),
 ]
+
+
+def time_ticks(start: pd.Timestamp, end: pd.Timestamp) -> dict[str, object]:
+    """Regular ticks, about eight across the range: every 1, 3, 6 or 12 months (never uneven "nice" dates)."""
+    months = max((pd.Timestamp(end) - pd.Timestamp(start)).days / 30.4, 1)
+    step = next((m for m in (1, 2, 3, 6, 12) if months / m <= 9), 12 * int(months // 96 + 1))
+    return {"interval": "month", "step": step}
 
 
 def _label_expr(labels: dict[str, str], order: Sequence[str]) -> str:
@@ -83,16 +94,16 @@ def build_timeline_chart(
     them). Clicking a dot, box or label selects it: point selections PICKS, one per layer, since
     Vega-Lite binds a selection to a single view.
     """
-    frame = timeline_frame(items, start, end)
+    frame = timeline_frame(items, start, end, width_px=PLOT_WIDTH)
     lane_labels = [LANE_LABELS[code] for code in lanes]
-    axis = alt.Axis(format="%b %Y", labelFontSize=FONT, grid=True, labelOverlap="greedy", tickCount=12)
+    axis = alt.Axis(format="%b %Y", labelFontSize=FONT, grid=True, labelOverlap="greedy", tickCount=time_ticks(start, end))
     x = alt.X("start_iso:T", title=None, scale=alt.Scale(domain=_domain(start, end + pd.Timedelta(days=1))), axis=axis)
     x_plain = alt.X("start_iso:T", title=None)
     y = alt.Y("lane_label:N", title=None, sort=lane_labels, scale=alt.Scale(domain=lane_labels),
               axis=alt.Axis(labelFontSize=FONT, labelFontWeight="bold", labelLimit=180, grid=True, tickBand="extent", domain=False, ticks=False))
     y_off = alt.YOffset("level:O", scale=alt.Scale(domain=[0, 1, 2]))
     colour = alt.Color("kind:N", title=None, scale=_kind_scale(),
-                       legend=alt.Legend(orient="top", labelExpr=_label_expr(TIMELINE_KIND_LABELS, KIND_ORDER), labelFontSize=FONT, symbolSize=140))
+                       legend=alt.Legend(orient="bottom", labelExpr=_label_expr(TIMELINE_KIND_LABELS, KIND_ORDER), labelFontSize=FONT, symbolSize=140))
     picks = [alt.selection_point(name=name, fields=["item_id"], on="click", clear="dblclick") for name in PICKS]
     base = alt.Chart(frame)
     spans = base.transform_filter("datum.precision != 'day'").mark_bar(height=12, strokeDash=[4, 2], strokeWidth=1.5, fillOpacity=0.3, cornerRadius=2).encode(
@@ -101,23 +112,30 @@ def build_timeline_chart(
     dots = base.transform_filter("datum.precision == 'day'").mark_point(filled=True, size=110, stroke="white", strokeWidth=1, opacity=1).encode(
         x=x_plain, y=y, yOffset=y_off, color=colour, tooltip=TOOLTIP,
     ).add_params(picks[1])
-    labels = base.transform_filter("datum.labelled").mark_text(align="left", dx=8, fontSize=FONT - 1, baseline="middle", color="#1B1F24").encode(
+    labels = base.transform_filter("datum.labelled && datum.align == 'left'").mark_text(align="left", dx=8, fontSize=FONT - 1, baseline="middle", color="#1B1F24").encode(
         x=x_plain, y=y, yOffset=y_off, text="title:N", tooltip=TOOLTIP,
     ).add_params(picks[2])
+    labels_left = base.transform_filter("datum.labelled && datum.align == 'right'").mark_text(align="right", dx=-8, fontSize=FONT - 1, baseline="middle", color="#1B1F24").encode(
+        x=x_plain, y=y, yOffset=y_off, text="title:N", tooltip=TOOLTIP,
+    )
     layers: list[alt.Chart] = [spans]
     if not steps.empty:
         s = steps[(steps["end"] >= start) & (steps["date"] <= end)]
         s = s.assign(start_iso=s["date"].map(_iso), end_iso=(s["end"] + pd.Timedelta(days=1)).map(_iso))
-        s = s.assign(level=label_levels(s.assign(lane="steps"), start, end, char_px=7.5, levels=2)["level"].values)
+        s = s.assign(level=label_levels(s.assign(lane="steps", title=s["step"].astype(str)), start, end, width_px=PLOT_WIDTH, char_px=9, levels=3)["level"].values)
+        s = s.assign(number=s["step"].astype(str))
         tip = [alt.Tooltip("label:N", title="The report's causal chain"), alt.Tooltip("date_label:N", title="Date")]
         chain = alt.Chart(s)
         layers += [
             chain.transform_filter("datum.precision != 'day'").mark_rect(color="#7f7f7f", opacity=0.13).encode(x=x_plain, x2="end_iso:T", tooltip=tip),
             chain.transform_filter("datum.precision == 'day'").mark_rule(color="#444444", strokeDash=[6, 4], strokeWidth=1.5).encode(x=x_plain, tooltip=tip),
         ] + [
-            chain.transform_filter(f"datum.level == {level}").mark_text(align="left", dx=3, fontSize=FONT - 1, fontWeight="bold", color="#333333", y=-12 - 18 * level).encode(
-                x=x_plain, text="label:N", tooltip=tip)
-            for level in (0, 1)
+            layer
+            for level in (0, 1, 2)
+            for layer in (
+                chain.transform_filter(f"datum.level == {level}").mark_circle(size=330, color="#333333", opacity=1, y=-11 - 22 * level).encode(x=x_plain, tooltip=tip),
+                chain.transform_filter(f"datum.level == {level}").mark_text(fontSize=FONT, fontWeight="bold", color="white", y=-11 - 22 * level).encode(x=x_plain, text="number:N", tooltip=tip),
+            )
         ]
     if asof is not None and start <= asof <= end:
         marker = pd.DataFrame({"start_iso": [_iso(asof)], "label": [f"Status as of {format_date(asof)}"]})
@@ -125,8 +143,9 @@ def build_timeline_chart(
     if selected is not None and selected in set(frame["item_id"]):
         ring = frame[frame["item_id"] == selected]
         layers.append(alt.Chart(ring).mark_point(size=420, strokeWidth=2.5, color="#000000", filled=False).encode(x=x_plain, y=y, yOffset=y_off, tooltip=TOOLTIP))
-    return alt.layer(*layers, dots, labels).properties(
-        height=max(len(lanes), 1) * LANE_HEIGHT, padding={"top": 44, "left": 5, "right": 20, "bottom": 5},
+    return alt.layer(*layers, dots, labels, labels_left).properties(
+        # Streamlit fits the whole chart (padding, axis, legend) into `height`, so add room for them.
+        height=max(len(lanes), 1) * LANE_HEIGHT + CHROME_HEIGHT, padding={"top": 70, "left": 5, "right": 20, "bottom": 5},
     ).configure_view(strokeWidth=0)
 
 
@@ -160,7 +179,7 @@ def build_status_strip(segments: pd.DataFrame, *, chip_order: Sequence[str], sta
     a black line underneath where Chinese authorities discourage buying it."""
     seg = status_frame(segments, start, end)
     x_scale = alt.Scale(domain=_domain(start, end + pd.Timedelta(days=1)))
-    x = alt.X("start_iso:T", title=None, scale=x_scale, axis=alt.Axis(format="%b %Y", labelFontSize=FONT, labelOverlap="greedy"))
+    x = alt.X("start_iso:T", title=None, scale=x_scale, axis=alt.Axis(format="%b %Y", labelFontSize=FONT, labelOverlap="greedy", tickCount=time_ticks(start, end)))
     y = alt.Y("chip_name:N", title=None, sort=list(chip_order), axis=alt.Axis(labelFontSize=FONT, labelLimit=200))
     tip = [
         alt.Tooltip("chip_name:N", title="Chip"), alt.Tooltip("period:N", title="Period"), alt.Tooltip("status_label:N", title="Status"),
@@ -172,7 +191,7 @@ def build_status_strip(segments: pd.DataFrame, *, chip_order: Sequence[str], sta
         color=alt.Color("status:N", title="Export status to China", scale=alt.Scale(domain=list(STATUSES), range=[STATUS_COLOURS[s] for s in STATUSES]),
                         legend=alt.Legend(orient="top", direction="horizontal", columns=2, labelExpr=_label_expr(STATUS_LABELS, STATUSES), labelFontSize=FONT, titleFontSize=FONT, labelLimit=320)),
         opacity=alt.Opacity("certainty:O", title="Certainty", scale=alt.Scale(domain=["Certain", "Uncertain"], range=[1.0, 0.45]),
-                            legend=alt.Legend(orient="top", labelFontSize=FONT, titleFontSize=FONT)),
+                            legend=alt.Legend(orient="bottom", labelFontSize=FONT, titleFontSize=FONT)),
         tooltip=tip,
     )
     x_plain = alt.X("start_iso:T")

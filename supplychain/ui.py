@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -38,11 +39,27 @@ def render_problems(problems: list[Problem]) -> None:
     st.caption("Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when a file changes.")
 
 
+def _leave_legacy_multipage_mode() -> None:
+    """Make a deep link opened first after the server starts go through the router.
+
+    Streamlit treats an app with a `pages/` folder as a legacy multipage app until some run calls
+    st.navigation, so the first session that opens /map directly would run pages/map.py alone (no
+    router: file names in the sidebar, no footer, no checks). Clearing the flag and rerunning
+    sends that run through dashboard.py. Checked by tests/test_browser.py::test_deep_link_first.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def require_dataset() -> Dataset:
     """The checked dataset, or (if a file changed and now fails its checks) the problems and a stop.
 
     Pages call this rather than trusting the router's load, because a file can change between the two.
     """
+    _leave_legacy_multipage_mode()
     dataset = cache.get_dataset()
     if not dataset.ok:
         render_problems(dataset.problems)
@@ -62,11 +79,33 @@ def render_share_link(url_path: str) -> None:
 
     st.code draws its own copy button, so no script or HTML is needed.
     """
-    base = (st.context.url or "").rstrip("/") if st.context.url else "/" + url_path
-    link = share_url(base, {k: st.query_params.get_all(k) for k in st.query_params})
+    link = current_link(url_path)
     with st.sidebar:
         st.caption("Link to this view (copy with the button on the right)")
         st.code(link, language=None, wrap_lines=True)
+
+
+def current_link(url_path: str) -> str:
+    """The address that reopens this view (page plus every view parameter)."""
+    base = (st.context.url or "").rstrip("/") if st.context.url else "/" + url_path
+    return share_url(base, {k: st.query_params.get_all(k) for k in st.query_params})
+
+
+def render_view_bundle(package: dict, frames: dict[str, pd.DataFrame], *, what: str, as_of: str, url_path: str, container: Any = st) -> None:
+    """'Download this view': the filtered tables, their datapackage.json and a README with citation,
+    data version, the filters applied and the link that reopens the view."""
+    from supplychain.export import download_name, view_bundle
+    from supplychain.provenance import bundle_readme
+
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    filters = "; ".join(f"{k}={','.join(v)}" for k, v in sorted(params.items())) or "none (the full tables)"
+    link = current_link(url_path)
+    extra = f"## This view\n\nPage: /{url_path}\nFilters applied: {filters}\nRows: " + ", ".join(f"{n} {len(f)}" for n, f in frames.items()) + f"\nLink that reopens it: {link}\n"
+    container.download_button(
+        "Download this view (ZIP)", lambda: view_bundle(package, frames, bundle_readme(package, extra=extra)),
+        file_name=download_name(f"{what}_view", as_of, "zip"), mime="application/zip", icon=":material/folder_zip:", on_click="ignore",
+        help="The rows shown, a datapackage.json describing them, and a README with the citation, data version, filters and link.",
+    )
 
 
 def render_evidence(evidence: str) -> None:

@@ -64,3 +64,17 @@ def test_filtered_csv_download_holds_exactly_the_rows_shown(page, app_url: str) 
     expected = list(models[models["developer_id"] == "deepseek"]["model_id"])
     assert [r["Model id"] for r in rows] == expected
     assert {r["Developer"] for r in rows} == {"deepseek"}
+
+
+def test_deep_link_opened_first_after_start_goes_through_the_router(browser) -> None:
+    # A fresh server whose first visitor opens /data directly (a shared link) must still get
+    # the app's navigation, checks and footer, not Streamlit's legacy pages/ folder mode.
+    with serve(ROOT) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
+        tab = context.new_page()
+        tab.goto(f"{url}/data?table=chips")
+        wait_until_idle(tab)
+        tab.get_by_text("Data version").first.wait_for(timeout=15000)
+        sidebar = tab.locator("[data-testid=stSidebar]").inner_text()
+        assert "Relationships" in sidebar and "dashboard" not in sidebar
+        context.close()

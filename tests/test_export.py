@@ -77,3 +77,13 @@ def test_view_bundle_is_a_valid_package_of_the_filtered_rows(mini_dir: Path, tmp
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     rows = archive.read("models.csv").decode().splitlines()
     assert rows == ["model_id,name,developer_id,release_date,source_id", "m_one,Model One,acme,2025-04-29,rec", "m_three,'=HYPERLINK(1),acme,,rec"]
+
+
+def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> None:
+    from supplychain.provenance import with_citations
+
+    dataset = load_dataset(mini_dir)
+    edges = dataset.tables["relationships"].iloc[:1]
+    frames = with_citations(dataset.tables, {"relationships": edges})
+    assert list(frames["claims"]["claim_id"]) == ["c_one"]
+    assert list(frames["sources"]["source_id"]) == ["rep"]

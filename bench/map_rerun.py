@@ -1,0 +1,65 @@
+"""Server time of the Map page: first open (cold caches), and a filter change (warm caches), at shipped data size.
+
+Prints milliseconds; no asserts. Run: .venv/bin/python bench/map_rerun.py
+Measures with Streamlit's AppTest, which runs the page script in-process like the server does.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from supplychain import geo, maps  # noqa: E402
+from supplychain.load import load_dataset  # noqa: E402
+
+
+def main(repeat: int = 15) -> None:
+    tables = load_dataset(ROOT / "data").tables
+    t0 = time.perf_counter()
+    base = maps.build_map_base(tables)
+    spec = maps.map_spec("east_asia", maps.boundaries_data(geo.STATIC_BOUNDARIES_URL), kinds=base.kinds, owners=base.owners, groups=base.groups)
+    prepared = maps.prepare_region(base.points, base.flows, "east_asia")
+    print(f"cold build (places, flows, spec, layer rows for one preset): {1000 * (time.perf_counter() - t0):.0f} ms (cached afterwards)")
+
+    times = []
+    for i in range(repeat):
+        t = time.perf_counter()
+        flows = geo.select_flows(base.flows, companies=["alibaba"] if i % 2 else [], relations=[], as_of="2025-06-01")
+        points = geo.select_points(base.points, flows, companies=["alibaba"] if i % 2 else [])
+        maps.map_datasets(prepared, location_ids=set(points["location_id"]), flow_ids=set(flows["flow_id"]))
+        times.append(1000 * (time.perf_counter() - t))
+    print(f"map logic per filter change (filter + layer rows): median {statistics.median(times):.1f} ms")
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["_test_start_page"] = "map"
+    t = time.perf_counter()
+    at.run()
+    print(f"first page run (AppTest, cold caches): {1000 * (time.perf_counter() - t):.0f} ms")
+    runs = []
+    choices = [["alibaba"], ["deepseek"], [], ["nvidia"], ["bytedance"]]
+    for i in range(repeat):
+        at.multiselect(key="company").set_value(choices[i % len(choices)])
+        t = time.perf_counter()
+        at.run()
+        runs.append(1000 * (time.perf_counter() - t))
+    print(f"whole page rerun on a company filter change (AppTest, warm): median {statistics.median(runs):.0f} ms, max {max(runs):.0f} ms")
+    for region in geo.REGIONS:
+        at.radio(key="region").set_value(region)
+        t = time.perf_counter()
+        at.run()
+        first = 1000 * (time.perf_counter() - t)
+        at.radio(key="region").set_value(region)
+        t = time.perf_counter()
+        at.run()
+        print(f"region {region}: first switch {first:.0f} ms (builds its cached spec), again {1000 * (time.perf_counter() - t):.0f} ms")
+    print(f"spec size sent per rerun without data: {len(str(spec)) / 1024:.1f} KiB (boundaries fetched once from {geo.STATIC_BOUNDARIES_URL})")
+
+
+if __name__ == "__main__":
+    main()

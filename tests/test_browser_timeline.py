@@ -1,0 +1,94 @@
+"""What only a browser shows on the Timeline: the charts draw marks, hover tells the date precision, the CSV arrives."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve, wait_until_idle
+from conftest import DATA_DIR, ROOT
+from supplychain.load import load_dataset
+from supplychain.timeline import filter_items, timeline_items
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with serve(ROOT) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def open_timeline(page, app_url: str, query: str) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{app_url}/timeline{query}")
+    wait_until_idle(page)
+    page.locator("[data-testid=stVegaLiteChart] svg .mark-symbol path").first.wait_for(state="attached", timeout=15000)
+    return errors
+
+
+def test_timeline_chart_draws_marks_in_every_lane_and_the_status_strip(page, app_url: str) -> None:
+    errors = open_timeline(page, app_url, "")
+    assert page.locator("[data-testid=stException]").count() == 0
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    assert charts.count() == 3
+    lanes_chart = charts.nth(1)
+    assert lanes_chart.bounding_box()["height"] > 500  # ten lanes, readable
+    assert lanes_chart.locator("svg .mark-symbol path").count() > 20  # the dots
+    assert lanes_chart.locator("svg .mark-rect path").count() > 0  # month / year spans
+    assert charts.nth(2).locator("svg .mark-rect path").count() > 10  # chip x date status bars
+    assert errors == []
+
+
+def test_one_lane_link_draws_a_short_chart_with_its_marks(page, app_url: str) -> None:
+    errors = open_timeline(page, app_url, "?lanes=us&from=2025-01-01")
+    lanes_chart = page.locator("[data-testid=stVegaLiteChart]").nth(1)
+    box = lanes_chart.bounding_box()
+    assert 150 < box["height"] < 400
+    assert lanes_chart.locator("svg .mark-symbol path").count() > 3
+    assert page.get_by_text("US measures").first.is_visible()
+    assert errors == []
+
+
+def test_hover_shows_date_precision_and_source(page, app_url: str) -> None:
+    open_timeline(page, app_url, "?lanes=us")
+    # Vega labels each mark with its tooltip fields; the event dots are the ones with a "Date known to".
+    dot = page.locator("[data-testid=stVegaLiteChart]").nth(1).locator("svg .mark-symbol path[aria-label*='Date known to']").first
+    dot.hover(force=True)
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible", timeout=5000)
+    text = tooltip.inner_text()
+    assert "Date known to" in text and "Source" in text
+
+
+def test_events_csv_holds_exactly_the_events_shown(page, app_url: str) -> None:
+    open_timeline(page, app_url, "?lanes=models&from=2025-01-01")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the events shown (CSV)").click()
+    download = info.value
+    assert download.suggested_filename.startswith("timeline_events_filtered_")
+    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
+    items = timeline_items(load_dataset(DATA_DIR).tables)
+    import pandas as pd
+
+    expected = filter_items(items, lanes=["models"], start=pd.Timestamp("2025-01-01"), end=pd.Timestamp("2026-12-31"))
+    assert [r["Id"] for r in rows] == list(expected["item_id"])

@@ -1,0 +1,194 @@
+"""Map logic: places, flows and region presets (supplychain.geo, supplychain.maps), on the shipped data and small frames."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import DATA_DIR, ROOT
+from supplychain import geo, maps
+from supplychain.load import load_dataset
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, pd.DataFrame]:
+    dataset = load_dataset(DATA_DIR)
+    assert dataset.ok, dataset.problems[:5]
+    return dataset.tables
+
+
+@pytest.fixture
+def mini(mini_dir) -> dict[str, pd.DataFrame]:
+    dataset = load_dataset(mini_dir)
+    assert dataset.ok, dataset.problems[:5]
+    return dataset.tables
+
+
+def _with_relationships(tables: dict[str, pd.DataFrame], rows: list[dict]) -> dict[str, pd.DataFrame]:
+    extra = pd.DataFrame(rows).reindex(columns=tables["relationships"].columns)
+    for column in ("start_date", "end_date"):
+        extra[column] = pd.to_datetime(extra[column])
+    return {**tables, "relationships": pd.concat([tables["relationships"], extra], ignore_index=True)}
+
+
+def test_every_location_lies_inside_its_presets_extent(shipped) -> None:
+    points = geo.build_points(shipped)
+    for region in geo.REGIONS.values():
+        inside = points[points["region"].isin(region.holds)]
+        outside = [r.location_id for r in inside.itertuples() if not region.contains(r.lon, r.lat)]
+        assert outside == [], f"{region.key}: {outside}"
+    assert set(points["region"]) <= set(geo.REGIONS["world"].holds)
+
+
+def test_singapore_and_johor_both_fit_the_close_up(shipped) -> None:
+    strait = geo.REGIONS["strait"]
+    locations = shipped["locations"].set_index("location_id")
+    for place in ("singapore", "johor"):
+        assert strait.contains(locations.at[place, "lon"], locations.at[place, "lat"])
+
+
+def test_no_flow_without_both_ends(shipped) -> None:
+    flows = geo.build_flows(shipped)
+    known = set(shipped["locations"]["location_id"])
+    assert len(flows) > 0
+    assert set(flows["origin_id"]) <= known and set(flows["dest_id"]) <= known
+    assert flows[["origin_lon", "origin_lat", "dest_lon", "dest_lat"]].notna().all().all()
+    assert set(flows["relation"]) <= set(geo.FLOW_DIRECTIONS)
+
+
+def test_relationship_with_an_end_of_unknown_place_draws_nothing(mini) -> None:
+    tables = _with_relationships(mini, [
+        {"relationship_id": "r_x", "from_kind": "company", "from_id": "beta", "relation": "trains_in", "to_kind": "location", "to_id": "hub",
+         "description": "Beta has no head office in the data", "evidence": "report", "source_id": "rep"},
+    ])
+    flows = geo.build_flows(tables)
+    assert list(flows["relationship_id"]) == ["r_one"]
+    assert maps.unplaced_count(tables, flows) == 1
+
+
+def test_developer_trains_in_draws_from_its_head_office(mini) -> None:
+    flows = geo.build_flows(mini)
+    row = flows.iloc[0]
+    assert (row["relationship_id"], row["origin_id"], row["dest_id"]) == ("r_one", "home", "hub")
+
+
+def test_chip_use_runs_from_the_designers_home_to_the_user(mini) -> None:
+    tables = _with_relationships(mini, [
+        {"relationship_id": "r_uses", "from_kind": "company", "from_id": "acme", "relation": "uses", "to_kind": "chip", "to_id": "k_one",
+         "description": "Acme uses K1", "evidence": "press", "source_id": "rec"},
+    ])
+    tables["companies"] = tables["companies"].assign(hq_location_id=tables["companies"]["hq_location_id"].mask(tables["companies"]["company_id"] == "beta", "hub"))
+    flow = geo.build_flows(tables).set_index("relationship_id").loc["r_uses"]
+    assert (flow["origin_id"], flow["dest_id"]) == ("hub", "home")  # designer Beta (hub) -> user Acme (home)
+    assert flow["company_ids"] == "acme,beta"
+
+
+def test_operator_without_head_office_is_drawn_at_each_site_it_operates(shipped) -> None:
+    flows = geo.build_flows(shipped)
+    supplies = flows[(flows["relation"] == "supplies") & (flows["to_id"] == "sea_dc_operators")]
+    if supplies.empty:
+        pytest.skip("shipped data has no supplies relation to the operator class")
+    assert set(supplies["dest_id"]) >= {"singapore", "johor"}
+    assert supplies["flow_id"].is_unique
+
+
+def test_as_of_shows_flows_begun_by_then_and_month_precision_counts_from_month_end() -> None:
+    flows = pd.DataFrame({
+        "flow_id": ["a", "b", "c", "d"], "relation": ["trains_in"] * 4, "company_ids": ["x"] * 4,
+        "start_date": pd.to_datetime(["2025-04-15", "2025-09-01", None, "2023-01-01"]), "start_precision": ["day", "month", None, "year"],
+        "end_date": pd.to_datetime([None, None, None, "2024-06-01"]), "end_precision": [None, None, None, "month"],
+    })
+    assert list(geo.select_flows(flows, as_of="2025-09-15")["flow_id"]) == ["a", "c"]
+    assert list(geo.select_flows(flows, as_of="2025-09-30")["flow_id"]) == ["a", "b", "c"]
+    assert list(geo.select_flows(flows, as_of="2024-06-30")["flow_id"]) == ["c", "d"]
+    assert list(geo.select_flows(flows, as_of="2024-07-01")["flow_id"]) == ["c"]
+
+
+def test_company_filter_keeps_its_flows_and_places(shipped) -> None:
+    base = maps.build_map_base(shipped)
+    flows = geo.select_flows(base.flows, companies=["alibaba"])
+    assert len(flows) > 0 and all("alibaba" in ids.split(",") for ids in flows["company_ids"])
+    points = geo.select_points(base.points, flows, companies=["alibaba"])
+    assert {"hangzhou", "singapore", "johor"} <= set(points["location_id"])
+    assert "washington_dc" not in set(points["location_id"])
+
+
+@pytest.mark.parametrize("region_key", list(geo.REGIONS))
+def test_labels_never_overlap_at_any_preset(shipped, region_key: str) -> None:
+    base = maps.build_map_base(shipped)
+    region = geo.REGIONS[region_key]
+    projection = geo.projection_for(region)
+    visible = base.points[[region.contains(lon, lat) for lon, lat in zip(base.points["lon"], base.points["lat"])]]
+    labels = geo.place_labels(visible, projection)
+    markers = maps._marker_boxes(base.points, projection)
+    flow_labels = geo.place_flow_labels(maps.describe_flows(base.flows), geo.flow_paths(base.flows, projection), projection,
+                                        list(labels["box"]) + markers, dict(zip(base.flows["flow_id"], base.flows["relation"])))
+    boxes = list(labels["box"]) + list(flow_labels["box"])
+    for i, a in enumerate(boxes):
+        assert a.inside(projection.width, projection.height)
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b, pad=0), (region_key, a, b)
+    for box, location_id in zip(labels["box"], labels["location_id"]):
+        for marker, other in zip(markers, base.points["location_id"]):
+            if other != location_id and region.contains(*base.points.set_index("location_id").loc[other, ["lon", "lat"]]):
+                assert not box.overlaps(marker, pad=0), (region_key, location_id, other)
+    if region_key in ("sea", "strait"):
+        assert {"singapore", "johor"} <= set(labels["location_id"]), "the two hubs 30 km apart both get a label"
+
+
+def test_projection_inverts_to_the_same_place() -> None:
+    projection = geo.projection_for(geo.REGIONS["world"])
+    for lon, lat in [(103.85, 1.29), (-122.0, 37.4), (120.16, 30.29), (179.5, -10.0)]:
+        back = projection.invert(*projection.project(lon, lat))
+        assert back == pytest.approx((lon, lat), abs=1e-6)
+
+
+def test_flows_sharing_both_ends_bend_apart_and_a_flow_at_home_loops() -> None:
+    flows = pd.DataFrame({
+        "flow_id": ["a", "b", "c"], "origin_id": ["p", "p", "p"], "dest_id": ["q", "q", "p"],
+        "origin_lon": [120.0, 120.0, 120.0], "origin_lat": [30.0, 30.0, 30.0], "dest_lon": [103.8, 103.8, 120.0], "dest_lat": [1.3, 1.3, 30.0],
+    })
+    paths = geo.flow_paths(flows, geo.projection_for(geo.REGIONS["east_asia"]))
+    mid = paths[paths["seq"] == 12].set_index("flow_id")
+    assert abs(mid.at["a", "x"] - mid.at["b", "x"]) > 20
+    loop = paths[paths["flow_id"] == "c"]
+    assert loop["y"].min() < loop["y"].iloc[0] - 10 and loop.iloc[0][["x", "y"]].tolist() == pytest.approx(loop.iloc[-1][["x", "y"]].tolist())
+
+
+def test_boundaries_include_singapore_and_the_served_copy_is_identical() -> None:
+    shipped_file = geo.GEO_DIR / geo.BOUNDARIES_FILE
+    served = ROOT / "static" / "geo" / geo.BOUNDARIES_FILE
+    assert hashlib.sha256(shipped_file.read_bytes()).digest() == hashlib.sha256(served.read_bytes()).digest()
+    assert shipped_file.stat().st_size < 1_000_000
+    collection = geo.load_boundaries()
+    singapore = [f for f in collection["features"] if f["properties"]["name"] == "Singapore"]
+    assert singapore and singapore[0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_geojson_download_holds_the_places_and_flows_shown(mini) -> None:
+    points, flows = geo.build_points(mini), geo.build_flows(mini)
+    data = json.loads(geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))))
+    kinds = [f["geometry"]["type"] for f in data["features"]]
+    assert kinds == ["Point", "Point", "LineString"]
+    assert data["features"][0]["geometry"]["coordinates"] == [103.85, 1.29]
+    line = data["features"][2]
+    assert line["properties"]["relationship_id"] == "r_one" and line["properties"]["start_date"] is None
+    assert line["geometry"]["coordinates"] == [[120.15, 30.27], [103.85, 1.29]]
+
+
+def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
+    base = maps.build_map_base(shipped)
+    prepared = maps.prepare_region(base.points, base.flows, "sea")
+    chosen = maps.map_datasets(prepared, location_ids={"singapore"}, flow_ids=set(base.flows["flow_id"][:1]))
+    assert {r["location_id"] for r in chosen["points"]} == {"singapore"}
+    assert {r["flow_id"] for r in chosen["lines"]} == set(base.flows["flow_id"][:1])
+
+
+def test_map_spec_reads_boundaries_from_the_static_file_and_projects_pacific_centred() -> None:
+    spec = maps.map_spec("sea", maps.boundaries_data(geo.STATIC_BOUNDARIES_URL), kinds=["headquarters"], owners=["chinese"], groups=["Chips"])
+    assert spec["layer"][0]["data"]["url"] == geo.STATIC_BOUNDARIES_URL
+    assert spec["projection"]["rotate"][0] == geo.ROTATE
+    assert any(p.get("name") == maps.SELECTION for p in spec.get("params", []))
+    assert len(json.dumps(spec)) < 60_000, "the boundaries must not be inlined"

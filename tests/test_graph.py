@@ -1,0 +1,254 @@
+"""The relationship graph, the entity index and search, the chain view and the profile helpers (pure functions)."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from conftest import DATA_DIR
+from supplychain.entities import build_entity_index, entity_link, entity_url, find_entities, suggest_entities
+from supplychain.graph import (
+    build_graph, chain_rows, chain_summary, chinese_developers, edge_frame, filter_graph, graph_key, graphml_bytes, layout_positions, neighbourhood,
+)
+from supplychain.load import load_dataset
+from supplychain.network_chart import chain_chart, edge_table, network_chart
+from supplychain.profile import entity_citations, entity_moments, entity_place, entity_ties
+from supplychain.relview import view_graph
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    dataset = load_dataset(DATA_DIR)
+    assert dataset.ok, dataset.problems[:3]
+    index = build_entity_index(dataset.tables)
+    return dataset.tables, index, build_graph(dataset.tables, index)
+
+
+def _frame(rows: list[tuple[str, str, str, str, str]]) -> pd.DataFrame:
+    """A relationships frame from (id, from_kind, from_id, relation, to_kind, to_id)-like tuples."""
+    out = []
+    for rid, fk, fid, rel, tk, tid in rows:
+        out.append({"relationship_id": rid, "from_kind": fk, "from_id": fid, "relation": rel, "to_kind": tk, "to_id": tid, "start_date": pd.NaT,
+                    "start_precision": pd.NA, "end_date": pd.NaT, "end_precision": pd.NA, "description": f"{fid} {rel} {tid}", "evidence": "report",
+                    "source_id": "s", "claim_id": pd.NA, "note": pd.NA})
+    return pd.DataFrame(out)
+
+
+def _chain_tables() -> dict[str, pd.DataFrame]:
+    """A small world: two Chinese developers, one trains abroad on leased capacity, one at home on stockpiled chips."""
+    companies = pd.DataFrame([
+        {"company_id": "dev_a", "name": "Dev A", "name_zh": pd.NA, "aliases": "A Group", "kind": "ai_developer", "country": "CN", "ownership": "chinese", "hq_location_id": pd.NA, "parent_id": pd.NA, "evidence": "report", "source_id": "s", "claim_id": pd.NA},
+        {"company_id": "dev_b", "name": "Dev B", "name_zh": pd.NA, "aliases": pd.NA, "kind": "ai_developer", "country": "CN", "ownership": "chinese", "hq_location_id": "home", "parent_id": pd.NA, "evidence": "report", "source_id": "s", "claim_id": pd.NA},
+        {"company_id": "us_dev", "name": "US Dev", "name_zh": pd.NA, "aliases": pd.NA, "kind": "us_tech", "country": "US", "ownership": "non_chinese", "hq_location_id": pd.NA, "parent_id": pd.NA, "evidence": "press", "source_id": "s", "claim_id": pd.NA},
+        {"company_id": "landlord", "name": "Landlord", "name_zh": pd.NA, "aliases": pd.NA, "kind": "datacentre_operator", "country": "SG", "ownership": "non_chinese", "hq_location_id": pd.NA, "parent_id": pd.NA, "evidence": "report", "source_id": "s", "claim_id": pd.NA},
+        {"company_id": "chipco", "name": "ChipCo", "name_zh": pd.NA, "aliases": pd.NA, "kind": "chip_designer", "country": "US", "ownership": "non_chinese", "hq_location_id": pd.NA, "parent_id": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
+    ])
+    models = pd.DataFrame([
+        {"model_id": "a1", "name": "A-1", "aliases": pd.NA, "developer_id": "dev_a", "release_date": pd.Timestamp("2025-04-01"), "release_precision": "month", "evidence": "official", "source_id": "s", "claim_id": pd.NA},
+        {"model_id": "b1", "name": "B-1", "aliases": pd.NA, "developer_id": "dev_b", "release_date": pd.NaT, "release_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
+    ])
+    chips = pd.DataFrame([{"chip_id": "x9", "name": "X9", "aliases": "HGX X9", "designer_id": "chipco", "announced_date": pd.NaT, "announced_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA}])
+    locations = pd.DataFrame([
+        {"location_id": "hub", "name": "Hub", "aliases": pd.NA, "lat": 1.3, "lon": 103.8, "coord_precision": "city", "region": "sea", "evidence": "report", "source_id": "s", "claim_id": pd.NA},
+        {"location_id": "home", "name": "Home", "aliases": pd.NA, "lat": 30.0, "lon": 120.0, "coord_precision": "city", "region": "east_asia", "evidence": "report", "source_id": "s", "claim_id": pd.NA},
+    ])
+    policies = pd.DataFrame([
+        {"policy_id": "rule", "name": "Rule", "aliases": pd.NA, "issuer_id": pd.NA, "announced_date": pd.NaT, "announced_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
+        {"policy_id": "repeal", "name": "Repeal", "aliases": pd.NA, "issuer_id": pd.NA, "announced_date": pd.NaT, "announced_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
+        {"policy_id": "chip_rule", "name": "Chip rule", "aliases": pd.NA, "issuer_id": pd.NA, "announced_date": pd.NaT, "announced_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
+    ])
+    relationships = _frame([
+        ("r1", "company", "dev_a", "trains_in", "location", "hub"),
+        ("r2", "company", "dev_a", "leases_capacity_from", "company", "landlord"),
+        ("r3", "company", "landlord", "operates", "location", "hub"),
+        ("r4", "company", "chipco", "supplies", "company", "landlord"),
+        ("r5", "policy", "rule", "restricts", "company", "landlord"),
+        ("r6", "policy", "repeal", "rescinds", "policy", "rule"),
+        ("r7", "model", "b1", "trained_on", "chip", "x9"),
+        ("r8", "company", "dev_b", "stockpiled", "chip", "x9"),
+        ("r9", "policy", "chip_rule", "restricts", "chip", "x9"),
+        ("r10", "company", "us_dev", "uses", "chip", "x9"),
+    ])
+    return {"companies": companies, "models": models, "chips": chips, "locations": locations, "policies": policies, "relationships": relationships}
+
+
+def test_every_edge_endpoint_is_an_entity_of_the_index(shipped) -> None:
+    tables, index, graph = shipped
+    ids = set(index["id"])
+    assert graph.number_of_edges() >= len(tables["relationships"])
+    for src, dst in graph.edges():
+        assert src in ids and dst in ids
+    assert set(graph.nodes) == ids
+
+
+def test_every_relationship_row_becomes_exactly_one_edge_with_its_evidence(shipped) -> None:
+    tables, _, graph = shipped
+    edges = edge_frame(graph)
+    stated = edges[edges["origin"] == "relationships.csv"]
+    assert sorted(stated["relationship_id"]) == sorted(tables["relationships"]["relationship_id"])
+    assert stated["source_id"].astype(bool).all()
+
+
+def test_models_are_tied_to_their_developer_even_without_a_develops_row(shipped) -> None:
+    tables, _, graph = shipped
+    for model in tables["models"].itertuples(index=False):
+        assert any(d["relation"] == "develops" for _, _, d in graph.in_edges(model.model_id, data=True)), model.model_id
+
+
+def test_implied_edge_is_not_added_twice_when_relationships_states_it() -> None:
+    tables = _chain_tables()
+    tables["relationships"] = pd.concat([tables["relationships"], _frame([("r_dev", "company", "dev_a", "develops", "model", "a1")])], ignore_index=True)
+    graph = build_graph(tables, build_entity_index(tables))
+    develops = [k for _, _, k, d in graph.in_edges("a1", keys=True, data=True) if d["relation"] == "develops"]
+    assert develops == ["r_dev"]
+
+
+@pytest.mark.parametrize("hops", [0, 1, 2, 3])
+def test_focus_returns_exactly_the_k_hop_neighbourhood(shipped, hops: int) -> None:
+    _, _, graph = shipped
+    sub = neighbourhood(graph, "deepseek", hops)
+    undirected = nx.Graph(graph.to_undirected())
+    expected = {n for n in graph.nodes if nx.has_path(undirected, "deepseek", n) and nx.shortest_path_length(undirected, "deepseek", n) <= hops}
+    assert set(sub.nodes) == expected
+    # every edge among those entities, and no other
+    expected_edges = {k for s, d, k in graph.edges(keys=True) if s in expected and d in expected}
+    assert {k for _, _, k in sub.edges(keys=True)} == expected_edges
+
+
+def test_focus_on_an_unknown_entity_raises_key_error(shipped) -> None:
+    with pytest.raises(KeyError):
+        neighbourhood(shipped[2], "no_such_entity", 1)
+
+
+def test_relation_filter_keeps_only_chosen_types_and_drops_lonely_entities_but_the_focus(shipped) -> None:
+    _, _, graph = shipped
+    sub = filter_graph(graph, relations=["restricts"], keep=["deepseek"])
+    assert {d["relation"] for _, _, d in sub.edges(data=True)} == {"restricts"}
+    assert "deepseek" in sub.nodes
+    assert all(sub.degree(n) > 0 for n in sub.nodes if n != "deepseek")
+
+
+def test_date_filter_keeps_ties_that_touch_the_window_and_undated_ties() -> None:
+    tables = _chain_tables()
+    rel = tables["relationships"]
+    rel.loc[rel["relationship_id"] == "r5", ["start_date", "end_date"]] = [pd.Timestamp("2025-01-13"), pd.Timestamp("2025-05-13")]
+    rel.loc[rel["relationship_id"] == "r9", "start_date"] = pd.Timestamp("2026-01-15")
+    graph = build_graph(tables, build_entity_index(tables))
+    keys = {k for _, _, k in filter_graph(graph, since=date(2025, 6, 1), until=date(2025, 12, 31)).edges(keys=True)}
+    assert "r5" not in keys  # ended before the window
+    assert "r9" not in keys  # began after it
+    assert "r1" in keys  # undated: kept
+    keys = {k for _, _, k in filter_graph(graph, since=date(2025, 3, 1), until=date(2025, 3, 31)).edges(keys=True)}
+    assert "r5" in keys
+
+
+def test_view_filters_first_then_takes_the_neighbourhood() -> None:
+    tables = _chain_tables()
+    graph = build_graph(tables, build_entity_index(tables))
+    view = view_graph(graph, focus="x9", hops=1, relations=["restricts"])
+    assert set(view.nodes) == {"x9", "chip_rule"}
+
+
+def test_layout_is_the_same_for_the_same_data_and_covers_every_entity(shipped) -> None:
+    _, _, graph = shipped
+    first = layout_positions(*graph_key(graph))
+    second = layout_positions(*graph_key(graph.copy()))
+    assert first == second
+    assert set(first) == set(graph.nodes)
+
+
+def test_graphml_round_trips_every_entity_and_tie(shipped) -> None:
+    _, _, graph = shipped
+    data = graphml_bytes(graph)
+    ET.fromstring(data)  # well-formed XML
+    back = nx.read_graphml(__import__("io").BytesIO(data), force_multigraph=True)
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert back.number_of_edges() == graph.number_of_edges()
+    some = next(iter(d for _, _, d in back.edges(data=True) if d.get("origin") == "relationships.csv"))
+    assert some["source_id"] and some["relation"]
+
+
+def test_chain_lists_each_developers_models_place_owner_chips_and_rules() -> None:
+    tables = _chain_tables()
+    graph = build_graph(tables, build_entity_index(tables))
+    devs = chinese_developers(tables)
+    assert devs == ["dev_a", "dev_b"]
+    chains = chain_rows(graph, devs)
+    a = chains[chains["developer_id"] == "dev_a"].groupby("stage")["entity_id"].apply(lambda s: sorted(set(s))).to_dict()
+    assert a == {"developer": ["dev_a"], "model": ["a1"], "location": ["hub"], "owner": ["landlord"], "hardware": ["chipco"], "measure": ["repeal", "rule"]}
+    b = chains[chains["developer_id"] == "dev_b"].groupby("stage")["entity_id"].apply(lambda s: sorted(set(s))).to_dict()
+    assert b == {"developer": ["dev_b"], "model": ["b1"], "hardware": ["x9"], "measure": ["chip_rule"]}
+    # every row names the tie that led there, and that tie exists
+    for row in chains[chains["stage"] != "developer"].itertuples(index=False):
+        assert any(k == row.relationship_id for _, _, k in graph.edges(keys=True))
+    summary = chain_summary(chains, ["model", "location", "owner", "hardware", "measure"]).set_index("developer_id")
+    assert summary.loc["dev_b", "location"] == ""  # no stated place: left empty, not guessed
+
+
+def test_chain_of_the_shipped_data_follows_the_data(shipped) -> None:
+    tables, _, graph = shipped
+    chains = chain_rows(graph, chinese_developers(tables))
+    assert {"alibaba", "bytedance", "deepseek"} <= set(chains["developer_id"])
+    models = chains[(chains["developer_id"] == "deepseek") & (chains["stage"] == "model")]["entity_id"]
+    expected = tables["models"][tables["models"]["developer_id"] == "deepseek"]["model_id"]
+    assert set(models) == set(expected)
+
+
+def test_search_finds_entities_by_alias_and_ranks_exact_names_first(shipped) -> None:
+    _, index, _ = shipped
+    assert find_entities(index, "Tongyi Qianwen").iloc[0]["id"] == "qwen"
+    assert find_entities(index, "h20").iloc[0]["id"] == "h20"
+    assert find_entities(index, "   ").empty
+    assert find_entities(index, "zzzz-nothing").empty
+
+
+def test_suggestions_for_a_mistyped_id_name_the_likely_entity(shipped) -> None:
+    _, index, _ = shipped
+    assert suggest_entities(index, "deep_seek").iloc[0]["id"] == "deepseek"
+
+
+def test_entity_links_have_one_format() -> None:
+    assert entity_url("deepseek") == "/entity?id=deepseek"
+    assert entity_url("a b&c") == "/entity?id=a%20b%26c"
+    assert entity_link("h20", "Nvidia H20") == "/entity?id=h20#Nvidia H20"
+
+
+def test_month_precision_dates_become_a_span_not_the_first_day() -> None:
+    tables = _chain_tables()
+    row = tables["models"].iloc[0]
+    moments = entity_moments(tables, "models", row, "a1")
+    first = moments.iloc[0]
+    assert first["when"] == "Apr 2025 (day unknown)"
+    assert first["start"] == pd.Timestamp("2025-04-01") and first["end"] == pd.Timestamp("2025-05-01")
+
+
+def test_profile_lists_ties_in_both_directions_with_their_sources(shipped) -> None:
+    tables, index, graph = shipped
+    edges = edge_table(edge_frame(graph), tables["claims"], tables["sources"])
+    ties = entity_ties(edges, "deepseek")
+    assert len(ties) == graph.degree("deepseek")
+    row = tables["companies"].set_index("company_id").loc["deepseek"]
+    cites = entity_citations(row, "companies", entity_moments(tables, "companies", row, "deepseek"), ties)
+    assert set(ties["source_id"]) <= set(cites["source_id"])
+
+
+def test_company_is_placed_at_its_headquarters() -> None:
+    tables = _chain_tables()
+    row = tables["companies"].set_index("company_id", drop=False).loc["dev_b"]
+    assert entity_place(tables, "companies", row)["location_id"] == "home"
+    assert entity_place(tables, "companies", tables["companies"].iloc[0]) is None
+
+
+def test_charts_build_with_tooltips_and_profile_links(shipped) -> None:
+    tables, _, graph = shipped
+    from supplychain.graph import node_frame
+
+    edges = edge_table(edge_frame(graph), tables["claims"], tables["sources"])
+    spec = network_chart(node_frame(graph), edges, layout_positions(*graph_key(graph)), focus="deepseek").to_dict()
+    text = str(spec)
+    assert "/entity?id=deepseek" in text and "tooltip" in text
+    chain = chain_chart(chain_rows(graph, chinese_developers(tables))).to_dict()
+    assert "/entity?id=alibaba" in str(chain)

@@ -1,0 +1,219 @@
+"""The export status of a chip on a date: day before / of / after each measure, rescissions, open ends, precision."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import DATA_DIR
+from supplychain.load import load_dataset
+from supplychain.status import (
+    NOT_ANNOUNCED, PERMITTED, RESTRICTED, STATUS_COLUMNS, UNRESTRICTED, change_dates, chip_status_on, measure_windows,
+    status_segments, status_table,
+)
+
+NaT = pd.NaT
+
+
+def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def _chip(chip_id: str, announced: str | None, precision: str | None = "day") -> dict:
+    return {"chip_id": chip_id, "name": chip_id.upper(), "designer_id": "nvidia", "segment": "frontier",
+            "announced_date": announced, "announced_precision": precision if announced else None}
+
+
+def _policy(policy_id: str, effect: str, effective: str | None, precision: str = "day", *, ended: str | None = None,
+            ended_precision: str | None = None, status: str = "in_force") -> dict:
+    return {"policy_id": policy_id, "name": f"Measure {policy_id}", "effect": effect, "announced_date": effective, "announced_precision": precision,
+            "effective_date": effective, "effective_precision": precision if effective else None, "ended_date": ended,
+            "ended_precision": ended_precision or ("day" if ended else None), "status": status}
+
+
+def _edge(rel_id: str, policy: str, relation: str, target: str, start: str | None = None, precision: str | None = "day",
+          end: str | None = None, to_kind: str = "chip") -> dict:
+    return {"relationship_id": rel_id, "from_kind": "policy", "from_id": policy, "relation": relation, "to_kind": to_kind, "to_id": target,
+            "start_date": start, "start_precision": precision if start else None, "end_date": end, "end_precision": "day" if end else None,
+            "source_id": "src"}
+
+
+def tables_of(chips: list[dict], policies: list[dict], edges: list[dict]) -> dict[str, pd.DataFrame]:
+    return {
+        "chips": _dates(pd.DataFrame(chips), "announced_date"),
+        "policies": _dates(pd.DataFrame(policies), "announced_date", "effective_date", "ended_date"),
+        "relationships": _dates(pd.DataFrame(edges), "start_date", "end_date"),
+    }
+
+
+@pytest.fixture
+def world() -> dict[str, pd.DataFrame]:
+    """A small world: a restriction then a licence (month precision), a rescinded rule, an open-ended rule,
+    a Chinese discouragement, a measure that never took effect, an unannounced chip."""
+    chips = [
+        _chip("k1", "2024-01-10"),
+        _chip("k2", "2023-01-01", "year"),
+        _chip("k3", "2024-03-01", "month"),
+        _chip("k4", None),
+    ]
+    policies = [
+        _policy("restrict", "restricts", "2025-04-09"),
+        _policy("licence", "permits", "2025-08-01", "month"),
+        _policy("diffusion", "restricts", "2025-01-13", status="rescinded"),
+        _policy("rescission", "lifts", "2025-05-13"),
+        _policy("forever", "restricts", "2024-06-01"),
+        _policy("ended", "restricts", "2024-06-01", ended="2024-09-30"),
+        _policy("cn_summons", "discourages", "2025-07-31", status="unclear"),
+        _policy("withdrawn", "restricts", "2024-01-01", status="never_in_force"),
+    ]
+    edges = [
+        _edge("e1", "restrict", "restricts", "k1", "2025-04-09"),
+        _edge("e2", "licence", "permits", "k1", "2025-08-01", "month"),
+        _edge("e3", "diffusion", "restricts", "k2"),  # no start: the policy's effective date applies
+        _edge("e4", "rescission", "rescinds", "diffusion", "2025-05-13", to_kind="policy"),
+        _edge("e5", "forever", "restricts", "k3"),
+        _edge("e6", "ended", "restricts", "k4"),
+        _edge("e7", "cn_summons", "restricts", "k1", "2025-07-31"),
+        _edge("e8", "withdrawn", "restricts", "k4"),
+    ]
+    return tables_of(chips, policies, edges)
+
+
+def status_of(tables: dict[str, pd.DataFrame], chip: str, day: str) -> pd.Series:
+    frame = chip_status_on(tables, day)
+    return frame.set_index("chip_id").loc[chip]
+
+
+@pytest.mark.parametrize(("day", "expected"), [("2025-04-08", UNRESTRICTED), ("2025-04-09", RESTRICTED), ("2025-04-10", RESTRICTED)])
+def test_restriction_applies_from_its_day_not_before(world, day: str, expected: str) -> None:
+    row = status_of(world, "k1", day)
+    assert row["status"] == expected
+    assert (row["measure_id"] == "restrict") == (expected == RESTRICTED)
+
+
+@pytest.mark.parametrize(("day", "expected"), [("2025-05-12", RESTRICTED), ("2025-05-13", UNRESTRICTED), ("2025-05-14", UNRESTRICTED)])
+def test_rescinded_measure_stops_on_the_rescission_day(world, day: str, expected: str) -> None:
+    assert status_of(world, "k2", day)["status"] == expected
+
+
+@pytest.mark.parametrize(("day", "expected"), [("2024-09-29", RESTRICTED), ("2024-09-30", UNRESTRICTED), ("2024-10-01", UNRESTRICTED)])
+def test_measure_with_an_end_date_stops_that_day(world, day: str, expected: str) -> None:
+    assert status_of(world, "k4", day)["status"] == expected
+
+
+@pytest.mark.parametrize("day", ["2024-06-01", "2026-01-01", "2030-12-31"])
+def test_measure_with_no_end_stays_in_force(world, day: str) -> None:
+    row = status_of(world, "k3", day)
+    assert row["status"] == RESTRICTED and row["measure_id"] == "forever"
+
+
+def test_measure_with_no_start_on_the_edge_counts_from_the_policy_effective_date(world) -> None:
+    assert status_of(world, "k2", "2025-01-12")["status"] == UNRESTRICTED
+    assert status_of(world, "k2", "2025-01-13")["status"] == RESTRICTED
+
+
+@pytest.mark.parametrize(("day", "expected", "uncertain"), [
+    ("2025-07-31", RESTRICTED, False),  # the day before the licence's month
+    ("2025-08-01", PERMITTED, True),  # month precision: counts from the 1st, marked uncertain
+    ("2025-08-31", PERMITTED, True),
+    ("2025-09-01", PERMITTED, False),  # the month is over: certain again
+])
+def test_licence_after_a_restriction_permits_and_its_month_is_uncertain(world, day: str, expected: str, uncertain: bool) -> None:
+    row = status_of(world, "k1", day)
+    assert row["status"] == expected
+    assert bool(row["uncertain"]) is uncertain
+    if uncertain:
+        assert "known only to the month" in row["uncertain_why"]
+
+
+def test_discouragement_is_noted_but_never_decides(world) -> None:
+    row = status_of(world, "k1", "2025-08-15")
+    assert row["status"] == PERMITTED and row["measure_id"] == "licence"
+    assert row["china_side"] == "cn_summons"
+    assert status_of(world, "k1", "2025-07-30")["china_side"] == ""
+
+
+def test_a_measure_never_in_force_is_ignored(world) -> None:
+    assert "withdrawn" not in set(measure_windows(world)["policy_id"])
+    assert status_of(world, "k4", "2025-01-01")["status"] == UNRESTRICTED
+
+
+def test_chip_is_not_announced_before_its_launch(world) -> None:
+    assert status_of(world, "k1", "2024-01-09")["status"] == NOT_ANNOUNCED
+    assert status_of(world, "k1", "2024-01-10")["status"] == UNRESTRICTED
+
+
+def test_month_precision_launch_counts_from_the_first_and_is_uncertain(world) -> None:
+    assert status_of(world, "k3", "2024-02-29")["status"] == NOT_ANNOUNCED
+    row = status_of(world, "k3", "2024-03-15")
+    assert row["status"] == UNRESTRICTED and row["uncertain"]
+
+
+def test_chip_without_a_launch_date_is_marked_uncertain_when_unrestricted(world) -> None:
+    row = status_of(world, "k4", "2020-01-01")
+    assert row["status"] == UNRESTRICTED and row["uncertain"]
+
+
+def test_restriction_wins_a_tie_on_the_same_start_day() -> None:
+    tables = tables_of([_chip("c", "2020-01-01")],
+                       [_policy("r", "restricts", "2025-01-01"), _policy("p", "permits", "2025-01-01")],
+                       [_edge("a", "r", "restricts", "c", "2025-01-01"), _edge("b", "p", "permits", "c", "2025-01-01")])
+    assert status_of(tables, "c", "2025-01-01")["status"] == RESTRICTED
+
+
+def test_a_later_restriction_overrides_an_earlier_permit() -> None:
+    tables = tables_of([_chip("c", "2020-01-01")],
+                       [_policy("p", "permits", "2024-01-01"), _policy("r", "restricts", "2025-01-01")],
+                       [_edge("a", "p", "permits", "c", "2024-01-01"), _edge("b", "r", "restricts", "c", "2025-01-01")])
+    assert status_of(tables, "c", "2024-06-01")["status"] == PERMITTED
+    assert status_of(tables, "c", "2025-06-01")["status"] == RESTRICTED
+
+
+def test_an_unclear_measure_makes_its_status_uncertain() -> None:
+    tables = tables_of([_chip("c", "2020-01-01")], [_policy("r", "restricts", "2025-01-01", status="unclear")],
+                       [_edge("a", "r", "restricts", "c", "2025-01-01")])
+    row = status_of(tables, "c", "2025-06-01")
+    assert row["status"] == RESTRICTED and row["uncertain"] and "unclear" in row["uncertain_why"]
+
+
+def test_every_chip_gets_exactly_one_row(world) -> None:
+    frame = chip_status_on(world, "2025-06-01")
+    assert list(frame.columns) == STATUS_COLUMNS
+    assert list(frame["chip_id"]) == list(world["chips"]["chip_id"])
+
+
+def test_status_strip_agrees_with_the_single_day_answer(world) -> None:
+    segments = status_segments(world, "2023-01-01", "2026-12-31")
+    for day in pd.date_range("2023-01-01", "2026-12-31", freq="17D"):
+        answer = chip_status_on(world, day).set_index("chip_id")
+        covering = segments[(segments["start"] <= day) & (day < segments["end"])].set_index("chip_id")
+        assert sorted(covering.index) == sorted(answer.index), day
+        for chip in answer.index:
+            assert covering.loc[chip, "status"] == answer.loc[chip, "status"], (chip, day)
+            assert bool(covering.loc[chip, "uncertain"]) == bool(answer.loc[chip, "uncertain"]), (chip, day)
+
+
+def test_strip_segments_do_not_repeat_an_unchanged_status(world) -> None:
+    segments = status_segments(world, "2023-01-01", "2026-12-31")
+    for _, runs in segments.groupby("chip_id"):
+        keys = list(zip(runs["status"], runs["measure_id"].fillna(""), runs["uncertain"], runs["china_side"].fillna("")))
+        assert all(a != b for a, b in zip(keys, keys[1:]))
+
+
+def test_status_table_reads_as_words(world) -> None:
+    table = status_table(chip_status_on(world, "2025-08-15")).set_index("chip_name")
+    assert table.loc["K1", "status_label"].startswith("Allowed")
+    assert table.loc["K1", "since_label"] == "Aug 2025"  # month precision, never "1 Aug 2025"
+
+
+def test_shipped_data_answers_for_every_change_date() -> None:
+    dataset = load_dataset(DATA_DIR)
+    assert dataset.ok, dataset.problems
+    tables = dataset.tables
+    windows = measure_windows(tables)
+    assert set(windows["chip_id"]) <= set(tables["chips"]["chip_id"])
+    for day in change_dates(tables["chips"], windows) + [pd.Timestamp("2025-11-27")]:
+        frame = chip_status_on(tables, day)
+        assert len(frame) == len(tables["chips"])
+        assert frame["status"].isin([RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED]).all()

@@ -1,0 +1,86 @@
+"""The Timeline page in Streamlit's AppTest: it draws, reads its link, and answers nonsense links with a notice."""
+from __future__ import annotations
+
+from conftest import DATA_DIR
+from supplychain.load import load_dataset
+from supplychain.timeline import causal_steps, timeline_items
+from test_pages import open_page, texts
+
+
+def charts(at) -> list:
+    found = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) == "vega_lite_chart":
+            found.append(node)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.main)
+    return found
+
+
+def test_timeline_page_draws_its_charts_and_tables() -> None:
+    at = open_page("timeline")
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value.startswith("Timeline")
+    assert len(charts(at)) == 3  # zoom strip, lanes, chip status strip
+    labels = [b.label for b in at.get("download_button")]
+    assert "Download the events shown (CSV)" in labels and "Download the status table (CSV)" in labels
+    assert "Could each chip be sold to China?" in [h.value for h in at.header]
+
+
+def test_link_reopens_lanes_dates_and_status_day() -> None:
+    at = open_page("timeline", {"lanes": "us,models", "from": "2025-01-01", "to": "2025-12-31", "asof": "2025-04-09"})
+    assert not at.exception, at.exception
+    assert at.multiselect(key="lanes").value == ["us", "models"]
+    assert str(at.date_input(key="from").value) == "2025-01-01"
+    assert str(at.date_input(key="asof").value) == "2025-04-09"
+    body = texts(at)
+    assert "1 Jan 2025 to 31 Dec 2025" in body
+    assert "On **9 Apr 2025**" in body or "On 9 Apr 2025" in body
+    status = at.dataframe[-1].value
+    assert len(status) > 0 and "Status" in status.columns
+
+
+def test_nonsense_link_values_give_a_notice_not_an_exception() -> None:
+    at = open_page("timeline", {"lanes": "bogus", "from": "nope", "to": "2025-13-45", "asof": "1900-01-01", "colour": "red", "event": "zzz"})
+    assert not at.exception, at.exception
+    notice = " ".join(i.value for i in at.info)
+    for part in ("lanes=bogus", "from=nope", "to=2025-13-45", "asof=1900-01-01", "colour", "event=zzz"):
+        assert part in notice, part
+    assert len(charts(at)) == 3  # the page still draws, with the defaults
+
+
+def test_from_after_to_is_read_as_the_range_between_them() -> None:
+    at = open_page("timeline", {"from": "2025-12-31", "to": "2025-01-01"})
+    assert not at.exception, at.exception
+    assert "1 Jan 2025 to 31 Dec 2025" in texts(at)
+
+
+def test_filters_that_match_nothing_say_so() -> None:
+    at = open_page("timeline", {"lanes": "report", "category": "model_release"})
+    assert not at.exception, at.exception
+    assert any("No events match" in i.value for i in at.info)
+    assert len(charts(at)) == 2  # zoom strip and status strip remain
+
+
+def test_choosing_a_lane_in_the_widget_narrows_the_events() -> None:
+    at = open_page("timeline")
+    before = len(at.dataframe[0].value)
+    at.multiselect(key="lanes").set_value(["models"]).run()
+    assert not at.exception, at.exception
+    after = at.dataframe[0].value
+    assert 0 < len(after) < before
+    assert set(after["Lane"]) <= {"Qwen (Alibaba)", "Doubao (ByteDance)", "DeepSeek"}
+    assert at.query_params.get("lanes") is not None
+
+
+def test_a_linked_event_shows_its_details_and_source() -> None:
+    items = timeline_items(load_dataset(DATA_DIR).tables)
+    step = causal_steps(items).iloc[0]  # a step of the report's chain: it carries a quote
+    at = open_page("timeline", {"event": step["item_id"]})
+    assert not at.exception, at.exception
+    assert any(step["title"] in s.value for s in at.subheader)
+    assert any("Polish quote" in e.label for e in at.expander) or any("Note:" in c.value for c in at.caption)
