@@ -6,7 +6,7 @@ from supplychain.entities import LINK_DISPLAY, entity_record, suggest_entities
 from supplychain.network_chart import edge_table
 from supplychain.profile import entity_citations, entity_moments, entity_place, entity_ties, key_facts, moments_chart, place_chart
 from supplychain.style import KIND_LABELS
-from supplychain.urlbind import url_selectbox
+from supplychain.urlbind import set_url_value, url_selectbox
 
 dataset = ui.require_dataset()
 tables, package = dataset.tables, dataset.package
@@ -19,6 +19,8 @@ st.title(names[raw] if raw in names else "Profiles")
 picked = url_selectbox("Open a profile", list(names), key="id", index=None, format_func=lambda i: f"{names[i]} ({KIND_LABELS[kinds[i]]})",
                        placeholder="Type a name…", help="Every company, model, chip, place and rule in the data.")
 entity_id = picked
+if entity_id:
+    set_url_value("id", entity_id)  # a link to this same page keeps the old address otherwise; re-sending it fixes the URL
 
 if raw and raw not in names and not picked:
     st.warning(f"No entity has the id “{ui.escape_md(raw)}”. Did you mean one of these?", icon=":material/person_search:")

@@ -44,7 +44,9 @@ def key_facts(package: dict[str, Any], table: str, row: pd.Series, index: pd.Dat
         if column in _NOT_FACTS or column == key or column.endswith("_precision") or not _present(value):
             continue
         link = None
-        if column in _REFERENCE_COLUMNS and str(value) in names:
+        if column in ("website", "url"):
+            link, text = str(value), str(value).split("://", 1)[-1].rstrip("/")
+        elif column in _REFERENCE_COLUMNS and str(value) in names:
             link = entity_link(str(value), names[str(value)])
             text = names[str(value)]
         elif isinstance(value, pd.Timestamp):
@@ -98,10 +100,11 @@ def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
                alt.Tooltip("source_id:N", title="Source"), alt.Tooltip("claim_id:N", title="Claim")]
     y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelFontSize=12, labelLimit=260))
     x_axis = alt.Axis(title=None, format="%b %Y", labelFontSize=12, grid=True)
+    x_scale = alt.Scale(padding=14)
     days = base.transform_filter("datum.precision == 'day'").mark_point(filled=True, size=110, color=colour, opacity=1).encode(
-        x=alt.X("start:T", axis=x_axis), y=y, tooltip=tooltip)
+        x=alt.X("start:T", axis=x_axis, scale=x_scale), y=y, tooltip=tooltip)
     spans = base.transform_filter("datum.precision != 'day'").mark_bar(height=10, color=colour, opacity=0.45, stroke=colour, strokeDash=[3, 2]).encode(
-        x=alt.X("start:T", axis=x_axis), x2="end:T", y=y, tooltip=tooltip)
+        x=alt.X("start:T", axis=x_axis, scale=x_scale), x2="end:T", y=y, tooltip=tooltip)
     rows = max(1, moments["title"].nunique())
     return alt.layer(spans, days).properties(height=min(420, 34 * rows + 40), width="container")
 

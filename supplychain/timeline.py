@@ -237,7 +237,8 @@ def causal_steps(items: pd.DataFrame) -> pd.DataFrame:
 def label_levels(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000, char_px: float = 7.0, levels: int = 3) -> pd.DataFrame:
     """Which of `levels` sub-rows each item goes on, which side its label goes, and whether it fits.
 
-    Greedy, per lane in date order. A label goes right of its mark, or left of it when it would
+    Greedy, per lane in date order. A label starts at its mark (after the span of a month or
+    year date), to the right, or ends left of it when it would
     run past the plot's right edge (a label sticking out would shrink the whole chart). An item
     takes the first sub-row whose last label has ended before its own label begins, and is
     labelled; when no sub-row is free it goes on the one that frees up first, unlabelled (its
@@ -250,9 +251,11 @@ def label_levels(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *,
     for _, lane_items in items.sort_values("date", kind="stable").groupby("lane", sort=False):
         free_at = [float("-inf")] * levels
         for idx, row in lane_items.iterrows():
-            x = (pd.Timestamp(row["date"]) - pd.Timestamp(start)).days * px_per_day
+            anchor = row["date"] if row.get("precision", "day") == "day" or "end" not in row else row["end"] + pd.Timedelta(days=1)
+            x = (pd.Timestamp(anchor) - pd.Timestamp(start)).days * px_per_day
+            x0 = (pd.Timestamp(row["date"]) - pd.Timestamp(start)).days * px_per_day
             width = len(str(row["title"])) * char_px + 12
-            lo, hi, align = (x, x + width, "left") if x + width <= width_px else (x - width, x + 8, "right")
+            lo, hi, align = (x0, x + width, "left") if x + width <= width_px else (x0 - width, x + 8, "right")
             free = next((i for i, f in enumerate(free_at) if f <= lo), None)
             if free is None:
                 out.loc[idx, ["level", "labelled", "align"]] = [min(range(levels), key=lambda i: free_at[i]), False, align]

@@ -14,7 +14,6 @@ from supplychain.style import (
 from supplychain.timeline import LANE_KINDS, LANE_LABELS, PRECISION_WORDS, label_levels
 
 LANE_HEIGHT = 66  # three sub-rows of 22 px
-CHROME_HEIGHT = 140  # chain numbers above, axis and legend below
 # Plot width assumed when deciding which labels fit: the plot at a 1280 px window; wider windows
 # show the same labels with more room (the chart cannot know the browser's width in advance).
 PLOT_WIDTH = 700
@@ -39,12 +38,13 @@ def timeline_frame(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, 
     out[["level", "labelled", "align"]] = label_levels(out, start, end, width_px=width_px)
     out["start_iso"] = out["date"].map(_iso)
     out["end_iso"] = (out["end"] + pd.Timedelta(days=1)).map(_iso)
+    out["label_iso"] = out["start_iso"].where(out["precision"] == "day", out["end_iso"])  # a span's label follows the span
     out["kind"] = out["lane"].map(LANE_KINDS)
     out["kind_label"] = out["kind"].map(TIMELINE_KIND_LABELS)
     out["precision_label"] = out["precision"].map(PRECISION_WORDS).fillna(out["precision"])
     out["evidence_label"] = out["evidence"].map(EVIDENCE_LABELS).fillna(out["evidence"])
     out["source"] = out["source_id"].fillna("") + out["claim_id"].map(lambda c: f" · claim {c}" if isinstance(c, str) and c else "")
-    keep = ["item_id", "start_iso", "end_iso", "precision", "precision_label", "date_label", "title", "description", "lane",
+    keep = ["item_id", "start_iso", "end_iso", "label_iso", "precision", "precision_label", "date_label", "title", "description", "lane",
             "lane_label", "kind", "kind_label", "evidence_label", "source", "level", "labelled", "align"]
     return out[keep]
 
@@ -112,8 +112,9 @@ def build_timeline_chart(
     dots = base.transform_filter("datum.precision == 'day'").mark_point(filled=True, size=110, stroke="white", strokeWidth=1, opacity=1).encode(
         x=x_plain, y=y, yOffset=y_off, color=colour, tooltip=TOOLTIP,
     ).add_params(picks[1])
+    x_label = alt.X("label_iso:T", title=None)
     labels = base.transform_filter("datum.labelled && datum.align == 'left'").mark_text(align="left", dx=8, fontSize=FONT - 1, baseline="middle", color="#1B1F24").encode(
-        x=x_plain, y=y, yOffset=y_off, text="title:N", tooltip=TOOLTIP,
+        x=x_label, y=y, yOffset=y_off, text="title:N", tooltip=TOOLTIP,
     ).add_params(picks[2])
     labels_left = base.transform_filter("datum.labelled && datum.align == 'right'").mark_text(align="right", dx=-8, fontSize=FONT - 1, baseline="middle", color="#1B1F24").encode(
         x=x_plain, y=y, yOffset=y_off, text="title:N", tooltip=TOOLTIP,
@@ -144,8 +145,9 @@ def build_timeline_chart(
         ring = frame[frame["item_id"] == selected]
         layers.append(alt.Chart(ring).mark_point(size=420, strokeWidth=2.5, color="#000000", filled=False).encode(x=x_plain, y=y, yOffset=y_off, tooltip=TOOLTIP))
     return alt.layer(*layers, dots, labels, labels_left).properties(
-        # Streamlit fits the whole chart (padding, axis, legend) into `height`, so add room for them.
-        height=max(len(lanes), 1) * LANE_HEIGHT + CHROME_HEIGHT, padding={"top": 70, "left": 5, "right": 20, "bottom": 5},
+        # A step per sub-row (Vega-Lite steps the innermost band), not a total height: Streamlit would
+        # squeeze axis, legend and padding into a total and a one-lane chart would vanish.
+        height=alt.Step(LANE_HEIGHT // 3), padding={"top": 70, "left": 5, "right": 20, "bottom": 5},
     ).configure_view(strokeWidth=0)
 
 

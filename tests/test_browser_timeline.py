@@ -92,3 +92,19 @@ def test_events_csv_holds_exactly_the_events_shown(page, app_url: str) -> None:
 
     expected = filter_items(items, lanes=["models"], start=pd.Timestamp("2025-01-01"), end=pd.Timestamp("2026-12-31"))
     assert [r["Id"] for r in rows] == list(expected["item_id"])
+
+
+def test_brushing_the_zoom_strip_puts_the_range_in_the_link(page, app_url: str) -> None:
+    open_timeline(page, app_url, "")
+    strip = page.locator("[data-testid=stVegaLiteChart]").nth(0)
+    box = strip.bounding_box()
+    y = box["y"] + 15
+    page.mouse.move(box["x"] + box["width"] * 0.70, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.85, y, steps=8)
+    page.mouse.up()
+    page.wait_for_url("**from=*", timeout=15000)
+    wait_until_idle(page)
+    assert "to=" in page.url
+    caption = page.get_by_text("events,").first.inner_text()
+    assert "1 Jan 2020" not in caption  # the view is zoomed
