@@ -16,6 +16,7 @@ PAGE_SPECS = [
     ("Explore", "pages/entity.py", "Profiles", ":material/badge:", "entity"),
     ("Data", "pages/data.py", "Data", ":material/table:", "data"),
     ("Data", "pages/sources.py", "Sources", ":material/format_quote:", "sources"),
+    ("Present", "pages/present.py", "Story mode", ":material/slideshow:", "present"),
 ]
 # AppTest cannot open a page through this router (its switch_page runs the page file alone),
 # so page tests name the page to start on here; a browser session never sets this key.
@@ -24,12 +25,17 @@ pages: dict[str, list] = {}
 for section, path, title, icon, url_path in PAGE_SPECS:
     pages.setdefault(section, []).append(st.Page(path, title=title, icon=icon, url_path=url_path, default=url_path == start))
 
-page = st.navigation(pages)
+# Story mode is for screen-sharing: no sidebar, no navigation, no share box (its URL is the link).
+presenting = start == "present" or (st.context.url or "").rstrip("/").endswith("/present")
+if presenting:
+    st.set_page_config(initial_sidebar_state="collapsed")
+page = st.navigation(pages, position="hidden" if presenting else "sidebar")
 dataset = cache.get_dataset()
 notice = st.empty()  # filled after the page runs, when it is known which URL values were ignored
 urlbind.start_run(page.url_path)
 if dataset.ok:
-    ui.render_entity_search(dataset)
+    if not presenting:
+        ui.render_entity_search(dataset)
     page.run()
 else:
     st.title("China's AI supply chain")
@@ -37,5 +43,6 @@ else:
 urlbind.finish_run()
 with notice.container():
     ui.render_notice(urlbind.ignored_notes())
-ui.render_share_link(page.url_path)
-ui.render_footer(dataset)
+if not presenting:
+    ui.render_share_link(page.url_path)
+    ui.render_footer(dataset)

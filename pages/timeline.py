@@ -10,7 +10,7 @@ from supplychain.schema import enum_values
 from supplychain.status import STATUS_TABLE_COLUMNS, chip_status_on, status_table
 from supplychain.style import STATUS_LABELS, format_date
 from supplychain.timeline import (
-    EVENT_TABLE_COLUMNS, LANE_CHOICES, LANE_GROUPS, LANE_LABELS, causal_steps, events_table,
+    EVENT_TABLE_COLUMNS, LANE_CHOICES, LANE_LABELS, causal_steps, events_table,
     expand_lanes, filter_items, timeline_bounds, timeline_items, undated, zoom_dates,
 )
 from supplychain.timeline_charts import PICKS, build_status_strip, build_timeline_chart, build_zoom_strip
@@ -43,7 +43,7 @@ def _pick(state_key: str) -> None:
 st.title("Timeline: what happened when")
 st.caption("US measures, Chinese responses, chip launches, model releases and the shift of training abroad on one time axis. "
            "Hover a mark for its date, precision and source; click it for the details and the quotes behind it.")
-top = st.columns([1.4, 1.4, 2, 2, 2])
+top = st.columns([1.7, 1.7, 2, 2, 2])
 dates = {"min_value": LOW, "max_value": HIGH, "format": "YYYY-MM-DD"}
 start = pd.Timestamp(urlbind.url_date("From", key="from", default=full_start.date(), container=top[0], **dates))
 end = pd.Timestamp(urlbind.url_date("To", key="to", default=full_end.date(), container=top[1], **dates))

@@ -6,6 +6,7 @@ so the present page only lays them out and every visual is the same one a reader
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,25 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-def step_number(raw: str | None, total: int = len(STEPS)) -> tuple[int, bool]:
-    """The 1-based step to show for ?step=raw, and whether raw was usable (else step 1 and a notice)."""
-    if raw is None:
-        return 1, True
-    try:
-        value = int(raw)
-    except ValueError:
-        return 1, False
-    if 1 <= value <= total:
-        return value, True
-    return 1, False
+_FONT_KEYS = {"fontSize", "labelFontSize", "titleFontSize", "symbolSize"}
+
+
+def enlarge_fonts(spec: Any, *, minimum: float = 16, factor: float = 1.3) -> Any:
+    """A copy of a Vega-Lite spec whose every font is at least `minimum` px (scaled by `factor`).
+
+    Presenters share a 1280x720 window over a call, where 12 px chart labels are unreadable;
+    this one walk over the spec serves every chart builder without giving each a size option.
+    """
+    if isinstance(spec, dict):
+        out = {}
+        for key, value in spec.items():
+            if key in _FONT_KEYS and isinstance(value, (int, float)) and not isinstance(value, bool):
+                out[key] = value * factor * factor if key == "symbolSize" else max(minimum, value * factor)
+            elif key == "datasets":
+                out[key] = value  # data rows are not styling
+            else:
+                out[key] = enlarge_fonts(value, minimum=minimum, factor=factor)
+        return out
+    if isinstance(spec, list):
+        return [enlarge_fonts(v, minimum=minimum, factor=factor) for v in spec]
+    return spec

@@ -138,7 +138,8 @@ STATUS_LABELS: dict[str, str] = {
     "unrestricted": "No restriction in the data",
     "not_announced": "Not yet announced",
 }
-PRECISION_LABELS: dict[str, str] = {"day": "Exact day", "month": "Known to the month", "year": "Known to the year"}
+# How much of a date is known, in words (tooltips, details): month precision never reads as the 1st.
+PRECISION_LABELS: dict[str, str] = {"day": "exact day", "month": "month only (day not known)", "year": "year only"}
 
 # Map (pages/map.py, supplychain/maps.py): marker colour = kind of place, marker shape = who owns or
 # operates it, a dashed ring = position known only to a city/region/country, line colour = kind of flow,

@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from supplychain.style import format_date
+from supplychain.style import PRECISION_LABELS, format_date
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ CATEGORY_LANES: dict[str, str] = {
 FAMILY_LANES: dict[str, str] = {"Qwen": "qwen", "Doubao": "doubao", "DeepSeek": "deepseek"}
 DEVELOPER_LANES: dict[str, str] = {"alibaba": "qwen", "alibaba_cloud": "qwen", "bytedance": "doubao", "volcano_engine": "doubao", "deepseek": "deepseek"}
 
-PRECISION_WORDS: dict[str, str] = {"day": "exact day", "month": "month only (day not known)", "year": "year only"}
+PRECISION_WORDS: dict[str, str] = PRECISION_LABELS  # wording lives in style.py
 
 ITEM_COLUMNS = [
     "item_id", "date", "end", "precision", "date_label", "title", "description", "lane", "lane_label", "category",

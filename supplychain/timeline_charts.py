@@ -8,7 +8,7 @@ import pandas as pd
 
 from supplychain.status import STATUSES
 from supplychain.style import (
-    EVIDENCE_LABELS, KIND_COLOURS, PRECISION_LABELS, STATUS_COLOURS, STATUS_LABELS, TIMELINE_EXTRA_COLOURS,
+    EVIDENCE_LABELS, KIND_COLOURS, STATUS_COLOURS, STATUS_LABELS, TIMELINE_EXTRA_COLOURS,
     TIMELINE_KIND_LABELS, format_date,
 )
 from supplychain.timeline import LANE_KINDS, LANE_LABELS, PRECISION_WORDS, label_levels
@@ -154,13 +154,13 @@ def build_timeline_chart(
 def build_zoom_strip(items: pd.DataFrame, *, full_start: pd.Timestamp, full_end: pd.Timestamp, start: pd.Timestamp, end: pd.Timestamp) -> alt.Chart:
     """Every item as a tick over the whole period; drag across it to zoom (interval selection `zoom`)."""
     frame = items.assign(start_iso=items["date"].map(_iso), kind=items["lane"].map(LANE_KINDS))
-    brush = alt.selection_interval(name="zoom", encodings=["x"], value={"x": [_iso(start), _iso(end)]} if (start, end) != (full_start, full_end) else None)
+    brush = alt.selection_interval(name="zoom", encodings=["x"], value={"x": _domain(start, end)} if (start, end) != (full_start, full_end) else None)
     return alt.Chart(frame).mark_tick(thickness=2, size=22).encode(
         x=alt.X("start_iso:T", title="Drag across this strip to zoom the timeline · double-click to clear",
                 scale=alt.Scale(domain=_domain(full_start, full_end)), axis=alt.Axis(format="%Y", tickCount="year", labelFontSize=FONT, titleFontSize=FONT, titleFontWeight="normal")),
         color=alt.Color("kind:N", legend=None, scale=alt.Scale(domain=KIND_ORDER, range=[_KIND_COLOURS[k] for k in KIND_ORDER])),
         tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("title:N", title="Event")],
-    ).add_params(brush).properties(height=46)
+    ).add_params(brush).properties(height=100)  # total: Streamlit fits axis and title inside
 
 
 def status_frame(segments: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:

@@ -1,0 +1,78 @@
+"""Story mode for presenters: the report in steps, one idea, one visual and one quote per screen."""
+import pandas as pd
+import streamlit as st
+
+from supplychain import cache, maps, ui, urlbind
+from supplychain.charts import evidence_chart
+from supplychain.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame
+from supplychain.network_chart import chain_chart, edge_table, network_chart
+from supplychain.relview import view_graph
+from supplychain.story import STEPS, enlarge_fonts
+from supplychain.style import ATTRIBUTION_LABELS
+from supplychain.timeline import causal_steps, expand_lanes, filter_items, timeline_items
+from supplychain.timeline_charts import build_status_strip, build_timeline_chart
+
+dataset = ui.require_dataset()
+tables = dataset.tables
+raw = urlbind.url_value("step", [str(i) for i in range(1, len(STEPS) + 1)], what=f"not a step from 1 to {len(STEPS)}")
+number = int(raw) if raw else 1
+step = STEPS[number - 1]
+HEIGHT = 400
+
+
+def visual_spec() -> dict:
+    """The step's visual, built by the same functions (and caches) as the page it comes from."""
+    p = step.params
+    if step.visual == "map":
+        base = cache.get_map_base(dataset)
+        spec, prepared = cache.get_map_region(dataset, p["region"])
+        rows = maps.map_datasets(prepared, location_ids=set(base.points["location_id"]), flow_ids=set(base.flows["flow_id"]))
+        return {**spec, "datasets": rows}
+    if step.visual in ("timeline", "status"):
+        items = timeline_items(tables)
+        if step.visual == "timeline":
+            start, end = pd.Timestamp(p["from"]), pd.Timestamp(p["to"])
+            lanes = expand_lanes(p["lanes"].split(","))
+            shown = filter_items(items, lanes=p["lanes"].split(","), companies=[], categories=[], start=start, end=end)
+            return build_timeline_chart(shown, causal_steps(items), lanes=lanes, start=start, end=end).to_dict()
+        asof = pd.Timestamp(p["asof"])
+        start, end = pd.Timestamp("2022-06-01"), pd.Timestamp(dataset.as_of)
+        segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()))
+        return build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof).to_dict()
+    if step.visual in ("chain", "graph"):
+        _, graph, _ = cache.get_relations(dataset)
+        if step.visual == "chain":
+            return chain_chart(chain_rows(graph, chinese_developers(tables))).to_dict()
+        view = view_graph(graph, focus=p["focus"], hops=int(p["hops"]), relations=[], since=None, until=None)
+        edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
+        return network_chart(node_frame(view), edges, cache.graph_layout(*graph_key(view)), focus=p["focus"], height=HEIGHT, label_all=True).to_dict()
+    return evidence_chart(tables, height=HEIGHT - 120).to_dict()
+
+
+st.markdown(f"## {step.heading}")
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.vega_lite_chart(enlarge_fonts(visual_spec()), width="stretch")
+with right:
+    claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
+    source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
+    st.markdown("### “" + ui.escape_md(claim["text_en"]) + "”")
+    who = ATTRIBUTION_LABELS.get(claim["attribution_kind"], claim["attribution_kind"])
+    st.markdown(f"### :gray[— {ui.escape_md(who)}, FT, 27 Nov 2025]")
+    with st.expander("Presenter notes, Polish original and source"):
+        st.markdown(ui.escape_md(step.text))
+        st.markdown("> " + ui.escape_md(claim["quote_pl"]))
+        st.caption(f"Attribution in the report: {ui.escape_md(claim['attribution'])}. {ui.escape_md(source['publisher'])}: "
+                   f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators.")
+
+nav = st.columns([1, 1, 3, 2], vertical_alignment="center")
+if nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", disabled=number == 1, width="stretch"):
+    urlbind.set_url_value("step", str(number - 1))
+    st.rerun()
+if nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", disabled=number == len(STEPS), width="stretch", type="primary"):
+    urlbind.set_url_value("step", str(number + 1))
+    st.rerun()
+nav[2].markdown(f"### Step {number} of {len(STEPS)}")
+nav[3].page_link(f"pages/{step.page}.py", label="Open this view", icon=":material/open_in_new:", query_params=step.params)
+st.caption(f"Data version {dataset.version}, as of {dataset.as_of} · Source: Financial Times, 27 Nov 2025 (via a Polish republication) "
+           "and public records · CC BY 4.0 · Arrow keys ← → change step.")
