@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, geo, maps, ui, urlbind
-from supplychain.export import download_name, to_csv_bytes
+from supplychain.export import download_name, inline_data_urls
+from supplychain.provenance import with_citations
 from supplychain.style import RELATION_LABELS, format_date
 
 dataset = ui.require_dataset()
@@ -32,6 +33,7 @@ points = geo.select_points(base.points, flows, companies=companies)
 spec, prepared = cache.get_map_region(dataset, region)
 layer_rows = maps.map_datasets(prepared, location_ids=set(points["location_id"]), flow_ids=set(flows["flow_id"]))
 event = st.vega_lite_chart({**spec, "datasets": layer_rows}, width="stretch", on_select="rerun", selection_mode=maps.SELECTION, key="map_chart")
+ui.render_chart_downloads(lambda: inline_data_urls({**spec, "datasets": layer_rows}, {geo.STATIC_BOUNDARIES_URL: geo.boundaries_topology()}), what=f"map_{region}", as_of=dataset.as_of)
 
 undated = int(flows["start_date"].isna().sum())
 st.caption(f"{len(points)} places and {len(flows)} flows shown" + f" as of {format_date(pd.Timestamp(as_of))}"
@@ -86,11 +88,13 @@ if flow_view.empty:
 else:
     tabs[1].dataframe(flow_view, hide_index=True, width="stretch")
 filtered = bool(companies or relations or "asof" in st.query_params)
-buttons = st.columns(3)
-buttons[0].download_button("Places (CSV)", lambda: to_csv_bytes(place_view), file_name=download_name("map_places", dataset.as_of, filtered=filtered),
-                           mime="text/csv", icon=":material/download:", on_click="ignore", disabled=place_view.empty)
-buttons[1].download_button("Flows (CSV)", lambda: to_csv_bytes(flow_view), file_name=download_name("map_flows", dataset.as_of, filtered=filtered),
-                           mime="text/csv", icon=":material/download:", on_click="ignore", disabled=flow_view.empty)
-buttons[2].download_button("Places and flows (GeoJSON)", lambda: geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))),
-                           file_name=download_name("map", dataset.as_of, "geojson", filtered=filtered), mime="application/geo+json", icon=":material/download:", on_click="ignore")
+buttons = st.columns([2, 2, 1.3, 1.3])
+ui.render_table_downloads(place_view, None, label="Places shown", what="map_places", as_of=dataset.as_of, filtered=filtered, container=buttons[0])
+ui.render_table_downloads(flow_view, None, label="Flows shown", what="map_flows", as_of=dataset.as_of, filtered=filtered, container=buttons[1])
+buttons[2].download_button("GeoJSON", lambda: geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))),
+                           file_name=download_name("map", dataset.as_of, "geojson", filtered=filtered), mime="application/geo+json", icon=":material/download:", on_click="ignore",
+                           help="Places and flows shown, as one GeoJSON file")
+ui.render_view_bundle(dataset.package, with_citations(tables, {"locations": tables["locations"][tables["locations"]["location_id"].isin(points["location_id"])],
+                      "relationships": tables["relationships"][tables["relationships"]["relationship_id"].isin(flows["relationship_id"])]}),
+                      what="map", as_of=dataset.as_of, url_path="map", container=buttons[3])
 st.caption("Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on any dispute.")

@@ -66,12 +66,10 @@ with right:
                    f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators.")
 
 nav = st.columns([1, 1, 3, 2], vertical_alignment="center")
-if nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", disabled=number == 1, width="stretch"):
-    urlbind.set_url_value("step", str(number - 1))
-    st.rerun()
-if nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", disabled=number == len(STEPS), width="stretch", type="primary"):
-    urlbind.set_url_value("step", str(number + 1))
-    st.rerun()
+nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", disabled=number == 1, width="stretch",
+              on_click=urlbind.set_url_value, args=("step", str(number - 1)))
+nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", disabled=number == len(STEPS), width="stretch", type="primary",
+              on_click=urlbind.set_url_value, args=("step", str(number + 1)))
 nav[2].markdown(f"### Step {number} of {len(STEPS)}")
 nav[3].page_link(f"pages/{step.page}.py", label="Open this view", icon=":material/open_in_new:", query_params=step.params)
 st.caption(f"Data version {dataset.version}, as of {dataset.as_of} · Source: Financial Times, 27 Nov 2025 (via a Polish republication) "

@@ -5,12 +5,13 @@ import streamlit as st
 
 from supplychain import cache, ui
 from supplychain.entities import LINK_DISPLAY, entity_link
-from supplychain.export import download_name, to_csv_bytes
+from supplychain.export import download_name
+from supplychain.provenance import with_citations
 from supplychain.graph import chain_rows, chain_summary, chinese_developers, edge_frame, graph_key, graphml_bytes, node_frame
 from supplychain.network_chart import chain_chart, edge_table, network_chart
 from supplychain.relview import HOPS, VIEWS, date_bounds, view_graph
 from supplychain.urlbind import url_date, url_multiselect, url_radio, url_selectbox
-from supplychain.schema import enum_values
+from supplychain.schema import column_labels, enum_values
 from supplychain.style import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
 
 dataset = ui.require_dataset()
@@ -45,6 +46,7 @@ if shown_view == "Network":
         chart = network_chart(nodes, edges, cache.graph_layout(*graph_key(view)), focus=focus,
                               height=700 if len(nodes) > 30 else 480, label_all=len(nodes) <= 40)
         st.altair_chart(chart, width="stretch")
+        ui.render_chart_downloads(chart.to_dict, what="relationship_network", as_of=dataset.as_of)
         st.caption(f"{len(nodes)} entities, {len(edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
                    + ("names of entities with fewer than three ties show on hover (or focus on one); " if len(nodes) > 40 else "") +
                    "hover a line for its evidence. Line styles: " + "; ".join(f"{g}: {h}" for g, h in RELATION_GROUP_HELP.items()) + ".")
@@ -59,7 +61,9 @@ elif shown_view == "Chains":
     if chains.empty:
         st.info("No Chinese developer's chain matches these settings.", icon=":material/search_off:")
     else:
-        st.altair_chart(chain_chart(chains), width="stretch")
+        chains_view = chain_chart(chains)
+        st.altair_chart(chains_view, width="stretch")
+        ui.render_chart_downloads(chains_view.to_dict, what="relationship_chains", as_of=dataset.as_of)
         summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]])
         st.dataframe(summary, hide_index=True, width="stretch", column_config={
             "developer_id": st.column_config.LinkColumn("Developer", display_text=LINK_DISPLAY),
@@ -82,8 +86,10 @@ else:
 
 export_cols = ["relationship_id", "from_id", "from_name", "relation", "to_id", "to_name", "start_date", "start_precision", "end_date",
                "end_precision", "description", "evidence", "source_id", "claim_id", "note", "origin"]
-buttons = st.columns(2)
-buttons[0].download_button("Download the ties shown (CSV)", to_csv_bytes(edges[export_cols]), file_name=download_name("relationships", dataset.as_of, filtered=filtered),
-                           mime="text/csv", icon=":material/download:", on_click="ignore", disabled=edges.empty)
-buttons[1].download_button("Download the whole graph (GraphML)", lambda: graphml_bytes(graph), file_name=download_name("relationship-graph", dataset.as_of, "graphml"),
+labels = {**column_labels(dataset.package, "relationships"), "from_name": "From (name)", "to_name": "To (name)", "origin": "Recorded in"}
+buttons = st.columns([2, 1, 1])
+ui.render_table_downloads(edges[export_cols], labels, label="Ties shown", what="relationships", as_of=dataset.as_of, filtered=filtered, container=buttons[0])
+shown_rows = tables["relationships"][tables["relationships"]["relationship_id"].isin(edges["relationship_id"])]
+ui.render_view_bundle(dataset.package, with_citations(tables, {"relationships": shown_rows}), what="relationships", as_of=dataset.as_of, url_path="relationships", container=buttons[1])
+buttons[2].download_button("Whole graph (GraphML)", lambda: graphml_bytes(graph), file_name=download_name("relationship-graph", dataset.as_of, "graphml"),
                            mime="application/graphml+xml", icon=":material/hub:", on_click="ignore", help="For Gephi, networkx or yEd: every entity and tie with its evidence.")

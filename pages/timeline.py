@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
-from supplychain.export import download_name, to_csv_bytes
+from supplychain.provenance import with_citations
 from supplychain.schema import enum_values
 from supplychain.status import STATUS_TABLE_COLUMNS, chip_status_on, status_table
 from supplychain.style import STATUS_LABELS, format_date
@@ -63,11 +63,12 @@ status = status_table(answer)
 st.caption(f"On **{format_date(asof)}**: " + " · ".join(f"{STATUS_LABELS[s]}: {n}" for s, n in answer["status"].value_counts().items())
            + ". The latest measure in force decides (a licence granted after a restriction makes the chip allowed); dates known only to the month count from its first day and are marked uncertain.")
 segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()))
-st.altair_chart(build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof), width="stretch")
+strip = build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof)
+st.altair_chart(strip, width="stretch")
+ui.render_chart_downloads(strip.to_dict, what="chip_status_chart", as_of=dataset.as_of)
 st.caption("Faded = uncertain (hover for why). Black line under a chip = Chinese authorities discourage buying it (not an export restriction).")
 st.dataframe(status.rename(columns=STATUS_TABLE_COLUMNS), hide_index=True, width="stretch")
-st.download_button("Download the status table (CSV)", to_csv_bytes(status, STATUS_TABLE_COLUMNS), file_name=download_name(f"chip_status_{asof.date()}", dataset.as_of),
-                   mime="text/csv", icon=":material/download:", on_click="ignore")
+ui.render_table_downloads(status, STATUS_TABLE_COLUMNS, label="Status table", what=f"chip_status_{asof.date()}", as_of=dataset.as_of, filtered=False, container=st.container(width=520))
 
 with timeline_area:
     shown = filter_items(items, lanes=lanes, companies=chosen_companies, categories=chosen_categories, start=start, end=end)
@@ -79,6 +80,7 @@ with timeline_area:
     else:
         chart = build_timeline_chart(shown, steps, lanes=lane_codes, start=start, end=end, asof=asof, selected=selected)
         st.altair_chart(chart, key="tl_chart", on_select=lambda: _pick("tl_chart"), selection_mode=list(PICKS), width="stretch")
+        ui.render_chart_downloads(chart.to_dict, what="timeline_chart", as_of=dataset.as_of)
     st.caption(f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
                "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · blue line = the \"status as of\" date.")
     st.caption("The report's causal chain, numbered on the chart: " + " → ".join(f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])))
@@ -92,5 +94,7 @@ with timeline_area:
     with st.expander(f"The {len(table)} events shown, as a table (click a row for its details)", icon=":material/table:"):
         st.dataframe(table.rename(columns=EVENT_TABLE_COLUMNS), hide_index=True, width="stretch", key="tl_table", on_select=lambda: _pick("tl_table"), selection_mode="single-row")
     filtered = len(shown) != len(items)
-    st.download_button("Download the events shown (CSV)", to_csv_bytes(table, EVENT_TABLE_COLUMNS), file_name=download_name("timeline_events", dataset.as_of, filtered=filtered),
-                       mime="text/csv", icon=":material/download:", disabled=table.empty, on_click="ignore")
+    row = st.columns([2, 1])
+    ui.render_table_downloads(table, EVENT_TABLE_COLUMNS, label="Events shown", what="timeline_events", as_of=dataset.as_of, filtered=filtered, container=row[0])
+    event_rows = tables["events"][tables["events"]["event_id"].isin(table["item_id"])]
+    ui.render_view_bundle(dataset.package, with_citations(tables, {"events": event_rows}), what="timeline", as_of=dataset.as_of, url_path="timeline", container=row[1])

@@ -136,3 +136,26 @@ def view_bundle(package: dict[str, Any], frames: Mapping[str, pd.DataFrame], rea
         archive.writestr("datapackage.json", json.dumps(view_package(package, frames), indent=2, ensure_ascii=False))
         archive.writestr("README.md", readme)
     return buffer.getvalue()
+
+
+def inline_data_urls(spec: Any, files: Mapping[str, Any]) -> Any:
+    """A copy of a Vega-Lite spec with data loaded by URL (e.g. map boundaries served as a static
+    file) replaced by the given inline values, so an offline renderer needs no server."""
+    if isinstance(spec, dict):
+        if spec.get("url") in files:
+            return {"values": files[spec["url"]], **{k: v for k, v in spec.items() if k not in ("url", "name")}}
+        return {k: inline_data_urls(v, files) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [inline_data_urls(v, files) for v in spec]
+    return spec
+
+
+def chart_image(spec: dict[str, Any], fmt: str) -> bytes:
+    """SVG or PNG bytes of a Vega-Lite spec, rendered offline by vl-convert (Altair's own export engine)."""
+    import vl_convert
+
+    if fmt == "svg":
+        return vl_convert.vegalite_to_svg(spec, allowed_base_urls=[]).encode("utf-8")
+    if fmt == "png":
+        return vl_convert.vegalite_to_png(spec, scale=2, allowed_base_urls=[])
+    raise ValueError(f"unknown image format {fmt!r}")

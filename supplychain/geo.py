@@ -136,6 +136,11 @@ def _text(value: Any) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
+def boundaries_topology(path: Path | None = None) -> dict[str, Any]:
+    """The shipped TopoJSON as a dict: what the chart fetches by URL, inlined for an offline SVG/PNG export."""
+    return json.loads((path or GEO_DIR / BOUNDARIES_FILE).read_text(encoding="utf-8"))
+
+
 def load_boundaries(path: Path | None = None) -> dict[str, Any]:
     """Country boundaries as a GeoJSON FeatureCollection (properties: name), read with geopandas.
 

@@ -5,7 +5,7 @@ Data text is always shown as plain text or escaped Markdown, never as HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
@@ -106,6 +106,27 @@ def render_view_bundle(package: dict, frames: dict[str, pd.DataFrame], *, what: 
         file_name=download_name(f"{what}_view", as_of, "zip"), mime="application/zip", icon=":material/folder_zip:", on_click="ignore",
         help="The rows shown, a datapackage.json describing them, and a README with the citation, data version, filters and link.",
     )
+
+
+def render_table_downloads(frame: pd.DataFrame, labels: dict[str, str] | None, *, label: str, what: str, as_of: str, filtered: bool, container: Any = st) -> None:
+    """CSV and Excel buttons for exactly the rows and columns shown (labels from the data dictionary)."""
+    from supplychain.export import download_name, to_csv_bytes, to_xlsx_bytes
+
+    cols = container.columns(2, gap="small")
+    cols[0].download_button(f"{label} (CSV)", to_csv_bytes(frame, labels), file_name=download_name(what, as_of, filtered=filtered),
+                            mime="text/csv", icon=":material/download:", disabled=frame.empty, on_click="ignore", key=f"csv_{what}")
+    cols[1].download_button(f"{label} (Excel)", lambda: to_xlsx_bytes(frame, labels, sheet=what), file_name=download_name(what, as_of, "xlsx", filtered=filtered),
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", disabled=frame.empty, on_click="ignore", key=f"xlsx_{what}")
+
+
+def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, container: Any = st) -> None:
+    """'Save as SVG / PNG' buttons for a chart; the image is rendered only when clicked."""
+    from supplychain.export import chart_image, download_name
+
+    cols = container.columns(2, gap="small", width=260)
+    for col, fmt, mime in ((cols[0], "svg", "image/svg+xml"), (cols[1], "png", "image/png")):
+        col.download_button(fmt.upper(), lambda fmt=fmt: chart_image(spec(), fmt), file_name=download_name(what, as_of, fmt), mime=mime,
+                            icon=":material/image:", on_click="ignore", help=f"Save this chart as {fmt.upper()}", key=f"img_{what}_{fmt}")
 
 
 def render_evidence(evidence: str) -> None:

@@ -83,7 +83,7 @@ def test_hover_shows_date_precision_and_source(page, app_url: str) -> None:
 def test_events_csv_holds_exactly_the_events_shown(page, app_url: str) -> None:
     open_timeline(page, app_url, "?lanes=models&from=2025-01-01")
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download the events shown (CSV)").click()
+        page.get_by_role("button", name="Events shown (CSV)").click()
     download = info.value
     assert download.suggested_filename.startswith("timeline_events_filtered_")
     rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))

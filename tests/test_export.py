@@ -87,3 +87,21 @@ def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> 
     frames = with_citations(dataset.tables, {"relationships": edges})
     assert list(frames["claims"]["claim_id"]) == ["c_one"]
     assert list(frames["sources"]["source_id"]) == ["rep"]
+
+
+def test_chart_saves_as_svg_and_png_offline(mini_dir: Path) -> None:
+    from supplychain.charts import evidence_chart
+    from supplychain.export import chart_image
+
+    spec = evidence_chart(load_dataset(mini_dir).tables).to_dict()
+    svg = chart_image(spec, "svg").decode()
+    assert svg.startswith("<svg") and "Relationships" in svg
+    assert chart_image(spec, "png")[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_map_boundaries_by_url_are_inlined_for_export() -> None:
+    from supplychain.export import inline_data_urls
+
+    spec = {"layer": [{"data": {"url": "app/static/geo/x.json", "format": {"type": "topojson", "feature": "countries"}}}]}
+    out = inline_data_urls(spec, {"app/static/geo/x.json": {"type": "Topology"}})
+    assert out["layer"][0]["data"] == {"values": {"type": "Topology"}, "format": {"type": "topojson", "feature": "countries"}}

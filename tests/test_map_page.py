@@ -21,7 +21,7 @@ def test_map_page_renders_the_map_with_places_and_flows() -> None:
     body = texts(at)
     assert "places and" in body and "flows shown" in body
     assert any("What the map does not know" in e.label for e in at.expander)
-    assert [b.label for b in at.get("download_button")] == ["Places (CSV)", "Flows (CSV)", "Places and flows (GeoJSON)"]
+    assert [b.label for b in at.get("download_button")] == ["SVG", "PNG", "Places shown (CSV)", "Places shown (Excel)", "Flows shown (CSV)", "Flows shown (Excel)", "GeoJSON", "Download this view (ZIP)"]
 
 
 def test_region_in_the_link_opens_that_preset() -> None:

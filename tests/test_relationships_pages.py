@@ -15,7 +15,7 @@ def test_relationships_page_draws_the_network_and_offers_both_downloads() -> Non
     assert not at.exception, at.exception
     assert at.title[0].value.startswith("Who develops")
     labels = [b.label for b in at.get("download_button")]
-    assert "Download the ties shown (CSV)" in labels and "Download the whole graph (GraphML)" in labels
+    assert "Ties shown (CSV)" in labels and "Whole graph (GraphML)" in labels
     assert "entities" in texts(at) and "ties" in texts(at)
 
 

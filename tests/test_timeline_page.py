@@ -27,7 +27,7 @@ def test_timeline_page_draws_its_charts_and_tables() -> None:
     assert at.title[0].value.startswith("Timeline")
     assert len(charts(at)) == 3  # zoom strip, lanes, chip status strip
     labels = [b.label for b in at.get("download_button")]
-    assert "Download the events shown (CSV)" in labels and "Download the status table (CSV)" in labels
+    assert "Events shown (CSV)" in labels and "Status table (CSV)" in labels and "Events shown (Excel)" in labels
     assert "Could each chip be sold to China?" in [h.value for h in at.header]
 
 
