@@ -16,14 +16,15 @@ PAGE_SPECS = [
     ("Explore", "pages/entity.py", "Profiles", ":material/badge:", "entity"),
     ("Data", "pages/data.py", "Data", ":material/table:", "data"),
     ("Data", "pages/sources.py", "Sources", ":material/format_quote:", "sources"),
-    ("Present", "pages/present.py", "Story mode", ":material/slideshow:", "present"),
+    (None, "pages/present.py", "Story mode", ":material/slideshow:", "present"),  # opened in its own tab: see ui.render_story_link
 ]
 # AppTest cannot open a page through this router (its switch_page runs the page file alone),
 # so page tests name the page to start on here; a browser session never sets this key.
 start = st.session_state.get("_test_start_page", PAGE_SPECS[0][4])
 pages: dict[str, list] = {}
 for section, path, title, icon, url_path in PAGE_SPECS:
-    pages.setdefault(section, []).append(st.Page(path, title=title, icon=icon, url_path=url_path, default=url_path == start))
+    visibility = "visible" if section else "hidden"
+    pages.setdefault(section or "Story", []).append(st.Page(path, title=title, icon=icon, url_path=url_path, default=url_path == start, visibility=visibility))
 
 # Story mode is for screen-sharing: no sidebar, no navigation, no share box (its URL is the link).
 presenting = start == "present" or (st.context.url or "").rstrip("/").endswith("/present")
@@ -35,6 +36,7 @@ notice = st.empty()  # filled after the page runs, when it is known which URL va
 urlbind.start_run(page.url_path)
 if dataset.ok:
     if not presenting:
+        ui.render_story_link()
         ui.render_entity_search(dataset)
     page.run()
 else:

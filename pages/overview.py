@@ -17,7 +17,9 @@ st.markdown(
     "exception: it trains at home on **Nvidia chips stockpiled** before the bans and works with **Huawei** on "
     "Chinese chips."
 )
-st.caption(f"Data as of {dataset.as_of} · version {dataset.version} · every figure below links to the rows behind it.")
+head = st.columns([3, 1], vertical_alignment="center")
+head[0].caption(f"Data as of {dataset.as_of} · version {dataset.version} · every finding below links to the rows behind it.")
+ui.render_story_link(head[1])
 
 counts = headline_counts(tables)
 SHORT = {"companies": "Organisations", "models": "AI models", "chips": "Chips", "locations": "Places", "policies": "Measures",

@@ -7,7 +7,7 @@ from supplychain.charts import evidence_chart
 from supplychain.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame
 from supplychain.network_chart import chain_chart, edge_table, network_chart
 from supplychain.relview import view_graph
-from supplychain.story import STEPS, enlarge_fonts
+from supplychain.story import SLIDE_CHART_HEIGHT, STEPS, enlarge_fonts, fit_to_slide, map_to_slide
 from supplychain.style import ATTRIBUTION_LABELS
 from supplychain.timeline import causal_steps, expand_lanes, filter_items, timeline_items
 from supplychain.timeline_charts import build_status_strip, build_timeline_chart
@@ -17,7 +17,7 @@ tables = dataset.tables
 raw = urlbind.url_value("step", [str(i) for i in range(1, len(STEPS) + 1)], what=f"not a step from 1 to {len(STEPS)}")
 number = int(raw) if raw else 1
 step = STEPS[number - 1]
-HEIGHT = 400
+HEIGHT = SLIDE_CHART_HEIGHT
 
 
 def visual_spec() -> dict:
@@ -46,31 +46,36 @@ def visual_spec() -> dict:
         view = view_graph(graph, focus=p["focus"], hops=int(p["hops"]), relations=[], since=None, until=None)
         edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
         return network_chart(node_frame(view), edges, cache.graph_layout(*graph_key(view)), focus=p["focus"], height=HEIGHT, label_all=True).to_dict()
-    return evidence_chart(tables, height=HEIGHT - 120).to_dict()
+    return evidence_chart(tables).to_dict()
 
 
 st.markdown(f"## {step.heading}")
-left, right = st.columns([3, 2], gap="large")
-with left:
-    st.vega_lite_chart(enlarge_fonts(visual_spec()), width="stretch")
+if step.visual == "map":  # maps and timelines place labels for a wide plot: full width, the quote underneath
+    st.vega_lite_chart(enlarge_fonts(map_to_slide(visual_spec()), factor=1.0), width="stretch")
+    right = st.container()
+elif step.visual == "timeline":
+    st.vega_lite_chart(enlarge_fonts(fit_to_slide(visual_spec()), factor=1.15), width="stretch")
+    right = st.container()
+else:
+    left, right = st.columns([3, 2], gap="large")
+    left.vega_lite_chart(enlarge_fonts(fit_to_slide(visual_spec())), width="stretch")
 with right:
     claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
     source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
-    st.markdown("### “" + ui.escape_md(claim["text_en"]) + "”")
     who = ATTRIBUTION_LABELS.get(claim["attribution_kind"], claim["attribution_kind"])
-    st.markdown(f"### :gray[— {ui.escape_md(who)}, FT, 27 Nov 2025]")
-    with st.expander("Presenter notes, Polish original and source"):
-        st.markdown(ui.escape_md(step.text))
-        st.markdown("> " + ui.escape_md(claim["quote_pl"]))
-        st.caption(f"Attribution in the report: {ui.escape_md(claim['attribution'])}. {ui.escape_md(source['publisher'])}: "
-                   f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators.")
+    st.markdown("### “" + ui.escape_md(claim["text_en"]) + f"” :gray[— {ui.escape_md(who)}, FT, 27 Nov 2025]")
 
-nav = st.columns([1, 1, 3, 2], vertical_alignment="center")
+nav = st.columns([1, 1, 2, 1.3, 1.3], vertical_alignment="center")
+with nav[3].popover("Notes and source", icon=":material/notes:"):
+    st.markdown(ui.escape_md(step.text))
+    st.markdown("> " + ui.escape_md(claim["quote_pl"]))
+    st.caption(f"Attribution in the report: {ui.escape_md(claim['attribution'])}. {ui.escape_md(source['publisher'])}: "
+               f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators.")
 nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", disabled=number == 1, width="stretch",
               on_click=urlbind.set_url_value, args=("step", str(number - 1)))
 nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", disabled=number == len(STEPS), width="stretch", type="primary",
               on_click=urlbind.set_url_value, args=("step", str(number + 1)))
 nav[2].markdown(f"### Step {number} of {len(STEPS)}")
-nav[3].page_link(f"pages/{step.page}.py", label="Open this view", icon=":material/open_in_new:", query_params=step.params)
+nav[4].page_link(f"pages/{step.page}.py", label="Open this view", icon=":material/open_in_new:", query_params=step.params)
 st.caption(f"Data version {dataset.version}, as of {dataset.as_of} · Source: Financial Times, 27 Nov 2025 (via a Polish republication) "
            "and public records · CC BY 4.0 · Arrow keys ← → change step.")

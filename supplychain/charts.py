@@ -18,7 +18,7 @@ def evidence_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out[out["rows"] > 0][["table", "evidence", "rows"]]
 
 
-def evidence_chart(tables: dict[str, pd.DataFrame], *, height: int = 300) -> alt.Chart:
+def evidence_chart(tables: dict[str, pd.DataFrame], *, row_px: int = 30) -> alt.Chart:
     """Stacked bars: for each table, how many rows rest on the report, official records, press, references or estimates."""
     counts = evidence_counts(tables).assign(
         table_label=lambda f: f["table"].map(TABLE_LABELS), evidence_label=lambda f: f["evidence"].map(EVIDENCE_LABELS),
@@ -26,7 +26,7 @@ def evidence_chart(tables: dict[str, pd.DataFrame], *, height: int = 300) -> alt
     )
     order = list(EVIDENCE_COLOURS)
     return (
-        alt.Chart(counts, height=height)
+        alt.Chart(counts, height=alt.Step(row_px))
         .mark_bar()
         .encode(
             y=alt.Y("table_label:N", title=None, sort=[TABLE_LABELS[t] for t in CITED_TABLES], axis=alt.Axis(labelFontSize=13, labelLimit=220)),

@@ -32,7 +32,7 @@ STEPS: tuple[Step, ...] = (
         "April 2025: the H20 is cut off",
         "The US required a licence to sell Nvidia's H20, the chip it made for China. "
         "Training outside China rose steadily after that.",
-        "offshore_rise_after_h20", "timeline", "timeline", {"from": "2024-09-01", "to": "2025-12-31", "lanes": "us,nvidia,report"},
+        "offshore_rise_after_h20", "timeline", "timeline", {"from": "2024-11-01", "to": "2025-12-31", "lanes": "us"},
     ),
     Step(
         "May 2025: the diffusion rule goes",
@@ -93,3 +93,23 @@ def enlarge_fonts(spec: Any, *, minimum: float = 16, factor: float = 1.3) -> Any
     if isinstance(spec, list):
         return [enlarge_fonts(v, minimum=minimum, factor=factor) for v in spec]
     return spec
+
+
+SLIDE_CHART_HEIGHT = 340  # px: with the heading and the step buttons this fits a 1280x720 window
+
+
+def fit_to_slide(spec: dict[str, Any], *, height: int = SLIDE_CHART_HEIGHT) -> dict[str, Any]:
+    """A copy of a chart spec no taller than a slide allows: fixed heights are capped, per-row
+    heights shrunk so every row still shows; fonts are enlarged separately (enlarge_fonts)."""
+    out = dict(spec)
+    current = out.get("height")
+    if isinstance(current, (int, float)):
+        out["height"] = min(current, height)
+    elif isinstance(current, dict) and "step" in current:
+        out["height"] = {"step": min(current["step"], 22)}
+    return out
+
+
+def map_to_slide(spec: dict[str, Any], *, height: int = 350) -> dict[str, Any]:
+    """A map spec for a full-width slide: shorter, so map, legends and quote fit one 720 px screen."""
+    return {**spec, "height": min(spec.get("height", height), height)}

@@ -166,6 +166,15 @@ def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") 
     st.page_link("pages/entity.py", label=escape_md(name) + (f" · {escape_md(note)}" if note else ""), icon=KIND_ICONS.get(kind), query_params={"id": entity_id})
 
 
+STORY_URL = "present?embed=true"  # embed mode: no toolbar or padding, so each step fits a 1280x720 shared window
+
+
+def render_story_link(container: Any = None) -> None:
+    """Open story mode in its own tab, full screen: a fresh page load so it starts without sidebar or toolbar."""
+    (container or st.sidebar).link_button("Story mode for presenting", STORY_URL, icon=":material/slideshow:", width="stretch",
+                                          help="The report in eight steps, large type, arrow keys to move. Opens in a new tab.")
+
+
 def render_entity_search(dataset: Dataset) -> None:
     """Sidebar search: any entity by name or alias (e.g. 'Tongyi Qianwen', 'H20'); results link to its profile."""
     from supplychain.entities import find_entities

@@ -64,8 +64,9 @@ def finish_run() -> None:
 
 
 def _follow_url(key: str, target: Any) -> None:
-    if st.session_state.get(key, object()) != target:
-        st.session_state[key] = target
+    # Always assign, even when equal: after a page switch the same key names a new widget, which
+    # would otherwise start from its default although the old widget's value reads back equal.
+    st.session_state[key] = target
 
 
 def url_multiselect(label: str, options: Sequence[Any], *, key: str, default: Sequence[Any] = (), container: Any = st, **kwargs: Any) -> list[Any]:

@@ -34,3 +34,35 @@ def rewrite_csv(path: Path, change) -> None:
         writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """One app server on a loopback port for every browser test of the run."""
+    from browser import serve
+
+    with serve(ROOT) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser); fails in CI if missing."""
+    from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab (new session, cold cache) at 1280x720 that accepts downloads."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -6,36 +6,11 @@ import io
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve, wait_until_idle
+from browser import serve, wait_until_idle
 from conftest import DATA_DIR, ROOT
 from supplychain.load import load_dataset
 
 PAGES = ["/", "/data", "/sources"]
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with serve(ROOT) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -3,29 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve, wait_until_idle
+from browser import wait_until_idle
 from conftest import ROOT
 from supplychain import geo
 
 # Vega draws the map as SVG: one <g class="mark-..."> group per layer, one element per mark inside.
 _COUNT = """(kind) => Array.from(document.querySelectorAll(`[data-testid=stVegaLiteChart] g.mark-${kind} > *`)).length"""
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with serve(ROOT) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.mark.parametrize("region", ["sea", "world"])

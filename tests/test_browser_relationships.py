@@ -3,39 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve, wait_until_idle
+from browser import wait_until_idle
 from conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with serve(ROOT) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(app_url: str):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        # Open "/" first: Streamlit 1.67 falls back to file-based pages for the whole server
-        # when its very first visitor arrives on a deep link while a pages/ folder exists.
-        warm = instance.new_page()
-        warm.goto(app_url + "/")
-        wait_until_idle(warm)
-        warm.close()
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def test_network_draws_with_entities_and_ties(page, app_url: str) -> None:
