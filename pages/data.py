@@ -57,7 +57,7 @@ st.markdown(f"**{len(view)}** of {len(frame)} rows · {TABLE_LABELS.get(table, t
 if view.empty:
     st.info("No rows match these filters. Clear the search or a filter to see rows again.", icon=":material/search_off:")
 else:
-    st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=min(38 + 35 * len(view), 560))
+    st.dataframe(view, placeholder="–", hide_index=True, width="stretch", column_config=config, height=min(38 + 35 * len(view), 560))
 
 filtered = len(view) != len(frame) or list(view.columns) != list(frame.columns)
 buttons = st.columns(4)
@@ -80,7 +80,7 @@ st.subheader("Data dictionary")
 dictionary = data_dictionary(package)
 st.caption("Generated from data/datapackage.json, the one description of the data.")
 st.dataframe(
-    dictionary[dictionary["table"] == table].drop(columns="table"), hide_index=True, width="stretch",
+    dictionary[dictionary["table"] == table].drop(columns="table"), placeholder="–", hide_index=True, width="stretch",
     column_config={"required": st.column_config.CheckboxColumn("required"), "description": st.column_config.TextColumn("description", width="large")},
 )
 st.download_button(

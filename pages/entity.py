@@ -74,7 +74,7 @@ else:
     if ties.empty:
         st.caption("No relationship names this entity.")
     else:
-        st.dataframe(ties, hide_index=True, width="stretch", column_config={
+        st.dataframe(ties, placeholder="–", hide_index=True, width="stretch", column_config={
             "from": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY), "relation": "Relation",
             "to": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY), "period": "When", "evidence": "Evidence",
             "description": st.column_config.TextColumn("What", width="large"), "source_id": "Source", "claim_id": "Claim", "relationship_id": "Record"})

@@ -71,7 +71,7 @@ if place:
     if related.empty:
         st.info("No relationship in the data names this place.", icon=":material/info:")
     else:
-        st.dataframe(related.drop(columns="relationship_id"), hide_index=True, width="stretch")
+        st.dataframe(related.drop(columns="relationship_id"), placeholder="–", hide_index=True, width="stretch")
     claims = tables["claims"].set_index("claim_id")
     sources = tables["sources"].set_index("source_id")
     for claim_id in dict.fromkeys([c for c in [row["claim_id"], *related["Claim"]] if c and c in claims.index]):
@@ -82,11 +82,11 @@ if place:
 st.subheader("Places and flows shown")
 place_view, flow_view = maps.point_table(points), maps.flow_table(flows)
 tabs = st.tabs([f"Places ({len(place_view)})", f"Flows ({len(flow_view)})"])
-tabs[0].dataframe(place_view, hide_index=True, width="stretch")
+tabs[0].dataframe(place_view, placeholder="–", hide_index=True, width="stretch")
 if flow_view.empty:
     tabs[1].info("No flows match these filters.", icon=":material/search_off:")
 else:
-    tabs[1].dataframe(flow_view, hide_index=True, width="stretch")
+    tabs[1].dataframe(flow_view, placeholder="–", hide_index=True, width="stretch")
 filtered = bool(companies or relations or "asof" in st.query_params)
 buttons = st.columns([2, 2, 1.3, 1.3])
 ui.render_table_downloads(place_view, None, label="Places shown", what="map_places", as_of=dataset.as_of, filtered=filtered, container=buttons[0])

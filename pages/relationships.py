@@ -65,7 +65,7 @@ elif shown_view == "Chains":
         st.altair_chart(chains_view, width="stretch")
         ui.render_chart_downloads(chains_view.to_dict, what="relationship_chains", as_of=dataset.as_of)
         summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]])
-        st.dataframe(summary, hide_index=True, width="stretch", column_config={
+        st.dataframe(summary, placeholder="–", hide_index=True, width="stretch", column_config={
             "developer_id": st.column_config.LinkColumn("Developer", display_text=LINK_DISPLAY),
             **{s: st.column_config.TextColumn(label) for s, label in list(CHAIN_STAGES.items())[1:]}})
 
@@ -73,7 +73,7 @@ else:
     shown = edges.assign(from_link=[entity_link(i, n) for i, n in zip(edges["from_id"], edges["from_name"])],
                          to_link=[entity_link(i, n) for i, n in zip(edges["to_id"], edges["to_name"])])
     cols = ["from_link", "relation_label", "to_link", "period", "evidence", "description", "source_id", "claim_id", "relationship_id"]
-    picked = st.dataframe(shown[cols], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="edge_pick", column_config={
+    picked = st.dataframe(shown[cols], placeholder="–", hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="edge_pick", column_config={
         "from_link": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY), "relation_label": "Relation",
         "to_link": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY), "period": "When", "evidence": "Evidence",
         "description": st.column_config.TextColumn("What", width="large"), "source_id": "Source", "claim_id": "Claim", "relationship_id": "Record"})

@@ -33,7 +33,7 @@ if focus:
         if rows.empty:
             st.caption("No data row cites this claim yet; it is kept as context.")
         else:
-            st.dataframe(rows, hide_index=True, width="stretch")
+            st.dataframe(rows, placeholder="–", hide_index=True, width="stretch")
 
 tab_claims, tab_sources, tab_method = st.tabs(["Claims from the report", "All sources", "Method, licence and citation"])
 with tab_claims:
@@ -47,7 +47,7 @@ with tab_claims:
             right.caption(f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it")
     with st.expander("All claims as a table"):
         st.dataframe(
-            claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))[["claim_id", "paragraph", "quote_pl", "text_en", "attribution", "attribution_kind", "topic", "rows_citing"]],
+            claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))[["claim_id", "paragraph", "quote_pl", "text_en", "attribution", "attribution_kind", "topic", "rows_citing"]], placeholder="–",
             hide_index=True, width="stretch",
             column_config={"claim_id": "Claim", "paragraph": "¶", "quote_pl": "Quote (Polish, verbatim)", "text_en": "English translation", "attribution": "Attribution", "attribution_kind": "Kind of attribution", "topic": "Topic", "rows_citing": "Rows citing"},
         )
@@ -55,7 +55,7 @@ with tab_sources:
     counts = citation_counts(tables, column="source_id")
     view = sources.assign(rows_citing=sources["source_id"].map(counts).fillna(0).astype(int))
     st.dataframe(
-        view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]],
+        view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]], placeholder="–",
         hide_index=True, width="stretch",
         column_config={
             "source_id": "Source", "publisher": "Publisher", "title": st.column_config.TextColumn("Title", width="medium"),
@@ -66,7 +66,7 @@ with tab_sources:
     chosen = url_selectbox("Rows resting on one source", list(sources["source_id"]), key="source", index=None, placeholder="Choose a source…",
                           format_func=lambda s: f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})")
     if chosen:
-        st.dataframe(citing_rows(tables, package, column="source_id", value=chosen), hide_index=True, width="stretch")
+        st.dataframe(citing_rows(tables, package, column="source_id", value=chosen), placeholder="–", hide_index=True, width="stretch")
 with tab_method:
     st.markdown(
         """

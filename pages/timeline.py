@@ -67,7 +67,7 @@ strip = build_status_strip(segments, chip_order=list(tables["chips"]["name"]), s
 st.altair_chart(strip, width="stretch")
 ui.render_chart_downloads(strip.to_dict, what="chip_status_chart", as_of=dataset.as_of)
 st.caption("Faded = uncertain (hover for why). Black line under a chip = Chinese authorities discourage buying it (not an export restriction).")
-st.dataframe(status.rename(columns=STATUS_TABLE_COLUMNS), hide_index=True, width="stretch")
+st.dataframe(status.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
 ui.render_table_downloads(status, STATUS_TABLE_COLUMNS, label="Status table", what=f"chip_status_{asof.date()}", as_of=dataset.as_of, filtered=False, container=st.container(width=520))
 
 with timeline_area:
@@ -92,7 +92,7 @@ with timeline_area:
     if selected in set(items["item_id"]):
         ui.render_timeline_item(items.set_index("item_id").loc[selected], tables)
     with st.expander(f"The {len(table)} events shown, as a table (click a row for its details)", icon=":material/table:"):
-        st.dataframe(table.rename(columns=EVENT_TABLE_COLUMNS), hide_index=True, width="stretch", key="tl_table", on_select=lambda: _pick("tl_table"), selection_mode="single-row")
+        st.dataframe(table.rename(columns=EVENT_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch", key="tl_table", on_select=lambda: _pick("tl_table"), selection_mode="single-row")
     filtered = len(shown) != len(items)
     row = st.columns([2, 1])
     ui.render_table_downloads(table, EVENT_TABLE_COLUMNS, label="Events shown", what="timeline_events", as_of=dataset.as_of, filtered=filtered, container=row[0])

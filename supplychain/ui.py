@@ -171,7 +171,7 @@ STORY_URL = "present?embed=true"  # embed mode: no toolbar or padding, so each s
 
 def render_story_link(container: Any = None) -> None:
     """Open story mode in its own tab, full screen: a fresh page load so it starts without sidebar or toolbar."""
-    (container or st.sidebar).link_button("Story mode for presenting", STORY_URL, icon=":material/slideshow:", width="stretch",
+    (container or st.sidebar).link_button("Present the story", STORY_URL, icon=":material/slideshow:", width="stretch",
                                           help="The report in eight steps, large type, arrow keys to move. Opens in a new tab.")
 
 
