@@ -18,14 +18,14 @@ st.title("Map")
 st.caption("Where the companies in the story sit, where their models are reported to be trained and whose chips reach them. "
            "Hover a marker or a line for what it is and its source; click a marker for its details.")
 
-top = st.columns([2.6, 2.2, 2.2, 1.4], vertical_alignment="bottom")
-region = urlbind.url_radio("Region", list(geo.REGIONS), key="region", default=geo.DEFAULT_REGION, container=top[0], horizontal=True,
+region = urlbind.url_radio("Region", list(geo.REGIONS), key="region", default=geo.DEFAULT_REGION, horizontal=True,
                            format_func=lambda k: geo.REGIONS[k].label)
-companies = urlbind.url_multiselect("Companies", list(base.companies), key="company", container=top[1], format_func=base.companies.get, placeholder="All companies",
+top = st.columns([3, 3, 1.6], vertical_alignment="bottom")
+companies = urlbind.url_multiselect("Companies", list(base.companies), key="company", container=top[0], format_func=base.companies.get, placeholder="All companies",
                                     help="Flows that involve these companies (a model counts for its developer, a chip for its designer), and their places.")
-relations = urlbind.url_multiselect("Relation", base.relations, key="relation", container=top[2], format_func=lambda r: RELATION_LABELS.get(r, r), placeholder="All relations")
+relations = urlbind.url_multiselect("Relation", base.relations, key="relation", container=top[1], format_func=lambda r: RELATION_LABELS.get(r, r), placeholder="All relations")
 as_of = urlbind.url_date("As of", key="asof", default=dt.date.fromisoformat(dataset.as_of), min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31),
-                         container=top[3], format="YYYY-MM-DD",
+                         container=top[2], format="YYYY-MM-DD",
                          help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date.")
 
 flows = geo.select_flows(base.flows, companies=companies, relations=relations, as_of=as_of)

@@ -24,7 +24,7 @@ low, high = date_bounds(all_edges, date.fromisoformat(dataset.as_of))
 st.title("Who develops, trains, leases, supplies and restricts whom")
 st.caption("Companies, models, chips, places and rules, tied by what the report and public records say. "
            "Pick an entity to see its neighbourhood; every line carries the record behind it.")
-row = st.columns([3, 1.1, 3, 2, 2])
+row = st.columns([2.6, 1.5, 2.6, 1.7, 1.7])
 focus = url_selectbox("Focus on", list(names), key="focus", container=row[0], index=None, placeholder="Whole network",
                       format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})")
 hops = url_radio("Hops", HOPS, key="hops", default=1, container=row[1], horizontal=True, help="How many ties away from the focus to show.")
