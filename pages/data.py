@@ -5,7 +5,7 @@ import streamlit as st
 from supplychain import cache, ui
 from supplychain.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
 from supplychain.filters import filter_rows, filterable_columns
-from supplychain.provenance import bundle_readme, with_citations
+from supplychain.provenance import bundle_readme
 from supplychain.schema import column_help, column_labels, data_dictionary, fields, table_names
 from supplychain.style import TABLE_LABELS
 from supplychain.urlbind import url_multiselect, url_selectbox, url_text
@@ -69,7 +69,7 @@ buttons[1].download_button(
     "Download these rows (Excel)", lambda: to_xlsx_bytes(view, labels, sheet=table), file_name=download_name(table, dataset.as_of, "xlsx", filtered=filtered),
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", disabled=view.empty, on_click="ignore",
 )
-ui.render_view_bundle(package, with_citations(tables, {table: view}), what=table, as_of=dataset.as_of, url_path="data", container=buttons[2])
+ui.render_view_bundle(package, tables, {table: view}, what=table, as_of=dataset.as_of, url_path="data", container=buttons[2])
 buttons[3].download_button(
     "Download the whole dataset (ZIP)", lambda: dataset_zip(cache.data_dir(), bundle_readme(package)), file_name=download_name("china-ai-supply-chain", dataset.as_of, "zip"),
     mime="application/zip", icon=":material/folder_zip:", on_click="ignore",

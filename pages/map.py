@@ -6,7 +6,6 @@ import streamlit as st
 
 from supplychain import cache, geo, maps, ui, urlbind
 from supplychain.export import download_name, inline_data_urls
-from supplychain.provenance import with_citations
 from supplychain.style import RELATION_LABELS, format_date
 
 dataset = ui.require_dataset()
@@ -80,7 +79,7 @@ if place:
             ui.render_claim(claim.rename({"claim_id": claim_id}), sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
 
 st.subheader("Places and flows shown")
-place_view, flow_view = maps.point_table(points), maps.flow_table(flows)
+place_view, flow_view = base.point_rows.loc[points.index], base.flow_rows.loc[flows.index]  # tables built once per data version
 tabs = st.tabs([f"Places ({len(place_view)})", f"Flows ({len(flow_view)})"])
 tabs[0].dataframe(place_view, placeholder="–", hide_index=True, width="stretch")
 if flow_view.empty:
@@ -94,7 +93,7 @@ ui.render_table_downloads(flow_view, None, label="Flows shown", what="map_flows"
 buttons[2].download_button("GeoJSON", lambda: geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))),
                            file_name=download_name("map", dataset.as_of, "geojson", filtered=filtered), mime="application/geo+json", icon=":material/download:", on_click="ignore",
                            help="Places and flows shown, as one GeoJSON file")
-ui.render_view_bundle(dataset.package, with_citations(tables, {"locations": tables["locations"][tables["locations"]["location_id"].isin(points["location_id"])],
-                      "relationships": tables["relationships"][tables["relationships"]["relationship_id"].isin(flows["relationship_id"])]}),
+ui.render_view_bundle(dataset.package, tables, {"locations": tables["locations"][tables["locations"]["location_id"].isin(points["location_id"])],
+                      "relationships": tables["relationships"][tables["relationships"]["relationship_id"].isin(flows["relationship_id"])]},
                       what="map", as_of=dataset.as_of, url_path="map", container=buttons[3])
 st.caption("Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on any dispute.")

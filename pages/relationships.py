@@ -6,7 +6,6 @@ import streamlit as st
 from supplychain import cache, ui
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name
-from supplychain.provenance import with_citations
 from supplychain.graph import chain_rows, chain_summary, chinese_developers, edge_frame, graph_key, graphml_bytes, node_frame
 from supplychain.network_chart import chain_chart, edge_table, network_chart
 from supplychain.relview import HOPS, VIEWS, date_bounds, view_graph
@@ -90,6 +89,6 @@ labels = {**column_labels(dataset.package, "relationships"), "from_name": "From 
 buttons = st.columns([2, 1, 1])
 ui.render_table_downloads(edges[export_cols], labels, label="Ties shown", what="relationships", as_of=dataset.as_of, filtered=filtered, container=buttons[0])
 shown_rows = tables["relationships"][tables["relationships"]["relationship_id"].isin(edges["relationship_id"])]
-ui.render_view_bundle(dataset.package, with_citations(tables, {"relationships": shown_rows}), what="relationships", as_of=dataset.as_of, url_path="relationships", container=buttons[1])
+ui.render_view_bundle(dataset.package, tables, {"relationships": shown_rows}, what="relationships", as_of=dataset.as_of, url_path="relationships", container=buttons[1])
 buttons[2].download_button("Whole graph (GraphML)", lambda: graphml_bytes(graph), file_name=download_name("relationship-graph", dataset.as_of, "graphml"),
                            mime="application/graphml+xml", icon=":material/hub:", on_click="ignore", help="For Gephi, networkx or yEd: every entity and tie with its evidence.")

@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
-from supplychain.provenance import with_citations
 from supplychain.schema import enum_values
 from supplychain.status import STATUS_TABLE_COLUMNS, chip_status_on, status_table
 from supplychain.style import STATUS_LABELS, format_date
@@ -97,4 +96,4 @@ with timeline_area:
     row = st.columns([2, 1])
     ui.render_table_downloads(table, EVENT_TABLE_COLUMNS, label="Events shown", what="timeline_events", as_of=dataset.as_of, filtered=filtered, container=row[0])
     event_rows = tables["events"][tables["events"]["event_id"].isin(table["item_id"])]
-    ui.render_view_bundle(dataset.package, with_citations(tables, {"events": event_rows}), what="timeline", as_of=dataset.as_of, url_path="timeline", container=row[1])
+    ui.render_view_bundle(dataset.package, tables, {"events": event_rows}, what="timeline", as_of=dataset.as_of, url_path="timeline", container=row[1])

@@ -34,6 +34,8 @@ class MapBase:
     groups: list[str]
     companies: dict[str, str]  # company_id -> name, for the company filter
     relations: list[str]
+    point_rows: pd.DataFrame  # point_table of every place, same index as points: a filter change only selects rows
+    flow_rows: pd.DataFrame  # flow_table of every flow, same index as flows
 
 
 def build_map_base(tables: dict[str, pd.DataFrame]) -> MapBase:
@@ -50,6 +52,7 @@ def build_map_base(tables: dict[str, pd.DataFrame]) -> MapBase:
         groups=[g for g in FLOW_GROUP_COLOURS if g in {FLOW_GROUPS.get(r) for r in flows["relation"]}],
         companies=dict(sorted(names.items(), key=lambda kv: kv[1].casefold())),
         relations=[r for r in geo.FLOW_DIRECTIONS if r in set(flows["relation"])],
+        point_rows=point_table(points), flow_rows=flow_table(flows),
     )
 
 
