@@ -4,6 +4,7 @@ import streamlit as st
 
 from supplychain import cache, ui
 from supplychain.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
+from supplychain.entities import LINK_DISPLAY, entity_id_columns, entity_link
 from supplychain.filters import filter_rows, filterable_columns
 from supplychain.provenance import bundle_readme
 from supplychain.schema import column_help, column_labels, data_dictionary, fields, table_names
@@ -53,11 +54,15 @@ for f in fields(package, table):
     else:
         config[name] = st.column_config.TextColumn(label, help=help_text)
 
+link_cols = [c for c in entity_id_columns(package, table) if c in view.columns]
+shown = view.assign(**{c: view[c].map(lambda v: entity_link(v, v), na_action="ignore") for c in link_cols})  # ids link to profiles
+for c in link_cols:
+    config[c] = st.column_config.LinkColumn(labels[c], help=(helps.get(c) or "") + " Click to open its profile.", display_text=LINK_DISPLAY)
 st.markdown(f"**{len(view)}** of {len(frame)} rows · {TABLE_LABELS.get(table, table)}")
 if view.empty:
     st.info("No rows match these filters. Clear the search or a filter to see rows again.", icon=":material/search_off:")
 else:
-    st.dataframe(view, placeholder="–", hide_index=True, width="stretch", column_config=config, height=min(38 + 35 * len(view), 560))
+    st.dataframe(shown, placeholder="–", hide_index=True, width="stretch", column_config=config, height=min(38 + 35 * len(view), 560))
 
 filtered = len(view) != len(frame) or list(view.columns) != list(frame.columns)
 buttons = st.columns(4)

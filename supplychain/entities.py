@@ -130,3 +130,16 @@ def suggest_entities(index: pd.DataFrame, text: str, *, limit: int = 6) -> pd.Da
         found = pd.concat([found, *extra], ignore_index=True) if extra else found
         found = found.drop_duplicates("id").sort_values("rank", kind="stable")
     return found.head(limit).reset_index(drop=True)
+
+
+def entity_id_columns(package: dict, table: str) -> list[str]:
+    """Columns of `table` whose values are entity ids, so the Data page can link each cell to its profile:
+    the key of an entity table, every foreign key into one, and an edge's two ends."""
+    from supplychain.schema import resource
+
+    schema = resource(package, table)["schema"]
+    out = [schema["primaryKey"][0]] if table in ENTITY_TABLES else []
+    out += [fk["fields"][0] for fk in schema.get("foreignKeys", []) if (fk["reference"]["resource"] or table) in ENTITY_TABLES]
+    if table == "relationships":
+        out += ["from_id", "to_id"]
+    return list(dict.fromkeys(out))

@@ -252,3 +252,14 @@ def test_charts_build_with_tooltips_and_profile_links(shipped) -> None:
     assert "/entity?id=deepseek" in text and "tooltip" in text
     chain = chain_chart(chain_rows(graph, chinese_developers(tables))).to_dict()
     assert "/entity?id=alibaba" in str(chain)
+
+
+def test_data_page_links_every_entity_id_column_to_profiles() -> None:
+    from supplychain.entities import entity_id_columns
+    from supplychain.schema import read_package
+    from conftest import DATA_DIR
+
+    package = read_package(DATA_DIR)
+    assert entity_id_columns(package, "models") == ["model_id", "developer_id"]
+    assert entity_id_columns(package, "relationships") == ["from_id", "to_id"]
+    assert "source_id" not in entity_id_columns(package, "events") and "chip_id" in entity_id_columns(package, "events")

@@ -53,14 +53,14 @@ def test_data_page_filters_models_to_one_developer() -> None:
     at.multiselect(key="developer_id").set_value(["deepseek"]).run()
     frame = at.dataframe[0].value
     assert len(frame) > 0
-    assert set(frame["developer_id"]) == {"deepseek"}
+    assert set(frame["developer_id"]) == {"/entity?id=deepseek#deepseek"}, "ids link to their profiles"
     assert at.query_params["developer_id"] == "deepseek", "the view is in the URL"
 
 
 def test_data_page_opens_the_view_from_the_link() -> None:
     at = open_page("data", {"table": "chips", "designer_id": "huawei"})
     frame = at.dataframe[0].value
-    assert set(frame["designer_id"]) == {"huawei"}
+    assert set(frame["designer_id"]) == {"/entity?id=huawei#huawei"}
     assert at.selectbox(key="table").value == "chips"
 
 
