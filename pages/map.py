@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, geo, maps, ui, urlbind
+from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name, inline_data_urls
 from supplychain.style import RELATION_LABELS, format_date
 
@@ -81,7 +82,8 @@ if place:
 st.subheader("Places and flows shown")
 place_view, flow_view = base.point_rows.loc[points.index], base.flow_rows.loc[flows.index]  # tables built once per data version
 tabs = st.tabs([f"Places ({len(place_view)})", f"Flows ({len(flow_view)})"])
-tabs[0].dataframe(place_view, placeholder="–", hide_index=True, width="stretch")
+tabs[0].dataframe(place_view.assign(**{"Place id": place_view["Place id"].map(lambda v: entity_link(v, v))}), placeholder="–", hide_index=True, width="stretch",
+                  column_config={"Place id": st.column_config.LinkColumn("Place id", display_text=LINK_DISPLAY, help="Open the place's profile")})
 if flow_view.empty:
     tabs[1].info("No flows match these filters.", icon=":material/search_off:")
 else:

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from supplychain import ui
+from supplychain.entities import LINK_DISPLAY, row_link
 from supplychain.provenance import citation_counts, citation_text, citing_rows
 from supplychain.style import format_date
 from supplychain.urlbind import url_selectbox
@@ -33,7 +34,8 @@ if focus:
         if rows.empty:
             st.caption("No data row cites this claim yet; it is kept as context.")
         else:
-            st.dataframe(rows, placeholder="–", hide_index=True, width="stretch")
+            st.dataframe(rows.assign(id=[row_link(t, i) for t, i in zip(rows["table"], rows["id"])]), placeholder="–", hide_index=True, width="stretch",
+                         column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY, help="Open the row's profile or the row in the Data page")})
 
 tab_claims, tab_sources, tab_method = st.tabs(["Claims from the report", "All sources", "Method, licence and citation"])
 with tab_claims:
@@ -66,7 +68,9 @@ with tab_sources:
     chosen = url_selectbox("Rows resting on one source", list(sources["source_id"]), key="source", index=None, placeholder="Choose a source…",
                           format_func=lambda s: f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})")
     if chosen:
-        st.dataframe(citing_rows(tables, package, column="source_id", value=chosen), placeholder="–", hide_index=True, width="stretch")
+        cited = citing_rows(tables, package, column="source_id", value=chosen)
+        st.dataframe(cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]), placeholder="–", hide_index=True, width="stretch",
+                     column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY)})
 with tab_method:
     st.markdown(
         """

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
+from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.schema import enum_values
 from supplychain.status import STATUS_TABLE_COLUMNS, chip_status_on, status_table
 from supplychain.style import STATUS_LABELS, format_date
@@ -91,7 +92,9 @@ with timeline_area:
     if selected in set(items["item_id"]):
         ui.render_timeline_item(items.set_index("item_id").loc[selected], tables)
     with st.expander(f"The {len(table)} events shown, as a table (click a row for its details)", icon=":material/table:"):
-        st.dataframe(table.rename(columns=EVENT_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch", key="tl_table", on_select=lambda: _pick("tl_table"), selection_mode="single-row")
+        linked = table.assign(**{c: table[c].map(lambda v: entity_link(v, v), na_action="ignore") for c in ("company_id", "model_id", "chip_id", "policy_id")})
+        st.dataframe(linked.rename(columns=EVENT_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch", key="tl_table", on_select=lambda: _pick("tl_table"), selection_mode="single-row",
+                     column_config={EVENT_TABLE_COLUMNS[c]: st.column_config.LinkColumn(EVENT_TABLE_COLUMNS[c], display_text=LINK_DISPLAY) for c in ("company_id", "model_id", "chip_id", "policy_id")})
     filtered = len(shown) != len(items)
     row = st.columns([2, 1])
     ui.render_table_downloads(table, EVENT_TABLE_COLUMNS, label="Events shown", what="timeline_events", as_of=dataset.as_of, filtered=filtered, container=row[0])

@@ -143,3 +143,10 @@ def entity_id_columns(package: dict, table: str) -> list[str]:
     if table == "relationships":
         out += ["from_id", "to_id"]
     return list(dict.fromkeys(out))
+
+
+def row_link(table: str, row_id: str) -> str:
+    """A link cell for any data row: an entity's profile, or the Data page showing that one row."""
+    if table in ENTITY_TABLES:
+        return entity_link(row_id, row_id)
+    return f"/data?table={quote(table)}&q={quote(str(row_id), safe='')}#{row_id}"

@@ -238,6 +238,11 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
         st.markdown(escape_md(item["description"]))
         st.caption(f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_WORDS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)")
         render_evidence(str(item["evidence"]))
+        names = {**dict(zip(tables["companies"]["company_id"], tables["companies"]["name"])), **dict(zip(tables["models"]["model_id"], tables["models"]["name"])),
+                 **dict(zip(tables["chips"]["chip_id"], tables["chips"]["name"])), **dict(zip(tables["policies"]["policy_id"], tables["policies"]["name"]))}
+        for column, kind in (("company_id", "company"), ("model_id", "model"), ("chip_id", "chip"), ("policy_id", "policy")):
+            if pd.notna(item.get(column)) and item[column] in names:
+                render_entity_link(item[column], names[item[column]], kind, note="profile")
         if pd.notna(item.get("note")) and item.get("note"):
             st.caption("Note: " + escape_md(item["note"]))
         if pd.notna(item.get("claim_id")) and item["claim_id"] in claims.index:

@@ -263,3 +263,10 @@ def test_data_page_links_every_entity_id_column_to_profiles() -> None:
     assert entity_id_columns(package, "models") == ["model_id", "developer_id"]
     assert entity_id_columns(package, "relationships") == ["from_id", "to_id"]
     assert "source_id" not in entity_id_columns(package, "events") and "chip_id" in entity_id_columns(package, "events")
+
+
+def test_rows_that_are_not_entities_link_to_the_data_page_showing_them() -> None:
+    from supplychain.entities import row_link
+
+    assert row_link("chips", "h20") == "/entity?id=h20#h20"
+    assert row_link("events", "ev_report_published") == "/data?table=events&q=ev_report_published#ev_report_published"
