@@ -43,8 +43,9 @@ else:
     st.title("China's AI supply chain")
     ui.render_problems(dataset.problems)
 urlbind.finish_run()
-with notice.container():
-    ui.render_notice(urlbind.ignored_notes())
+if dataset.ok:  # without data the page did not run, so it read none of the link's settings
+    with notice.container():
+        ui.render_notice(urlbind.ignored_notes())
 if not presenting:
     ui.render_share_link(page.url_path)
     ui.render_footer(dataset)
