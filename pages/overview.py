@@ -3,7 +3,8 @@ import streamlit as st
 
 from supplychain import ui
 from supplychain.provenance import citing_rows, evidence_mix, headline_counts, key_findings
-from supplychain.style import EVIDENCE_LABELS, TABLE_LABELS
+from supplychain.style import EVIDENCE_LABELS, TABLE_LABELS, format_date
+from supplychain.timeline import period_end
 
 dataset = ui.require_dataset()
 tables = dataset.tables
@@ -34,6 +35,16 @@ st.caption(
     + " · ".join(f"{EVIDENCE_LABELS[k]}: {mix.get(k, 0)}" for k in EVIDENCE_LABELS)
     + ". Most of the report's statements come from anonymous sources and are marked so."
 )
+
+st.header("The chain of events")
+chain = tables["events"][tables["events"]["is_causal_step"].fillna(False).astype(bool)]
+chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain["date_precision"])]).sort_values("_end", kind="stable")  # "Apr 2025" after "9 Apr"
+for col, (_, event) in zip(st.columns(max(len(chain), 1)), chain.iterrows()):
+    with col.container(border=True):
+        st.markdown(f"**{format_date(event['date'], event['date_precision'])}**")
+        st.markdown(ui.escape_md(event["title"]))
+        ui.render_evidence(str(event["evidence"]))
+st.page_link("pages/timeline.py", label="See it on the timeline, with every chip's export status on any date", icon=":material/timeline:")
 
 st.header("What the report says")
 sources = tables["sources"].set_index("source_id")

@@ -92,3 +92,9 @@ def test_bad_data_shows_problems_not_a_traceback(mini_dir, monkeypatch) -> None:
     assert any("did not pass its checks" in e.value for e in at.error)
     problems = at.dataframe[0].value
     assert problems.iloc[0]["File"] == "models.csv" and problems.iloc[0]["Column"] == "release_date"
+
+
+def test_overview_lists_the_causal_chain_in_order_with_month_dates_after_days() -> None:
+    at = open_page("/")
+    dates = [m.value for m in at.markdown if m.value.startswith("**") and "2025" in m.value and len(m.value) < 20]
+    assert dates == ["**9 Apr 2025**", "**Apr 2025**", "**13 May 2025**", "**27 Nov 2025**"]
