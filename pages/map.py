@@ -32,7 +32,9 @@ flows = geo.select_flows(base.flows, companies=companies, relations=relations, a
 points = geo.select_points(base.points, flows, companies=companies)
 spec, prepared = cache.get_map_region(dataset, region)
 layer_rows = maps.map_datasets(prepared, location_ids=set(points["location_id"]), flow_ids=set(flows["flow_id"]))
-event = st.vega_lite_chart({**spec, "datasets": layer_rows}, width="stretch", on_select="rerun", selection_mode=maps.SELECTION, key="map_chart")
+# A fixed plot width: the projection fits the region's box, so a wider plot would only add blank sea and
+# show places from outside the region at its edges (seen at 1920 px); labels are placed for this width.
+event = st.vega_lite_chart({**spec, "width": geo.MIN_PLOT_WIDTH, "datasets": layer_rows}, width="content", on_select="rerun", selection_mode=maps.SELECTION, key="map_chart")
 ui.render_chart_downloads(lambda: inline_data_urls({**spec, "datasets": layer_rows}, {geo.STATIC_BOUNDARIES_URL: geo.boundaries_topology()}), what=f"map_{region}", as_of=dataset.as_of)
 
 undated = int(flows["start_date"].isna().sum())

@@ -9,7 +9,7 @@ from supplychain.network_chart import chain_chart, edge_table, network_chart
 from supplychain.relview import view_graph
 from supplychain.story import SLIDE_CHART_HEIGHT, STEPS, enlarge_fonts, fit_to_slide, map_to_slide
 from supplychain.style import ATTRIBUTION_LABELS
-from supplychain.timeline import causal_steps, expand_lanes, filter_items, timeline_items
+from supplychain.timeline import causal_steps, expand_lanes, filter_items
 from supplychain.timeline_charts import build_status_strip, build_timeline_chart
 
 dataset = ui.require_dataset()
@@ -29,7 +29,7 @@ def visual_spec() -> dict:
         rows = maps.map_datasets(prepared, location_ids=set(base.points["location_id"]), flow_ids=set(base.flows["flow_id"]))
         return {**spec, "datasets": rows}
     if step.visual in ("timeline", "status"):
-        items = timeline_items(tables)
+        items = cache.get_timeline_items(dataset)
         if step.visual == "timeline":
             start, end = pd.Timestamp(p["from"]), pd.Timestamp(p["to"])
             lanes = expand_lanes(p["lanes"].split(","))

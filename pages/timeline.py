@@ -11,14 +11,14 @@ from supplychain.status import STATUS_TABLE_COLUMNS, chip_status_on, status_tabl
 from supplychain.style import STATUS_LABELS, format_date
 from supplychain.timeline import (
     EVENT_TABLE_COLUMNS, LANE_CHOICES, LANE_LABELS, causal_steps, events_table,
-    expand_lanes, filter_items, timeline_bounds, timeline_items, undated, zoom_dates,
+    expand_lanes, filter_items, timeline_bounds, undated, zoom_dates,
 )
 from supplychain.timeline_charts import PICKS, build_status_strip, build_timeline_chart, build_zoom_strip
 
 LOW, HIGH = date(2015, 1, 1), date(2030, 12, 31)
 dataset = ui.require_dataset()
 tables = dataset.tables
-items = timeline_items(tables)
+items = cache.get_timeline_items(dataset)
 full_start, full_end, report_day = timeline_bounds(items, dataset.as_of)
 names = tables["companies"].set_index("company_id")["name"].to_dict()
 companies = sorted(items["company_id"].dropna().unique())

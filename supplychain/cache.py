@@ -103,3 +103,16 @@ def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
     url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
     folder = data_dir()
     return _cached_map_region(str(folder), fingerprint(folder), region_key, url, get_map_base(dataset))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
+    from supplychain.timeline import timeline_items
+
+    return timeline_items(_tables)
+
+
+def get_timeline_items(dataset: Dataset):
+    """Every event, model release and chip launch as timeline items, once per data version (read-only)."""
+    folder = data_dir()
+    return _cached_timeline_items(str(folder), fingerprint(folder), dataset.tables)

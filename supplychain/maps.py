@@ -213,7 +213,7 @@ def map_spec(region_key: str, boundaries: alt.Data, *, kinds: list[str], owners:
             longitude="lon:Q", latitude="lat:Q", size=alt.Size("ring:Q", scale=None, legend=None), tooltip=point_tooltip),
         alt.Chart(alt.NamedData("leaders")).mark_rule(color="#777777", strokeWidth=1).encode(
             longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q"),
-        alt.Chart(alt.NamedData("points")).mark_point(filled=True, size=190, stroke="#FFFFFF", strokeWidth=1.5, opacity=1, cursor="pointer").encode(
+        alt.Chart(alt.NamedData("points")).mark_point(filled=True, size=190, stroke="#FFFFFF", strokeWidth=1.5, opacity=1, cursor="pointer", clip=True).encode(
             longitude="lon:Q", latitude="lat:Q",
             color=alt.Color("kind_label:N", title="Marker colour", scale=alt.Scale(domain=[LOCATION_KIND_LABELS[k] for k in kinds], range=[LOCATION_KIND_COLOURS[k] for k in kinds])),
             shape=alt.Shape("ownership_label:N", title="Marker shape", scale=alt.Scale(domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_SHAPES[o] for o in owners])),
