@@ -1,11 +1,14 @@
 """Router: page config, navigation, data check, URL notices, share link and footer for every page."""
+
 from __future__ import annotations
 
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
 
-st.set_page_config(page_title="China's AI supply chain", page_icon="assets/icon.png", layout="wide")  # a local icon: no font request
+st.set_page_config(
+    page_title="China's AI supply chain", page_icon="assets/icon.png", layout="wide"
+)  # a local icon: no font request
 
 # (section, file, title, icon, url path). The first page is the default, served at "/".
 PAGE_SPECS = [
@@ -16,7 +19,13 @@ PAGE_SPECS = [
     ("Explore", "pages/entity.py", "Profiles", ":material/badge:", "entity"),
     ("Data", "pages/data.py", "Data", ":material/table:", "data"),
     ("Data", "pages/sources.py", "Sources", ":material/format_quote:", "sources"),
-    (None, "pages/present.py", "Story mode", ":material/slideshow:", "present"),  # opened in its own tab: see ui.render_story_link
+    (
+        None,
+        "pages/present.py",
+        "Story mode",
+        ":material/slideshow:",
+        "present",
+    ),  # opened in its own tab: see ui.render_story_link
 ]
 # AppTest cannot open a page through this router (its switch_page runs the page file alone),
 # so page tests name the page to start on here; a browser session never sets this key.
@@ -24,7 +33,9 @@ start = st.session_state.get("_test_start_page", PAGE_SPECS[0][4])
 pages: dict[str, list] = {}
 for section, path, title, icon, url_path in PAGE_SPECS:
     visibility = "visible" if section else "hidden"
-    pages.setdefault(section or "Story", []).append(st.Page(path, title=title, icon=icon, url_path=url_path, default=url_path == start, visibility=visibility))
+    pages.setdefault(section or "Story", []).append(
+        st.Page(path, title=title, icon=icon, url_path=url_path, default=url_path == start, visibility=visibility)
+    )
 
 # Story mode is for screen-sharing: no sidebar, no navigation, no share box (its URL is the link).
 presenting = start == "present" or (st.context.url or "").rstrip("/").endswith("/present")

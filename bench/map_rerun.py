@@ -3,6 +3,7 @@
 Prints milliseconds; no asserts. Run: .venv/bin/python bench/map_rerun.py
 Measures with Streamlit's AppTest, which runs the page script in-process like the server does.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -23,9 +24,17 @@ def main(repeat: int = 15) -> None:
     tables = load_dataset(ROOT / "data").tables
     t0 = time.perf_counter()
     base = maps.build_map_base(tables)
-    spec = maps.map_spec("east_asia", maps.boundaries_data(geo.STATIC_BOUNDARIES_URL), kinds=base.kinds, owners=base.owners, groups=base.groups)
+    spec = maps.map_spec(
+        "east_asia",
+        maps.boundaries_data(geo.STATIC_BOUNDARIES_URL),
+        kinds=base.kinds,
+        owners=base.owners,
+        groups=base.groups,
+    )
     prepared = maps.prepare_region(base.points, base.flows, "east_asia")
-    print(f"cold build (places, flows, spec, layer rows for one preset): {1000 * (time.perf_counter() - t0):.0f} ms (cached afterwards)")
+    print(
+        f"cold build (places, flows, spec, layer rows for one preset): {1000 * (time.perf_counter() - t0):.0f} ms (cached afterwards)"
+    )
 
     times = []
     for i in range(repeat):
@@ -48,7 +57,9 @@ def main(repeat: int = 15) -> None:
         t = time.perf_counter()
         at.run()
         runs.append(1000 * (time.perf_counter() - t))
-    print(f"whole page rerun on a company filter change (AppTest, warm): median {statistics.median(runs):.0f} ms, max {max(runs):.0f} ms")
+    print(
+        f"whole page rerun on a company filter change (AppTest, warm): median {statistics.median(runs):.0f} ms, max {max(runs):.0f} ms"
+    )
     for region in geo.REGIONS:
         at.radio(key="region").set_value(region)
         t = time.perf_counter()
@@ -57,8 +68,12 @@ def main(repeat: int = 15) -> None:
         at.radio(key="region").set_value(region)
         t = time.perf_counter()
         at.run()
-        print(f"region {region}: first switch {first:.0f} ms (builds its cached spec), again {1000 * (time.perf_counter() - t):.0f} ms")
-    print(f"spec size sent per rerun without data: {len(str(spec)) / 1024:.1f} KiB (boundaries fetched once from {geo.STATIC_BOUNDARIES_URL})")
+        print(
+            f"region {region}: first switch {first:.0f} ms (builds its cached spec), again {1000 * (time.perf_counter() - t):.0f} ms"
+        )
+    print(
+        f"spec size sent per rerun without data: {len(str(spec)) / 1024:.1f} KiB (boundaries fetched once from {geo.STATIC_BOUNDARIES_URL})"
+    )
 
 
 if __name__ == "__main__":

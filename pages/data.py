@@ -1,10 +1,10 @@
 """Data: pick a table, search and filter it, download exactly what is shown, read the dictionary."""
-import pandas as pd
+
 import streamlit as st
 
 from supplychain import cache, ui
-from supplychain.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
 from supplychain.entities import LINK_DISPLAY, entity_id_columns, entity_link
+from supplychain.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
 from supplychain.filters import filter_rows, filterable_columns
 from supplychain.provenance import bundle_readme
 from supplychain.schema import column_help, column_labels, data_dictionary, fields, table_names
@@ -19,21 +19,44 @@ st.title("Data")
 st.caption("Every table of the dataset. Filter it, then download exactly the rows and columns you see.")
 
 top = st.columns([2, 3])
-table = url_selectbox("Table", names, key="table", default="models", container=top[0], format_func=lambda t: TABLE_LABELS.get(t, t))
+table = url_selectbox(
+    "Table", names, key="table", default="models", container=top[0], format_func=lambda t: TABLE_LABELS.get(t, t)
+)
 frame = tables[table]
 labels = column_labels(package, table)
 helps = column_help(package, table)
-search = url_text("Search all text", key="q", container=top[1], placeholder="e.g. Alibaba, H20, Singapore", help="Finds rows where any text column contains these characters (not case-sensitive).")
+search = url_text(
+    "Search all text",
+    key="q",
+    container=top[1],
+    placeholder="e.g. Alibaba, H20, Singapore",
+    help="Finds rows where any text column contains these characters (not case-sensitive).",
+)
 
 filter_cols = filterable_columns(package, table, frame)
 chosen_filters: dict[str, list[str]] = {}
-with st.expander("Filter by column, choose columns", expanded=any(k in st.query_params for k in [*filter_cols, "cols"]), icon=":material/filter_list:"):
+with st.expander(
+    "Filter by column, choose columns",
+    expanded=any(k in st.query_params for k in [*filter_cols, "cols"]),
+    icon=":material/filter_list:",
+):
     grid = st.columns(3)
     for i, column in enumerate(filter_cols):
         options = sorted(frame[column].dropna().astype(str).unique())
-        chosen_filters[column] = url_multiselect(labels[column], options, key=column, container=grid[i % 3], help=helps.get(column) or None, placeholder="All")
+        chosen_filters[column] = url_multiselect(
+            labels[column],
+            options,
+            key=column,
+            container=grid[i % 3],
+            help=helps.get(column) or None,
+            placeholder="All",
+        )
     shown_cols = url_multiselect(
-        "Columns shown", list(frame.columns), key="cols", default=list(frame.columns), format_func=lambda c: labels.get(c, c),
+        "Columns shown",
+        list(frame.columns),
+        key="cols",
+        default=list(frame.columns),
+        format_func=lambda c: labels.get(c, c),
         help="The download holds these columns, in this order.",
     )
 view = filter_rows(frame, search=search, equals={c: v for c, v in chosen_filters.items() if v})
@@ -55,29 +78,58 @@ for f in fields(package, table):
         config[name] = st.column_config.TextColumn(label, help=help_text)
 
 link_cols = [c for c in entity_id_columns(package, table) if c in view.columns]
-shown = view.assign(**{c: view[c].map(lambda v: entity_link(v, v), na_action="ignore") for c in link_cols})  # ids link to profiles
+shown = view.assign(
+    **{c: view[c].map(lambda v: entity_link(v, v), na_action="ignore") for c in link_cols}
+)  # ids link to profiles
 for c in link_cols:
-    config[c] = st.column_config.LinkColumn(labels[c], help=(helps.get(c) or "") + " Click to open its profile.", display_text=LINK_DISPLAY)
+    config[c] = st.column_config.LinkColumn(
+        labels[c], help=(helps.get(c) or "") + " Click to open its profile.", display_text=LINK_DISPLAY
+    )
 st.markdown(f"**{len(view)}** of {len(frame)} rows · {TABLE_LABELS.get(table, table)}")
 if view.empty:
-    st.info("No rows match these filters. Clear the search or a filter to see rows again.", icon=":material/search_off:")
+    st.info(
+        "No rows match these filters. Clear the search or a filter to see rows again.", icon=":material/search_off:"
+    )
 else:
-    st.dataframe(shown, placeholder="–", hide_index=True, width="stretch", column_config=config, height=min(38 + 35 * len(view), 560))
+    st.dataframe(
+        shown,
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        height=min(38 + 35 * len(view), 560),
+    )
 
 filtered = len(view) != len(frame) or list(view.columns) != list(frame.columns)
 buttons = st.columns(4)
 buttons[0].download_button(
-    "Download these rows (CSV)", to_csv_bytes(view, labels), file_name=download_name(table, dataset.as_of, "csv", filtered=filtered),
-    mime="text/csv", icon=":material/download:", disabled=view.empty, on_click="ignore",
+    "Download these rows (CSV)",
+    to_csv_bytes(view, labels),
+    file_name=download_name(table, dataset.as_of, "csv", filtered=filtered),
+    mime="text/csv",
+    icon=":material/download:",
+    disabled=view.empty,
+    on_click="ignore",
 )
 buttons[1].download_button(
-    "Download these rows (Excel)", lambda: to_xlsx_bytes(view, labels, sheet=table), file_name=download_name(table, dataset.as_of, "xlsx", filtered=filtered),
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", disabled=view.empty, on_click="ignore",
+    "Download these rows (Excel)",
+    lambda: to_xlsx_bytes(view, labels, sheet=table),
+    file_name=download_name(table, dataset.as_of, "xlsx", filtered=filtered),
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+    disabled=view.empty,
+    on_click="ignore",
 )
-ui.render_view_bundle(package, tables, {table: view}, what=table, as_of=dataset.as_of, url_path="data", container=buttons[2])
+ui.render_view_bundle(
+    package, tables, {table: view}, what=table, as_of=dataset.as_of, url_path="data", container=buttons[2]
+)
 buttons[3].download_button(
-    "Download the whole dataset (ZIP)", lambda: dataset_zip(cache.data_dir(), bundle_readme(package)), file_name=download_name("china-ai-supply-chain", dataset.as_of, "zip"),
-    mime="application/zip", icon=":material/folder_zip:", on_click="ignore",
+    "Download the whole dataset (ZIP)",
+    lambda: dataset_zip(cache.data_dir(), bundle_readme(package)),
+    file_name=download_name("china-ai-supply-chain", dataset.as_of, "zip"),
+    mime="application/zip",
+    icon=":material/folder_zip:",
+    on_click="ignore",
     help="Every CSV, datapackage.json (the data dictionary in machine-readable form) and a README with the citation.",
 )
 
@@ -85,10 +137,20 @@ st.subheader("Data dictionary")
 dictionary = data_dictionary(package)
 st.caption("Generated from data/datapackage.json, the one description of the data.")
 st.dataframe(
-    dictionary[dictionary["table"] == table].drop(columns="table"), placeholder="–", hide_index=True, width="stretch",
-    column_config={"required": st.column_config.CheckboxColumn("required"), "description": st.column_config.TextColumn("description", width="large")},
+    dictionary[dictionary["table"] == table].drop(columns="table"),
+    placeholder="–",
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "required": st.column_config.CheckboxColumn("required"),
+        "description": st.column_config.TextColumn("description", width="large"),
+    },
 )
 st.download_button(
-    "Download the full data dictionary (CSV)", to_csv_bytes(dictionary), file_name=download_name("data-dictionary", dataset.as_of),
-    mime="text/csv", icon=":material/download:", on_click="ignore",
+    "Download the full data dictionary (CSV)",
+    to_csv_bytes(dictionary),
+    file_name=download_name("data-dictionary", dataset.as_of),
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
 )

@@ -1,10 +1,19 @@
 """Profiles: any company, model, chip, place or rule — what it is, its dates, its ties, its place and every source."""
+
 import streamlit as st
 
 from supplychain import cache, ui
 from supplychain.entities import LINK_DISPLAY, entity_record, suggest_entities
 from supplychain.network_chart import edge_table
-from supplychain.profile import entity_citations, entity_moments, entity_place, entity_ties, key_facts, moments_chart, place_chart
+from supplychain.profile import (
+    entity_citations,
+    entity_moments,
+    entity_place,
+    entity_ties,
+    key_facts,
+    moments_chart,
+    place_chart,
+)
 from supplychain.style import KIND_LABELS
 from supplychain.urlbind import set_url_value, url_selectbox
 
@@ -16,14 +25,25 @@ kinds = dict(zip(index["id"], index["kind"]))
 raw = (st.query_params.get_all("id") or [""])[-1]
 
 st.title(names[raw] if raw in names else "Profiles")
-picked = url_selectbox("Open a profile", list(names), key="id", index=None, format_func=lambda i: f"{names[i]} ({KIND_LABELS[kinds[i]]})",
-                       placeholder="Type a name…", help="Every company, model, chip, place and rule in the data.")
+picked = url_selectbox(
+    "Open a profile",
+    list(names),
+    key="id",
+    index=None,
+    format_func=lambda i: f"{names[i]} ({KIND_LABELS[kinds[i]]})",
+    placeholder="Type a name…",
+    help="Every company, model, chip, place and rule in the data.",
+)
 entity_id = picked
 if entity_id:
-    set_url_value("id", entity_id)  # a link to this same page keeps the old address otherwise; re-sending it fixes the URL
+    set_url_value(
+        "id", entity_id
+    )  # a link to this same page keeps the old address otherwise; re-sending it fixes the URL
 
 if raw and raw not in names and not picked:
-    st.warning(f"No entity has the id “{ui.escape_md(raw)}”. Did you mean one of these?", icon=":material/person_search:")
+    st.warning(
+        f"No entity has the id “{ui.escape_md(raw)}”. Did you mean one of these?", icon=":material/person_search:"
+    )
     suggestions = suggest_entities(index, raw)
     for hit in suggestions.itertuples(index=False):
         ui.render_entity_link(hit.id, hit.name, hit.kind, note=KIND_LABELS[hit.kind])
@@ -41,7 +61,9 @@ else:
     table, row = entity_record(tables, index, entity_id)
     kind = kinds[entity_id]
     aliases = index.set_index("id").loc[entity_id, "aliases"]
-    st.caption(f"{KIND_LABELS[kind]} · id `{entity_id}`" + (f" · also: {ui.escape_md('; '.join(aliases))}" if aliases else ""))
+    st.caption(
+        f"{KIND_LABELS[kind]} · id `{entity_id}`" + (f" · also: {ui.escape_md('; '.join(aliases))}" if aliases else "")
+    )
     ui.render_evidence(str(row["evidence"]))
     for column in ("description", "role"):
         if column in row and isinstance(row[column], str) and row[column]:
@@ -50,16 +72,28 @@ else:
     left, right = st.columns([3, 2]) if place is not None else (st.container(), None)
     with left:
         st.subheader("Key facts")
-        st.markdown("\n".join(f"- **{ui.escape_md(label)}:** " + (f"[{ui.escape_md(text)}]({link.split('#')[0]})" if link else ui.escape_md(text))
-                              for label, text, link in key_facts(package, table, row, index)))
+        st.markdown(
+            "\n".join(
+                f"- **{ui.escape_md(label)}:** "
+                + (f"[{ui.escape_md(text)}]({link.split('#')[0]})" if link else ui.escape_md(text))
+                for label, text, link in key_facts(package, table, row, index)
+            )
+        )
         if isinstance(row.get("note"), str) and row["note"]:
             st.caption(f"Curators' note: {ui.escape_md(row['note'])}")
     if right is not None:
         with right:
             st.subheader("Where")
             st.altair_chart(place_chart(tables["locations"], place, kind), width="stretch")
-            st.caption(f"{ui.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} (precision: {place['coord_precision']}).")
-            st.page_link("pages/map.py", label="See it on the map", icon=":material/map:", query_params={"region": str(place["region"])})
+            st.caption(
+                f"{ui.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} (precision: {place['coord_precision']})."
+            )
+            st.page_link(
+                "pages/map.py",
+                label="See it on the map",
+                icon=":material/map:",
+                query_params={"region": str(place["region"])},
+            )
 
     moments = entity_moments(tables, table, row, entity_id)
     st.subheader("Timeline")
@@ -74,11 +108,29 @@ else:
     if ties.empty:
         st.caption("No relationship names this entity.")
     else:
-        st.dataframe(ties, placeholder="–", hide_index=True, width="stretch", column_config={
-            "from": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY), "relation": "Relation",
-            "to": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY), "period": "When", "evidence": "Evidence",
-            "description": st.column_config.TextColumn("What", width="large"), "source_id": "Source", "claim_id": "Claim", "relationship_id": "Record"})
-        st.page_link("pages/relationships.py", label="See its neighbourhood in the network", icon=":material/hub:", query_params={"focus": entity_id})
+        st.dataframe(
+            ties,
+            placeholder="–",
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "from": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY),
+                "relation": "Relation",
+                "to": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY),
+                "period": "When",
+                "evidence": "Evidence",
+                "description": st.column_config.TextColumn("What", width="large"),
+                "source_id": "Source",
+                "claim_id": "Claim",
+                "relationship_id": "Record",
+            },
+        )
+        st.page_link(
+            "pages/relationships.py",
+            label="See its neighbourhood in the network",
+            icon=":material/hub:",
+            query_params={"focus": entity_id},
+        )
 
     st.subheader("Sources and quotes")
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")

@@ -1,4 +1,5 @@
 """Map: where the companies are, where their models are reported to be trained, on whose chips, and when."""
+
 import datetime as dt
 
 import pandas as pd
@@ -15,18 +16,47 @@ base = cache.get_map_base(dataset)
 places = dict(zip(base.points["location_id"], base.points["name"]))
 
 st.title("Map")
-st.caption("Where the companies in the story sit, where their models are reported to be trained and whose chips reach them. "
-           "Hover a marker or a line for what it is and its source; click a marker for its details.")
+st.caption(
+    "Where the companies in the story sit, where their models are reported to be trained and whose chips reach them. "
+    "Hover a marker or a line for what it is and its source; click a marker for its details."
+)
 
-region = urlbind.url_radio("Region", list(geo.REGIONS), key="region", default=geo.DEFAULT_REGION, horizontal=True,
-                           format_func=lambda k: geo.REGIONS[k].label)
+region = urlbind.url_radio(
+    "Region",
+    list(geo.REGIONS),
+    key="region",
+    default=geo.DEFAULT_REGION,
+    horizontal=True,
+    format_func=lambda k: geo.REGIONS[k].label,
+)
 top = st.columns([3, 3, 1.6], vertical_alignment="bottom")
-companies = urlbind.url_multiselect("Companies", list(base.companies), key="company", container=top[0], format_func=base.companies.get, placeholder="All companies",
-                                    help="Flows that involve these companies (a model counts for its developer, a chip for its designer), and their places.")
-relations = urlbind.url_multiselect("Relation", base.relations, key="relation", container=top[1], format_func=lambda r: RELATION_LABELS.get(r, r), placeholder="All relations")
-as_of = urlbind.url_date("As of", key="asof", default=dt.date.fromisoformat(dataset.as_of), min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31),
-                         container=top[2], format="YYYY-MM-DD",
-                         help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date.")
+companies = urlbind.url_multiselect(
+    "Companies",
+    list(base.companies),
+    key="company",
+    container=top[0],
+    format_func=base.companies.get,
+    placeholder="All companies",
+    help="Flows that involve these companies (a model counts for its developer, a chip for its designer), and their places.",
+)
+relations = urlbind.url_multiselect(
+    "Relation",
+    base.relations,
+    key="relation",
+    container=top[1],
+    format_func=lambda r: RELATION_LABELS.get(r, r),
+    placeholder="All relations",
+)
+as_of = urlbind.url_date(
+    "As of",
+    key="asof",
+    default=dt.date.fromisoformat(dataset.as_of),
+    min_value=dt.date(2015, 1, 1),
+    max_value=dt.date(2030, 12, 31),
+    container=top[2],
+    format="YYYY-MM-DD",
+    help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date.",
+)
 
 flows = geo.select_flows(base.flows, companies=companies, relations=relations, as_of=as_of)
 points = geo.select_points(base.points, flows, companies=companies)
@@ -34,14 +64,30 @@ spec, prepared = cache.get_map_region(dataset, region)
 layer_rows = maps.map_datasets(prepared, location_ids=set(points["location_id"]), flow_ids=set(flows["flow_id"]))
 # A fixed plot width: the projection fits the region's box, so a wider plot would only add blank sea and
 # show places from outside the region at its edges (seen at 1920 px); labels are placed for this width.
-event = st.vega_lite_chart({**spec, "width": geo.MIN_PLOT_WIDTH, "datasets": layer_rows}, width="content", on_select="rerun", selection_mode=maps.SELECTION, key="map_chart")
-ui.render_chart_downloads(lambda: inline_data_urls({**spec, "datasets": layer_rows}, {geo.STATIC_BOUNDARIES_URL: geo.boundaries_topology()}), what=f"map_{region}", as_of=dataset.as_of)
+event = st.vega_lite_chart(
+    {**spec, "width": geo.MIN_PLOT_WIDTH, "datasets": layer_rows},
+    width="content",
+    on_select="rerun",
+    selection_mode=maps.SELECTION,
+    key="map_chart",
+)
+ui.render_chart_downloads(
+    lambda: inline_data_urls({**spec, "datasets": layer_rows}, {geo.STATIC_BOUNDARIES_URL: geo.boundaries_topology()}),
+    what=f"map_{region}",
+    as_of=dataset.as_of,
+)
 
 undated = int(flows["start_date"].isna().sum())
-st.caption(f"{len(points)} places and {len(flows)} flows shown" + f" as of {format_date(pd.Timestamp(as_of))}"
-           + (f"; {undated} of the flows have no start date in the sources and show at every date." if undated else "."))
+st.caption(
+    f"{len(points)} places and {len(flows)} flows shown"
+    + f" as of {format_date(pd.Timestamp(as_of))}"
+    + (f"; {undated} of the flows have no start date in the sources and show at every date." if undated else ".")
+)
 if flows.empty:
-    st.info("No flows match these filters. Clear a company or relation filter, or pick a later date.", icon=":material/search_off:")
+    st.info(
+        "No flows match these filters. Clear a company or relation filter, or pick a later date.",
+        icon=":material/search_off:",
+    )
 with st.expander("What the map does not know", icon=":material/help:"):
     st.markdown(
         "- **No operator or facility is named.** The report speaks of leased data centres in Singapore and Malaysia owned and run by "
@@ -59,14 +105,22 @@ if clicked and clicked != st.session_state.get("_map_clicked"):
     st.session_state["_map_clicked"] = clicked
     urlbind.set_url_value("id", clicked)
 st.subheader("Place details")
-place = urlbind.url_selectbox("Place", list(places), key="id", format_func=places.get, index=None, placeholder="Click a marker or choose a place")
+place = urlbind.url_selectbox(
+    "Place", list(places), key="id", format_func=places.get, index=None, placeholder="Click a marker or choose a place"
+)
 if place:
     row = maps.describe_points(base.points[base.points["location_id"] == place]).iloc[0]
-    st.markdown(f"**{ui.escape_md(row['name'])}** · {ui.escape_md(row['kind_label'])} · {ui.escape_md(row['ownership_label'])} · {ui.escape_md(row['country'])}")
+    st.markdown(
+        f"**{ui.escape_md(row['name'])}** · {ui.escape_md(row['kind_label'])} · {ui.escape_md(row['ownership_label'])} · {ui.escape_md(row['country'])}"
+    )
     ui.render_evidence(row["evidence"])
     st.markdown(ui.escape_md(row["description"]))
-    st.caption(f"Who is there: {ui.escape_md(row['who'])}. Position known to: {ui.escape_md(row['precision_label'].lower())}. "
-               f"Source: {row['source_id']}" + (f", claim {row['claim_id']}" if row["claim_id"] else "") + f". [Open its profile](entity?id={place})")
+    st.caption(
+        f"Who is there: {ui.escape_md(row['who'])}. Position known to: {ui.escape_md(row['precision_label'].lower())}. "
+        f"Source: {row['source_id']}"
+        + (f", claim {row['claim_id']}" if row["claim_id"] else "")
+        + f". [Open its profile](entity?id={place})"
+    )
     if row["note"]:
         st.caption("Note: " + ui.escape_md(row["note"]))
     related = maps.place_relationships(tables, base.flows, place)
@@ -79,25 +133,67 @@ if place:
     for claim_id in dict.fromkeys([c for c in [row["claim_id"], *related["Claim"]] if c and c in claims.index]):
         with st.container(border=True):
             claim = claims.loc[claim_id]
-            ui.render_claim(claim.rename({"claim_id": claim_id}), sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
+            ui.render_claim(
+                claim.rename({"claim_id": claim_id}),
+                sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None,
+            )
 
 st.subheader("Places and flows shown")
-place_view, flow_view = base.point_rows.loc[points.index], base.flow_rows.loc[flows.index]  # tables built once per data version
+place_view, flow_view = (
+    base.point_rows.loc[points.index],
+    base.flow_rows.loc[flows.index],
+)  # tables built once per data version
 tabs = st.tabs([f"Places ({len(place_view)})", f"Flows ({len(flow_view)})"])
-tabs[0].dataframe(place_view.assign(**{"Place id": place_view["Place id"].map(lambda v: entity_link(v, v))}), placeholder="–", hide_index=True, width="stretch",
-                  column_config={"Place id": st.column_config.LinkColumn("Place id", display_text=LINK_DISPLAY, help="Open the place's profile")})
+tabs[0].dataframe(
+    place_view.assign(**{"Place id": place_view["Place id"].map(lambda v: entity_link(v, v))}),
+    placeholder="–",
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Place id": st.column_config.LinkColumn("Place id", display_text=LINK_DISPLAY, help="Open the place's profile")
+    },
+)
 if flow_view.empty:
     tabs[1].info("No flows match these filters.", icon=":material/search_off:")
 else:
     tabs[1].dataframe(flow_view, placeholder="–", hide_index=True, width="stretch")
 filtered = bool(companies or relations or "asof" in st.query_params)
 buttons = st.columns([2, 2, 1.3, 1.3])
-ui.render_table_downloads(place_view, None, label="Places shown", what="map_places", as_of=dataset.as_of, filtered=filtered, container=buttons[0])
-ui.render_table_downloads(flow_view, None, label="Flows shown", what="map_flows", as_of=dataset.as_of, filtered=filtered, container=buttons[1])
-buttons[2].download_button("GeoJSON", lambda: geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))),
-                           file_name=download_name("map", dataset.as_of, "geojson", filtered=filtered), mime="application/geo+json", icon=":material/download:", on_click="ignore",
-                           help="Places and flows shown, as one GeoJSON file")
-ui.render_view_bundle(dataset.package, tables, {"locations": tables["locations"][tables["locations"]["location_id"].isin(points["location_id"])],
-                      "relationships": tables["relationships"][tables["relationships"]["relationship_id"].isin(flows["relationship_id"])]},
-                      what="map", as_of=dataset.as_of, url_path="map", container=buttons[3])
-st.caption("Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on any dispute.")
+ui.render_table_downloads(
+    place_view,
+    None,
+    label="Places shown",
+    what="map_places",
+    as_of=dataset.as_of,
+    filtered=filtered,
+    container=buttons[0],
+)
+ui.render_table_downloads(
+    flow_view, None, label="Flows shown", what="map_flows", as_of=dataset.as_of, filtered=filtered, container=buttons[1]
+)
+buttons[2].download_button(
+    "GeoJSON",
+    lambda: geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))),
+    file_name=download_name("map", dataset.as_of, "geojson", filtered=filtered),
+    mime="application/geo+json",
+    icon=":material/download:",
+    on_click="ignore",
+    help="Places and flows shown, as one GeoJSON file",
+)
+ui.render_view_bundle(
+    dataset.package,
+    tables,
+    {
+        "locations": tables["locations"][tables["locations"]["location_id"].isin(points["location_id"])],
+        "relationships": tables["relationships"][
+            tables["relationships"]["relationship_id"].isin(flows["relationship_id"])
+        ],
+    },
+    what="map",
+    as_of=dataset.as_of,
+    url_path="map",
+    container=buttons[3],
+)
+st.caption(
+    "Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on any dispute."
+)

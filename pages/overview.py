@@ -1,4 +1,5 @@
 """Overview: the report's story on one screen, with the evidence one click away."""
+
 import streamlit as st
 
 from supplychain import ui
@@ -19,15 +20,31 @@ st.markdown(
     "Chinese chips."
 )
 head = st.columns([3, 1], vertical_alignment="center")
-head[0].caption(f"Data as of {dataset.as_of} · version {dataset.version} · every finding below links to the rows behind it.")
+head[0].caption(
+    f"Data as of {dataset.as_of} · version {dataset.version} · every finding below links to the rows behind it."
+)
 ui.render_story_link(head[1])
 
 counts = headline_counts(tables)
-SHORT = {"companies": "Organisations", "models": "AI models", "chips": "Chips", "locations": "Places", "policies": "Measures",
-         "events": "Events", "relationships": "Relationships", "claims": "Report claims", "sources": "Sources"}
+SHORT = {
+    "companies": "Organisations",
+    "models": "AI models",
+    "chips": "Chips",
+    "locations": "Places",
+    "policies": "Measures",
+    "events": "Events",
+    "relationships": "Relationships",
+    "claims": "Report claims",
+    "sources": "Sources",
+}
 for row in (list(counts)[:5], list(counts)[5:]):
     for col, table in zip(st.columns(5), row):
-        col.metric(SHORT[table], counts[table], help=f"Rows in {table}.csv ({TABLE_LABELS[table]}); open them on the Data page", border=True)
+        col.metric(
+            SHORT[table],
+            counts[table],
+            help=f"Rows in {table}.csv ({TABLE_LABELS[table]}); open them on the Data page",
+            border=True,
+        )
 
 mix = evidence_mix(tables)
 st.caption(
@@ -38,13 +55,19 @@ st.caption(
 
 st.header("The chain of events")
 chain = tables["events"][tables["events"]["is_causal_step"].fillna(False).astype(bool)]
-chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain["date_precision"])]).sort_values("_end", kind="stable")  # "Apr 2025" after "9 Apr"
+chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain["date_precision"])]).sort_values(
+    "_end", kind="stable"
+)  # "Apr 2025" after "9 Apr"
 for col, (_, event) in zip(st.columns(max(len(chain), 1)), chain.iterrows()):
     with col.container(border=True):
         st.markdown(f"**{format_date(event['date'], event['date_precision'])}**")
         st.markdown(ui.escape_md(event["title"]))
         ui.render_evidence(str(event["evidence"]))
-st.page_link("pages/timeline.py", label="See it on the timeline, with every chip's export status on any date", icon=":material/timeline:")
+st.page_link(
+    "pages/timeline.py",
+    label="See it on the timeline, with every chip's export status on any date",
+    icon=":material/timeline:",
+)
 
 st.header("What the report says")
 sources = tables["sources"].set_index("source_id")
@@ -54,5 +77,11 @@ for i, (_, claim) in enumerate(findings.iterrows()):
     with grid[i % 2].container(border=True):
         ui.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
         rows = citing_rows(tables, dataset.package, column="claim_id", value=claim["claim_id"])
-        label = f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim" if len(rows) else "Context: no data row cites this claim alone"
-        st.page_link("pages/sources.py", label=label, icon=":material/arrow_forward:", query_params={"claim": claim["claim_id"]})
+        label = (
+            f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim"
+            if len(rows)
+            else "Context: no data row cites this claim alone"
+        )
+        st.page_link(
+            "pages/sources.py", label=label, icon=":material/arrow_forward:", query_params={"claim": claim["claim_id"]}
+        )

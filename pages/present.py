@@ -1,12 +1,12 @@
 """Story mode for presenters: the report in steps, one idea, one visual and one quote per screen."""
+
 import pandas as pd
 import streamlit as st
 
 from supplychain import cache, maps, ui, urlbind
-from supplychain.charts import evidence_chart
-from supplychain.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame
+from supplychain.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
 from supplychain.network_chart import chain_chart, edge_table, network_chart
-from supplychain.relview import view_graph
+from supplychain.provenance_charts import evidence_chart
 from supplychain.story import SLIDE_CHART_HEIGHT, STEPS, enlarge_fonts, fit_to_slide, map_to_slide
 from supplychain.style import ATTRIBUTION_LABELS
 from supplychain.timeline import causal_steps, expand_lanes, filter_items
@@ -26,7 +26,9 @@ def visual_spec() -> dict:
     if step.visual == "map":
         base = cache.get_map_base(dataset)
         spec, prepared = cache.get_map_region(dataset, p["region"])
-        rows = maps.map_datasets(prepared, location_ids=set(base.points["location_id"]), flow_ids=set(base.flows["flow_id"]))
+        rows = maps.map_datasets(
+            prepared, location_ids=set(base.points["location_id"]), flow_ids=set(base.flows["flow_id"])
+        )
         return {**spec, "datasets": rows}
     if step.visual in ("timeline", "status"):
         items = cache.get_timeline_items(dataset)
@@ -38,14 +40,23 @@ def visual_spec() -> dict:
         asof = pd.Timestamp(p["asof"])
         start, end = pd.Timestamp("2022-06-01"), pd.Timestamp(dataset.as_of)
         segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()))
-        return build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof).to_dict()
+        return build_status_strip(
+            segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof
+        ).to_dict()
     if step.visual in ("chain", "graph"):
         _, graph, _ = cache.get_relations(dataset)
         if step.visual == "chain":
             return chain_chart(chain_rows(graph, chinese_developers(tables))).to_dict()
         view = view_graph(graph, focus=p["focus"], hops=int(p["hops"]), relations=[], since=None, until=None)
         edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
-        return network_chart(node_frame(view), edges, cache.graph_layout(*graph_key(view)), focus=p["focus"], height=HEIGHT, label_all=True).to_dict()
+        return network_chart(
+            node_frame(view),
+            edges,
+            cache.graph_layout(*graph_key(view)),
+            focus=p["focus"],
+            height=HEIGHT,
+            label_all=True,
+        ).to_dict()
     return evidence_chart(tables).to_dict()
 
 
@@ -69,13 +80,34 @@ nav = st.columns([1, 1, 2, 1.3, 1.3], vertical_alignment="center")
 with nav[3].popover("Notes and source", icon=":material/notes:"):
     st.markdown(ui.escape_md(step.text))
     st.markdown("> " + ui.escape_md(claim["quote_pl"]))
-    st.caption(f"Attribution in the report: {ui.escape_md(claim['attribution'])}. {ui.escape_md(source['publisher'])}: "
-               f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators.")
-nav[0].button("Previous", icon=":material/arrow_back:", shortcut="Left", disabled=number == 1, width="stretch",
-              on_click=urlbind.set_url_value, args=("step", str(number - 1)))
-nav[1].button("Next", icon=":material/arrow_forward:", shortcut="Right", disabled=number == len(STEPS), width="stretch", type="primary",
-              on_click=urlbind.set_url_value, args=("step", str(number + 1)))
+    st.caption(
+        f"Attribution in the report: {ui.escape_md(claim['attribution'])}. {ui.escape_md(source['publisher'])}: "
+        f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators."
+    )
+nav[0].button(
+    "Previous",
+    icon=":material/arrow_back:",
+    shortcut="Left",
+    disabled=number == 1,
+    width="stretch",
+    on_click=urlbind.set_url_value,
+    args=("step", str(number - 1)),
+)
+nav[1].button(
+    "Next",
+    icon=":material/arrow_forward:",
+    shortcut="Right",
+    disabled=number == len(STEPS),
+    width="stretch",
+    type="primary",
+    on_click=urlbind.set_url_value,
+    args=("step", str(number + 1)),
+)
 nav[2].markdown(f"### Step {number} of {len(STEPS)}")
-nav[4].page_link(f"pages/{step.page}.py", label="Open this view", icon=":material/open_in_new:", query_params=step.params)
-st.caption(f"Data version {dataset.version}, as of {dataset.as_of} · Source: Financial Times, 27 Nov 2025 (via a Polish republication) "
-           "and public records · CC BY 4.0 · Arrow keys ← → change step.")
+nav[4].page_link(
+    f"pages/{step.page}.py", label="Open this view", icon=":material/open_in_new:", query_params=step.params
+)
+st.caption(
+    f"Data version {dataset.version}, as of {dataset.as_of} · Source: Financial Times, 27 Nov 2025 (via a Polish republication) "
+    "and public records · CC BY 4.0 · Arrow keys ← → change step."
+)

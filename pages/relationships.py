@@ -1,4 +1,5 @@
 """Relationships: the network of who develops, trains, leases, supplies and restricts whom, the chains, and the evidence."""
+
 from datetime import date
 
 import streamlit as st
@@ -6,12 +7,23 @@ import streamlit as st
 from supplychain import cache, ui
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name
-from supplychain.graph import chain_rows, chain_summary, chinese_developers, edge_frame, graph_key, graphml_bytes, node_frame
+from supplychain.graph import (
+    HOPS,
+    VIEWS,
+    chain_rows,
+    chain_summary,
+    chinese_developers,
+    date_bounds,
+    edge_frame,
+    graph_key,
+    graphml_bytes,
+    node_frame,
+    view_graph,
+)
 from supplychain.network_chart import chain_chart, edge_table, network_chart
-from supplychain.relview import HOPS, VIEWS, date_bounds, view_graph
-from supplychain.urlbind import url_date, url_multiselect, url_radio, url_selectbox
 from supplychain.schema import column_labels, enum_values
 from supplychain.style import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
+from supplychain.urlbind import url_date, url_multiselect, url_radio, url_selectbox
 
 dataset = ui.require_dataset()
 tables = dataset.tables
@@ -21,14 +33,46 @@ relations = enum_values(dataset.package, "relationships", "relation")
 low, high = date_bounds(all_edges, date.fromisoformat(dataset.as_of))
 
 st.title("Who develops, trains, leases, supplies and restricts whom")
-st.caption("Companies, models, chips, places and rules, tied by what the report and public records say. "
-           "Pick an entity to see its neighbourhood; every line carries the record behind it.")
+st.caption(
+    "Companies, models, chips, places and rules, tied by what the report and public records say. "
+    "Pick an entity to see its neighbourhood; every line carries the record behind it."
+)
 row = st.columns([2.6, 1.5, 2.6, 1.7, 1.7])
-focus = url_selectbox("Focus on", list(names), key="focus", container=row[0], index=None, placeholder="Whole network",
-                      format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})")
-hops = url_radio("Hops", HOPS, key="hops", default=1, container=row[1], horizontal=True, help="How many ties away from the focus to show.")
-chosen = url_multiselect("Relation types", relations, key="relation", container=row[2], format_func=lambda r: RELATION_LABELS.get(r, r), placeholder="All")
-since = url_date("From", key="from", default=low, min_value=low, max_value=high, container=row[3], help="Ties that lasted into this period; undated ties stay.")
+focus = url_selectbox(
+    "Focus on",
+    list(names),
+    key="focus",
+    container=row[0],
+    index=None,
+    placeholder="Whole network",
+    format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})",
+)
+hops = url_radio(
+    "Hops",
+    HOPS,
+    key="hops",
+    default=1,
+    container=row[1],
+    horizontal=True,
+    help="How many ties away from the focus to show.",
+)
+chosen = url_multiselect(
+    "Relation types",
+    relations,
+    key="relation",
+    container=row[2],
+    format_func=lambda r: RELATION_LABELS.get(r, r),
+    placeholder="All",
+)
+since = url_date(
+    "From",
+    key="from",
+    default=low,
+    min_value=low,
+    max_value=high,
+    container=row[3],
+    help="Ties that lasted into this period; undated ties stay.",
+)
 until = url_date("To", key="to", default=high, min_value=low, max_value=high, container=row[4])
 since, until = (since if since != low else None), (until if until != high else None)
 shown_view = url_radio("View", VIEWS, key="view", default=VIEWS[0], horizontal=True, label_visibility="collapsed")
@@ -42,40 +86,95 @@ if shown_view == "Network":
         st.info("No ties match these settings. Clear a relation type or widen the dates.", icon=":material/search_off:")
     else:
         nodes = node_frame(view)
-        chart = network_chart(nodes, edges, cache.graph_layout(*graph_key(view)), focus=focus,
-                              height=700 if len(nodes) > 30 else 480, label_all=len(nodes) <= 40)
+        chart = network_chart(
+            nodes,
+            edges,
+            cache.graph_layout(*graph_key(view)),
+            focus=focus,
+            height=700 if len(nodes) > 30 else 480,
+            label_all=len(nodes) <= 40,
+        )
         st.altair_chart(chart, width="stretch")
         ui.render_chart_downloads(chart.to_dict, what="relationship_network", as_of=dataset.as_of)
-        st.caption(f"{len(nodes)} entities, {len(edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
-                   + ("names of entities with fewer than three ties show on hover (or focus on one); " if len(nodes) > 40 else "") +
-                   "hover a line for its evidence. Line styles: " + "; ".join(f"{g}: {h}" for g, h in RELATION_GROUP_HELP.items()) + ".")
+        st.caption(
+            f"{len(nodes)} entities, {len(edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
+            + (
+                "names of entities with fewer than three ties show on hover (or focus on one); "
+                if len(nodes) > 40
+                else ""
+            )
+            + "hover a line for its evidence. Line styles: "
+            + "; ".join(f"{g}: {h}" for g, h in RELATION_GROUP_HELP.items())
+            + "."
+        )
         if focus:
             ui.render_entity_link(focus, names[focus], graph.nodes[focus]["kind"], note="open the profile")
 
 elif shown_view == "Chains":
-    st.markdown("**For each Chinese developer: which models, trained where, in facilities owned by whom, on whose chips, under which rule.** "
-                "Only stated ties are followed; an empty cell means the data records no such tie.")
+    st.markdown(
+        "**For each Chinese developer: which models, trained where, in facilities owned by whom, on whose chips, under which rule.** "
+        "Only stated ties are followed; an empty cell means the data records no such tie."
+    )
     developers = chinese_developers(tables)
-    chains = chain_rows(view_graph(graph, relations=chosen, since=since, until=until), [focus] if focus in developers else developers)
+    chains = chain_rows(
+        view_graph(graph, relations=chosen, since=since, until=until), [focus] if focus in developers else developers
+    )
     if chains.empty:
         st.info("No Chinese developer's chain matches these settings.", icon=":material/search_off:")
     else:
         chains_view = chain_chart(chains)
         st.altair_chart(chains_view, width="stretch")
         ui.render_chart_downloads(chains_view.to_dict, what="relationship_chains", as_of=dataset.as_of)
-        summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]])
-        st.dataframe(summary, placeholder="–", hide_index=True, width="stretch", column_config={
-            "developer_id": st.column_config.LinkColumn("Developer", display_text=LINK_DISPLAY),
-            **{s: st.column_config.TextColumn(label) for s, label in list(CHAIN_STAGES.items())[1:]}})
+        summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(
+            developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]
+        )
+        st.dataframe(
+            summary,
+            placeholder="–",
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "developer_id": st.column_config.LinkColumn("Developer", display_text=LINK_DISPLAY),
+                **{s: st.column_config.TextColumn(label) for s, label in list(CHAIN_STAGES.items())[1:]},
+            },
+        )
 
 else:
-    shown = edges.assign(from_link=[entity_link(i, n) for i, n in zip(edges["from_id"], edges["from_name"])],
-                         to_link=[entity_link(i, n) for i, n in zip(edges["to_id"], edges["to_name"])])
-    cols = ["from_link", "relation_label", "to_link", "period", "evidence", "description", "source_id", "claim_id", "relationship_id"]
-    picked = st.dataframe(shown[cols], placeholder="–", hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="edge_pick", column_config={
-        "from_link": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY), "relation_label": "Relation",
-        "to_link": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY), "period": "When", "evidence": "Evidence",
-        "description": st.column_config.TextColumn("What", width="large"), "source_id": "Source", "claim_id": "Claim", "relationship_id": "Record"})
+    shown = edges.assign(
+        from_link=[entity_link(i, n) for i, n in zip(edges["from_id"], edges["from_name"])],
+        to_link=[entity_link(i, n) for i, n in zip(edges["to_id"], edges["to_name"])],
+    )
+    cols = [
+        "from_link",
+        "relation_label",
+        "to_link",
+        "period",
+        "evidence",
+        "description",
+        "source_id",
+        "claim_id",
+        "relationship_id",
+    ]
+    picked = st.dataframe(
+        shown[cols],
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="edge_pick",
+        column_config={
+            "from_link": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY),
+            "relation_label": "Relation",
+            "to_link": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY),
+            "period": "When",
+            "evidence": "Evidence",
+            "description": st.column_config.TextColumn("What", width="large"),
+            "source_id": "Source",
+            "claim_id": "Claim",
+            "relationship_id": "Record",
+        },
+    )
     rows = picked.selection.rows if picked else []
     if rows:
         with st.container(border=True):
@@ -83,12 +182,56 @@ else:
     else:
         st.caption("Select a row to read the quote or record behind that tie.")
 
-export_cols = ["relationship_id", "from_id", "from_name", "relation", "to_id", "to_name", "start_date", "start_precision", "end_date",
-               "end_precision", "description", "evidence", "source_id", "claim_id", "note", "origin"]
-labels = {**column_labels(dataset.package, "relationships"), "from_name": "From (name)", "to_name": "To (name)", "origin": "Recorded in"}
+export_cols = [
+    "relationship_id",
+    "from_id",
+    "from_name",
+    "relation",
+    "to_id",
+    "to_name",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "description",
+    "evidence",
+    "source_id",
+    "claim_id",
+    "note",
+    "origin",
+]
+labels = {
+    **column_labels(dataset.package, "relationships"),
+    "from_name": "From (name)",
+    "to_name": "To (name)",
+    "origin": "Recorded in",
+}
 buttons = st.columns([2, 1, 1])
-ui.render_table_downloads(edges[export_cols], labels, label="Ties shown", what="relationships", as_of=dataset.as_of, filtered=filtered, container=buttons[0])
+ui.render_table_downloads(
+    edges[export_cols],
+    labels,
+    label="Ties shown",
+    what="relationships",
+    as_of=dataset.as_of,
+    filtered=filtered,
+    container=buttons[0],
+)
 shown_rows = tables["relationships"][tables["relationships"]["relationship_id"].isin(edges["relationship_id"])]
-ui.render_view_bundle(dataset.package, tables, {"relationships": shown_rows}, what="relationships", as_of=dataset.as_of, url_path="relationships", container=buttons[1])
-buttons[2].download_button("Whole graph (GraphML)", lambda: graphml_bytes(graph), file_name=download_name("relationship-graph", dataset.as_of, "graphml"),
-                           mime="application/graphml+xml", icon=":material/hub:", on_click="ignore", help="For Gephi, networkx or yEd: every entity and tie with its evidence.")
+ui.render_view_bundle(
+    dataset.package,
+    tables,
+    {"relationships": shown_rows},
+    what="relationships",
+    as_of=dataset.as_of,
+    url_path="relationships",
+    container=buttons[1],
+)
+buttons[2].download_button(
+    "Whole graph (GraphML)",
+    lambda: graphml_bytes(graph),
+    file_name=download_name("relationship-graph", dataset.as_of, "graphml"),
+    mime="application/graphml+xml",
+    icon=":material/hub:",
+    on_click="ignore",
+    help="For Gephi, networkx or yEd: every entity and tie with its evidence.",
+)

@@ -1,4 +1,5 @@
 """Sources: every source and every claim, the rows that rest on each, how the data was made and how to cite it."""
+
 import streamlit as st
 
 from supplychain import ui
@@ -20,8 +21,12 @@ st.markdown(
 
 claim_ids = list(claims["claim_id"])
 focus = url_selectbox(
-    "Show one claim and the rows that rest on it", claim_ids, key="claim", index=None,
-    format_func=lambda c: claims.set_index("claim_id").loc[c, "text_en"][:110], placeholder="Choose a claim…",
+    "Show one claim and the rows that rest on it",
+    claim_ids,
+    key="claim",
+    index=None,
+    format_func=lambda c: claims.set_index("claim_id").loc[c, "text_en"][:110],
+    placeholder="Choose a claim…",
 )
 source_index = sources.set_index("source_id")
 if focus:
@@ -34,8 +39,17 @@ if focus:
         if rows.empty:
             st.caption("No data row cites this claim yet; it is kept as context.")
         else:
-            st.dataframe(rows.assign(id=[row_link(t, i) for t, i in zip(rows["table"], rows["id"])]), placeholder="–", hide_index=True, width="stretch",
-                         column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY, help="Open the row's profile or the row in the Data page")})
+            st.dataframe(
+                rows.assign(id=[row_link(t, i) for t, i in zip(rows["table"], rows["id"])]),
+                placeholder="–",
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "id": st.column_config.LinkColumn(
+                        "Row", display_text=LINK_DISPLAY, help="Open the row's profile or the row in the Data page"
+                    )
+                },
+            )
 
 tab_claims, tab_sources, tab_method = st.tabs(["Claims from the report", "All sources", "Method, licence and citation"])
 with tab_claims:
@@ -46,31 +60,76 @@ with tab_claims:
             left.markdown("> " + ui.escape_md(claim["quote_pl"]))
             left.caption(f"Polish, verbatim · paragraph {claim['paragraph']} · claim `{claim['claim_id']}`")
             right.markdown(ui.escape_md(claim["text_en"]))
-            right.caption(f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it")
+            right.caption(
+                f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
+            )
     with st.expander("All claims as a table"):
         st.dataframe(
-            claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))[["claim_id", "paragraph", "quote_pl", "text_en", "attribution", "attribution_kind", "topic", "rows_citing"]], placeholder="–",
-            hide_index=True, width="stretch",
-            column_config={"claim_id": "Claim", "paragraph": "¶", "quote_pl": "Quote (Polish, verbatim)", "text_en": "English translation", "attribution": "Attribution", "attribution_kind": "Kind of attribution", "topic": "Topic", "rows_citing": "Rows citing"},
+            claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))[
+                [
+                    "claim_id",
+                    "paragraph",
+                    "quote_pl",
+                    "text_en",
+                    "attribution",
+                    "attribution_kind",
+                    "topic",
+                    "rows_citing",
+                ]
+            ],
+            placeholder="–",
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "claim_id": "Claim",
+                "paragraph": "¶",
+                "quote_pl": "Quote (Polish, verbatim)",
+                "text_en": "English translation",
+                "attribution": "Attribution",
+                "attribution_kind": "Kind of attribution",
+                "topic": "Topic",
+                "rows_citing": "Rows citing",
+            },
         )
 with tab_sources:
     counts = citation_counts(tables, column="source_id")
     view = sources.assign(rows_citing=sources["source_id"].map(counts).fillna(0).astype(int))
     st.dataframe(
-        view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]], placeholder="–",
-        hide_index=True, width="stretch",
+        view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]],
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
         column_config={
-            "source_id": "Source", "publisher": "Publisher", "title": st.column_config.TextColumn("Title", width="medium"),
-            "url": st.column_config.LinkColumn("Address"), "date_published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-            "kind": "Kind", "language": "Lang.", "rows_citing": st.column_config.NumberColumn("Rows citing"), "note": "Note",
+            "source_id": "Source",
+            "publisher": "Publisher",
+            "title": st.column_config.TextColumn("Title", width="medium"),
+            "url": st.column_config.LinkColumn("Address"),
+            "date_published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+            "kind": "Kind",
+            "language": "Lang.",
+            "rows_citing": st.column_config.NumberColumn("Rows citing"),
+            "note": "Note",
         },
     )
-    chosen = url_selectbox("Rows resting on one source", list(sources["source_id"]), key="source", index=None, placeholder="Choose a source…",
-                          format_func=lambda s: f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})")
+    chosen = url_selectbox(
+        "Rows resting on one source",
+        list(sources["source_id"]),
+        key="source",
+        index=None,
+        placeholder="Choose a source…",
+        format_func=lambda s: (
+            f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})"
+        ),
+    )
     if chosen:
         cited = citing_rows(tables, package, column="source_id", value=chosen)
-        st.dataframe(cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]), placeholder="–", hide_index=True, width="stretch",
-                     column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY)})
+        st.dataframe(
+            cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]),
+            placeholder="–",
+            hide_index=True,
+            width="stretch",
+            column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY)},
+        )
 with tab_method:
     st.markdown(
         """

@@ -1,4 +1,5 @@
 """Every Streamlit cache wrapper of the app, in one module (the load is cached, filtering is not)."""
+
 from __future__ import annotations
 
 import os
@@ -86,12 +87,20 @@ def get_map_base(dataset: Dataset):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _cached_map_region(folder: str, stamp: str, region_key: str, boundaries_url: str | None, _base) -> tuple[dict, dict]:
+def _cached_map_region(
+    folder: str, stamp: str, region_key: str, boundaries_url: str | None, _base
+) -> tuple[dict, dict]:
     # The Vega-Lite spec (built with Altair, ~0.3-1 s) and the per-preset rows, so a filter change costs milliseconds.
     from supplychain import geo, maps
 
     features = None if boundaries_url else geo.load_boundaries()
-    spec = maps.map_spec(region_key, maps.boundaries_data(boundaries_url, features), kinds=_base.kinds, owners=_base.owners, groups=_base.groups)
+    spec = maps.map_spec(
+        region_key,
+        maps.boundaries_data(boundaries_url, features),
+        kinds=_base.kinds,
+        owners=_base.owners,
+        groups=_base.groups,
+    )
     return spec, maps.prepare_region(_base.points, _base.flows, region_key)
 
 

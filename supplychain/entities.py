@@ -1,4 +1,5 @@
 """One index of every entity (company, model, chip, location, policy), name search, and the profile link format."""
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,16 @@ def build_entity_index(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             aliases = split_aliases(row.get("aliases"))
             if kind == "company" and pd.notna(row.get("name_zh")) and row.get("name_zh"):
                 aliases = [str(row["name_zh"]), *aliases]
-            rows.append({"id": str(row[key]), "kind": kind, "name": name, "aliases": aliases, "table": table, "label": short_label(name)})
+            rows.append(
+                {
+                    "id": str(row[key]),
+                    "kind": kind,
+                    "name": name,
+                    "aliases": aliases,
+                    "table": table,
+                    "label": short_label(name),
+                }
+            )
     return pd.DataFrame(rows, columns=INDEX_COLUMNS)
 
 
@@ -85,10 +95,18 @@ def find_entities(index: pd.DataFrame, text: str, *, limit: int = 10) -> pd.Data
             (0, row.name, name == needle or ident == needle),
             (1, next((a for a, f in aliases if f == needle), ""), any(f == needle for _, f in aliases)),
             (2, row.name, name.startswith(needle)),
-            (3, next((a for a, f in aliases if f.startswith(needle)), ""), any(f.startswith(needle) for _, f in aliases)),
+            (
+                3,
+                next((a for a, f in aliases if f.startswith(needle)), ""),
+                any(f.startswith(needle) for _, f in aliases),
+            ),
             (4, row.name, any(w.startswith(needle) for w in name.split())),
             (5, row.name, needle in name),
-            (6, next((a for a, f in aliases if needle in f), row.id), any(needle in f for _, f in aliases) or needle in ident),
+            (
+                6,
+                next((a for a, f in aliases if needle in f), row.id),
+                any(needle in f for _, f in aliases) or needle in ident,
+            ),
         ]
         for rank, matched, ok in candidates:
             if ok:
@@ -139,7 +157,11 @@ def entity_id_columns(package: dict, table: str) -> list[str]:
 
     schema = resource(package, table)["schema"]
     out = [schema["primaryKey"][0]] if table in ENTITY_TABLES else []
-    out += [fk["fields"][0] for fk in schema.get("foreignKeys", []) if (fk["reference"]["resource"] or table) in ENTITY_TABLES]
+    out += [
+        fk["fields"][0]
+        for fk in schema.get("foreignKeys", [])
+        if (fk["reference"]["resource"] or table) in ENTITY_TABLES
+    ]
     if table == "relationships":
         out += ["from_id", "to_id"]
     return list(dict.fromkeys(out))

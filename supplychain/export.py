@@ -1,4 +1,5 @@
 """Bytes for downloads: CSV, Excel and ZIP files built from exactly the frame on screen."""
+
 from __future__ import annotations
 
 import csv
@@ -104,7 +105,11 @@ def view_package(package: dict[str, Any], frames: Mapping[str, pd.DataFrame]) ->
         foreign = []
         for fk in schema.get("foreignKeys", []):
             target = fk["reference"]["resource"] or res["name"]
-            if set(fk["fields"]) <= set(keep) and target in frames and set(fk["reference"]["fields"]) <= set(frames[target].columns):
+            if (
+                set(fk["fields"]) <= set(keep)
+                and target in frames
+                and set(fk["reference"]["fields"]) <= set(frames[target].columns)
+            ):
                 foreign.append(fk)
         schema["foreignKeys"] = foreign
         resources.append({**res, "schema": schema})
@@ -122,7 +127,7 @@ def _raw_csv(frame: pd.DataFrame) -> bytes:
 
 
 def view_bundle(package: dict[str, Any], frames: Mapping[str, pd.DataFrame], readme: str) -> bytes:
-    """"Download this view": the filtered tables, a datapackage.json describing them, and a README.
+    """ "Download this view": the filtered tables, a datapackage.json describing them, and a README.
 
     Tables keep the dataset's own column names and formats so the bundle is itself a valid data
     package (the spreadsheet-safe, labelled export is the CSV/Excel download).

@@ -1,4 +1,5 @@
 """Pure filters: a frame and plain values in, the matching rows out (order and columns kept)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -8,7 +9,22 @@ import pandas as pd
 
 from supplychain.schema import fields, primary_key
 
-_FREE_TEXT = {"note", "description", "title", "quote_pl", "text_en", "covers", "role", "attribution", "url", "website", "licence", "name", "aliases", "name_zh"}
+_FREE_TEXT = {
+    "note",
+    "description",
+    "title",
+    "quote_pl",
+    "text_en",
+    "covers",
+    "role",
+    "attribution",
+    "url",
+    "website",
+    "licence",
+    "name",
+    "aliases",
+    "name_zh",
+}
 
 
 def search_rows(frame: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -19,11 +35,20 @@ def search_rows(frame: pd.DataFrame, text: str) -> pd.DataFrame:
     hit = pd.Series(False, index=frame.index)
     for column in frame.columns:
         if pd.api.types.is_string_dtype(frame[column]) or frame[column].dtype == object:
-            hit |= frame[column].astype("string").str.casefold().str.contains(needle, regex=False).fillna(False).astype(bool)
+            hit |= (
+                frame[column]
+                .astype("string")
+                .str.casefold()
+                .str.contains(needle, regex=False)
+                .fillna(False)
+                .astype(bool)
+            )
     return frame[hit]
 
 
-def filter_rows(frame: pd.DataFrame, *, search: str = "", equals: Mapping[str, Sequence[Any]] | None = None) -> pd.DataFrame:
+def filter_rows(
+    frame: pd.DataFrame, *, search: str = "", equals: Mapping[str, Sequence[Any]] | None = None
+) -> pd.DataFrame:
     """Apply a text search and per-column value filters (a row passes if its value is one of the chosen).
 
     An empty selection for a column means "no filter on that column", as in every spreadsheet.

@@ -1,4 +1,5 @@
 """Geography of the story: map points, flows between places, region presets, projection and label placement. Pure."""
+
 from __future__ import annotations
 
 import json
@@ -69,7 +70,9 @@ class Region:
 
 
 REGIONS: dict[str, Region] = {
-    "world": Region("world", "World", -29.9, 329.9, -42.0, 72.0, 430, ("sea", "east_asia", "north_america", "europe", "other")),
+    "world": Region(
+        "world", "World", -29.9, 329.9, -42.0, 72.0, 430, ("sea", "east_asia", "north_america", "europe", "other")
+    ),
     "east_asia": Region("east_asia", "East and Southeast Asia", 78.0, 158.0, -10.0, 48.0, 540, ("sea", "east_asia")),
     "sea": Region("sea", "Southeast Asia", 90.0, 130.0, -11.0, 22.0, 540, ("sea",)),
     "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 540, ()),
@@ -154,7 +157,13 @@ def load_boundaries(path: Path | None = None) -> dict[str, Any]:
 
 def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for table, key in (("companies", "company_id"), ("models", "model_id"), ("chips", "chip_id"), ("locations", "location_id"), ("policies", "policy_id")):
+    for table, key in (
+        ("companies", "company_id"),
+        ("models", "model_id"),
+        ("chips", "chip_id"),
+        ("locations", "location_id"),
+        ("policies", "policy_id"),
+    ):
         frame = tables.get(table)
         if frame is not None and not frame.empty:
             out.update(dict(zip(frame[key].astype(str), frame["name"].astype(str))))
@@ -164,13 +173,24 @@ def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
 def headquarters(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     """company_id -> location_id of its head office: hq_location_id, else a headquartered_in relationship."""
     rels = tables["relationships"]
-    hq = {str(c): str(l) for c, l in zip(tables["companies"]["company_id"], tables["companies"]["hq_location_id"]) if _text(l)}
+    hq = {
+        str(c): str(loc)
+        for c, loc in zip(tables["companies"]["company_id"], tables["companies"]["hq_location_id"])
+        if _text(loc)
+    }
     for _, r in rels[(rels["relation"] == "headquartered_in") & (rels["to_kind"] == "location")].iterrows():
         hq.setdefault(str(r["from_id"]), str(r["to_id"]))
     return hq
 
 
-def entity_places(tables: dict[str, pd.DataFrame], kind: str, entity_id: str, *, as_target: bool = False, hq: dict[str, str] | None = None) -> list[str]:
+def entity_places(
+    tables: dict[str, pd.DataFrame],
+    kind: str,
+    entity_id: str,
+    *,
+    as_target: bool = False,
+    hq: dict[str, str] | None = None,
+) -> list[str]:
     """Location ids an entity stands at on the map.
 
     A place is itself; a company is at its head office (and, as the target of a flow, a company with
@@ -187,7 +207,9 @@ def entity_places(tables: dict[str, pd.DataFrame], kind: str, entity_id: str, *,
             return [home]
         if as_target:
             rels = tables["relationships"]
-            ops = rels[(rels["from_id"] == entity_id) & (rels["relation"] == "operates") & (rels["to_kind"] == "location")]
+            ops = rels[
+                (rels["from_id"] == entity_id) & (rels["relation"] == "operates") & (rels["to_kind"] == "location")
+            ]
             return [str(t) for t in dict.fromkeys(ops["to_id"]) if str(t) in locations]
         return []
     if kind == "model":
@@ -213,8 +235,23 @@ def entity_companies(tables: dict[str, pd.DataFrame], kind: str, entity_id: str)
 
 
 POINT_COLUMNS = [
-    "location_id", "name", "label", "kind", "country", "region", "lat", "lon", "coord_precision", "ownership",
-    "description", "who", "company_ids", "evidence", "source_id", "claim_id", "note",
+    "location_id",
+    "name",
+    "label",
+    "kind",
+    "country",
+    "region",
+    "lat",
+    "lon",
+    "coord_precision",
+    "ownership",
+    "description",
+    "who",
+    "company_ids",
+    "evidence",
+    "source_id",
+    "claim_id",
+    "note",
 ]
 
 
@@ -249,21 +286,61 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = []
     for _, loc in locations.iterrows():
         lid = str(loc["location_id"])
-        who = "; ".join(f"{what}: {', '.join(names.get(c, c) for c in cs)}" for what, cs in present.get(lid, {}).items())
-        rows.append({
-            "location_id": lid, "name": str(loc["name"]), "label": short_name(loc["name"]), "kind": str(loc["kind"]),
-            "country": str(loc["country"]), "region": str(loc["region"]), "lat": float(loc["lat"]), "lon": float(loc["lon"]),
-            "coord_precision": str(loc["coord_precision"]), "ownership": str(loc["ownership"]), "description": _text(loc["description"]),
-            "who": who or "No company in the data is linked to this place", "company_ids": ",".join(companies_at.get(lid, [])),
-            "evidence": str(loc["evidence"]), "source_id": _text(loc["source_id"]), "claim_id": _text(loc["claim_id"]), "note": _text(loc["note"]),
-        })
+        who = "; ".join(
+            f"{what}: {', '.join(names.get(c, c) for c in cs)}" for what, cs in present.get(lid, {}).items()
+        )
+        rows.append(
+            {
+                "location_id": lid,
+                "name": str(loc["name"]),
+                "label": short_name(loc["name"]),
+                "kind": str(loc["kind"]),
+                "country": str(loc["country"]),
+                "region": str(loc["region"]),
+                "lat": float(loc["lat"]),
+                "lon": float(loc["lon"]),
+                "coord_precision": str(loc["coord_precision"]),
+                "ownership": str(loc["ownership"]),
+                "description": _text(loc["description"]),
+                "who": who or "No company in the data is linked to this place",
+                "company_ids": ",".join(companies_at.get(lid, [])),
+                "evidence": str(loc["evidence"]),
+                "source_id": _text(loc["source_id"]),
+                "claim_id": _text(loc["claim_id"]),
+                "note": _text(loc["note"]),
+            }
+        )
     return pd.DataFrame(rows, columns=POINT_COLUMNS)
 
 
 FLOW_COLUMNS = [
-    "flow_id", "relationship_id", "relation", "from_kind", "from_id", "from_name", "to_kind", "to_id", "to_name",
-    "origin_id", "origin_name", "origin_lon", "origin_lat", "dest_id", "dest_name", "dest_lon", "dest_lat",
-    "start_date", "start_precision", "end_date", "end_precision", "description", "company_ids", "evidence", "source_id", "claim_id", "note",
+    "flow_id",
+    "relationship_id",
+    "relation",
+    "from_kind",
+    "from_id",
+    "from_name",
+    "to_kind",
+    "to_id",
+    "to_name",
+    "origin_id",
+    "origin_name",
+    "origin_lon",
+    "origin_lat",
+    "dest_id",
+    "dest_name",
+    "dest_lon",
+    "dest_lat",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "description",
+    "company_ids",
+    "evidence",
+    "source_id",
+    "claim_id",
+    "note",
 ]
 
 
@@ -283,22 +360,49 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for _, r in rels.iterrows():
         fk, fid, tk, tid = str(r["from_kind"]), str(r["from_id"]), str(r["to_kind"]), str(r["to_id"])
         if FLOW_DIRECTIONS[str(r["relation"])] == "forward":
-            origins, dests = entity_places(tables, fk, fid, hq=hq), entity_places(tables, tk, tid, as_target=True, hq=hq)
+            origins, dests = (
+                entity_places(tables, fk, fid, hq=hq),
+                entity_places(tables, tk, tid, as_target=True, hq=hq),
+            )
         else:
-            origins, dests = entity_places(tables, tk, tid, hq=hq), entity_places(tables, fk, fid, as_target=True, hq=hq)
+            origins, dests = (
+                entity_places(tables, tk, tid, hq=hq),
+                entity_places(tables, fk, fid, as_target=True, hq=hq),
+            )
         companies = list(dict.fromkeys(entity_companies(tables, fk, fid) + entity_companies(tables, tk, tid)))
         pairs = [(o, d) for o in origins for d in dests]
         for i, (o, d) in enumerate(pairs):
-            rows.append({
-                "flow_id": str(r["relationship_id"]) + (f"__{i}" if len(pairs) > 1 else ""), "relationship_id": str(r["relationship_id"]),
-                "relation": str(r["relation"]), "from_kind": fk, "from_id": fid, "from_name": names.get(fid, fid),
-                "to_kind": tk, "to_id": tid, "to_name": names.get(tid, tid),
-                "origin_id": o, "origin_name": short_name(loc.at[o, "name"]), "origin_lon": float(loc.at[o, "lon"]), "origin_lat": float(loc.at[o, "lat"]),
-                "dest_id": d, "dest_name": short_name(loc.at[d, "name"]), "dest_lon": float(loc.at[d, "lon"]), "dest_lat": float(loc.at[d, "lat"]),
-                "start_date": r["start_date"], "start_precision": r["start_precision"], "end_date": r["end_date"], "end_precision": r["end_precision"],
-                "description": _text(r["description"]), "company_ids": ",".join(companies), "evidence": str(r["evidence"]),
-                "source_id": _text(r["source_id"]), "claim_id": _text(r["claim_id"]), "note": _text(r["note"]),
-            })
+            rows.append(
+                {
+                    "flow_id": str(r["relationship_id"]) + (f"__{i}" if len(pairs) > 1 else ""),
+                    "relationship_id": str(r["relationship_id"]),
+                    "relation": str(r["relation"]),
+                    "from_kind": fk,
+                    "from_id": fid,
+                    "from_name": names.get(fid, fid),
+                    "to_kind": tk,
+                    "to_id": tid,
+                    "to_name": names.get(tid, tid),
+                    "origin_id": o,
+                    "origin_name": short_name(loc.at[o, "name"]),
+                    "origin_lon": float(loc.at[o, "lon"]),
+                    "origin_lat": float(loc.at[o, "lat"]),
+                    "dest_id": d,
+                    "dest_name": short_name(loc.at[d, "name"]),
+                    "dest_lon": float(loc.at[d, "lon"]),
+                    "dest_lat": float(loc.at[d, "lat"]),
+                    "start_date": r["start_date"],
+                    "start_precision": r["start_precision"],
+                    "end_date": r["end_date"],
+                    "end_precision": r["end_precision"],
+                    "description": _text(r["description"]),
+                    "company_ids": ",".join(companies),
+                    "evidence": str(r["evidence"]),
+                    "source_id": _text(r["source_id"]),
+                    "claim_id": _text(r["claim_id"]),
+                    "note": _text(r["note"]),
+                }
+            )
     frame = pd.DataFrame(rows, columns=FLOW_COLUMNS)
     for column in ("start_date", "end_date"):
         frame[column] = pd.to_datetime(frame[column])
@@ -315,7 +419,9 @@ def _period_end(value: Any, precision: Any) -> pd.Timestamp:
     return stamp
 
 
-def select_flows(flows: pd.DataFrame, *, companies: Sequence[str] = (), relations: Sequence[str] = (), as_of: Any = None) -> pd.DataFrame:
+def select_flows(
+    flows: pd.DataFrame, *, companies: Sequence[str] = (), relations: Sequence[str] = (), as_of: Any = None
+) -> pd.DataFrame:
     """Flows matching the filters; an empty selection means no filter.
 
     As of a day, a flow shows if it had certainly begun by then (a start known only to the month or
@@ -342,11 +448,15 @@ def select_points(points: pd.DataFrame, flows: pd.DataFrame, *, companies: Seque
         return points
     wanted = set(companies)
     ends = set(flows["origin_id"]) | set(flows["dest_id"])
-    keep = points["location_id"].isin(ends) | points["company_ids"].map(lambda ids: bool(wanted & set(str(ids).split(","))))
+    keep = points["location_id"].isin(ends) | points["company_ids"].map(
+        lambda ids: bool(wanted & set(str(ids).split(",")))
+    )
     return points[keep]
 
 
-def flow_paths(flows: pd.DataFrame, projection: Projection, *, samples: int = 24, loop_px: float = 26.0) -> pd.DataFrame:
+def flow_paths(
+    flows: pd.DataFrame, projection: Projection, *, samples: int = 24, loop_px: float = 26.0
+) -> pd.DataFrame:
     """Curved paths for the flows, as rows (flow_id, seq, lon, lat), bent in the projected plane.
 
     Lines sharing both ends bend by different amounts so that none hides another; a flow whose two
@@ -362,7 +472,10 @@ def flow_paths(flows: pd.DataFrame, projection: Projection, *, samples: int = 24
         x1, y1 = projection.project(f["dest_lon"], f["dest_lat"])
         if f["origin_id"] == f["dest_id"]:
             r = loop_px * (1 + 0.3 * nth)
-            pts = [(x0 + r * 0.5 * math.sin(2 * math.pi * t), y0 - r * (1 - math.cos(2 * math.pi * t)) * 0.5) for t in (i / samples for i in range(samples + 1))]
+            pts = [
+                (x0 + r * 0.5 * math.sin(2 * math.pi * t), y0 - r * (1 - math.cos(2 * math.pi * t)) * 0.5)
+                for t in (i / samples for i in range(samples + 1))
+            ]
         else:
             dx, dy = x1 - x0, y1 - y0
             length = math.hypot(dx, dy) or 1.0
@@ -371,7 +484,13 @@ def flow_paths(flows: pd.DataFrame, projection: Projection, *, samples: int = 24
             if f["origin_id"] > f["dest_id"]:
                 bend = -bend  # same side whichever way the line runs
             mx, my = (x0 + x1) / 2 - dy / length * bend * length, (y0 + y1) / 2 + dx / length * bend * length
-            pts = [((1 - t) ** 2 * x0 + 2 * (1 - t) * t * mx + t * t * x1, (1 - t) ** 2 * y0 + 2 * (1 - t) * t * my + t * t * y1) for t in (i / samples for i in range(samples + 1))]
+            pts = [
+                (
+                    (1 - t) ** 2 * x0 + 2 * (1 - t) * t * mx + t * t * x1,
+                    (1 - t) ** 2 * y0 + 2 * (1 - t) * t * my + t * t * y1,
+                )
+                for t in (i / samples for i in range(samples + 1))
+            ]
         for seq, (x, y) in enumerate(pts):
             lon, lat = projection.invert(x, y)
             rows.append({"flow_id": f["flow_id"], "seq": seq, "lon": lon, "lat": lat, "x": x, "y": y})
@@ -397,7 +516,12 @@ class Box:
     y1: float
 
     def overlaps(self, other: Box, pad: float = 1.0) -> bool:
-        return not (self.x1 + pad <= other.x0 or other.x1 + pad <= self.x0 or self.y1 + pad <= other.y0 or other.y1 + pad <= self.y0)
+        return not (
+            self.x1 + pad <= other.x0
+            or other.x1 + pad <= self.x0
+            or self.y1 + pad <= other.y0
+            or other.y1 + pad <= self.y0
+        )
 
     def inside(self, width: float, height: float) -> bool:
         return self.x0 >= 0 and self.y0 >= 0 and self.x1 <= width and self.y1 <= height
@@ -412,8 +536,16 @@ def text_box(x: float, y: float, text: str, align: str, baseline: str, font_px: 
 
 
 # Candidate label spots around a marker, nearest first: (dx, dy, align, baseline).
-_AROUND = [(1, 0, "left", "middle"), (-1, 0, "right", "middle"), (0, -1, "center", "bottom"), (0, 1, "center", "top"),
-           (0.8, -0.8, "left", "bottom"), (0.8, 0.8, "left", "top"), (-0.8, -0.8, "right", "bottom"), (-0.8, 0.8, "right", "top")]
+_AROUND = [
+    (1, 0, "left", "middle"),
+    (-1, 0, "right", "middle"),
+    (0, -1, "center", "bottom"),
+    (0, 1, "center", "top"),
+    (0.8, -0.8, "left", "bottom"),
+    (0.8, 0.8, "left", "top"),
+    (-0.8, -0.8, "right", "bottom"),
+    (-0.8, 0.8, "right", "top"),
+]
 _RADII = [11, 24, 40, 58, 78]
 LEADER_FROM_PX = 20
 SAME_LABEL_PX = 160
@@ -429,7 +561,9 @@ def place_labels(points: pd.DataFrame, projection: Projection, *, obstacles: Ite
     xy = {r.location_id: projection.project(r.lon, r.lat) for r in points.itertuples()}
     half = MARKER_PX / 2
     taken: list[Box] = [Box(x - half, y - half, x + half, y + half) for x, y in xy.values()] + list(obstacles)
-    order = points.assign(_n=points["company_ids"].str.count(",") + (points["company_ids"] != "")).sort_values(["_n", "location_id"], ascending=[False, True], kind="stable")
+    order = points.assign(_n=points["company_ids"].str.count(",") + (points["company_ids"] != "")).sort_values(
+        ["_n", "location_id"], ascending=[False, True], kind="stable"
+    )
     rows = []
     for r in order.itertuples():
         x, y = xy[r.location_id]
@@ -439,19 +573,53 @@ def place_labels(points: pd.DataFrame, projection: Projection, *, obstacles: Ite
             for dx, dy, align, baseline in _AROUND:
                 lx, ly = x + dx * radius, y + dy * radius
                 box = text_box(lx, ly, r.label, align, baseline, LABEL_FONT_PX)
-                if box.inside(projection.width, projection.height) and not any(box.overlaps(t) for t in taken if t != own):
+                if box.inside(projection.width, projection.height) and not any(
+                    box.overlaps(t) for t in taken if t != own
+                ):
                     lon, lat = projection.invert(lx, ly)
-                    rows.append({"location_id": r.location_id, "text": r.label, "label_lon": lon, "label_lat": lat, "align": align,
-                                 "baseline": baseline, "leader": radius >= LEADER_FROM_PX, "lon": r.lon, "lat": r.lat, "x": lx, "y": ly, "box": box})
+                    rows.append(
+                        {
+                            "location_id": r.location_id,
+                            "text": r.label,
+                            "label_lon": lon,
+                            "label_lat": lat,
+                            "align": align,
+                            "baseline": baseline,
+                            "leader": radius >= LEADER_FROM_PX,
+                            "lon": r.lon,
+                            "lat": r.lat,
+                            "x": lx,
+                            "y": ly,
+                            "box": box,
+                        }
+                    )
                     taken.append(box)
                     done = True
                     break
             if done:
                 break
-    return pd.DataFrame(rows, columns=["location_id", "text", "label_lon", "label_lat", "align", "baseline", "leader", "lon", "lat", "x", "y", "box"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "location_id",
+            "text",
+            "label_lon",
+            "label_lat",
+            "align",
+            "baseline",
+            "leader",
+            "lon",
+            "lat",
+            "x",
+            "y",
+            "box",
+        ],
+    )
 
 
-def place_flow_labels(flows: pd.DataFrame, paths: pd.DataFrame, projection: Projection, taken: Iterable[Box], texts: dict[str, str]) -> pd.DataFrame:
+def place_flow_labels(
+    flows: pd.DataFrame, paths: pd.DataFrame, projection: Projection, taken: Iterable[Box], texts: dict[str, str]
+) -> pd.DataFrame:
     """Labels on the flows ("trains in · date unknown") where they fit between the place labels, centred on the curve.
 
     A flow whose label would overlap gets none on the map; its tooltip and the table below say the same.
@@ -484,8 +652,14 @@ def points_geojson(points: pd.DataFrame) -> dict[str, Any]:
     features = []
     for row in points.to_dict("records"):
         props = {k: _json_value(v) for k, v in row.items()}
-        features.append({"type": "Feature", "id": row["location_id"], "properties": props,
-                         "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": row["location_id"],
+                "properties": props,
+                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -494,8 +668,17 @@ def flows_geojson(flows: pd.DataFrame) -> dict[str, Any]:
     features = []
     for row in flows.to_dict("records"):
         props = {k: _json_value(v) for k, v in row.items()}
-        features.append({"type": "Feature", "id": row["flow_id"], "properties": props,
-                         "geometry": {"type": "LineString", "coordinates": [[row["origin_lon"], row["origin_lat"]], [row["dest_lon"], row["dest_lat"]]]}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": row["flow_id"],
+                "properties": props,
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[row["origin_lon"], row["origin_lat"]], [row["dest_lon"], row["dest_lat"]]],
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 

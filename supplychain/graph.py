@@ -4,6 +4,7 @@ Edges come from relationships.csv and from the reference columns of the entity t
 developer, a chip's designer, a policy's issuer, a company's headquarters and parent), so a model is
 never an island just because nobody wrote a `develops` row. Each edge keeps its evidence.
 """
+
 from __future__ import annotations
 
 import io
@@ -16,8 +17,24 @@ import pandas as pd
 from supplychain.schema import ENTITY_TABLES
 
 EDGE_COLUMNS = [
-    "relationship_id", "from_id", "from_name", "from_kind", "relation", "to_id", "to_name", "to_kind",
-    "start_date", "start_precision", "end_date", "end_precision", "description", "evidence", "source_id", "claim_id", "note", "origin",
+    "relationship_id",
+    "from_id",
+    "from_name",
+    "from_kind",
+    "relation",
+    "to_id",
+    "to_name",
+    "to_kind",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "description",
+    "evidence",
+    "source_id",
+    "claim_id",
+    "note",
+    "origin",
 ]
 # (table, reference column, relation, direction, date column, precision column): edges implied by entity rows.
 # direction "ref->row": the referenced entity is the edge's source (developer develops model).
@@ -38,7 +55,12 @@ def _text(value: object) -> str:
 
 
 def _date(value: object) -> pd.Timestamp | None:
-    if value is None or value is pd.NA or (not isinstance(value, (str, pd.Timestamp)) and pd.isna(value)) or (isinstance(value, pd.Timestamp) and pd.isna(value)):
+    if (
+        value is None
+        or value is pd.NA
+        or (not isinstance(value, (str, pd.Timestamp)) and pd.isna(value))
+        or (isinstance(value, pd.Timestamp) and pd.isna(value))
+    ):
         return None
     return pd.Timestamp(value)
 
@@ -62,11 +84,21 @@ def build_graph(tables: dict[str, pd.DataFrame], index: pd.DataFrame) -> nx.Mult
             continue
         stated.add((src, _text(row["relation"]), dst))
         graph.add_edge(
-            src, dst, key=_text(row["relationship_id"]), relationship_id=_text(row["relationship_id"]), relation=_text(row["relation"]),
-            start_date=_date(row["start_date"]), start_precision=_text(row["start_precision"]),
-            end_date=_date(row["end_date"]), end_precision=_text(row["end_precision"]),
-            description=_text(row["description"]), evidence=_text(row["evidence"]), source_id=_text(row["source_id"]),
-            claim_id=_text(row["claim_id"]), note=_text(row["note"]), origin="relationships.csv",
+            src,
+            dst,
+            key=_text(row["relationship_id"]),
+            relationship_id=_text(row["relationship_id"]),
+            relation=_text(row["relation"]),
+            start_date=_date(row["start_date"]),
+            start_precision=_text(row["start_precision"]),
+            end_date=_date(row["end_date"]),
+            end_precision=_text(row["end_precision"]),
+            description=_text(row["description"]),
+            evidence=_text(row["evidence"]),
+            source_id=_text(row["source_id"]),
+            claim_id=_text(row["claim_id"]),
+            note=_text(row["note"]),
+            origin="relationships.csv",
         )
     for table, column, relation, direction, date_col, precision_col in IMPLIED_EDGES:
         frame = tables.get(table)
@@ -82,11 +114,21 @@ def build_graph(tables: dict[str, pd.DataFrame], index: pd.DataFrame) -> nx.Mult
                 continue
             rid = f"{table}:{own}:{column}"
             graph.add_edge(
-                src, dst, key=rid, relationship_id=rid, relation=relation,
-                start_date=_date(row[date_col]) if date_col else None, start_precision=_text(row[precision_col]) if precision_col else "",
-                end_date=None, end_precision="",
+                src,
+                dst,
+                key=rid,
+                relationship_id=rid,
+                relation=relation,
+                start_date=_date(row[date_col]) if date_col else None,
+                start_precision=_text(row[precision_col]) if precision_col else "",
+                end_date=None,
+                end_precision="",
                 description=f"{names[src]} {relation.replace('_', ' ')} {names[dst]} (recorded in {table}.csv, column {column})",
-                evidence=_text(row["evidence"]), source_id=_text(row["source_id"]), claim_id=_text(row["claim_id"]), note="", origin=f"{table}.csv",
+                evidence=_text(row["evidence"]),
+                source_id=_text(row["source_id"]),
+                claim_id=_text(row["claim_id"]),
+                note="",
+                origin=f"{table}.csv",
             )
     return graph
 
@@ -95,11 +137,17 @@ def edge_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """The graph's edges as a table (columns EDGE_COLUMNS), sorted by relationship id for stable output."""
     rows = []
     for src, dst, data in graph.edges(data=True):
-        rows.append({
-            **{c: data.get(c) for c in EDGE_COLUMNS if c in data},
-            "from_id": src, "from_name": graph.nodes[src]["name"], "from_kind": graph.nodes[src]["kind"],
-            "to_id": dst, "to_name": graph.nodes[dst]["name"], "to_kind": graph.nodes[dst]["kind"],
-        })
+        rows.append(
+            {
+                **{c: data.get(c) for c in EDGE_COLUMNS if c in data},
+                "from_id": src,
+                "from_name": graph.nodes[src]["name"],
+                "from_kind": graph.nodes[src]["kind"],
+                "to_id": dst,
+                "to_name": graph.nodes[dst]["name"],
+                "to_kind": graph.nodes[dst]["kind"],
+            }
+        )
     frame = pd.DataFrame(rows, columns=EDGE_COLUMNS)
     frame["start_date"] = pd.to_datetime(frame["start_date"])
     frame["end_date"] = pd.to_datetime(frame["end_date"])
@@ -108,8 +156,15 @@ def edge_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
 
 def node_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """The graph's nodes as a table: id, kind, name, label, degree (ties in this graph), sorted by id."""
-    rows = [{"id": n, "kind": d["kind"], "name": d["name"], "label": d["label"], "degree": graph.degree(n)} for n, d in graph.nodes(data=True)]
-    return pd.DataFrame(rows, columns=["id", "kind", "name", "label", "degree"]).sort_values("id", kind="stable").reset_index(drop=True)
+    rows = [
+        {"id": n, "kind": d["kind"], "name": d["name"], "label": d["label"], "degree": graph.degree(n)}
+        for n, d in graph.nodes(data=True)
+    ]
+    return (
+        pd.DataFrame(rows, columns=["id", "kind", "name", "label", "degree"])
+        .sort_values("id", kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def neighbourhood(graph: nx.MultiDiGraph, focus: str, hops: int) -> nx.MultiDiGraph:
@@ -155,7 +210,9 @@ def filter_graph(
     return out
 
 
-def layout_positions(nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...], *, seed: int = 7) -> dict[str, tuple[float, float]]:
+def layout_positions(
+    nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...], *, seed: int = 7
+) -> dict[str, tuple[float, float]]:
     """Deterministic positions for a graph given as sorted node ids and (from, to) pairs.
 
     Each connected part gets its own spring layout (fixed seed, built in sorted order, so the same
@@ -212,7 +269,17 @@ def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
 
 
 # The chain: which relation, from which stage, leads to which stage. Followed in this order.
-CHAIN_COLUMNS = ["developer_id", "developer_name", "stage", "entity_id", "entity_name", "kind", "parent_id", "relation", "relationship_id"]
+CHAIN_COLUMNS = [
+    "developer_id",
+    "developer_name",
+    "stage",
+    "entity_id",
+    "entity_name",
+    "kind",
+    "parent_id",
+    "relation",
+    "relationship_id",
+]
 _MEASURE_RELATIONS = ("restricts", "permits")
 
 
@@ -237,17 +304,33 @@ def chain_rows(graph: nx.MultiDiGraph, developers: Iterable[str]) -> pd.DataFram
     rows: list[dict[str, str]] = []
 
     def add(dev: str, stage: str, entity: str, parent: str, relation: str, rid: str) -> None:
-        rows.append({
-            "developer_id": dev, "developer_name": graph.nodes[dev]["name"], "stage": stage, "entity_id": entity,
-            "entity_name": graph.nodes[entity]["name"], "kind": graph.nodes[entity]["kind"], "parent_id": parent,
-            "relation": relation, "relationship_id": rid,
-        })
+        rows.append(
+            {
+                "developer_id": dev,
+                "developer_name": graph.nodes[dev]["name"],
+                "stage": stage,
+                "entity_id": entity,
+                "entity_name": graph.nodes[entity]["name"],
+                "kind": graph.nodes[entity]["kind"],
+                "parent_id": parent,
+                "relation": relation,
+                "relationship_id": rid,
+            }
+        )
 
     def out_edges(node: str, relations: Collection[str]) -> list[tuple[str, str, str]]:
-        return sorted((dst, d["relation"], key) for _, dst, key, d in graph.out_edges(node, keys=True, data=True) if d["relation"] in relations)
+        return sorted(
+            (dst, d["relation"], key)
+            for _, dst, key, d in graph.out_edges(node, keys=True, data=True)
+            if d["relation"] in relations
+        )
 
     def in_edges(node: str, relations: Collection[str]) -> list[tuple[str, str, str]]:
-        return sorted((src, d["relation"], key) for src, _, key, d in graph.in_edges(node, keys=True, data=True) if d["relation"] in relations)
+        return sorted(
+            (src, d["relation"], key)
+            for src, _, key, d in graph.in_edges(node, keys=True, data=True)
+            if d["relation"] in relations
+        )
 
     for dev in developers:
         if dev not in graph:
@@ -306,3 +389,35 @@ def chain_summary(chains: pd.DataFrame, stages: Iterable[str]) -> pd.DataFrame:
             row[stage] = " · ".join(names)
         out.append(row)
     return pd.DataFrame(out, columns=["developer_id", *stages])
+
+
+# The Relationships page's view from its settings: the choices it offers and the graph they select.
+HOPS = [1, 2]
+VIEWS = ["Network", "Chains", "Evidence"]
+
+
+def view_graph(
+    graph: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    relations: Collection[str] = (),
+    since: date | None = None,
+    until: date | None = None,
+) -> nx.MultiDiGraph:
+    """The graph the page draws: filtered by relation type and dates, then (with a focus) its k-hop neighbourhood.
+
+    Filtering comes first, so "two hops" means two hops along the ties the reader chose to see.
+    """
+    filtered = filter_graph(graph, relations=relations, since=since, until=until, keep=[focus] if focus else [])
+    if focus and focus in filtered:
+        return neighbourhood(filtered, focus, hops)
+    return filtered
+
+
+def date_bounds(edges: pd.DataFrame, as_of: date) -> tuple[date, date]:
+    """The date filter's range: 1 January of the earliest tie's year to the later of the data date and the last tie end."""
+    starts = pd.concat([edges["start_date"], edges["end_date"]]).dropna()
+    low = date(int(starts.min().year), 1, 1) if not starts.empty else date(2015, 1, 1)
+    high = max(as_of, starts.max().date()) if not starts.empty else as_of
+    return low, high

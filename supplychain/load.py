@@ -1,4 +1,5 @@
 """Read the CSVs into typed pandas frames, with the types taken from datapackage.json."""
+
 from __future__ import annotations
 
 import hashlib
@@ -37,6 +38,14 @@ class Dataset:
     def as_of(self) -> str:
         """The date the data is as of (YYYY-MM-DD), from the package's `created` stamp."""
         return str(self.package.get("created", ""))[:10]
+
+    @property
+    def reviewed_through(self) -> str:
+        """The last date (YYYY-MM-DD) the curators have checked public records for (datapackage.json `reviewed_through`).
+
+        Later than the report, earlier than the build date: events after it may exist but are not in the record.
+        """
+        return str(self.package.get("reviewed_through", ""))[:10]
 
 
 def fingerprint(data_dir: Path) -> str:

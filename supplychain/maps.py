@@ -1,4 +1,5 @@
 """Altair builders for the Map page: the layered map of places and flows, and the tables beside it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from supplychain.style import (
     format_date,
 )
 
+
 @dataclass(frozen=True)
 class MapBase:
     """Everything the map needs that depends only on the data: places, flows, and what the controls and legends offer."""
@@ -46,13 +48,15 @@ def build_map_base(tables: dict[str, pd.DataFrame]) -> MapBase:
     companies = tables["companies"]
     names = {str(c): str(n) for c, n in zip(companies["company_id"], companies["name"]) if str(c) in present}
     return MapBase(
-        points=points, flows=flows,
+        points=points,
+        flows=flows,
         kinds=[k for k in LOCATION_KIND_COLOURS if k in set(points["kind"])],
         owners=[o for o in OWNERSHIP_SHAPES if o in set(points["ownership"])],
         groups=[g for g in FLOW_GROUP_COLOURS if g in {FLOW_GROUPS.get(r) for r in flows["relation"]}],
         companies=dict(sorted(names.items(), key=lambda kv: kv[1].casefold())),
         relations=[r for r in geo.FLOW_DIRECTIONS if r in set(flows["relation"])],
-        point_rows=point_table(points), flow_rows=flow_table(flows),
+        point_rows=point_table(points),
+        flow_rows=flow_table(flows),
     )
 
 
@@ -61,19 +65,40 @@ SEA = "#F3F7FA"
 SELECTION = "place"
 
 POINT_TABLE_LABELS = {
-    "location_id": "Place id", "name": "Place", "kind_label": "What is there", "country": "Country", "lat": "Latitude", "lon": "Longitude",
-    "precision_label": "Position known to", "ownership_label": "Owned or operated by", "who": "Who is there", "description": "Description",
-    "evidence_label": "Evidence", "source_id": "Source", "claim_id": "Claim", "note": "Note",
+    "location_id": "Place id",
+    "name": "Place",
+    "kind_label": "What is there",
+    "country": "Country",
+    "lat": "Latitude",
+    "lon": "Longitude",
+    "precision_label": "Position known to",
+    "ownership_label": "Owned or operated by",
+    "who": "Who is there",
+    "description": "Description",
+    "evidence_label": "Evidence",
+    "source_id": "Source",
+    "claim_id": "Claim",
+    "note": "Note",
 }
 FLOW_TABLE_LABELS = {
-    "flow_id": "Flow id", "relationship_id": "Relationship id", "from_name": "From", "relation_label": "Relation", "to_name": "To",
-    "origin_name": "Line starts at", "dest_name": "Line ends at", "when": "When", "description": "Description",
-    "evidence_label": "Evidence", "source_id": "Source", "claim_id": "Claim", "note": "Note",
+    "flow_id": "Flow id",
+    "relationship_id": "Relationship id",
+    "from_name": "From",
+    "relation_label": "Relation",
+    "to_name": "To",
+    "origin_name": "Line starts at",
+    "dest_name": "Line ends at",
+    "when": "When",
+    "description": "Description",
+    "evidence_label": "Evidence",
+    "source_id": "Source",
+    "claim_id": "Claim",
+    "note": "Note",
 }
 
 
 def when_text(start: Any, start_precision: Any, end: Any, end_precision: Any) -> str:
-    """"since Apr 2025", "2023 – May 2025" or "date unknown", never more precise than the data."""
+    """ "since Apr 2025", "2023 – May 2025" or "date unknown", never more precise than the data."""
     if pd.isna(start) and pd.isna(end):
         return "date unknown"
     if pd.isna(end):
@@ -101,9 +126,13 @@ def describe_flows(flows: pd.DataFrame) -> pd.DataFrame:
     dashes = list(FLOW_EVIDENCE_DASHES)
     out["line_style"] = out["evidence"].map(lambda e: dashes[1] if e == "estimate" else dashes[0])
     out["evidence_label"] = out["evidence"].map(lambda k: EVIDENCE_LABELS.get(k, k))
-    out["when"] = [when_text(*v) for v in zip(out["start_date"], out["start_precision"], out["end_date"], out["end_precision"])]
+    out["when"] = [
+        when_text(*v) for v in zip(out["start_date"], out["start_precision"], out["end_date"], out["end_precision"])
+    ]
     out["title"] = out["from_name"] + " " + out["relation_label"] + " " + out["to_name"]
-    out["label"] = [rel if when == "date unknown" else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])]
+    out["label"] = [
+        rel if when == "date unknown" else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])
+    ]
     return out
 
 
@@ -124,8 +153,16 @@ def boundaries_data(url: str | None, features: dict[str, Any] | None = None) -> 
     return alt.InlineData(values=features, format=alt.DataFormat(type="json", property="features"))
 
 
-_ALIGNS = [("left", "middle"), ("right", "middle"), ("center", "bottom"), ("center", "top"),
-           ("left", "bottom"), ("left", "top"), ("right", "bottom"), ("right", "top")]
+_ALIGNS = [
+    ("left", "middle"),
+    ("right", "middle"),
+    ("center", "bottom"),
+    ("center", "top"),
+    ("left", "bottom"),
+    ("left", "top"),
+    ("right", "bottom"),
+    ("right", "top"),
+]
 DATASETS = ("lines", "heads", "rings", "leaders", "points", "labels", "flow_labels")
 
 
@@ -145,8 +182,35 @@ def prepare_region(points: pd.DataFrame, flows: pd.DataFrame, region_key: str) -
     labels = geo.place_labels(pts, projection)
     taken = list(labels["box"]) + _marker_boxes(pts, projection)
     flow_labels = geo.place_flow_labels(fls, paths, projection, taken, dict(zip(fls["flow_id"], fls["label"])))
-    flow_cols = ["flow_id", "title", "relation_label", "group", "line_style", "when", "origin_name", "dest_name", "description", "evidence_label", "source_id", "claim_id"]
-    point_cols = ["location_id", "name", "label", "lon", "lat", "kind_label", "ownership_label", "precision_label", "who", "evidence_label", "source_id", "claim_id", "ring"]
+    flow_cols = [
+        "flow_id",
+        "title",
+        "relation_label",
+        "group",
+        "line_style",
+        "when",
+        "origin_name",
+        "dest_name",
+        "description",
+        "evidence_label",
+        "source_id",
+        "claim_id",
+    ]
+    point_cols = [
+        "location_id",
+        "name",
+        "label",
+        "lon",
+        "lat",
+        "kind_label",
+        "ownership_label",
+        "precision_label",
+        "who",
+        "evidence_label",
+        "source_id",
+        "claim_id",
+        "ring",
+    ]
     point_data = pts[point_cols].fillna("")
     frames = {
         "lines": paths[["flow_id", "seq", "lon", "lat"]].merge(fls[flow_cols], on="flow_id").fillna(""),
@@ -160,26 +224,46 @@ def prepare_region(points: pd.DataFrame, flows: pd.DataFrame, region_key: str) -
     return {name: frame.to_dict("records") for name, frame in frames.items()}
 
 
-def map_datasets(prepared: dict[str, list[dict[str, Any]]], *, location_ids: set[str], flow_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+def map_datasets(
+    prepared: dict[str, list[dict[str, Any]]], *, location_ids: set[str], flow_ids: set[str]
+) -> dict[str, list[dict[str, Any]]]:
     """The rows of each map layer for the places and flows shown (the only per-rerun work of the map: microseconds)."""
     return {
-        name: [r for r in rows if (r["location_id"] in location_ids if "location_id" in r else r["flow_id"] in flow_ids)]
+        name: [
+            r for r in rows if (r["location_id"] in location_ids if "location_id" in r else r["flow_id"] in flow_ids)
+        ]
         for name, rows in prepared.items()
     }
 
 
-def _text_layers(name: str, *, size: int, colour: str, weight: str, lon: str, lat: str, aligns: list[tuple[str, str]]) -> list[alt.Chart]:
+def _text_layers(
+    name: str, *, size: int, colour: str, weight: str, lon: str, lat: str, aligns: list[tuple[str, str]]
+) -> list[alt.Chart]:
     layers = []
     for align, baseline in aligns:
         base = alt.Chart(alt.NamedData(name)).encode(longitude=f"{lon}:Q", latitude=f"{lat}:Q", text="text:N")
         if len(aligns) > 1:
             base = base.transform_filter((alt.datum.align == align) & (alt.datum.baseline == baseline))
-        layers.append(base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, stroke="white", strokeWidth=4, strokeJoin="round", fill="white", opacity=0.9))
+        layers.append(
+            base.mark_text(
+                align=align,
+                baseline=baseline,
+                fontSize=size,
+                fontWeight=weight,
+                stroke="white",
+                strokeWidth=4,
+                strokeJoin="round",
+                fill="white",
+                opacity=0.9,
+            )
+        )
         layers.append(base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, fill=colour))
     return layers
 
 
-def map_spec(region_key: str, boundaries: alt.Data, *, kinds: list[str], owners: list[str], groups: list[str]) -> dict[str, Any]:
+def map_spec(
+    region_key: str, boundaries: alt.Data, *, kinds: list[str], owners: list[str], groups: list[str]
+) -> dict[str, Any]:
     """The map as a Vega-Lite spec whose layers read named datasets (filled per rerun by map_datasets).
 
     Built with Altair once per preset and cached, because building and validating a 20-layer Altair
@@ -188,46 +272,127 @@ def map_spec(region_key: str, boundaries: alt.Data, *, kinds: list[str], owners:
     """
     region = geo.REGIONS[region_key]
     flow_tooltip = [
-        alt.Tooltip("title:N", title="Flow"), alt.Tooltip("when:N", title="When"), alt.Tooltip("origin_name:N", title="From place"),
-        alt.Tooltip("dest_name:N", title="To place"), alt.Tooltip("description:N", title="What the source says"),
-        alt.Tooltip("evidence_label:N", title="Evidence"), alt.Tooltip("source_id:N", title="Source"), alt.Tooltip("claim_id:N", title="Claim"),
+        alt.Tooltip("title:N", title="Flow"),
+        alt.Tooltip("when:N", title="When"),
+        alt.Tooltip("origin_name:N", title="From place"),
+        alt.Tooltip("dest_name:N", title="To place"),
+        alt.Tooltip("description:N", title="What the source says"),
+        alt.Tooltip("evidence_label:N", title="Evidence"),
+        alt.Tooltip("source_id:N", title="Source"),
+        alt.Tooltip("claim_id:N", title="Claim"),
     ]
     point_tooltip = [
-        alt.Tooltip("name:N", title="Place"), alt.Tooltip("kind_label:N", title="What is there"), alt.Tooltip("who:N", title="Who is there"),
-        alt.Tooltip("ownership_label:N", title="Owner"), alt.Tooltip("precision_label:N", title="Position known to"),
-        alt.Tooltip("evidence_label:N", title="Evidence"), alt.Tooltip("source_id:N", title="Source"), alt.Tooltip("claim_id:N", title="Claim"),
+        alt.Tooltip("name:N", title="Place"),
+        alt.Tooltip("kind_label:N", title="What is there"),
+        alt.Tooltip("who:N", title="Who is there"),
+        alt.Tooltip("ownership_label:N", title="Owner"),
+        alt.Tooltip("precision_label:N", title="Position known to"),
+        alt.Tooltip("evidence_label:N", title="Evidence"),
+        alt.Tooltip("source_id:N", title="Source"),
+        alt.Tooltip("claim_id:N", title="Claim"),
     ]
     groups = groups or list(FLOW_GROUP_COLOURS)
     group_scale = alt.Scale(domain=groups, range=[FLOW_GROUP_COLOURS[g] for g in groups])
     select = alt.selection_point(name=SELECTION, fields=["location_id"], on="click", clear="dblclick")
     layers: list[alt.Chart] = [
-        alt.Chart(boundaries).mark_geoshape(fill=LAND, stroke="#FFFFFF", strokeWidth=0.7, clip=True).encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
-        alt.Chart(alt.NamedData("lines")).mark_line(strokeWidth=2.6, opacity=0.85, clip=True).encode(
-            longitude="lon:Q", latitude="lat:Q", detail="flow_id:N", order="seq:Q",
+        alt.Chart(boundaries)
+        .mark_geoshape(fill=LAND, stroke="#FFFFFF", strokeWidth=0.7, clip=True)
+        .encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
+        alt.Chart(alt.NamedData("lines"))
+        .mark_line(strokeWidth=2.6, opacity=0.85, clip=True)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            detail="flow_id:N",
+            order="seq:Q",
             stroke=alt.Stroke("group:N", title="Line colour", scale=group_scale),
-            strokeDash=alt.StrokeDash("line_style:N", title="Line style", scale=alt.Scale(domain=list(FLOW_EVIDENCE_DASHES), range=list(FLOW_EVIDENCE_DASHES.values()))),
-            tooltip=flow_tooltip),
-        alt.Chart(alt.NamedData("heads")).mark_point(shape="triangle", filled=True, size=90, opacity=0.95, clip=True).encode(
-            longitude="lon:Q", latitude="lat:Q", angle=alt.Angle("angle:Q", scale=None), fill=alt.Fill("group:N", scale=group_scale, legend=None), tooltip=flow_tooltip),
-        alt.Chart(alt.NamedData("rings")).mark_point(filled=False, shape="circle", strokeDash=[3, 3], strokeWidth=1.4, color="#444444", clip=True).encode(
-            longitude="lon:Q", latitude="lat:Q", size=alt.Size("ring:Q", scale=None, legend=None), tooltip=point_tooltip),
-        alt.Chart(alt.NamedData("leaders")).mark_rule(color="#777777", strokeWidth=1).encode(
-            longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q"),
-        alt.Chart(alt.NamedData("points")).mark_point(filled=True, size=190, stroke="#FFFFFF", strokeWidth=1.5, opacity=1, cursor="pointer", clip=True).encode(
-            longitude="lon:Q", latitude="lat:Q",
-            color=alt.Color("kind_label:N", title="Marker colour", scale=alt.Scale(domain=[LOCATION_KIND_LABELS[k] for k in kinds], range=[LOCATION_KIND_COLOURS[k] for k in kinds])),
-            shape=alt.Shape("ownership_label:N", title="Marker shape", scale=alt.Scale(domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_SHAPES[o] for o in owners])),
+            strokeDash=alt.StrokeDash(
+                "line_style:N",
+                title="Line style",
+                scale=alt.Scale(domain=list(FLOW_EVIDENCE_DASHES), range=list(FLOW_EVIDENCE_DASHES.values())),
+            ),
+            tooltip=flow_tooltip,
+        ),
+        alt.Chart(alt.NamedData("heads"))
+        .mark_point(shape="triangle", filled=True, size=90, opacity=0.95, clip=True)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            angle=alt.Angle("angle:Q", scale=None),
+            fill=alt.Fill("group:N", scale=group_scale, legend=None),
+            tooltip=flow_tooltip,
+        ),
+        alt.Chart(alt.NamedData("rings"))
+        .mark_point(filled=False, shape="circle", strokeDash=[3, 3], strokeWidth=1.4, color="#444444", clip=True)
+        .encode(
+            longitude="lon:Q", latitude="lat:Q", size=alt.Size("ring:Q", scale=None, legend=None), tooltip=point_tooltip
+        ),
+        alt.Chart(alt.NamedData("leaders"))
+        .mark_rule(color="#777777", strokeWidth=1)
+        .encode(longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q"),
+        alt.Chart(alt.NamedData("points"))
+        .mark_point(filled=True, size=190, stroke="#FFFFFF", strokeWidth=1.5, opacity=1, cursor="pointer", clip=True)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            color=alt.Color(
+                "kind_label:N",
+                title="Marker colour",
+                scale=alt.Scale(
+                    domain=[LOCATION_KIND_LABELS[k] for k in kinds], range=[LOCATION_KIND_COLOURS[k] for k in kinds]
+                ),
+            ),
+            shape=alt.Shape(
+                "ownership_label:N",
+                title="Marker shape",
+                scale=alt.Scale(
+                    domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_SHAPES[o] for o in owners]
+                ),
+            ),
             tooltip=point_tooltip,
-        ).add_params(select),
+        )
+        .add_params(select),
     ]
-    layers += _text_layers("labels", size=geo.LABEL_FONT_PX, colour="#1B1F24", weight="bold", lon="label_lon", lat="label_lat", aligns=_ALIGNS)
-    layers += _text_layers("flow_labels", size=geo.FLOW_LABEL_FONT_PX, colour="#3A3F45", weight="normal", lon="lon", lat="lat", aligns=[("center", "middle")])
-    legend = alt.LegendConfig(orient="bottom", direction="vertical", titleFontSize=13, labelFontSize=12, symbolSize=120, columnPadding=14, labelLimit=280, rowPadding=3)
+    layers += _text_layers(
+        "labels",
+        size=geo.LABEL_FONT_PX,
+        colour="#1B1F24",
+        weight="bold",
+        lon="label_lon",
+        lat="label_lat",
+        aligns=_ALIGNS,
+    )
+    layers += _text_layers(
+        "flow_labels",
+        size=geo.FLOW_LABEL_FONT_PX,
+        colour="#3A3F45",
+        weight="normal",
+        lon="lon",
+        lat="lat",
+        aligns=[("center", "middle")],
+    )
+    legend = alt.LegendConfig(
+        orient="bottom",
+        direction="vertical",
+        titleFontSize=13,
+        labelFontSize=12,
+        symbolSize=120,
+        columnPadding=14,
+        labelLimit=280,
+        rowPadding=3,
+    )
     chart = (
         alt.layer(*layers)
         .properties(height=region.height, width="container")
         .project(type="mercator", rotate=[geo.ROTATE, 0, 0], fit=region.fit_feature())
-        .resolve_scale(color="independent", shape="independent", stroke="independent", strokeDash="independent", fill="independent", size="independent")
+        .resolve_scale(
+            color="independent",
+            shape="independent",
+            stroke="independent",
+            strokeDash="independent",
+            fill="independent",
+            size="independent",
+        )
         .configure_view(fill=SEA, stroke="#C9D1D9")
         .configure_legend(**legend.to_dict())
     )
@@ -262,19 +427,36 @@ def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, lo
     """
     rels = tables["relationships"]
     drawn = set(flows.loc[(flows["origin_id"] == location_id) | (flows["dest_id"] == location_id), "relationship_id"])
-    hit = rels[(rels["to_id"] == location_id) | (rels["from_id"] == location_id) | rels["relationship_id"].isin(list(drawn))]
+    hit = rels[
+        (rels["to_id"] == location_id) | (rels["from_id"] == location_id) | rels["relationship_id"].isin(list(drawn))
+    ]
     names = geo._names(tables)
-    rows = [{
-        "relationship_id": r["relationship_id"], "From": names.get(str(r["from_id"]), str(r["from_id"])),
-        "Relation": RELATION_LABELS.get(str(r["relation"]), str(r["relation"])), "To": names.get(str(r["to_id"]), str(r["to_id"])),
-        "When": when_text(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
-        "Evidence": EVIDENCE_LABELS.get(str(r["evidence"]), str(r["evidence"])), "Source": r["source_id"], "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
-        "Description": r["description"],
-    } for _, r in hit.iterrows()]
-    return pd.DataFrame(rows, columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "Claim", "Description"])
+    rows = [
+        {
+            "relationship_id": r["relationship_id"],
+            "From": names.get(str(r["from_id"]), str(r["from_id"])),
+            "Relation": RELATION_LABELS.get(str(r["relation"]), str(r["relation"])),
+            "To": names.get(str(r["to_id"]), str(r["to_id"])),
+            "When": when_text(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
+            "Evidence": EVIDENCE_LABELS.get(str(r["evidence"]), str(r["evidence"])),
+            "Source": r["source_id"],
+            "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
+            "Description": r["description"],
+        }
+        for _, r in hit.iterrows()
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "Claim", "Description"],
+    )
 
 
 def unplaced_count(tables: dict[str, pd.DataFrame], flows: pd.DataFrame) -> int:
     """Relationships of a flow type that have no line because one end has no known place."""
     rels = tables["relationships"]
-    return int((rels["relation"].isin(list(geo.FLOW_DIRECTIONS)) & ~rels["relationship_id"].isin(list(flows["relationship_id"]))).sum())
+    return int(
+        (
+            rels["relation"].isin(list(geo.FLOW_DIRECTIONS))
+            & ~rels["relationship_id"].isin(list(flows["relationship_id"]))
+        ).sum()
+    )

@@ -1,4 +1,5 @@
 """Altair drawings of the relationship graph: the network (nodes, arrows, labels) and the chain columns."""
+
 from __future__ import annotations
 
 import math
@@ -8,15 +9,26 @@ import pandas as pd
 
 from supplychain.entities import entity_url, short_label
 from supplychain.style import (
-    CHAIN_STAGES, KIND_COLOURS, KIND_LABELS, RELATION_GROUP_DASHES, RELATION_GROUP_GREYS, RELATION_GROUPS, RELATION_LABELS, format_date,
+    CHAIN_STAGES,
+    KIND_COLOURS,
+    KIND_LABELS,
+    RELATION_GROUP_DASHES,
+    RELATION_GROUP_GREYS,
+    RELATION_GROUPS,
+    RELATION_LABELS,
+    format_date,
 )
 
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
 _LABEL_FONT = 12
 _KIND_SCALE = alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
-_KIND_LEGEND = alt.Legend(title="Entity", orient="top", labelExpr=" + ".join(
-    ["''"] + [f"(datum.value == '{k}' ? '{v}' : '')" for k, v in KIND_LABELS.items()]
-), labelFontSize=12, titleFontSize=13)
+_KIND_LEGEND = alt.Legend(
+    title="Entity",
+    orient="top",
+    labelExpr=" + ".join(["''"] + [f"(datum.value == '{k}' ? '{v}' : '')" for k, v in KIND_LABELS.items()]),
+    labelFontSize=12,
+    titleFontSize=13,
+)
 _GROUPS = list(RELATION_GROUP_DASHES)
 
 
@@ -40,7 +52,10 @@ def edge_table(edges: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame)
     out = edges.copy()
     out["relation_label"] = out["relation"].map(lambda r: RELATION_LABELS.get(r, str(r).replace("_", " ")))
     out["group"] = out["relation"].map(lambda r: RELATION_GROUPS.get(r, "Ties"))
-    out["period"] = [_period(*v) for v in out[["start_date", "start_precision", "end_date", "end_precision"]].itertuples(index=False, name=None)]
+    out["period"] = [
+        _period(*v)
+        for v in out[["start_date", "start_precision", "end_date", "end_precision"]].itertuples(index=False, name=None)
+    ]
     out["source"] = out["source_id"].map(lambda s: source_name.get(s, s or ""))
     out["claim"] = out["claim_id"].map(lambda c: claim_text.get(c, "") if c else "")
     return out
@@ -97,38 +112,80 @@ def network_chart(
     x = alt.X("x:Q", scale=x_scale, axis=None)
     y = alt.Y("y:Q", scale=y_scale, axis=None)
     edge_tooltip = [
-        alt.Tooltip("from_name:N", title="From"), alt.Tooltip("relation_label:N", title="Relation"), alt.Tooltip("to_name:N", title="To"),
-        alt.Tooltip("period:N", title="When"), alt.Tooltip("evidence:N", title="Evidence"), alt.Tooltip("description_short:N", title="What"),
-        alt.Tooltip("claim_short:N", title="Report says"), alt.Tooltip("source:N", title="Source"), alt.Tooltip("relationship_id:N", title="Record"),
+        alt.Tooltip("from_name:N", title="From"),
+        alt.Tooltip("relation_label:N", title="Relation"),
+        alt.Tooltip("to_name:N", title="To"),
+        alt.Tooltip("period:N", title="When"),
+        alt.Tooltip("evidence:N", title="Evidence"),
+        alt.Tooltip("description_short:N", title="What"),
+        alt.Tooltip("claim_short:N", title="Report says"),
+        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("relationship_id:N", title="Record"),
     ]
     tie_legend = alt.Legend(orient="top", labelFontSize=12, titleFontSize=13, symbolStrokeWidth=2, symbolSize=400)
     dash = alt.StrokeDash(
-        "group:N", title="Tie", scale=alt.Scale(domain=_GROUPS, range=[RELATION_GROUP_DASHES[g] for g in _GROUPS]),
+        "group:N",
+        title="Tie",
+        scale=alt.Scale(domain=_GROUPS, range=[RELATION_GROUP_DASHES[g] for g in _GROUPS]),
         legend=tie_legend,
     )
     group_scale = alt.Scale(domain=_GROUPS, range=[RELATION_GROUP_GREYS[g] for g in _GROUPS])
     stroke = alt.Stroke("group:N", title="Tie", scale=group_scale, legend=tie_legend)
-    lines = alt.Chart(ed).mark_rule(strokeWidth=1.6, opacity=0.8).encode(x=x, y=y, x2="x2:Q", y2="y2:Q", strokeDash=dash, stroke=stroke, tooltip=edge_tooltip)
+    lines = (
+        alt.Chart(ed)
+        .mark_rule(strokeWidth=1.6, opacity=0.8)
+        .encode(x=x, y=y, x2="x2:Q", y2="y2:Q", strokeDash=dash, stroke=stroke, tooltip=edge_tooltip)
+    )
     # Arrowheads: a triangle turned to the edge's direction, measured in pixels so it holds at any chart width.
     angle = "(atan2(scale('x', datum.x2) - scale('x', datum.x), scale('y', datum.y2) - scale('y', datum.y)) * -180 / PI) + 180"
-    arrows = alt.Chart(ed).mark_point(shape="triangle-up", filled=True, size=70, opacity=0.9, angle=alt.ExprRef(angle)).encode(
-        x=alt.X("ax:Q", scale=x_scale, axis=None), y=alt.Y("ay:Q", scale=y_scale, axis=None), fill=alt.Fill("group:N", scale=group_scale, legend=None),
-        tooltip=edge_tooltip,
+    arrows = (
+        alt.Chart(ed)
+        .mark_point(shape="triangle-up", filled=True, size=70, opacity=0.9, angle=alt.ExprRef(angle))
+        .encode(
+            x=alt.X("ax:Q", scale=x_scale, axis=None),
+            y=alt.Y("ay:Q", scale=y_scale, axis=None),
+            fill=alt.Fill("group:N", scale=group_scale, legend=None),
+            tooltip=edge_tooltip,
+        )
     )
     node_tooltip = [
-        alt.Tooltip("name:N", title="Name"), alt.Tooltip("kind_label:N", title="Kind"), alt.Tooltip("degree:Q", title="Ties shown"),
+        alt.Tooltip("name:N", title="Name"),
+        alt.Tooltip("kind_label:N", title="Kind"),
+        alt.Tooltip("degree:Q", title="Ties shown"),
         alt.Tooltip("id:N", title="Id (click to open its profile)"),
     ]
-    points = alt.Chart(nd).mark_circle(stroke="white", strokeWidth=1.5, opacity=1, cursor="pointer").encode(
-        x=x, y=y, color=alt.Color("kind:N", scale=_KIND_SCALE, legend=_KIND_LEGEND),
-        size=alt.condition("datum.is_focus", alt.value(520), alt.value(240)), href="url:N", tooltip=node_tooltip,
+    points = (
+        alt.Chart(nd)
+        .mark_circle(stroke="white", strokeWidth=1.5, opacity=1, cursor="pointer")
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("kind:N", scale=_KIND_SCALE, legend=_KIND_LEGEND),
+            size=alt.condition("datum.is_focus", alt.value(520), alt.value(240)),
+            href="url:N",
+            tooltip=node_tooltip,
+        )
     )
     labelled = alt.Chart(nd).transform_filter("datum.show_label")
     text_enc = dict(x=x, y=y, text="label:N", href="url:N", tooltip=node_tooltip)
-    halo = labelled.mark_text(align="left", dx=10, fontSize=_LABEL_FONT, stroke="white", strokeWidth=4, strokeJoin="round", opacity=0.9).encode(**text_enc)
-    labels = labelled.transform_filter("!datum.is_focus").mark_text(align="left", dx=10, fontSize=_LABEL_FONT, cursor="pointer", color="#222222").encode(**text_enc)
-    focus_label = labelled.transform_filter("datum.is_focus").mark_text(align="left", dx=14, fontSize=_LABEL_FONT + 2, fontWeight="bold", cursor="pointer", color="#000000").encode(**text_enc)
-    return alt.layer(lines, arrows, points, halo, labels, focus_label).properties(height=height, width="container").configure_view(stroke=None)
+    halo = labelled.mark_text(
+        align="left", dx=10, fontSize=_LABEL_FONT, stroke="white", strokeWidth=4, strokeJoin="round", opacity=0.9
+    ).encode(**text_enc)
+    labels = (
+        labelled.transform_filter("!datum.is_focus")
+        .mark_text(align="left", dx=10, fontSize=_LABEL_FONT, cursor="pointer", color="#222222")
+        .encode(**text_enc)
+    )
+    focus_label = (
+        labelled.transform_filter("datum.is_focus")
+        .mark_text(align="left", dx=14, fontSize=_LABEL_FONT + 2, fontWeight="bold", cursor="pointer", color="#000000")
+        .encode(**text_enc)
+    )
+    return (
+        alt.layer(lines, arrows, points, halo, labels, focus_label)
+        .properties(height=height, width="container")
+        .configure_view(stroke=None)
+    )
 
 
 def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart:
@@ -148,11 +205,22 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
             members = firsts[firsts["stage"] == stage]
             start = offset + (band - len(members)) / 2
             for i, row in enumerate(members.itertuples(index=False)):
-                placed.append({
-                    "developer_id": dev, "developer_name": row.developer_name, "stage": stage, "stage_label": CHAIN_STAGES[stage],
-                    "col": stages.index(stage), "row": start + i, "id": row.entity_id, "name": row.entity_name, "kind": row.kind,
-                    "kind_label": KIND_LABELS.get(row.kind, row.kind), "url": entity_url(row.entity_id), "label": _short(short_label(row.entity_name), 21),
-                })
+                placed.append(
+                    {
+                        "developer_id": dev,
+                        "developer_name": row.developer_name,
+                        "stage": stage,
+                        "stage_label": CHAIN_STAGES[stage],
+                        "col": stages.index(stage),
+                        "row": start + i,
+                        "id": row.entity_id,
+                        "name": row.entity_name,
+                        "kind": row.kind,
+                        "kind_label": KIND_LABELS.get(row.kind, row.kind),
+                        "url": entity_url(row.entity_id),
+                        "label": _short(short_label(row.entity_name), 21),
+                    }
+                )
         offset += band + 1
     nodes = pd.DataFrame(placed)
     where = {(r["developer_id"], r["stage"], r["id"]): (r["col"], r["row"]) for r in placed}
@@ -166,25 +234,85 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
         end = where.get((row.developer_id, row.stage, row.entity_id))
         start = by_id.get((row.developer_id, row.parent_id))
         if end and start:
-            links.append({"col": start[0], "row": start[1], "col2": end[0], "row2": end[1], "relation": RELATION_LABELS.get(row.relation, row.relation),
-                          "record": row.relationship_id, "from": row.parent_id, "to": row.entity_name})
+            links.append(
+                {
+                    "col": start[0],
+                    "row": start[1],
+                    "col2": end[0],
+                    "row2": end[1],
+                    "relation": RELATION_LABELS.get(row.relation, row.relation),
+                    "record": row.relationship_id,
+                    "from": row.parent_id,
+                    "to": row.entity_name,
+                }
+            )
     links_df = pd.DataFrame(links, columns=["col", "row", "col2", "row2", "relation", "record", "from", "to"])
     total = max(offset - 1, 1)
     x_scale = alt.Scale(domain=[-0.15, len(stages) - 0.05], nice=False)
     y_scale = alt.Scale(domain=[-0.8, total - 0.2], reverse=True, nice=False)
-    axis = alt.Axis(values=list(range(len(stages))), labelExpr=f"{[CHAIN_STAGES[s] for s in stages]}[datum.value]", orient="top",
-                    labelFontSize=13, labelFontWeight="bold", labelAlign="left", title=None, grid=True, ticks=False, domain=False)
-    lines = alt.Chart(links_df).mark_rule(color="#8c8c8c", strokeWidth=1.3).encode(
-        x=alt.X("col:Q", scale=x_scale, axis=axis), y=alt.Y("row:Q", scale=y_scale, axis=None), x2="col2:Q", y2="row2:Q",
-        tooltip=[alt.Tooltip("relation:N", title="Tie"), alt.Tooltip("to:N", title="To"), alt.Tooltip("record:N", title="Record")],
+    axis = alt.Axis(
+        values=list(range(len(stages))),
+        labelExpr=f"{[CHAIN_STAGES[s] for s in stages]}[datum.value]",
+        orient="top",
+        labelFontSize=13,
+        labelFontWeight="bold",
+        labelAlign="left",
+        title=None,
+        grid=True,
+        ticks=False,
+        domain=False,
     )
-    tooltip = [alt.Tooltip("name:N", title="Name"), alt.Tooltip("kind_label:N", title="Kind"), alt.Tooltip("stage_label:N", title="Column"),
-               alt.Tooltip("developer_name:N", title="Chain of")]
-    points = alt.Chart(nodes).mark_circle(size=150, stroke="white", strokeWidth=1, opacity=1, cursor="pointer").encode(
-        x=alt.X("col:Q", scale=x_scale, axis=axis), y=alt.Y("row:Q", scale=y_scale, axis=None),
-        color=alt.Color("kind:N", scale=_KIND_SCALE, legend=_KIND_LEGEND), href="url:N", tooltip=tooltip,
+    lines = (
+        alt.Chart(links_df)
+        .mark_rule(color="#8c8c8c", strokeWidth=1.3)
+        .encode(
+            x=alt.X("col:Q", scale=x_scale, axis=axis),
+            y=alt.Y("row:Q", scale=y_scale, axis=None),
+            x2="col2:Q",
+            y2="row2:Q",
+            tooltip=[
+                alt.Tooltip("relation:N", title="Tie"),
+                alt.Tooltip("to:N", title="To"),
+                alt.Tooltip("record:N", title="Record"),
+            ],
+        )
     )
-    enc = dict(x=alt.X("col:Q", scale=x_scale, axis=axis), y=alt.Y("row:Q", scale=y_scale, axis=None), text="label:N", href="url:N", tooltip=tooltip)
-    halo = alt.Chart(nodes).mark_text(align="left", dx=9, fontSize=_LABEL_FONT, stroke="white", strokeWidth=4, strokeJoin="round").encode(**enc)
-    text = alt.Chart(nodes).mark_text(align="left", dx=9, fontSize=_LABEL_FONT, color="#222222", cursor="pointer").encode(**enc)
-    return alt.layer(lines, points, halo, text).properties(height=max(160, row_height * (total + 1) + 40), width="container").configure_view(stroke=None)
+    tooltip = [
+        alt.Tooltip("name:N", title="Name"),
+        alt.Tooltip("kind_label:N", title="Kind"),
+        alt.Tooltip("stage_label:N", title="Column"),
+        alt.Tooltip("developer_name:N", title="Chain of"),
+    ]
+    points = (
+        alt.Chart(nodes)
+        .mark_circle(size=150, stroke="white", strokeWidth=1, opacity=1, cursor="pointer")
+        .encode(
+            x=alt.X("col:Q", scale=x_scale, axis=axis),
+            y=alt.Y("row:Q", scale=y_scale, axis=None),
+            color=alt.Color("kind:N", scale=_KIND_SCALE, legend=_KIND_LEGEND),
+            href="url:N",
+            tooltip=tooltip,
+        )
+    )
+    enc = dict(
+        x=alt.X("col:Q", scale=x_scale, axis=axis),
+        y=alt.Y("row:Q", scale=y_scale, axis=None),
+        text="label:N",
+        href="url:N",
+        tooltip=tooltip,
+    )
+    halo = (
+        alt.Chart(nodes)
+        .mark_text(align="left", dx=9, fontSize=_LABEL_FONT, stroke="white", strokeWidth=4, strokeJoin="round")
+        .encode(**enc)
+    )
+    text = (
+        alt.Chart(nodes)
+        .mark_text(align="left", dx=9, fontSize=_LABEL_FONT, color="#222222", cursor="pointer")
+        .encode(**enc)
+    )
+    return (
+        alt.layer(lines, points, halo, text)
+        .properties(height=max(160, row_height * (total + 1) + 40), width="container")
+        .configure_view(stroke=None)
+    )

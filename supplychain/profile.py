@@ -1,4 +1,5 @@
 """What an entity profile shows: key facts, dated moments, ties, place and every source and claim behind it."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,12 +12,28 @@ from supplychain.schema import ENTITY_TABLES, column_labels
 from supplychain.style import KIND_COLOURS, format_date
 
 # Columns never listed as "key facts": ids, provenance and long text (shown elsewhere on the profile).
-_NOT_FACTS = {"name", "aliases", "name_zh", "description", "role", "note", "evidence", "source_id", "claim_id", "lat", "lon"}
+_NOT_FACTS = {
+    "name",
+    "aliases",
+    "name_zh",
+    "description",
+    "role",
+    "note",
+    "evidence",
+    "source_id",
+    "claim_id",
+    "lat",
+    "lon",
+}
 # Own dates of an entity, drawn on its small timeline with the events that name it.
 OWN_DATES: dict[str, list[tuple[str, str, str]]] = {
     "models": [("release_date", "release_precision", "Released")],
     "chips": [("announced_date", "announced_precision", "Announced")],
-    "policies": [("announced_date", "announced_precision", "Announced"), ("effective_date", "effective_precision", "Took effect"), ("ended_date", "ended_precision", "Ended")],
+    "policies": [
+        ("announced_date", "announced_precision", "Announced"),
+        ("effective_date", "effective_precision", "Took effect"),
+        ("ended_date", "ended_precision", "Ended"),
+    ],
 }
 _EVENT_REFS = ["company_id", "model_id", "chip_id", "policy_id", "location_id"]
 _REFERENCE_COLUMNS = {"developer_id", "designer_id", "issuer_id", "hq_location_id", "parent_id"}
@@ -31,7 +48,9 @@ def _present(value: Any) -> bool:
     return not (value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)) or value == "")
 
 
-def key_facts(package: dict[str, Any], table: str, row: pd.Series, index: pd.DataFrame) -> list[tuple[str, str, str | None]]:
+def key_facts(
+    package: dict[str, Any], table: str, row: pd.Series, index: pd.DataFrame
+) -> list[tuple[str, str, str | None]]:
     """(label, value, link) for each filled column worth showing; references to entities carry a profile link.
 
     Dates are worded at their precision (a month-precision date reads 'Apr 2025').
@@ -54,7 +73,11 @@ def key_facts(package: dict[str, Any], table: str, row: pd.Series, index: pd.Dat
         elif isinstance(value, bool) or str(value) in ("True", "False"):
             text = "yes" if bool(value) else "no"
         else:
-            text = str(value).replace("_", " ") if column in ("kind", "segment", "status", "effect", "ownership", "region", "coord_precision") else str(value)
+            text = (
+                str(value).replace("_", " ")
+                if column in ("kind", "segment", "status", "effect", "ownership", "region", "coord_precision")
+                else str(value)
+            )
         out.append((labels.get(column, column), text, link))
     return out
 
@@ -68,8 +91,17 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
     rows = []
     for date_col, precision_col, what in OWN_DATES.get(table, []):
         if _present(row.get(date_col)):
-            rows.append({"date": row[date_col], "precision": _s(row.get(precision_col), "day"), "title": what, "what": "Its own record",
-                         "event_id": "", "source_id": _s(row.get("source_id")), "claim_id": _s(row.get("claim_id"))})
+            rows.append(
+                {
+                    "date": row[date_col],
+                    "precision": _s(row.get(precision_col), "day"),
+                    "title": what,
+                    "what": "Its own record",
+                    "event_id": "",
+                    "source_id": _s(row.get("source_id")),
+                    "claim_id": _s(row.get("claim_id")),
+                }
+            )
     events = tables.get("events", pd.DataFrame())
     if not events.empty:
         hit = pd.Series(False, index=events.index)
@@ -77,18 +109,32 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
             hit |= (events[column] == entity_id).fillna(False).astype(bool)
         for ev in events[hit].itertuples(index=False):
             if _present(ev.date):
-                rows.append({"date": ev.date, "precision": _s(ev.date_precision, "day"), "title": ev.title, "what": str(ev.category).replace("_", " "),
-                             "event_id": ev.event_id, "source_id": _s(ev.source_id), "claim_id": _s(ev.claim_id)})
+                rows.append(
+                    {
+                        "date": ev.date,
+                        "precision": _s(ev.date_precision, "day"),
+                        "title": ev.title,
+                        "what": str(ev.category).replace("_", " "),
+                        "event_id": ev.event_id,
+                        "source_id": _s(ev.source_id),
+                        "claim_id": _s(ev.claim_id),
+                    }
+                )
     frame = pd.DataFrame(rows, columns=["date", "precision", "title", "what", "event_id", "source_id", "claim_id"])
     if frame.empty:
-        return frame.assign(start=pd.Series(dtype="datetime64[ns]"), end=pd.Series(dtype="datetime64[ns]"), when=pd.Series(dtype=str))
+        return frame.assign(
+            start=pd.Series(dtype="datetime64[ns]"), end=pd.Series(dtype="datetime64[ns]"), when=pd.Series(dtype=str)
+        )
     frame["date"] = pd.to_datetime(frame["date"])
     frame["start"] = frame["date"]
     frame["end"] = [
         d + pd.offsets.MonthBegin(1) if p == "month" else d + pd.offsets.YearBegin(1) if p == "year" else d
         for d, p in zip(frame["date"], frame["precision"])
     ]
-    frame["when"] = [format_date(d, p) + ("" if p == "day" else f" (day unknown)" if p == "month" else " (month unknown)") for d, p in zip(frame["date"], frame["precision"])]
+    frame["when"] = [
+        format_date(d, p) + ("" if p == "day" else " (day unknown)" if p == "month" else " (month unknown)")
+        for d, p in zip(frame["date"], frame["precision"])
+    ]
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
 
@@ -96,15 +142,26 @@ def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
     """A one-line timeline: a dot for a known day, a bar over the month or year when only that is known."""
     colour = KIND_COLOURS.get(kind, "#555555")
     base = alt.Chart(moments)
-    tooltip = [alt.Tooltip("when:N", title="When"), alt.Tooltip("title:N", title="What"), alt.Tooltip("what:N", title="Kind"),
-               alt.Tooltip("source_id:N", title="Source"), alt.Tooltip("claim_id:N", title="Claim")]
+    tooltip = [
+        alt.Tooltip("when:N", title="When"),
+        alt.Tooltip("title:N", title="What"),
+        alt.Tooltip("what:N", title="Kind"),
+        alt.Tooltip("source_id:N", title="Source"),
+        alt.Tooltip("claim_id:N", title="Claim"),
+    ]
     y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelFontSize=12, labelLimit=260))
     x_axis = alt.Axis(title=None, format="%b %Y", labelFontSize=12, grid=True)
     x_scale = alt.Scale(padding=14)
-    days = base.transform_filter("datum.precision == 'day'").mark_point(filled=True, size=110, color=colour, opacity=1).encode(
-        x=alt.X("start:T", axis=x_axis, scale=x_scale), y=y, tooltip=tooltip)
-    spans = base.transform_filter("datum.precision != 'day'").mark_bar(height=10, color=colour, opacity=0.45, stroke=colour, strokeDash=[3, 2]).encode(
-        x=alt.X("start:T", axis=x_axis, scale=x_scale), x2="end:T", y=y, tooltip=tooltip)
+    days = (
+        base.transform_filter("datum.precision == 'day'")
+        .mark_point(filled=True, size=110, color=colour, opacity=1)
+        .encode(x=alt.X("start:T", axis=x_axis, scale=x_scale), y=y, tooltip=tooltip)
+    )
+    spans = (
+        base.transform_filter("datum.precision != 'day'")
+        .mark_bar(height=10, color=colour, opacity=0.45, stroke=colour, strokeDash=[3, 2])
+        .encode(x=alt.X("start:T", axis=x_axis, scale=x_scale), x2="end:T", y=y, tooltip=tooltip)
+    )
     rows = max(1, moments["title"].nunique())
     return alt.layer(spans, days).properties(height=min(420, 34 * rows + 40), width="container")
 
@@ -115,27 +172,45 @@ def entity_ties(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
     `edges` is an edge_table() frame (it has relation_label and period).
     """
     hits = edges[(edges["from_id"] == entity_id) | (edges["to_id"] == entity_id)]
-    out = pd.DataFrame({
-        "from": [entity_link(i, n) for i, n in zip(hits["from_id"], hits["from_name"])],
-        "relation": hits["relation_label"],
-        "to": [entity_link(i, n) for i, n in zip(hits["to_id"], hits["to_name"])],
-        "period": hits["period"], "evidence": hits["evidence"], "description": hits["description"],
-        "source_id": hits["source_id"], "claim_id": hits["claim_id"], "relationship_id": hits["relationship_id"],
-    })
+    out = pd.DataFrame(
+        {
+            "from": [entity_link(i, n) for i, n in zip(hits["from_id"], hits["from_name"])],
+            "relation": hits["relation_label"],
+            "to": [entity_link(i, n) for i, n in zip(hits["to_id"], hits["to_name"])],
+            "period": hits["period"],
+            "evidence": hits["evidence"],
+            "description": hits["description"],
+            "source_id": hits["source_id"],
+            "claim_id": hits["claim_id"],
+            "relationship_id": hits["relationship_id"],
+        }
+    )
     return out.reset_index(drop=True)
 
 
 def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
     """Every (source, claim) behind the profile and what rests on it: the row itself, its moments, its ties."""
-    found = [{"source_id": _s(row.get("source_id")), "claim_id": _s(row.get("claim_id")), "supports": f"the {ENTITY_TABLES[table]} record itself"}]
+    found = [
+        {
+            "source_id": _s(row.get("source_id")),
+            "claim_id": _s(row.get("claim_id")),
+            "supports": f"the {ENTITY_TABLES[table]} record itself",
+        }
+    ]
     for m in moments.itertuples(index=False):
         if m.event_id:
             found.append({"source_id": m.source_id, "claim_id": m.claim_id, "supports": f"event: {m.title}"})
     for t in ties.itertuples(index=False):
-        found.append({"source_id": t.source_id, "claim_id": t.claim_id, "supports": f"tie: {t.description or t.relationship_id}"})
+        found.append(
+            {"source_id": t.source_id, "claim_id": t.claim_id, "supports": f"tie: {t.description or t.relationship_id}"}
+        )
     frame = pd.DataFrame(found, columns=["source_id", "claim_id", "supports"])
     frame = frame[frame["source_id"].astype(bool) | frame["claim_id"].astype(bool)]
-    grouped = frame.groupby(["source_id", "claim_id"], sort=False)["supports"].apply(lambda s: "; ".join(dict.fromkeys(s))).reset_index()
+    grouped = (
+        frame.groupby(["source_id", "claim_id"], sort=False)["supports"]
+        .apply(lambda s: "; ".join(dict.fromkeys(s)))
+        .reset_index()
+    )
     return grouped
 
 
@@ -154,12 +229,43 @@ def entity_place(tables: dict[str, pd.DataFrame], table: str, row: pd.Series) ->
 def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.LayerChart:
     """A small world view without downloaded boundaries: the graticule, every place in the data in grey, this one in colour."""
     others = locations.dropna(subset=["lat", "lon"])[["name", "lat", "lon"]].astype({"lat": float, "lon": float})
-    here = pd.DataFrame([{"name": place["name"], "lat": float(place["lat"]), "lon": float(place["lon"]), "precision": _s(place.get("coord_precision"))}])
+    here = pd.DataFrame(
+        [
+            {
+                "name": place["name"],
+                "lat": float(place["lat"]),
+                "lon": float(place["lon"]),
+                "precision": _s(place.get("coord_precision")),
+            }
+        ]
+    )
     sphere = alt.Chart(alt.sphere()).mark_geoshape(fill="#f3f6f9", stroke="#c9d3dd")
     grid = alt.Chart(alt.graticule(step=[30, 30])).mark_geoshape(stroke="#dde3ea", strokeWidth=0.6, filled=False)
-    rest = alt.Chart(others).mark_circle(size=30, color="#9aa5b1", opacity=0.8).encode(
-        longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="Place in the data")])
-    dot = alt.Chart(here).mark_point(size=220, filled=True, color=KIND_COLOURS.get(kind, "#CC79A7"), stroke="black", strokeWidth=1, opacity=1, shape="diamond").encode(
-        longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("lat:Q", format=".3f", title="Latitude"),
-                                                      alt.Tooltip("lon:Q", format=".3f", title="Longitude"), alt.Tooltip("precision:N", title="Precision")])
+    rest = (
+        alt.Chart(others)
+        .mark_circle(size=30, color="#9aa5b1", opacity=0.8)
+        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="Place in the data")])
+    )
+    dot = (
+        alt.Chart(here)
+        .mark_point(
+            size=220,
+            filled=True,
+            color=KIND_COLOURS.get(kind, "#CC79A7"),
+            stroke="black",
+            strokeWidth=1,
+            opacity=1,
+            shape="diamond",
+        )
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            tooltip=[
+                alt.Tooltip("name:N", title="Place"),
+                alt.Tooltip("lat:Q", format=".3f", title="Latitude"),
+                alt.Tooltip("lon:Q", format=".3f", title="Longitude"),
+                alt.Tooltip("precision:N", title="Precision"),
+            ],
+        )
+    )
     return alt.layer(sphere, grid, rest, dot).project(type="equalEarth").properties(height=220, width="container")

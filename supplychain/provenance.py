@@ -1,4 +1,5 @@
 """Where each fact comes from: which rows rest on a source or a claim, and how to cite the data."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -100,7 +101,11 @@ def bundle_readme(package: dict[str, Any], *, extra: str = "") -> str:
 def with_citations(tables: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The frames plus the claims and sources their rows cite, so a bundle carries its own evidence."""
     out = dict(frames)
-    claim_ids = set().union(*[set(f["claim_id"].dropna()) for f in frames.values() if "claim_id" in f.columns]) if frames else set()
+    claim_ids = (
+        set().union(*[set(f["claim_id"].dropna()) for f in frames.values() if "claim_id" in f.columns])
+        if frames
+        else set()
+    )
     if claim_ids and "claims" not in out:
         out["claims"] = tables["claims"][tables["claims"]["claim_id"].isin(claim_ids)]
     source_ids = set().union(*[set(f["source_id"].dropna()) for f in out.values() if "source_id" in f.columns])

@@ -1,4 +1,5 @@
 """The data package description (data/datapackage.json): the one place tables and columns are defined."""
+
 from __future__ import annotations
 
 import json

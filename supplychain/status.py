@@ -4,6 +4,7 @@ Read from policies.csv (dates, effect, status) and relationships.csv (policy -re
 policy -permits-> chip, policy -rescinds-> policy). `chip_status_on` answers for one day;
 `status_segments` calls the same rule at every date where an answer can change.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,12 +16,35 @@ RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED = "restricted", "permitted", 
 STATUSES: tuple[str, ...] = (RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED)
 
 WINDOW_COLUMNS = [
-    "chip_id", "policy_id", "policy_name", "relationship_id", "kind", "start", "start_precision", "end", "end_precision",
-    "end_reason", "policy_status", "source_id",
+    "chip_id",
+    "policy_id",
+    "policy_name",
+    "relationship_id",
+    "kind",
+    "start",
+    "start_precision",
+    "end",
+    "end_precision",
+    "end_reason",
+    "policy_status",
+    "source_id",
 ]
 STATUS_COLUMNS = [
-    "chip_id", "chip_name", "designer_id", "segment", "status", "measure_id", "measure_name", "since", "since_precision",
-    "in_force", "china_side", "uncertain", "uncertain_why", "relationship_id", "source_id",
+    "chip_id",
+    "chip_name",
+    "designer_id",
+    "segment",
+    "status",
+    "measure_id",
+    "measure_name",
+    "since",
+    "since_precision",
+    "in_force",
+    "china_side",
+    "uncertain",
+    "uncertain_why",
+    "relationship_id",
+    "source_id",
 ]
 # On the same start date a restriction outranks a permit: the cautious reading of "same day".
 _RANK = {"permits": 0, "restricts": 1}
@@ -69,16 +93,30 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         for _, resc in rescissions[rescissions["to_id"] == edge["from_id"]].iterrows():
             when, when_p = _date(resc["start_date"]), _prec(resc["start_precision"])
             if when is None and resc["from_id"] in policies.index:
-                when, when_p = _date(policies.loc[resc["from_id"], "effective_date"]), _prec(policies.loc[resc["from_id"], "effective_precision"])
+                when, when_p = (
+                    _date(policies.loc[resc["from_id"], "effective_date"]),
+                    _prec(policies.loc[resc["from_id"], "effective_precision"]),
+                )
             if when is not None:
                 ends.append((when, when_p, f"rescinded by {resc['from_id']}"))
         end, end_p, reason = min(ends, key=lambda e: e[0]) if ends else (None, None, None)
         kind = "discourages" if policy["effect"] == "discourages" else str(edge["relation"])
-        rows.append({
-            "chip_id": edge["to_id"], "policy_id": edge["from_id"], "policy_name": policy["name"], "relationship_id": edge["relationship_id"],
-            "kind": kind, "start": start, "start_precision": start_p if start is not None else None, "end": end, "end_precision": end_p,
-            "end_reason": reason, "policy_status": policy["status"], "source_id": edge["source_id"],
-        })
+        rows.append(
+            {
+                "chip_id": edge["to_id"],
+                "policy_id": edge["from_id"],
+                "policy_name": policy["name"],
+                "relationship_id": edge["relationship_id"],
+                "kind": kind,
+                "start": start,
+                "start_precision": start_p if start is not None else None,
+                "end": end,
+                "end_precision": end_p,
+                "end_reason": reason,
+                "policy_status": policy["status"],
+                "source_id": edge["source_id"],
+            }
+        )
     out = pd.DataFrame(rows, columns=WINDOW_COLUMNS)
     out["start"] = pd.to_datetime(out["start"])
     out["end"] = pd.to_datetime(out["end"])
@@ -126,7 +164,9 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
                 why.append(f"{w['policy_id']} applies from a date known only to the {w['start_precision']}")
             if _in_period(day, w["end"], w["end_precision"]):
                 why.append(f"{w['policy_id']} ends on a date known only to the {w['end_precision']}")
-        active = [w for w in mine if (pd.isna(w["start"]) or w["start"] <= day) and (pd.isna(w["end"]) or day < w["end"])]
+        active = [
+            w for w in mine if (pd.isna(w["start"]) or w["start"] <= day) and (pd.isna(w["end"]) or day < w["end"])
+        ]
         export = [w for w in active if w["kind"] in _RANK]
         china = [w["policy_id"] for w in active if w["kind"] == "discourages"]
         decided = None
@@ -137,25 +177,33 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
             if pd.isna(announced):
                 why.append("the chip's announcement date is not in the data, so it may not have existed yet")
         else:
-            decided = max(export, key=lambda w: (pd.Timestamp.min if pd.isna(w["start"]) else w["start"], _RANK[w["kind"]]))
+            decided = max(
+                export, key=lambda w: (pd.Timestamp.min if pd.isna(w["start"]) else w["start"], _RANK[w["kind"]])
+            )
             status = RESTRICTED if decided["kind"] == "restricts" else PERMITTED
             if decided["policy_status"] == "unclear":
                 why.append(f"the standing of {decided['policy_id']} is unclear (see its note)")
             if pd.isna(decided["start"]):
                 why.append(f"the start of {decided['policy_id']} is not known")
-        rows.append({
-            "chip_id": chip["chip_id"], "chip_name": chip["name"], "designer_id": chip["designer_id"], "segment": chip["segment"],
-            "status": status,
-            "measure_id": None if decided is None else decided["policy_id"],
-            "measure_name": None if decided is None else decided["policy_name"],
-            "since": None if decided is None else decided["start"],
-            "since_precision": None if decided is None else decided["start_precision"],
-            "in_force": "; ".join(dict.fromkeys(w["policy_id"] for w in export)) if status != NOT_ANNOUNCED else "",
-            "china_side": "; ".join(dict.fromkeys(china)),
-            "uncertain": bool(why), "uncertain_why": "; ".join(dict.fromkeys(why)),
-            "relationship_id": None if decided is None else decided["relationship_id"],
-            "source_id": None if decided is None else decided["source_id"],
-        })
+        rows.append(
+            {
+                "chip_id": chip["chip_id"],
+                "chip_name": chip["name"],
+                "designer_id": chip["designer_id"],
+                "segment": chip["segment"],
+                "status": status,
+                "measure_id": None if decided is None else decided["policy_id"],
+                "measure_name": None if decided is None else decided["policy_name"],
+                "since": None if decided is None else decided["start"],
+                "since_precision": None if decided is None else decided["start_precision"],
+                "in_force": "; ".join(dict.fromkeys(w["policy_id"] for w in export)) if status != NOT_ANNOUNCED else "",
+                "china_side": "; ".join(dict.fromkeys(china)),
+                "uncertain": bool(why),
+                "uncertain_why": "; ".join(dict.fromkeys(why)),
+                "relationship_id": None if decided is None else decided["relationship_id"],
+                "source_id": None if decided is None else decided["source_id"],
+            }
+        )
     out = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     out["since"] = pd.to_datetime(out["since"])
     out["uncertain"] = out["uncertain"].astype(bool)
@@ -177,8 +225,11 @@ def _same(a: object, b: object) -> bool:
 def change_dates(chips: pd.DataFrame, windows: pd.DataFrame) -> list[pd.Timestamp]:
     """Every date on which some chip's status (or its certainty) can change."""
     dates: set[pd.Timestamp] = set()
-    pairs = [(windows["start"], windows["start_precision"]), (windows["end"], windows["end_precision"]),
-             (chips["announced_date"], chips["announced_precision"])]
+    pairs = [
+        (windows["start"], windows["start_precision"]),
+        (windows["end"], windows["end_precision"]),
+        (chips["announced_date"], chips["announced_precision"]),
+    ]
     for values, precisions in pairs:
         for when, precision in zip(values, precisions):
             if pd.notna(when):
@@ -187,7 +238,9 @@ def change_dates(chips: pd.DataFrame, windows: pd.DataFrame) -> list[pd.Timestam
     return sorted(dates)
 
 
-def status_segments(tables: dict[str, pd.DataFrame], start: pd.Timestamp | str, end: pd.Timestamp | str) -> pd.DataFrame:
+def status_segments(
+    tables: dict[str, pd.DataFrame], start: pd.Timestamp | str, end: pd.Timestamp | str
+) -> pd.DataFrame:
     """Each chip's status over [start, end] as runs of equal status: chip x date strip data.
 
     Calls `status_on` at `start` and at every change date inside the range, so the strip and the
@@ -210,13 +263,26 @@ def status_segments(tables: dict[str, pd.DataFrame], start: pd.Timestamp | str, 
             merged.append(row)
             last[row["chip_id"]] = row
     out = pd.DataFrame(merged, columns=STATUS_COLUMNS + ["start", "end"])
-    return out.sort_values(["chip_id", "start"], key=lambda col: col.map({c: i for i, c in enumerate(chips["chip_id"])}) if col.name == "chip_id" else col, kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["chip_id", "start"],
+        key=lambda col: col.map({c: i for i, c in enumerate(chips["chip_id"])}) if col.name == "chip_id" else col,
+        kind="stable",
+    ).reset_index(drop=True)
 
 
 STATUS_TABLE_COLUMNS: dict[str, str] = {
-    "chip_name": "Chip", "designer_id": "Designer", "segment": "Segment", "status_label": "Status", "measure_name": "Deciding measure",
-    "since_label": "In force since", "in_force": "US/other measures in force", "china_side": "Chinese side discourages",
-    "uncertain": "Uncertain", "uncertain_why": "Why uncertain", "measure_id": "Measure id", "relationship_id": "Relationship",
+    "chip_name": "Chip",
+    "designer_id": "Designer",
+    "segment": "Segment",
+    "status_label": "Status",
+    "measure_name": "Deciding measure",
+    "since_label": "In force since",
+    "in_force": "US/other measures in force",
+    "china_side": "Chinese side discourages",
+    "uncertain": "Uncertain",
+    "uncertain_why": "Why uncertain",
+    "measure_id": "Measure id",
+    "relationship_id": "Relationship",
     "source_id": "Source",
 }
 
@@ -225,5 +291,7 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     """The "as of" answer as shown and downloaded: readable status and since-date, then the ids behind it."""
     out = status.copy()
     out["status_label"] = out["status"].map(STATUS_LABELS)
-    out["since_label"] = [format_date(d, p) if pd.notna(d) else "" for d, p in zip(out["since"], out["since_precision"])]
+    out["since_label"] = [
+        format_date(d, p) if pd.notna(d) else "" for d, p in zip(out["since"], out["since_precision"])
+    ]
     return out[list(STATUS_TABLE_COLUMNS)]

@@ -3,6 +3,7 @@
 Steps are data (heading, text, the claim behind it, which visual with which view parameters),
 so the present page only lays them out and every visual is the same one a reader can open.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -26,47 +27,71 @@ STEPS: tuple[Step, ...] = (
         "Training moved offshore",
         "Alibaba and ByteDance train their newest large language models in Southeast Asian data centres, "
         "to use Nvidia chips they can no longer buy for China.",
-        "alibaba_bytedance_train_in_sea", "map", "map", {"region": "sea"},
+        "alibaba_bytedance_train_in_sea",
+        "map",
+        "map",
+        {"region": "sea"},
     ),
     Step(
         "April 2025: the H20 is cut off",
         "The US required a licence to sell Nvidia's H20, the chip it made for China. "
         "Training outside China rose steadily after that.",
-        "offshore_rise_after_h20", "timeline", "timeline", {"from": "2024-11-01", "to": "2025-12-31", "lanes": "us"},
+        "offshore_rise_after_h20",
+        "timeline",
+        "timeline",
+        {"from": "2024-11-01", "to": "2025-12-31", "lanes": "us"},
     ),
     Step(
         "May 2025: the diffusion rule goes",
         "The Biden-era rule meant to close the offshore route was rescinded. "
         "Renting Nvidia capacity abroad from non-Chinese owners stays legal.",
-        "diffusion_rule_rescinded", "status", "timeline", {"asof": "2025-06-01"},
+        "diffusion_rule_rescinded",
+        "status",
+        "timeline",
+        {"asof": "2025-06-01"},
     ),
     Step(
         "Leased, not owned",
         "Chinese groups typically sign leases in data centres that non-Chinese companies own and operate. "
         "The report names no operator.",
-        "lease_non_chinese_owned", "chain", "relationships", {},
+        "lease_non_chinese_owned",
+        "chain",
+        "relationships",
+        {},
     ),
     Step(
         "Singapore and Malaysia boom",
         "Data-centre clusters in Singapore and Malaysia are booming on Chinese demand, "
         "many fitted with the Nvidia hardware US groups use.",
-        "sea_dc_boom", "map", "map", {"region": "sea"},
+        "sea_dc_boom",
+        "map",
+        "map",
+        {"region": "sea"},
     ),
     Step(
         "DeepSeek stays home",
         "DeepSeek trains in China, on a sizeable cluster of Nvidia chips it built up before US bans took effect.",
-        "deepseek_stockpiled_nvidia", "graph", "relationships", {"focus": "deepseek", "hops": "1"},
+        "deepseek_stockpiled_nvidia",
+        "graph",
+        "relationships",
+        {"focus": "deepseek", "hops": "1"},
     ),
     Step(
         "Huawei inside DeepSeek",
         "Huawei has engineers at DeepSeek's Hangzhou headquarters, working on the next generation of Chinese AI chips.",
-        "huawei_engineers_at_deepseek", "graph", "relationships", {"focus": "huawei", "hops": "1"},
+        "huawei_engineers_at_deepseek",
+        "graph",
+        "relationships",
+        {"focus": "huawei", "hops": "1"},
     ),
     Step(
         "What we know, and how",
         "Most of the story rests on people the report does not name. Each row of this dataset says whether it comes "
         "from the report, an official record, other press, a reference work or our estimate.",
-        "operator_all_legal", "evidence", "sources", {},
+        "operator_all_legal",
+        "evidence",
+        "sources",
+        {},
     ),
 )
 

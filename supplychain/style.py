@@ -1,4 +1,5 @@
 """Colours, labels and date wording: one place for every rule pages and charts share."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -73,6 +74,7 @@ def format_date(value: pd.Timestamp | None, precision: str | None = "day") -> st
     fmt = _FORMATS.get(precision or "day", _FORMATS["day"])
     return pd.Timestamp(value).strftime(fmt)
 
+
 # Relationship types: readable wording, and a line style per group (the network and chain views share them).
 RELATION_LABELS: dict[str, str] = {
     "develops": "develops",
@@ -96,14 +98,33 @@ RELATION_LABELS: dict[str, str] = {
     "uses": "uses",
 }
 RELATION_GROUPS: dict[str, str] = {
-    "develops": "Makes", "designs": "Makes", "supplies": "Makes",
-    "trains_in": "Compute", "trained_on": "Compute", "leases_capacity_from": "Compute", "operates": "Compute",
-    "stockpiled": "Compute", "uses": "Compute",
-    "restricts": "Rules", "permits": "Rules", "rescinds": "Rules", "amends": "Rules", "issues": "Rules",
-    "headquartered_in": "Ties", "partners_with": "Ties", "stations_engineers_at": "Ties", "competes_with": "Ties", "subsidiary_of": "Ties",
+    "develops": "Makes",
+    "designs": "Makes",
+    "supplies": "Makes",
+    "trains_in": "Compute",
+    "trained_on": "Compute",
+    "leases_capacity_from": "Compute",
+    "operates": "Compute",
+    "stockpiled": "Compute",
+    "uses": "Compute",
+    "restricts": "Rules",
+    "permits": "Rules",
+    "rescinds": "Rules",
+    "amends": "Rules",
+    "issues": "Rules",
+    "headquartered_in": "Ties",
+    "partners_with": "Ties",
+    "stations_engineers_at": "Ties",
+    "competes_with": "Ties",
+    "subsidiary_of": "Ties",
 }
 # Dash pattern and grey per group: line style says what kind of tie it is, colour stays for entity kinds.
-RELATION_GROUP_DASHES: dict[str, list[int]] = {"Makes": [1, 0], "Compute": [8, 4], "Rules": [2, 3], "Ties": [12, 3, 2, 3]}
+RELATION_GROUP_DASHES: dict[str, list[int]] = {
+    "Makes": [1, 0],
+    "Compute": [8, 4],
+    "Rules": [2, 3],
+    "Ties": [12, 3, 2, 3],
+}
 RELATION_GROUP_GREYS: dict[str, str] = {"Makes": "#444444", "Compute": "#666666", "Rules": "#8a2d00", "Ties": "#999999"}
 RELATION_GROUP_HELP: dict[str, str] = {
     "Makes": "develops, designs, supplies",
@@ -125,7 +146,13 @@ CHAIN_STAGES: dict[str, str] = {
 # Timeline: lanes take their entity kind's colour; the report and industry lanes use the
 # remaining Okabe-Ito colours. Export status of a chip on a date (supplychain/status.py).
 TIMELINE_EXTRA_COLOURS: dict[str, str] = {"report": "#000000", "industry": "#56B4E9"}
-TIMELINE_KIND_LABELS: dict[str, str] = {"policy": "Government measure", "chip": "Chip", "model": "AI model", "report": "The report", "industry": "Industry event"}
+TIMELINE_KIND_LABELS: dict[str, str] = {
+    "policy": "Government measure",
+    "chip": "Chip",
+    "model": "AI model",
+    "report": "The report",
+    "industry": "Industry event",
+}
 STATUS_COLOURS: dict[str, str] = {
     "restricted": "#D55E00",  # vermillion
     "permitted": "#E69F00",  # orange
@@ -156,7 +183,12 @@ LOCATION_KIND_LABELS: dict[str, str] = {
     "headquarters": "Company headquarters",
     "government_seat": "Seat of government",
 }
-OWNERSHIP_SHAPES: dict[str, str] = {"chinese": "triangle-up", "non_chinese": "circle", "unknown": "diamond", "not_applicable": "square"}
+OWNERSHIP_SHAPES: dict[str, str] = {
+    "chinese": "triangle-up",
+    "non_chinese": "circle",
+    "unknown": "diamond",
+    "not_applicable": "square",
+}
 OWNERSHIP_LABELS: dict[str, str] = {
     "chinese": "Chinese-owned",
     "non_chinese": "Non-Chinese-owned",
@@ -169,11 +201,21 @@ COORD_PRECISION_LABELS: dict[str, str] = {
     "region": "Region or state only",
     "country": "Country only",
 }
-COORD_PRECISION_RING: dict[str, int] = {"city": 520, "region": 1500, "country": 2800}  # ring area in px²; sites get none
+COORD_PRECISION_RING: dict[str, int] = {
+    "city": 520,
+    "region": 1500,
+    "country": 2800,
+}  # ring area in px²; sites get none
 FLOW_GROUPS: dict[str, str] = {
-    "trains_in": "Training and compute", "leases_capacity_from": "Training and compute", "operates": "Training and compute",
-    "supplies": "Chips", "uses": "Chips", "stockpiled": "Chips", "trained_on": "Chips",
-    "stations_engineers_at": "People and partnerships", "partners_with": "People and partnerships",
+    "trains_in": "Training and compute",
+    "leases_capacity_from": "Training and compute",
+    "operates": "Training and compute",
+    "supplies": "Chips",
+    "uses": "Chips",
+    "stockpiled": "Chips",
+    "trained_on": "Chips",
+    "stations_engineers_at": "People and partnerships",
+    "partners_with": "People and partnerships",
 }
 FLOW_GROUP_COLOURS: dict[str, str] = {
     "Training and compute": "#D55E00",  # vermillion

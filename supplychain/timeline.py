@@ -3,6 +3,7 @@
 The lane mapping lives here and nowhere else: the page, the chart and the URL parameter `lanes`
 all read LANES / LANE_GROUPS.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -57,13 +58,37 @@ CATEGORY_LANES: dict[str, str] = {
     "industry": "industry",
 }
 FAMILY_LANES: dict[str, str] = {"Qwen": "qwen", "Doubao": "doubao", "DeepSeek": "deepseek"}
-DEVELOPER_LANES: dict[str, str] = {"alibaba": "qwen", "alibaba_cloud": "qwen", "bytedance": "doubao", "volcano_engine": "doubao", "deepseek": "deepseek"}
+DEVELOPER_LANES: dict[str, str] = {
+    "alibaba": "qwen",
+    "alibaba_cloud": "qwen",
+    "bytedance": "doubao",
+    "volcano_engine": "doubao",
+    "deepseek": "deepseek",
+}
 
 PRECISION_WORDS: dict[str, str] = PRECISION_LABELS  # wording lives in style.py
 
 ITEM_COLUMNS = [
-    "item_id", "date", "end", "precision", "date_label", "title", "description", "lane", "lane_label", "category",
-    "is_causal_step", "company_id", "model_id", "chip_id", "policy_id", "evidence", "source_id", "claim_id", "note", "origin",
+    "item_id",
+    "date",
+    "end",
+    "precision",
+    "date_label",
+    "title",
+    "description",
+    "lane",
+    "lane_label",
+    "category",
+    "is_causal_step",
+    "company_id",
+    "model_id",
+    "chip_id",
+    "policy_id",
+    "evidence",
+    "source_id",
+    "claim_id",
+    "note",
+    "origin",
 ]
 
 
@@ -146,36 +171,77 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     model_rows, chip_rows = _rows_by_id(models, "model_id"), _rows_by_id(chips, "chip_id")
     for ev in events.to_dict("records"):
-        rows.append({
-            "item_id": ev["event_id"], "date": ev["date"], "precision": ev["date_precision"], "title": ev["title"],
-            "description": ev["description"], "lane": _lane(ev, model_rows, chip_rows), "category": ev["category"],
-            "is_causal_step": bool(ev["is_causal_step"]) if pd.notna(ev["is_causal_step"]) else False,
-            **{c: _blank(ev[c]) for c in ("company_id", "model_id", "chip_id", "policy_id", "evidence", "source_id", "claim_id", "note")},
-            "origin": "events",
-        })
+        rows.append(
+            {
+                "item_id": ev["event_id"],
+                "date": ev["date"],
+                "precision": ev["date_precision"],
+                "title": ev["title"],
+                "description": ev["description"],
+                "lane": _lane(ev, model_rows, chip_rows),
+                "category": ev["category"],
+                "is_causal_step": bool(ev["is_causal_step"]) if pd.notna(ev["is_causal_step"]) else False,
+                **{
+                    c: _blank(ev[c])
+                    for c in (
+                        "company_id",
+                        "model_id",
+                        "chip_id",
+                        "policy_id",
+                        "evidence",
+                        "source_id",
+                        "claim_id",
+                        "note",
+                    )
+                },
+                "origin": "events",
+            }
+        )
     covered_models = set(events.loc[events["category"] == "model_release", "model_id"].dropna())
     for m in models.to_dict("records"):
         if pd.isna(m["release_date"]) or m["model_id"] in covered_models:
             continue
-        rows.append({
-            "item_id": f"model_{m['model_id']}", "date": m["release_date"], "precision": _blank(m["release_precision"]) or "day",
-            "title": f"{m['name']} released", "description": f"{m['name']} ({m['family']}) first released.",
-            "lane": model_lane(m), "category": "model_release", "is_causal_step": False, "company_id": m["developer_id"],
-            "model_id": m["model_id"], "chip_id": None, "policy_id": None,
-            **{c: _blank(m[c]) for c in ("evidence", "source_id", "claim_id", "note")}, "origin": "models",
-        })
+        rows.append(
+            {
+                "item_id": f"model_{m['model_id']}",
+                "date": m["release_date"],
+                "precision": _blank(m["release_precision"]) or "day",
+                "title": f"{m['name']} released",
+                "description": f"{m['name']} ({m['family']}) first released.",
+                "lane": model_lane(m),
+                "category": "model_release",
+                "is_causal_step": False,
+                "company_id": m["developer_id"],
+                "model_id": m["model_id"],
+                "chip_id": None,
+                "policy_id": None,
+                **{c: _blank(m[c]) for c in ("evidence", "source_id", "claim_id", "note")},
+                "origin": "models",
+            }
+        )
     covered_chips = set(events.loc[events["category"].isin(["nvidia_chip", "chinese_chip"]), "chip_id"].dropna())
     for c in chips.to_dict("records"):
         if pd.isna(c["announced_date"]) or c["chip_id"] in covered_chips:
             continue
         lane = chip_lane(c)
-        rows.append({
-            "item_id": f"chip_{c['chip_id']}", "date": c["announced_date"], "precision": _blank(c["announced_precision"]) or "day",
-            "title": f"{c['name']} announced", "description": f"{c['name']} first announced or launched.",
-            "lane": lane, "category": "chinese_chip" if lane == "cn_chips" else "nvidia_chip", "is_causal_step": False,
-            "company_id": c["designer_id"], "model_id": None, "chip_id": c["chip_id"], "policy_id": None,
-            **{col: _blank(c[col]) for col in ("evidence", "source_id", "claim_id", "note")}, "origin": "chips",
-        })
+        rows.append(
+            {
+                "item_id": f"chip_{c['chip_id']}",
+                "date": c["announced_date"],
+                "precision": _blank(c["announced_precision"]) or "day",
+                "title": f"{c['name']} announced",
+                "description": f"{c['name']} first announced or launched.",
+                "lane": lane,
+                "category": "chinese_chip" if lane == "cn_chips" else "nvidia_chip",
+                "is_causal_step": False,
+                "company_id": c["designer_id"],
+                "model_id": None,
+                "chip_id": c["chip_id"],
+                "policy_id": None,
+                **{col: _blank(c[col]) for col in ("evidence", "source_id", "claim_id", "note")},
+                "origin": "chips",
+            }
+        )
     items = pd.DataFrame(rows, columns=[c for c in ITEM_COLUMNS if c not in ("end", "date_label", "lane_label")])
     if items.empty:
         return pd.DataFrame(columns=ITEM_COLUMNS)
@@ -190,7 +256,9 @@ def undated(tables: dict[str, pd.DataFrame]) -> list[str]:
     """Names of models and chips with no date, which the timeline cannot place."""
     models = tables["models"]
     chips = tables["chips"]
-    return list(models.loc[models["release_date"].isna(), "name"]) + list(chips.loc[chips["announced_date"].isna(), "name"])
+    return list(models.loc[models["release_date"].isna(), "name"]) + list(
+        chips.loc[chips["announced_date"].isna(), "name"]
+    )
 
 
 def filter_items(
@@ -234,7 +302,15 @@ def causal_steps(items: pd.DataFrame) -> pd.DataFrame:
     return steps[["step", "item_id", "date", "end", "precision", "title", "label", "date_label"]].reset_index(drop=True)
 
 
-def label_levels(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000, char_px: float = 7.0, levels: int = 3) -> pd.DataFrame:
+def label_levels(
+    items: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    *,
+    width_px: int = 1000,
+    char_px: float = 7.0,
+    levels: int = 3,
+) -> pd.DataFrame:
     """Which of `levels` sub-rows each item goes on, which side its label goes, and whether it fits.
 
     Greedy, per lane in date order. A label starts at its mark (after the span of a month or
@@ -251,14 +327,22 @@ def label_levels(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *,
     for _, lane_items in items.sort_values("date", kind="stable").groupby("lane", sort=False):
         free_at = [float("-inf")] * levels
         for idx, row in lane_items.iterrows():
-            anchor = row["date"] if row.get("precision", "day") == "day" or "end" not in row else row["end"] + pd.Timedelta(days=1)
+            anchor = (
+                row["date"]
+                if row.get("precision", "day") == "day" or "end" not in row
+                else row["end"] + pd.Timedelta(days=1)
+            )
             x = (pd.Timestamp(anchor) - pd.Timestamp(start)).days * px_per_day
             x0 = (pd.Timestamp(row["date"]) - pd.Timestamp(start)).days * px_per_day
             width = len(str(row["title"])) * char_px + 12
             lo, hi, align = (x0, x + width, "left") if x + width <= width_px else (x0 - width, x + 8, "right")
             free = next((i for i, f in enumerate(free_at) if f <= lo), None)
             if free is None:
-                out.loc[idx, ["level", "labelled", "align"]] = [min(range(levels), key=lambda i: free_at[i]), False, align]
+                out.loc[idx, ["level", "labelled", "align"]] = [
+                    min(range(levels), key=lambda i: free_at[i]),
+                    False,
+                    align,
+                ]
                 continue
             free_at[free] = hi + 4
             out.loc[idx, ["level", "labelled", "align"]] = [free, True, align]
@@ -291,9 +375,20 @@ def zoom_dates(selection: Mapping[str, object]) -> tuple[date, date] | None:
 
 
 EVENT_TABLE_COLUMNS: dict[str, str] = {
-    "date_label": "Date", "precision": "Date precision", "lane_label": "Lane", "title": "Event", "description": "Description",
-    "company_id": "Company", "model_id": "Model", "chip_id": "Chip", "policy_id": "Policy", "evidence": "Evidence",
-    "source_id": "Source", "claim_id": "Claim", "item_id": "Id", "origin": "From table",
+    "date_label": "Date",
+    "precision": "Date precision",
+    "lane_label": "Lane",
+    "title": "Event",
+    "description": "Description",
+    "company_id": "Company",
+    "model_id": "Model",
+    "chip_id": "Chip",
+    "policy_id": "Policy",
+    "evidence": "Evidence",
+    "source_id": "Source",
+    "claim_id": "Claim",
+    "item_id": "Id",
+    "origin": "From table",
 }
 
 

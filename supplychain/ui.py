@@ -2,6 +2,7 @@
 
 Data text is always shown as plain text or escaped Markdown, never as HTML.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,10 +34,30 @@ def render_problems(problems: list[Problem]) -> None:
         icon=":material/error:",
     )
     frame = pd.DataFrame(
-        [{"File": p.file, "Row": None if p.line is None else p.line - 1, "Line": p.line, "Column": p.column or "", "Found": p.value or "", "Expected": p.expected} for p in problems]
+        [
+            {
+                "File": p.file,
+                "Row": None if p.line is None else p.line - 1,
+                "Line": p.line,
+                "Column": p.column or "",
+                "Found": p.value or "",
+                "Expected": p.expected,
+            }
+            for p in problems
+        ]
     )
-    st.dataframe(frame, hide_index=True, width="stretch", column_config={"Row": st.column_config.NumberColumn(help="Data row, counting from 1 below the header"), "Line": st.column_config.NumberColumn(help="Line in the file (the header is line 1)")})
-    st.caption("Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when a file changes.")
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Row": st.column_config.NumberColumn(help="Data row, counting from 1 below the header"),
+            "Line": st.column_config.NumberColumn(help="Line in the file (the header is line 1)"),
+        },
+    )
+    st.caption(
+        "Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when a file changes."
+    )
 
 
 def _leave_legacy_multipage_mode() -> None:
@@ -91,7 +112,16 @@ def current_link(url_path: str) -> str:
     return share_url(base, {k: st.query_params.get_all(k) for k in st.query_params})
 
 
-def render_view_bundle(package: dict, tables: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame], *, what: str, as_of: str, url_path: str, container: Any = st) -> None:
+def render_view_bundle(
+    package: dict,
+    tables: dict[str, pd.DataFrame],
+    frames: dict[str, pd.DataFrame],
+    *,
+    what: str,
+    as_of: str,
+    url_path: str,
+    container: Any = st,
+) -> None:
     """'Download this view': the filtered tables plus the claims and sources they cite, their
     datapackage.json and a README with citation, data version, filters applied and the link that
     reopens the view. Built only when clicked, so it costs a filter change nothing."""
@@ -109,21 +139,50 @@ def render_view_bundle(package: dict, tables: dict[str, pd.DataFrame], frames: d
         return view_bundle(package, bundle, bundle_readme(package, extra=extra))
 
     container.download_button(
-        "Download this view (ZIP)", build, file_name=download_name(f"{what}_view", as_of, "zip"), mime="application/zip",
-        icon=":material/folder_zip:", on_click="ignore",
+        "Download this view (ZIP)",
+        build,
+        file_name=download_name(f"{what}_view", as_of, "zip"),
+        mime="application/zip",
+        icon=":material/folder_zip:",
+        on_click="ignore",
         help="The rows shown with the claims and sources they cite, a datapackage.json describing them, and a README with the citation, data version, filters and link.",
     )
 
 
-def render_table_downloads(frame: pd.DataFrame, labels: dict[str, str] | None, *, label: str, what: str, as_of: str, filtered: bool, container: Any = st) -> None:
+def render_table_downloads(
+    frame: pd.DataFrame,
+    labels: dict[str, str] | None,
+    *,
+    label: str,
+    what: str,
+    as_of: str,
+    filtered: bool,
+    container: Any = st,
+) -> None:
     """CSV and Excel buttons for exactly the rows and columns shown (labels from the data dictionary)."""
     from supplychain.export import download_name, to_csv_bytes, to_xlsx_bytes
 
     cols = container.columns(2, gap="small")
-    cols[0].download_button(f"{label} (CSV)", lambda: to_csv_bytes(frame, labels), file_name=download_name(what, as_of, filtered=filtered),
-                            mime="text/csv", icon=":material/download:", disabled=frame.empty, on_click="ignore", key=f"csv_{what}")
-    cols[1].download_button(f"{label} (Excel)", lambda: to_xlsx_bytes(frame, labels, sheet=what), file_name=download_name(what, as_of, "xlsx", filtered=filtered),
-                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", disabled=frame.empty, on_click="ignore", key=f"xlsx_{what}")
+    cols[0].download_button(
+        f"{label} (CSV)",
+        lambda: to_csv_bytes(frame, labels),
+        file_name=download_name(what, as_of, filtered=filtered),
+        mime="text/csv",
+        icon=":material/download:",
+        disabled=frame.empty,
+        on_click="ignore",
+        key=f"csv_{what}",
+    )
+    cols[1].download_button(
+        f"{label} (Excel)",
+        lambda: to_xlsx_bytes(frame, labels, sheet=what),
+        file_name=download_name(what, as_of, "xlsx", filtered=filtered),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        disabled=frame.empty,
+        on_click="ignore",
+        key=f"xlsx_{what}",
+    )
 
 
 def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, container: Any = st) -> None:
@@ -132,13 +191,23 @@ def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, c
 
     cols = container.columns(2, gap="small", width=260)
     for col, fmt, mime in ((cols[0], "svg", "image/svg+xml"), (cols[1], "png", "image/png")):
-        col.download_button(fmt.upper(), lambda fmt=fmt: chart_image(spec(), fmt), file_name=download_name(what, as_of, fmt), mime=mime,
-                            icon=":material/image:", on_click="ignore", help=f"Save this chart as {fmt.upper()}", key=f"img_{what}_{fmt}")
+        col.download_button(
+            fmt.upper(),
+            lambda fmt=fmt: chart_image(spec(), fmt),
+            file_name=download_name(what, as_of, fmt),
+            mime=mime,
+            icon=":material/image:",
+            on_click="ignore",
+            help=f"Save this chart as {fmt.upper()}",
+            key=f"img_{what}_{fmt}",
+        )
 
 
 def render_evidence(evidence: str) -> None:
     """A badge saying what kind of evidence a row rests on."""
-    colour = {"report": "orange", "official": "blue", "press": "violet", "reference": "green", "estimate": "gray"}.get(evidence, "gray")
+    colour = {"report": "orange", "official": "blue", "press": "violet", "reference": "green", "estimate": "gray"}.get(
+        evidence, "gray"
+    )
     st.badge(EVIDENCE_LABELS.get(evidence, evidence), color=colour, help=EVIDENCE_HELP.get(evidence))
 
 
@@ -150,7 +219,9 @@ def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool =
     with st.expander("Polish quote (verbatim)", expanded=expanded):
         st.markdown("> " + escape_md(claim["quote_pl"]))
         if source is not None:
-            st.caption(f"{escape_md(source['publisher'])}, {escape_md(source['title'])}, {format_date(source['date_published'])}, paragraph {claim['paragraph']}")
+            st.caption(
+                f"{escape_md(source['publisher'])}, {escape_md(source['title'])}, {format_date(source['date_published'])}, paragraph {claim['paragraph']}"
+            )
     if pd.notna(claim.get("note")) and claim.get("note"):
         st.caption(f"Note: {escape_md(claim['note'])}")
 
@@ -170,7 +241,12 @@ def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") 
     """A link to an entity's profile (the /entity page), with its kind's icon."""
     from supplychain.style import KIND_ICONS
 
-    st.page_link("pages/entity.py", label=escape_md(name) + (f" · {escape_md(note)}" if note else ""), icon=KIND_ICONS.get(kind), query_params={"id": entity_id})
+    st.page_link(
+        "pages/entity.py",
+        label=escape_md(name) + (f" · {escape_md(note)}" if note else ""),
+        icon=KIND_ICONS.get(kind),
+        query_params={"id": entity_id},
+    )
 
 
 STORY_URL = "present?embed=true"  # embed mode: no toolbar or padding, so each step fits a 1280x720 shared window
@@ -178,8 +254,13 @@ STORY_URL = "present?embed=true"  # embed mode: no toolbar or padding, so each s
 
 def render_story_link(container: Any = None) -> None:
     """Open story mode in its own tab, full screen: a fresh page load so it starts without sidebar or toolbar."""
-    (container or st.sidebar).link_button("Present the story", STORY_URL, icon=":material/slideshow:", width="stretch",
-                                          help="The report in eight steps, large type, arrow keys to move. Opens in a new tab.")
+    (container or st.sidebar).link_button(
+        "Present the story",
+        STORY_URL,
+        icon=":material/slideshow:",
+        width="stretch",
+        help="The report in eight steps, large type, arrow keys to move. Opens in a new tab.",
+    )
 
 
 def render_entity_search(dataset: Dataset) -> None:
@@ -189,7 +270,10 @@ def render_entity_search(dataset: Dataset) -> None:
     index = cache.get_relations(dataset)[0]
     with st.sidebar:
         text = st.text_input(
-            "Find a company, model, chip, place or rule", key="entity_search", placeholder="e.g. Tongyi Qianwen, H20", icon=":material/search:",
+            "Find a company, model, chip, place or rule",
+            key="entity_search",
+            placeholder="e.g. Tongyi Qianwen, H20",
+            icon=":material/search:",
             help="Searches names and other names (aliases, Chinese names); opens the profile.",
         )
         if text and text.strip():
@@ -205,12 +289,16 @@ def render_source(source: pd.Series) -> None:
     title = escape_md(source["title"])
     if pd.notna(source.get("url")) and source.get("url"):
         title = f"[{title}]({str(source['url']).replace(')', '%29').replace(' ', '%20')})"
-    st.markdown(f"{escape_md(source['publisher'])}: {title} · {format_date(source['date_published'])} · `{source.name}`")
+    st.markdown(
+        f"{escape_md(source['publisher'])}: {title} · {format_date(source['date_published'])} · `{source.name}`"
+    )
 
 
 def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.DataFrame) -> None:
     """The record behind one tie: what it says, its dates and evidence, the report's quote and the source."""
-    st.markdown(f"**{escape_md(edge['from_name'])}** {escape_md(edge['relation_label'])} **{escape_md(edge['to_name'])}** · {escape_md(edge['period'])}")
+    st.markdown(
+        f"**{escape_md(edge['from_name'])}** {escape_md(edge['relation_label'])} **{escape_md(edge['to_name'])}** · {escape_md(edge['period'])}"
+    )
     render_evidence(str(edge["evidence"]))
     if edge.get("description"):
         st.markdown(escape_md(edge["description"]))
@@ -220,11 +308,14 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
     claim_hit = claims[claims["claim_id"] == edge.get("claim_id")]
     if not claim_hit.empty:
         claim = claim_hit.iloc[0]
-        render_claim(claim, source_index.loc[claim["source_id"]] if claim["source_id"] in source_index.index else None, expanded=True)
+        render_claim(
+            claim,
+            source_index.loc[claim["source_id"]] if claim["source_id"] in source_index.index else None,
+            expanded=True,
+        )
     if edge.get("source_id") in source_index.index:
         render_source(source_index.loc[edge["source_id"]])
     st.caption(f"Record: `{edge['relationship_id']}` ({escape_md(edge['origin'])})")
-
 
 
 def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:
@@ -236,11 +327,22 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
     with st.container(border=True):
         st.subheader(f"{item['date_label']} · {item['title']}")
         st.markdown(escape_md(item["description"]))
-        st.caption(f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_WORDS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)")
+        st.caption(
+            f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_WORDS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
+        )
         render_evidence(str(item["evidence"]))
-        names = {**dict(zip(tables["companies"]["company_id"], tables["companies"]["name"])), **dict(zip(tables["models"]["model_id"], tables["models"]["name"])),
-                 **dict(zip(tables["chips"]["chip_id"], tables["chips"]["name"])), **dict(zip(tables["policies"]["policy_id"], tables["policies"]["name"]))}
-        for column, kind in (("company_id", "company"), ("model_id", "model"), ("chip_id", "chip"), ("policy_id", "policy")):
+        names = {
+            **dict(zip(tables["companies"]["company_id"], tables["companies"]["name"])),
+            **dict(zip(tables["models"]["model_id"], tables["models"]["name"])),
+            **dict(zip(tables["chips"]["chip_id"], tables["chips"]["name"])),
+            **dict(zip(tables["policies"]["policy_id"], tables["policies"]["name"])),
+        }
+        for column, kind in (
+            ("company_id", "company"),
+            ("model_id", "model"),
+            ("chip_id", "chip"),
+            ("policy_id", "policy"),
+        ):
             if pd.notna(item.get(column)) and item[column] in names:
                 render_entity_link(item[column], names[item[column]], kind, note="profile")
         if pd.notna(item.get("note")) and item.get("note"):

@@ -7,6 +7,7 @@ widget is drawn its state is set from the URL; a change by the reader writes the
 the widget's on_change callback (which runs before the script), so the two never disagree.
 Values the page cannot use are collected and shown once as a notice by the router.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -44,7 +45,9 @@ def _register(key: str, bad: Sequence[str] = (), what: str = "not one of the ava
 def ignored_notes() -> list[str]:
     """Notes for the notice: rejected values, and parameters no widget of this page understood."""
     run = st.session_state.get(_RUN, {"keys": set(), "notes": []})
-    unknown = [f"{k} (not a setting of this page)" for k in st.query_params if k not in run["keys"] and k not in SHARED_PARAMS]
+    unknown = [
+        f"{k} (not a setting of this page)" for k in st.query_params if k not in run["keys"] and k not in SHARED_PARAMS
+    ]
     return run["notes"] + unknown
 
 
@@ -69,17 +72,28 @@ def _follow_url(key: str, target: Any) -> None:
     st.session_state[key] = target
 
 
-def url_multiselect(label: str, options: Sequence[Any], *, key: str, default: Sequence[Any] = (), container: Any = st, **kwargs: Any) -> list[Any]:
+def url_multiselect(
+    label: str, options: Sequence[Any], *, key: str, default: Sequence[Any] = (), container: Any = st, **kwargs: Any
+) -> list[Any]:
     """A multiselect bound to ?key=a,b. Options are matched by their string form."""
     by_text = {str(o): o for o in options}
     good, bad = decode_list(st.query_params.get_all(key), by_text)
     _register(key, bad)
     target = [by_text[v] for v in good] if key in st.query_params else [o for o in default if str(o) in by_text]
     _follow_url(key, target)
-    return container.multiselect(label, list(options), key=key, on_change=_write, args=(key, lambda v: encode_list([str(x) for x in v]), list(default)), **kwargs)
+    return container.multiselect(
+        label,
+        list(options),
+        key=key,
+        on_change=_write,
+        args=(key, lambda v: encode_list([str(x) for x in v]), list(default)),
+        **kwargs,
+    )
 
 
-def url_selectbox(label: str, options: Sequence[Any], *, key: str, default: Any = None, container: Any = st, **kwargs: Any) -> Any:
+def url_selectbox(
+    label: str, options: Sequence[Any], *, key: str, default: Any = None, container: Any = st, **kwargs: Any
+) -> Any:
     """A selectbox bound to ?key=value; `default` None means "nothing chosen"."""
     by_text = {str(o): o for o in options}
     good, bad = decode_list(st.query_params.get_all(key)[-1:], by_text)
@@ -106,12 +120,22 @@ def url_text(label: str, *, key: str, container: Any = st, **kwargs: Any) -> str
     return container.text_input(label, key=key, on_change=_write, args=(key, str, ""), **kwargs)
 
 
-def url_date(label: str, *, key: str, default: date, min_value: date, max_value: date, container: Any = st, **kwargs: Any) -> date:
+def url_date(
+    label: str, *, key: str, default: date, min_value: date, max_value: date, container: Any = st, **kwargs: Any
+) -> date:
     """A date input bound to ?key=YYYY-MM-DD (a date outside [min_value, max_value] is ignored)."""
     value, bad = decode_date(st.query_params.get_all(key), low=min_value, high=max_value)
     _register(key, bad, f"not a date between {min_value} and {max_value}")
     _follow_url(key, value or default)
-    return container.date_input(label, key=key, min_value=min_value, max_value=max_value, on_change=_write, args=(key, lambda d: d.isoformat(), default), **kwargs)
+    return container.date_input(
+        label,
+        key=key,
+        min_value=min_value,
+        max_value=max_value,
+        on_change=_write,
+        args=(key, lambda d: d.isoformat(), default),
+        **kwargs,
+    )
 
 
 def url_value(key: str, allowed: Sequence[str] | None = None, *, what: str = "not found") -> str | None:

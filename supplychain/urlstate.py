@@ -1,4 +1,5 @@
 """Reading a page's view from its URL: which parameters are understood and which must be ignored."""
+
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping

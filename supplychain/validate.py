@@ -3,6 +3,7 @@
 Each problem names file, row, column, the value found and what was expected, so a curator can
 fix the CSV without reading a traceback.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -109,7 +110,9 @@ def check_package(data_dir: Path) -> list[Problem]:
             if error.type in ("scheme-error", "format-error", "encoding-error", "source-error"):
                 problems.append(Problem(file, None, None, None, f"a readable CSV file ({error.note})"))
                 continue
-            problems.append(Problem(file, line, column, None if value is None else str(value), _expected_from_error(error)))
+            problems.append(
+                Problem(file, line, column, None if value is None else str(value), _expected_from_error(error))
+            )
     return problems
 
 
@@ -127,7 +130,13 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
         for idx, value in tables[table][key].items():
             if value in owner:
                 problems.append(
-                    Problem(f"{table}.csv", _line(idx), key, value, f"an id not already used in {owner[value]}.csv (ids are shared by /entity links)")
+                    Problem(
+                        f"{table}.csv",
+                        _line(idx),
+                        key,
+                        value,
+                        f"an id not already used in {owner[value]}.csv (ids are shared by /entity links)",
+                    )
                 )
             else:
                 owner[value] = table
@@ -139,11 +148,17 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
             key = primary_key(package, table)
             if ident not in set(tables[table][key]):
                 hint = f" (it is in {owner[ident]}.csv)" if ident in owner else ""
-                problems.append(Problem("relationships.csv", _line(idx), f"{side}_id", ident, f"an id from {table}.csv{hint}"))
+                problems.append(
+                    Problem("relationships.csv", _line(idx), f"{side}_id", ident, f"an id from {table}.csv{hint}")
+                )
     date_pairs = {
         "models": [("release_date", "release_precision")],
         "chips": [("announced_date", "announced_precision")],
-        "policies": [("announced_date", "announced_precision"), ("effective_date", "effective_precision"), ("ended_date", "ended_precision")],
+        "policies": [
+            ("announced_date", "announced_precision"),
+            ("effective_date", "effective_precision"),
+            ("ended_date", "ended_precision"),
+        ],
         "relationships": [("start_date", "start_precision"), ("end_date", "end_precision")],
     }
     for table, pairs in date_pairs.items():
@@ -151,11 +166,39 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
         for idx, row in frame.iterrows():
             for date_col, precision_col in pairs:
                 if pd.notna(row[date_col]) and pd.isna(row[precision_col]):
-                    problems.append(Problem(f"{table}.csv", _line(idx), precision_col, None, f"day, month or year, saying how much of {date_col} is known"))
+                    problems.append(
+                        Problem(
+                            f"{table}.csv",
+                            _line(idx),
+                            precision_col,
+                            None,
+                            f"day, month or year, saying how much of {date_col} is known",
+                        )
+                    )
     for idx, row in tables["policies"].iterrows():
-        if pd.notna(row["effective_date"]) and pd.notna(row["ended_date"]) and row["ended_date"] < row["effective_date"]:
-            problems.append(Problem("policies.csv", _line(idx), "ended_date", str(row["ended_date"].date()), "a date on or after effective_date"))
+        if (
+            pd.notna(row["effective_date"])
+            and pd.notna(row["ended_date"])
+            and row["ended_date"] < row["effective_date"]
+        ):
+            problems.append(
+                Problem(
+                    "policies.csv",
+                    _line(idx),
+                    "ended_date",
+                    str(row["ended_date"].date()),
+                    "a date on or after effective_date",
+                )
+            )
     for idx, row in rel.iterrows():
         if pd.notna(row["start_date"]) and pd.notna(row["end_date"]) and row["end_date"] < row["start_date"]:
-            problems.append(Problem("relationships.csv", _line(idx), "end_date", str(row["end_date"].date()), "a date on or after start_date"))
+            problems.append(
+                Problem(
+                    "relationships.csv",
+                    _line(idx),
+                    "end_date",
+                    str(row["end_date"].date()),
+                    "a date on or after start_date",
+                )
+            )
     return problems

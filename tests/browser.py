@@ -1,4 +1,5 @@
 """Helpers for browser tests: serve the app on loopback and drive Debian's Chromium with Playwright."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,14 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 
 
@@ -40,9 +47,24 @@ def free_port() -> int:
 def serve(app_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
     """Run `streamlit run dashboard.py` on a free loopback port; yield its base URL; stop it after."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=app_dir, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    process = subprocess.Popen(
+        command, cwd=app_dir, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -54,7 +76,10 @@ def serve(app_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
             except OSError:
                 pass
             if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("streamlit did not start: " + (process.stdout.read().decode() if process.poll() is not None else "timeout"))
+                raise RuntimeError(
+                    "streamlit did not start: "
+                    + (process.stdout.read().decode() if process.poll() is not None else "timeout")
+                )
             time.sleep(0.3)
         yield base
     finally:

@@ -1,4 +1,5 @@
 """Shared test fixtures: the shipped data folder and a small, known fixture package to break on purpose."""
+
 from __future__ import annotations
 
 import csv

@@ -1,13 +1,14 @@
 """What only a browser shows: every page draws without an exception, and a filtered CSV download arrives."""
+
 from __future__ import annotations
 
 import csv
 import io
 
 import pytest
-
 from browser import serve, wait_until_idle
 from conftest import DATA_DIR, ROOT
+
 from supplychain.load import load_dataset
 
 PAGES = ["/", "/data", "/sources"]

@@ -1,14 +1,16 @@
 """What only a browser shows on the Map page: the boundaries arrive from the static file and the map draws its marks."""
+
 from __future__ import annotations
 
 import pytest
-
 from browser import wait_until_idle
-from conftest import ROOT
+
 from supplychain import geo
 
 # Vega draws the map as SVG: one <g class="mark-..."> group per layer, one element per mark inside.
-_COUNT = """(kind) => Array.from(document.querySelectorAll(`[data-testid=stVegaLiteChart] g.mark-${kind} > *`)).length"""
+_COUNT = (
+    """(kind) => Array.from(document.querySelectorAll(`[data-testid=stVegaLiteChart] g.mark-${kind} > *`)).length"""
+)
 
 
 @pytest.mark.parametrize("region", ["sea", "world"])
@@ -24,7 +26,10 @@ def test_map_draws_countries_markers_and_flows(browser, app_url: str, region: st
         wait_until_idle(page)
         chart = page.locator("[data-testid=stVegaLiteChart]").first
         chart.wait_for(timeout=20000)
-        page.wait_for_function("() => document.querySelectorAll('[data-testid=stVegaLiteChart] g.mark-shape > path').length > 50", timeout=20000)
+        page.wait_for_function(
+            "() => document.querySelectorAll('[data-testid=stVegaLiteChart] g.mark-shape > path').length > 50",
+            timeout=20000,
+        )
         assert boundary_status == [200], "the boundaries come from the static file, once"
         assert page.evaluate(_COUNT, "shape") > 150, "countries are drawn"
         assert page.evaluate(_COUNT, "symbol") >= 6, "place markers (and arrowheads) are drawn"

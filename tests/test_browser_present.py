@@ -1,11 +1,12 @@
 """Story mode and shared links, as a presenter and a colleague who opens the link see them."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
 from browser import wait_until_idle
+
 from supplychain.story import STEPS
 
 SHOTS = Path("/tmp/story-steps")
@@ -17,12 +18,18 @@ def test_each_story_step_fits_a_shared_1280x720_window_without_scrollbars(page, 
     wait_until_idle(page)
     page.get_by_text(f"Step {number} of {len(STEPS)}").wait_for(timeout=15000)
     page.wait_for_selector("[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg", timeout=15000)
-    overflow = page.evaluate("() => { const m = document.querySelector('[data-testid=stMain]');"
-                             " return [m.scrollHeight - m.clientHeight, document.documentElement.scrollWidth - window.innerWidth]; }")
+    overflow = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=stMain]');"
+        " return [m.scrollHeight - m.clientHeight, document.documentElement.scrollWidth - window.innerWidth]; }"
+    )
     assert overflow[0] <= 0 and overflow[1] <= 0, f"step {number} scrolls by {overflow}"
-    assert page.locator("[data-testid=stSidebar]").count() == 0 or not page.locator("[data-testid=stSidebar]").is_visible()
+    assert (
+        page.locator("[data-testid=stSidebar]").count() == 0 or not page.locator("[data-testid=stSidebar]").is_visible()
+    )
     assert page.locator("[data-testid=stException]").count() == 0
-    body_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('[data-testid=stMain] h3')).fontSize)")
+    body_px = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=stMain] h3')).fontSize)"
+    )
     assert body_px >= 22
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"step_{number}.png"))

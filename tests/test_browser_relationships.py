@@ -1,10 +1,8 @@
 """What only a browser shows on the Relationships page: the network draws, and a click on an entity name opens its profile."""
+
 from __future__ import annotations
 
-import pytest
-
 from browser import wait_until_idle
-from conftest import ROOT
 
 
 def test_network_draws_with_entities_and_ties(page, app_url: str) -> None:

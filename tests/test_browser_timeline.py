@@ -1,13 +1,13 @@
 """What only a browser shows on the Timeline: the charts draw marks, hover tells the date precision, the CSV arrives."""
+
 from __future__ import annotations
 
 import csv
 import io
 
-import pytest
-
 from browser import wait_until_idle
-from conftest import DATA_DIR, ROOT
+from conftest import DATA_DIR
+
 from supplychain.load import load_dataset
 from supplychain.timeline import filter_items, timeline_items
 
@@ -47,7 +47,12 @@ def test_one_lane_link_draws_a_short_chart_with_its_marks(page, app_url: str) ->
 def test_hover_shows_date_precision_and_source(page, app_url: str) -> None:
     open_timeline(page, app_url, "?lanes=us")
     # Vega labels each mark with its tooltip fields; the event dots are the ones with a "Date known to".
-    dot = page.locator("[data-testid=stVegaLiteChart]").nth(1).locator("svg .mark-symbol path[aria-label*='Date known to']").first
+    dot = (
+        page.locator("[data-testid=stVegaLiteChart]")
+        .nth(1)
+        .locator("svg .mark-symbol path[aria-label*='Date known to']")
+        .first
+    )
     dot.hover(force=True)
     tooltip = page.locator("#vg-tooltip-element")
     tooltip.wait_for(state="visible", timeout=5000)

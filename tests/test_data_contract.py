@@ -1,14 +1,14 @@
 """The shipped data: valid against its package, every row sourced, every quote verbatim."""
+
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DATA_DIR, ROOT
 from frictionless import Package
 
-from conftest import DATA_DIR, ROOT
 from supplychain.load import load_dataset
 from supplychain.provenance import CITED_TABLES
 
@@ -62,14 +62,34 @@ def test_quotes_are_verbatim_from_the_report() -> None:
 
 
 def test_coverage_meets_the_minimum_the_story_needs(dataset) -> None:
-    minimum = {"companies": 10, "models": 12, "chips": 10, "locations": 8, "policies": 8, "events": 30, "relationships": 40, "claims": 12}
+    minimum = {
+        "companies": 10,
+        "models": 12,
+        "chips": 10,
+        "locations": 8,
+        "policies": 8,
+        "events": 30,
+        "relationships": 40,
+        "claims": 12,
+    }
     counts = {t: len(dataset.tables[t]) for t in minimum}
     assert all(counts[t] >= n for t, n in minimum.items()), counts
 
 
 def test_everything_the_report_names_is_in_the_data(dataset) -> None:
     ids = {t: set(dataset.tables[t].iloc[:, 0]) for t in ("companies", "chips", "locations")}
-    assert {"alibaba", "bytedance", "deepseek", "huawei", "nvidia", "openai", "google", "meta", "sea_dc_operators", "sg_dc_operator"} <= ids["companies"]
+    assert {
+        "alibaba",
+        "bytedance",
+        "deepseek",
+        "huawei",
+        "nvidia",
+        "openai",
+        "google",
+        "meta",
+        "sea_dc_operators",
+        "sg_dc_operator",
+    } <= ids["companies"]
     assert {"h20"} <= ids["chips"]
     assert {"singapore", "johor", "hangzhou"} <= ids["locations"]
     families = set(dataset.tables["models"]["family"])

@@ -1,4 +1,5 @@
 """Downloads hold exactly the rows and columns shown, as bytes a spreadsheet opens safely."""
+
 from __future__ import annotations
 
 import io
@@ -16,7 +17,9 @@ from supplychain.schema import column_labels
 def test_csv_of_filtered_view_has_exact_bytes(mini_dir: Path) -> None:
     dataset = load_dataset(mini_dir)
     models = dataset.tables["models"]
-    view = filter_rows(models, equals={"developer_id": ["acme"]})[["model_id", "name", "release_date", "open_weights", "parameters_b"]]
+    view = filter_rows(models, equals={"developer_id": ["acme"]})[
+        ["model_id", "name", "release_date", "open_weights", "parameters_b"]
+    ]
     data = to_csv_bytes(view, column_labels(dataset.package, "models"))
     assert data == (
         "\ufeffModel id,Name,Released,Open weights,Parameters (billions)\r\n"
@@ -37,7 +40,7 @@ def test_formula_like_text_is_neutralised_but_numbers_stay_numbers() -> None:
     frame = pd.DataFrame({"text": ["=1+1", "+x", "-x", "@x", "\tx", "\rx", "ok"], "n": [-1.5, 2, 3, 4, 5, 6, 7]})
     lines = to_csv_bytes(frame).decode("utf-8-sig").split("\r\n")
     assert lines[1] == "'=1+1,-1.5"
-    assert [line.split(",")[0] for line in lines[2:7]] == ["'+x", "'-x", "'@x", "'\tx", "\"'\rx\""]
+    assert [line.split(",")[0] for line in lines[2:7]] == ["'+x", "'-x", "'@x", "'\tx", '"\'\rx"']
     assert neutralise("ok") == "ok"
 
 
@@ -68,15 +71,25 @@ def test_view_bundle_is_a_valid_package_of_the_filtered_rows(mini_dir: Path, tmp
     from supplychain.export import view_bundle
 
     dataset = load_dataset(mini_dir)
-    models = filter_rows(dataset.tables["models"], equals={"developer_id": ["acme"]})[["model_id", "name", "developer_id", "release_date", "source_id"]]
-    data = view_bundle(dataset.package, {"models": models, "sources": dataset.tables["sources"]}, "# README\nfilters: developer_id=acme")
+    models = filter_rows(dataset.tables["models"], equals={"developer_id": ["acme"]})[
+        ["model_id", "name", "developer_id", "release_date", "source_id"]
+    ]
+    data = view_bundle(
+        dataset.package,
+        {"models": models, "sources": dataset.tables["sources"]},
+        "# README\nfilters: developer_id=acme",
+    )
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert set(archive.namelist()) == {"models.csv", "sources.csv", "datapackage.json", "README.md"}
     archive.extractall(tmp_path / "bundle")
     report = Package(str(tmp_path / "bundle" / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     rows = archive.read("models.csv").decode().splitlines()
-    assert rows == ["model_id,name,developer_id,release_date,source_id", "m_one,Model One,acme,2025-04-29,rec", "m_three,'=HYPERLINK(1),acme,,rec"]
+    assert rows == [
+        "model_id,name,developer_id,release_date,source_id",
+        "m_one,Model One,acme,2025-04-29,rec",
+        "m_three,'=HYPERLINK(1),acme,,rec",
+    ]
 
 
 def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> None:
@@ -90,8 +103,8 @@ def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> 
 
 
 def test_chart_saves_as_svg_and_png_offline(mini_dir: Path) -> None:
-    from supplychain.charts import evidence_chart
     from supplychain.export import chart_image
+    from supplychain.provenance_charts import evidence_chart
 
     spec = evidence_chart(load_dataset(mini_dir).tables).to_dict()
     svg = chart_image(spec, "svg").decode()
@@ -102,6 +115,11 @@ def test_chart_saves_as_svg_and_png_offline(mini_dir: Path) -> None:
 def test_map_boundaries_by_url_are_inlined_for_export() -> None:
     from supplychain.export import inline_data_urls
 
-    spec = {"layer": [{"data": {"url": "app/static/geo/x.json", "format": {"type": "topojson", "feature": "countries"}}}]}
+    spec = {
+        "layer": [{"data": {"url": "app/static/geo/x.json", "format": {"type": "topojson", "feature": "countries"}}}]
+    }
     out = inline_data_urls(spec, {"app/static/geo/x.json": {"type": "Topology"}})
-    assert out["layer"][0]["data"] == {"values": {"type": "Topology"}, "format": {"type": "topojson", "feature": "countries"}}
+    assert out["layer"][0]["data"] == {
+        "values": {"type": "Topology"},
+        "format": {"type": "topojson", "feature": "countries"},
+    }

@@ -1,4 +1,5 @@
 """Filtering keeps exactly the rows a reader asked for."""
+
 from __future__ import annotations
 
 from pathlib import Path

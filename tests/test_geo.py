@@ -1,4 +1,5 @@
 """Map logic: places, flows and region presets (supplychain.geo, supplychain.maps), on the shipped data and small frames."""
+
 from __future__ import annotations
 
 import hashlib
@@ -6,8 +7,8 @@ import json
 
 import pandas as pd
 import pytest
-
 from conftest import DATA_DIR, ROOT
+
 from supplychain import geo, maps
 from supplychain.load import load_dataset
 
@@ -59,10 +60,22 @@ def test_no_flow_without_both_ends(shipped) -> None:
 
 
 def test_relationship_with_an_end_of_unknown_place_draws_nothing(mini) -> None:
-    tables = _with_relationships(mini, [
-        {"relationship_id": "r_x", "from_kind": "company", "from_id": "beta", "relation": "trains_in", "to_kind": "location", "to_id": "hub",
-         "description": "Beta has no head office in the data", "evidence": "report", "source_id": "rep"},
-    ])
+    tables = _with_relationships(
+        mini,
+        [
+            {
+                "relationship_id": "r_x",
+                "from_kind": "company",
+                "from_id": "beta",
+                "relation": "trains_in",
+                "to_kind": "location",
+                "to_id": "hub",
+                "description": "Beta has no head office in the data",
+                "evidence": "report",
+                "source_id": "rep",
+            },
+        ],
+    )
     flows = geo.build_flows(tables)
     assert list(flows["relationship_id"]) == ["r_one"]
     assert maps.unplaced_count(tables, flows) == 1
@@ -75,11 +88,25 @@ def test_developer_trains_in_draws_from_its_head_office(mini) -> None:
 
 
 def test_chip_use_runs_from_the_designers_home_to_the_user(mini) -> None:
-    tables = _with_relationships(mini, [
-        {"relationship_id": "r_uses", "from_kind": "company", "from_id": "acme", "relation": "uses", "to_kind": "chip", "to_id": "k_one",
-         "description": "Acme uses K1", "evidence": "press", "source_id": "rec"},
-    ])
-    tables["companies"] = tables["companies"].assign(hq_location_id=tables["companies"]["hq_location_id"].mask(tables["companies"]["company_id"] == "beta", "hub"))
+    tables = _with_relationships(
+        mini,
+        [
+            {
+                "relationship_id": "r_uses",
+                "from_kind": "company",
+                "from_id": "acme",
+                "relation": "uses",
+                "to_kind": "chip",
+                "to_id": "k_one",
+                "description": "Acme uses K1",
+                "evidence": "press",
+                "source_id": "rec",
+            },
+        ],
+    )
+    tables["companies"] = tables["companies"].assign(
+        hq_location_id=tables["companies"]["hq_location_id"].mask(tables["companies"]["company_id"] == "beta", "hub")
+    )
     flow = geo.build_flows(tables).set_index("relationship_id").loc["r_uses"]
     assert (flow["origin_id"], flow["dest_id"]) == ("hub", "home")  # designer Beta (hub) -> user Acme (home)
     assert flow["company_ids"] == "acme,beta"
@@ -88,17 +115,25 @@ def test_chip_use_runs_from_the_designers_home_to_the_user(mini) -> None:
 def test_operator_without_head_office_is_drawn_at_each_site_it_operates(shipped) -> None:
     flows = geo.build_flows(shipped)
     supplies = flows[(flows["relation"] == "supplies") & (flows["to_id"] == "sea_dc_operators")]
-    assert not supplies.empty, "the shipped data has the report's 'Nvidia products in these data centres' edge to the operator class"
+    assert not supplies.empty, (
+        "the shipped data has the report's 'Nvidia products in these data centres' edge to the operator class"
+    )
     assert set(supplies["dest_id"]) >= {"singapore", "johor"}
     assert supplies["flow_id"].is_unique
 
 
 def test_as_of_shows_flows_begun_by_then_and_month_precision_counts_from_month_end() -> None:
-    flows = pd.DataFrame({
-        "flow_id": ["a", "b", "c", "d"], "relation": ["trains_in"] * 4, "company_ids": ["x"] * 4,
-        "start_date": pd.to_datetime(["2025-04-15", "2025-09-01", None, "2023-01-01"]), "start_precision": ["day", "month", None, "year"],
-        "end_date": pd.to_datetime([None, None, None, "2024-06-01"]), "end_precision": [None, None, None, "month"],
-    })
+    flows = pd.DataFrame(
+        {
+            "flow_id": ["a", "b", "c", "d"],
+            "relation": ["trains_in"] * 4,
+            "company_ids": ["x"] * 4,
+            "start_date": pd.to_datetime(["2025-04-15", "2025-09-01", None, "2023-01-01"]),
+            "start_precision": ["day", "month", None, "year"],
+            "end_date": pd.to_datetime([None, None, None, "2024-06-01"]),
+            "end_precision": [None, None, None, "month"],
+        }
+    )
     assert list(geo.select_flows(flows, as_of="2025-09-15")["flow_id"]) == ["a", "c"]
     assert list(geo.select_flows(flows, as_of="2025-09-30")["flow_id"]) == ["a", "b", "c"]
     assert list(geo.select_flows(flows, as_of="2024-06-30")["flow_id"]) == ["c", "d"]
@@ -122,16 +157,23 @@ def test_labels_never_overlap_at_any_preset(shipped, region_key: str) -> None:
     visible = base.points[[region.contains(lon, lat) for lon, lat in zip(base.points["lon"], base.points["lat"])]]
     labels = geo.place_labels(visible, projection)
     markers = maps._marker_boxes(base.points, projection)
-    flow_labels = geo.place_flow_labels(maps.describe_flows(base.flows), geo.flow_paths(base.flows, projection), projection,
-                                        list(labels["box"]) + markers, dict(zip(base.flows["flow_id"], base.flows["relation"])))
+    flow_labels = geo.place_flow_labels(
+        maps.describe_flows(base.flows),
+        geo.flow_paths(base.flows, projection),
+        projection,
+        list(labels["box"]) + markers,
+        dict(zip(base.flows["flow_id"], base.flows["relation"])),
+    )
     boxes = list(labels["box"]) + list(flow_labels["box"])
     for i, a in enumerate(boxes):
         assert a.inside(projection.width, projection.height)
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not a.overlaps(b, pad=0), (region_key, a, b)
     for box, location_id in zip(labels["box"], labels["location_id"]):
         for marker, other in zip(markers, base.points["location_id"]):
-            if other != location_id and region.contains(*base.points.set_index("location_id").loc[other, ["lon", "lat"]]):
+            if other != location_id and region.contains(
+                *base.points.set_index("location_id").loc[other, ["lon", "lat"]]
+            ):
                 assert not box.overlaps(marker, pad=0), (region_key, location_id, other)
     if region_key in ("sea", "strait"):
         assert {"singapore", "johor"} <= set(labels["location_id"]), "the two hubs 30 km apart both get a label"
@@ -145,15 +187,24 @@ def test_projection_inverts_to_the_same_place() -> None:
 
 
 def test_flows_sharing_both_ends_bend_apart_and_a_flow_at_home_loops() -> None:
-    flows = pd.DataFrame({
-        "flow_id": ["a", "b", "c"], "origin_id": ["p", "p", "p"], "dest_id": ["q", "q", "p"],
-        "origin_lon": [120.0, 120.0, 120.0], "origin_lat": [30.0, 30.0, 30.0], "dest_lon": [103.8, 103.8, 120.0], "dest_lat": [1.3, 1.3, 30.0],
-    })
+    flows = pd.DataFrame(
+        {
+            "flow_id": ["a", "b", "c"],
+            "origin_id": ["p", "p", "p"],
+            "dest_id": ["q", "q", "p"],
+            "origin_lon": [120.0, 120.0, 120.0],
+            "origin_lat": [30.0, 30.0, 30.0],
+            "dest_lon": [103.8, 103.8, 120.0],
+            "dest_lat": [1.3, 1.3, 30.0],
+        }
+    )
     paths = geo.flow_paths(flows, geo.projection_for(geo.REGIONS["east_asia"]))
     mid = paths[paths["seq"] == 12].set_index("flow_id")
     assert abs(mid.at["a", "x"] - mid.at["b", "x"]) > 20
     loop = paths[paths["flow_id"] == "c"]
-    assert loop["y"].min() < loop["y"].iloc[0] - 10 and loop.iloc[0][["x", "y"]].tolist() == pytest.approx(loop.iloc[-1][["x", "y"]].tolist())
+    assert loop["y"].min() < loop["y"].iloc[0] - 10 and loop.iloc[0][["x", "y"]].tolist() == pytest.approx(
+        loop.iloc[-1][["x", "y"]].tolist()
+    )
 
 
 def test_boundaries_include_singapore_and_the_served_copy_is_identical() -> None:
@@ -186,7 +237,13 @@ def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
 
 
 def test_map_spec_reads_boundaries_from_the_static_file_and_projects_pacific_centred() -> None:
-    spec = maps.map_spec("sea", maps.boundaries_data(geo.STATIC_BOUNDARIES_URL), kinds=["headquarters"], owners=["chinese"], groups=["Chips"])
+    spec = maps.map_spec(
+        "sea",
+        maps.boundaries_data(geo.STATIC_BOUNDARIES_URL),
+        kinds=["headquarters"],
+        owners=["chinese"],
+        groups=["Chips"],
+    )
     assert spec["layer"][0]["data"]["url"] == geo.STATIC_BOUNDARIES_URL
     assert spec["projection"]["rotate"][0] == geo.ROTATE
     assert any(p.get("name") == maps.SELECTION for p in spec.get("params", []))

@@ -1,4 +1,5 @@
 """The relationship graph, the entity index and search, the chain view and the profile helpers (pure functions)."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -7,16 +8,25 @@ from datetime import date
 import networkx as nx
 import pandas as pd
 import pytest
-
 from conftest import DATA_DIR
+
 from supplychain.entities import build_entity_index, entity_link, entity_url, find_entities, suggest_entities
 from supplychain.graph import (
-    build_graph, chain_rows, chain_summary, chinese_developers, edge_frame, filter_graph, graph_key, graphml_bytes, layout_positions, neighbourhood,
+    build_graph,
+    chain_rows,
+    chain_summary,
+    chinese_developers,
+    edge_frame,
+    filter_graph,
+    graph_key,
+    graphml_bytes,
+    layout_positions,
+    neighbourhood,
+    view_graph,
 )
 from supplychain.load import load_dataset
 from supplychain.network_chart import chain_chart, edge_table, network_chart
 from supplychain.profile import entity_citations, entity_moments, entity_place, entity_ties
-from supplychain.relview import view_graph
 
 
 @pytest.fixture(scope="module")
@@ -31,48 +41,232 @@ def _frame(rows: list[tuple[str, str, str, str, str]]) -> pd.DataFrame:
     """A relationships frame from (id, from_kind, from_id, relation, to_kind, to_id)-like tuples."""
     out = []
     for rid, fk, fid, rel, tk, tid in rows:
-        out.append({"relationship_id": rid, "from_kind": fk, "from_id": fid, "relation": rel, "to_kind": tk, "to_id": tid, "start_date": pd.NaT,
-                    "start_precision": pd.NA, "end_date": pd.NaT, "end_precision": pd.NA, "description": f"{fid} {rel} {tid}", "evidence": "report",
-                    "source_id": "s", "claim_id": pd.NA, "note": pd.NA})
+        out.append(
+            {
+                "relationship_id": rid,
+                "from_kind": fk,
+                "from_id": fid,
+                "relation": rel,
+                "to_kind": tk,
+                "to_id": tid,
+                "start_date": pd.NaT,
+                "start_precision": pd.NA,
+                "end_date": pd.NaT,
+                "end_precision": pd.NA,
+                "description": f"{fid} {rel} {tid}",
+                "evidence": "report",
+                "source_id": "s",
+                "claim_id": pd.NA,
+                "note": pd.NA,
+            }
+        )
     return pd.DataFrame(out)
 
 
 def _chain_tables() -> dict[str, pd.DataFrame]:
     """A small world: two Chinese developers, one trains abroad on leased capacity, one at home on stockpiled chips."""
-    companies = pd.DataFrame([
-        {"company_id": "dev_a", "name": "Dev A", "name_zh": pd.NA, "aliases": "A Group", "kind": "ai_developer", "country": "CN", "ownership": "chinese", "hq_location_id": pd.NA, "parent_id": pd.NA, "evidence": "report", "source_id": "s", "claim_id": pd.NA},
-        {"company_id": "dev_b", "name": "Dev B", "name_zh": pd.NA, "aliases": pd.NA, "kind": "ai_developer", "country": "CN", "ownership": "chinese", "hq_location_id": "home", "parent_id": pd.NA, "evidence": "report", "source_id": "s", "claim_id": pd.NA},
-        {"company_id": "us_dev", "name": "US Dev", "name_zh": pd.NA, "aliases": pd.NA, "kind": "us_tech", "country": "US", "ownership": "non_chinese", "hq_location_id": pd.NA, "parent_id": pd.NA, "evidence": "press", "source_id": "s", "claim_id": pd.NA},
-        {"company_id": "landlord", "name": "Landlord", "name_zh": pd.NA, "aliases": pd.NA, "kind": "datacentre_operator", "country": "SG", "ownership": "non_chinese", "hq_location_id": pd.NA, "parent_id": pd.NA, "evidence": "report", "source_id": "s", "claim_id": pd.NA},
-        {"company_id": "chipco", "name": "ChipCo", "name_zh": pd.NA, "aliases": pd.NA, "kind": "chip_designer", "country": "US", "ownership": "non_chinese", "hq_location_id": pd.NA, "parent_id": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
-    ])
-    models = pd.DataFrame([
-        {"model_id": "a1", "name": "A-1", "aliases": pd.NA, "developer_id": "dev_a", "release_date": pd.Timestamp("2025-04-01"), "release_precision": "month", "evidence": "official", "source_id": "s", "claim_id": pd.NA},
-        {"model_id": "b1", "name": "B-1", "aliases": pd.NA, "developer_id": "dev_b", "release_date": pd.NaT, "release_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
-    ])
-    chips = pd.DataFrame([{"chip_id": "x9", "name": "X9", "aliases": "HGX X9", "designer_id": "chipco", "announced_date": pd.NaT, "announced_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA}])
-    locations = pd.DataFrame([
-        {"location_id": "hub", "name": "Hub", "aliases": pd.NA, "lat": 1.3, "lon": 103.8, "coord_precision": "city", "region": "sea", "evidence": "report", "source_id": "s", "claim_id": pd.NA},
-        {"location_id": "home", "name": "Home", "aliases": pd.NA, "lat": 30.0, "lon": 120.0, "coord_precision": "city", "region": "east_asia", "evidence": "report", "source_id": "s", "claim_id": pd.NA},
-    ])
-    policies = pd.DataFrame([
-        {"policy_id": "rule", "name": "Rule", "aliases": pd.NA, "issuer_id": pd.NA, "announced_date": pd.NaT, "announced_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
-        {"policy_id": "repeal", "name": "Repeal", "aliases": pd.NA, "issuer_id": pd.NA, "announced_date": pd.NaT, "announced_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
-        {"policy_id": "chip_rule", "name": "Chip rule", "aliases": pd.NA, "issuer_id": pd.NA, "announced_date": pd.NaT, "announced_precision": pd.NA, "evidence": "official", "source_id": "s", "claim_id": pd.NA},
-    ])
-    relationships = _frame([
-        ("r1", "company", "dev_a", "trains_in", "location", "hub"),
-        ("r2", "company", "dev_a", "leases_capacity_from", "company", "landlord"),
-        ("r3", "company", "landlord", "operates", "location", "hub"),
-        ("r4", "company", "chipco", "supplies", "company", "landlord"),
-        ("r5", "policy", "rule", "restricts", "company", "landlord"),
-        ("r6", "policy", "repeal", "rescinds", "policy", "rule"),
-        ("r7", "model", "b1", "trained_on", "chip", "x9"),
-        ("r8", "company", "dev_b", "stockpiled", "chip", "x9"),
-        ("r9", "policy", "chip_rule", "restricts", "chip", "x9"),
-        ("r10", "company", "us_dev", "uses", "chip", "x9"),
-    ])
-    return {"companies": companies, "models": models, "chips": chips, "locations": locations, "policies": policies, "relationships": relationships}
+    companies = pd.DataFrame(
+        [
+            {
+                "company_id": "dev_a",
+                "name": "Dev A",
+                "name_zh": pd.NA,
+                "aliases": "A Group",
+                "kind": "ai_developer",
+                "country": "CN",
+                "ownership": "chinese",
+                "hq_location_id": pd.NA,
+                "parent_id": pd.NA,
+                "evidence": "report",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+            {
+                "company_id": "dev_b",
+                "name": "Dev B",
+                "name_zh": pd.NA,
+                "aliases": pd.NA,
+                "kind": "ai_developer",
+                "country": "CN",
+                "ownership": "chinese",
+                "hq_location_id": "home",
+                "parent_id": pd.NA,
+                "evidence": "report",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+            {
+                "company_id": "us_dev",
+                "name": "US Dev",
+                "name_zh": pd.NA,
+                "aliases": pd.NA,
+                "kind": "us_tech",
+                "country": "US",
+                "ownership": "non_chinese",
+                "hq_location_id": pd.NA,
+                "parent_id": pd.NA,
+                "evidence": "press",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+            {
+                "company_id": "landlord",
+                "name": "Landlord",
+                "name_zh": pd.NA,
+                "aliases": pd.NA,
+                "kind": "datacentre_operator",
+                "country": "SG",
+                "ownership": "non_chinese",
+                "hq_location_id": pd.NA,
+                "parent_id": pd.NA,
+                "evidence": "report",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+            {
+                "company_id": "chipco",
+                "name": "ChipCo",
+                "name_zh": pd.NA,
+                "aliases": pd.NA,
+                "kind": "chip_designer",
+                "country": "US",
+                "ownership": "non_chinese",
+                "hq_location_id": pd.NA,
+                "parent_id": pd.NA,
+                "evidence": "official",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+        ]
+    )
+    models = pd.DataFrame(
+        [
+            {
+                "model_id": "a1",
+                "name": "A-1",
+                "aliases": pd.NA,
+                "developer_id": "dev_a",
+                "release_date": pd.Timestamp("2025-04-01"),
+                "release_precision": "month",
+                "evidence": "official",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+            {
+                "model_id": "b1",
+                "name": "B-1",
+                "aliases": pd.NA,
+                "developer_id": "dev_b",
+                "release_date": pd.NaT,
+                "release_precision": pd.NA,
+                "evidence": "official",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+        ]
+    )
+    chips = pd.DataFrame(
+        [
+            {
+                "chip_id": "x9",
+                "name": "X9",
+                "aliases": "HGX X9",
+                "designer_id": "chipco",
+                "announced_date": pd.NaT,
+                "announced_precision": pd.NA,
+                "evidence": "official",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            }
+        ]
+    )
+    locations = pd.DataFrame(
+        [
+            {
+                "location_id": "hub",
+                "name": "Hub",
+                "aliases": pd.NA,
+                "lat": 1.3,
+                "lon": 103.8,
+                "coord_precision": "city",
+                "region": "sea",
+                "evidence": "report",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+            {
+                "location_id": "home",
+                "name": "Home",
+                "aliases": pd.NA,
+                "lat": 30.0,
+                "lon": 120.0,
+                "coord_precision": "city",
+                "region": "east_asia",
+                "evidence": "report",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+        ]
+    )
+    policies = pd.DataFrame(
+        [
+            {
+                "policy_id": "rule",
+                "name": "Rule",
+                "aliases": pd.NA,
+                "issuer_id": pd.NA,
+                "announced_date": pd.NaT,
+                "announced_precision": pd.NA,
+                "evidence": "official",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+            {
+                "policy_id": "repeal",
+                "name": "Repeal",
+                "aliases": pd.NA,
+                "issuer_id": pd.NA,
+                "announced_date": pd.NaT,
+                "announced_precision": pd.NA,
+                "evidence": "official",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+            {
+                "policy_id": "chip_rule",
+                "name": "Chip rule",
+                "aliases": pd.NA,
+                "issuer_id": pd.NA,
+                "announced_date": pd.NaT,
+                "announced_precision": pd.NA,
+                "evidence": "official",
+                "source_id": "s",
+                "claim_id": pd.NA,
+            },
+        ]
+    )
+    relationships = _frame(
+        [
+            ("r1", "company", "dev_a", "trains_in", "location", "hub"),
+            ("r2", "company", "dev_a", "leases_capacity_from", "company", "landlord"),
+            ("r3", "company", "landlord", "operates", "location", "hub"),
+            ("r4", "company", "chipco", "supplies", "company", "landlord"),
+            ("r5", "policy", "rule", "restricts", "company", "landlord"),
+            ("r6", "policy", "repeal", "rescinds", "policy", "rule"),
+            ("r7", "model", "b1", "trained_on", "chip", "x9"),
+            ("r8", "company", "dev_b", "stockpiled", "chip", "x9"),
+            ("r9", "policy", "chip_rule", "restricts", "chip", "x9"),
+            ("r10", "company", "us_dev", "uses", "chip", "x9"),
+        ]
+    )
+    return {
+        "companies": companies,
+        "models": models,
+        "chips": chips,
+        "locations": locations,
+        "policies": policies,
+        "relationships": relationships,
+    }
 
 
 def test_every_edge_endpoint_is_an_entity_of_the_index(shipped) -> None:
@@ -100,7 +294,9 @@ def test_models_are_tied_to_their_developer_even_without_a_develops_row(shipped)
 
 def test_implied_edge_is_not_added_twice_when_relationships_states_it() -> None:
     tables = _chain_tables()
-    tables["relationships"] = pd.concat([tables["relationships"], _frame([("r_dev", "company", "dev_a", "develops", "model", "a1")])], ignore_index=True)
+    tables["relationships"] = pd.concat(
+        [tables["relationships"], _frame([("r_dev", "company", "dev_a", "develops", "model", "a1")])], ignore_index=True
+    )
     graph = build_graph(tables, build_entity_index(tables))
     develops = [k for _, _, k, d in graph.in_edges("a1", keys=True, data=True) if d["relation"] == "develops"]
     assert develops == ["r_dev"]
@@ -111,7 +307,11 @@ def test_focus_returns_exactly_the_k_hop_neighbourhood(shipped, hops: int) -> No
     _, _, graph = shipped
     sub = neighbourhood(graph, "deepseek", hops)
     undirected = nx.Graph(graph.to_undirected())
-    expected = {n for n in graph.nodes if nx.has_path(undirected, "deepseek", n) and nx.shortest_path_length(undirected, "deepseek", n) <= hops}
+    expected = {
+        n
+        for n in graph.nodes
+        if nx.has_path(undirected, "deepseek", n) and nx.shortest_path_length(undirected, "deepseek", n) <= hops
+    }
     assert set(sub.nodes) == expected
     # every edge among those entities, and no other
     expected_edges = {k for s, d, k in graph.edges(keys=True) if s in expected and d in expected}
@@ -134,7 +334,10 @@ def test_relation_filter_keeps_only_chosen_types_and_drops_lonely_entities_but_t
 def test_date_filter_keeps_ties_that_touch_the_window_and_undated_ties() -> None:
     tables = _chain_tables()
     rel = tables["relationships"]
-    rel.loc[rel["relationship_id"] == "r5", ["start_date", "end_date"]] = [pd.Timestamp("2025-01-13"), pd.Timestamp("2025-05-13")]
+    rel.loc[rel["relationship_id"] == "r5", ["start_date", "end_date"]] = [
+        pd.Timestamp("2025-01-13"),
+        pd.Timestamp("2025-05-13"),
+    ]
     rel.loc[rel["relationship_id"] == "r9", "start_date"] = pd.Timestamp("2026-01-15")
     graph = build_graph(tables, build_entity_index(tables))
     keys = {k for _, _, k in filter_graph(graph, since=date(2025, 6, 1), until=date(2025, 12, 31)).edges(keys=True)}
@@ -177,9 +380,26 @@ def test_chain_lists_each_developers_models_place_owner_chips_and_rules() -> Non
     devs = chinese_developers(tables)
     assert devs == ["dev_a", "dev_b"]
     chains = chain_rows(graph, devs)
-    a = chains[chains["developer_id"] == "dev_a"].groupby("stage")["entity_id"].apply(lambda s: sorted(set(s))).to_dict()
-    assert a == {"developer": ["dev_a"], "model": ["a1"], "location": ["hub"], "owner": ["landlord"], "hardware": ["chipco"], "measure": ["repeal", "rule"]}
-    b = chains[chains["developer_id"] == "dev_b"].groupby("stage")["entity_id"].apply(lambda s: sorted(set(s))).to_dict()
+    a = (
+        chains[chains["developer_id"] == "dev_a"]
+        .groupby("stage")["entity_id"]
+        .apply(lambda s: sorted(set(s)))
+        .to_dict()
+    )
+    assert a == {
+        "developer": ["dev_a"],
+        "model": ["a1"],
+        "location": ["hub"],
+        "owner": ["landlord"],
+        "hardware": ["chipco"],
+        "measure": ["repeal", "rule"],
+    }
+    b = (
+        chains[chains["developer_id"] == "dev_b"]
+        .groupby("stage")["entity_id"]
+        .apply(lambda s: sorted(set(s)))
+        .to_dict()
+    )
     assert b == {"developer": ["dev_b"], "model": ["b1"], "hardware": ["x9"], "measure": ["chip_rule"]}
     # every row names the tie that led there, and that tie exists
     for row in chains[chains["stage"] != "developer"].itertuples(index=False):
@@ -255,9 +475,10 @@ def test_charts_build_with_tooltips_and_profile_links(shipped) -> None:
 
 
 def test_data_page_links_every_entity_id_column_to_profiles() -> None:
+    from conftest import DATA_DIR
+
     from supplychain.entities import entity_id_columns
     from supplychain.schema import read_package
-    from conftest import DATA_DIR
 
     package = read_package(DATA_DIR)
     assert entity_id_columns(package, "models") == ["model_id", "developer_id"]

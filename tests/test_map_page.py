@@ -1,4 +1,5 @@
 """The Map page renders, opens the view in its link (?region=, filters, ?id=) and says when a link value is ignored (AppTest)."""
+
 from __future__ import annotations
 
 from test_pages import open_page, texts
@@ -21,7 +22,16 @@ def test_map_page_renders_the_map_with_places_and_flows() -> None:
     body = texts(at)
     assert "places and" in body and "flows shown" in body
     assert any("What the map does not know" in e.label for e in at.expander)
-    assert [b.label for b in at.get("download_button")] == ["SVG", "PNG", "Places shown (CSV)", "Places shown (Excel)", "Flows shown (CSV)", "Flows shown (Excel)", "GeoJSON", "Download this view (ZIP)"]
+    assert [b.label for b in at.get("download_button")] == [
+        "SVG",
+        "PNG",
+        "Places shown (CSV)",
+        "Places shown (Excel)",
+        "Flows shown (CSV)",
+        "Flows shown (Excel)",
+        "GeoJSON",
+        "Download this view (ZIP)",
+    ]
 
 
 def test_region_in_the_link_opens_that_preset() -> None:

@@ -1,13 +1,10 @@
 """Each page renders with the shipped data, and its main interactions work (Streamlit AppTest)."""
+
 from __future__ import annotations
 
-import io
-
-import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import ROOT
+from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "dashboard.py")
 
@@ -22,7 +19,12 @@ def open_page(path: str, params: dict[str, str] | None = None, env_dir: str | No
 
 
 def texts(at: AppTest) -> str:
-    parts = [m.value.replace("\\", "") for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title] + [h.value for h in at.header]
+    parts = (
+        [m.value.replace("\\", "") for m in at.markdown]
+        + [c.value for c in at.caption]
+        + [t.value for t in at.title]
+        + [h.value for h in at.header]
+    )
     return "\n".join(str(p) for p in parts)
 
 

@@ -1,11 +1,11 @@
 """Story mode steps, links that reopen a view, and shared filters that follow the reader across pages."""
+
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from test_pages import open_page, texts
 
 from supplychain.story import STEPS, enlarge_fonts
-from test_pages import APP, open_page, texts
 
 
 @pytest.mark.parametrize("number", range(1, len(STEPS) + 1))
@@ -39,7 +39,11 @@ def test_story_mode_has_no_sidebar_and_no_share_box() -> None:
 
 
 def test_presentation_fonts_are_at_least_16px() -> None:
-    spec = {"config": {"axis": {"labelFontSize": 11}}, "layer": [{"mark": {"type": "text", "fontSize": 12}}], "datasets": {"d": [{"fontSize": 1}]}}
+    spec = {
+        "config": {"axis": {"labelFontSize": 11}},
+        "layer": [{"mark": {"type": "text", "fontSize": 12}}],
+        "datasets": {"d": [{"fontSize": 1}]},
+    }
     out = enlarge_fonts(spec)
     assert out["config"]["axis"]["labelFontSize"] >= 16 and out["layer"][0]["mark"]["fontSize"] >= 16
     assert out["datasets"] == spec["datasets"], "data rows are left alone"

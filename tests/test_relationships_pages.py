@@ -1,8 +1,8 @@
 """The Relationships page and entity profiles open from their links, honour their URL settings and never crash on bad ids (AppTest)."""
+
 from __future__ import annotations
 
 import pytest
-
 from test_pages import open_page, texts
 
 
@@ -45,7 +45,10 @@ def test_chain_view_lists_each_chinese_developer() -> None:
 
 
 def test_relationships_page_notices_nonsense_settings_without_crashing() -> None:
-    at = open_page("relationships", {"focus": "no_such_thing", "hops": "9", "relation": "eats", "from": "yesterday", "colour": "red"})
+    at = open_page(
+        "relationships",
+        {"focus": "no_such_thing", "hops": "9", "relation": "eats", "from": "yesterday", "colour": "red"},
+    )
     assert not at.exception, at.exception
     notice = _notice(at)
     for part in ("focus=no_such_thing", "hops=9", "relation=eats", "from=yesterday", "colour"):
@@ -91,7 +94,6 @@ def test_profiles_page_without_id_lists_every_entity() -> None:
 
 def test_sidebar_search_finds_an_entity_by_alias() -> None:
     from streamlit.testing.v1 import AppTest
-
     from test_pages import APP
 
     # AppTest keeps the router's sidebar only on a first run, so the search text is set before it.

@@ -1,14 +1,23 @@
 """The export status of a chip on a date: day before / of / after each measure, rescissions, open ends, precision."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from conftest import DATA_DIR
+
 from supplychain.load import load_dataset
 from supplychain.status import (
-    NOT_ANNOUNCED, PERMITTED, RESTRICTED, STATUS_COLUMNS, UNRESTRICTED, change_dates, chip_status_on, measure_windows,
-    status_segments, status_table,
+    NOT_ANNOUNCED,
+    PERMITTED,
+    RESTRICTED,
+    STATUS_COLUMNS,
+    UNRESTRICTED,
+    change_dates,
+    chip_status_on,
+    measure_windows,
+    status_segments,
+    status_table,
 )
 
 NaT = pd.NaT
@@ -21,22 +30,63 @@ def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 
 
 def _chip(chip_id: str, announced: str | None, precision: str | None = "day") -> dict:
-    return {"chip_id": chip_id, "name": chip_id.upper(), "designer_id": "nvidia", "segment": "frontier",
-            "announced_date": announced, "announced_precision": precision if announced else None}
+    return {
+        "chip_id": chip_id,
+        "name": chip_id.upper(),
+        "designer_id": "nvidia",
+        "segment": "frontier",
+        "announced_date": announced,
+        "announced_precision": precision if announced else None,
+    }
 
 
-def _policy(policy_id: str, effect: str, effective: str | None, precision: str = "day", *, ended: str | None = None,
-            ended_precision: str | None = None, status: str = "in_force") -> dict:
-    return {"policy_id": policy_id, "name": f"Measure {policy_id}", "effect": effect, "announced_date": effective, "announced_precision": precision,
-            "effective_date": effective, "effective_precision": precision if effective else None, "ended_date": ended,
-            "ended_precision": ended_precision or ("day" if ended else None), "status": status}
+def _policy(
+    policy_id: str,
+    effect: str,
+    effective: str | None,
+    precision: str = "day",
+    *,
+    ended: str | None = None,
+    ended_precision: str | None = None,
+    status: str = "in_force",
+) -> dict:
+    return {
+        "policy_id": policy_id,
+        "name": f"Measure {policy_id}",
+        "effect": effect,
+        "announced_date": effective,
+        "announced_precision": precision,
+        "effective_date": effective,
+        "effective_precision": precision if effective else None,
+        "ended_date": ended,
+        "ended_precision": ended_precision or ("day" if ended else None),
+        "status": status,
+    }
 
 
-def _edge(rel_id: str, policy: str, relation: str, target: str, start: str | None = None, precision: str | None = "day",
-          end: str | None = None, to_kind: str = "chip") -> dict:
-    return {"relationship_id": rel_id, "from_kind": "policy", "from_id": policy, "relation": relation, "to_kind": to_kind, "to_id": target,
-            "start_date": start, "start_precision": precision if start else None, "end_date": end, "end_precision": "day" if end else None,
-            "source_id": "src"}
+def _edge(
+    rel_id: str,
+    policy: str,
+    relation: str,
+    target: str,
+    start: str | None = None,
+    precision: str | None = "day",
+    end: str | None = None,
+    to_kind: str = "chip",
+) -> dict:
+    return {
+        "relationship_id": rel_id,
+        "from_kind": "policy",
+        "from_id": policy,
+        "relation": relation,
+        "to_kind": to_kind,
+        "to_id": target,
+        "start_date": start,
+        "start_precision": precision if start else None,
+        "end_date": end,
+        "end_precision": "day" if end else None,
+        "source_id": "src",
+    }
 
 
 def tables_of(chips: list[dict], policies: list[dict], edges: list[dict]) -> dict[str, pd.DataFrame]:
@@ -85,19 +135,25 @@ def status_of(tables: dict[str, pd.DataFrame], chip: str, day: str) -> pd.Series
     return frame.set_index("chip_id").loc[chip]
 
 
-@pytest.mark.parametrize(("day", "expected"), [("2025-04-08", UNRESTRICTED), ("2025-04-09", RESTRICTED), ("2025-04-10", RESTRICTED)])
+@pytest.mark.parametrize(
+    ("day", "expected"), [("2025-04-08", UNRESTRICTED), ("2025-04-09", RESTRICTED), ("2025-04-10", RESTRICTED)]
+)
 def test_restriction_applies_from_its_day_not_before(world, day: str, expected: str) -> None:
     row = status_of(world, "k1", day)
     assert row["status"] == expected
     assert (row["measure_id"] == "restrict") == (expected == RESTRICTED)
 
 
-@pytest.mark.parametrize(("day", "expected"), [("2025-05-12", RESTRICTED), ("2025-05-13", UNRESTRICTED), ("2025-05-14", UNRESTRICTED)])
+@pytest.mark.parametrize(
+    ("day", "expected"), [("2025-05-12", RESTRICTED), ("2025-05-13", UNRESTRICTED), ("2025-05-14", UNRESTRICTED)]
+)
 def test_rescinded_measure_stops_on_the_rescission_day(world, day: str, expected: str) -> None:
     assert status_of(world, "k2", day)["status"] == expected
 
 
-@pytest.mark.parametrize(("day", "expected"), [("2024-09-29", RESTRICTED), ("2024-09-30", UNRESTRICTED), ("2024-10-01", UNRESTRICTED)])
+@pytest.mark.parametrize(
+    ("day", "expected"), [("2024-09-29", RESTRICTED), ("2024-09-30", UNRESTRICTED), ("2024-10-01", UNRESTRICTED)]
+)
 def test_measure_with_an_end_date_stops_that_day(world, day: str, expected: str) -> None:
     assert status_of(world, "k4", day)["status"] == expected
 
@@ -113,13 +169,18 @@ def test_measure_with_no_start_on_the_edge_counts_from_the_policy_effective_date
     assert status_of(world, "k2", "2025-01-13")["status"] == RESTRICTED
 
 
-@pytest.mark.parametrize(("day", "expected", "uncertain"), [
-    ("2025-07-31", RESTRICTED, False),  # the day before the licence's month
-    ("2025-08-01", PERMITTED, True),  # month precision: counts from the 1st, marked uncertain
-    ("2025-08-31", PERMITTED, True),
-    ("2025-09-01", PERMITTED, False),  # the month is over: certain again
-])
-def test_licence_after_a_restriction_permits_and_its_month_is_uncertain(world, day: str, expected: str, uncertain: bool) -> None:
+@pytest.mark.parametrize(
+    ("day", "expected", "uncertain"),
+    [
+        ("2025-07-31", RESTRICTED, False),  # the day before the licence's month
+        ("2025-08-01", PERMITTED, True),  # month precision: counts from the 1st, marked uncertain
+        ("2025-08-31", PERMITTED, True),
+        ("2025-09-01", PERMITTED, False),  # the month is over: certain again
+    ],
+)
+def test_licence_after_a_restriction_permits_and_its_month_is_uncertain(
+    world, day: str, expected: str, uncertain: bool
+) -> None:
     row = status_of(world, "k1", day)
     assert row["status"] == expected
     assert bool(row["uncertain"]) is uncertain
@@ -156,23 +217,30 @@ def test_chip_without_a_launch_date_is_marked_uncertain_when_unrestricted(world)
 
 
 def test_restriction_wins_a_tie_on_the_same_start_day() -> None:
-    tables = tables_of([_chip("c", "2020-01-01")],
-                       [_policy("r", "restricts", "2025-01-01"), _policy("p", "permits", "2025-01-01")],
-                       [_edge("a", "r", "restricts", "c", "2025-01-01"), _edge("b", "p", "permits", "c", "2025-01-01")])
+    tables = tables_of(
+        [_chip("c", "2020-01-01")],
+        [_policy("r", "restricts", "2025-01-01"), _policy("p", "permits", "2025-01-01")],
+        [_edge("a", "r", "restricts", "c", "2025-01-01"), _edge("b", "p", "permits", "c", "2025-01-01")],
+    )
     assert status_of(tables, "c", "2025-01-01")["status"] == RESTRICTED
 
 
 def test_a_later_restriction_overrides_an_earlier_permit() -> None:
-    tables = tables_of([_chip("c", "2020-01-01")],
-                       [_policy("p", "permits", "2024-01-01"), _policy("r", "restricts", "2025-01-01")],
-                       [_edge("a", "p", "permits", "c", "2024-01-01"), _edge("b", "r", "restricts", "c", "2025-01-01")])
+    tables = tables_of(
+        [_chip("c", "2020-01-01")],
+        [_policy("p", "permits", "2024-01-01"), _policy("r", "restricts", "2025-01-01")],
+        [_edge("a", "p", "permits", "c", "2024-01-01"), _edge("b", "r", "restricts", "c", "2025-01-01")],
+    )
     assert status_of(tables, "c", "2024-06-01")["status"] == PERMITTED
     assert status_of(tables, "c", "2025-06-01")["status"] == RESTRICTED
 
 
 def test_an_unclear_measure_makes_its_status_uncertain() -> None:
-    tables = tables_of([_chip("c", "2020-01-01")], [_policy("r", "restricts", "2025-01-01", status="unclear")],
-                       [_edge("a", "r", "restricts", "c", "2025-01-01")])
+    tables = tables_of(
+        [_chip("c", "2020-01-01")],
+        [_policy("r", "restricts", "2025-01-01", status="unclear")],
+        [_edge("a", "r", "restricts", "c", "2025-01-01")],
+    )
     row = status_of(tables, "c", "2025-06-01")
     assert row["status"] == RESTRICTED and row["uncertain"] and "unclear" in row["uncertain_why"]
 
@@ -197,7 +265,9 @@ def test_status_strip_agrees_with_the_single_day_answer(world) -> None:
 def test_strip_segments_do_not_repeat_an_unchanged_status(world) -> None:
     segments = status_segments(world, "2023-01-01", "2026-12-31")
     for _, runs in segments.groupby("chip_id"):
-        keys = list(zip(runs["status"], runs["measure_id"].fillna(""), runs["uncertain"], runs["china_side"].fillna("")))
+        keys = list(
+            zip(runs["status"], runs["measure_id"].fillna(""), runs["uncertain"], runs["china_side"].fillna(""))
+        )
         assert all(a != b for a, b in zip(keys, keys[1:]))
 
 

@@ -1,17 +1,33 @@
 """Timeline items and lanes: what goes in which lane, how imprecise dates are drawn, filters, labels, zoom."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from conftest import DATA_DIR, FIXTURE_DIR
+
 from supplychain.export import to_csv_bytes
 from supplychain.load import load_dataset, read_table
 from supplychain.schema import read_package, table_names
 from supplychain.timeline import (
-    CATEGORY_LANES, EVENT_TABLE_COLUMNS, LANE_CHOICES, LANE_CODES, LANE_GROUPS, LANE_KINDS, LANE_LABELS, causal_steps,
-    events_table, expand_lanes, filter_items, label_levels, lane_for_event, period_end, timeline_bounds, timeline_items,
-    undated, zoom_dates,
+    CATEGORY_LANES,
+    EVENT_TABLE_COLUMNS,
+    LANE_CHOICES,
+    LANE_CODES,
+    LANE_GROUPS,
+    LANE_KINDS,
+    LANE_LABELS,
+    causal_steps,
+    events_table,
+    expand_lanes,
+    filter_items,
+    label_levels,
+    lane_for_event,
+    period_end,
+    timeline_bounds,
+    timeline_items,
+    undated,
+    zoom_dates,
 )
 from supplychain.timeline_charts import build_status_strip, build_timeline_chart, build_zoom_strip, timeline_frame
 
@@ -26,8 +42,20 @@ def event(**values) -> pd.Series:
     return pd.Series({**base, **values})
 
 
-MODELS = pd.DataFrame({"model_id": ["q3", "ds", "mystery"], "family": ["Qwen", "DeepSeek", None], "developer_id": ["alibaba", "deepseek", "bytedance"]})
-CHIPS = pd.DataFrame({"chip_id": ["h20", "ascend"], "designer_id": ["nvidia", "huawei"], "segment": ["china_specific", "domestic_chinese"]})
+MODELS = pd.DataFrame(
+    {
+        "model_id": ["q3", "ds", "mystery"],
+        "family": ["Qwen", "DeepSeek", None],
+        "developer_id": ["alibaba", "deepseek", "bytedance"],
+    }
+)
+CHIPS = pd.DataFrame(
+    {
+        "chip_id": ["h20", "ascend"],
+        "designer_id": ["nvidia", "huawei"],
+        "segment": ["china_specific", "domestic_chinese"],
+    }
+)
 
 
 def test_every_lane_has_a_label_a_kind_and_a_url_code() -> None:
@@ -35,40 +63,54 @@ def test_every_lane_has_a_label_a_kind_and_a_url_code() -> None:
     assert set(CATEGORY_LANES.values()) <= set(LANE_CODES)
     assert set(LANE_CHOICES) == set(LANE_CODES) | set(LANE_GROUPS)
     assert all(set(members) <= set(LANE_CODES) for members in LANE_GROUPS.values())
-    assert {"us", "cn", "other_gov", "nvidia", "cn_chips", "qwen", "doubao", "deepseek", "report", "industry"} == set(LANE_CODES)
+    assert {"us", "cn", "other_gov", "nvidia", "cn_chips", "qwen", "doubao", "deepseek", "report", "industry"} == set(
+        LANE_CODES
+    )
 
 
-@pytest.mark.parametrize(("codes", "expected"), [
-    ([], list(LANE_CODES)),
-    (["us", "models"], ["us", "qwen", "doubao", "deepseek"]),
-    (["deepseek", "us"], ["us", "deepseek"]),  # display order, not click order
-    (["nonsense"], []),
-])
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        ([], list(LANE_CODES)),
+        (["us", "models"], ["us", "qwen", "doubao", "deepseek"]),
+        (["deepseek", "us"], ["us", "deepseek"]),  # display order, not click order
+        (["nonsense"], []),
+    ],
+)
 def test_lane_codes_and_groups_expand_in_display_order(codes: list[str], expected: list[str]) -> None:
     assert expand_lanes(codes) == expected
 
 
-@pytest.mark.parametrize(("ev", "lane"), [
-    (event(category="us_measure"), "us"),
-    (event(category="chinese_measure"), "cn"),
-    (event(category="other_government"), "other_gov"),
-    (event(category="report"), "report"),
-    (event(category="model_release", model_id="q3"), "qwen"),
-    (event(category="model_release", model_id="ds"), "deepseek"),
-    (event(category="model_release", model_id="mystery"), "doubao"),  # no family: its developer decides
-    (event(category="model_release", company_id="alibaba"), "qwen"),  # no model: the company decides
-    (event(category="nvidia_chip", chip_id="h20"), "nvidia"),
-    (event(category="nvidia_chip", chip_id="ascend"), "cn_chips"),  # the chip's designer wins over a wrong category
-    (event(category="chinese_chip"), "cn_chips"),
-    (event(category="industry", model_id="ds"), "industry"),  # only releases are split by model
-])
+@pytest.mark.parametrize(
+    ("ev", "lane"),
+    [
+        (event(category="us_measure"), "us"),
+        (event(category="chinese_measure"), "cn"),
+        (event(category="other_government"), "other_gov"),
+        (event(category="report"), "report"),
+        (event(category="model_release", model_id="q3"), "qwen"),
+        (event(category="model_release", model_id="ds"), "deepseek"),
+        (event(category="model_release", model_id="mystery"), "doubao"),  # no family: its developer decides
+        (event(category="model_release", company_id="alibaba"), "qwen"),  # no model: the company decides
+        (event(category="nvidia_chip", chip_id="h20"), "nvidia"),
+        (event(category="nvidia_chip", chip_id="ascend"), "cn_chips"),  # the chip's designer wins over a wrong category
+        (event(category="chinese_chip"), "cn_chips"),
+        (event(category="industry", model_id="ds"), "industry"),  # only releases are split by model
+    ],
+)
 def test_event_lane_follows_category_then_model_family_or_chip_designer(ev: pd.Series, lane: str) -> None:
     assert lane_for_event(ev, MODELS, CHIPS) == lane
 
 
-@pytest.mark.parametrize(("day", "precision", "last"), [
-    ("2025-04-01", "month", "2025-04-30"), ("2024-02-01", "month", "2024-02-29"), ("2021-01-01", "year", "2021-12-31"), ("2025-04-09", "day", "2025-04-09"),
-])
+@pytest.mark.parametrize(
+    ("day", "precision", "last"),
+    [
+        ("2025-04-01", "month", "2025-04-30"),
+        ("2024-02-01", "month", "2024-02-29"),
+        ("2021-01-01", "year", "2021-12-31"),
+        ("2025-04-09", "day", "2025-04-09"),
+    ],
+)
 def test_an_imprecise_date_spans_its_whole_month_or_year(day: str, precision: str, last: str) -> None:
     assert period_end(pd.Timestamp(day), precision) == pd.Timestamp(last)
 
@@ -80,7 +122,11 @@ def test_items_add_model_releases_and_chip_launches_not_already_events() -> None
     assert "model_m_three" not in ids  # no release date: cannot be placed
     assert undated(fixture_tables()) == ["=HYPERLINK(1)"]
     m_two = items.set_index("item_id").loc["model_m_two"]
-    assert m_two["precision"] == "month" and m_two["date_label"] == "Jan 2025" and m_two["end"] == pd.Timestamp("2025-01-31")
+    assert (
+        m_two["precision"] == "month"
+        and m_two["date_label"] == "Jan 2025"
+        and m_two["end"] == pd.Timestamp("2025-01-31")
+    )
 
 
 def test_every_month_precision_event_is_drawn_as_a_span_over_its_month() -> None:
@@ -94,11 +140,21 @@ def test_every_month_precision_event_is_drawn_as_a_span_over_its_month() -> None
         first, after = pd.Timestamp(row["start_iso"]), pd.Timestamp(row["end_iso"])
         assert first.day == 1 and after.day == 1 and after > first, row["item_id"]
         assert (after - first).days >= 28, row["item_id"]  # a whole month (or year), never a single day
-    spec = build_timeline_chart(items, causal_steps(items), lanes=list(LANE_CODES), start=pd.Timestamp("2019-01-01"), end=pd.Timestamp("2027-12-31")).to_dict()
+    spec = build_timeline_chart(
+        items,
+        causal_steps(items),
+        lanes=list(LANE_CODES),
+        start=pd.Timestamp("2019-01-01"),
+        end=pd.Timestamp("2027-12-31"),
+    ).to_dict()
     layers = spec["layer"]
     spans = [layer for layer in layers if layer["mark"]["type"] == "bar"]
     dots = [layer for layer in layers if layer["mark"]["type"] == "point" and layer["mark"].get("filled")]
-    assert len(spans) == 1 and {"filter": "datum.precision != 'day'"} in spans[0]["transform"] and "x2" in spans[0]["encoding"]
+    assert (
+        len(spans) == 1
+        and {"filter": "datum.precision != 'day'"} in spans[0]["transform"]
+        and "x2" in spans[0]["encoding"]
+    )
     assert spans[0]["mark"]["strokeDash"]  # dashed: visibly not an exact day
     assert len(dots) == 1 and {"filter": "datum.precision == 'day'"} in dots[0]["transform"]
 
@@ -119,13 +175,17 @@ def test_filters_by_lane_group_company_and_category() -> None:
 
 
 def test_causal_chain_comes_from_the_data_in_date_order() -> None:
-    items = pd.DataFrame({
-        "item_id": ["later", "month", "day", "other"], "title": ["Report", "Rise", "Curb", "Noise"],
-        "date": pd.to_datetime(["2025-11-27", "2025-04-01", "2025-04-09", "2025-01-01"]),
-        "end": pd.to_datetime(["2025-11-27", "2025-04-30", "2025-04-09", "2025-01-01"]),
-        "precision": ["day", "month", "day", "day"], "date_label": ["27 Nov 2025", "Apr 2025", "9 Apr 2025", "1 Jan 2025"],
-        "is_causal_step": [True, True, True, False],
-    })
+    items = pd.DataFrame(
+        {
+            "item_id": ["later", "month", "day", "other"],
+            "title": ["Report", "Rise", "Curb", "Noise"],
+            "date": pd.to_datetime(["2025-11-27", "2025-04-01", "2025-04-09", "2025-01-01"]),
+            "end": pd.to_datetime(["2025-11-27", "2025-04-30", "2025-04-09", "2025-01-01"]),
+            "precision": ["day", "month", "day", "day"],
+            "date_label": ["27 Nov 2025", "Apr 2025", "9 Apr 2025", "1 Jan 2025"],
+            "is_causal_step": [True, True, True, False],
+        }
+    )
     steps = causal_steps(items)
     assert list(steps["item_id"]) == ["day", "month", "later"]  # "April 2025" after "9 April 2025"
     assert list(steps["label"]) == ["1 · Curb", "2 · Rise", "3 · Report"]
@@ -139,21 +199,33 @@ def test_labels_in_a_lane_never_overlap() -> None:
     assert placed["level"].between(0, 2).all()
     px = 700 / (end - start).days
     for level, group in placed[placed["labelled"]].groupby("level"):
-        spans = sorted(((items.loc[i, "date"] - start).days * px, (items.loc[i, "date"] - start).days * px + 25 * 7) for i in group.index)
+        spans = sorted(
+            ((items.loc[i, "date"] - start).days * px, (items.loc[i, "date"] - start).days * px + 25 * 7)
+            for i in group.index
+        )
         assert all(b[0] >= a[1] for a, b in zip(spans, spans[1:])), level
     assert not placed["labelled"].all()  # twelve labels in two months cannot all fit
 
 
 def test_labels_near_the_right_edge_go_to_the_left_of_their_mark() -> None:
-    items = pd.DataFrame({"date": pd.to_datetime(["2025-01-05", "2025-12-20"]), "title": ["Early", "Late event near the edge"], "lane": "us"})
+    items = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-01-05", "2025-12-20"]),
+            "title": ["Early", "Late event near the edge"],
+            "lane": "us",
+        }
+    )
     placed = label_levels(items, pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"), width_px=700)
     assert list(placed["align"]) == ["left", "right"]
 
 
-@pytest.mark.parametrize("selection", [
-    {"start_iso": [1735689600000, 1767139200000]},
-    {"start_iso": ["2025-12-31T00:00:00", "2025-01-01T00:00:00"]},
-])
+@pytest.mark.parametrize(
+    "selection",
+    [
+        {"start_iso": [1735689600000, 1767139200000]},
+        {"start_iso": ["2025-12-31T00:00:00", "2025-01-01T00:00:00"]},
+    ],
+)
 def test_brushed_range_becomes_from_and_to_dates(selection: dict) -> None:
     first, last = zoom_dates(selection)
     assert (first.isoformat(), last.isoformat()) == ("2025-01-01", "2025-12-31")
@@ -179,9 +251,19 @@ def test_charts_build_for_one_lane_and_for_an_empty_status_range() -> None:
     tables = fixture_tables()
     items = timeline_items(tables)
     start, end = pd.Timestamp("2024-01-01"), pd.Timestamp("2025-12-31")
-    spec = build_timeline_chart(items, causal_steps(items), lanes=["qwen"], start=start, end=end, asof=pd.Timestamp("2025-06-01"), selected="model_m_one").to_dict()
+    spec = build_timeline_chart(
+        items,
+        causal_steps(items),
+        lanes=["qwen"],
+        start=start,
+        end=end,
+        asof=pd.Timestamp("2025-06-01"),
+        selected="model_m_one",
+    ).to_dict()
     assert spec["height"] == {"step": 22}  # a fixed height per lane: one lane is never squeezed
     build_zoom_strip(items, full_start=start, full_end=end, start=start, end=end).to_dict()
     from supplychain.status import status_segments
 
-    build_status_strip(status_segments(tables, start, end), chip_order=["K1"], start=start, end=end, asof=None).to_dict()
+    build_status_strip(
+        status_segments(tables, start, end), chip_order=["K1"], start=start, end=end, asof=None
+    ).to_dict()

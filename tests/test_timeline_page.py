@@ -1,10 +1,12 @@
 """The Timeline page in Streamlit's AppTest: it draws, reads its link, and answers nonsense links with a notice."""
+
 from __future__ import annotations
 
 from conftest import DATA_DIR
+from test_pages import open_page, texts
+
 from supplychain.load import load_dataset
 from supplychain.timeline import causal_steps, timeline_items
-from test_pages import open_page, texts
 
 
 def charts(at) -> list:
@@ -45,7 +47,10 @@ def test_link_reopens_lanes_dates_and_status_day() -> None:
 
 
 def test_nonsense_link_values_give_a_notice_not_an_exception() -> None:
-    at = open_page("timeline", {"lanes": "bogus", "from": "nope", "to": "2025-13-45", "asof": "1900-01-01", "colour": "red", "event": "zzz"})
+    at = open_page(
+        "timeline",
+        {"lanes": "bogus", "from": "nope", "to": "2025-13-45", "asof": "1900-01-01", "colour": "red", "event": "zzz"},
+    )
     assert not at.exception, at.exception
     notice = " ".join(i.value for i in at.info)
     for part in ("lanes=bogus", "from=nope", "to=2025-13-45", "asof=1900-01-01", "colour", "event=zzz"):

@@ -1,9 +1,11 @@
 """A broken data file gets a clear problem naming file, row, column and what was expected."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from conftest import rewrite_csv
+
 from supplychain.load import load_dataset
 
 
@@ -35,7 +37,9 @@ def test_bad_date_names_file_row_column_and_value(mini_dir: Path) -> None:
 
     rewrite_csv(mini_dir / "models.csv", bad)
     problems = only_problem_text(mini_dir)
-    assert problems == ["models.csv, row 2 (line 3), column 'release_date': found '2025-02-30'; expected a date written YYYY-MM-DD"]
+    assert problems == [
+        "models.csv, row 2 (line 3), column 'release_date': found '2025-02-30'; expected a date written YYYY-MM-DD"
+    ]
 
 
 def test_dangling_reference_is_named(mini_dir: Path) -> None:
@@ -45,7 +49,9 @@ def test_dangling_reference_is_named(mini_dir: Path) -> None:
     rewrite_csv(mini_dir / "models.csv", bad)
     problems = only_problem_text(mini_dir)
     assert len(problems) == 1
-    assert problems[0].startswith("models.csv, row 1 (line 2), column 'developer_id': found 'nobody'; expected an id that exists")
+    assert problems[0].startswith(
+        "models.csv, row 1 (line 2), column 'developer_id': found 'nobody'; expected an id that exists"
+    )
 
 
 def test_duplicate_id_is_reported_once(mini_dir: Path) -> None:
@@ -65,7 +71,9 @@ def test_coordinate_out_of_range_is_named(mini_dir: Path) -> None:
     rewrite_csv(mini_dir / "locations.csv", bad)
     problems = only_problem_text(mini_dir)
     assert len(problems) == 1
-    assert problems[0].startswith("locations.csv, row 1 (line 2), column 'lat': found '95.5'; expected a value within range")
+    assert problems[0].startswith(
+        "locations.csv, row 1 (line 2), column 'lat': found '95.5'; expected a value within range"
+    )
 
 
 def test_relationship_to_a_missing_entity_is_named(mini_dir: Path) -> None:
@@ -74,7 +82,9 @@ def test_relationship_to_a_missing_entity_is_named(mini_dir: Path) -> None:
 
     rewrite_csv(mini_dir / "relationships.csv", bad)
     problems = only_problem_text(mini_dir)
-    assert problems == ["relationships.csv, row 1 (line 2), column 'to_id': found 'atlantis'; expected an id from locations.csv"]
+    assert problems == [
+        "relationships.csv, row 1 (line 2), column 'to_id': found 'atlantis'; expected an id from locations.csv"
+    ]
 
 
 def test_relationship_kind_mismatch_says_where_the_id_lives(mini_dir: Path) -> None:
@@ -83,7 +93,9 @@ def test_relationship_kind_mismatch_says_where_the_id_lives(mini_dir: Path) -> N
 
     rewrite_csv(mini_dir / "relationships.csv", bad)
     problems = only_problem_text(mini_dir)
-    assert problems == ["relationships.csv, row 1 (line 2), column 'to_id': found 'hub'; expected an id from chips.csv (it is in locations.csv)"]
+    assert problems == [
+        "relationships.csv, row 1 (line 2), column 'to_id': found 'hub'; expected an id from chips.csv (it is in locations.csv)"
+    ]
 
 
 def test_id_shared_by_two_entity_tables_is_refused(mini_dir: Path) -> None:
@@ -91,12 +103,15 @@ def test_id_shared_by_two_entity_tables_is_refused(mini_dir: Path) -> None:
         rows[0]["chip_id"] = "acme"
 
     rewrite_csv(mini_dir / "chips.csv", bad)
+
     def fix_edges(header, rows):
         rows[1]["to_id"] = "acme"
 
     rewrite_csv(mini_dir / "relationships.csv", fix_edges)
     problems = only_problem_text(mini_dir)
-    assert problems == ["chips.csv, row 1 (line 2), column 'chip_id': found 'acme'; expected an id not already used in companies.csv (ids are shared by /entity links)"]
+    assert problems == [
+        "chips.csv, row 1 (line 2), column 'chip_id': found 'acme'; expected an id not already used in companies.csv (ids are shared by /entity links)"
+    ]
 
 
 def test_date_without_precision_is_refused(mini_dir: Path) -> None:
@@ -105,7 +120,9 @@ def test_date_without_precision_is_refused(mini_dir: Path) -> None:
 
     rewrite_csv(mini_dir / "models.csv", bad)
     problems = only_problem_text(mini_dir)
-    assert problems == ["models.csv, row 1 (line 2), column 'release_precision'; expected day, month or year, saying how much of release_date is known"]
+    assert problems == [
+        "models.csv, row 1 (line 2), column 'release_precision'; expected day, month or year, saying how much of release_date is known"
+    ]
 
 
 def test_missing_file_gives_a_message_not_a_traceback(mini_dir: Path) -> None:
