@@ -125,7 +125,7 @@ ui.render_view_bundle(
 )
 buttons[3].download_button(
     "Download the whole dataset (ZIP)",
-    lambda: dataset_zip(cache.data_dir(), bundle_readme(package)),
+    lambda: dataset_zip(cache.data_dir(), bundle_readme(package, tables)),
     file_name=download_name("china-ai-supply-chain", dataset.as_of, "zip"),
     mime="application/zip",
     icon=":material/folder_zip:",

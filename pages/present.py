@@ -6,6 +6,7 @@ import streamlit as st
 from supplychain import cache, maps, ui, urlbind
 from supplychain.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
 from supplychain.network_chart import chain_chart, edge_table, network_chart
+from supplychain.provenance import report_citation
 from supplychain.provenance_charts import evidence_chart
 from supplychain.story import SLIDE_CHART_HEIGHT, STEPS, enlarge_fonts, fit_to_slide, map_to_slide
 from supplychain.style import ATTRIBUTION_LABELS
@@ -14,6 +15,7 @@ from supplychain.timeline_charts import build_status_strip, build_timeline_chart
 
 dataset = ui.require_dataset()
 tables = dataset.tables
+report = report_citation(tables, dataset.package)
 raw = urlbind.url_value("step", [str(i) for i in range(1, len(STEPS) + 1)], what=f"not a step from 1 to {len(STEPS)}")
 number = int(raw) if raw else 1
 step = STEPS[number - 1]
@@ -74,7 +76,9 @@ with right:
     claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
     source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
     who = ATTRIBUTION_LABELS.get(claim["attribution_kind"], claim["attribution_kind"])
-    st.markdown("### “" + ui.escape_md(claim["text_en"]) + f"” :gray[— {ui.escape_md(who)}, FT, 27 Nov 2025]")
+    st.markdown(
+        "### “" + ui.escape_md(claim["text_en"]) + f"” :gray[— {ui.escape_md(who)}, {ui.escape_md(report.short)}]"
+    )
 
 nav = st.columns([1, 1, 2, 1.3, 1.3], vertical_alignment="center")
 with nav[3].popover("Notes and source", icon=":material/notes:"):
@@ -108,6 +112,7 @@ nav[4].page_link(
     f"pages/{step.page}.py", label="Open this view", icon=":material/open_in_new:", query_params=step.params
 )
 st.caption(
-    f"Data version {dataset.version}, as of {dataset.as_of} · Source: Financial Times, 27 Nov 2025 (via a Polish republication) "
-    "and public records · CC BY 4.0 · Arrow keys ← → change step."
+    f"Data version {dataset.version}, as of {dataset.as_of} · Source: {ui.escape_md(report.short)}"
+    + (f" (via {ui.escape_md(report.via)})" if report.via else "")
+    + f" and public records · {report.licence} · Arrow keys ← → change step."
 )

@@ -4,7 +4,7 @@ import streamlit as st
 
 from supplychain import ui
 from supplychain.entities import LINK_DISPLAY, row_link
-from supplychain.provenance import citation_counts, citation_text, citing_rows
+from supplychain.provenance import citation_counts, citation_text, citing_rows, licence_name
 from supplychain.style import format_date
 from supplychain.urlbind import url_selectbox
 
@@ -132,7 +132,7 @@ with tab_sources:
         )
 with tab_method:
     st.markdown(
-        """
+        f"""
 **How the data was curated.** We read the Polish republication of the Financial Times report line by line and
 recorded each statement as a claim with its verbatim quote, our translation and the attribution the report
 gives. Each company, model, chip, place, measure, event and relationship the report names became a row citing
@@ -146,11 +146,11 @@ source is left empty.
 abroad, no chip counts and no dates beyond "in April" and "earlier this year"; the dataset does not fill those gaps
 with guesses.
 
-**Licence.** Our curation, translations and notes: CC BY 4.0. Quotes are short excerpts of the report for
+**Licence.** Our curation, translations and notes: {licence_name(package)}. Quotes are short excerpts of the report for
 commentary; the report itself remains the copyright of its publisher and is not republished here.
 """
     )
-    cite = citation_text(package)
+    cite = citation_text(package, tables)
     st.markdown("**Cite this dataset**")
     st.code(cite["plain"], language=None, wrap_lines=True)
     st.code(cite["bibtex"], language="bibtex")

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from supplychain.schema import ENTITY_TABLES
+from supplychain.schema import ENTITY_TABLES, NAME_COLUMN, entity_keys
 
 INDEX_COLUMNS = ["id", "kind", "name", "aliases", "table", "label"]
 # Link cells carry the name after '#', so a LinkColumn can show the name: display_text=LINK_DISPLAY.
@@ -50,9 +50,9 @@ def build_entity_index(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         frame = tables.get(table)
         if frame is None:
             continue
-        key = f"{kind}_id"
+        key = entity_keys()[table]
         for _, row in frame.iterrows():
-            name = str(row["name"]) if pd.notna(row["name"]) else str(row[key])
+            name = str(row[NAME_COLUMN]) if pd.notna(row[NAME_COLUMN]) else str(row[key])
             aliases = split_aliases(row.get("aliases"))
             if kind == "company" and pd.notna(row.get("name_zh")) and row.get("name_zh"):
                 aliases = [str(row["name_zh"]), *aliases]
@@ -128,14 +128,26 @@ def entity_record(tables: dict[str, pd.DataFrame], index: pd.DataFrame, entity_i
     if found.empty:
         return None
     table = str(found.iloc[0]["table"])
-    kind = str(found.iloc[0]["kind"])
     frame = tables[table]
-    return table, frame[frame[f"{kind}_id"] == entity_id].iloc[0]
+    return table, frame[frame[entity_keys()[table]] == entity_id].iloc[0]
 
 
 def names_by_id(index: pd.DataFrame) -> dict[str, str]:
-    """Map id -> full name, for labelling references."""
+    """Map id -> full name from the entity index, for labelling references."""
     return dict(zip(index["id"], index["name"]))
+
+
+def entity_names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Map id -> name over every entity table (keys and name column from the schema); tables absent are skipped.
+
+    The one id-to-name lookup for code that has the tables but not the entity index.
+    """
+    out: dict[str, str] = {}
+    for table, key in entity_keys().items():
+        frame = tables.get(table)
+        if frame is not None and not frame.empty:
+            out.update(dict(zip(frame[key].astype(str), frame[NAME_COLUMN].astype(str))))
+    return out
 
 
 def suggest_entities(index: pd.DataFrame, text: str, *, limit: int = 6) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from supplychain.dates import map_counts_from
+from supplychain.entities import entity_names
 
 GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
 BOUNDARIES_FILE = "countries-50m.json"  # world-atlas 2.0.2 TopoJSON of Natural Earth 1:50m admin-0 countries
@@ -157,21 +158,6 @@ def load_boundaries(path: Path | None = None) -> dict[str, Any]:
     return json.loads(frame[["name", "geometry"]].to_json(drop_id=True))
 
 
-def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for table, key in (
-        ("companies", "company_id"),
-        ("models", "model_id"),
-        ("chips", "chip_id"),
-        ("locations", "location_id"),
-        ("policies", "policy_id"),
-    ):
-        frame = tables.get(table)
-        if frame is not None and not frame.empty:
-            out.update(dict(zip(frame[key].astype(str), frame["name"].astype(str))))
-    return out
-
-
 def headquarters(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     """company_id -> location_id of its head office: hq_location_id, else a headquartered_in relationship."""
     rels = tables["relationships"]
@@ -264,7 +250,7 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     `company_ids` a comma-separated list of the companies present, for the company filter.
     """
     locations = tables["locations"]
-    names = _names(tables)
+    names = entity_names(tables)
     present: dict[str, dict[str, list[str]]] = {}
     companies_at: dict[str, list[str]] = {}
 
@@ -355,7 +341,7 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """
     rels = tables["relationships"]
     rels = rels[rels["relation"].isin(list(FLOW_DIRECTIONS))]
-    names = _names(tables)
+    names = entity_names(tables)
     loc = tables["locations"].set_index(tables["locations"]["location_id"].astype(str))
     hq = headquarters(tables)
     rows = []

@@ -14,7 +14,8 @@ from datetime import date
 import networkx as nx
 import pandas as pd
 
-from supplychain.schema import ENTITY_TABLES
+from supplychain.entities import names_by_id
+from supplychain.schema import entity_keys
 
 EDGE_COLUMNS = [
     "relationship_id",
@@ -45,7 +46,6 @@ IMPLIED_EDGES = [
     ("companies", "hq_location_id", "headquartered_in", "row->ref", None, None),
     ("companies", "parent_id", "subsidiary_of", "row->ref", None, None),
 ]
-_KIND_OF_TABLE = ENTITY_TABLES
 
 
 def _text(value: object) -> str:
@@ -75,7 +75,7 @@ def build_graph(tables: dict[str, pd.DataFrame], index: pd.DataFrame) -> nx.Mult
     graph = nx.MultiDiGraph()
     for row in index.itertuples(index=False):
         graph.add_node(row.id, kind=row.kind, name=row.name, label=row.label, table=row.table)
-    names = dict(zip(index["id"], index["name"]))
+    names = names_by_id(index)
     stated: set[tuple[str, str, str]] = set()
     rels = tables.get("relationships", pd.DataFrame())
     for row in rels.to_dict("records"):
@@ -104,7 +104,7 @@ def build_graph(tables: dict[str, pd.DataFrame], index: pd.DataFrame) -> nx.Mult
         frame = tables.get(table)
         if frame is None or column not in frame:
             continue
-        key_col = f"{_KIND_OF_TABLE[table]}_id"
+        key_col = entity_keys()[table]
         for row in frame.to_dict("records"):
             ref, own = _text(row[column]), _text(row[key_col])
             if not ref or ref not in graph or own not in graph:

@@ -17,6 +17,8 @@ from supplychain.style import (
     RELATION_GROUP_GREYS,
     RELATION_GROUPS,
     RELATION_LABELS,
+    vega_label_expr,
+    vega_list_expr,
 )
 
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
@@ -25,7 +27,7 @@ _KIND_SCALE = alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.value
 _KIND_LEGEND = alt.Legend(
     title="Entity",
     orient="top",
-    labelExpr=" + ".join(["''"] + [f"(datum.value == '{k}' ? '{v}' : '')" for k, v in KIND_LABELS.items()]),
+    labelExpr=vega_label_expr(KIND_LABELS),
     labelFontSize=12,
     titleFontSize=13,
 )
@@ -239,7 +241,7 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
     y_scale = alt.Scale(domain=[-0.8, total - 0.2], reverse=True, nice=False)
     axis = alt.Axis(
         values=list(range(len(stages))),
-        labelExpr=f"{[CHAIN_STAGES[s] for s in stages]}[datum.value]",
+        labelExpr=vega_list_expr([CHAIN_STAGES[s] for s in stages]),
         orient="top",
         labelFontSize=13,
         labelFontWeight="bold",

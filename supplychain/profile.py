@@ -9,7 +9,14 @@ import pandas as pd
 
 from supplychain.dates import DAY, format_date, next_period_start
 from supplychain.entities import entity_link, names_by_id
-from supplychain.schema import ENTITY_TABLES, column_labels
+from supplychain.schema import (
+    ENTITY_TABLES,
+    column_labels,
+    entity_reference_columns,
+    enum_columns,
+    primary_key,
+    shipped_package,
+)
 from supplychain.style import KIND_COLOURS
 
 # Columns never listed as "key facts": ids, provenance and long text (shown elsewhere on the profile).
@@ -36,8 +43,6 @@ OWN_DATES: dict[str, list[tuple[str, str, str]]] = {
         ("ended_date", "ended_precision", "Ended"),
     ],
 }
-_EVENT_REFS = ["company_id", "model_id", "chip_id", "policy_id", "location_id"]
-_REFERENCE_COLUMNS = {"developer_id", "designer_id", "issuer_id", "hq_location_id", "parent_id"}
 
 
 def _s(value: Any, default: str = "") -> str:
@@ -58,7 +63,8 @@ def key_facts(
     """
     labels = column_labels(package, table)
     names = names_by_id(index)
-    key = f"{ENTITY_TABLES[table]}_id"
+    key = primary_key(package, table)
+    references, coded = set(entity_reference_columns(package, table)), set(enum_columns(package, table))
     out: list[tuple[str, str, str | None]] = []
     for column, value in row.items():
         if column in _NOT_FACTS or column == key or column.endswith("_precision") or not _present(value):
@@ -66,7 +72,7 @@ def key_facts(
         link = None
         if column in ("website", "url"):
             link, text = str(value), str(value).split("://", 1)[-1].rstrip("/")
-        elif column in _REFERENCE_COLUMNS and str(value) in names:
+        elif column in references and str(value) in names:
             link = entity_link(str(value), names[str(value)])
             text = names[str(value)]
         elif isinstance(value, pd.Timestamp):
@@ -74,11 +80,7 @@ def key_facts(
         elif isinstance(value, bool) or str(value) in ("True", "False"):
             text = "yes" if bool(value) else "no"
         else:
-            text = (
-                str(value).replace("_", " ")
-                if column in ("kind", "segment", "status", "effect", "ownership", "region", "coord_precision")
-                else str(value)
-            )
+            text = str(value).replace("_", " ") if column in coded else str(value)
         out.append((labels.get(column, column), text, link))
     return out
 
@@ -106,7 +108,7 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
     events = tables.get("events", pd.DataFrame())
     if not events.empty:
         hit = pd.Series(False, index=events.index)
-        for column in _EVENT_REFS:
+        for column in entity_reference_columns(shipped_package(), "events"):
             hit |= (events[column] == entity_id).fillna(False).astype(bool)
         for ev in events[hit].itertuples(index=False):
             if _present(ev.date):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from supplychain.dates import format_date
 from supplychain.schema import ENTITY_TABLES, primary_key
+from supplychain.style import LANGUAGE_LABELS
 
 CITED_TABLES = ["companies", "models", "chips", "locations", "policies", "events", "relationships"]
 
@@ -59,7 +62,65 @@ def evidence_mix(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
     return {k: int(v) for k, v in values.value_counts().items()}
 
 
-def citation_text(package: dict[str, Any], *, url: str = "") -> dict[str, str]:
+@dataclass(frozen=True)
+class ReportCitation:
+    """The report the dataset is built around, as its footers and captions cite it (from sources.csv)."""
+
+    publisher: str  # "Financial Times"
+    date: pd.Timestamp | None  # the report's date_published
+    via: str  # "a Polish republication", or "" when the claims quote the report itself
+    licence: str  # our licence, from datapackage.json: "CC BY 4.0"
+
+    @property
+    def long(self) -> str:
+        """'Financial Times report of 27 November 2025 (via a Polish republication)'."""
+        day = "" if self.date is None else f" of {pd.Timestamp(self.date).strftime('%-d %B %Y')}"
+        return f"{self.publisher} report{day}" + (f" (via {self.via})" if self.via else "")
+
+    @property
+    def short(self) -> str:
+        """'Financial Times, 27 Nov 2025'."""
+        return f"{self.publisher}, {format_date(self.date)}" if self.date is not None else self.publisher
+
+
+def licence_name(package: dict[str, Any]) -> str:
+    """Our licence as readers know it ('CC BY 4.0'), from the package's first `licenses` entry."""
+    licences = package.get("licenses") or [{}]
+    return str(licences[0].get("name", "")).replace("-", " ")
+
+
+def report_citation(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> ReportCitation:
+    """The report most claims quote, followed back to its original when the quoted text is a republication.
+
+    Read from claims.csv (which source the quotes come from) and sources.csv (publisher, date, derived_from,
+    language), so a corrected date or publisher in the data changes every footer and caption at once.
+    """
+    sources = tables["sources"].set_index("source_id")
+    cited = tables["claims"]["source_id"].dropna()
+    if cited.empty or cited.mode().iloc[0] not in sources.index:
+        return ReportCitation("the report", None, "", licence_name(package))
+    quoted = sources.loc[cited.mode().iloc[0]]
+    original, via = quoted, ""
+    parent = quoted.get("derived_from")
+    if isinstance(parent, str) and parent in sources.index:
+        original = sources.loc[parent]
+        language = LANGUAGE_LABELS.get(str(quoted.get("language")), "")
+        via = f"a {language} {str(quoted.get('kind', 'republication')).replace('_', ' ')}".replace("  ", " ")
+    published = original.get("date_published")
+    date = None if published is None or pd.isna(published) else pd.Timestamp(published)
+    return ReportCitation(str(original["publisher"]), date, via, licence_name(package))
+
+
+def citation_line(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> str:
+    """The footer's source-and-licence line, from the data."""
+    cite = report_citation(tables, package)
+    return (
+        f"Source: {cite.long} and public records, each row citing its own · "
+        f"Curation and translations {cite.licence}; quotes remain their publishers'"
+    )
+
+
+def citation_text(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, url: str = "") -> dict[str, str]:
     """How to cite the dataset, as plain text and as BibTeX."""
     title = package.get("title", "")
     version = package.get("version", "")
@@ -67,9 +128,10 @@ def citation_text(package: dict[str, Any], *, url: str = "") -> dict[str, str]:
     year = as_of[:4]
     author = "China AI supply chain dashboard team"
     where = f" {url}" if url else ""
+    report = report_citation(tables, package)
     plain = (
         f"{author} ({year}). {title}. Dataset version {version}, data as of {as_of}. "
-        f"Drawn from the Financial Times report of 27 November 2025 and public records; licence CC BY 4.0.{where}"
+        f"Drawn from the {report.long} and public records; licence {report.licence}.{where}"
     )
     bibtex = (
         "@misc{china_ai_supply_chain_" + year + ",\n"
@@ -77,23 +139,24 @@ def citation_text(package: dict[str, Any], *, url: str = "") -> dict[str, str]:
         f"  title = {{{{{title}}}}},\n"
         f"  year = {{{year}}},\n"
         f"  version = {{{version}}},\n"
-        f"  note = {{Data as of {as_of}; drawn from the Financial Times report of 27 November 2025 and public records. Licence CC BY 4.0}}"
+        f"  note = {{Data as of {as_of}; drawn from the {report.long} and public records. Licence {report.licence}}}"
         + (f",\n  url = {{{url}}}" if url else "")
         + "\n}"
     )
     return {"plain": plain, "bibtex": bibtex}
 
 
-def bundle_readme(package: dict[str, Any], *, extra: str = "") -> str:
+def bundle_readme(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, extra: str = "") -> str:
     """README placed in every ZIP download: what it is, the citation, the licence."""
-    cite = citation_text(package)
+    cite = citation_text(package, tables)
+    report = report_citation(tables, package)
     return (
         f"# {package.get('title', '')}\n\n{package.get('description', '')}\n\n"
         f"Version {package.get('version', '')}, data as of {str(package.get('created', ''))[:10]}.\n"
         "Tables and columns are described in datapackage.json (Frictionless Data Package).\n\n"
         f"## How to cite\n\n{cite['plain']}\n\n```bibtex\n{cite['bibtex']}\n```\n\n"
-        "## Licence\n\nOur curation, translations and notes: CC BY 4.0. Quotes from the Financial Times report "
-        "(via its Polish republication) are short excerpts for commentary; the report remains the copyright of its publisher.\n"
+        f"## Licence\n\nOur curation, translations and notes: {report.licence}. Quotes from the {report.long} "
+        "are short excerpts for commentary; the report remains the copyright of its publisher.\n"
         + (f"\n{extra}\n" if extra else "")
     )
 

@@ -6,16 +6,7 @@ import altair as alt
 import pandas as pd
 
 from supplychain.provenance import CITED_TABLES
-from supplychain.style import EVIDENCE_HELP, EVIDENCE_LABELS, TABLE_LABELS
-
-# Evidence kinds, strongest first; Okabe-Ito colours distinct from the entity-kind colours' meaning.
-EVIDENCE_COLOURS = {
-    "report": "#E69F00",
-    "official": "#0072B2",
-    "press": "#CC79A7",
-    "reference": "#009E73",
-    "estimate": "#999999",
-}
+from supplychain.style import EVIDENCE_COLOURS, EVIDENCE_HELP, EVIDENCE_LABELS, TABLE_LABELS
 
 
 def evidence_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

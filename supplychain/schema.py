@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 PACKAGE_FILE = "datapackage.json"
+SHIPPED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+NAME_COLUMN = "name"  # every entity table names its rows in this column
 
 # Entity tables and the kind name each row has elsewhere (relationships.from_kind, /entity links).
 ENTITY_TABLES: dict[str, str] = {
@@ -24,6 +27,18 @@ KIND_TABLES: dict[str, str] = {kind: table for table, kind in ENTITY_TABLES.item
 def read_package(data_dir: Path) -> dict[str, Any]:
     """Read datapackage.json as a plain dict."""
     return json.loads((Path(data_dir) / PACKAGE_FILE).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def shipped_package() -> dict[str, Any]:
+    """The shipped data/datapackage.json: the schema code derives its column knowledge from."""
+    return read_package(SHIPPED_DATA_DIR)
+
+
+def entity_keys(package: dict[str, Any] | None = None) -> dict[str, str]:
+    """Entity table -> its primary-key column (companies -> company_id), from the package's primaryKey."""
+    package = package or shipped_package()
+    return {table: primary_key(package, table) for table in ENTITY_TABLES}
 
 
 def resource(package: dict[str, Any], table: str) -> dict[str, Any]:
@@ -65,6 +80,27 @@ def enum_values(package: dict[str, Any], table: str, column: str) -> list[str]:
         if f["name"] == column:
             return list(f.get("constraints", {}).get("enum", []))
     raise KeyError(f"{table}.{column}")
+
+
+def reference_columns(package: dict[str, Any], table: str) -> dict[str, str]:
+    """Column -> the table it references, from the table's foreignKeys (an empty resource means the table itself)."""
+    out: dict[str, str] = {}
+    for fk in resource(package, table)["schema"].get("foreignKeys", []):
+        columns = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
+        for column in columns:
+            out[column] = fk["reference"]["resource"] or table
+    return out
+
+
+def entity_reference_columns(package: dict[str, Any], table: str) -> list[str]:
+    """The columns of `table` that name an entity (a foreign key into one of ENTITY_TABLES), in column order."""
+    refs = reference_columns(package, table)
+    return [f["name"] for f in fields(package, table) if refs.get(f["name"]) in ENTITY_TABLES]
+
+
+def enum_columns(package: dict[str, Any], table: str) -> list[str]:
+    """The columns of `table` whose values come from a fixed list (an enum constraint), in column order."""
+    return [f["name"] for f in fields(package, table) if f.get("constraints", {}).get("enum")]
 
 
 def _describe_constraints(constraints: dict[str, Any]) -> str:

@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping, Sequence
+
 from supplychain.dates import PRECISION_LABELS, format_date  # noqa: F401  (re-exported: callers import them here)
+
+
+def vega_label_expr(labels: Mapping[str, str], order: Sequence[str] | None = None) -> str:
+    """A Vega expression turning legend/axis codes into readable labels; unknown codes show as they are.
+
+    Every code and label is quoted with json.dumps, never pasted inside quotes, so a label with an
+    apostrophe ("China's side") cannot break the chart in the browser.
+    """
+    order = list(labels) if order is None else list(order)
+    lookup = json.dumps({code: labels[code] for code in order if code in labels}, ensure_ascii=False)
+    return f"({lookup})[datum.value] || datum.value"
+
+
+def vega_list_expr(values: Sequence[str]) -> str:
+    """A Vega expression picking the label at index datum.value from a list (an ordinal axis), JSON-quoted."""
+    return f"{json.dumps(list(values), ensure_ascii=False)}[datum.value]"
+
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 KIND_COLOURS: dict[str, str] = {
@@ -34,6 +54,14 @@ EVIDENCE_LABELS: dict[str, str] = {
     "reference": "Reference work",
     "estimate": "Our estimate",
 }
+# Evidence kinds, strongest first; Okabe-Ito colours distinct from the entity-kind colours' meaning.
+EVIDENCE_COLOURS: dict[str, str] = {
+    "report": "#E69F00",
+    "official": "#0072B2",
+    "press": "#CC79A7",
+    "reference": "#009E73",
+    "estimate": "#999999",
+}
 EVIDENCE_HELP: dict[str, str] = {
     "report": "Stated in the Financial Times report, mostly from people it does not name; not independently confirmed.",
     "official": "From a government or company record (rule, filing, product page, model card).",
@@ -42,6 +70,20 @@ EVIDENCE_HELP: dict[str, str] = {
     "estimate": "The curators' estimate or inference, explained in the row's note.",
 }
 
+# sources.language, in words ("via a Polish republication").
+LANGUAGE_LABELS: dict[str, str] = {
+    "pl": "Polish",
+    "en": "English",
+    "zh": "Chinese",
+    "ms": "Malay",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "nl": "Dutch",
+    "ru": "Russian",
+    "ko": "Korean",
+    "ja": "Japanese",
+}
 ATTRIBUTION_LABELS: dict[str, str] = {
     "anonymous_sources": "Anonymous sources",
     "named_role_unnamed_person": "Unnamed operator",
@@ -113,11 +155,10 @@ RELATION_GROUP_DASHES: dict[str, list[int]] = {
     "Ties": [12, 3, 2, 3],
 }
 RELATION_GROUP_GREYS: dict[str, str] = {"Makes": "#444444", "Compute": "#666666", "Rules": "#8a2d00", "Ties": "#999999"}
+# The relations in each group, in words (legend help), from RELATION_GROUPS itself.
 RELATION_GROUP_HELP: dict[str, str] = {
-    "Makes": "develops, designs, supplies",
-    "Compute": "trains in, trained on, leases capacity from, operates, stockpiled, uses",
-    "Rules": "issues, restricts, permits, rescinds, amends",
-    "Ties": "headquartered in, partners with, stations engineers at, competes with, subsidiary of",
+    group: ", ".join(RELATION_LABELS.get(r, r) for r, g in RELATION_GROUPS.items() if g == group)
+    for group in RELATION_GROUP_DASHES
 }
 
 # Columns of the chain view, in reading order.

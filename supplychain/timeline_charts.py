@@ -17,6 +17,7 @@ from supplychain.style import (
     TIMELINE_EXTRA_COLOURS,
     TIMELINE_KIND_LABELS,
     format_date,
+    vega_label_expr,
 )
 from supplychain.timeline import LANE_KINDS, LANE_LABELS, label_levels
 
@@ -98,11 +99,6 @@ def time_ticks(start: pd.Timestamp, end: pd.Timestamp) -> dict[str, object]:
     return {"interval": "month", "step": step}
 
 
-def _label_expr(labels: dict[str, str], order: Sequence[str]) -> str:
-    """A Vega expression turning legend codes into readable labels: a ? x : b ? y : ... : datum.value."""
-    return " : ".join(f"datum.value == '{code}' ? '{labels[code]}'" for code in order) + " : datum.value"
-
-
 def _kind_scale() -> alt.Scale:
     return alt.Scale(domain=KIND_ORDER, range=[_KIND_COLOURS[k] for k in KIND_ORDER])
 
@@ -153,7 +149,10 @@ def build_timeline_chart(
         title=None,
         scale=_kind_scale(),
         legend=alt.Legend(
-            orient="bottom", labelExpr=_label_expr(TIMELINE_KIND_LABELS, KIND_ORDER), labelFontSize=FONT, symbolSize=140
+            orient="bottom",
+            labelExpr=vega_label_expr(TIMELINE_KIND_LABELS, KIND_ORDER),
+            labelFontSize=FONT,
+            symbolSize=140,
         ),
     )
     picks = [alt.selection_point(name=name, fields=["item_id"], on="click", clear="dblclick") for name in PICKS]
@@ -363,7 +362,7 @@ def build_status_strip(
                     orient="top",
                     direction="horizontal",
                     columns=2,
-                    labelExpr=_label_expr(STATUS_LABELS, STATUSES),
+                    labelExpr=vega_label_expr(STATUS_LABELS, STATUSES),
                     labelFontSize=FONT,
                     titleFontSize=FONT,
                     labelLimit=320,

@@ -13,7 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache
+from supplychain.entities import entity_names
 from supplychain.load import Dataset
+from supplychain.schema import ENTITY_TABLES, entity_keys
 from supplychain.style import ATTRIBUTION_LABELS, EVIDENCE_HELP, EVIDENCE_LABELS, format_date
 from supplychain.urlstate import share_url
 from supplychain.validate import Problem
@@ -66,7 +68,8 @@ def _leave_legacy_multipage_mode() -> None:
     Streamlit treats an app with a `pages/` folder as a legacy multipage app until some run calls
     st.navigation, so the first session that opens /map directly would run pages/map.py alone (no
     router: file names in the sidebar, no footer, no checks). Clearing the flag and rerunning
-    sends that run through dashboard.py. Checked by tests/test_browser.py::test_deep_link_first.
+    sends that run through dashboard.py. Checked by tests/test_browser.py::test_deep_link_opened_first_after_start_goes_through_the_router.
+    Kept in this one function (pages call it through require_dataset) so it can go when Streamlit drops the mode.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -136,7 +139,7 @@ def render_view_bundle(
         bundle = with_citations(tables, frames)
         rows = ", ".join(f"{n} {len(f)}" for n, f in bundle.items())
         extra = f"## This view\n\nPage: /{url_path}\nFilters applied: {filters}\nRows: {rows}\nLink that reopens it: {link}\n"
-        return view_bundle(package, bundle, bundle_readme(package, extra=extra))
+        return view_bundle(package, bundle, bundle_readme(package, tables, extra=extra))
 
     container.download_button(
         "Download this view (ZIP)",
@@ -230,11 +233,10 @@ def render_footer(dataset: Dataset) -> None:
     """Every page's footer: data version and date, the source, the licence."""
     st.divider()
     version = f"Data version {dataset.version}, as of {dataset.as_of}" if dataset.package else "Data not loaded"
-    st.caption(
-        f"{version} · Source: Financial Times report of 27 November 2025 (via a Polish republication) and public records, "
-        "each row citing its own · Curation and translations CC BY 4.0; quotes remain their publishers' · "
-        "Every fact links to its source on the Sources page."
-    )
+    from supplychain.provenance import citation_line
+
+    line = citation_line(dataset.tables, dataset.package) if dataset.tables else ""
+    st.caption(f"{version} · {escape_md(line)} · Every fact links to its source on the Sources page.")
 
 
 def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") -> None:
@@ -332,18 +334,8 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
             f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
         )
         render_evidence(str(item["evidence"]))
-        names = {
-            **dict(zip(tables["companies"]["company_id"], tables["companies"]["name"])),
-            **dict(zip(tables["models"]["model_id"], tables["models"]["name"])),
-            **dict(zip(tables["chips"]["chip_id"], tables["chips"]["name"])),
-            **dict(zip(tables["policies"]["policy_id"], tables["policies"]["name"])),
-        }
-        for column, kind in (
-            ("company_id", "company"),
-            ("model_id", "model"),
-            ("chip_id", "chip"),
-            ("policy_id", "policy"),
-        ):
+        names = entity_names(tables)
+        for column, kind in ((entity_keys()[table], kind) for table, kind in ENTITY_TABLES.items()):
             if pd.notna(item.get(column)) and item[column] in names:
                 render_entity_link(item[column], names[item[column]], kind, note="profile")
         if pd.notna(item.get("note")) and item.get("note"):

@@ -1,0 +1,140 @@
+"""Every enum value in datapackage.json has its words, colour and lane: nothing falls back to a raw code.
+
+The enum values are read from the package, so a curator adding a relation, a category or a status to the
+schema turns this test red until the vocabulary in style.py (or the lane table) names it too.
+"""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+import vl_convert as vlc
+
+from supplychain.dates import PRECISION_LABELS
+from supplychain.schema import enum_values, fields, shipped_package, table_names
+from supplychain.style import (
+    ATTRIBUTION_LABELS,
+    COORD_PRECISION_LABELS,
+    EVIDENCE_COLOURS,
+    EVIDENCE_HELP,
+    EVIDENCE_LABELS,
+    KIND_COLOURS,
+    KIND_LABELS,
+    LANGUAGE_LABELS,
+    LOCATION_KIND_COLOURS,
+    LOCATION_KIND_LABELS,
+    OWNERSHIP_LABELS,
+    OWNERSHIP_SHAPES,
+    POLICY_STATUS_COLOURS,
+    POLICY_STATUS_LABELS,
+    RELATION_GROUP_DASHES,
+    RELATION_GROUP_GREYS,
+    RELATION_GROUPS,
+    RELATION_LABELS,
+    vega_label_expr,
+    vega_list_expr,
+)
+from supplychain.timeline import CATEGORY_LANES, FAMILY_LANES, LANE_KINDS, LANE_LABELS
+
+PACKAGE = shipped_package()
+
+# (table or "*", column or "*_precision") -> the dictionaries every value of that enum must be a key of.
+VOCABULARIES: dict[tuple[str, str], list[dict]] = {
+    ("*", "evidence"): [EVIDENCE_LABELS, EVIDENCE_HELP, EVIDENCE_COLOURS],
+    ("*", "*_precision"): [PRECISION_LABELS],
+    ("relationships", "from_kind"): [KIND_LABELS, KIND_COLOURS],
+    ("relationships", "to_kind"): [KIND_LABELS, KIND_COLOURS],
+    ("relationships", "relation"): [RELATION_LABELS, RELATION_GROUPS],
+    ("locations", "kind"): [LOCATION_KIND_LABELS, LOCATION_KIND_COLOURS],
+    ("locations", "ownership"): [OWNERSHIP_LABELS, OWNERSHIP_SHAPES],
+    ("locations", "coord_precision"): [COORD_PRECISION_LABELS],
+    ("companies", "ownership"): [OWNERSHIP_LABELS],
+    ("policies", "status"): [POLICY_STATUS_LABELS, POLICY_STATUS_COLOURS],
+    ("claims", "attribution_kind"): [ATTRIBUTION_LABELS],
+    ("events", "category"): [{**CATEGORY_LANES, "model_release": "by model family"}],
+    ("models", "family"): [FAMILY_LANES],
+    ("sources", "language"): [LANGUAGE_LABELS],
+}
+# Enums shown as their words with underscores read as spaces (profile facts, tables); no colour or lane.
+WORDED_AS_CODES = {
+    ("sources", "kind"),
+    ("claims", "topic"),
+    ("locations", "region"),
+    ("companies", "kind"),
+    ("chips", "segment"),
+    ("policies", "kind"),
+    ("policies", "effect"),
+    ("standings", "standing"),
+    ("standing_links", "bearing"),
+}
+
+
+def _vocabularies(table: str, column: str) -> list[dict] | None:
+    for (t, c), vocab in VOCABULARIES.items():
+        if t in (table, "*") and (c == column or (c == "*_precision" and column.endswith("_precision"))):
+            if (table, column) == ("locations", "coord_precision") and c == "*_precision":
+                continue
+            return vocab
+    return None
+
+
+ENUM_COLUMNS = [
+    (table, f["name"])
+    for table in table_names(PACKAGE)
+    for f in fields(PACKAGE, table)
+    if f.get("constraints", {}).get("enum")
+]
+
+
+@pytest.mark.parametrize(("table", "column"), ENUM_COLUMNS, ids=[f"{t}.{c}" for t, c in ENUM_COLUMNS])
+def test_every_enum_value_has_its_label_colour_and_lane(table: str, column: str) -> None:
+    vocab = _vocabularies(table, column)
+    if vocab is None:
+        assert (table, column) in WORDED_AS_CODES, f"{table}.{column} is an enum with no vocabulary: add one"
+        return
+    for value in enum_values(PACKAGE, table, column):
+        for words in vocab:
+            assert value in words, f"{table}.{column} = {value!r} would show as its raw code"
+
+
+def test_every_relation_group_has_a_line_style_and_grey() -> None:
+    for group in set(RELATION_GROUPS.values()):
+        assert group in RELATION_GROUP_DASHES and group in RELATION_GROUP_GREYS
+
+
+def test_every_category_lane_is_a_drawn_lane() -> None:
+    for lane in list(CATEGORY_LANES.values()) + list(FAMILY_LANES.values()):
+        assert lane in LANE_LABELS and lane in LANE_KINDS
+
+
+def _legend_svg(label_expr: str) -> str:
+    frame = pd.DataFrame({"k": ["a", "b"], "v": [1, 2]})
+    legend = alt.Legend(labelExpr=label_expr)
+    chart = alt.Chart(frame).mark_bar().encode(x="k:N", y="v:Q", color=alt.Color("k:N", legend=legend))
+    return vlc.vegalite_to_svg(chart.to_dict())
+
+
+def test_a_label_with_an_apostrophe_draws_in_vega() -> None:
+    svg = _legend_svg(vega_label_expr({"a": "China's side", "b": 'A "quoted" word'}))
+    assert "China&#39;s side" in svg or "China's side" in svg
+    assert "quoted" in svg
+
+
+def test_a_label_pasted_inside_quotes_would_break_the_chart() -> None:
+    """The failure the quoting prevents (so the test above can fail): Vega cannot parse the pasted form."""
+    with pytest.raises(ValueError, match="parse"):
+        _legend_svg("datum.value == 'a' ? 'China's side' : datum.value")
+
+
+def test_label_expressions_are_json_quoted() -> None:
+    expr = vega_label_expr({"a": "it's"}, ["a"])
+    assert json.dumps({"a": "it's"}) in expr
+    assert vega_list_expr(["Developer", "Who's"]) == '["Developer", "Who\'s"][datum.value]'
+
+
+def test_an_unknown_code_in_a_label_expression_shows_as_itself() -> None:
+    svg = _legend_svg(vega_label_expr({"a": "Alpha"}))
+    assert "Alpha" in svg and ">b<" in svg
