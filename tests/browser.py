@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -62,8 +63,11 @@ def serve(app_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
+    # The server's output goes to a temporary file, never a pipe nobody reads: a full pipe blocks the
+    # server (and hangs the suite) once it has written about 64 KB. The file is read only to explain a failure.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
-        command, cwd=app_dir, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        command, cwd=app_dir, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -76,11 +80,12 @@ def serve(app_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
             except OSError:
                 pass
             if time.monotonic() > deadline or process.poll() is not None:
+                log.seek(0)
+                output = log.read().decode(errors="replace")[-4000:]
                 raise RuntimeError(
-                    "streamlit did not start: "
-                    + (process.stdout.read().decode() if process.poll() is not None else "timeout")
+                    f"streamlit did not start ({'exited' if process.poll() is not None else 'timeout'}): {output}"
                 )
-            time.sleep(0.3)
+            time.sleep(0.3)  # between polls of the health endpoint (the condition waited on)
         yield base
     finally:
         process.terminate()
@@ -88,11 +93,23 @@ def serve(app_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+        log.close()
 
 
-def wait_until_idle(page, timeout_ms: int = 30000) -> None:
-    """Wait until Streamlit has finished the script run and drawn the page."""
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout_ms)
-    page.wait_for_selector("[data-testid=stMain]", timeout=timeout_ms)
-    page.wait_for_timeout(400)
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout_ms)
+# True once the script run is over, the page is drawn and nothing is loading, for three polls in a row: a
+# rerun that starts right after a run (a URL sync, the router's own rerun) breaks the streak and is waited out.
+_IDLE = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const idle = !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !!document.querySelector('[data-testid=stMain]')
+    && !document.querySelector('[data-testid=stSkeleton]');
+  window.__idlePolls = idle ? (window.__idlePolls || 0) + 1 : 0;
+  return window.__idlePolls >= 3;
+}"""
+
+
+def wait_until_idle(page, timeout_ms: int = 60000) -> None:
+    """Wait until Streamlit has finished the script run and drawn the page (a condition, not a fixed sleep)."""
+    page.evaluate("() => { window.__idlePolls = 0; }")
+    page.wait_for_function(_IDLE, timeout=timeout_ms, polling=150)

@@ -9,11 +9,11 @@ from browser import wait_until_idle
 
 from supplychain.story import STEPS
 
-SHOTS = Path("/tmp/story-steps")
-
 
 @pytest.mark.parametrize("number", range(1, len(STEPS) + 1))
-def test_each_story_step_fits_a_shared_1280x720_window_without_scrollbars(page, app_url: str, number: int) -> None:
+def test_each_story_step_fits_a_shared_1280x720_window_without_scrollbars(
+    page, app_url: str, number: int, tmp_path: Path
+) -> None:
     page.goto(f"{app_url}/present?embed=true&step={number}")
     wait_until_idle(page)
     page.get_by_text(f"Step {number} of {len(STEPS)}").wait_for(timeout=15000)
@@ -31,8 +31,9 @@ def test_each_story_step_fits_a_shared_1280x720_window_without_scrollbars(page, 
         "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=stMain] h3')).fontSize)"
     )
     assert body_px >= 22
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"step_{number}.png"))
+    page.screenshot(
+        path=str(tmp_path / f"step_{number}.png")
+    )  # kept with pytest's tmp_path, for a look after a failure
 
 
 def test_arrow_keys_move_between_steps(page, app_url: str) -> None:

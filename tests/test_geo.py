@@ -149,34 +149,45 @@ def test_company_filter_keeps_its_flows_and_places(shipped) -> None:
     assert "washington_dc" not in set(points["location_id"])
 
 
+def _drawn_box(x: float, y: float, text: str, align: str, baseline: str, font_px: float) -> tuple[float, ...]:
+    """The test's own estimate of a drawn label's box: 0.55 em per character, 1.1 em high (a tighter box than the
+    placer's, so the check is on the text as drawn, not on the placer's own margins)."""
+    w, h = 0.55 * font_px * len(text), 1.1 * font_px
+    x0 = {"left": x, "right": x - w, "center": x - w / 2}[align]
+    y0 = {"middle": y - h / 2, "top": y, "bottom": y - h, "alphabetic": y - h}[baseline]
+    return (x0, y0, x0 + w, y0 + h)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 @pytest.mark.parametrize("region_key", list(geo.REGIONS))
 def test_labels_never_overlap_at_any_preset(shipped, region_key: str) -> None:
+    """The place and flow labels the map draws (their text, as in the chart's data) never overlap each other."""
     base = maps.build_map_base(shipped)
     region = geo.REGIONS[region_key]
     projection = geo.projection_for(region)
-    visible = base.points[[region.contains(lon, lat) for lon, lat in zip(base.points["lon"], base.points["lat"])]]
-    labels = geo.place_labels(visible, projection)
-    markers = maps._marker_boxes(base.points, projection)
-    flow_labels = geo.place_flow_labels(
-        maps.describe_flows(base.flows),
-        geo.flow_paths(base.flows, projection),
-        projection,
-        list(labels["box"]) + markers,
-        dict(zip(base.flows["flow_id"], base.flows["relation"])),
-    )
-    boxes = list(labels["box"]) + list(flow_labels["box"])
-    for i, a in enumerate(boxes):
-        assert a.inside(projection.width, projection.height)
-        for b in boxes[i + 1 :]:
-            assert not a.overlaps(b, pad=0), (region_key, a, b)
-    for box, location_id in zip(labels["box"], labels["location_id"]):
-        for marker, other in zip(markers, base.points["location_id"]):
-            if other != location_id and region.contains(
-                *base.points.set_index("location_id").loc[other, ["lon", "lat"]]
-            ):
-                assert not box.overlaps(marker, pad=0), (region_key, location_id, other)
+    drawn = maps.prepare_region(base.points, base.flows, region_key)
+    inside = {r["location_id"] for r in drawn["points"] if region.contains(float(r["lon"]), float(r["lat"]))}
+    boxes = []
+    for r in drawn["labels"]:
+        if r["location_id"] in inside:
+            x, y = projection.project(r["label_lon"], r["label_lat"])
+            boxes.append((r["text"], _drawn_box(x, y, r["text"], r["align"], r["baseline"], geo.LABEL_FONT_PX)))
+    for r in drawn["flow_labels"]:
+        x, y = projection.project(r["lon"], r["lat"])
+        boxes.append((r["text"], _drawn_box(x, y, r["text"], "center", "middle", geo.FLOW_LABEL_FONT_PX)))
+    assert boxes, "the preset draws labels"
+    for text, box in boxes:
+        assert box[0] >= 0 and box[1] >= 0 and box[2] <= projection.width and box[3] <= projection.height, text
+    for i, (text_a, a) in enumerate(boxes):
+        for text_b, b in boxes[i + 1 :]:
+            assert not _overlap(a, b), (region_key, text_a, text_b)
+    flow_texts = {r["text"] for r in drawn["flow_labels"]}
+    assert not any("_" in text for text in flow_texts), "flow labels are drawn as words, not relation codes"
     if region_key in ("sea", "strait"):
-        assert {"singapore", "johor"} <= set(labels["location_id"]), "the two hubs 30 km apart both get a label"
+        assert {"singapore", "johor"} <= {r["location_id"] for r in drawn["labels"]}, "both hubs get a label"
 
 
 def test_projection_inverts_to_the_same_place() -> None:

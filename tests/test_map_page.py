@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
 from test_pages import open_page, texts
 
-
-def _chart_datasets(at) -> dict:
-    import json
-
-    charts = [e for e in at.get("arrow_vega_lite_chart")]
-    assert charts, "the map chart is drawn"
-    return json.loads(charts[0].proto.spec)
+from supplychain.cache import DATA_DIR_ENV
+from supplychain.load import DATA_DIR
 
 
 def test_map_page_renders_the_map_with_places_and_flows() -> None:
@@ -67,10 +68,61 @@ def test_changing_a_filter_writes_the_link() -> None:
     assert "supplies" in str(at.query_params.get("relation"))
 
 
-def test_date_before_any_dated_flow_leaves_only_undated_flows() -> None:
-    at = open_page("map", {"asof": "2015-01-01"})
-    assert not at.exception
-    assert "as of 1 Jan 2015" in texts(at)
+def _data_with_a_dated_flow(tmp_path: Path, start: str, precision: str) -> Path:
+    """A copy of the shipped data in which Alibaba's Singapore training flow starts on `start` (`precision`)."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    path = folder / "relationships.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        if row["relationship_id"] == "r_alibaba_trains_in_singapore":
+            row["start_date"], row["start_precision"] = start, precision
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder
+
+
+def _flow_rows(at) -> dict[str, str]:
+    """Flows in the page's "Flows shown" table: flow id -> its When cell."""
+    table = at.dataframe[-1].value
+    return dict(zip(table["Flow id"], table["When"]))
+
+
+def _drawn_flow_ids(at) -> set[str]:
+    """Flow ids in the map chart's own arrow-head layer (what is drawn, not a caption)."""
+    proto = at.get("vega_lite_chart")[0].proto
+    for dataset in proto.datasets:
+        if dataset.name == "heads":
+            return set(pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()["flow_id"])
+    raise AssertionError("the map has no arrow-head layer")
+
+
+FLOW = "r_alibaba_trains_in_singapore"
+
+
+def test_date_before_any_dated_flow_leaves_only_undated_flows(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(_data_with_a_dated_flow(tmp_path, "2025-04-09", "day")))
+    later = open_page("map", {"asof": "2025-06-01"})
+    early = open_page("map", {"asof": "2015-01-01"})
+    assert not early.exception and not later.exception
+    assert _flow_rows(later)[FLOW] == "since 9 Apr 2025"
+    assert FLOW in _drawn_flow_ids(later)
+    assert FLOW not in _flow_rows(early) and FLOW not in _drawn_flow_ids(early)
+    assert all(when == "date unknown" or when.startswith("until ") for when in _flow_rows(early).values())
+    assert _drawn_flow_ids(early) == set(_flow_rows(early))
+
+
+@pytest.mark.parametrize(("asof", "drawn"), [("2025-04-10", False), ("2025-04-30", True), ("2025-05-01", True)])
+def test_map_counts_a_month_only_start_from_the_months_last_day(tmp_path: Path, monkeypatch, asof, drawn) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(_data_with_a_dated_flow(tmp_path, "2025-04-01", "month")))
+    at = open_page("map", {"asof": asof})
+    assert (FLOW in _drawn_flow_ids(at)) is drawn
+    if drawn:
+        assert _flow_rows(at)[FLOW] == "since Apr 2025", "worded at its precision, never '1 Apr 2025'"
 
 
 def test_place_in_the_link_opens_its_detail_panel_with_relationships_and_quotes() -> None:

@@ -51,14 +51,25 @@ def test_presentation_fonts_are_at_least_16px() -> None:
 
 def test_shared_filters_follow_the_reader_to_the_next_page() -> None:
     at = open_page("map", {"company": "alibaba"})
+    assert at.title[0].value == "Map"
     assert at.multiselect(key="company").value == ["alibaba"]
-    # The reader opens the timeline in the same session: Streamlit drops the query string on a page switch.
-    at.session_state["_test_start_page"] = "timeline"
+    # The reader opens the timeline in the same session (through the router, which AppTest's switch_page
+    # runs once it has run); Streamlit drops the query string on a page switch.
     at.query_params.clear()
-    at.run()
+    at.switch_page("pages/timeline.py").run()
     assert not at.exception
+    assert at.title[0].value.startswith("Timeline"), "the test must reach the other page"
     assert at.multiselect(key="company").value == ["alibaba"]
     assert at.query_params["company"] == "alibaba"
+
+
+def test_a_setting_not_shared_stays_on_its_page() -> None:
+    """The Map's region is its own: after the switch only the shared company filter is carried."""
+    at = open_page("map", {"company": "alibaba", "region": "sea"})
+    at.query_params.clear()
+    at.switch_page("pages/timeline.py").run()
+    assert at.title[0].value.startswith("Timeline")
+    assert dict(at.query_params) == {"company": "alibaba"}
 
 
 @pytest.mark.parametrize(
@@ -76,6 +87,11 @@ def test_a_link_opened_fresh_reopens_the_same_view(page: str, params: dict[str, 
     first = open_page(page, params)
     assert not first.exception and not first.info, [i.value for i in first.info]
     link = dict(first.query_params)
+    assert link[key] == params[key], f"the link keeps its {key}"
     again = open_page(page, link)
     assert dict(again.query_params) == link
     assert texts(again) == texts(first)
+    # A different link (without the parameter) must open a different view, or the check above proves nothing.
+    other = open_page(page, {k: v for k, v in params.items() if k != key})
+    assert key not in dict(other.query_params) or dict(other.query_params)[key] != params[key]
+    assert texts(other) != texts(first), f"{key}={params[key]} changes nothing on the page"

@@ -23,6 +23,10 @@ from supplychain.status import (
 NaT = pd.NaT
 
 
+def _text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
 def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     for column in columns:
         frame[column] = pd.to_datetime(frame[column])
@@ -251,7 +255,38 @@ def test_every_chip_gets_exactly_one_row(world) -> None:
     assert list(frame["chip_id"]) == list(world["chips"]["chip_id"])
 
 
-def test_status_strip_agrees_with_the_single_day_answer(world) -> None:
+def test_status_strip_of_one_chip_is_the_hand_worked_sequence(world) -> None:
+    """K1 in 2025, worked out by hand from the fixture: restricted from 9 Apr, the Chinese side discourages
+    from 31 Jul (a split on that flag alone), a licence of "Aug 2025" (uncertain all August), then certain."""
+    segments = status_segments(world, "2025-01-01", "2025-12-31")
+    k1 = segments[segments["chip_id"] == "k1"]
+    got = [
+        (str(r.start.date()), str(r.end.date()), r.status, _text(r.measure_id), bool(r.uncertain), _text(r.china_side))
+        for r in k1.itertuples()
+    ]
+    assert got == [
+        ("2025-01-01", "2025-04-09", UNRESTRICTED, "", False, ""),
+        ("2025-04-09", "2025-07-31", RESTRICTED, "restrict", False, ""),
+        ("2025-07-31", "2025-08-01", RESTRICTED, "restrict", False, "cn_summons"),
+        ("2025-08-01", "2025-09-01", PERMITTED, "licence", True, "cn_summons"),
+        ("2025-09-01", "2026-01-01", PERMITTED, "licence", False, "cn_summons"),
+    ]
+
+
+def test_a_strip_segment_splits_when_only_the_china_side_changes() -> None:
+    tables = tables_of(
+        [_chip("c", "2020-01-01")],
+        [_policy("r", "restricts", "2024-01-01"), _policy("cn", "discourages", "2025-03-15")],
+        [_edge("a", "r", "restricts", "c", "2024-01-01"), _edge("b", "cn", "restricts", "c", "2025-03-15")],
+    )
+    segments = status_segments(tables, "2025-01-01", "2025-06-30")
+    assert list(segments["start"].dt.strftime("%Y-%m-%d")) == ["2025-01-01", "2025-03-15"]
+    assert list(segments["status"]) == [RESTRICTED, RESTRICTED]
+    assert list(segments["china_side"].fillna("")) == ["", "cn"]
+
+
+def test_status_strip_and_single_day_answer_never_disagree(world) -> None:
+    """A consistency property (the strip calls the same rule); the expected values are in the test above."""
     segments = status_segments(world, "2023-01-01", "2026-12-31")
     for day in pd.date_range("2023-01-01", "2026-12-31", freq="17D"):
         answer = chip_status_on(world, day).set_index("chip_id")
