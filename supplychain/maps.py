@@ -10,6 +10,7 @@ import pandas as pd
 
 from supplychain import geo
 from supplychain.dates import UNKNOWN, format_span
+from supplychain.entities import entity_names
 from supplychain.style import (
     COORD_PRECISION_LABELS,
     COORD_PRECISION_RING,
@@ -420,7 +421,7 @@ def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, lo
     hit = rels[
         (rels["to_id"] == location_id) | (rels["from_id"] == location_id) | rels["relationship_id"].isin(list(drawn))
     ]
-    names = geo._names(tables)
+    names = entity_names(tables)
     rows = [
         {
             "relationship_id": r["relationship_id"],

@@ -21,7 +21,7 @@ def open_page(path: str, params: dict[str, str] | None = None, env_dir: str | No
 def texts(at: AppTest) -> str:
     parts = (
         [m.value.replace("\\", "") for m in at.markdown]
-        + [c.value for c in at.caption]
+        + [c.value.replace("\\", "") for c in at.caption]
         + [t.value for t in at.title]
         + [h.value for h in at.header]
     )
