@@ -277,7 +277,8 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
     owner: dict[str, str] = {}
     for table in ENTITY_TABLES:
         key = primary_key(package, table)
-        for idx, value in tables[table][key].items():
+        column = tables[table][key]
+        for idx, value in zip(column.index, column.to_numpy(dtype=object)):
             if value in owner:
                 problems.append(
                     problem(
@@ -293,10 +294,12 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
     entity_ids = {table: set(tables[table][primary_key(package, table)]) for table in ENTITY_TABLES}
     for table, frame in tables.items():
         for id_column, kind_column in kind_references(package, table):
-            for idx, kind, ident in zip(frame.index, frame[kind_column], frame[id_column]):
-                target = KIND_TABLES.get(kind)
-                if target is None or ident in entity_ids[target]:
-                    continue
+            kinds, ids = frame[kind_column], frame[id_column]
+            wrong = pd.Series(False, index=frame.index)
+            for kind, target in KIND_TABLES.items():
+                wrong |= (kinds == kind).fillna(False) & ~ids.isin(entity_ids[target])
+            for idx, kind, ident in zip(frame.index[wrong], kinds[wrong], ids[wrong]):
+                target = KIND_TABLES[kind]
                 hint = f" (it is in {owner[ident]}.csv)" if ident in owner else ""
                 problems.append(problem(f"{table}.csv", _line(idx), id_column, ident, f"an id from {target}.csv{hint}"))
         for date_column, precision_column in date_precision_pairs(package, table):
