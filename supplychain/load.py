@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from supplychain.schema import PACKAGE_FILE, fields, read_package, table_names
+from supplychain.sites import check_coordinates
 from supplychain.validate import Problem, check_cross_table, check_package
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -100,6 +101,7 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
         return Dataset(package, problems=problems)
     tables = {name: read_table(data_dir, package, name) for name in table_names(package)}
     problems = check_cross_table(tables, package)
+    problems += check_coordinates(tables)  # supplychain/sites.py: every point inside its country (geopandas)
     if problems:
         return Dataset(package, problems=problems)
     return Dataset(package, tables=tables)
