@@ -27,19 +27,19 @@ def region_box(region: Region, margin: float = CLIP_MARGIN) -> tuple[float, floa
     )
 
 
-def clipped_boundaries(region_key: str, *, width_px: float, path: str | None = None) -> dict[str, Any]:
+def clipped_boundaries(region: Region | str, *, width_px: float, path: str | None = None) -> dict[str, Any]:
     """Country polygons of one region as GeoJSON: clipped to its box (with margin), simplified to SIMPLIFY_PX.
 
     Only regions whose box stays within [-180, 180] are clipped (the world view crosses the antimeridian and
-    keeps the full file). Properties: name. The tolerance in degrees is SIMPLIFY_PX times the degrees per
+    keeps the full file). Properties: name, iso2. The tolerance in degrees is SIMPLIFY_PX times the degrees per
     pixel of the region drawn `width_px` wide, so a smaller region keeps finer coastlines.
     """
     from supplychain.sites import country_polygons
 
-    region = REGIONS[region_key]
+    region = REGIONS[region] if isinstance(region, str) else region
     lon0, lat0, lon1, lat1 = region_box(region)
     if lon0 < -180 or lon1 > 180:
-        raise ValueError(f"region {region_key} crosses the antimeridian; draw it from the full boundaries")
+        raise ValueError(f"region {region.key} crosses the antimeridian; draw it from the full boundaries")
     polygons = country_polygons(path)
     clipped = polygons.clip((lon0, lat0, lon1, lat1))
     clipped = clipped[~clipped.geometry.is_empty]
@@ -48,7 +48,7 @@ def clipped_boundaries(region_key: str, *, width_px: float, path: str | None = N
     # Coordinates rounded to a grid finer than the tolerance: fewer digits sent, nothing visible lost.
     clipped = clipped.assign(geometry=shapely.set_precision(simplified.values, tolerance / 4))
     clipped = clipped[~clipped.geometry.is_empty]
-    collection = json.loads(clipped[["name", "geometry"]].to_json(drop_id=True))
+    collection = json.loads(clipped[["name", "iso2", "geometry"]].to_json(drop_id=True))
     digits = max(0, math.ceil(-math.log10(tolerance / 4)))
     for feature in collection["features"]:
         feature["geometry"]["coordinates"] = _rounded(feature["geometry"]["coordinates"], digits)

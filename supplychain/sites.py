@@ -266,7 +266,7 @@ def capacity_by_year(sites: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def spread_markers(sites: pd.DataFrame, project, *, radius_px: float = 14.0, invert=None) -> pd.DataFrame:
+def spread_markers(sites: pd.DataFrame, project, *, radius_px: float = 24.0, invert=None) -> pd.DataFrame:
     """Marker positions where no two markers hide each other: sites at the same point are spread on a ring.
 
     `project(lon, lat) -> (x, y)` and `invert(x, y) -> (lon, lat)` are the map's projection on its smallest
@@ -282,7 +282,7 @@ def spread_markers(sites: pd.DataFrame, project, *, radius_px: float = 14.0, inv
             rows.append({"site_id": r["site_id"], "lon": lon, "lat": lat, "mlon": lon, "mlat": lat, "spread": False})
             continue
         x0, y0 = project(float(lon), float(lat))
-        ring = radius_px * max(1.0, n / 6)
+        ring = radius_px * max(1.0, n / 4)
         for k, r in enumerate(group.sort_values("site_id").itertuples()):
             angle = 2 * math.pi * k / n - math.pi / 2
             mlon, mlat = invert(x0 + ring * math.cos(angle), y0 + ring * math.sin(angle))
@@ -332,3 +332,24 @@ def read_geopackage(data: bytes, *, layer: str = "sites"):
         path = Path(folder) / "in.gpkg"
         path.write_bytes(data)
         return gpd.read_file(path, layer=layer)
+
+
+# Columns of the sites table on the page and in its CSV/Excel download, with their headings.
+TABLE_COLUMNS: dict[str, str] = {
+    "site_id": "Site id",
+    "name": "Site",
+    "kind_label": "Kind",
+    "operator": "Operator",
+    "owner_text": "Ultimate owner",
+    "ownership_label": "Owner nationality",
+    "country": "Country",
+    "place": "Place",
+    "precision_label": "Position known to",
+    "status_label": "Status",
+    "opened_year": "Opened",
+    "capacity_text": "Capacity",
+    "tenant_text": "Chinese AI tenant",
+    "evidence_label": "Evidence",
+    "source_id": "Source",
+    "note": "Note",
+}

@@ -74,7 +74,7 @@ def test_a_point_on_a_generalised_border_counts_as_inside() -> None:
 
 @pytest.mark.parametrize("region_key", ["east_asia", "sea", "strait"])
 def test_clipped_boundaries_stay_in_the_region_box_and_send_far_fewer_bytes(region_key: str) -> None:
-    clipped = clipped_boundaries(region_key, width_px=680)
+    clipped = clipped_boundaries(REGIONS[region_key], width_px=680)
     lon0, lat0, lon1, lat1 = region_box(REGIONS[region_key])
 
     def points(coords):
