@@ -20,8 +20,7 @@ from supplychain.validate import Problem
 COUNTRY_TOLERANCE_KM: dict[str, float] = {"site": 2.0, "city": 5.0, "region": 150.0, "country": 0.0}
 # Tables whose rows carry lat, lon, country and coord_precision.
 CHECKED_TABLES: tuple[str, ...] = ("locations", "sites")
-# Metres-based projection for distances near the equator (World Mercator); error < 1% at these latitudes.
-_METRIC_CRS = "EPSG:3395"
+KM_PER_DEGREE = 111.32
 
 
 @lru_cache(maxsize=4)
@@ -71,7 +70,6 @@ def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = 
         )
         found = gpd.sjoin(points, polygons[["iso2", "geometry"]], how="left", predicate="intersects")
         inside = found.groupby("row")["iso2"].agg(lambda codes: sorted(c for c in codes.dropna()))
-        projected = points.to_crs(_METRIC_CRS)
         for i, point in points.iterrows():
             country, row = point["country"], point["row"]
             if country in inside.get(row, []):
@@ -83,8 +81,10 @@ def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = 
                     Problem(f"{table}.csv", line, "country", country, "a country code with a Natural Earth polygon")
                 )
                 continue
-            own = polygons[polygons["iso2"] == country].to_crs(_METRIC_CRS)
-            gap_km = float(own.distance(projected.geometry[i]).min()) / 1000
+            # Degrees to km at 111.32 km per degree: exact north-south, an overestimate east-west, so never lenient.
+            # (No reprojection: pyproj costs seconds to import on a cold start.)
+            own = polygons[polygons["iso2"] == country]
+            gap_km = float(own.distance(points.geometry[i]).min()) * KM_PER_DEGREE
             if gap_km <= COUNTRY_TOLERANCE_KM.get(str(point["precision"]), 0.0):
                 continue
             where = ", ".join(inside.get(row, [])) or "no country (at sea)"
