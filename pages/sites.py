@@ -11,7 +11,7 @@ tables = dataset.tables
 all_sites, areas = cache.get_sites(dataset)
 
 st.title("Data-centre sites")
-left, right = st.columns([1.45, 1], gap="medium")
+left, right = st.columns([1.9, 1], gap="medium")
 region_key = urlbind.url_radio(
     "View",
     list(sites_charts.SITE_REGIONS),
@@ -66,12 +66,12 @@ layers = sites_charts.prepare_map(in_view, region)
 spec = sites_charts.site_map(region, boundaries, sites_charts.area_features(boundaries, areas), layers)
 
 with left:
-    event = st.vega_lite_chart(spec, width="content", on_select="rerun", key="site_map")
+    event = st.vega_lite_chart(spec, width="stretch", on_select="rerun", key="site_map")
     st.caption(
         f"{len(in_view)} of {len(shown)} sites matching the filters are in this view. Marker size: capacity as stated "
         "(hollow: no MW figure). Colour and shape: the owner's nationality. Sites at the same town are spread on a ring "
-        "around its point (thin line to the black dot): positions are town centres, not buildings. Dashed purple: a "
-        "country the report names, with no site named."
+        "around its point (thin line to the black dot): positions are town centres, not buildings. Shaded purple: a "
+        "country the report names, with no site named (hover it, or see the list on the right)."
     )
 clicked = sites_charts.selected_site(event)
 if clicked and clicked != st.session_state.get("_site_clicked"):

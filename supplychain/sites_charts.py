@@ -142,27 +142,6 @@ def area_features(boundaries: dict[str, Any], areas: pd.DataFrame) -> list[dict[
     return out
 
 
-def area_labels(areas: list[dict[str, Any]], region: geo.Region) -> list[dict[str, Any]]:
-    """One label per report area on the map, at a point inside the area's visible part (if it is big enough)."""
-    from shapely.geometry import box, shape
-
-    view = box(region.lon_min, region.lat_min, region.lon_max, region.lat_max)
-    rows = []
-    for feature in areas:
-        visible = shape(feature["geometry"]).intersection(view)
-        if visible.is_empty or visible.area < 0.02 * view.area:
-            continue
-        point = visible.representative_point()
-        rows.append(
-            {
-                "lon": point.x,
-                "lat": point.y,
-                "text": f"The report says {feature['properties']['name']}; no site is named",
-            }
-        )
-    return rows
-
-
 def site_map(
     region: geo.Region, boundaries: dict[str, Any], areas: list[dict[str, Any]], layers: dict[str, list]
 ) -> dict[str, Any]:
@@ -231,12 +210,6 @@ def site_map(
         )
         .add_params(alt.selection_point(name=SELECTION + "_hollow", fields=["site_id"], on="click")),
     ]
-    if areas:
-        marker_layers.append(
-            alt.Chart(alt.NamedData("area_labels"))
-            .mark_text(fontSize=14, fontStyle="italic", fill=AREA_COLOUR, align="center", stroke="white", strokeWidth=0)
-            .encode(longitude="lon:Q", latitude="lat:Q", text="text:N")
-        )
     label_base = alt.Chart(alt.NamedData("labels")).encode(
         longitude="label_lon:Q", latitude="label_lat:Q", text="text:N"
     )
@@ -251,7 +224,7 @@ def site_map(
         )
     chart = (
         alt.layer(*base_layers, *marker_layers, *text_layers)
-        .properties(width=SITE_MAP_WIDTH, height=region.height)
+        .properties(width="container", height=region.height)
         .project(type="mercator", fit=region.fit_feature())
         .resolve_scale(color="shared", shape="shared")
         .configure_view(fill="#F3F7FA", stroke="#C9D1D9")
@@ -260,7 +233,7 @@ def site_map(
         )
     )
     spec = chart.to_dict()
-    spec["datasets"] = {**spec.get("datasets", {}), **layers, "area_labels": area_labels(areas, region)}
+    spec["datasets"] = {**spec.get("datasets", {}), **layers}
     return spec
 
 

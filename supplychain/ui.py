@@ -387,7 +387,7 @@ def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.Data
 
 def render_report_areas(areas: pd.DataFrame, names: dict[str, str]) -> None:
     """The report's country-level statements and the sites in the data inside each country."""
-    st.markdown("**The report's areas** (dashed on the map)")
+    st.markdown("**The report's areas** (shaded purple on the map)")
     for area in areas.itertuples():
         listed = [names.get(s, s) for s in str(area.site_ids).split(",") if s]
         with st.expander(
