@@ -17,13 +17,12 @@ base = cache.get_map_base(dataset)
 places = dict(zip(base.points["location_id"], base.points["name"]))
 
 st.title("Map")
-top = st.columns([2.6, 2.2, 2.2, 1.4], vertical_alignment="bottom")
-region = urlbind.url_radio(
+top = st.columns([1.8, 2.2, 2.2, 1.4], vertical_alignment="bottom")
+region = urlbind.url_selectbox(
     "Region",
     list(geo.REGIONS),
     key="region",
     default=geo.DEFAULT_REGION,
-    horizontal=True,
     container=top[0],
     format_func=lambda k: geo.REGIONS[k].label,
     help="Where the companies in the story sit, where their models are reported to be trained and whose chips reach "
