@@ -248,7 +248,8 @@ def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool =
 def render_footer(dataset: Dataset) -> None:
     """Every page's footer: data version and date, the source, the licence."""
     st.divider()
-    version = f"Data version {dataset.version}, built {dataset.as_of}" if dataset.package else "Data not loaded"
+    built = format_date(pd.Timestamp(dataset.as_of)) if dataset.as_of else "date unknown"
+    version = f"Data version {dataset.version}, built {built}" if dataset.package else "Data not loaded"
     if dataset.reviewed_through:
         version += f" · record reviewed through {format_date(pd.Timestamp(dataset.reviewed_through))}"
     st.caption(
