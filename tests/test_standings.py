@@ -177,7 +177,7 @@ def test_browser_shows_reviewed_through_and_a_standing_on_the_overview(browser, 
         context = browser.new_context(viewport={"width": 1280, "height": 720})
         tab = context.new_page()
         tab.goto(url + "/")
-        wait_until_idle(tab)
+        wait_until_idle(tab, timeout_ms=120000)  # a fresh server's first run loads and checks every table
         tab.get_by_text(f"Record reviewed through {reviewed}").first.wait_for(timeout=15000)
         tab.get_by_role("heading", name="What changed since the report").first.wait_for(timeout=15000)
         tab.locator("[data-testid=stMarkdownBadge], span").filter(has_text="Confirmed").first.wait_for(timeout=15000)
