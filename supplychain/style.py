@@ -243,6 +243,33 @@ OWNERSHIP_LABELS: dict[str, str] = {
     "unknown": "Owner unknown",
     "not_applicable": "Not a data centre",
 }
+# Owner nationality of a data-centre site (sites.ownership): Okabe-Ito colours, safe for colour-blind readers,
+# always paired with OWNERSHIP_SHAPES so colour is never the only cue.
+OWNERSHIP_COLOURS: dict[str, str] = {
+    "chinese": "#D55E00",  # vermillion
+    "non_chinese": "#0072B2",  # blue
+    "unknown": "#7F7F7F",  # grey
+}
+# Countries of the site map and capacity chart (Okabe-Ito).
+SITE_COUNTRY_COLOURS: dict[str, str] = {
+    "MY": "#0072B2",
+    "SG": "#E69F00",
+    "ID": "#009E73",
+    "TH": "#CC79A7",
+    "PH": "#56B4E9",
+}
+SITE_STATUS_LABELS: dict[str, str] = {
+    "operating": "Operating",
+    "under_construction": "Under construction",
+    "planned": "Planned",
+}
+CAPACITY_BASIS_LABELS: dict[str, str] = {
+    "it_load_in_service": "IT load in service",
+    "it_load_planned": "IT load planned at full build-out",
+    "unstated_in_service": "MW in service (IT or power not stated)",
+    "unstated_planned": "MW planned at full build-out (IT or power not stated)",
+}
+SITE_KIND_LABELS: dict[str, str] = {"campus": "Data-centre campus", "cloud_region": "Cloud region (provider's own)"}
 COORD_PRECISION_LABELS: dict[str, str] = {
     "site": "The site itself",
     "city": "City centre only",
@@ -271,3 +298,33 @@ FLOW_GROUP_COLOURS: dict[str, str] = {
     "People and partnerships": "#56B4E9",  # sky blue
 }
 FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+
+# Standing of a key finding today (data/standings.csv) and how a later event bears on it
+# (data/standing_links.csv). The label and icon carry the meaning; the badge colour only repeats it,
+# so nothing rests on telling colours apart. Keys are the enums in datapackage.json.
+STANDING_LABELS: dict[str, str] = {
+    "confirmed": "Confirmed",
+    "updated": "Updated",
+    "contradicted": "Contradicted",
+    "no_later_news": "No later news",
+}
+STANDING_ICONS: dict[str, str] = {
+    "confirmed": ":material/check_circle:",
+    "updated": ":material/update:",
+    "contradicted": ":material/cancel:",
+    "no_later_news": ":material/more_horiz:",
+}
+STANDING_BADGE_COLOURS: dict[str, str] = {  # st.badge's named colours
+    "confirmed": "blue",
+    "updated": "orange",
+    "contradicted": "red",
+    "no_later_news": "gray",
+}
+STANDING_HELP: dict[str, str] = {
+    "confirmed": "Later records say the same.",
+    "updated": "Still true, but later events changed its context or scope.",
+    "contradicted": "Later records say otherwise.",
+    "no_later_news": "No later record found that bears on it.",
+}
+NOT_REVIEWED_LABEL = "Not yet reviewed"
+BEARING_LABELS: dict[str, str] = {"confirms": "Confirms", "updates": "Updates", "contradicts": "Contradicts"}
