@@ -17,6 +17,8 @@ from supplychain.dates import PRECISION_LABELS
 from supplychain.schema import enum_values, fields, shipped_package, table_names
 from supplychain.style import (
     ATTRIBUTION_LABELS,
+    BEARING_LABELS,
+    CAPACITY_BASIS_LABELS,
     COORD_PRECISION_LABELS,
     EVIDENCE_COLOURS,
     EVIDENCE_HELP,
@@ -34,6 +36,12 @@ from supplychain.style import (
     RELATION_GROUP_GREYS,
     RELATION_GROUPS,
     RELATION_LABELS,
+    SITE_KIND_LABELS,
+    SITE_STATUS_LABELS,
+    STANDING_BADGE_COLOURS,
+    STANDING_HELP,
+    STANDING_ICONS,
+    STANDING_LABELS,
     vega_label_expr,
     vega_list_expr,
 )
@@ -57,6 +65,14 @@ VOCABULARIES: dict[tuple[str, str], list[dict]] = {
     ("events", "category"): [{**CATEGORY_LANES, "model_release": "by model family"}],
     ("models", "family"): [FAMILY_LANES],
     ("sources", "language"): [LANGUAGE_LABELS],
+    ("sites", "kind"): [SITE_KIND_LABELS],
+    ("sites", "ownership"): [OWNERSHIP_LABELS],
+    ("sites", "coord_precision"): [COORD_PRECISION_LABELS],
+    ("sites", "status"): [SITE_STATUS_LABELS],
+    ("sites", "capacity_basis"): [CAPACITY_BASIS_LABELS],
+    ("sites", "tenant_evidence"): [EVIDENCE_LABELS, EVIDENCE_HELP, EVIDENCE_COLOURS],
+    ("standings", "standing"): [STANDING_LABELS, STANDING_ICONS, STANDING_BADGE_COLOURS, STANDING_HELP],
+    ("standing_links", "bearing"): [BEARING_LABELS],
 }
 # Enums shown as their words with underscores read as spaces (profile facts, tables); no colour or lane.
 WORDED_AS_CODES = {
@@ -67,15 +83,13 @@ WORDED_AS_CODES = {
     ("chips", "segment"),
     ("policies", "kind"),
     ("policies", "effect"),
-    ("standings", "standing"),
-    ("standing_links", "bearing"),
 }
 
 
 def _vocabularies(table: str, column: str) -> list[dict] | None:
     for (t, c), vocab in VOCABULARIES.items():
         if t in (table, "*") and (c == column or (c == "*_precision" and column.endswith("_precision"))):
-            if (table, column) == ("locations", "coord_precision") and c == "*_precision":
+            if column == "coord_precision" and c == "*_precision":
                 continue
             return vocab
     return None
