@@ -94,10 +94,11 @@ asof = pd.Timestamp(
     urlbind.url_date(
         "Status as of",
         key="asof",
-        default=report_day.date(),
+        default=pd.Timestamp(dataset.reviewed_through or dataset.as_of).date(),
         container=st.columns([1, 3])[0],
         **dates,
-        help="The day the status is for; also the blue line on the timeline. In a link: asof=YYYY-MM-DD.",
+        help="The day the status is for; also the blue line on the timeline. In a link: asof=YYYY-MM-DD. "
+        "Defaults to the day the record has been reviewed through.",
     )
 )
 answer = chip_status_on(tables, asof)

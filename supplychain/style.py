@@ -165,6 +165,40 @@ STATUS_LABELS: dict[str, str] = {
     "unrestricted": "No restriction in the data",
     "not_announced": "Not yet announced",
 }
+# The answer to "could this chip be sold to China on that day?", first word(s) of the plain-words answer.
+STATUS_VERDICTS: dict[str, str] = {
+    "restricted": "No",
+    "permitted": "Yes, under licence",
+    "unrestricted": "Yes",
+    "not_announced": "Not yet",
+}
+# What the verdict means, completing the sentence after it; {since} is the deciding measure's start.
+STATUS_EXPLANATIONS: dict[str, str] = {
+    "restricted": "an export licence has been required since {since}, and may be denied",
+    "permitted": "export licences have been granted since {since}, under conditions",
+    "unrestricted": "no export restriction on it is in the data",
+    "not_announced": "the chip had not been announced yet",
+}
+SEGMENT_LABELS: dict[str, str] = {
+    "frontier": "Top data-centre part",
+    "china_specific": "Cut-down part for China",
+    "domestic_chinese": "Designed in China",
+}
+# A measure's own standing (policies.status). A value missing here reads as its code in words.
+POLICY_STATUS_LABELS: dict[str, str] = {
+    "in_force": "In force",
+    "rescinded": "Rescinded",
+    "superseded": "Superseded",
+    "never_in_force": "Never in force",
+    "unclear": "Unclear",
+}
+
+
+def policy_status_label(code: str) -> str:
+    """A measure's standing in words; an unknown code reads as itself with spaces ("not_enforced" -> "Not enforced")."""
+    return POLICY_STATUS_LABELS.get(code) or str(code).replace("_", " ").capitalize()
+
+
 # How much of a date is known, in words (tooltips, details): month precision never reads as the 1st.
 PRECISION_LABELS: dict[str, str] = {"day": "exact day", "month": "month only (day not known)", "year": "year only"}
 

@@ -301,8 +301,45 @@ def build_zoom_strip(
     )  # total: Streamlit fits axis and title inside
 
 
-def status_frame(segments: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Strip segments clipped to [start, end], with readable fields for tooltips."""
+UNREVIEWED_LABEL = "Not yet reviewed"
+UNREVIEWED_GREY = "#9aa0a6"
+
+
+def unreviewed_layer(
+    reviewed_through: pd.Timestamp | None, end: pd.Timestamp, *, label: bool = True
+) -> list[alt.Chart]:
+    """A grey band over the time after the reviewed-through day, up to `end`, titled "Not yet reviewed":
+    events after that day may exist, but the curators have not checked for them (issue 9 §2)."""
+    if reviewed_through is None or pd.isna(reviewed_through) or pd.Timestamp(reviewed_through) >= pd.Timestamp(end):
+        return []
+    first = pd.Timestamp(reviewed_through) + pd.Timedelta(days=1)
+    band = pd.DataFrame(
+        {
+            "start_iso": [_iso(first)],
+            "end_iso": [_iso(pd.Timestamp(end) + pd.Timedelta(days=1))],
+            "label": [f"{UNREVIEWED_LABEL}: the record is checked through {format_date(reviewed_through)}"],
+        }
+    )
+    x = alt.X("start_iso:T")
+    layers = [
+        alt.Chart(band)
+        .mark_rect(color=UNREVIEWED_GREY, opacity=0.28)
+        .encode(x=x, x2="end_iso:T", tooltip=alt.Tooltip("label:N", title="After the review"))
+    ]
+    if label:
+        layers.append(
+            alt.Chart(band.assign(text=UNREVIEWED_LABEL))
+            .mark_text(align="left", baseline="top", dx=4, y=-2, fontSize=FONT - 1, color="#3c4043", fontStyle="italic")
+            .encode(x=x, text="text:N")
+        )
+    return layers
+
+
+def status_frame(
+    segments: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Strip segments clipped to [start, end], with readable fields for tooltips (ids as names via `names`)."""
+    names = names or {}
     seg = segments[(segments["end"] > start) & (segments["start"] <= end)].copy()
     seg["start"] = seg["start"].clip(lower=start)
     seg["end"] = seg["end"].clip(upper=end + pd.Timedelta(days=1))
@@ -313,6 +350,9 @@ def status_frame(segments: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp)
     seg["status_label"] = seg["status"].map(STATUS_LABELS)
     seg["certainty"] = seg["uncertain"].map({True: "Uncertain", False: "Certain"})
     seg["measure"] = seg["measure_name"].fillna("")
+    seg["china_side_names"] = (
+        seg["china_side"].fillna("").map(lambda v: "; ".join(names.get(i, i) for i in str(v).split("; ") if i))
+    )
     return seg
 
 
@@ -323,10 +363,13 @@ def build_status_strip(
     start: pd.Timestamp,
     end: pd.Timestamp,
     asof: pd.Timestamp | None,
+    reviewed_through: pd.Timestamp | None = None,
+    names: dict[str, str] | None = None,
 ) -> alt.LayerChart:
     """One row per chip, coloured by export status over time; faded where the status is uncertain;
-    a black line underneath where Chinese authorities discourage buying it."""
-    seg = status_frame(segments, start, end)
+    a black line underneath where Chinese authorities discourage buying it; a grey band after the
+    reviewed-through day."""
+    seg = status_frame(segments, start, end, names)
     x_scale = alt.Scale(domain=_domain(start, end + pd.Timedelta(days=1)))
     x = alt.X(
         "start_iso:T",
@@ -340,7 +383,7 @@ def build_status_strip(
         alt.Tooltip("period:N", title="Period"),
         alt.Tooltip("status_label:N", title="Status"),
         alt.Tooltip("measure:N", title="Deciding measure"),
-        alt.Tooltip("china_side:N", title="Chinese side discourages"),
+        alt.Tooltip("china_side_names:N", title="Chinese side discourages"),
         alt.Tooltip("certainty:N", title="Certainty"),
         alt.Tooltip("uncertain_why:N", title="Why uncertain"),
     ]
@@ -380,7 +423,7 @@ def build_status_strip(
         .mark_bar(height=4, color="black", yOffset=12)
         .encode(x=x_plain, x2="end_iso:T", y=y, tooltip=tip)
     )
-    layers = [bars, china]
+    layers = [bars, china, *unreviewed_layer(reviewed_through, end, label=False)]
     if asof is not None and start <= asof <= end:
         layers.append(
             alt.Chart(pd.DataFrame({"start_iso": [_iso(asof)]}))
