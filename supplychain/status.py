@@ -55,11 +55,13 @@ STATUS_COLUMNS = [
 ]
 # On the same start date a restriction outranks a permit: the cautious reading of "same day".
 _RANK = {"permits": 0, "restricts": 1}
-# A measure's own standing (policies.status): these are settled facts about it; never_in_force means it
-# never applied. Any other value (unclear, or one the curators add later, e.g. contested or
-# not_enforced) leaves the measure counted but marks every answer it decides as uncertain.
+# A measure's own standing (policies.status, described in datapackage.json). in_force, rescinded and
+# superseded are settled facts about it (its dates say when it applied); never_in_force and pending
+# (not yet law) mean it never applied. Any other value (unclear, not_enforced, suspended, or one the
+# curators add later) leaves the measure counted, cautiously, but marks every answer it decides as
+# uncertain, naming its standing.
 SETTLED_POLICY_STATUSES: frozenset[str] = frozenset({"in_force", "rescinded", "superseded"})
-NEVER_APPLIED_POLICY_STATUSES: frozenset[str] = frozenset({"never_in_force"})
+NEVER_APPLIED_POLICY_STATUSES: frozenset[str] = frozenset({"never_in_force", "pending"})
 
 
 def _date(value: object) -> pd.Timestamp | None:
@@ -195,9 +197,7 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
             status = RESTRICTED if decided["kind"] == "restricts" else PERMITTED
             standing = decided["policy_status"]
             if isinstance(standing, str) and standing not in SETTLED_POLICY_STATUSES:
-                why.append(
-                    f"the standing of {decided['policy_name']} is {policy_status_label(standing).lower()} (see its note)"
-                )
+                why.append(f"{decided['policy_name']} is marked “{policy_status_label(standing)}” (see its note)")
             if pd.isna(decided["start"]):
                 why.append(f"the start of {decided['policy_name']} is not known")
         rows.append(

@@ -165,6 +165,28 @@ STATUS_LABELS: dict[str, str] = {
     "unrestricted": "No restriction in the data",
     "not_announced": "Not yet announced",
 }
+# Standing of a measure (policies.status): one label and one colour per value of the enum in
+# datapackage.json. Okabe-Ito colours; the greys are for measures that bind no one.
+POLICY_STATUS_LABELS: dict[str, str] = {
+    "in_force": "In force",
+    "not_enforced": "On the books, not enforced",
+    "suspended": "Suspended for a set period",
+    "pending": "Proposed, not yet law",
+    "rescinded": "Rescinded",
+    "superseded": "Superseded",
+    "never_in_force": "Never took effect",
+    "unclear": "Standing unclear",
+}
+POLICY_STATUS_COLOURS: dict[str, str] = {
+    "in_force": "#D55E00",  # vermillion
+    "not_enforced": "#CC79A7",  # reddish purple
+    "suspended": "#E69F00",  # orange
+    "pending": "#56B4E9",  # sky blue
+    "rescinded": "#009E73",  # bluish green
+    "superseded": "#0072B2",  # blue
+    "never_in_force": "#999999",  # grey
+    "unclear": "#DDDDDD",  # light grey
+}
 # The answer to "could this chip be sold to China on that day?", first word(s) of the plain-words answer.
 STATUS_VERDICTS: dict[str, str] = {
     "restricted": "No",
@@ -183,14 +205,6 @@ SEGMENT_LABELS: dict[str, str] = {
     "frontier": "Top data-centre part",
     "china_specific": "Cut-down part for China",
     "domestic_chinese": "Designed in China",
-}
-# A measure's own standing (policies.status). A value missing here reads as its code in words.
-POLICY_STATUS_LABELS: dict[str, str] = {
-    "in_force": "In force",
-    "rescinded": "Rescinded",
-    "superseded": "Superseded",
-    "never_in_force": "Never in force",
-    "unclear": "Unclear",
 }
 
 

@@ -244,7 +244,7 @@ def test_an_unclear_measure_makes_its_status_uncertain() -> None:
         [_edge("a", "r", "restricts", "c", "2025-01-01")],
     )
     row = status_of(tables, "c", "2025-06-01")
-    assert row["status"] == RESTRICTED and row["uncertain"] and "unclear" in row["uncertain_why"]
+    assert row["status"] == RESTRICTED and row["uncertain"] and "Standing unclear" in row["uncertain_why"]
 
 
 def test_every_chip_gets_exactly_one_row(world) -> None:
@@ -335,12 +335,26 @@ def test_chip_not_yet_announced_answers_not_yet(world) -> None:
 def test_an_uncertain_answer_says_why_in_words_not_codes() -> None:
     tables = tables_of(
         [_chip("k1", "2024-01-10")],
-        [_policy("r", "restricts", "2025-01-01", status="contested")],
+        [_policy("r", "restricts", "2025-01-01", status="not_enforced")],
         [_edge("e1", "r", "restricts", "k1", "2025-01-01")],
     )
     row = answers_on(tables, "2025-02-01").loc["k1"]
     assert row["verdict"] == "No"
-    assert row["answer"].endswith("Uncertain: the standing of Measure r is contested (see its note).")
+    assert row["answer"].endswith("Uncertain: Measure r is marked “On the books, not enforced” (see its note).")
+
+
+def test_a_pending_measure_never_decides_and_an_unknown_standing_reads_as_words() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10"), _chip("k2", "2024-01-10")],
+        [
+            _policy("bill", "restricts", "2025-01-01", status="pending"),
+            _policy("odd", "restricts", "2025-01-01", status="contested"),
+        ],
+        [_edge("e1", "bill", "restricts", "k1", "2025-01-01"), _edge("e2", "odd", "restricts", "k2", "2025-01-01")],
+    )
+    rows = answers_on(tables, "2025-02-01")
+    assert rows.loc["k1", "answer"] == "Yes — no export restriction on it is in the data."
+    assert rows.loc["k2", "answer"].endswith("Uncertain: Measure odd is marked “Contested” (see its note).")
 
 
 def test_presets_are_report_reviewed_then_before_and_after_each_measure(world) -> None:
