@@ -39,16 +39,16 @@ def _jump() -> None:
 
 
 st.title("Could each chip be sold to China?")
-top = st.columns([1, 2, 3], vertical_alignment="bottom")
+top = st.columns([1.2, 2.3, 3], vertical_alignment="bottom")
 day = pd.Timestamp(
     urlbind.url_day(
-        "On the day (YYYY-MM-DD, Enter applies)",
+        "Day (YYYY-MM-DD)",
         key="asof",
         default=reviewed.date(),
         min_value=LOW,
         max_value=HIGH,
         container=top[0],
-        help="In a link: asof=YYYY-MM-DD. Without one, the day the record has been reviewed through.",
+        help="Type a day and press Enter. In a link: asof=YYYY-MM-DD. Without one, the day the record has been reviewed through.",
     )
 )
 top[1].selectbox(
@@ -90,7 +90,7 @@ st.altair_chart(strip, width="stretch")
 st.caption(
     "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = Chinese "
     f"authorities discourage buying it (not an export restriction); blue line = {format_date(day)}; "
-    f"hatched grey = after {format_date(reviewed)}, not yet reviewed."
+    f"grey = after {format_date(reviewed)}, not yet reviewed."
 )
 ui.render_chart_downloads(strip.to_dict, what="chip_status_chart", as_of=dataset.as_of)
 table = status_table(status, names)

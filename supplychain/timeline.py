@@ -363,6 +363,21 @@ def timeline_bounds(items: pd.DataFrame, fallback: str) -> tuple[pd.Timestamp, p
     return pd.Timestamp(year=first.year, month=1, day=1), pd.Timestamp(year=last.year, month=12, day=31), asof
 
 
+def story_window(
+    steps: pd.DataFrame, reviewed_through: pd.Timestamp | str | None
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The window the Timeline opens on: the report's story, from the start of the year of its first
+    causal step to the end of the quarter after the later of its last step and the reviewed-through
+    day (so the reader sees where the checked record stops). None when there are no steps."""
+    if steps.empty:
+        return None
+    first = pd.Timestamp(steps["date"].min())
+    last = max(pd.Timestamp(steps["end"].max()), pd.Timestamp(reviewed_through or steps["end"].max()))
+    start = pd.Timestamp(year=first.year, month=1, day=1)
+    end = (last.to_period("Q") + 1).end_time.normalize()
+    return start, end
+
+
 def zoom_dates(selection: Mapping[str, object]) -> tuple[date, date] | None:
     """The date range of an interval brush as Streamlit reports it ({"start_iso": [a, b]} with
     epoch milliseconds or ISO strings), or None when the brush is empty."""

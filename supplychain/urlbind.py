@@ -204,3 +204,10 @@ def url_day(
             icon=":material/event_busy:",
         )
     return day
+
+
+def url_date_value(key: str, *, low: date, high: date) -> date | None:
+    """A date parameter read without a widget (e.g. the shared `asof` drawn on the Timeline); a bad one is noticed."""
+    value, bad = decode_date(st.query_params.get_all(key), low=low, high=high)
+    _register(key, bad, f"not a date between {low} and {high}")
+    return value

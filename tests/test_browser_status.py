@@ -21,7 +21,7 @@ def h20_answer(page) -> str:
 def test_enter_applies_a_typed_day_without_leaving_the_field(page, app_url: str) -> None:
     errors = open_status(page, app_url, "?asof=2025-06-01")
     assert "on 1 Jun 2025?" in h20_answer(page) and "No —" in h20_answer(page)
-    field = page.get_by_role("textbox", name="On the day (YYYY-MM-DD, Enter applies)")
+    field = page.get_by_role("textbox", name="Day (YYYY-MM-DD)")
     field.fill("2025-04-08")
     field.press("Enter")  # no click elsewhere: the field keeps focus
     page.get_by_text("Could the Nvidia H20 be sold to China on 8 Apr 2025?").wait_for(timeout=20000)
