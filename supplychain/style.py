@@ -271,3 +271,12 @@ FLOW_GROUP_COLOURS: dict[str, str] = {
     "People and partnerships": "#56B4E9",  # sky blue
 }
 FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+
+# Readable labels of enum columns, by (table, column), for views that show any column (e.g. profiles' key facts).
+ENUM_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("chips", "segment"): SEGMENT_LABELS,
+    ("policies", "status"): POLICY_STATUS_LABELS,
+    ("locations", "kind"): LOCATION_KIND_LABELS,
+    ("locations", "ownership"): OWNERSHIP_LABELS,
+    ("locations", "coord_precision"): COORD_PRECISION_LABELS,
+}

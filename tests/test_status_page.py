@@ -84,3 +84,5 @@ def test_chip_profile_answers_for_today_and_the_report_date() -> None:
     assert any(v in today for v in VERDICTS)
     assert any(line.startswith("On the report's date, 27 Nov 2025: **Yes, under licence**") for line in lines)
     assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.caption)
+    facts = "\n".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "**Segment:** Cut-down part for China" in facts and "china specific" not in facts
