@@ -301,3 +301,24 @@ def test_chain_markers_that_would_collide_sit_side_by_side() -> None:
     )
     days = chain_marker_dates(steps, pd.Timestamp("2025-01-01"), pd.Timestamp("2026-10-03"), width_px=640)
     assert [str(d.date()) for d in days] == ["2025-04-09", "2025-05-01", "2025-05-23", "2025-11-27"]
+
+
+def test_lanes_come_from_data_and_every_event_category_has_a_lane() -> None:
+    import json
+
+    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in package["resources"]}
+    lanes = read_table(DATA_DIR, read_package(DATA_DIR), "lanes")
+    assert list(lanes["lane_id"]) == list(LANE_CODES)  # display order is the file's order
+    assert int(lanes["catch_all"].sum()) == 1
+    # the lanes table's enums are the enums of the columns they refer to
+    for column, (table, source) in {
+        "event_category": ("events", "category"),
+        "model_family": ("models", "family"),
+        "chip_segment": ("chips", "segment"),
+    }.items():
+        assert fields["lanes"][column]["constraints"]["enum"] == fields[table][source]["constraints"]["enum"]
+    # model releases are split by family; every other category needs a lane of its own
+    categories = set(fields["events"]["category"]["constraints"]["enum"]) - {"model_release"}
+    assert categories <= set(CATEGORY_LANES)
+    assert set(fields["models"]["family"]["constraints"]["enum"]) <= set(lanes["model_family"].dropna())
