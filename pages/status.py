@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
+from supplychain.dates import STATUS_DATE_NOTE, format_date
 from supplychain.entities import names_by_id
 from supplychain.status import (
     STATUS_TABLE_COLUMNS,
@@ -15,7 +16,7 @@ from supplychain.status import (
     status_on,
     status_table,
 )
-from supplychain.style import STATUS_LABELS, format_date
+from supplychain.style import STATUS_LABELS
 from supplychain.timeline import timeline_bounds
 from supplychain.timeline_charts import build_status_strip
 
@@ -62,7 +63,7 @@ top[1].selectbox(
 top[2].caption(
     f"Opens on **{format_date(reviewed)}**, the day the record has been reviewed through (later measures may "
     f"exist but are not in the data yet); the report is of **{format_date(report_day)}**. "
-    "The latest measure in force decides; a date known only to the month counts from its first day."
+    "The latest measure in force decides. " + STATUS_DATE_NOTE
 )
 
 status = status_on(tables["chips"], windows, day)

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
+from supplychain.dates import format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.schema import enum_values
-from supplychain.style import format_date
 from supplychain.timeline import (
     EVENT_TABLE_COLUMNS,
     LANE_CHOICES,
