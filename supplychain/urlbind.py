@@ -241,7 +241,9 @@ def url_day(
     refused with a warning, and the last good day stays.
     """
     value, bad = decode_date(st.query_params.get_all(key), low=min_value, high=max_value)
-    _register(key, bad, f"not a date between {min_value} and {max_value}")
+    _register(
+        key, bad, f"not a date written YYYY-MM-DD between {min_value} and {max_value}", keep=value and value.isoformat()
+    )
     day = value or default
     _follow_url(key, day.isoformat())
     container.text_input(
@@ -268,5 +270,5 @@ def url_day(
 def url_date_value(key: str, *, low: date, high: date) -> date | None:
     """A date parameter read without a widget (e.g. the shared `asof` drawn on the Timeline); a bad one is noticed."""
     value, bad = decode_date(st.query_params.get_all(key), low=low, high=high)
-    _register(key, bad, f"not a date between {low} and {high}")
+    _register(key, bad, f"not a date written YYYY-MM-DD between {low} and {high}", keep=value and value.isoformat())
     return value
