@@ -104,7 +104,15 @@ asof = pd.Timestamp(asof) if asof else None
 shown = filter_items(items, lanes=lanes, companies=chosen_companies, categories=chosen_categories, start=start, end=end)
 lane_codes = expand_lanes(lanes)
 st.altair_chart(
-    build_zoom_strip(items, full_start=full_start, full_end=full_end, start=start, end=end, reviewed_through=reviewed),
+    build_zoom_strip(
+        items,
+        full_start=full_start,
+        full_end=full_end,
+        start=start,
+        end=end,
+        reviewed_through=reviewed,
+        brushed="from" in st.query_params or "to" in st.query_params,
+    ),
     key="tl_zoom",
     on_select=_zoom,
     selection_mode="zoom",

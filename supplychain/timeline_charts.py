@@ -314,17 +314,19 @@ def build_zoom_strip(
     start: pd.Timestamp,
     end: pd.Timestamp,
     reviewed_through: pd.Timestamp | None = None,
+    brushed: bool = True,
 ) -> alt.Chart:
     """Every item as a tick over the whole period; drag across it to zoom (interval selection `zoom`).
 
-    `reviewed_through` is accepted for symmetry with the lanes chart but not drawn: a layered strip lost
+    `brushed` False (the page's opening window, not a range the reader chose) draws no brush, so a first
+    drag starts a new one. `reviewed_through` is accepted for symmetry with the lanes chart but not drawn: a layered strip lost
     its brush-only spec shape in Streamlit and the band did not show; the lanes chart carries the shading.
     """
     frame = items.assign(start_iso=items["date"].map(_iso), kind=items["lane"].map(LANE_KINDS))
     brush = alt.selection_interval(
         name="zoom",
         encodings=["x"],
-        value={"x": _domain(start, end)} if (start, end) != (full_start, full_end) else None,
+        value={"x": _domain(start, end)} if brushed and (start, end) != (full_start, full_end) else None,
     )
     return (
         alt.Chart(frame)
