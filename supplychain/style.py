@@ -47,6 +47,7 @@ ATTRIBUTION_LABELS: dict[str, str] = {
     "named_role_unnamed_person": "Unnamed operator",
     "report_narrative": "The report's own statement",
     "company_position": "A company's view, as reported",
+    "republication_addition": "Added by the Polish republication",
 }
 
 TABLE_LABELS: dict[str, str] = {
@@ -172,6 +173,7 @@ POLICY_STATUS_LABELS: dict[str, str] = {
     "not_enforced": "On the books, not enforced",
     "suspended": "Suspended for a set period",
     "pending": "Proposed, not yet law",
+    "contested": "Legal standing contested",
     "rescinded": "Rescinded",
     "superseded": "Superseded",
     "never_in_force": "Never took effect",
@@ -182,6 +184,7 @@ POLICY_STATUS_COLOURS: dict[str, str] = {
     "not_enforced": "#CC79A7",  # reddish purple
     "suspended": "#E69F00",  # orange
     "pending": "#56B4E9",  # sky blue
+    "contested": "#F0E442",  # yellow
     "rescinded": "#009E73",  # bluish green
     "superseded": "#0072B2",  # blue
     "never_in_force": "#999999",  # grey
