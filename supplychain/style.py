@@ -233,3 +233,33 @@ FLOW_GROUP_COLOURS: dict[str, str] = {
     "People and partnerships": "#56B4E9",  # sky blue
 }
 FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+
+# Standing of a key finding today (data/standings.csv) and how a later event bears on it
+# (data/standing_links.csv). The label and icon carry the meaning; the badge colour only repeats it,
+# so nothing rests on telling colours apart. Keys are the enums in datapackage.json.
+STANDING_LABELS: dict[str, str] = {
+    "confirmed": "Confirmed",
+    "updated": "Updated",
+    "contradicted": "Contradicted",
+    "no_later_news": "No later news",
+}
+STANDING_ICONS: dict[str, str] = {
+    "confirmed": ":material/check_circle:",
+    "updated": ":material/update:",
+    "contradicted": ":material/cancel:",
+    "no_later_news": ":material/more_horiz:",
+}
+STANDING_BADGE_COLOURS: dict[str, str] = {  # st.badge's named colours
+    "confirmed": "blue",
+    "updated": "orange",
+    "contradicted": "red",
+    "no_later_news": "gray",
+}
+STANDING_HELP: dict[str, str] = {
+    "confirmed": "Later records say the same.",
+    "updated": "Still true, but later events changed its context or scope.",
+    "contradicted": "Later records say otherwise.",
+    "no_later_news": "No later record found that bears on it.",
+}
+NOT_REVIEWED_LABEL = "Not yet reviewed"
+BEARING_LABELS: dict[str, str] = {"confirms": "Confirms", "updates": "Updates", "contradicts": "Contradicts"}

@@ -13,8 +13,19 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache
+from supplychain.dates import format_date
 from supplychain.load import Dataset
-from supplychain.style import ATTRIBUTION_LABELS, EVIDENCE_HELP, EVIDENCE_LABELS, format_date
+from supplychain.style import (
+    ATTRIBUTION_LABELS,
+    BEARING_LABELS,
+    EVIDENCE_HELP,
+    EVIDENCE_LABELS,
+    NOT_REVIEWED_LABEL,
+    STANDING_BADGE_COLOURS,
+    STANDING_HELP,
+    STANDING_ICONS,
+    STANDING_LABELS,
+)
 from supplychain.urlstate import describe_filters, share_url
 from supplychain.validate import LoadWarning, Problem
 
@@ -24,6 +35,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 def escape_md(text: str) -> str:
     """Escape Markdown so data text renders literally (no links, emphasis or HTML from the data)."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def render_problems(problems: list[Problem]) -> None:
@@ -264,7 +283,10 @@ def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool =
 def render_footer(dataset: Dataset) -> None:
     """Every page's footer: data version and date, the source, the licence."""
     st.divider()
-    version = f"Data version {dataset.version}, as of {dataset.as_of}" if dataset.package else "Data not loaded"
+    built = format_date(pd.Timestamp(dataset.as_of)) if dataset.as_of else "date unknown"
+    version = f"Data version {dataset.version}, built {built}" if dataset.package else "Data not loaded"
+    if dataset.reviewed_through:
+        version += f" · record reviewed through {format_date(pd.Timestamp(dataset.reviewed_through))}"
     st.caption(
         f"{version} · Source: Financial Times report of 27 November 2025 (via a Polish republication) and public records, "
         "each row citing its own · Curation and translations CC BY 4.0; quotes remain their publishers' · "
@@ -388,3 +410,79 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
             render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
         if item.get("source_id") in sources.index:
             render_source(sources.loc[item["source_id"]])
+
+
+def render_standing(standing: str | None) -> None:
+    """A badge with a key finding's standing today; 'Not yet reviewed' when the curators have not judged it."""
+    if not standing:
+        st.badge(
+            NOT_REVIEWED_LABEL, icon=":material/help:", color="gray", help="Not yet checked against later records."
+        )
+        return
+    st.badge(
+        STANDING_LABELS.get(standing, standing),
+        icon=STANDING_ICONS.get(standing),
+        color=STANDING_BADGE_COLOURS.get(standing, "gray"),
+        help=STANDING_HELP.get(standing),
+    )
+
+
+def _md_link(text: str, url: str | None) -> str:
+    """Escaped link text pointing at a checked http(s) address; plain escaped text when there is none."""
+    if not url:
+        return escape_md(text)
+    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{escape_md(text)}]({safe})"
+
+
+def render_later_events(events: pd.DataFrame) -> None:
+    """The later events bearing on a finding: date, how it bears, what happened, and its source to follow."""
+    from supplychain.standings import followable_url
+
+    if events.empty:
+        st.caption("No later event is linked to this finding.")
+        return
+    for _, event in events.iterrows():
+        bearing = BEARING_LABELS.get(str(event["bearing"]), str(event["bearing"]))
+        st.markdown(
+            f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: {escape_md(event['title'])}"
+        )
+        source = (
+            f"{event['publisher']}, {event['source_title']}" if pd.notna(event["publisher"]) else event["source_id"]
+        )
+        st.caption(
+            f"{escape_md(event['how'])} · {EVIDENCE_LABELS.get(str(event['evidence']), event['evidence'])} · "
+            f"Source: {_md_link(str(source), followable_url(event['url']))}"
+        )
+
+
+def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, expanded: bool = False) -> None:
+    """A claim's standing today, the curators' summary and the later events behind it (Sources page cards)."""
+    render_standing(None if standing is None else standing["standing"])
+    if standing is None:
+        st.caption("Not yet checked against later records.")
+        return
+    reviewed = format_date(standing["reviewed_date"])
+    st.caption(f"{escape_md(standing['summary_en'])} (checked {reviewed})")
+    label = f"{len(events)} later event{'s' if len(events) != 1 else ''} and their sources"
+    with st.expander(label, expanded=expanded):
+        render_later_events(events)
+
+
+def render_finding_standings(tables: dict[str, pd.DataFrame], findings: pd.DataFrame) -> None:
+    """Overview's 'What changed since the report': per key finding its standing, the curators' summary and,
+    on demand, the later events with their sources. `findings` is standings.finding_standings indexed by claim_id."""
+    from supplychain.standings import later_events
+
+    grid = st.columns(2, gap="medium")
+    for i, (claim_id, finding) in enumerate(findings.iterrows()):
+        with grid[i % 2].container(border=True):
+            render_standing(finding["standing"])
+            st.markdown("**" + escape_md(shorten(finding["text_en"], 140)) + "**")
+            if not finding["standing"]:
+                continue
+            st.markdown(escape_md(finding["summary_en"]))
+            n = int(finding["n_events"])
+            if n:
+                with st.expander(f"{n} later event{'s' if n != 1 else ''} and their sources"):
+                    render_later_events(later_events(tables, str(claim_id)))
