@@ -205,6 +205,33 @@ OWNERSHIP_LABELS: dict[str, str] = {
     "unknown": "Owner unknown",
     "not_applicable": "Not a data centre",
 }
+# Owner nationality of a data-centre site (sites.ownership): Okabe-Ito colours, safe for colour-blind readers,
+# always paired with OWNERSHIP_SHAPES so colour is never the only cue.
+OWNERSHIP_COLOURS: dict[str, str] = {
+    "chinese": "#D55E00",  # vermillion
+    "non_chinese": "#0072B2",  # blue
+    "unknown": "#7F7F7F",  # grey
+}
+# Countries of the site map and capacity chart (Okabe-Ito).
+SITE_COUNTRY_COLOURS: dict[str, str] = {
+    "MY": "#0072B2",
+    "SG": "#E69F00",
+    "ID": "#009E73",
+    "TH": "#CC79A7",
+    "PH": "#56B4E9",
+}
+SITE_STATUS_LABELS: dict[str, str] = {
+    "operating": "Operating",
+    "under_construction": "Under construction",
+    "planned": "Planned",
+}
+CAPACITY_BASIS_LABELS: dict[str, str] = {
+    "it_load_in_service": "IT load in service",
+    "it_load_planned": "IT load planned at full build-out",
+    "unstated_in_service": "MW in service (IT or power not stated)",
+    "unstated_planned": "MW planned at full build-out (IT or power not stated)",
+}
+SITE_KIND_LABELS: dict[str, str] = {"campus": "Data-centre campus", "cloud_region": "Cloud region (provider's own)"}
 COORD_PRECISION_LABELS: dict[str, str] = {
     "site": "The site itself",
     "city": "City centre only",
