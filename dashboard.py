@@ -15,6 +15,7 @@ PAGE_SPECS = [
     ("Story", "pages/overview.py", "Overview", ":material/newspaper:", "overview"),
     ("Explore", "pages/status.py", "Export status", ":material/rule:", "status"),
     ("Explore", "pages/map.py", "Map", ":material/map:", "map"),
+    ("Explore", "pages/sites.py", "Data-centre sites", ":material/dns:", "sites"),
     ("Explore", "pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
     ("Explore", "pages/relationships.py", "Relationships", ":material/hub:", "relationships"),
     ("Explore", "pages/entity.py", "Profiles", ":material/badge:", "entity"),

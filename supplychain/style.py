@@ -47,6 +47,7 @@ ATTRIBUTION_LABELS: dict[str, str] = {
     "named_role_unnamed_person": "Unnamed operator",
     "report_narrative": "The report's own statement",
     "company_position": "A company's view, as reported",
+    "republication_addition": "Added by the Polish republication",
 }
 
 TABLE_LABELS: dict[str, str] = {
@@ -159,6 +160,7 @@ POLICY_STATUS_LABELS: dict[str, str] = {
     "not_enforced": "On the books, not enforced",
     "suspended": "Suspended for a set period",
     "pending": "Proposed, not yet law",
+    "contested": "Legal standing contested",
     "rescinded": "Rescinded",
     "superseded": "Superseded",
     "never_in_force": "Never took effect",
@@ -169,6 +171,7 @@ POLICY_STATUS_COLOURS: dict[str, str] = {
     "not_enforced": "#CC79A7",  # reddish purple
     "suspended": "#E69F00",  # orange
     "pending": "#56B4E9",  # sky blue
+    "contested": "#F0E442",  # yellow
     "rescinded": "#009E73",  # bluish green
     "superseded": "#0072B2",  # blue
     "never_in_force": "#999999",  # grey
@@ -227,6 +230,33 @@ OWNERSHIP_LABELS: dict[str, str] = {
     "unknown": "Owner unknown",
     "not_applicable": "Not a data centre",
 }
+# Owner nationality of a data-centre site (sites.ownership): Okabe-Ito colours, safe for colour-blind readers,
+# always paired with OWNERSHIP_SHAPES so colour is never the only cue.
+OWNERSHIP_COLOURS: dict[str, str] = {
+    "chinese": "#D55E00",  # vermillion
+    "non_chinese": "#0072B2",  # blue
+    "unknown": "#7F7F7F",  # grey
+}
+# Countries of the site map and capacity chart (Okabe-Ito).
+SITE_COUNTRY_COLOURS: dict[str, str] = {
+    "MY": "#0072B2",
+    "SG": "#E69F00",
+    "ID": "#009E73",
+    "TH": "#CC79A7",
+    "PH": "#56B4E9",
+}
+SITE_STATUS_LABELS: dict[str, str] = {
+    "operating": "Operating",
+    "under_construction": "Under construction",
+    "planned": "Planned",
+}
+CAPACITY_BASIS_LABELS: dict[str, str] = {
+    "it_load_in_service": "IT load in service",
+    "it_load_planned": "IT load planned at full build-out",
+    "unstated_in_service": "MW in service (IT or power not stated)",
+    "unstated_planned": "MW planned at full build-out (IT or power not stated)",
+}
+SITE_KIND_LABELS: dict[str, str] = {"campus": "Data-centre campus", "cloud_region": "Cloud region (provider's own)"}
 COORD_PRECISION_LABELS: dict[str, str] = {
     "site": "The site itself",
     "city": "City centre only",
