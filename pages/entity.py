@@ -96,6 +96,9 @@ else:
                 query_params={"region": str(place["region"])},
             )
 
+    if kind == "chip":
+        ui.render_chip_status(dataset, entity_id)
+
     moments = entity_moments(tables, table, row, entity_id)
     st.subheader("Timeline")
     if moments.empty:

@@ -49,12 +49,13 @@ relations = urlbind.url_multiselect(
 as_of = urlbind.url_date(
     "As of",
     key="asof",
-    default=dt.date.fromisoformat(dataset.as_of),
+    default=dt.date.fromisoformat(dataset.reviewed_through or dataset.as_of),
     min_value=dt.date(2015, 1, 1),
     max_value=dt.date(2030, 12, 31),
     container=top[3],
     format="YYYY-MM-DD",
-    help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date.",
+    help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date. "
+    "Defaults to the day the record has been reviewed through, not the build date.",
 )
 st.caption(MAP_DATE_NOTE)
 

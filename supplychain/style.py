@@ -89,6 +89,7 @@ ATTRIBUTION_LABELS: dict[str, str] = {
     "named_role_unnamed_person": "Unnamed operator",
     "report_narrative": "The report's own statement",
     "company_position": "A company's view, as reported",
+    "republication_addition": "Added by the Polish republication",
 }
 
 TABLE_LABELS: dict[str, str] = {
@@ -200,6 +201,7 @@ POLICY_STATUS_LABELS: dict[str, str] = {
     "not_enforced": "On the books, not enforced",
     "suspended": "Suspended for a set period",
     "pending": "Proposed, not yet law",
+    "contested": "Legal standing contested",
     "rescinded": "Rescinded",
     "superseded": "Superseded",
     "never_in_force": "Never took effect",
@@ -210,11 +212,37 @@ POLICY_STATUS_COLOURS: dict[str, str] = {
     "not_enforced": "#CC79A7",  # reddish purple
     "suspended": "#E69F00",  # orange
     "pending": "#56B4E9",  # sky blue
+    "contested": "#F0E442",  # yellow
     "rescinded": "#009E73",  # bluish green
     "superseded": "#0072B2",  # blue
     "never_in_force": "#999999",  # grey
     "unclear": "#DDDDDD",  # light grey
 }
+# The answer to "could this chip be sold to China on that day?", first word(s) of the plain-words answer.
+STATUS_VERDICTS: dict[str, str] = {
+    "restricted": "No",
+    "permitted": "Yes, under licence",
+    "unrestricted": "Yes",
+    "not_announced": "Not yet",
+}
+# What the verdict means, completing the sentence after it; {since} is the deciding measure's start.
+STATUS_EXPLANATIONS: dict[str, str] = {
+    "restricted": "an export licence has been required since {since}, and may be denied",
+    "permitted": "export licences have been granted since {since}, under conditions",
+    "unrestricted": "no export restriction on it is in the data",
+    "not_announced": "the chip had not been announced yet",
+}
+SEGMENT_LABELS: dict[str, str] = {
+    "frontier": "Top data-centre part",
+    "china_specific": "Cut-down part for China",
+    "domestic_chinese": "Designed in China",
+}
+
+
+def policy_status_label(code: str) -> str:
+    """A measure's standing in words; an unknown code reads as itself with spaces ("not_enforced" -> "Not enforced")."""
+    return POLICY_STATUS_LABELS.get(code) or str(code).replace("_", " ").capitalize()
+
 
 # Map (pages/map.py, supplychain/maps.py): marker colour = kind of place, marker shape = who owns or
 # operates it, a dashed ring = position known only to a city/region/country, line colour = kind of flow,
@@ -328,3 +356,13 @@ STANDING_HELP: dict[str, str] = {
 }
 NOT_REVIEWED_LABEL = "Not yet reviewed"
 BEARING_LABELS: dict[str, str] = {"confirms": "Confirms", "updates": "Updates", "contradicts": "Contradicts"}
+
+
+# Readable labels of enum columns, by (table, column), for views that show any column (e.g. profiles' key facts).
+ENUM_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("chips", "segment"): SEGMENT_LABELS,
+    ("policies", "status"): POLICY_STATUS_LABELS,
+    ("locations", "kind"): LOCATION_KIND_LABELS,
+    ("locations", "ownership"): OWNERSHIP_LABELS,
+    ("locations", "coord_precision"): COORD_PRECISION_LABELS,
+}

@@ -480,6 +480,45 @@ def render_finding_standings(tables: dict[str, pd.DataFrame], findings: pd.DataF
                     render_later_events(later_events(tables, str(claim_id)))
 
 
+def render_status_answer(answer: pd.Series | dict, *, question: bool = True, when: str = "") -> None:
+    """One plain-words export-status answer (supplychain.status.status_answers row): the question, the
+    verdict in bold, and the deciding measure linked to its profile with its date of effect and source."""
+    from supplychain.entities import entity_url
+
+    rest = str(answer["answer"])[len(str(answer["verdict"])) :]
+    lead = f"**{escape_md(answer['question'])}**  \n" if question else (f"{escape_md(when)}: " if when else "")
+    st.markdown(f"{lead}**{escape_md(answer['verdict'])}**{escape_md(rest)}")
+    parts = []
+    if answer["measure_id"]:
+        parts.append(
+            f"Deciding measure: [{escape_md(answer['measure_name'])}]({entity_url(answer['measure_id'])})"
+            + (f", in effect from {escape_md(answer['since_label'])}" if answer["since_label"] else "")
+        )
+    if answer["source_id"]:
+        label = escape_md(answer["source_label"])
+        url = str(answer["source_url"]).replace(")", "%29").replace(" ", "%20")
+        parts.append("Source: " + (f"[{label}]({url})" if url.startswith(("http://", "https://")) else label))
+    if parts:
+        st.caption(" · ".join(parts))
+
+
+def render_chip_status(dataset: Dataset, chip_id: str) -> None:
+    """A chip profile's export status: today (the reviewed-through day) and on the report's day, each with
+    its deciding measure and source, and a link to the Export status page for any other day."""
+    from supplychain.status import chip_answer
+    from supplychain.timeline import timeline_bounds
+
+    report_day = timeline_bounds(cache.get_timeline_items(dataset), dataset.as_of)[2]
+    reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
+    st.subheader("Could it be sold to China?")
+    for when, day in (
+        (f"Today (the record is reviewed through {format_date(reviewed)})", reviewed),
+        (f"On the report's date, {format_date(report_day)}", report_day),
+    ):
+        render_status_answer(chip_answer(dataset.tables, chip_id, day), question=False, when=when)
+    st.page_link("pages/status.py", label="Any other day: Export status", icon=":material/rule:")
+
+
 def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.DataFrame) -> None:
     """One data-centre site: operator, owner, status, capacity and tenant, each with its source; the report area it is in."""
     st.markdown(f"**{escape_md(site['name'])}**  \n{escape_md(site['kind_label'])} · {escape_md(site['status_label'])}")

@@ -81,7 +81,7 @@ def test_a_page_bound_below_the_global_one_still_applies() -> None:
 
 
 def test_each_shared_setting_is_declared_once_with_its_pages() -> None:
-    pages = {"overview", "map", "timeline", "relationships", "entity", "data", "sources", "present"}
+    pages = {"overview", "status", "map", "timeline", "relationships", "entity", "data", "sources", "present"}
     for key, setting in SHARED_SETTINGS.items():
         assert setting.meaning and setting.pages, key
         assert set(setting.pages) <= pages, key
