@@ -42,6 +42,8 @@ from supplychain.style import (
     STANDING_HELP,
     STANDING_ICONS,
     STANDING_LABELS,
+    TIMELINE_EXTRA_COLOURS,
+    TIMELINE_KIND_LABELS,
     vega_label_expr,
     vega_list_expr,
 )
@@ -65,6 +67,7 @@ VOCABULARIES: dict[tuple[str, str], list[dict]] = {
     ("events", "category"): [{**CATEGORY_LANES, "model_release": "by model family"}],
     ("models", "family"): [FAMILY_LANES],
     ("sources", "language"): [LANGUAGE_LABELS],
+    ("lanes", "colour_kind"): [{**KIND_COLOURS, **TIMELINE_EXTRA_COLOURS}, TIMELINE_KIND_LABELS],
     ("sites", "kind"): [SITE_KIND_LABELS],
     ("sites", "ownership"): [OWNERSHIP_LABELS],
     ("sites", "coord_precision"): [COORD_PRECISION_LABELS],
@@ -83,6 +86,11 @@ WORDED_AS_CODES = {
     ("chips", "segment"),
     ("policies", "kind"),
     ("policies", "effect"),
+    # lanes.csv: these columns are the lane rules themselves (which category/family/segment a lane takes)
+    ("lanes", "lane_group"),
+    ("lanes", "event_category"),
+    ("lanes", "model_family"),
+    ("lanes", "chip_segment"),
 }
 
 
