@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+SIZES ?= 1,10,100
 
 .PHONY: run test bench shots clean
 
@@ -26,8 +27,9 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+# `make bench` (sizes 1x, 10x, 100x); `make bench SIZES=1,10` or `make bench BENCH_ARGS=--quick` for less.
 bench: $(VENV)/.installed-dev
-	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	SIZES=$(SIZES) $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
