@@ -182,6 +182,11 @@ def _ready(page, state: dict, after_ms: float) -> bool:
     )
 
 
+def log(message: str) -> None:
+    """Progress on stderr, so a slow run on a busy machine shows where it is."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
 def settle(page, *, after_ms: float = -1.0, timeout_s: float = 90.0) -> dict:
     """Wait until the run that finished after `after_ms` is drawn and quiet; return timings in ms.
 
@@ -192,6 +197,9 @@ def settle(page, *, after_ms: float = -1.0, timeout_s: float = 90.0) -> dict:
     state = page.evaluate(STATE_JS)
     while not _ready(page, state, after_ms):
         if time.monotonic() - start > timeout_s:
+            log(
+                f"not settled after {timeout_s:.0f} s: {page.url} state={state['state']} pending={len(page._bench_pending)}"
+            )  # noqa: SLF001
             return {"ms": None, "server_ms": None, "errors": state["errors"], "settled": False}
         time.sleep(0.05)
         state = page.evaluate(STATE_JS)
@@ -271,6 +279,5 @@ def change_widget(page, key: str) -> dict:
     option.wait_for(timeout=10000)
     t = page.evaluate("performance.now()")
     option.click()
-    result = settle(page, after_ms=t)
-    page.keyboard.press("Escape")
-    return result
+    page.keyboard.press("Escape")  # some versions apply a multiselect when its list closes
+    return settle(page, after_ms=t, timeout_s=60)

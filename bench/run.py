@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import statistics
 import tempfile
 import time
@@ -69,6 +70,7 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
         context, page = b.new_page(browser)
         page.goto(base + "/", wait_until="commit", timeout=90000)
         first = b.settle(page, timeout_s=180)
+        b.log(f"{data_dir.name}: first page after server start {fmt(first['ms'])}")
         out["server_first_open_ms"] = first["ms"]
         paths = b.nav_links(page, base)
         out["rss_1_session"] = b.rss_mib(pid)
@@ -77,11 +79,13 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
         for _ in range(max(1, repeat - 1)):
             for path in paths[1:] + paths[:1]:
                 out["nav"].setdefault(path, []).append(b.click_nav(page, base, path))
+                b.log(f"nav -> {path}: {fmt(out['nav'][path][-1]['ms'])}")
         context.close()
 
         out["pages"] = {}
         for path in paths + EXTRA_PAGES:
             runs = [b.open_cold(browser, base + path) for _ in range(repeat + 1)]
+            b.log(f"{path}: opened in {', '.join(fmt(r['ms']) for r in runs)}")
             out["pages"][path] = {
                 "first_ms": runs[0]["ms"],
                 "median_ms": median([r["ms"] for r in runs[1:]]),
@@ -97,6 +101,7 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
             page.goto(base + path, wait_until="commit", timeout=90000)
             b.settle(page)
             runs = [b.change_widget(page, key) for _ in range(repeat)]
+            b.log(f"filter {path} {key}: {', '.join(fmt(r['ms']) for r in runs)}")
             out["filters"][f"{path} {key}"] = {
                 "browser_ms": median([r["ms"] for r in runs]),
                 "server_ms": median([r["server_ms"] for r in runs]),
@@ -112,7 +117,8 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
             context, page = b.new_page(browser)
             page.goto(base + pages_cycle[i % len(pages_cycle)], wait_until="commit", timeout=90000)
             sessions.append((context, page))
-        states = [b.settle(page, timeout_s=240) for _context, page in sessions]
+        deadline = time.monotonic() + 300
+        states = [b.settle(page, timeout_s=max(5.0, deadline - time.monotonic())) for _context, page in sessions]
         out["sessions_s"] = time.perf_counter() - t
         out["sessions_settled"] = sum(s["settled"] for s in states)
         out["sessions_errors"] = sum(s["errors"] for s in states)
@@ -149,6 +155,10 @@ def report(size: int, result: dict, blank_ms: float) -> None:
     )
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=os.environ.get("SIZES") or None, help="comma-separated multiples (1,10,100)")
@@ -159,6 +169,7 @@ def main() -> None:
     repeat = 1 if args.quick else max(1, args.repeat)
     from playwright.sync_api import sync_playwright
 
+    signal.signal(signal.SIGTERM, _interrupt)  # so `finally` stops the server this bench started
     started = time.perf_counter()
     with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="bench-data-") as scratch:
         browser = b.launch(playwright)
