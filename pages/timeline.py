@@ -25,6 +25,7 @@ from supplychain.timeline import (
 from supplychain.timeline_charts import PICKS, build_status_strip, build_timeline_chart, build_zoom_strip
 
 LOW, HIGH = date(2015, 1, 1), date(2030, 12, 31)
+LIST_CAP = 12  # steps and names spelled out in a caption; the table below lists every event
 dataset = ui.require_dataset()
 tables = dataset.tables
 items = cache.get_timeline_items(dataset)
@@ -153,14 +154,14 @@ with timeline_area:
         f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
         'drawn across the whole period · grey dashed lines and bands, numbered = the report\'s causal chain · blue line = the "status as of" date.'
     )
-    st.caption(
-        "The report's causal chain, numbered on the chart: "
-        + " → ".join(
-            f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])
-        )
-    )
+    chain = [f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
+    more = f" → … and {len(chain) - LIST_CAP} more steps" if len(chain) > LIST_CAP else ""
+    st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[:LIST_CAP]) + more)
     if missing := undated(tables):
-        st.caption("Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing) + ".")
+        more = f" and {len(missing) - LIST_CAP} more" if len(missing) > LIST_CAP else ""
+        st.caption(
+            "Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing[:LIST_CAP]) + more + "."
+        )
 
     table = events_table(shown)
     st.session_state["tl_rows"] = list(table["item_id"])
