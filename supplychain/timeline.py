@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from supplychain.style import PRECISION_LABELS, format_date
+from supplychain.dates import format_date, next_period_start, period_end
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,6 @@ DEVELOPER_LANES: dict[str, str] = {
     "deepseek": "deepseek",
 }
 
-PRECISION_WORDS: dict[str, str] = PRECISION_LABELS  # wording lives in style.py
 
 ITEM_COLUMNS = [
     "item_id",
@@ -104,16 +103,6 @@ def expand_lanes(codes: Iterable[str]) -> list[str]:
     for code in codes:
         wanted.update(LANE_GROUPS.get(code, (code,)))
     return [c for c in LANE_CODES if c in wanted]
-
-
-def period_end(day: pd.Timestamp, precision: str | None) -> pd.Timestamp:
-    """Last day a date of this precision could stand for: the day itself, the month's or the year's end."""
-    day = pd.Timestamp(day)
-    if precision == "month":
-        return day + pd.offsets.MonthEnd(0)
-    if precision == "year":
-        return pd.Timestamp(year=day.year, month=12, day=31)
-    return day
 
 
 def chip_lane(chip: pd.Series | dict | None, category: str | None = None) -> str:
@@ -326,11 +315,11 @@ def label_levels(
     ordered = items.sort_values("date", kind="stable")
     # The positions in one go (columns, not rows); only the greedy choice below is a loop.
     dates = pd.to_datetime(ordered["date"])
-    if "end" in ordered and "precision" in ordered:
-        spans = ordered["precision"].ne("day")  # a missing precision counts as a span, as before
-        anchors = dates.where(~spans, pd.to_datetime(ordered["end"]) + pd.Timedelta(days=1))
-    else:
-        anchors = dates
+    precisions = ordered["precision"] if "precision" in ordered else pd.Series("day", index=ordered.index)
+    # A month or year date's label starts after its span; a missing precision counts as a span, as before.
+    anchors = pd.Series(
+        [d if p == "day" else next_period_start(d, p) for d, p in zip(dates, precisions)], index=ordered.index
+    )
     origin = pd.Timestamp(start)
     xs = ((anchors - origin).dt.days * px_per_day).tolist()
     x0s = ((dates - origin).dt.days * px_per_day).tolist()
