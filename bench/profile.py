@@ -12,7 +12,6 @@ Run: python -m bench.profile [--size 10] [--html /tmp/profiles]
 from __future__ import annotations
 
 import argparse
-import atexit
 import sys
 import tempfile
 import time
@@ -45,21 +44,21 @@ def _serve_profiled(out_dir: Path, streamlit_args: list[str]) -> None:
         finally:
             profiler.stop()
             sessions[page].append(profiler.last_session)
+            write(page)  # now, not at exit: the server is stopped with a signal
 
-    def write() -> None:
+    def write(page: str) -> None:
         from pyinstrument.renderers import ConsoleRenderer, HTMLRenderer
 
-        for page, runs in sorted(sessions.items()):
-            combined = runs[0]
-            for run in runs[1:]:
-                combined = Session.combine(combined, run)
-            name = "".join(c if c.isalnum() else "_" for c in page)
-            text = ConsoleRenderer(unicode=False, color=False, show_all=False, time="seconds").render(combined)
-            (out_dir / f"{name}.txt").write_text(f"{page}: {len(runs)} runs\n{text}")
-            (out_dir / f"{name}.html").write_text(HTMLRenderer().render(combined))
+        runs = sessions[page]
+        combined = runs[0]
+        for run in runs[1:]:
+            combined = Session.combine(combined, run)
+        name = "".join(c if c.isalnum() else "_" for c in page)
+        text = ConsoleRenderer(unicode=False, color=False, show_all=False, time="seconds").render(combined)
+        (out_dir / f"{name}.txt").write_text(f"{page}: {len(runs)} runs\n{text}")
+        (out_dir / f"{name}.html").write_text(HTMLRenderer().render(combined))
 
     script_runner.ScriptRunner._run_script = profiled
-    atexit.register(write)
     sys.argv = ["streamlit", "run", *streamlit_args]
     try:
         cli.main()
@@ -104,7 +103,7 @@ def main() -> None:
                     context.close()
                     for path in paths + EXTRA_PAGES:
                         for _ in range(args.repeat):
-                            print(f"{path}: {b.open_cold(browser, base + path)['ms']:.0f} ms (profiled)", flush=True)
+                            b.log(f"{path}: {b.open_cold(browser, base + path)['ms']} ms (profiled)")
                     for path, key in FILTERS:
                         context, page = b.new_page(browser)
                         page.goto(base + path, wait_until="commit")

@@ -69,7 +69,7 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
     with b.serve(ROOT, env={"SUPPLYCHAIN_DATA_DIR": str(data_dir)}) as (base, pid):
         context, page = b.new_page(browser)
         page.goto(base + "/", wait_until="commit", timeout=90000)
-        first = b.settle(page, timeout_s=180)
+        first = b.settle(page, timeout_s=400)
         b.log(f"{data_dir.name}: first page after server start {fmt(first['ms'])}")
         out["server_first_open_ms"] = first["ms"]
         paths = b.nav_links(page, base)

@@ -26,8 +26,6 @@ from supplychain.schema import column_labels, enum_values
 from supplychain.style import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
 from supplychain.urlbind import url_date, url_multiselect, url_radio, url_selectbox
 
-NETWORK_CAP = 150  # entities drawn in the whole-network view before "show all"
-
 dataset = ui.require_dataset()
 tables = dataset.tables
 index, graph, all_edges = cache.get_relations(dataset)
@@ -89,12 +87,12 @@ if shown_view == "Network":
         st.info("No ties match these settings. Clear a relation type or widen the dates.", icon=":material/search_off:")
     else:
         drawn = view
-        if view.number_of_nodes() > NETWORK_CAP and not st.toggle(
+        if view.number_of_nodes() > ui.NETWORK_CAP and not st.toggle(
             f"Draw all {view.number_of_nodes()} entities (slow, and too dense to read)", key="network_all"
         ):
-            drawn = most_connected(view, NETWORK_CAP)
+            drawn = most_connected(view, ui.NETWORK_CAP)
             st.caption(
-                f"Drawing the {NETWORK_CAP} best-connected of {view.number_of_nodes()} entities and the ties among them. "
+                f"Drawing the {ui.NETWORK_CAP} best-connected of {view.number_of_nodes()} entities and the ties among them. "
                 "Focus on an entity, pick relation types or narrow the dates to see the rest; the Evidence view lists every tie."
             )
         nodes = node_frame(drawn)

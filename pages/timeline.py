@@ -26,7 +26,6 @@ from supplychain.timeline import (
 from supplychain.timeline_charts import PICKS, build_status_strip, build_timeline_chart, build_zoom_strip
 
 LOW, HIGH = date(2015, 1, 1), date(2030, 12, 31)
-LIST_CAP = 12  # steps and names spelled out in a caption; the table below lists every event
 dataset = ui.require_dataset()
 tables = dataset.tables
 items = cache.get_timeline_items(dataset)
@@ -157,12 +156,12 @@ with timeline_area:
         'drawn across the whole period · grey dashed lines and bands, numbered = the report\'s causal chain · blue line = the "status as of" date.'
     )
     chain = [f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
-    more = f" → … and {len(chain) - LIST_CAP} more steps" if len(chain) > LIST_CAP else ""
-    st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[:LIST_CAP]) + more)
+    more = f" → … and {len(chain) - ui.LIST_CAP} more steps" if len(chain) > ui.LIST_CAP else ""
+    st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[: ui.LIST_CAP]) + more)
     if missing := undated(tables):
-        more = f" and {len(missing) - LIST_CAP} more" if len(missing) > LIST_CAP else ""
+        more = f" and {len(missing) - ui.LIST_CAP} more" if len(missing) > ui.LIST_CAP else ""
         st.caption(
-            "Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing[:LIST_CAP]) + more + "."
+            "Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing[: ui.LIST_CAP]) + more + "."
         )
 
     table = events_table(shown)
