@@ -47,6 +47,13 @@ def median(values: list[float | None]) -> float | None:
     return statistics.median(values) if values else None
 
 
+def with_cpu(pid: int, action, *args) -> dict:
+    """Run one timed browser action and add the server's CPU time during it (`cpu_ms`)."""
+    before = b.cpu_ms(pid)
+    result = action(*args)
+    return {**result, "cpu_ms": b.cpu_ms(pid) - before}
+
+
 def blank_page(browser, repeat: int) -> float:
     """Median cold open of a one-line Streamlit app, the yardstick for every ratio."""
     with tempfile.TemporaryDirectory(prefix="bench-blank-") as folder:
@@ -78,19 +85,21 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
         out["nav"] = {}
         for _ in range(max(1, repeat - 1)):
             for path in paths[1:] + paths[:1]:
-                out["nav"].setdefault(path, []).append(b.click_nav(page, base, path))
+                out["nav"].setdefault(path, []).append(with_cpu(pid, b.click_nav, page, base, path))
                 b.log(f"nav -> {path}: {fmt(out['nav'][path][-1]['ms'])}")
         context.close()
 
         out["pages"] = {}
         for path in paths + EXTRA_PAGES:
-            runs = [b.open_cold(browser, base + path) for _ in range(repeat + 1)]
+            runs = [with_cpu(pid, b.open_cold, browser, base + path) for _ in range(repeat + 1)]
             b.log(f"{path}: opened in {', '.join(fmt(r['ms']) for r in runs)}")
             out["pages"][path] = {
                 "first_ms": runs[0]["ms"],
                 "median_ms": median([r["ms"] for r in runs[1:]]),
                 "ratio": (median([r["ms"] for r in runs[1:]]) or 0) / blank_ms,
                 "server_ms": median([r["server_ms"] for r in runs[1:]]),
+                "cpu_ms": median([r["cpu_ms"] for r in runs[1:]]),
+                "first_cpu_ms": runs[0]["cpu_ms"],
                 "errors": max(r["errors"] for r in runs),
                 "settled": all(r["settled"] for r in runs),
             }
@@ -100,11 +109,12 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
             context, page = b.new_page(browser)
             page.goto(base + path, wait_until="commit", timeout=90000)
             b.settle(page)
-            runs = [b.change_widget(page, key) for _ in range(repeat)]
+            runs = [with_cpu(pid, b.change_widget, page, key) for _ in range(repeat)]
             b.log(f"filter {path} {key}: {', '.join(fmt(r['ms']) for r in runs)}")
             out["filters"][f"{path} {key}"] = {
                 "browser_ms": median([r["ms"] for r in runs]),
                 "server_ms": median([r["server_ms"] for r in runs]),
+                "cpu_ms": median([r["cpu_ms"] for r in runs]),
                 "missing": any(r.get("missing") for r in runs),
             }
             context.close()
@@ -132,21 +142,25 @@ def report(size: int, result: dict, blank_ms: float) -> None:
     print(f"\n== {size}x: {result['rows']} rows, load and validation {result['load_s']:.1f} s", end="")
     print(f", problems {result['problems']}" if result["problems"] else "")
     print(f"first page after server start: {fmt(result['server_first_open_ms'])}")
-    print(f"{'page':<24} {'x blank':>8} {'median':>9} {'first visit':>12} {'server run':>11}  notes")
+    print(
+        f"{'page':<24} {'x blank':>8} {'median':>9} {'first visit':>12} {'server run':>11} {'server CPU':>11} {'1st CPU':>9}  notes"
+    )
     for path, p in result["pages"].items():
         notes = ("errors on page " if p["errors"] else "") + ("" if p["settled"] else "did not settle")
         print(
-            f"{path:<24} {p['ratio']:>8.2f} {fmt(p['median_ms']):>9} {fmt(p['first_ms']):>12} {fmt(p['server_ms']):>11}  {notes}"
+            f"{path:<24} {p['ratio']:>8.2f} {fmt(p['median_ms']):>9} {fmt(p['first_ms']):>12} {fmt(p['server_ms']):>11}"
+            f" {fmt(p['cpu_ms']):>11} {fmt(p['first_cpu_ms']):>9}  {notes}"
         )
-    print(f"{'navigation (click)':<24} {'settled':>9} {'server run':>11}")
+    print(f"{'navigation (click)':<24} {'settled':>9} {'server run':>11} {'server CPU':>11}")
     for path, runs in result["nav"].items():
         print(
             f"{'-> ' + path:<24} {fmt(median([r['ms'] for r in runs])):>9} {fmt(median([r['server_ms'] for r in runs])):>11}"
+            f" {fmt(median([r['cpu_ms'] for r in runs])):>11}"
         )
-    print(f"{'filter change':<24} {'browser':>9} {'server run':>11}")
+    print(f"{'filter change':<24} {'browser':>9} {'server run':>11} {'server CPU':>11}")
     for name, f in result["filters"].items():
         note = "  (widget not found)" if f["missing"] else ""
-        print(f"{name:<24} {fmt(f['browser_ms']):>9} {fmt(f['server_ms']):>11}{note}")
+        print(f"{name:<24} {fmt(f['browser_ms']):>9} {fmt(f['server_ms']):>11} {fmt(f['cpu_ms']):>11}{note}")
     extra = result["rss_20_sessions"] - result["rss_before_sessions"]
     print(
         f"server memory: {result['rss_1_session']:.0f} MiB with 1 session; {result['rss_20_sessions']:.0f} MiB with "
