@@ -13,7 +13,9 @@ st.set_page_config(
 # (section, file, title, icon, url path). The first page is the default, served at "/".
 PAGE_SPECS = [
     ("Story", "pages/overview.py", "Overview", ":material/newspaper:", "overview"),
+    ("Explore", "pages/status.py", "Export status", ":material/rule:", "status"),
     ("Explore", "pages/map.py", "Map", ":material/map:", "map"),
+    ("Explore", "pages/sites.py", "Data-centre sites", ":material/dns:", "sites"),
     ("Explore", "pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
     ("Explore", "pages/relationships.py", "Relationships", ":material/hub:", "relationships"),
     ("Explore", "pages/entity.py", "Profiles", ":material/badge:", "entity"),

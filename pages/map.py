@@ -17,25 +17,23 @@ base = cache.get_map_base(dataset)
 places = dict(zip(base.points["location_id"], base.points["name"]))
 
 st.title("Map")
-st.caption(
-    "Where the companies in the story sit, where their models are reported to be trained and whose chips reach them. "
-    "Hover a marker or a line for what it is and its source; click a marker for its details."
-)
-
-region = urlbind.url_radio(
+top = st.columns([1.8, 2.2, 2.2, 1.4], vertical_alignment="bottom")
+region = urlbind.url_selectbox(
     "Region",
     list(geo.REGIONS),
     key="region",
     default=geo.DEFAULT_REGION,
-    horizontal=True,
+    container=top[0],
     format_func=lambda k: geo.REGIONS[k].label,
+    help="Where the companies in the story sit, where their models are reported to be trained and whose chips reach "
+    "them. Hover a marker or a line for what it is and its source; click a marker for its details. "
+    "For the data-centre buildings themselves, see the Data-centre sites page.",
 )
-top = st.columns([3, 3, 1.6], vertical_alignment="bottom")
 companies = urlbind.url_multiselect(
     "Companies",
     list(base.companies),
     key="company",
-    container=top[0],
+    container=top[1],
     format_func=base.companies.get,
     placeholder="All companies",
     help="Flows that involve these companies (a model counts for its developer, a chip for its designer), and their places.",
@@ -44,19 +42,20 @@ relations = urlbind.url_multiselect(
     "Relation",
     base.relations,
     key="relation",
-    container=top[1],
+    container=top[2],
     format_func=lambda r: RELATION_LABELS.get(r, r),
     placeholder="All relations",
 )
 as_of = urlbind.url_date(
     "As of",
     key="asof",
-    default=dt.date.fromisoformat(dataset.as_of),
+    default=dt.date.fromisoformat(dataset.reviewed_through or dataset.as_of),
     min_value=dt.date(2015, 1, 1),
     max_value=dt.date(2030, 12, 31),
-    container=top[2],
+    container=top[3],
     format="YYYY-MM-DD",
-    help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date.",
+    help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date. "
+    "Defaults to the day the record has been reviewed through, not the build date.",
 )
 st.caption(MAP_DATE_NOTE)
 
@@ -80,6 +79,11 @@ ui.render_chart_downloads(
 )
 
 undated = int(flows["start_date"].isna().sum())
+st.page_link(
+    "pages/sites.py",
+    label="Data-centre sites: operators, owners and capacity in Johor, Singapore and beyond",
+    icon=":material/dns:",
+)
 st.caption(
     f"{len(points)} places and {len(flows)} flows shown"
     + f" as of {format_date(pd.Timestamp(as_of))}"

@@ -5,7 +5,8 @@ import streamlit as st
 from supplychain import ui
 from supplychain.dates import format_date, period_end
 from supplychain.provenance import citing_rows, evidence_mix, headline_counts, key_findings
-from supplychain.style import EVIDENCE_LABELS, TABLE_LABELS
+from supplychain.standings import finding_standings, standing_counts
+from supplychain.style import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
 
 dataset = ui.require_dataset()
 tables = dataset.tables
@@ -20,8 +21,14 @@ st.markdown(
     "Chinese chips."
 )
 head = st.columns([3, 1], vertical_alignment="center")
+reviewed = format_date(dataset.reviewed_through or None)
+head[0].markdown(
+    f"**Record reviewed through {reviewed}**: events after that date may be missing. "
+    "[What changed since the report](#what-changed-since-the-report)"
+)
 head[0].caption(
-    f"Data as of {dataset.as_of} · version {dataset.version} · every finding below links to the rows behind it."
+    f"Data built {format_date(dataset.as_of or None)} · version {dataset.version} · "
+    "every finding below links to the rows behind it."
 )
 ui.render_story_link(head[1])
 
@@ -78,9 +85,13 @@ findings = key_findings(tables)
 if len(findings) > ui.LIST_CAP:
     st.caption(f"The first {ui.LIST_CAP} of {len(findings)} key findings; the Sources page lists every claim.")
     findings = findings.head(ui.LIST_CAP)
+
+
+standings = finding_standings(tables).set_index("claim_id")
 grid = st.columns(2, gap="medium")
 for i, (_, claim) in enumerate(findings.iterrows()):
     with grid[i % 2].container(border=True):
+        ui.render_standing(standings.loc[claim["claim_id"], "standing"])
         ui.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
         rows = citing_rows(tables, dataset.package, column="claim_id", value=claim["claim_id"])
         label = (
@@ -91,3 +102,14 @@ for i, (_, claim) in enumerate(findings.iterrows()):
         st.page_link(
             "pages/sources.py", label=label, icon=":material/arrow_forward:", query_params={"claim": claim["claim_id"]}
         )
+
+st.header("What changed since the report")
+counts = standing_counts(standings)
+st.caption(
+    f"Each key finding checked against later records, through {reviewed}: "
+    + " · ".join(
+        f"{STANDING_LABELS.get(k, NOT_REVIEWED_LABEL)} {counts[k]}" for k in [*STANDING_LABELS, None] if k in counts
+    )
+    + ". Open a finding's events to follow each to its source."
+)
+ui.render_finding_standings(tables, standings)

@@ -5,6 +5,7 @@ import streamlit as st
 from supplychain import ui
 from supplychain.entities import LINK_DISPLAY, row_link
 from supplychain.provenance import citation_counts, citation_text, citing_rows
+from supplychain.standings import later_events, standing_of
 from supplychain.style import format_date
 from supplychain.urlbind import url_selectbox
 
@@ -35,6 +36,7 @@ if focus:
     claim["claim_id"] = focus
     with st.container(border=True):
         ui.render_claim(claim, source_index.loc[claim["source_id"]], expanded=True)
+        ui.render_claim_standing(standing_of(tables, focus), later_events(tables, focus), expanded=True)
         rows = citing_rows(tables, package, column="claim_id", value=focus)
         st.markdown(f"**{len(rows)} row{'s' if len(rows) != 1 else ''} rest on this claim**")
         if rows.empty:
@@ -70,6 +72,10 @@ with tab_claims:
             right.caption(
                 f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
             )
+            standing = standing_of(tables, claim["claim_id"])
+            if standing is not None or claim["is_key_finding"]:
+                with right:
+                    ui.render_claim_standing(standing, later_events(tables, claim["claim_id"]))
     with st.expander("All claims as a table"):
         st.dataframe(
             claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))[

@@ -6,11 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
-from supplychain.dates import STATUS_DATE_NOTE, format_date
+from supplychain.dates import format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.schema import enum_values
-from supplychain.status import STATUS_TABLE_COLUMNS, chip_status_on, status_table
-from supplychain.style import STATUS_LABELS
 from supplychain.timeline import (
     EVENT_TABLE_COLUMNS,
     LANE_CHOICES,
@@ -19,17 +17,21 @@ from supplychain.timeline import (
     events_table,
     expand_lanes,
     filter_items,
+    story_window,
     timeline_bounds,
     undated,
     zoom_dates,
 )
-from supplychain.timeline_charts import PICKS, build_status_strip, build_timeline_chart, build_zoom_strip
+from supplychain.timeline_charts import PICKS, build_timeline_chart, build_zoom_strip
 
 LOW, HIGH = date(2015, 1, 1), date(2030, 12, 31)
 dataset = ui.require_dataset()
 tables = dataset.tables
 items = cache.get_timeline_items(dataset)
 full_start, full_end, report_day = timeline_bounds(items, dataset.as_of)
+reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
+steps = causal_steps(items)
+window = story_window(steps, reviewed) or (full_start, full_end)  # the page opens on the report's story
 names = tables["companies"].set_index("company_id")["name"].to_dict()
 companies = sorted(items["company_id"].dropna().unique())
 categories = enum_values(dataset.package, "events", "category")
@@ -37,6 +39,7 @@ categories = enum_values(dataset.package, "events", "category")
 
 def _zoom() -> None:
     picked = zoom_dates(st.session_state["tl_zoom"].selection.get("zoom", {}))
+    # A cleared brush goes back to the opening window (the defaults, so they leave the URL).
     urlbind.set_url_value("from", picked[0].isoformat() if picked else None)
     urlbind.set_url_value("to", picked[1].isoformat() if picked else None)
 
@@ -57,8 +60,8 @@ st.caption(
 )
 top = st.columns([1.7, 1.7, 2, 2, 2])
 dates = {"min_value": LOW, "max_value": HIGH, "format": "YYYY-MM-DD"}
-start = pd.Timestamp(urlbind.url_date("From", key="from", default=full_start.date(), container=top[0], **dates))
-end = pd.Timestamp(urlbind.url_date("To", key="to", default=full_end.date(), container=top[1], **dates))
+start = pd.Timestamp(urlbind.url_date("From", key="from", default=window[0].date(), container=top[0], **dates))
+end = pd.Timestamp(urlbind.url_date("To", key="to", default=window[1].date(), container=top[1], **dates))
 start, end = min(start, end), max(start, end)
 lane_help = "Pick lanes, or a group (All models, All chips, All measures). In a link: " + ", ".join(
     f"{c} = {LANE_LABELS.get(c) or 'all ' + c}" for c in LANE_CHOICES
@@ -89,125 +92,109 @@ chosen_categories = urlbind.url_multiselect(
     format_func=lambda c: c.replace("_", " ").capitalize(),
 )
 selected = urlbind.url_value("event", list(items["item_id"]), what="not an event on the timeline")
-timeline_area = st.container()  # filled below, once the "as of" day (drawn further down) is known
-st.header("Could each chip be sold to China?")
-asof = pd.Timestamp(
-    urlbind.url_date(
-        "Status as of",
-        key="asof",
-        default=report_day.date(),
-        container=st.columns([1, 3])[0],
-        **dates,
-        help="The day the status is for; also the blue line on the timeline. In a link: asof=YYYY-MM-DD.",
+st.page_link(
+    "pages/status.py",
+    label="Could a chip be sold to China on a given day? The answer for every chip is on Export status",
+    icon=":material/rule:",
+    query_params={"asof": st.query_params["asof"]} if "asof" in st.query_params else None,
+)
+# The status line of a chip on a day lives on its own page; a shared `asof` from there is drawn here as a blue line.
+asof = urlbind.url_date_value("asof", low=LOW, high=HIGH)
+asof = pd.Timestamp(asof) if asof else None
+shown = filter_items(items, lanes=lanes, companies=chosen_companies, categories=chosen_categories, start=start, end=end)
+lane_codes = expand_lanes(lanes)
+st.altair_chart(
+    build_zoom_strip(
+        items,
+        full_start=full_start,
+        full_end=full_end,
+        start=start,
+        end=end,
+        reviewed_through=reviewed,
+        brushed="from" in st.query_params or "to" in st.query_params,
+    ),
+    key="tl_zoom",
+    on_select=_zoom,
+    selection_mode="zoom",
+    width="stretch",
+)
+if shown.empty:
+    st.info(
+        "No events match these lanes, companies, categories and dates. Clear a filter or widen the dates.",
+        icon=":material/search_off:",
     )
-)
-answer = chip_status_on(tables, asof)
-status = status_table(answer)
-st.caption(
-    f"On **{format_date(asof)}**: "
-    + " · ".join(f"{STATUS_LABELS[s]}: {n}" for s, n in answer["status"].value_counts().items())
-    + ". The latest measure in force decides (a licence granted after a restriction makes the chip allowed). "
-    + STATUS_DATE_NOTE
-)
-segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()))
-strip = build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof)
-st.altair_chart(strip, width="stretch")
-ui.render_chart_downloads(strip.to_dict, what="chip_status_chart", as_of=dataset.as_of)
-st.caption(
-    "Faded = uncertain (hover for why). Black line under a chip = Chinese authorities discourage buying it (not an export restriction)."
-)
-st.dataframe(status.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
-ui.render_table_downloads(
-    status,
-    STATUS_TABLE_COLUMNS,
-    label="Status table",
-    what=f"chip_status_{asof.date()}",
-    as_of=dataset.as_of,
-    filtered=False,
-    container=st.container(width=520),
-)
-
-with timeline_area:
-    shown = filter_items(
-        items, lanes=lanes, companies=chosen_companies, categories=chosen_categories, start=start, end=end
+else:
+    chart = build_timeline_chart(
+        shown,
+        steps,
+        lanes=lane_codes,
+        start=start,
+        end=end,
+        asof=asof,
+        selected=selected,
+        reviewed_through=reviewed,
     )
-    lane_codes = expand_lanes(lanes)
-    steps = causal_steps(items)
     st.altair_chart(
-        build_zoom_strip(items, full_start=full_start, full_end=full_end, start=start, end=end),
-        key="tl_zoom",
-        on_select=_zoom,
-        selection_mode="zoom",
-        width="stretch",
+        chart, key="tl_chart", on_select=lambda: _pick("tl_chart"), selection_mode=list(PICKS), width="stretch"
     )
-    if shown.empty:
-        st.info(
-            "No events match these lanes, companies, categories and dates. Clear a filter or widen the dates.",
-            icon=":material/search_off:",
-        )
-    else:
-        chart = build_timeline_chart(shown, steps, lanes=lane_codes, start=start, end=end, asof=asof, selected=selected)
-        st.altair_chart(
-            chart, key="tl_chart", on_select=lambda: _pick("tl_chart"), selection_mode=list(PICKS), width="stretch"
-        )
-        ui.render_chart_downloads(chart.to_dict, what="timeline_chart", as_of=dataset.as_of)
+    ui.render_chart_downloads(chart.to_dict, what="timeline_chart", as_of=dataset.as_of)
+st.caption(
+    f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
+    "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · "
+    f"grey band = after {format_date(reviewed)}, the day the record has been reviewed through: later events may exist but are not in the data yet"
+    + (f" · blue line = {format_date(asof)}, the day chosen on Export status." if asof is not None else ".")
+)
+chain = [f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
+more = f" → … and {len(chain) - ui.LIST_CAP} more steps" if len(chain) > ui.LIST_CAP else ""
+st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[: ui.LIST_CAP]) + more)
+if missing := undated(tables):
+    more = f" and {len(missing) - ui.LIST_CAP} more" if len(missing) > ui.LIST_CAP else ""
     st.caption(
-        f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
-        'drawn across the whole period · grey dashed lines and bands, numbered = the report\'s causal chain · blue line = the "status as of" date.'
+        "Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing[: ui.LIST_CAP]) + more + "."
     )
-    chain = [f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
-    more = f" → … and {len(chain) - ui.LIST_CAP} more steps" if len(chain) > ui.LIST_CAP else ""
-    st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[: ui.LIST_CAP]) + more)
-    if missing := undated(tables):
-        more = f" and {len(missing) - ui.LIST_CAP} more" if len(missing) > ui.LIST_CAP else ""
-        st.caption(
-            "Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing[: ui.LIST_CAP]) + more + "."
-        )
 
-    table = events_table(shown)
-    st.session_state["tl_rows"] = list(table["item_id"])
-    if selected in set(items["item_id"]):
-        ui.render_timeline_item(items.set_index("item_id").loc[selected], tables)
-    with st.expander(
-        f"The {len(table)} events shown, as a table (click a row for its details)", icon=":material/table:"
-    ):
-        linked = table.assign(
-            **{
-                c: table[c].map(lambda v: entity_link(v, v), na_action="ignore")
-                for c in ("company_id", "model_id", "chip_id", "policy_id")
-            }
-        )
-        st.dataframe(
-            linked.rename(columns=EVENT_TABLE_COLUMNS),
-            placeholder="–",
-            hide_index=True,
-            width="stretch",
-            key="tl_table",
-            on_select=lambda: _pick("tl_table"),
-            selection_mode="single-row",
-            column_config={
-                EVENT_TABLE_COLUMNS[c]: st.column_config.LinkColumn(EVENT_TABLE_COLUMNS[c], display_text=LINK_DISPLAY)
-                for c in ("company_id", "model_id", "chip_id", "policy_id")
-            },
-        )
-    filtered = len(shown) != len(items)
-    row = st.columns([2, 1])
-    ui.render_table_downloads(
-        table,
-        EVENT_TABLE_COLUMNS,
-        label="Events shown",
-        what="timeline_events",
-        as_of=dataset.as_of,
-        filtered=filtered,
-        container=row[0],
+table = events_table(shown)
+st.session_state["tl_rows"] = list(table["item_id"])
+if selected in set(items["item_id"]):
+    ui.render_timeline_item(items.set_index("item_id").loc[selected], tables)
+with st.expander(f"The {len(table)} events shown, as a table (click a row for its details)", icon=":material/table:"):
+    linked = table.assign(
+        **{
+            c: table[c].map(lambda v: entity_link(v, v), na_action="ignore")
+            for c in ("company_id", "model_id", "chip_id", "policy_id")
+        }
     )
-    event_rows = tables["events"][tables["events"]["event_id"].isin(table["item_id"])]
-    ui.render_view_bundle(
-        dataset.package,
-        tables,
-        {"events": event_rows},
-        what="timeline",
-        as_of=dataset.as_of,
-        url_path="timeline",
-        container=row[1],
+    st.dataframe(
+        linked.rename(columns=EVENT_TABLE_COLUMNS),
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        key="tl_table",
+        on_select=lambda: _pick("tl_table"),
+        selection_mode="single-row",
+        column_config={
+            EVENT_TABLE_COLUMNS[c]: st.column_config.LinkColumn(EVENT_TABLE_COLUMNS[c], display_text=LINK_DISPLAY)
+            for c in ("company_id", "model_id", "chip_id", "policy_id")
+        },
     )
+filtered = len(shown) != len(items)
+row = st.columns([2, 1])
+ui.render_table_downloads(
+    table,
+    EVENT_TABLE_COLUMNS,
+    label="Events shown",
+    what="timeline_events",
+    as_of=dataset.as_of,
+    filtered=filtered,
+    container=row[0],
+)
+event_rows = tables["events"][tables["events"]["event_id"].isin(table["item_id"])]
+ui.render_view_bundle(
+    dataset.package,
+    tables,
+    {"events": event_rows},
+    what="timeline",
+    as_of=dataset.as_of,
+    url_path="timeline",
+    container=row[1],
+)

@@ -122,3 +122,25 @@ def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
 def get_timeline_items(dataset: Dataset):
     """Every event, model release and chip launch as timeline items, once per data version (read-only)."""
     return _cached_timeline_items(str(data_dir()), dataset.fingerprint, dataset.tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_sites(folder: str, stamp: str, _tables: dict):
+    from supplychain.sites import build_sites, report_areas
+
+    frame = build_sites(_tables)
+    return frame, report_areas(_tables, frame)
+
+
+def get_sites(dataset: Dataset):
+    """(sites with operator and tenant names, the report's areas) once per data version (read-only)."""
+    return _cached_sites(str(data_dir()), dataset.fingerprint, dataset.tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def get_site_boundaries(region_key: str) -> dict:
+    """Country boundaries clipped to a site-map preset and simplified for its scale, built once per process."""
+    from supplychain.boundaries import clipped_boundaries
+    from supplychain.sites_charts import SITE_MAP_WIDTH, SITE_REGIONS
+
+    return clipped_boundaries(SITE_REGIONS[region_key], width_px=SITE_MAP_WIDTH)

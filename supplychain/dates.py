@@ -116,7 +116,7 @@ def status_counts_from(when: Any, precision: Any) -> pd.Timestamp:
 
 MAP_DATE_NOTE = (
     "As of: a date known only to the month or year counts from that period's last day here (a flow shows once it "
-    "has certainly begun); the chip status on the Timeline counts it from the first day, so inside that month or "
+    "has certainly begun); the chip status (Export status page) counts it from the first day, so inside that month or "
     "year the two can differ."
 )
 STATUS_DATE_NOTE = (

@@ -76,7 +76,8 @@ REGIONS: dict[str, Region] = {
         "world", "World", -29.9, 329.9, -42.0, 72.0, 430, ("sea", "east_asia", "north_america", "europe", "other")
     ),
     "east_asia": Region("east_asia", "East and Southeast Asia", 78.0, 158.0, -10.0, 48.0, 540, ("sea", "east_asia")),
-    "sea": Region("sea", "Southeast Asia", 90.0, 130.0, -11.0, 22.0, 540, ("sea",)),
+    # Reaches north to Beijing so that the flows from the Chinese head offices start on the map (issue 11).
+    "sea": Region("sea", "Southeast Asia", 92.0, 126.0, -9.0, 42.0, 560, ("sea",)),
     "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 540, ()),
 }
 DEFAULT_REGION = "east_asia"
@@ -84,8 +85,8 @@ DEFAULT_REGION = "east_asia"
 # for it, and a wider plot only moves them further apart.
 MIN_PLOT_WIDTH = 680
 
-LABEL_FONT_PX = 13
-FLOW_LABEL_FONT_PX = 12
+LABEL_FONT_PX = 14
+FLOW_LABEL_FONT_PX = 14
 MARKER_PX = 16
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from supplychain.schema import PACKAGE_FILE, fields, primary_key, read_package, table_names
+from supplychain.sites import check_coordinates
 from supplychain.validate import (
     FALSE_VALUES,
     TRUE_VALUES,
@@ -291,6 +292,7 @@ def _load(data_dir: Path, stamp: str) -> Dataset:
         return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
     typed = {name: _typed(frame, fields(package, name)).set_axis(frame.index) for name, frame in texts.items()}
     problems = check_cross_table(typed, package)
+    problems += check_coordinates(typed)  # supplychain/sites.py: every point inside its country (geopandas)
     if problems:
         return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
     tables = {name: frame.reset_index(drop=True) for name, frame in typed.items()}

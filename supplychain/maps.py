@@ -364,8 +364,8 @@ def map_spec(
     legend = alt.LegendConfig(
         orient="bottom",
         direction="vertical",
-        titleFontSize=13,
-        labelFontSize=12,
+        titleFontSize=14,
+        labelFontSize=14,
         symbolSize=120,
         columnPadding=14,
         labelLimit=280,

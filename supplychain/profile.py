@@ -10,7 +10,7 @@ import pandas as pd
 from supplychain.dates import DAY, format_date, next_period_start
 from supplychain.entities import entity_link, names_by_id
 from supplychain.schema import ENTITY_TABLES, column_labels
-from supplychain.style import KIND_COLOURS
+from supplychain.style import ENUM_LABELS, KIND_COLOURS
 
 # Columns never listed as "key facts": ids, provenance and long text (shown elsewhere on the profile).
 _NOT_FACTS = {
@@ -73,6 +73,8 @@ def key_facts(
             text = format_date(value, _s(row.get(column.replace("_date", "_precision")), "day"))
         elif isinstance(value, bool) or str(value) in ("True", "False"):
             text = "yes" if bool(value) else "no"
+        elif str(value) in ENUM_LABELS.get((table, column), {}):
+            text = ENUM_LABELS[(table, column)][str(value)]
         else:
             text = (
                 str(value).replace("_", " ")

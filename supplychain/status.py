@@ -10,7 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from supplychain.dates import format_date, in_period, is_blank, next_period_start, precision_of, status_counts_from
-from supplychain.style import STATUS_LABELS
+from supplychain.style import (
+    SEGMENT_LABELS,
+    STATUS_EXPLANATIONS,
+    STATUS_LABELS,
+    STATUS_VERDICTS,
+    policy_status_label,
+)
 
 RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED = "restricted", "permitted", "unrestricted", "not_announced"
 STATUSES: tuple[str, ...] = (RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED)
@@ -48,6 +54,13 @@ STATUS_COLUMNS = [
 ]
 # On the same start date a restriction outranks a permit: the cautious reading of "same day".
 _RANK = {"permits": 0, "restricts": 1}
+# A measure's own standing (policies.status, described in datapackage.json). in_force, rescinded and
+# superseded are settled facts about it (its dates say when it applied); never_in_force and pending
+# (not yet law) mean it never applied. Any other value (unclear, not_enforced, suspended, or one the
+# curators add later) leaves the measure counted, cautiously, but marks every answer it decides as
+# uncertain, naming its standing.
+SETTLED_POLICY_STATUSES: frozenset[str] = frozenset({"in_force", "rescinded", "superseded"})
+NEVER_APPLIED_POLICY_STATUSES: frozenset[str] = frozenset({"never_in_force", "pending"})
 
 
 def _date(value: object, precision: object = None) -> pd.Timestamp | None:
@@ -78,7 +91,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         if edge["from_id"] not in policies.index:
             continue
         policy = policies.loc[edge["from_id"]]
-        if policy["status"] == "never_in_force":
+        if policy["status"] in NEVER_APPLIED_POLICY_STATUSES:
             continue
         start, start_p = _date(edge["start_date"], edge["start_precision"]), _prec(edge["start_precision"])
         if start is None:
@@ -174,9 +187,9 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
             why.append(f"announced on a date known only to the {_prec(announced_p)}")
         for w in mine:
             if in_period(day, w["start"], w["start_precision"]):
-                why.append(f"{w['policy_id']} applies from a date known only to the {w['start_precision']}")
+                why.append(f"{w['policy_name']} applies from a date known only to the {w['start_precision']}")
             if in_period(day, w["end"], w["end_precision"]):
-                why.append(f"{w['policy_id']} ends on a date known only to the {w['end_precision']}")
+                why.append(f"{w['policy_name']} ends on a date known only to the {w['end_precision']}")
         active = [
             w for w in mine if (pd.isna(w["start"]) or w["start"] <= day) and (pd.isna(w["end"]) or day < w["end"])
         ]
@@ -194,10 +207,11 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
                 export, key=lambda w: (pd.Timestamp.min if pd.isna(w["start"]) else w["start"], _RANK[w["kind"]])
             )
             status = RESTRICTED if decided["kind"] == "restricts" else PERMITTED
-            if decided["policy_status"] == "unclear":
-                why.append(f"the standing of {decided['policy_id']} is unclear (see its note)")
+            standing = decided["policy_status"]
+            if isinstance(standing, str) and standing not in SETTLED_POLICY_STATUSES:
+                why.append(f"{decided['policy_name']} is marked “{policy_status_label(standing)}” (see its note)")
             if pd.isna(decided["start"]):
-                why.append(f"the start of {decided['policy_id']} is not known")
+                why.append(f"the start of {decided['policy_name']} is not known")
         rows.append(
             {
                 "chip_id": chip["chip_id"],
@@ -285,8 +299,8 @@ def status_segments(
 
 STATUS_TABLE_COLUMNS: dict[str, str] = {
     "chip_name": "Chip",
-    "designer_id": "Designer",
-    "segment": "Segment",
+    "designer": "Designer",
+    "segment_label": "Segment",
     "status_label": "Status",
     "measure_name": "Deciding measure",
     "since_label": "In force since",
@@ -300,11 +314,116 @@ STATUS_TABLE_COLUMNS: dict[str, str] = {
 }
 
 
-def status_table(status: pd.DataFrame) -> pd.DataFrame:
-    """The "as of" answer as shown and downloaded: readable status and since-date, then the ids behind it."""
+def status_table(status: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The "as of" answer as shown and downloaded: readable status, designer, segment and since-date, then
+    the ids behind it. `names` maps entity ids to names (designers, measures); an unknown id stays an id."""
+    names = names or {}
     out = status.copy()
+    out["designer"] = out["designer_id"].map(lambda i: names.get(i, i))
+    out["segment_label"] = out["segment"].map(lambda s: SEGMENT_LABELS.get(s, s))
     out["status_label"] = out["status"].map(STATUS_LABELS)
     out["since_label"] = [
         format_date(d, p) if pd.notna(d) else "" for d, p in zip(out["since"], out["since_precision"])
     ]
+    for column in ("in_force", "china_side"):
+        out[column] = out[column].map(lambda v: "; ".join(names.get(i, i) for i in str(v).split("; ") if i))
     return out[list(STATUS_TABLE_COLUMNS)]
+
+
+ANSWER_COLUMNS = [
+    "chip_id",
+    "chip_name",
+    "status",
+    "question",
+    "verdict",
+    "answer",
+    "measure_id",
+    "measure_name",
+    "since_label",
+    "source_id",
+    "source_label",
+    "source_url",
+    "uncertain_why",
+]
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def status_answers(status: pd.DataFrame, sources: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:
+    """The `status_on` frame as plain-words answers, one row per chip, with the deciding measure and its source.
+
+    question: "Could the Nvidia H20 be sold to China on 1 Jun 2025?"
+    answer: "No — an export licence is required, and may be denied, since 9 Apr 2025." (the verdict
+    and explanation come from style.py; "since" is the deciding measure's start at its precision).
+    An uncertain answer says so ("Uncertain: ..."); a chip the Chinese side discourages says that too.
+    """
+    day = pd.Timestamp(day).normalize()
+    by_source = sources.set_index("source_id") if "source_id" in sources.columns else sources
+    rows = []
+    for row in status.to_dict("records"):
+        code = row["status"]
+        since = "" if pd.isna(row["since"]) else format_date(row["since"], row["since_precision"])
+        answer = f"{STATUS_VERDICTS[code]} — " + STATUS_EXPLANATIONS[code].format(
+            since=since or "a date not in the data"
+        )
+        answer += "."
+        if _text(row["china_side"]):
+            answer += " Chinese authorities discourage buying it."
+        if row["uncertain"]:
+            answer += " Uncertain: " + _text(row["uncertain_why"]) + "."
+        source_id = _text(row["source_id"])
+        source = by_source.loc[source_id] if source_id and source_id in by_source.index else None
+        rows.append(
+            {
+                "chip_id": row["chip_id"],
+                "chip_name": row["chip_name"],
+                "status": code,
+                "question": f"Could the {row['chip_name']} be sold to China on {format_date(day)}?",
+                "verdict": STATUS_VERDICTS[code],
+                "answer": answer,
+                "measure_id": _text(row["measure_id"]),
+                "measure_name": _text(row["measure_name"]),
+                "since_label": since,
+                "source_id": source_id,
+                "source_label": "" if source is None else f"{source['publisher']}: {source['title']}",
+                "source_url": "" if source is None else _text(source["url"]),
+                "uncertain_why": _text(row["uncertain_why"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=ANSWER_COLUMNS)
+
+
+def date_presets(
+    windows: pd.DataFrame, *, report_day: pd.Timestamp | str, reviewed_through: pd.Timestamp | str
+) -> list[tuple[str, pd.Timestamp]]:
+    """Days worth jumping to: the report's, the reviewed-through day, and the day before / first day after each measure.
+
+    "Before" is the day before the measure's start; "after" is its first day when the start is known
+    to the day, else the first day after the month or year it is known to (the first day the answer
+    is certain). Export measures only (restricts / permits), in date order, each measure once.
+    Returns (label, day) pairs, the label naming the day and the measure.
+    """
+    presets = [
+        (f"Report date · {format_date(pd.Timestamp(report_day))}", pd.Timestamp(report_day)),
+        (f"Reviewed through · {format_date(pd.Timestamp(reviewed_through))}", pd.Timestamp(reviewed_through)),
+    ]
+    starts = (
+        windows[windows["kind"].isin(list(_RANK)) & windows["start"].notna()]
+        .sort_values(["start", "policy_id"])
+        .drop_duplicates("policy_id")
+    )
+    for w in starts.to_dict("records"):
+        start, precision = pd.Timestamp(w["start"]), _prec(w["start_precision"])
+        after = start if precision == "day" else next_period_start(start, precision)
+        before = start - pd.Timedelta(days=1)
+        presets.append((f"Before · {format_date(before)} · {w['policy_name']}", before))
+        presets.append((f"After · {format_date(after)} · {w['policy_name']}", after))
+    return presets
+
+
+def chip_answer(tables: dict[str, pd.DataFrame], chip_id: str, day: pd.Timestamp | str) -> dict:
+    """One chip's plain-words answer on `day` (a `status_answers` row as a dict), for its profile."""
+    chips = tables["chips"][tables["chips"]["chip_id"] == chip_id]
+    return status_answers(status_on(chips, measure_windows(tables), day), tables["sources"], day).iloc[0].to_dict()

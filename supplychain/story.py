@@ -131,8 +131,24 @@ def fit_to_slide(spec: dict[str, Any], *, height: int = SLIDE_CHART_HEIGHT) -> d
     if isinstance(current, (int, float)):
         out["height"] = min(current, height)
     elif isinstance(current, dict) and "step" in current:
-        out["height"] = {"step": min(current["step"], 22)}
+        rows = _sorted_rows(out)
+        step = min(current["step"], 22)
+        if rows:  # one row per chip: more chips, thinner rows, so the slide still fits 720 px
+            step = min(step, SLIDE_ROWS_HEIGHT // rows)
+        out["height"] = {"step": step}
     return out
+
+
+SLIDE_ROWS_HEIGHT = 260  # px for the rows of a per-row chart (legends and axis take the rest of the slide)
+
+
+def _sorted_rows(spec: dict[str, Any]) -> int:
+    """How many rows a chart with an explicit y sort order draws (0 when it does not say)."""
+    for part in [spec, *spec.get("layer", [])]:
+        sort = part.get("encoding", {}).get("y", {}).get("sort")
+        if isinstance(sort, list):
+            return len(sort)
+    return 0
 
 
 def map_to_slide(spec: dict[str, Any], *, height: int = 350) -> dict[str, Any]:

@@ -47,6 +47,7 @@ ATTRIBUTION_LABELS: dict[str, str] = {
     "named_role_unnamed_person": "Unnamed operator",
     "report_narrative": "The report's own statement",
     "company_position": "A company's view, as reported",
+    "republication_addition": "Added by the Polish republication",
 }
 
 TABLE_LABELS: dict[str, str] = {
@@ -159,6 +160,7 @@ POLICY_STATUS_LABELS: dict[str, str] = {
     "not_enforced": "On the books, not enforced",
     "suspended": "Suspended for a set period",
     "pending": "Proposed, not yet law",
+    "contested": "Legal standing contested",
     "rescinded": "Rescinded",
     "superseded": "Superseded",
     "never_in_force": "Never took effect",
@@ -169,11 +171,37 @@ POLICY_STATUS_COLOURS: dict[str, str] = {
     "not_enforced": "#CC79A7",  # reddish purple
     "suspended": "#E69F00",  # orange
     "pending": "#56B4E9",  # sky blue
+    "contested": "#F0E442",  # yellow
     "rescinded": "#009E73",  # bluish green
     "superseded": "#0072B2",  # blue
     "never_in_force": "#999999",  # grey
     "unclear": "#DDDDDD",  # light grey
 }
+# The answer to "could this chip be sold to China on that day?", first word(s) of the plain-words answer.
+STATUS_VERDICTS: dict[str, str] = {
+    "restricted": "No",
+    "permitted": "Yes, under licence",
+    "unrestricted": "Yes",
+    "not_announced": "Not yet",
+}
+# What the verdict means, completing the sentence after it; {since} is the deciding measure's start.
+STATUS_EXPLANATIONS: dict[str, str] = {
+    "restricted": "an export licence has been required since {since}, and may be denied",
+    "permitted": "export licences have been granted since {since}, under conditions",
+    "unrestricted": "no export restriction on it is in the data",
+    "not_announced": "the chip had not been announced yet",
+}
+SEGMENT_LABELS: dict[str, str] = {
+    "frontier": "Top data-centre part",
+    "china_specific": "Cut-down part for China",
+    "domestic_chinese": "Designed in China",
+}
+
+
+def policy_status_label(code: str) -> str:
+    """A measure's standing in words; an unknown code reads as itself with spaces ("not_enforced" -> "Not enforced")."""
+    return POLICY_STATUS_LABELS.get(code) or str(code).replace("_", " ").capitalize()
+
 
 # Map (pages/map.py, supplychain/maps.py): marker colour = kind of place, marker shape = who owns or
 # operates it, a dashed ring = position known only to a city/region/country, line colour = kind of flow,
@@ -202,6 +230,33 @@ OWNERSHIP_LABELS: dict[str, str] = {
     "unknown": "Owner unknown",
     "not_applicable": "Not a data centre",
 }
+# Owner nationality of a data-centre site (sites.ownership): Okabe-Ito colours, safe for colour-blind readers,
+# always paired with OWNERSHIP_SHAPES so colour is never the only cue.
+OWNERSHIP_COLOURS: dict[str, str] = {
+    "chinese": "#D55E00",  # vermillion
+    "non_chinese": "#0072B2",  # blue
+    "unknown": "#7F7F7F",  # grey
+}
+# Countries of the site map and capacity chart (Okabe-Ito).
+SITE_COUNTRY_COLOURS: dict[str, str] = {
+    "MY": "#0072B2",
+    "SG": "#E69F00",
+    "ID": "#009E73",
+    "TH": "#CC79A7",
+    "PH": "#56B4E9",
+}
+SITE_STATUS_LABELS: dict[str, str] = {
+    "operating": "Operating",
+    "under_construction": "Under construction",
+    "planned": "Planned",
+}
+CAPACITY_BASIS_LABELS: dict[str, str] = {
+    "it_load_in_service": "IT load in service",
+    "it_load_planned": "IT load planned at full build-out",
+    "unstated_in_service": "MW in service (IT or power not stated)",
+    "unstated_planned": "MW planned at full build-out (IT or power not stated)",
+}
+SITE_KIND_LABELS: dict[str, str] = {"campus": "Data-centre campus", "cloud_region": "Cloud region (provider's own)"}
 COORD_PRECISION_LABELS: dict[str, str] = {
     "site": "The site itself",
     "city": "City centre only",
@@ -230,3 +285,43 @@ FLOW_GROUP_COLOURS: dict[str, str] = {
     "People and partnerships": "#56B4E9",  # sky blue
 }
 FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+
+# Standing of a key finding today (data/standings.csv) and how a later event bears on it
+# (data/standing_links.csv). The label and icon carry the meaning; the badge colour only repeats it,
+# so nothing rests on telling colours apart. Keys are the enums in datapackage.json.
+STANDING_LABELS: dict[str, str] = {
+    "confirmed": "Confirmed",
+    "updated": "Updated",
+    "contradicted": "Contradicted",
+    "no_later_news": "No later news",
+}
+STANDING_ICONS: dict[str, str] = {
+    "confirmed": ":material/check_circle:",
+    "updated": ":material/update:",
+    "contradicted": ":material/cancel:",
+    "no_later_news": ":material/more_horiz:",
+}
+STANDING_BADGE_COLOURS: dict[str, str] = {  # st.badge's named colours
+    "confirmed": "blue",
+    "updated": "orange",
+    "contradicted": "red",
+    "no_later_news": "gray",
+}
+STANDING_HELP: dict[str, str] = {
+    "confirmed": "Later records say the same.",
+    "updated": "Still true, but later events changed its context or scope.",
+    "contradicted": "Later records say otherwise.",
+    "no_later_news": "No later record found that bears on it.",
+}
+NOT_REVIEWED_LABEL = "Not yet reviewed"
+BEARING_LABELS: dict[str, str] = {"confirms": "Confirms", "updates": "Updates", "contradicts": "Contradicts"}
+
+
+# Readable labels of enum columns, by (table, column), for views that show any column (e.g. profiles' key facts).
+ENUM_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("chips", "segment"): SEGMENT_LABELS,
+    ("policies", "status"): POLICY_STATUS_LABELS,
+    ("locations", "kind"): LOCATION_KIND_LABELS,
+    ("locations", "ownership"): OWNERSHIP_LABELS,
+    ("locations", "coord_precision"): COORD_PRECISION_LABELS,
+}

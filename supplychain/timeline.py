@@ -1,7 +1,8 @@
 """Timeline items: every dated event (plus model releases and chip launches) on one axis, in lanes.
 
-The lane mapping lives here and nowhere else: the page, the chart and the URL parameter `lanes`
-all read LANES / LANE_GROUPS.
+The lanes are content, in data/lanes.csv (described in datapackage.json); this module reads them once
+and is the one place that maps rows to lanes: the page, the chart and the URL parameter `lanes` all
+read LANES / LANE_GROUPS.
 """
 
 from __future__ import annotations
@@ -9,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
 from supplychain.dates import format_date, next_period_start, period_end
+from supplychain.load import DATA_DIR, read_table
+from supplychain.schema import read_package
 
 
 @dataclass(frozen=True)
@@ -24,46 +28,53 @@ class Lane:
     kind: str
 
 
-LANES: tuple[Lane, ...] = (
-    Lane("us", "US measures", "policy"),
-    Lane("cn", "Chinese measures", "policy"),
-    Lane("other_gov", "Other governments", "policy"),
-    Lane("nvidia", "Nvidia chips", "chip"),
-    Lane("cn_chips", "Chinese chips", "chip"),
-    Lane("qwen", "Qwen (Alibaba)", "model"),
-    Lane("doubao", "Doubao (ByteDance)", "model"),
-    Lane("deepseek", "DeepSeek", "model"),
-    Lane("report", "The report", "report"),
-    Lane("industry", "Industry", "industry"),
-)
+def _cell(value: object) -> str | None:
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
+
+
+def read_lanes(data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """lanes.csv (the lanes, in display order, and what each takes) and companies.csv (for subsidiaries),
+    typed by datapackage.json. Read once when this module loads: lanes are content a curator edits in
+    data/lanes.csv (a restart picks the change up), and this module's constants below derive from it."""
+    package = read_package(data_dir)
+    return read_table(data_dir, package, "lanes"), read_table(data_dir, package, "companies")
+
+
+_LANE_ROWS, _COMPANIES = read_lanes()
+LANES: tuple[Lane, ...] = tuple(Lane(r["lane_id"], r["label"], r["colour_kind"]) for r in _LANE_ROWS.to_dict("records"))
 LANE_CODES: tuple[str, ...] = tuple(lane.code for lane in LANES)
 LANE_LABELS: dict[str, str] = {lane.code: lane.label for lane in LANES}
 LANE_KINDS: dict[str, str] = {lane.code: lane.kind for lane in LANES}
 # Codes that stand for several lanes at once, so a link can say `lanes=us,models`.
 LANE_GROUPS: dict[str, tuple[str, ...]] = {
-    "measures": ("us", "cn", "other_gov"),
-    "chips": ("nvidia", "cn_chips"),
-    "models": ("qwen", "doubao", "deepseek"),
+    group: tuple(_LANE_ROWS.loc[_LANE_ROWS["lane_group"] == group, "lane_id"])
+    for group in dict.fromkeys(_LANE_ROWS["lane_group"].dropna())
 }
 LANE_CHOICES: tuple[str, ...] = LANE_CODES + tuple(LANE_GROUPS)
 
+
+def _lane_map(column: str) -> dict[str, str]:
+    return {
+        str(value): lane for value, lane in zip(_LANE_ROWS[column], _LANE_ROWS["lane_id"]) if _cell(value) is not None
+    }
+
+
+FALLBACK_LANE: str = next(
+    iter(_LANE_ROWS.loc[_LANE_ROWS["catch_all"].fillna(False).astype(bool), "lane_id"]), LANE_CODES[-1]
+)
 # events.category -> lane; model releases and chip launches are split by the entity they concern.
-CATEGORY_LANES: dict[str, str] = {
-    "us_measure": "us",
-    "chinese_measure": "cn",
-    "other_government": "other_gov",
-    "nvidia_chip": "nvidia",
-    "chinese_chip": "cn_chips",
-    "report": "report",
-    "industry": "industry",
-}
-FAMILY_LANES: dict[str, str] = {"Qwen": "qwen", "Doubao": "doubao", "DeepSeek": "deepseek"}
+CATEGORY_LANES: dict[str, str] = _lane_map("event_category")
+FAMILY_LANES: dict[str, str] = _lane_map("model_family")
+SEGMENT_LANES: dict[str, str] = _lane_map("chip_segment")
+DESIGNER_LANES: dict[str, str] = _lane_map("chip_designer_id")
+# A lane's developer takes its subsidiaries' releases too (alibaba_cloud -> Alibaba's lane).
 DEVELOPER_LANES: dict[str, str] = {
-    "alibaba": "qwen",
-    "alibaba_cloud": "qwen",
-    "bytedance": "doubao",
-    "volcano_engine": "doubao",
-    "deepseek": "deepseek",
+    **{
+        str(c): _lane_map("developer_id")[str(p)]
+        for c, p in zip(_COMPANIES["company_id"], _COMPANIES["parent_id"])
+        if _cell(p) in _lane_map("developer_id")
+    },
+    **_lane_map("developer_id"),
 }
 
 
@@ -106,21 +117,22 @@ def expand_lanes(codes: Iterable[str]) -> list[str]:
 
 
 def chip_lane(chip: pd.Series | dict | None, category: str | None = None) -> str:
-    """Nvidia's parts on the Nvidia lane, Chinese-designed parts on the Chinese-chips lane."""
+    """A chip's lane (lanes.csv): by its segment (Chinese-designed parts), else its designer (Nvidia), else
+    the event's category, else the catch-all lane."""
     if chip is not None:
-        if chip.get("segment") == "domestic_chinese":
-            return "cn_chips"
-        if chip.get("designer_id") == "nvidia":
-            return "nvidia"
-    return CATEGORY_LANES.get(category or "", "nvidia")
+        if str(chip.get("segment")) in SEGMENT_LANES:
+            return SEGMENT_LANES[str(chip.get("segment"))]
+        if str(chip.get("designer_id")) in DESIGNER_LANES:
+            return DESIGNER_LANES[str(chip.get("designer_id"))]
+    return CATEGORY_LANES.get(category or "", FALLBACK_LANE)
 
 
 def model_lane(model: pd.Series | dict | None) -> str:
     """A model's lane follows its family (Qwen, Doubao, DeepSeek), else its developer."""
     if model is None:
-        return "industry"
+        return FALLBACK_LANE
     lane = FAMILY_LANES.get(str(model.get("family")))
-    return lane or DEVELOPER_LANES.get(str(model.get("developer_id")), "industry")
+    return lane or DEVELOPER_LANES.get(str(model.get("developer_id")), FALLBACK_LANE)
 
 
 def lane_for_event(event: pd.Series | dict, models: pd.DataFrame, chips: pd.DataFrame) -> str:
@@ -137,11 +149,11 @@ def _lane(event: pd.Series | dict, models: dict[str, dict], chips: dict[str, dic
     if category == "model_release":
         model = models.get(event.get("model_id"))
         if model is None and _blank(event.get("company_id")) is not None:
-            return DEVELOPER_LANES.get(str(event["company_id"]), "industry")
+            return DEVELOPER_LANES.get(str(event["company_id"]), FALLBACK_LANE)
         return model_lane(model)
     if category in ("nvidia_chip", "chinese_chip"):
         return chip_lane(chips.get(event.get("chip_id")), category)
-    return CATEGORY_LANES.get(category, "industry")
+    return CATEGORY_LANES.get(category, FALLBACK_LANE)
 
 
 def _blank(value: object) -> object:
@@ -221,7 +233,7 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "title": f"{c['name']} announced",
                 "description": f"{c['name']} first announced or launched.",
                 "lane": lane,
-                "category": "chinese_chip" if lane == "cn_chips" else "nvidia_chip",
+                "category": {v: k for k, v in CATEGORY_LANES.items()}.get(lane, "nvidia_chip"),
                 "is_causal_step": False,
                 "company_id": c["designer_id"],
                 "model_id": None,
@@ -359,6 +371,21 @@ def timeline_bounds(items: pd.DataFrame, fallback: str) -> tuple[pd.Timestamp, p
     report = items.loc[items["lane"] == "report", "date"]
     asof = report.min() if not report.empty else pd.Timestamp(fallback)
     return pd.Timestamp(year=first.year, month=1, day=1), pd.Timestamp(year=last.year, month=12, day=31), asof
+
+
+def story_window(
+    steps: pd.DataFrame, reviewed_through: pd.Timestamp | str | None
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The window the Timeline opens on: the report's story, from the start of the year of its first
+    causal step to the end of the quarter after the later of its last step and the reviewed-through
+    day (so the reader sees where the checked record stops). None when there are no steps."""
+    if steps.empty:
+        return None
+    first = pd.Timestamp(steps["date"].min())
+    last = max(pd.Timestamp(steps["end"].max()), pd.Timestamp(reviewed_through or steps["end"].max()))
+    start = pd.Timestamp(year=first.year, month=1, day=1)
+    end = (last.to_period("Q") + 1).end_time.normalize()
+    return start, end
 
 
 def zoom_dates(selection: Mapping[str, object]) -> tuple[date, date] | None:

@@ -21,13 +21,42 @@ from supplychain.style import (
 from supplychain.timeline import LANE_KINDS, LANE_LABELS, label_levels
 
 LANE_HEIGHT = 66  # three sub-rows of 22 px
-# Plot width assumed when deciding which labels fit: the plot at a 1280 px window; wider windows
-# show the same labels with more room (the chart cannot know the browser's width in advance).
-PLOT_WIDTH = 700
+# Plot width assumed when deciding which labels fit: a little under the plot at a 1280 px window; wider
+# windows show the same labels with more room (the chart cannot know the browser's width in advance).
+PLOT_WIDTH = 640
+# The report's causal chain: numbered markers in one row above the plot (px above its top edge).
+MARKER_Y = 22
+MARKER_SIZE = 300  # about 20 px across
+MARKER_GAP_PX = 22
 FONT = 13
 PICKS = ("pick_span", "pick_dot", "pick_label")
 KIND_ORDER = ["policy", "chip", "model", "report", "industry"]
 _KIND_COLOURS = {**KIND_COLOURS, **TIMELINE_EXTRA_COLOURS}
+
+
+def chain_marker_dates(
+    steps: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    *,
+    width_px: int = PLOT_WIDTH,
+    gap_px: int = MARKER_GAP_PX,
+) -> list[pd.Timestamp]:
+    """Where each numbered chain marker goes, in one row: over its line (a day) or the end of its band
+    (a month or year), moved right just enough to keep `gap_px` between neighbours, in step order.
+
+    Markers that would collide at this scale (9 Apr 2025 and April 2025) sit side by side, each with a
+    leader to its own line, instead of stacking on top of each other.
+    """
+    span_days = max((pd.Timestamp(end) - pd.Timestamp(start)).days, 1)
+    days_per_px = span_days / width_px
+    out: list[pd.Timestamp] = []
+    for row in steps.sort_values("step").to_dict("records"):
+        at = pd.Timestamp(row["date"]) if row["precision"] == "day" else pd.Timestamp(row["end"]) + pd.Timedelta(days=1)
+        if out and (at - out[-1]).days < gap_px * days_per_px:
+            at = out[-1] + pd.Timedelta(days=round(gap_px * days_per_px + 0.5))
+        out.append(at)
+    return out
 
 
 def _iso(value: pd.Timestamp) -> str:
@@ -116,6 +145,7 @@ def build_timeline_chart(
     end: pd.Timestamp,
     asof: pd.Timestamp | None = None,
     selected: str | None = None,
+    reviewed_through: pd.Timestamp | None = None,
 ) -> alt.LayerChart:
     """One time axis, one row per lane: exact days as dots, month/year dates as dashed boxes
     spanning the whole period (never a dot on the 1st); the report's causal chain as numbered
@@ -185,6 +215,17 @@ def build_timeline_chart(
         .add_params(picks[1])
     )
     x_label = alt.X("label_iso:T", title=None)
+    # A white halo under each label (the same text, stroked) keeps it legible over grid and chain lines.
+    halo = dict(stroke="white", strokeWidth=4, strokeJoin="round", color="white")
+    halos = [
+        base.transform_filter(f"datum.labelled && datum.align == '{side}'")
+        .mark_text(align=align, dx=dx, fontSize=FONT - 1, baseline="middle", **halo)
+        .encode(x=x_at, y=y, yOffset=y_off, text="title:N")
+        for side, align, dx, x_at in (
+            ("left", "left", 8, alt.X("label_iso:T", title=None)),
+            ("right", "right", -8, x_plain),
+        )
+    ]
     labels = (
         base.transform_filter("datum.labelled && datum.align == 'left'")
         .mark_text(align="left", dx=8, fontSize=FONT - 1, baseline="middle", color="#1B1F24")
@@ -208,7 +249,7 @@ def build_timeline_chart(
             tooltip=TOOLTIP,
         )
     )
-    layers: list[alt.Chart] = [spans]
+    layers: list[alt.Chart] = [*unreviewed_layer(reviewed_through, end), spans]
     if not steps.empty:
         s = steps[(steps["end"] >= start) & (steps["date"] <= end)]
         s = s.assign(
@@ -216,36 +257,28 @@ def build_timeline_chart(
             end_iso=[_iso(next_period_start(d, p)) for d, p in zip(s["date"], s["precision"])],
         )
         s = s.assign(
-            level=label_levels(
-                s.assign(lane="steps", title=s["step"].astype(str)),
-                start,
-                end,
-                width_px=PLOT_WIDTH,
-                char_px=9,
-                levels=3,
-            )["level"].values
+            marker_iso=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=PLOT_WIDTH)],
+            line_iso=s["start_iso"].where(s["precision"] == "day", s["end_iso"]),
+            number=s["step"].astype(str),
         )
-        s = s.assign(number=s["step"].astype(str))
         tip = [alt.Tooltip("label:N", title="The report's causal chain"), alt.Tooltip("date_label:N", title="Date")]
         chain = alt.Chart(s)
+        x_marker = alt.X("marker_iso:T")
         layers += [
             chain.transform_filter("datum.precision != 'day'")
             .mark_rect(color="#7f7f7f", opacity=0.13)
             .encode(x=x_plain, x2="end_iso:T", tooltip=tip),
             chain.transform_filter("datum.precision == 'day'")
-            .mark_rule(color="#444444", strokeDash=[6, 4], strokeWidth=1.5)
+            .mark_rule(color="#444444", strokeDash=[6, 4], strokeWidth=1.2, opacity=0.6)
             .encode(x=x_plain, tooltip=tip),
-        ] + [
-            layer
-            for level in (0, 1, 2)
-            for layer in (
-                chain.transform_filter(f"datum.level == {level}")
-                .mark_circle(size=330, color="#333333", opacity=1, y=-11 - 22 * level)
-                .encode(x=x_plain, tooltip=tip),
-                chain.transform_filter(f"datum.level == {level}")
-                .mark_text(fontSize=FONT, fontWeight="bold", color="white", y=-11 - 22 * level)
-                .encode(x=x_plain, text="number:N", tooltip=tip),
-            )
+            # a short leader from each numbered marker down to its line or band, when the marker had to move aside
+            chain.mark_rule(color="#333333", strokeWidth=1, y=-MARKER_Y + 9, y2=0).encode(x=x_marker, x2="line_iso:T"),
+            chain.mark_circle(size=MARKER_SIZE, color="#333333", opacity=1, y=-MARKER_Y).encode(
+                x=x_marker, tooltip=tip
+            ),
+            chain.mark_text(fontSize=FONT, fontWeight="bold", color="white", y=-MARKER_Y).encode(
+                x=x_marker, text="number:N", tooltip=tip
+            ),
         ]
     if asof is not None and start <= asof <= end:
         marker = pd.DataFrame({"start_iso": [_iso(asof)], "label": [f"Status as of {format_date(asof)}"]})
@@ -262,26 +295,38 @@ def build_timeline_chart(
             .encode(x=x_plain, y=y, yOffset=y_off, tooltip=TOOLTIP)
         )
     return (
-        alt.layer(*layers, dots, labels, labels_left)
+        alt.layer(*layers, dots, *halos, labels, labels_left)
         .properties(
             # A step per sub-row (Vega-Lite steps the innermost band), not a total height: Streamlit would
             # squeeze axis, legend and padding into a total and a one-lane chart would vanish.
             height=alt.Step(LANE_HEIGHT // 3),
-            padding={"top": 70, "left": 5, "right": 20, "bottom": 5},
+            padding={"top": MARKER_Y + 16, "left": 5, "right": 20, "bottom": 5},
         )
         .configure_view(strokeWidth=0)
     )
 
 
 def build_zoom_strip(
-    items: pd.DataFrame, *, full_start: pd.Timestamp, full_end: pd.Timestamp, start: pd.Timestamp, end: pd.Timestamp
+    items: pd.DataFrame,
+    *,
+    full_start: pd.Timestamp,
+    full_end: pd.Timestamp,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    reviewed_through: pd.Timestamp | None = None,
+    brushed: bool = True,
 ) -> alt.Chart:
-    """Every item as a tick over the whole period; drag across it to zoom (interval selection `zoom`)."""
+    """Every item as a tick over the whole period; drag across it to zoom (interval selection `zoom`).
+
+    `brushed` False (the page's opening window, not a range the reader chose) draws no brush, so a first
+    drag starts a new one. `reviewed_through` is accepted for symmetry with the lanes chart but not drawn: a layered strip lost
+    its brush-only spec shape in Streamlit and the band did not show; the lanes chart carries the shading.
+    """
     frame = items.assign(start_iso=items["date"].map(_iso), kind=items["lane"].map(LANE_KINDS))
     brush = alt.selection_interval(
         name="zoom",
         encodings=["x"],
-        value={"x": _domain(start, end)} if (start, end) != (full_start, full_end) else None,
+        value={"x": _domain(start, end)} if brushed and (start, end) != (full_start, full_end) else None,
     )
     return (
         alt.Chart(frame)
@@ -301,12 +346,50 @@ def build_zoom_strip(
             tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("title:N", title="Event")],
         )
         .add_params(brush)
-        .properties(height=100)
-    )  # total: Streamlit fits axis and title inside
+        # A total height (Streamlit fits the axis and its title inside): the 22 px ticks and the axis, no empty band.
+        .properties(height=72)
+    )
 
 
-def status_frame(segments: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Strip segments clipped to [start, end], with readable fields for tooltips."""
+UNREVIEWED_LABEL = "Not yet reviewed"
+UNREVIEWED_GREY = "#9aa0a6"
+
+
+def unreviewed_layer(
+    reviewed_through: pd.Timestamp | None, end: pd.Timestamp, *, label: bool = True
+) -> list[alt.Chart]:
+    """A grey band over the time after the reviewed-through day, up to `end`, titled "Not yet reviewed":
+    events after that day may exist, but the curators have not checked for them (issue 9 §2)."""
+    if reviewed_through is None or pd.isna(reviewed_through) or pd.Timestamp(reviewed_through) >= pd.Timestamp(end):
+        return []
+    first = pd.Timestamp(reviewed_through) + pd.Timedelta(days=1)
+    band = pd.DataFrame(
+        {
+            "start_iso": [_iso(first)],
+            "end_iso": [_iso(pd.Timestamp(end) + pd.Timedelta(days=1))],
+            "label": [f"{UNREVIEWED_LABEL}: the record is checked through {format_date(reviewed_through)}"],
+        }
+    )
+    x = alt.X("start_iso:T")
+    layers = [
+        alt.Chart(band)
+        .mark_rect(color=UNREVIEWED_GREY, opacity=0.28)
+        .encode(x=x, x2="end_iso:T", tooltip=alt.Tooltip("label:N", title="After the review"))
+    ]
+    if label:
+        layers.append(
+            alt.Chart(band.assign(text=UNREVIEWED_LABEL))
+            .mark_text(align="left", baseline="top", dx=4, y=-2, fontSize=FONT - 1, color="#3c4043", fontStyle="italic")
+            .encode(x=x, text="text:N")
+        )
+    return layers
+
+
+def status_frame(
+    segments: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Strip segments clipped to [start, end], with readable fields for tooltips (ids as names via `names`)."""
+    names = names or {}
     seg = segments[(segments["end"] > start) & (segments["start"] <= end)].copy()
     seg["start"] = seg["start"].clip(lower=start)
     seg["end"] = seg["end"].clip(upper=end + pd.Timedelta(days=1))
@@ -317,6 +400,9 @@ def status_frame(segments: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp)
     seg["status_label"] = seg["status"].map(STATUS_LABELS)
     seg["certainty"] = seg["uncertain"].map({True: "Uncertain", False: "Certain"})
     seg["measure"] = seg["measure_name"].fillna("")
+    seg["china_side_names"] = (
+        seg["china_side"].fillna("").map(lambda v: "; ".join(names.get(i, i) for i in str(v).split("; ") if i))
+    )
     return seg
 
 
@@ -327,10 +413,13 @@ def build_status_strip(
     start: pd.Timestamp,
     end: pd.Timestamp,
     asof: pd.Timestamp | None,
+    reviewed_through: pd.Timestamp | None = None,
+    names: dict[str, str] | None = None,
 ) -> alt.LayerChart:
     """One row per chip, coloured by export status over time; faded where the status is uncertain;
-    a black line underneath where Chinese authorities discourage buying it."""
-    seg = status_frame(segments, start, end)
+    a black line underneath where Chinese authorities discourage buying it; a grey band after the
+    reviewed-through day."""
+    seg = status_frame(segments, start, end, names)
     x_scale = alt.Scale(domain=_domain(start, end + pd.Timedelta(days=1)))
     x = alt.X(
         "start_iso:T",
@@ -344,7 +433,7 @@ def build_status_strip(
         alt.Tooltip("period:N", title="Period"),
         alt.Tooltip("status_label:N", title="Status"),
         alt.Tooltip("measure:N", title="Deciding measure"),
-        alt.Tooltip("china_side:N", title="Chinese side discourages"),
+        alt.Tooltip("china_side_names:N", title="Chinese side discourages"),
         alt.Tooltip("certainty:N", title="Certainty"),
         alt.Tooltip("uncertain_why:N", title="Why uncertain"),
     ]
@@ -384,7 +473,7 @@ def build_status_strip(
         .mark_bar(height=4, color="black", yOffset=12)
         .encode(x=x_plain, x2="end_iso:T", y=y, tooltip=tip)
     )
-    layers = [bars, china]
+    layers = [bars, china, *unreviewed_layer(reviewed_through, end, label=False)]
     if asof is not None and start <= asof <= end:
         layers.append(
             alt.Chart(pd.DataFrame({"start_iso": [_iso(asof)]}))

@@ -13,8 +13,19 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache
+from supplychain.dates import format_date
 from supplychain.load import Dataset
-from supplychain.style import ATTRIBUTION_LABELS, EVIDENCE_HELP, EVIDENCE_LABELS, format_date
+from supplychain.style import (
+    ATTRIBUTION_LABELS,
+    BEARING_LABELS,
+    EVIDENCE_HELP,
+    EVIDENCE_LABELS,
+    NOT_REVIEWED_LABEL,
+    STANDING_BADGE_COLOURS,
+    STANDING_HELP,
+    STANDING_ICONS,
+    STANDING_LABELS,
+)
 from supplychain.urlstate import describe_filters, share_url
 from supplychain.validate import LoadWarning, Problem
 
@@ -31,6 +42,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 def escape_md(text: str) -> str:
     """Escape Markdown so data text renders literally (no links, emphasis or HTML from the data)."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def render_problems(problems: list[Problem]) -> None:
@@ -271,7 +290,10 @@ def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool =
 def render_footer(dataset: Dataset) -> None:
     """Every page's footer: data version and date, the source, the licence."""
     st.divider()
-    version = f"Data version {dataset.version}, as of {dataset.as_of}" if dataset.package else "Data not loaded"
+    built = format_date(pd.Timestamp(dataset.as_of)) if dataset.as_of else "date unknown"
+    version = f"Data version {dataset.version}, built {built}" if dataset.package else "Data not loaded"
+    if dataset.reviewed_through:
+        version += f" · record reviewed through {format_date(pd.Timestamp(dataset.reviewed_through))}"
     st.caption(
         f"{version} · Source: Financial Times report of 27 November 2025 (via a Polish republication) and public records, "
         "each row citing its own · Curation and translations CC BY 4.0; quotes remain their publishers' · "
@@ -395,3 +417,160 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
             render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
         if item.get("source_id") in sources.index:
             render_source(sources.loc[item["source_id"]])
+
+
+def render_standing(standing: str | None) -> None:
+    """A badge with a key finding's standing today; 'Not yet reviewed' when the curators have not judged it."""
+    if not standing:
+        st.badge(
+            NOT_REVIEWED_LABEL, icon=":material/help:", color="gray", help="Not yet checked against later records."
+        )
+        return
+    st.badge(
+        STANDING_LABELS.get(standing, standing),
+        icon=STANDING_ICONS.get(standing),
+        color=STANDING_BADGE_COLOURS.get(standing, "gray"),
+        help=STANDING_HELP.get(standing),
+    )
+
+
+def _md_link(text: str, url: str | None) -> str:
+    """Escaped link text pointing at a checked http(s) address; plain escaped text when there is none."""
+    if not url:
+        return escape_md(text)
+    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{escape_md(text)}]({safe})"
+
+
+def render_later_events(events: pd.DataFrame) -> None:
+    """The later events bearing on a finding: date, how it bears, what happened, and its source to follow."""
+    from supplychain.standings import followable_url
+
+    if events.empty:
+        st.caption("No later event is linked to this finding.")
+        return
+    for _, event in events.iterrows():
+        bearing = BEARING_LABELS.get(str(event["bearing"]), str(event["bearing"]))
+        st.markdown(
+            f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: {escape_md(event['title'])}"
+        )
+        source = (
+            f"{event['publisher']}, {event['source_title']}" if pd.notna(event["publisher"]) else event["source_id"]
+        )
+        st.caption(
+            f"{escape_md(event['how'])} · {EVIDENCE_LABELS.get(str(event['evidence']), event['evidence'])} · "
+            f"Source: {_md_link(str(source), followable_url(event['url']))}"
+        )
+
+
+def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, expanded: bool = False) -> None:
+    """A claim's standing today, the curators' summary and the later events behind it (Sources page cards)."""
+    render_standing(None if standing is None else standing["standing"])
+    if standing is None:
+        st.caption("Not yet checked against later records.")
+        return
+    reviewed = format_date(standing["reviewed_date"])
+    st.caption(f"{escape_md(standing['summary_en'])} (checked {reviewed})")
+    label = f"{len(events)} later event{'s' if len(events) != 1 else ''} and their sources"
+    with st.expander(label, expanded=expanded):
+        render_later_events(events)
+
+
+def render_finding_standings(tables: dict[str, pd.DataFrame], findings: pd.DataFrame) -> None:
+    """Overview's 'What changed since the report': per key finding its standing, the curators' summary and,
+    on demand, the later events with their sources. `findings` is standings.finding_standings indexed by claim_id."""
+    from supplychain.standings import later_events
+
+    grid = st.columns(2, gap="medium")
+    for i, (claim_id, finding) in enumerate(findings.iterrows()):
+        with grid[i % 2].container(border=True):
+            render_standing(finding["standing"])
+            st.markdown("**" + escape_md(shorten(finding["text_en"], 140)) + "**")
+            if not finding["standing"]:
+                continue
+            st.markdown(escape_md(finding["summary_en"]))
+            n = int(finding["n_events"])
+            if n:
+                with st.expander(f"{n} later event{'s' if n != 1 else ''} and their sources"):
+                    render_later_events(later_events(tables, str(claim_id)))
+
+
+def render_status_answer(answer: pd.Series | dict, *, question: bool = True, when: str = "") -> None:
+    """One plain-words export-status answer (supplychain.status.status_answers row): the question, the
+    verdict in bold, and the deciding measure linked to its profile with its date of effect and source."""
+    from supplychain.entities import entity_url
+
+    rest = str(answer["answer"])[len(str(answer["verdict"])) :]
+    lead = f"**{escape_md(answer['question'])}**  \n" if question else (f"{escape_md(when)}: " if when else "")
+    st.markdown(f"{lead}**{escape_md(answer['verdict'])}**{escape_md(rest)}")
+    parts = []
+    if answer["measure_id"]:
+        parts.append(
+            f"Deciding measure: [{escape_md(answer['measure_name'])}]({entity_url(answer['measure_id'])})"
+            + (f", in effect from {escape_md(answer['since_label'])}" if answer["since_label"] else "")
+        )
+    if answer["source_id"]:
+        label = escape_md(answer["source_label"])
+        url = str(answer["source_url"]).replace(")", "%29").replace(" ", "%20")
+        parts.append("Source: " + (f"[{label}]({url})" if url.startswith(("http://", "https://")) else label))
+    if parts:
+        st.caption(" · ".join(parts))
+
+
+def render_chip_status(dataset: Dataset, chip_id: str) -> None:
+    """A chip profile's export status: today (the reviewed-through day) and on the report's day, each with
+    its deciding measure and source, and a link to the Export status page for any other day."""
+    from supplychain.status import chip_answer
+    from supplychain.timeline import timeline_bounds
+
+    report_day = timeline_bounds(cache.get_timeline_items(dataset), dataset.as_of)[2]
+    reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
+    st.subheader("Could it be sold to China?")
+    for when, day in (
+        (f"Today (the record is reviewed through {format_date(reviewed)})", reviewed),
+        (f"On the report's date, {format_date(report_day)}", report_day),
+    ):
+        render_status_answer(chip_answer(dataset.tables, chip_id, day), question=False, when=when)
+    st.page_link("pages/status.py", label="Any other day: Export status", icon=":material/rule:")
+
+
+def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.DataFrame) -> None:
+    """One data-centre site: operator, owner, status, capacity and tenant, each with its source; the report area it is in."""
+    st.markdown(f"**{escape_md(site['name'])}**  \n{escape_md(site['kind_label'])} · {escape_md(site['status_label'])}")
+    opened = "–" if pd.isna(site["opened_year"]) else str(int(site["opened_year"]))
+    facts = [
+        ("Operator", site["operator"]),
+        ("Ultimate owner", site["owner_text"]),
+        ("Owner nationality", site["ownership_label"]),
+        ("Place", f"{site['place']} ({site['precision_label'].lower()})"),
+        ("Opened", opened),
+        ("Capacity", site["capacity_text"]),
+        ("Chinese AI tenant", site["tenant_text"]),
+    ]
+    st.markdown("\n".join(f"- **{k}:** {escape_md(str(v))}" for k, v in facts))
+    render_evidence(site["evidence"])
+    if pd.notna(site["note"]):
+        st.caption(escape_md(site["note"]))
+    area = areas[areas["country"] == site["country"]]
+    if not area.empty:
+        st.caption(
+            f"Inside the report's area **{escape_md(area.iloc[0]['country_name'])}**: the report names the country "
+            f"(claims {escape_md(area.iloc[0]['claim_ids'])}), not this site."
+        )
+    sources = tables["sources"].set_index("source_id")
+    cited = [site["source_id"], site["capacity_source_id"], site["tenant_source_id"]]
+    st.markdown("**Sources**")
+    for source_id in dict.fromkeys(s for s in cited if pd.notna(s) and s in sources.index):
+        render_source(sources.loc[source_id])
+
+
+def render_report_areas(areas: pd.DataFrame, names: dict[str, str]) -> None:
+    """The report's country-level statements and the sites in the data inside each country."""
+    st.markdown("**The report's areas** (shaded purple on the map)")
+    for area in areas.itertuples():
+        listed = [names.get(s, s) for s in str(area.site_ids).split(",") if s]
+        with st.expander(
+            f"The report says {area.country_name}; no site is named · {area.site_count} sites in the data"
+        ):
+            st.caption(f"Claims: {escape_md(area.claim_ids)} · hub rows: {escape_md(area.hub_names)}")
+            st.markdown("\n".join(f"- {escape_md(n)}" for n in listed) or "No site in the data.")

@@ -218,3 +218,57 @@ def set_url_value(key: str, value: str | None) -> None:
             del st.query_params[key]
     else:
         st.query_params[key] = value
+
+
+def _write_day(key: str, default: date, low: date, high: date) -> None:
+    """on_change of a typed day: a valid YYYY-MM-DD goes to the URL; anything else is kept aside for a warning."""
+    text = str(st.session_state[key] or "").strip()
+    value, bad = decode_date([text], low=low, high=high) if text else (default, [])
+    if bad:
+        st.session_state[f"_{key}_rejected"] = text
+        return
+    set_url_value(key, None if value == default else value.isoformat())
+
+
+def url_day(
+    label: str, *, key: str, default: date, min_value: date, max_value: date, container: Any = st, **kwargs: Any
+) -> date:
+    """A day typed as YYYY-MM-DD, bound to ?key=YYYY-MM-DD, applied when the reader presses Enter.
+
+    Why a text input, not st.date_input: a date typed into st.date_input is applied only when the
+    field loses focus, so Enter leaves the answer on the old day while the new one shows (issue 11).
+    A text input sends its value on Enter. A value that is not a day in [min_value, max_value] is
+    refused with a warning, and the last good day stays.
+    """
+    value, bad = decode_date(st.query_params.get_all(key), low=min_value, high=max_value)
+    _register(
+        key, bad, f"not a date written YYYY-MM-DD between {min_value} and {max_value}", keep=value and value.isoformat()
+    )
+    day = value or default
+    _follow_url(key, day.isoformat())
+    container.text_input(
+        label,
+        key=key,
+        on_change=_write_day,
+        args=(key, default, min_value, max_value),
+        max_chars=10,
+        placeholder="YYYY-MM-DD",
+        **kwargs,
+    )
+    rejected = st.session_state.pop(f"_{key}_rejected", None)
+    if rejected is not None:
+        from supplychain.ui import escape_md  # echoed text is shown literally, cut short
+
+        container.warning(
+            f"“{escape_md(rejected[:20])}” is not a day between {min_value} and {max_value} (type YYYY-MM-DD); "
+            f"still showing {day.isoformat()}.",
+            icon=":material/event_busy:",
+        )
+    return day
+
+
+def url_date_value(key: str, *, low: date, high: date) -> date | None:
+    """A date parameter read without a widget (e.g. the shared `asof` drawn on the Timeline); a bad one is noticed."""
+    value, bad = decode_date(st.query_params.get_all(key), low=low, high=high)
+    _register(key, bad, f"not a date written YYYY-MM-DD between {low} and {high}", keep=value and value.isoformat())
+    return value

@@ -50,7 +50,11 @@ SHARED_SETTINGS: dict[str, SharedSetting] = {
     ),
     "asof": SharedSetting(
         "the day a status or a flow is shown for (YYYY-MM-DD)",
-        {"map": "a day in 2015-2030", "timeline": "a day in 2015-2030"},
+        {
+            "map": "a day in 2015-2030",
+            "status": "a day in 2015-2030",
+            "timeline": "a day in 2015-2030, drawn as a blue line",
+        },
     ),
 }
 SHARED_PARAMS: tuple[str, ...] = tuple(SHARED_SETTINGS)

@@ -21,16 +21,17 @@ def open_timeline(page, app_url: str, query: str) -> list[str]:
     return errors
 
 
-def test_timeline_chart_draws_marks_in_every_lane_and_the_status_strip(page, app_url: str) -> None:
+def test_timeline_chart_draws_marks_in_every_lane_and_shades_what_is_not_yet_reviewed(page, app_url: str) -> None:
     errors = open_timeline(page, app_url, "")
     assert page.locator("[data-testid=stException]").count() == 0
     charts = page.locator("[data-testid=stVegaLiteChart]")
-    assert charts.count() == 3
+    assert charts.count() == 2
     lanes_chart = charts.nth(1)
     assert lanes_chart.bounding_box()["height"] > 500  # ten lanes, readable
     assert lanes_chart.locator("svg .mark-symbol path").count() > 20  # the dots
     assert lanes_chart.locator("svg .mark-rect path").count() > 0  # month / year spans
-    assert charts.nth(2).locator("svg .mark-rect path").count() > 10  # chip x date status bars
+    # the grey band after the reviewed-through day, titled on the chart
+    assert lanes_chart.locator("svg .mark-text text", has_text="Not yet reviewed").count() == 1
     assert errors == []
 
 
@@ -61,7 +62,7 @@ def test_hover_shows_date_precision_and_source(page, app_url: str) -> None:
 
 
 def test_events_csv_holds_exactly_the_events_shown(page, app_url: str) -> None:
-    open_timeline(page, app_url, "?lanes=models&from=2025-01-01")
+    open_timeline(page, app_url, "?lanes=models&from=2025-01-01&to=2026-12-31")
     with page.expect_download() as info:
         page.get_by_role("button", name="Events shown (CSV)").click()
     download = info.value

@@ -18,7 +18,7 @@ def test_map_page_renders_the_map_with_places_and_flows() -> None:
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert at.title[0].value == "Map"
-    assert at.radio(key="region").value == "east_asia"
+    assert at.selectbox(key="region").value == "east_asia"
     body = texts(at)
     assert "places and" in body and "flows shown" in body
     assert any("What the map does not know" in e.label for e in at.expander)
@@ -37,7 +37,7 @@ def test_map_page_renders_the_map_with_places_and_flows() -> None:
 def test_region_in_the_link_opens_that_preset() -> None:
     at = open_page("map", {"region": "sea"})
     assert not at.exception
-    assert at.radio(key="region").value == "sea"
+    assert at.selectbox(key="region").value == "sea"
     assert at.query_params["region"] == ["sea"] or at.query_params["region"] == "sea"
 
 
@@ -47,7 +47,7 @@ def test_nonsense_values_in_the_link_give_a_notice_not_an_exception() -> None:
     notice = " ".join(i.value for i in at.info)
     for part in ("region=mars", "company=nobody", "relation=teleports", "asof=yesterday"):
         assert part in notice
-    assert at.radio(key="region").value == "east_asia"
+    assert at.selectbox(key="region").value == "east_asia"
 
 
 def test_company_and_relation_filters_from_the_link_narrow_the_flows() -> None:

@@ -79,3 +79,15 @@ def test_a_link_opened_fresh_reopens_the_same_view(page: str, params: dict[str, 
     again = open_page(page, link)
     assert dict(again.query_params) == link
     assert texts(again) == texts(first)
+
+
+def test_a_per_chip_chart_shrinks_its_rows_so_more_chips_still_fit_the_slide() -> None:
+    from supplychain.story import SLIDE_ROWS_HEIGHT, fit_to_slide
+
+    for rows in (5, 13, 18):
+        spec = {
+            "height": {"step": 30},
+            "layer": [{"encoding": {"y": {"field": "chip_name", "sort": list(range(rows))}}}],
+        }
+        step = fit_to_slide(spec)["height"]["step"]
+        assert step * rows <= SLIDE_ROWS_HEIGHT and step <= 22

@@ -15,7 +15,9 @@ from supplychain.status import (
     UNRESTRICTED,
     change_dates,
     chip_status_on,
+    date_presets,
     measure_windows,
+    status_answers,
     status_segments,
     status_table,
 )
@@ -242,7 +244,7 @@ def test_an_unclear_measure_makes_its_status_uncertain() -> None:
         [_edge("a", "r", "restricts", "c", "2025-01-01")],
     )
     row = status_of(tables, "c", "2025-06-01")
-    assert row["status"] == RESTRICTED and row["uncertain"] and "unclear" in row["uncertain_why"]
+    assert row["status"] == RESTRICTED and row["uncertain"] and "Standing unclear" in row["uncertain_why"]
 
 
 def test_every_chip_gets_exactly_one_row(world) -> None:
@@ -287,3 +289,82 @@ def test_shipped_data_answers_for_every_change_date() -> None:
         frame = chip_status_on(tables, day)
         assert len(frame) == len(tables["chips"])
         assert frame["status"].isin([RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED]).all()
+
+
+# Plain-words answers and the date presets of the Export status page (expected values by hand).
+
+SOURCES = pd.DataFrame(
+    [{"source_id": "src", "publisher": "Federal Register", "title": "A rule", "url": "https://example.org/rule"}]
+)
+
+
+def answers_on(tables: dict[str, pd.DataFrame], day: str) -> pd.DataFrame:
+    return status_answers(chip_status_on(tables, day), SOURCES, day).set_index("chip_id")
+
+
+def test_restricted_chip_answers_no_with_the_measure_its_date_and_source(world) -> None:
+    row = answers_on(world, "2025-06-01").loc["k1"]
+    assert row["question"] == "Could the K1 be sold to China on 1 Jun 2025?"
+    assert row["verdict"] == "No"
+    assert row["answer"] == "No — an export licence has been required since 9 Apr 2025, and may be denied."
+    assert row["measure_id"] == "restrict" and row["measure_name"] == "Measure restrict"
+    assert row["since_label"] == "9 Apr 2025"
+    assert row["source_label"] == "Federal Register: A rule" and row["source_url"] == "https://example.org/rule"
+
+
+def test_licensed_chip_answers_yes_under_licence_since_the_month(world) -> None:
+    row = answers_on(world, "2025-09-15").loc["k1"]
+    assert row["verdict"] == "Yes, under licence"
+    assert row["answer"].startswith(
+        "Yes, under licence — export licences have been granted since Aug 2025, under conditions."
+    )
+    assert "Chinese authorities discourage buying it." in row["answer"]
+
+
+def test_day_before_a_restriction_answers_yes_and_names_no_measure(world) -> None:
+    row = answers_on(world, "2025-04-08").loc["k1"]
+    assert row["answer"] == "Yes — no export restriction on it is in the data."
+    assert row["measure_id"] == "" and row["source_label"] == ""
+
+
+def test_chip_not_yet_announced_answers_not_yet(world) -> None:
+    row = answers_on(world, "2023-06-01").loc["k1"]
+    assert row["answer"] == "Not yet — the chip had not been announced yet."
+
+
+def test_an_uncertain_answer_says_why_in_words_not_codes() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [_policy("r", "restricts", "2025-01-01", status="not_enforced")],
+        [_edge("e1", "r", "restricts", "k1", "2025-01-01")],
+    )
+    row = answers_on(tables, "2025-02-01").loc["k1"]
+    assert row["verdict"] == "No"
+    assert row["answer"].endswith("Uncertain: Measure r is marked “On the books, not enforced” (see its note).")
+
+
+def test_a_pending_measure_never_decides_and_an_unknown_standing_reads_as_words() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10"), _chip("k2", "2024-01-10")],
+        [
+            _policy("bill", "restricts", "2025-01-01", status="pending"),
+            _policy("odd", "restricts", "2025-01-01", status="contested"),
+        ],
+        [_edge("e1", "bill", "restricts", "k1", "2025-01-01"), _edge("e2", "odd", "restricts", "k2", "2025-01-01")],
+    )
+    rows = answers_on(tables, "2025-02-01")
+    assert rows.loc["k1", "answer"] == "Yes — no export restriction on it is in the data."
+    assert rows.loc["k2", "answer"].endswith("Uncertain: Measure odd is marked “Contested” (see its note).")
+
+
+def test_presets_are_report_reviewed_then_before_and_after_each_measure(world) -> None:
+    presets = date_presets(measure_windows(world), report_day="2025-11-27", reviewed_through="2026-01-15")
+    days = {label: day.strftime("%Y-%m-%d") for label, day in presets}
+    assert list(days)[:2] == ["Report date · 27 Nov 2025", "Reviewed through · 15 Jan 2026"]
+    assert days["Before · 8 Apr 2025 · Measure restrict"] == "2025-04-08"
+    assert days["After · 9 Apr 2025 · Measure restrict"] == "2025-04-09"
+    # a licence known only to the month: "after" is the first day after August, when the answer is certain
+    assert days["Before · 31 Jul 2025 · Measure licence"] == "2025-07-31"
+    assert days["After · 1 Sep 2025 · Measure licence"] == "2025-09-01"
+    assert not any("withdrawn" in label or "cn_summons" in label for label in days)  # never applied / not export
+    assert len(presets) == 2 + 2 * 5  # restrict, licence, diffusion, forever, ended

@@ -317,3 +317,58 @@ def test_label_levels_place_crowded_lanes_as_the_row_by_row_rule_did() -> None:
     want = _label_levels_row_by_row(items, pd.Timestamp("2024-01-01"), pd.Timestamp("2026-06-30"), width_px=900)
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
     assert 0 < got["labelled"].sum() < len(items)
+
+
+def _steps(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    """(date, last day, precision) per step of a causal chain, numbered in order."""
+    frame = pd.DataFrame(rows, columns=["date", "end", "precision"])
+    frame["date"], frame["end"] = pd.to_datetime(frame["date"]), pd.to_datetime(frame["end"])
+    frame["step"] = range(1, len(frame) + 1)
+    return frame
+
+
+def test_timeline_opens_from_the_first_steps_year_to_the_quarter_after_the_review() -> None:
+    from supplychain.timeline import story_window
+
+    steps = _steps(("2025-04-09", "2025-04-09", "day"), ("2025-11-27", "2025-11-27", "day"))
+    start, end = story_window(steps, "2026-06-05")
+    assert (str(start.date()), str(end.date())) == ("2025-01-01", "2026-09-30")
+    # a review before the last step: the window still reaches the quarter after the last step
+    start, end = story_window(steps, "2025-06-30")
+    assert (str(start.date()), str(end.date())) == ("2025-01-01", "2026-03-31")
+    assert story_window(steps.iloc[0:0], "2026-06-05") is None
+
+
+def test_chain_markers_that_would_collide_sit_side_by_side() -> None:
+    from supplychain.timeline_charts import chain_marker_dates
+
+    # 640 px over 640 days: one px per day, markers 22 px apart at least
+    steps = _steps(
+        ("2025-04-09", "2025-04-09", "day"),
+        ("2025-04-01", "2025-04-30", "month"),  # drawn at the end of its month: 1 May
+        ("2025-05-13", "2025-05-13", "day"),
+        ("2025-11-27", "2025-11-27", "day"),
+    )
+    days = chain_marker_dates(steps, pd.Timestamp("2025-01-01"), pd.Timestamp("2026-10-03"), width_px=640)
+    assert [str(d.date()) for d in days] == ["2025-04-09", "2025-05-01", "2025-05-23", "2025-11-27"]
+
+
+def test_lanes_come_from_data_and_every_event_category_has_a_lane() -> None:
+    import json
+
+    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in package["resources"]}
+    lanes = read_table(DATA_DIR, read_package(DATA_DIR), "lanes")
+    assert list(lanes["lane_id"]) == list(LANE_CODES)  # display order is the file's order
+    assert int(lanes["catch_all"].sum()) == 1
+    # the lanes table's enums are the enums of the columns they refer to
+    for column, (table, source) in {
+        "event_category": ("events", "category"),
+        "model_family": ("models", "family"),
+        "chip_segment": ("chips", "segment"),
+    }.items():
+        assert fields["lanes"][column]["constraints"]["enum"] == fields[table][source]["constraints"]["enum"]
+    # model releases are split by family; every other category needs a lane of its own
+    categories = set(fields["events"]["category"]["constraints"]["enum"]) - {"model_release"}
+    assert categories <= set(CATEGORY_LANES)
+    assert set(fields["models"]["family"]["constraints"]["enum"]) <= set(lanes["model_family"].dropna())

@@ -27,10 +27,17 @@ def test_timeline_page_draws_its_charts_and_tables() -> None:
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert at.title[0].value.startswith("Timeline")
-    assert len(charts(at)) == 3  # zoom strip, lanes, chip status strip
+    assert len(charts(at)) == 2  # zoom strip, lanes (the chip status strip is on Export status)
     labels = [b.label for b in at.get("download_button")]
-    assert "Events shown (CSV)" in labels and "Status table (CSV)" in labels and "Events shown (Excel)" in labels
-    assert "Could each chip be sold to China?" in [h.value for h in at.header]
+    assert "Events shown (CSV)" in labels and "Events shown (Excel)" in labels
+    assert any("Export status" in link.label for link in at.get("page_link"))
+
+
+def test_timeline_opens_on_the_story_and_shades_what_is_not_yet_reviewed() -> None:
+    at = open_page("timeline")
+    body = texts(at)
+    assert "1 Jan 2025 to " in body  # the year of the first step of the report's chain (9 Apr 2025)
+    assert "grey band = after" in body and "not in the data yet" in body
 
 
 def test_link_reopens_lanes_dates_and_status_day() -> None:
@@ -38,12 +45,9 @@ def test_link_reopens_lanes_dates_and_status_day() -> None:
     assert not at.exception, at.exception
     assert at.multiselect(key="lanes").value == ["us", "models"]
     assert str(at.date_input(key="from").value) == "2025-01-01"
-    assert str(at.date_input(key="asof").value) == "2025-04-09"
     body = texts(at)
     assert "1 Jan 2025 to 31 Dec 2025" in body
-    assert "On **9 Apr 2025**" in body or "On 9 Apr 2025" in body
-    status = at.dataframe[-1].value
-    assert len(status) > 0 and "Status" in status.columns
+    assert "blue line = 9 Apr 2025" in body  # the day chosen on Export status, carried in the link
 
 
 def test_nonsense_link_values_give_a_notice_not_an_exception() -> None:
@@ -55,7 +59,7 @@ def test_nonsense_link_values_give_a_notice_not_an_exception() -> None:
     notice = " ".join(i.value for i in at.info)
     for part in ("lanes=bogus", "from=nope", "to=2025-13-45", "asof=1900-01-01", "colour", "event=zzz"):
         assert part in notice, part
-    assert len(charts(at)) == 3  # the page still draws, with the defaults
+    assert len(charts(at)) == 2  # the page still draws, with the defaults
 
 
 def test_from_after_to_is_read_as_the_range_between_them() -> None:
@@ -68,7 +72,7 @@ def test_filters_that_match_nothing_say_so() -> None:
     at = open_page("timeline", {"lanes": "report", "category": "model_release"})
     assert not at.exception, at.exception
     assert any("No events match" in i.value for i in at.info)
-    assert len(charts(at)) == 2  # zoom strip and status strip remain
+    assert len(charts(at)) == 1  # the zoom strip remains
 
 
 def test_choosing_a_lane_in_the_widget_narrows_the_events() -> None:

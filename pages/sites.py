@@ -1,0 +1,135 @@
+"""Data-centre sites: who runs the buildings behind "Singapore and Malaysia", who owns them, and how big they are."""
+
+import streamlit as st
+
+from supplychain import cache, sites, sites_charts, ui, urlbind
+from supplychain.export import download_name
+from supplychain.style import OWNERSHIP_LABELS, SITE_STATUS_LABELS
+
+dataset = ui.require_dataset()
+tables = dataset.tables
+all_sites, areas = cache.get_sites(dataset)
+
+st.title("Data-centre sites")
+left, right = st.columns([1.9, 1], gap="medium")
+region_key = urlbind.url_radio(
+    "View",
+    list(sites_charts.SITE_REGIONS),
+    key="view",
+    default=sites_charts.DEFAULT_SITE_REGION,
+    container=right,
+    horizontal=True,
+    format_func=lambda k: sites_charts.SITE_REGIONS[k].label,
+)
+row1, row2 = right.columns(2), right.columns(2)
+owners = urlbind.url_multiselect(
+    "Owner nationality",
+    list(OWNERSHIP_LABELS)[:3],
+    key="owner",
+    container=row1[0],
+    format_func=OWNERSHIP_LABELS.get,
+    placeholder="All",
+)
+operator_names = dict(sorted(zip(all_sites["operator_id"], all_sites["operator"]), key=lambda kv: kv[1].casefold()))
+operators = urlbind.url_multiselect(
+    "Operator",
+    list(operator_names),
+    key="operator",
+    container=row1[1],
+    format_func=operator_names.get,
+    placeholder="All operators",
+)
+statuses = urlbind.url_multiselect(
+    "Status",
+    list(SITE_STATUS_LABELS),
+    key="status",
+    container=row2[0],
+    format_func=SITE_STATUS_LABELS.get,
+    placeholder="All",
+)
+MW_CHOICES = ["0", "50", "100", "200"]
+min_mw = urlbind.url_selectbox(
+    "Capacity at least",
+    MW_CHOICES,
+    key="mw",
+    default="0",
+    container=row2[1],
+    format_func=lambda v: "any" if v == "0" else f"{v} MW",
+    help="A site with no MW figure in its sources is hidden by any threshold above 'any'.",
+)
+
+shown = sites.select_sites(all_sites, ownership=owners, operators=operators, statuses=statuses, min_mw=float(min_mw))
+region = sites_charts.SITE_REGIONS[region_key]
+boundaries = cache.get_site_boundaries(region_key)
+in_view = shown[[region.contains(lon, lat) for lon, lat in zip(shown["lon"], shown["lat"])]]
+layers = sites_charts.prepare_map(in_view, region)
+spec = sites_charts.site_map(region, boundaries, sites_charts.area_features(boundaries, areas), layers)
+
+with left:
+    event = st.vega_lite_chart(spec, width="stretch", on_select="rerun", key="site_map")
+    st.caption(
+        f"{len(in_view)} of {len(shown)} sites matching the filters are in this view. Marker size: capacity as stated "
+        "(hollow: no MW figure). Colour and shape: the owner's nationality. Sites at the same town are spread on a ring "
+        "around its point (thin line to the black dot): positions are town centres, not buildings. Shaded purple: a "
+        "country the report names, with no site named (hover it, or see the list on the right)."
+    )
+clicked = sites_charts.selected_site(event)
+if clicked and clicked != st.session_state.get("_site_clicked"):
+    st.session_state["_site_clicked"] = clicked
+    urlbind.set_url_value("site", clicked)
+with right:
+    names = dict(zip(all_sites["site_id"], all_sites["name"]))
+    chosen = urlbind.url_selectbox(
+        "Site details",
+        list(names),
+        key="site",
+        format_func=names.get,
+        index=None,
+        placeholder="Click a marker or choose a site",
+    )
+    if chosen:
+        ui.render_site(sites_charts.describe_sites(all_sites[all_sites["site_id"] == chosen]).iloc[0], tables, areas)
+    else:
+        ui.render_report_areas(areas, names)
+
+st.subheader("Capacity over time")
+by = urlbind.url_radio(
+    "Colour by",
+    ["country", "ownership"],
+    key="by",
+    default="country",
+    horizontal=True,
+    format_func={"country": "Country", "ownership": "Owner nationality"}.get,
+)
+by_year = sites.capacity_by_year(shown)
+st.altair_chart(sites_charts.capacity_chart(by_year, by=by), width="stretch")
+st.caption(
+    f"{by_year['site_id'].nunique()} of {len(shown)} sites have both an opening year and an MW figure and are counted. "
+    "Each counts at its latest stated figure from its opening year on, so phased builds make early years look larger; "
+    "figures mix IT load and unstated MW (hover a segment for its basis, date and source)."
+)
+
+st.subheader(f"Sites shown ({len(shown)})")
+table = sites_charts.describe_sites(shown)[list(sites.TABLE_COLUMNS)].rename(columns=sites.TABLE_COLUMNS)
+st.dataframe(table, hide_index=True, width="stretch", placeholder="–")
+filtered = bool(owners or operators or statuses or min_mw != "0")
+buttons = st.columns([2, 1.2, 1.2, 3])
+ui.render_table_downloads(
+    table, None, label="Sites shown", what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons[0]
+)
+buttons[1].download_button(
+    "GeoJSON",
+    lambda: sites.sites_geojson_bytes(shown),
+    file_name=download_name("sites", dataset.as_of, "geojson", filtered=filtered),
+    mime="application/geo+json",
+    icon=":material/download:",
+    on_click="ignore",
+)
+buttons[2].download_button(
+    "GeoPackage",
+    lambda: sites.sites_geopackage_bytes(shown),
+    file_name=download_name("sites", dataset.as_of, "gpkg", filtered=filtered),
+    mime="application/geopackage+sqlite3",
+    icon=":material/download:",
+    on_click="ignore",
+)

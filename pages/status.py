@@ -1,0 +1,108 @@
+"""Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and source."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from supplychain import cache, ui, urlbind
+from supplychain.dates import STATUS_DATE_NOTE, format_date
+from supplychain.entities import names_by_id
+from supplychain.status import (
+    STATUS_TABLE_COLUMNS,
+    date_presets,
+    measure_windows,
+    status_answers,
+    status_on,
+    status_table,
+)
+from supplychain.style import STATUS_LABELS
+from supplychain.timeline import timeline_bounds
+from supplychain.timeline_charts import build_status_strip
+
+LOW, HIGH = date(2015, 1, 1), date(2030, 12, 31)
+dataset = ui.require_dataset()
+tables = dataset.tables
+items = cache.get_timeline_items(dataset)
+full_start, full_end, report_day = timeline_bounds(items, dataset.as_of)
+reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
+windows = measure_windows(tables)
+presets = date_presets(windows, report_day=report_day, reviewed_through=reviewed)
+names = names_by_id(cache.get_relations(dataset)[0])
+
+
+def _jump() -> None:
+    label = st.session_state["status_preset"]
+    if label is not None:
+        day = dict(presets)[label]
+        urlbind.set_url_value("asof", None if day == reviewed else day.date().isoformat())
+        st.session_state["status_preset"] = None  # the menu is a jump, not a setting: it clears itself
+
+
+st.title("Could each chip be sold to China?")
+top = st.columns([1.2, 2.3, 3], vertical_alignment="bottom")
+day = pd.Timestamp(
+    urlbind.url_day(
+        "Day (YYYY-MM-DD)",
+        key="asof",
+        default=reviewed.date(),
+        min_value=LOW,
+        max_value=HIGH,
+        container=top[0],
+        help="Type a day and press Enter. In a link: asof=YYYY-MM-DD. Without one, the day the record has been reviewed through.",
+    )
+)
+top[1].selectbox(
+    "Jump to",
+    list(dict(presets)),
+    index=None,
+    key="status_preset",
+    on_change=_jump,
+    placeholder="Report date, reviewed-through date, before / after a measure…",
+)
+top[2].caption(
+    f"Opens on **{format_date(reviewed)}**, the day the record has been reviewed through (later measures may "
+    f"exist but are not in the data yet); the report is of **{format_date(report_day)}**. "
+    "The latest measure in force decides. " + STATUS_DATE_NOTE
+)
+
+status = status_on(tables["chips"], windows, day)
+answers = status_answers(status, tables["sources"], day)
+counts = status["status"].value_counts()
+st.subheader(f"On {format_date(day)}")
+st.caption(" · ".join(f"{STATUS_LABELS[s]}: {counts[s]}" for s in STATUS_LABELS if s in counts))
+grid = st.columns(2, gap="large")
+for i, answer in enumerate(answers.to_dict("records")):
+    with grid[i % 2]:
+        ui.render_status_answer(answer)
+
+st.subheader("Every chip over time")
+segments = cache.get_status_segments(dataset, str(full_start.date()), str(full_end.date()))
+strip = build_status_strip(
+    segments,
+    chip_order=list(tables["chips"]["name"]),
+    start=full_start,
+    end=full_end,
+    asof=day,
+    reviewed_through=reviewed,
+    names=names,
+)
+st.altair_chart(strip, width="stretch")
+st.caption(
+    "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = Chinese "
+    f"authorities discourage buying it (not an export restriction); blue line = {format_date(day)}; "
+    f"grey = after {format_date(reviewed)}, not yet reviewed."
+)
+ui.render_chart_downloads(strip.to_dict, what="chip_status_chart", as_of=dataset.as_of)
+table = status_table(status, names)
+with st.expander(f"The answers on {format_date(day)} as a table", icon=":material/table:"):
+    st.dataframe(table.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
+ui.render_table_downloads(
+    table,
+    STATUS_TABLE_COLUMNS,
+    label="Status table",
+    what=f"chip_status_{day.date()}",
+    as_of=dataset.as_of,
+    filtered=False,
+    container=st.container(width=520),
+)

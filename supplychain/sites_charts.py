@@ -1,0 +1,299 @@
+"""Altair drawing of the data-centre sites: the site map with the report's areas, and capacity over time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from supplychain import geo, sites
+from supplychain.style import (
+    CAPACITY_BASIS_LABELS,
+    COORD_PRECISION_LABELS,
+    EVIDENCE_LABELS,
+    OWNERSHIP_COLOURS,
+    OWNERSHIP_LABELS,
+    OWNERSHIP_SHAPES,
+    SITE_COUNTRY_COLOURS,
+    SITE_KIND_LABELS,
+    SITE_STATUS_LABELS,
+    format_date,
+)
+
+# The site map's presets: the Johor-Singapore corridor first, Kuala Lumpur one click away, then the region.
+SITE_REGIONS: dict[str, geo.Region] = {
+    "strait": geo.Region("strait", "Johor and Singapore", 103.2, 104.4, 1.0, 1.95, 470),
+    "kl": geo.Region("kl", "Kuala Lumpur", 101.3, 102.1, 2.7, 3.35, 470),
+    "sea": geo.Region("sea", "Southeast Asia", 96.0, 124.0, -8.0, 16.0, 470),
+}
+DEFAULT_SITE_REGION = "strait"
+SITE_MAP_WIDTH = 560
+SELECTION = "site"
+AREA_COLOUR = "#6A3D9A"
+MIN_MARKER = 70  # px² for a site with no MW figure (drawn hollow)
+
+
+def describe_sites(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sites with the readable text the map, tooltips and tables show."""
+    out = frame.copy()
+    out["ownership_label"] = out["ownership"].map(lambda v: OWNERSHIP_LABELS.get(v, v))
+    out["status_label"] = out["status"].map(lambda v: SITE_STATUS_LABELS.get(v, v))
+    out["kind_label"] = out["kind"].map(lambda v: SITE_KIND_LABELS.get(v, v))
+    out["precision_label"] = out["coord_precision"].map(lambda v: COORD_PRECISION_LABELS.get(v, v))
+    out["evidence_label"] = out["evidence"].map(lambda v: EVIDENCE_LABELS.get(v, v))
+    out["capacity_text"] = [capacity_text(r) for r in out.itertuples()]
+    out["owner_text"] = [
+        f"{r.owner} ({r.owner_country})" if pd.notna(r.owner_country) else (r.owner if pd.notna(r.owner) else "–")
+        for r in out.itertuples()
+    ]
+    out["tenant_text"] = [
+        f"{r.tenant} ({EVIDENCE_LABELS.get(r.tenant_evidence, r.tenant_evidence)}, {r.tenant_source_id})"
+        if pd.notna(r.tenant_id)
+        else "none reported"
+        for r in out.itertuples()
+    ]
+    return out
+
+
+def capacity_text(row: Any) -> str:
+    """ "110 MW, MW planned at full build-out (...), figure of 20 Oct 2022 (source)" or "no MW figure in the sources"."""
+    if pd.isna(row.capacity_mw):
+        return "no MW figure in the sources"
+    basis = CAPACITY_BASIS_LABELS.get(row.capacity_basis, row.capacity_basis)
+    when = format_date(row.capacity_date, row.capacity_precision) if pd.notna(row.capacity_date) else "undated"
+    return f"{row.capacity_mw:g} MW: {basis[0].lower() + basis[1:] if not basis.startswith('MW') else basis}; figure of {when} ({row.capacity_source_id})"
+
+
+def prepare_map(frame: pd.DataFrame, region: geo.Region) -> dict[str, list[dict[str, Any]]]:
+    """Rows of every map layer for the sites given: spread markers, leader lines, true points, place labels."""
+    projection = geo.Projection.fit(region, SITE_MAP_WIDTH, region.height)
+    described = describe_sites(frame)
+    spread = sites.spread_markers(described, projection.project, invert=projection.invert)
+    merged = spread.drop(columns=["lon", "lat"]).merge(described, on="site_id")
+    merged["size"] = merged["capacity_mw"].astype(float).fillna(0)
+    merged["known"] = merged["capacity_mw"].notna()
+    columns = [
+        "site_id",
+        "name",
+        "operator",
+        "owner_text",
+        "ownership_label",
+        "status_label",
+        "kind_label",
+        "place",
+        "precision_label",
+        "capacity_text",
+        "tenant_text",
+        "evidence_label",
+        "source_id",
+        "lon",
+        "lat",
+        "mlon",
+        "mlat",
+        "size",
+    ]
+    markers = merged[columns + ["known"]].astype(object).where(merged[columns + ["known"]].notna(), "")
+    towns = (
+        described.groupby([described["lon"].round(5), described["lat"].round(5)])
+        .agg(label=("place", "first"), n=("site_id", "size"))
+        .reset_index()
+    )
+    towns["label"] = towns["label"].map(lambda p: str(p).split(",")[0].replace("Sedenak Tech Park", "Sedenak"))
+    towns["location_id"] = [f"p{i}" for i in range(len(towns))]
+    towns["company_ids"] = ["," * int(n) for n in towns["n"]]
+    inside = towns[[region.contains(lon, lat) for lon, lat in zip(towns["lon"], towns["lat"])]]
+    rings = [
+        geo.Box(x - 14 - 8, y - 14 - 8, x + 14 + 8, y + 14 + 8)
+        for x, y in (projection.project(lon, lat) for lon, lat in zip(inside["lon"], inside["lat"]))
+    ]
+    labels = geo.place_labels(inside, projection, obstacles=rings) if not inside.empty else pd.DataFrame()
+    return {
+        "markers": markers[markers["known"]].drop(columns="known").to_dict("records"),
+        "hollow": markers[~markers["known"].astype(bool)].drop(columns="known").to_dict("records"),
+        "leaders": merged.loc[merged["spread"], ["site_id", "lon", "lat", "mlon", "mlat"]].to_dict("records"),
+        "points": merged[["site_id", "lon", "lat"]].drop_duplicates(["lon", "lat"]).to_dict("records"),
+        "labels": []
+        if labels.empty
+        else labels[["location_id", "text", "label_lon", "label_lat", "align", "baseline"]].to_dict("records"),
+    }
+
+
+def area_features(boundaries: dict[str, Any], areas: pd.DataFrame) -> list[dict[str, Any]]:
+    """The clipped country features that are report areas, with the area's wording as properties."""
+    by_country = areas.set_index("country")
+    out = []
+    for feature in boundaries["features"]:
+        code = feature["properties"].get("iso2")
+        if code in by_country.index:
+            area = by_country.loc[code]
+            text = f"The report says {area['country_name']}; no site is named"
+            out.append(
+                {
+                    **feature,
+                    "properties": {
+                        **feature["properties"],
+                        "area": text,
+                        "claims": area["claim_ids"],
+                        "sites": f"{area['site_count']} sites in the data",
+                    },
+                }
+            )
+    return out
+
+
+def site_map(
+    region: geo.Region, boundaries: dict[str, Any], areas: list[dict[str, Any]], layers: dict[str, list]
+) -> dict[str, Any]:
+    """The site map as a Vega-Lite spec (named datasets from prepare_map; boundaries inline, already clipped)."""
+    owners = list(OWNERSHIP_COLOURS)
+    owner_labels = [OWNERSHIP_LABELS[o] for o in owners]
+    colour_scale = alt.Scale(domain=owner_labels, range=[OWNERSHIP_COLOURS[o] for o in owners])
+    shape_scale = alt.Scale(domain=owner_labels, range=[OWNERSHIP_SHAPES[o] for o in owners])
+    colour = alt.Color("ownership_label:N", title="Owner nationality", scale=colour_scale)
+    shape = alt.Shape("ownership_label:N", title="Owner nationality", scale=shape_scale)
+    tooltip = [
+        alt.Tooltip("name:N", title="Site"),
+        alt.Tooltip("operator:N", title="Operator"),
+        alt.Tooltip("owner_text:N", title="Ultimate owner"),
+        alt.Tooltip("ownership_label:N", title="Owner nationality"),
+        alt.Tooltip("status_label:N", title="Status"),
+        alt.Tooltip("capacity_text:N", title="Capacity"),
+        alt.Tooltip("place:N", title="Place"),
+        alt.Tooltip("precision_label:N", title="Position known to"),
+        alt.Tooltip("tenant_text:N", title="Chinese AI tenant"),
+        alt.Tooltip("source_id:N", title="Source"),
+    ]
+    select = alt.selection_point(name=SELECTION, fields=["site_id"], on="click", clear="dblclick")
+    base_layers = [
+        alt.Chart(alt.InlineData(values=boundaries["features"], format=alt.DataFormat(type="json")))
+        .mark_geoshape(fill="#E4E7EA", stroke="#FFFFFF", strokeWidth=0.8)
+        .encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
+    ]
+    if areas:
+        base_layers.append(
+            alt.Chart(alt.InlineData(values=areas, format=alt.DataFormat(type="json")))
+            .mark_geoshape(fill=AREA_COLOUR, fillOpacity=0.10, strokeWidth=0)
+            .encode(
+                tooltip=[
+                    alt.Tooltip("properties.area:N", title="The report's area"),
+                    alt.Tooltip("properties.claims:N", title="Claims"),
+                    alt.Tooltip("properties.sites:N", title="Sites inside"),
+                ]
+            )
+        )
+    size = alt.Size(
+        "size:Q",
+        title="Capacity (MW)",
+        scale=alt.Scale(type="sqrt", domain=[0, 300], range=[MIN_MARKER, 650], clamp=True),
+        legend=alt.Legend(values=[50, 150, 300], symbolFillColor="#BBBBBB", symbolStrokeColor="#555555"),
+    )
+    marker_layers = [
+        alt.Chart(alt.NamedData("leaders"))
+        .mark_rule(color="#555555", strokeWidth=0.8)
+        .encode(longitude="lon:Q", latitude="lat:Q", longitude2="mlon:Q", latitude2="mlat:Q"),
+        alt.Chart(alt.NamedData("points"))
+        .mark_point(filled=True, size=14, color="#1B1F24")
+        .encode(longitude="lon:Q", latitude="lat:Q"),
+        alt.Chart(alt.NamedData("markers"))
+        .mark_point(filled=True, opacity=0.85, stroke="#FFFFFF", strokeWidth=1, cursor="pointer")
+        .encode(longitude="mlon:Q", latitude="mlat:Q", color=colour, shape=shape, size=size, tooltip=tooltip)
+        .add_params(select),
+        alt.Chart(alt.NamedData("hollow"))
+        .mark_point(filled=False, strokeWidth=2.2, size=MIN_MARKER + 40, cursor="pointer")
+        .encode(
+            longitude="mlon:Q",
+            latitude="mlat:Q",
+            color=colour,
+            shape=shape,
+            tooltip=tooltip,
+        )
+        .add_params(alt.selection_point(name=SELECTION + "_hollow", fields=["site_id"], on="click")),
+    ]
+    label_base = alt.Chart(alt.NamedData("labels")).encode(
+        longitude="label_lon:Q", latitude="label_lat:Q", text="text:N"
+    )
+    text_layers = []
+    for align, baseline in {(a, b) for a, b in ((r["align"], r["baseline"]) for r in layers.get("labels", []))}:
+        one = label_base.transform_filter((alt.datum.align == align) & (alt.datum.baseline == baseline))
+        text_layers.append(
+            one.mark_text(align=align, baseline=baseline, fontSize=14, fontWeight="bold", stroke="white", strokeWidth=4)
+        )
+        text_layers.append(
+            one.mark_text(align=align, baseline=baseline, fontSize=14, fontWeight="bold", fill="#1B1F24")
+        )
+    chart = (
+        alt.layer(*base_layers, *marker_layers, *text_layers)
+        .properties(width="container", height=region.height)
+        .project(type="mercator", fit=region.fit_feature())
+        .resolve_scale(color="shared", shape="shared")
+        .configure_view(fill="#F3F7FA", stroke="#C9D1D9")
+        .configure_legend(
+            orient="bottom", direction="horizontal", titleFontSize=14, labelFontSize=13, symbolSize=140, labelLimit=240
+        )
+    )
+    spec = chart.to_dict()
+    spec["datasets"] = {**spec.get("datasets", {}), **layers}
+    return spec
+
+
+def selected_site(event: Any) -> str | None:
+    """The site_id clicked on the map (filled or hollow marker), from the chart's selection event."""
+    try:
+        chosen = event["selection"]
+    except (KeyError, TypeError):
+        return None
+    for name in (SELECTION, SELECTION + "_hollow"):
+        value = chosen.get(name) if isinstance(chosen, dict) else None
+        if isinstance(value, list) and value and isinstance(value[0], dict) and value[0].get("site_id"):
+            return str(value[0]["site_id"])
+    return None
+
+
+def capacity_chart(by_year: pd.DataFrame, *, by: str) -> alt.Chart:
+    """Stacked bars of stated capacity in service by year, coloured by country or by owner nationality.
+
+    Each bar segment is one site (tooltip: its figure, basis, date and source), so every figure traces back.
+    """
+    data = by_year.copy()
+    data["ownership_label"] = data["ownership"].map(lambda v: OWNERSHIP_LABELS.get(v, v))
+    data["basis"] = data["capacity_basis"].map(lambda v: CAPACITY_BASIS_LABELS.get(v, v))
+    data["figure_date"] = [format_date(d, p) for d, p in zip(data["capacity_date"], data["capacity_precision"])]
+    data = data.drop(columns=["capacity_date"])
+    if by == "ownership":
+        owners = [o for o in OWNERSHIP_COLOURS if o in set(data["ownership"])]
+        colour = alt.Color(
+            "ownership_label:N",
+            title="Owner nationality",
+            scale=alt.Scale(domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_COLOURS[o] for o in owners]),
+        )
+    else:
+        countries = [c for c in SITE_COUNTRY_COLOURS if c in set(data["country"])]
+        colour = alt.Color(
+            "country:N",
+            title="Country",
+            scale=alt.Scale(domain=countries, range=[SITE_COUNTRY_COLOURS[c] for c in countries]),
+        )
+    return (
+        alt.Chart(data, title="Stated capacity of sites in service, by opening year (MW)")
+        .mark_bar(stroke="white", strokeWidth=0.6)
+        .encode(
+            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, labelFontSize=13, titleFontSize=13)),
+            y=alt.Y("sum(capacity_mw):Q", title="MW (as stated)", axis=alt.Axis(labelFontSize=13, titleFontSize=13)),
+            color=colour,
+            detail="site_id:N",
+            order=alt.Order("opened_year:Q"),
+            tooltip=[
+                alt.Tooltip("name:N", title="Site"),
+                alt.Tooltip("capacity_mw:Q", title="MW"),
+                alt.Tooltip("basis:N", title="What the MW measure"),
+                alt.Tooltip("figure_date:N", title="Figure dated"),
+                alt.Tooltip("capacity_source_id:N", title="Source"),
+                alt.Tooltip("opened_year:Q", title="Opened"),
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("ownership_label:N", title="Owner nationality"),
+            ],
+        )
+        .properties(height=260, width="container")
+        .configure_legend(orient="right", titleFontSize=13, labelFontSize=13)
+    )

@@ -1,0 +1,41 @@
+"""What only a browser shows on the Export status page: Enter applies a typed day; plain answers at the top."""
+
+from __future__ import annotations
+
+from browser import wait_until_idle
+
+
+def open_status(page, app_url: str, query: str = "") -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{app_url}/status{query}")
+    wait_until_idle(page)
+    page.get_by_text("Could the Nvidia H20 be sold to China on").first.wait_for(timeout=20000)
+    return errors
+
+
+def h20_answer(page) -> str:
+    return page.locator("[data-testid=stMarkdownContainer]", has_text="Could the Nvidia H20 be sold").first.inner_text()
+
+
+def test_enter_applies_a_typed_day_without_leaving_the_field(page, app_url: str) -> None:
+    errors = open_status(page, app_url, "?asof=2025-06-01")
+    assert "on 1 Jun 2025?" in h20_answer(page) and "No —" in h20_answer(page)
+    field = page.get_by_role("textbox", name="Day (YYYY-MM-DD)")
+    field.fill("2025-04-08")
+    field.press("Enter")  # no click elsewhere: the field keeps focus
+    page.get_by_text("Could the Nvidia H20 be sold to China on 8 Apr 2025?").wait_for(timeout=20000)
+    wait_until_idle(page)
+    assert "Yes — no export restriction" in h20_answer(page)
+    assert field.evaluate("el => el === document.activeElement")
+    assert "asof=2025-04-08" in page.url
+    assert errors == []
+
+
+def test_plain_answers_are_at_the_top_with_the_measure_linked(page, app_url: str) -> None:
+    open_status(page, app_url, "?asof=2025-06-01")
+    first = page.get_by_text("Could the Nvidia A100 be sold to China on 1 Jun 2025?")
+    assert first.bounding_box()["y"] < 720, "the first answer shows without scrolling at 1280x720"
+    link = page.get_by_role("link", name="US licence requirement on Nvidia H20 exports to China (April 2025)").first
+    assert link.get_attribute("href").endswith("/entity?id=us_h20_licence_requirement")
+    assert page.locator("[data-testid=stVegaLiteChart] svg .mark-rect path").count() > 10  # the status strip

@@ -1,0 +1,186 @@
+"""Data-centre sites: the country check (geopandas), clipped boundaries, filters, capacity over time, downloads."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from conftest import DATA_DIR, rewrite_csv
+
+from supplychain import sites as sitemod
+from supplychain.boundaries import clipped_boundaries, geojson_size, region_box
+from supplychain.geo import REGIONS, load_boundaries
+from supplychain.load import load_dataset
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(DATA_DIR)
+
+
+def test_shipped_sites_and_locations_lie_inside_their_countries(dataset) -> None:
+    assert dataset.ok, [str(p) for p in dataset.problems]
+    assert sitemod.check_coordinates(dataset.tables) == []
+
+
+def test_a_site_planted_in_the_wrong_country_is_named_with_file_row_column_and_value(mini_dir) -> None:
+    def move(header, rows):
+        # Kulai, Johor (Malaysia), 40 km from Singapore, while the row says SG.
+        rows[0]["lat"], rows[0]["lon"] = "1.6561", "103.6032"
+
+    rewrite_csv(mini_dir / "sites.csv", move)
+    data = load_dataset(mini_dir)
+    assert not data.ok
+    [problem] = data.problems
+    assert (problem.file, problem.line, problem.column, problem.value) == (
+        "sites.csv",
+        2,
+        "lat, lon",
+        "1.6561, 103.6032",
+    )
+    assert "inside SG" in problem.expected and "MY" in problem.expected
+    assert "sites.csv, row 1 (line 2), column 'lat, lon'" in str(problem)
+
+
+def test_a_location_at_sea_is_named_too(mini_dir) -> None:
+    def move(header, rows):
+        rows[1]["lat"], rows[1]["lon"] = "25.0", "125.0"  # East China Sea, for a CN city-level row
+
+    rewrite_csv(mini_dir / "locations.csv", move)
+    [problem] = load_dataset(mini_dir).problems
+    assert (problem.file, problem.line, problem.value) == ("locations.csv", 3, "25.0, 125.0")
+    assert "at sea" in problem.expected
+
+
+def test_a_country_code_without_a_polygon_is_a_problem(mini_dir) -> None:
+    def recode(header, rows):
+        rows[1]["country"] = "ZZ"
+
+    rewrite_csv(mini_dir / "sites.csv", recode)
+    [problem] = load_dataset(mini_dir).problems
+    assert (problem.file, problem.line, problem.column, problem.value) == ("sites.csv", 3, "country", "ZZ")
+
+
+def test_a_point_on_a_generalised_border_counts_as_inside() -> None:
+    # Shenzhen's city centre touches the 1:50m Hong Kong polygon; it is within the tolerance of China.
+    tables = {
+        "locations": pd.DataFrame(
+            {"country": ["CN"], "lat": [22.54554], "lon": [114.0683], "coord_precision": ["city"]}, index=[0]
+        )
+    }
+    assert sitemod.check_coordinates(tables) == []
+
+
+@pytest.mark.parametrize("region_key", ["east_asia", "sea", "strait"])
+def test_clipped_boundaries_stay_in_the_region_box_and_send_far_fewer_bytes(region_key: str) -> None:
+    clipped = clipped_boundaries(REGIONS[region_key], width_px=680)
+    lon0, lat0, lon1, lat1 = region_box(REGIONS[region_key])
+
+    def points(coords):
+        if isinstance(coords[0], (int, float)):
+            yield coords
+        else:
+            for c in coords:
+                yield from points(c)
+
+    for feature in clipped["features"]:
+        for lon, lat in points(feature["geometry"]["coordinates"]):
+            assert lon0 - 0.01 <= lon <= lon1 + 0.01 and lat0 - 0.01 <= lat <= lat1 + 0.01  # rounding slack
+    full = geojson_size(load_boundaries())
+    assert geojson_size(clipped) < full / 10
+
+
+def test_the_strait_view_keeps_singapore_malaysia_and_indonesia_only() -> None:
+    names = {f["properties"]["name"] for f in clipped_boundaries("strait", width_px=680)["features"]}
+    assert names == {"Singapore", "Malaysia", "Indonesia"}
+
+
+def test_the_world_view_is_not_clipped() -> None:
+    with pytest.raises(ValueError):
+        clipped_boundaries("world", width_px=680)
+
+
+def test_filters_keep_only_matching_sites_and_never_hide_unknown_capacity_silently(dataset) -> None:
+    sites = sitemod.build_sites(dataset.tables)
+    chinese = sitemod.select_sites(sites, ownership=["chinese"])
+    assert set(chinese["ownership"]) == {"chinese"} and len(chinese) >= 10
+    big = sitemod.select_sites(sites, min_mw=100)
+    assert (big["capacity_mw"] >= 100).all()
+    assert len(sitemod.select_sites(sites, min_mw=0)) == len(sites)
+    johor_building = sitemod.select_sites(sites, statuses=["under_construction"], countries=["MY"])
+    assert "bdc_my07" in set(johor_building["site_id"])
+
+
+def test_the_named_operator_of_bytedances_offshore_cluster_is_a_company_with_its_place(dataset) -> None:
+    sites = sitemod.build_sites(dataset.tables)
+    row = sites[sites["site_id"] == "aolani_malaysia"].iloc[0]
+    assert row["operator"] == "Aolani Cloud" and row["tenant"] == "ByteDance"
+    assert row["coord_precision"] == "country" and row["country"] == "MY"
+
+
+def test_report_areas_link_the_reports_countries_to_the_sites_inside_them(dataset) -> None:
+    sites = sitemod.build_sites(dataset.tables)
+    areas = sitemod.report_areas(dataset.tables, sites).set_index("country")
+    assert {"SG", "MY"} <= set(areas.index)
+    assert "bdc_my06" in areas.at["MY", "site_ids"].split(",")
+    assert areas.at["SG", "site_count"] == int((sites["country"] == "SG").sum())
+
+
+def test_capacity_by_year_counts_a_site_from_its_opening_year_at_its_stated_figure() -> None:
+    sites = pd.DataFrame(
+        {
+            "site_id": ["a", "b", "c"],
+            "name": ["A", "B", "C"],
+            "country": ["MY", "SG", "MY"],
+            "ownership": ["non_chinese", "chinese", "unknown"],
+            "opened_year": pd.array([2022, 2024, None], dtype="Int64"),
+            "capacity_mw": pd.array([110.0, 20.0, 300.0], dtype="Float64"),
+            "capacity_basis": ["unstated_planned", "it_load_in_service", "it_load_planned"],
+            "capacity_date": pd.to_datetime(["2022-10-20", "2025-01-01", "2025-09-11"]),
+            "capacity_precision": ["day", "year", "day"],
+            "capacity_source_id": ["s1", "s2", "s3"],
+        }
+    )
+    by_year = sitemod.capacity_by_year(sites)
+    totals = by_year.groupby("year")["capacity_mw"].sum().to_dict()
+    assert totals == {2022: 110.0, 2023: 110.0, 2024: 130.0, 2025: 130.0}
+    assert set(by_year["capacity_source_id"]) == {"s1", "s2"}
+
+
+def test_markers_sharing_a_point_are_spread_apart() -> None:
+    from supplychain.geo import Projection
+
+    projection = Projection.fit(REGIONS["strait"], 680, 540)
+    sites = pd.DataFrame(
+        {"site_id": ["a", "b", "c", "d"], "lon": [103.5276] * 3 + [103.85], "lat": [1.7114] * 3 + [1.29]}
+    )
+    spread = sitemod.spread_markers(sites, projection.project, invert=projection.invert).set_index("site_id")
+    xy = {k: projection.project(r.mlon, r.mlat) for k, r in spread.iterrows()}
+    for a in "abc":
+        for b in "abc":
+            if a < b:
+                assert abs(xy[a][0] - xy[b][0]) + abs(xy[a][1] - xy[b][1]) > 10
+    assert not spread.at["d", "spread"] and (spread.at["d", "mlon"], spread.at["d", "mlat"]) == (103.85, 1.29)
+
+
+def test_geojson_download_has_one_point_per_site_with_its_sources(dataset) -> None:
+    sites = sitemod.build_sites(dataset.tables).head(5)
+    collection = json.loads(sitemod.sites_geojson_bytes(sites).decode("utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    assert [f["id"] for f in collection["features"]] == list(sites["site_id"])
+    first, row = collection["features"][0], sites.iloc[0]
+    assert first["geometry"] == {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}
+    assert first["properties"]["source_id"] == row["source_id"]
+    assert first["properties"]["capacity_date"] == row["capacity_date"].strftime("%Y-%m-%d")
+
+
+def test_geopackage_download_reads_back_the_same_sites(dataset) -> None:
+    sites = sitemod.build_sites(dataset.tables)
+    data = sitemod.sites_geopackage_bytes(sites)
+    assert data[:16] == b"SQLite format 3\x00"
+    back = sitemod.read_geopackage(data)
+    assert list(back["site_id"]) == list(sites["site_id"])
+    assert str(back.crs.to_epsg()) == "4326"
+    assert back.geometry.x.round(5).tolist() == sites["lon"].astype(float).round(5).tolist()
+    assert list(back["operator"]) == list(sites["operator"])

@@ -1,0 +1,65 @@
+"""The Data-centre sites page: corridor map, filters in the link, a site's details with sources, report areas (AppTest)."""
+
+from __future__ import annotations
+
+import json
+
+from test_pages import open_page, texts
+
+
+def _map_spec(at) -> dict:
+    """The site map's spec with its named datasets as lists of rows (Streamlit sends them as Arrow)."""
+    import pyarrow as pa
+
+    charts = [e for e in at.get("vega_lite_chart") if "site_id" in e.proto.spec]
+    assert charts, "the site map is drawn"
+    spec = json.loads(charts[0].proto.spec)
+    spec["datasets"] = {
+        d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas().to_dict("records")
+        for d in charts[0].proto.datasets
+    }
+    return spec
+
+
+def test_sites_page_opens_on_the_johor_singapore_corridor_with_markers_and_report_areas() -> None:
+    at = open_page("sites")
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value == "Data-centre sites"
+    assert at.radio(key="view").value == "strait"
+    spec = _map_spec(at)
+    drawn = {r["site_id"] for r in spec["datasets"]["markers"] + spec["datasets"]["hollow"]}
+    assert {"bdc_my06", "airtrunk_jhb1", "pdg_jh1", "airtrunk_sgp1"} <= drawn
+    assert "cyberjaya" not in " ".join(drawn)
+    body = texts(at)
+    assert "spread on a ring" in body
+    assert any("The report says Malaysia; no site is named" in e.label for e in at.expander)
+    labels = [b.label for b in at.get("download_button")]
+    assert "GeoJSON" in labels and "GeoPackage" in labels
+
+
+def test_kuala_lumpur_is_one_click_away() -> None:
+    at = open_page("sites")
+    at.radio(key="view").set_value("kl").run()
+    assert not at.exception
+    drawn = {r["site_id"] for r in _map_spec(at)["datasets"]["markers"]}
+    assert {"vantage_kul1", "vantage_kul2", "bdc_cyberjaya"} <= drawn
+    assert at.query_params["view"] in ("kl", ["kl"])
+
+
+def test_filters_in_the_link_reopen_the_view() -> None:
+    at = open_page("sites", {"owner": "chinese", "view": "sea"})
+    assert not at.exception
+    assert at.multiselect(key="owner").value == ["chinese"]
+    drawn = _map_spec(at)["datasets"]
+    owners = {r["ownership_label"] for r in drawn["markers"] + drawn["hollow"]}
+    assert owners == {"Chinese-owned"}
+
+
+def test_a_site_in_the_link_shows_its_operator_owner_and_sources() -> None:
+    at = open_page("sites", {"site": "bdc_my06"})
+    assert not at.exception
+    body = texts(at)
+    assert "Bridge Data Centres" in body and "Bain Capital (US)" in body
+    assert "ByteDance (Official record" in body or "ByteDance (official" in body.lower()
+    assert "bdc_2022_10_20_my06" in body

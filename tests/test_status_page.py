@@ -1,0 +1,89 @@
+"""The Export status page in AppTest: plain answers on the reviewed-through day, presets, a typed day."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import DATA_DIR
+from test_pages import open_page, texts
+
+# The day the record is reviewed through, read from the data package (not from the code under test).
+REVIEWED = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["reviewed_through"]
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+REVIEWED_WORDS = f"{int(REVIEWED[8:10])} {MONTHS[int(REVIEWED[5:7]) - 1]} {REVIEWED[:4]}"
+VERDICTS = ("**No**", "**Yes, under licence**", "**Yes**", "**Not yet**")
+
+
+def answers(at) -> list[str]:
+    return [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**Could the")]
+
+
+def test_opens_on_the_reviewed_through_day_with_an_answer_for_every_chip() -> None:
+    at = open_page("status")
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Could each chip be sold to China?"
+    found = answers(at)
+    chips = (DATA_DIR / "chips.csv").read_text(encoding="utf-8").strip().splitlines()[1:]
+    assert len(found) == len(chips)  # one answer per row of chips.csv
+    assert all(f"on {REVIEWED_WORDS}?**" in a for a in found)
+    assert all(any(v in a for v in VERDICTS) for a in found)
+    assert "reviewed through" in texts(at)
+    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.caption)
+
+
+def test_h20_on_1_june_2025_answers_no_since_9_april() -> None:
+    at = open_page("status", {"asof": "2025-06-01"})
+    h20 = next(a for a in answers(at) if "Nvidia H20" in a)
+    assert h20.startswith("**Could the Nvidia H20 be sold to China on 1 Jun 2025?**")
+    assert "**No** — an export licence has been required since 9 Apr 2025" in h20
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(
+        "US licence requirement on Nvidia H20 exports to China (April 2025)" in c and "Source:" in c for c in captions
+    )
+
+
+def test_typed_day_applies_and_goes_to_the_link() -> None:
+    at = open_page("status")
+    at.text_input(key="asof").set_value("2025-04-08").run()
+    assert at.query_params["asof"] == "2025-04-08"
+    h20 = next(a for a in answers(at) if "Nvidia H20" in a)
+    assert "on 8 Apr 2025?**" in h20 and "**Yes** — no export restriction" in h20
+
+
+def test_a_typed_non_date_is_refused_and_the_last_day_stays() -> None:
+    at = open_page("status", {"asof": "2025-06-01"})
+    at.text_input(key="asof").set_value("2025-13-40").run()
+    assert any("is not a day" in w.value for w in at.warning)
+    assert all("on 1 Jun 2025?**" in a for a in answers(at))
+
+
+def test_report_date_preset_jumps_to_27_november_2025() -> None:
+    at = open_page("status")
+    preset = at.selectbox(key="status_preset")
+    assert preset.options[:2] == ["Report date · 27 Nov 2025", f"Reviewed through · {REVIEWED_WORDS}"]
+    assert any(o.startswith("Before · 8 Apr 2025 · US licence requirement on Nvidia H20") for o in preset.options)
+    preset.set_value("Report date · 27 Nov 2025").run()
+    assert at.query_params["asof"] == "2025-11-27"
+    assert all("on 27 Nov 2025?**" in a for a in answers(at))
+    assert at.text_input(key="asof").value == "2025-11-27"
+
+
+def test_status_table_shows_names_and_labels_not_codes() -> None:
+    at = open_page("status", {"asof": "2025-11-27"})
+    table = at.dataframe[0].value
+    assert set(table["Designer"]) == {"Nvidia", "Huawei"}
+    assert "china_specific" not in set(table["Segment"]) and "Cut-down part for China" in set(table["Segment"])
+
+
+def test_chip_profile_answers_for_today_and_the_report_date() -> None:
+    at = open_page("entity", {"id": "h20"})
+    assert not at.exception, at.exception
+    lines = [m.value.replace("\\", "") for m in at.markdown]
+    today = next(
+        line for line in lines if line.startswith(f"Today (the record is reviewed through {REVIEWED_WORDS}): ")
+    )
+    assert any(v in today for v in VERDICTS)
+    assert any(line.startswith("On the report's date, 27 Nov 2025: **Yes, under licence**") for line in lines)
+    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.caption)
+    facts = "\n".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "**Segment:** Cut-down part for China" in facts and "china specific" not in facts
