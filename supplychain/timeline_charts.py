@@ -346,8 +346,8 @@ def build_zoom_strip(
             tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("title:N", title="Event")],
         )
         .add_params(brush)
-        # A total height (Streamlit fits the axis and its title inside): the 22 px ticks and the axis, no empty band.
-        .properties(height=72)
+        # A total height (Streamlit fits the axis and its title inside). 72 px left too thin a plot to drag in.
+        .properties(height=100)
     )
 
 
