@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+SIZES ?= 1,10,100
 
 .PHONY: run test mutate constraints bench shots clean
 
@@ -37,8 +38,9 @@ mutate: $(VENV)/.installed-dev
 constraints: $(VENV)/.installed-dev
 	( sed -n '1,2p' constraints.txt; $(BIN)/pip freeze --exclude-editable ) > constraints.txt.new && mv constraints.txt.new constraints.txt
 
+# `make bench` (sizes 1x, 10x, 100x); `make bench SIZES=1,10` or `make bench BENCH_ARGS=--quick` for less.
 bench: $(VENV)/.installed-dev
-	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	SIZES=$(SIZES) $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache mutants

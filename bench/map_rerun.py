@@ -1,23 +1,21 @@
 """Server time of the Map page: first open (cold caches), and a filter change (warm caches), at shipped data size.
 
-Prints milliseconds; no asserts. Run: .venv/bin/python bench/map_rerun.py
+Prints milliseconds; no asserts. Run: .venv/bin/python -m bench.map_rerun
 Measures with Streamlit's AppTest, which runs the page script in-process like the server does.
 """
 
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
+from supplychain import geo, maps
+from supplychain.load import load_dataset
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from supplychain import geo, maps  # noqa: E402
-from supplychain.load import load_dataset  # noqa: E402
 
 
 def main(repeat: int = 15) -> None:

@@ -52,10 +52,16 @@ if raw and raw not in names and not picked:
         st.caption("Nothing similar found. Use the search box in the sidebar, or pick from the list above.")
 elif not entity_id:
     st.caption("Pick an entity above or in the sidebar search. All entities by kind:")
+    # A link per entity is fine at a few hundred; at thousands it is slow to send and to read.
+    longest = int(index["kind"].value_counts().max()) if len(index) else 0
+    show_all = longest <= ui.LINK_CAP or st.toggle(
+        f"Show every entity ({len(index)}); the first {ui.LINK_CAP} of each kind are listed", key="index_all"
+    )
     grid = st.columns(len(KIND_LABELS))
     for col, (kind, label) in zip(grid, KIND_LABELS.items()):
-        col.markdown(f"**{label}**")
-        for row in index[index["kind"] == kind].itertuples(index=False):
+        of_kind = index[index["kind"] == kind]
+        col.markdown(f"**{label}**" + ("" if show_all or len(of_kind) <= ui.LINK_CAP else f" ({len(of_kind)})"))
+        for row in (of_kind if show_all else of_kind.head(ui.LINK_CAP)).itertuples(index=False):
             with col:
                 ui.render_entity_link(row.id, row.label, kind)
 else:

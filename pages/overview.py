@@ -65,6 +65,9 @@ chain = tables["events"][tables["events"]["is_causal_step"].fillna(False).astype
 chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain["date_precision"])]).sort_values(
     "_end", kind="stable"
 )  # "Apr 2025" after "9 Apr"
+if len(chain) > ui.ROW_CAP:
+    st.caption(f"The first {ui.ROW_CAP} of {len(chain)} steps; the timeline numbers every one.")
+    chain = chain.head(ui.ROW_CAP)
 for col, (_, event) in zip(st.columns(max(len(chain), 1)), chain.iterrows()):
     with col.container(border=True):
         st.markdown(f"**{format_date(event['date'], event['date_precision'])}**")
@@ -79,6 +82,11 @@ st.page_link(
 st.header("What the report says")
 sources = tables["sources"].set_index("source_id")
 findings = key_findings(tables)
+if len(findings) > ui.LIST_CAP:
+    st.caption(f"The first {ui.LIST_CAP} of {len(findings)} key findings; the Sources page lists every claim.")
+    findings = findings.head(ui.LIST_CAP)
+
+
 standings = finding_standings(tables).set_index("claim_id")
 grid = st.columns(2, gap="medium")
 for i, (_, claim) in enumerate(findings.iterrows()):

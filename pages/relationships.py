@@ -17,6 +17,7 @@ from supplychain.graph import (
     edge_frame,
     graph_key,
     graphml_bytes,
+    most_connected,
     node_frame,
     view_graph,
 )
@@ -85,11 +86,21 @@ if shown_view == "Network":
     if edges.empty:
         st.info("No ties match these settings. Clear a relation type or widen the dates.", icon=":material/search_off:")
     else:
-        nodes = node_frame(view)
+        drawn = view
+        if view.number_of_nodes() > ui.NETWORK_CAP and not st.toggle(
+            f"Draw all {view.number_of_nodes()} entities (slow, and too dense to read)", key="network_all"
+        ):
+            drawn = most_connected(view, ui.NETWORK_CAP)
+            st.caption(
+                f"Drawing the {ui.NETWORK_CAP} best-connected of {view.number_of_nodes()} entities and the ties among them. "
+                "Focus on an entity, pick relation types or narrow the dates to see the rest; the Evidence view lists every tie."
+            )
+        nodes = node_frame(drawn)
+        drawn_edges = edges[edges["from_id"].isin(nodes["id"]) & edges["to_id"].isin(nodes["id"])]
         chart = network_chart(
             nodes,
-            edges,
-            cache.graph_layout(*graph_key(view)),
+            drawn_edges,
+            cache.graph_layout(*graph_key(drawn)),
             focus=focus,
             height=700 if len(nodes) > 30 else 480,
             label_all=len(nodes) <= 40,
@@ -97,7 +108,7 @@ if shown_view == "Network":
         st.altair_chart(chart, width="stretch")
         ui.render_chart_downloads(chart.to_dict, what="relationship_network", as_of=dataset.as_of)
         st.caption(
-            f"{len(nodes)} entities, {len(edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
+            f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
             + (
                 "names of entities with fewer than three ties show on hover (or focus on one); "
                 if len(nodes) > 40

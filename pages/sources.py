@@ -21,12 +21,13 @@ st.markdown(
 )
 
 claim_ids = list(claims["claim_id"])
+claim_texts = dict(zip(claims["claim_id"], claims["text_en"]))  # once, not an index rebuilt per option
 focus = url_selectbox(
     "Show one claim and the rows that rest on it",
     claim_ids,
     key="claim",
     index=None,
-    format_func=lambda c: claims.set_index("claim_id").loc[c, "text_en"][:110],
+    format_func=lambda c: claim_texts[c][:110],
     placeholder="Choose a claim…",
 )
 source_index = sources.set_index("source_id")
@@ -56,7 +57,13 @@ if focus:
 tab_claims, tab_sources, tab_method = st.tabs(["Claims from the report", "All sources", "Method, licence and citation"])
 with tab_claims:
     counts = citation_counts(tables, column="claim_id")
-    for _, claim in claims.iterrows():
+    shown_claims = claims
+    if len(claims) > ui.LINK_CAP and not st.toggle(
+        f"Show all {len(claims)} claims as cards (the first {ui.LINK_CAP} are shown; the table below has all)",
+        key="claims_all",
+    ):
+        shown_claims = claims.head(ui.LINK_CAP)
+    for _, claim in shown_claims.iterrows():
         with st.container(border=True):
             left, right = st.columns(2, gap="medium")
             left.markdown("> " + ui.escape_md(claim["quote_pl"]))

@@ -144,14 +144,14 @@ st.caption(
     f"grey band = after {format_date(reviewed)}, the day the record has been reviewed through: later events may exist but are not in the data yet"
     + (f" · blue line = {format_date(asof)}, the day chosen on Export status." if asof is not None else ".")
 )
-st.caption(
-    "The report's causal chain, numbered on the chart: "
-    + " → ".join(
-        f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])
-    )
-)
+chain = [f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
+more = f" → … and {len(chain) - ui.LIST_CAP} more steps" if len(chain) > ui.LIST_CAP else ""
+st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[: ui.LIST_CAP]) + more)
 if missing := undated(tables):
-    st.caption("Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing) + ".")
+    more = f" and {len(missing) - ui.LIST_CAP} more" if len(missing) > ui.LIST_CAP else ""
+    st.caption(
+        "Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing[: ui.LIST_CAP]) + more + "."
+    )
 
 table = events_table(shown)
 st.session_state["tl_rows"] = list(table["item_id"])

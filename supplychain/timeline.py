@@ -324,32 +324,41 @@ def label_levels(
     """
     span_days = max((pd.Timestamp(end) - pd.Timestamp(start)).days, 1)
     px_per_day = width_px / span_days
-    out = pd.DataFrame({"level": 0, "labelled": False, "align": "left"}, index=items.index)
-    for _, lane_items in items.sort_values("date", kind="stable").groupby("lane", sort=False):
-        free_at = [float("-inf")] * levels
-        for idx, row in lane_items.iterrows():
-            anchor = (
-                row["date"]
-                if row.get("precision", "day") == "day"
-                else next_period_start(row["date"], row["precision"])
-            )
-            x = (pd.Timestamp(anchor) - pd.Timestamp(start)).days * px_per_day
-            x0 = (pd.Timestamp(row["date"]) - pd.Timestamp(start)).days * px_per_day
-            width = len(str(row["title"])) * char_px + 12
-            lo, hi, align = (x0, x + width, "left") if x + width <= width_px else (x0 - width, x + 8, "right")
-            free = next((i for i, f in enumerate(free_at) if f <= lo), None)
-            if free is None:
-                out.loc[idx, ["level", "labelled", "align"]] = [
-                    min(range(levels), key=lambda i: free_at[i]),
-                    False,
-                    align,
-                ]
-                continue
-            free_at[free] = hi + 4
-            out.loc[idx, ["level", "labelled", "align"]] = [free, True, align]
-    out["level"] = out["level"].astype("int64")
-    out["labelled"] = out["labelled"].astype(bool)
-    return out
+    ordered = items.sort_values("date", kind="stable")
+    # The positions in one go (columns, not rows); only the greedy choice below is a loop.
+    dates = pd.to_datetime(ordered["date"])
+    precisions = ordered["precision"] if "precision" in ordered else pd.Series("day", index=ordered.index)
+    # A month or year date's label starts after its span; a missing precision counts as a span, as before.
+    anchors = pd.Series(
+        [d if p == "day" else next_period_start(d, p) for d, p in zip(dates, precisions)], index=ordered.index
+    )
+    origin = pd.Timestamp(start)
+    xs = ((anchors - origin).dt.days * px_per_day).tolist()
+    x0s = ((dates - origin).dt.days * px_per_day).tolist()
+    widths = (ordered["title"].astype(str).str.len() * char_px + 12).tolist()
+    level_of, labelled_of, align_of = {}, {}, {}
+    free_by_lane: dict[object, list[float]] = {}
+    for idx, lane, x, x0, width in zip(ordered.index, ordered["lane"], xs, x0s, widths):
+        if pd.isna(lane):
+            continue  # no lane, no row to draw it on: keeps the defaults below
+        free_at = free_by_lane.setdefault(lane, [float("-inf")] * levels)
+        lo, hi, align = (x0, x + width, "left") if x + width <= width_px else (x0 - width, x + 8, "right")
+        free = next((i for i, f in enumerate(free_at) if f <= lo), None)
+        align_of[idx] = align
+        if free is None:
+            level_of[idx], labelled_of[idx] = min(range(levels), key=lambda i: free_at[i]), False
+            continue
+        free_at[free] = hi + 4
+        level_of[idx], labelled_of[idx] = free, True
+    out = pd.DataFrame(
+        {
+            "level": pd.Series(level_of, dtype="int64"),
+            "labelled": pd.Series(labelled_of, dtype=bool),
+            "align": pd.Series(align_of, dtype=object),
+        }
+    )
+    out = out.reindex(items.index)
+    return out.fillna({"level": 0, "labelled": False, "align": "left"}).astype({"level": "int64", "labelled": bool})
 
 
 def timeline_bounds(items: pd.DataFrame, fallback: str) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp]:

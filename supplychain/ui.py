@@ -31,6 +31,13 @@ from supplychain.style import (
 from supplychain.urlstate import describe_filters, share_url
 from supplychain.validate import LoadWarning, Problem
 
+# How much a list that grows with the data spells out before it says "and N more" or offers "show all",
+# so pages stay quick to send and to read at 100 times today's rows (see docs/performance.md).
+ROW_CAP = 8  # cards side by side in one row
+LIST_CAP = 12  # items in a caption, or cards in a column
+LINK_CAP = 40  # links or cards in a list with a "show all" switch
+NETWORK_CAP = 150  # entities drawn in the whole-network view
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 
 

@@ -491,3 +491,19 @@ def test_rows_that_are_not_entities_link_to_the_data_page_showing_them() -> None
 
     assert row_link("chips", "h20") == "/entity?id=h20#h20"
     assert row_link("events", "ev_report_published") == "/data?table=events&q=ev_report_published#ev_report_published"
+
+
+def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
+    import networkx as nx
+
+    from supplychain.graph import most_connected
+
+    graph = nx.MultiDiGraph()
+    for leaf in "abcdef":
+        graph.add_edge("hub", leaf)
+    graph.add_edge("a", "b")
+    graph.add_edge("x", "y")
+    top = most_connected(graph, 3)
+    assert set(top.nodes) == {"hub", "a", "b"}  # degree 6, 2, 2; "c".."f" and "x", "y" have 1
+    assert top.number_of_edges() == 3  # hub-a, hub-b, a-b
+    assert most_connected(graph, 50) is graph

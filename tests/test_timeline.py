@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import DATA_DIR, FIXTURE_DIR
 
+from supplychain.dates import next_period_start
 from supplychain.export import to_csv_bytes
 from supplychain.load import load_dataset, read_table
 from supplychain.schema import read_package, table_names
@@ -253,6 +255,68 @@ def test_charts_build_for_one_lane_and_for_an_empty_status_range() -> None:
     build_status_strip(
         status_segments(tables, start, end), chip_order=["K1"], start=start, end=end, asof=None
     ).to_dict()
+
+
+def _label_levels_row_by_row(
+    items: pd.DataFrame, start, end, width_px: int = 1000, char_px: float = 7.0, levels: int = 3
+):
+    """The first, row-by-row version of label_levels, kept as the reference for the vectorised one."""
+    span_days = max((pd.Timestamp(end) - pd.Timestamp(start)).days, 1)
+    px_per_day = width_px / span_days
+    out = pd.DataFrame({"level": 0, "labelled": False, "align": "left"}, index=items.index)
+    for _, lane_items in items.sort_values("date", kind="stable").groupby("lane", sort=False):
+        free_at = [float("-inf")] * levels
+        for idx, row in lane_items.iterrows():
+            anchor = (
+                row["date"]
+                if row.get("precision", "day") == "day"
+                else next_period_start(row["date"], row["precision"])
+            )
+            x = (pd.Timestamp(anchor) - pd.Timestamp(start)).days * px_per_day
+            x0 = (pd.Timestamp(row["date"]) - pd.Timestamp(start)).days * px_per_day
+            width = len(str(row["title"])) * char_px + 12
+            lo, hi, align = (x0, x + width, "left") if x + width <= width_px else (x0 - width, x + 8, "right")
+            free = next((i for i, f in enumerate(free_at) if f <= lo), None)
+            if free is None:
+                out.loc[idx, ["level", "labelled", "align"]] = [
+                    min(range(levels), key=lambda i: free_at[i]),
+                    False,
+                    align,
+                ]
+                continue
+            free_at[free] = hi + 4
+            out.loc[idx, ["level", "labelled", "align"]] = [free, True, align]
+    return out.astype({"level": "int64", "labelled": bool})
+
+
+def test_label_levels_place_the_timeline_as_the_row_by_row_rule_did() -> None:
+    items = timeline_items(fixture_tables())
+    for start, end, width in (("2019-01-01", "2026-12-31", 1000), ("2025-01-01", "2025-12-31", 640)):
+        got = label_levels(items, pd.Timestamp(start), pd.Timestamp(end), width_px=width)
+        want = _label_levels_row_by_row(items, pd.Timestamp(start), pd.Timestamp(end), width_px=width)
+        pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_label_levels_place_crowded_lanes_as_the_row_by_row_rule_did() -> None:
+    rng = np.random.default_rng(4)
+    days = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 900, 240), unit="D")
+    precision = rng.choice(["day", "month", "year"], 240)
+    items = pd.DataFrame(
+        {
+            "date": days,
+            "end": [
+                d + pd.Timedelta(days=30 if p == "month" else 365 if p == "year" else 0)
+                for d, p in zip(days, precision)
+            ],
+            "precision": precision,
+            "title": ["x" * int(n) for n in rng.integers(3, 40, 240)],
+            "lane": rng.choice(["us", "cn", "models", "chips"], 240),
+        }
+    )
+    got = label_levels(items, pd.Timestamp("2024-01-01"), pd.Timestamp("2026-06-30"), width_px=900)
+    want = _label_levels_row_by_row(items, pd.Timestamp("2024-01-01"), pd.Timestamp("2026-06-30"), width_px=900)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert 0 < got["labelled"].sum() < len(items)
 
 
 def _steps(*rows: tuple[str, str, str]) -> pd.DataFrame:

@@ -1,0 +1,49 @@
+"""At many times today's rows, lists that grow with the data show a first part and say how much more there is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import DATA_DIR
+from streamlit.testing.v1 import AppTest
+
+from bench.synth import write_package
+from supplychain import ui
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+
+
+@pytest.fixture(scope="module")
+def big_dir(tmp_path_factory) -> Path:
+    """The shipped package copied four times (bench/synth.py)."""
+    folder = tmp_path_factory.mktemp("x4") / "data"
+    write_package(4, folder, source=DATA_DIR)
+    return folder
+
+
+def _open(page: str, folder: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("SUPPLYCHAIN_DATA_DIR", str(folder))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["_test_start_page"] = page
+    return at.run()
+
+
+def test_profiles_index_lists_the_first_links_of_each_kind_until_show_all(big_dir: Path, monkeypatch) -> None:
+    at = _open("entity", big_dir, monkeypatch)
+    assert not at.exception
+    links = [e for e in at.get("page_link") if "id" in str(e.proto.query_string)]
+    assert ui.LINK_CAP < len(links) <= 5 * ui.LINK_CAP  # five kinds, none over the cap
+    companies = 4 * len(pd.read_csv(DATA_DIR / "companies.csv"))
+    assert f"**Company / organisation** ({companies})" in [m.value for m in at.markdown]
+    at.toggle(key="index_all").set_value(True).run()
+    assert len([e for e in at.get("page_link") if "id" in str(e.proto.query_string)]) > len(links)
+
+
+def test_sources_shows_the_first_claim_cards_and_the_table_has_all(big_dir: Path, monkeypatch) -> None:
+    at = _open("sources", big_dir, monkeypatch)
+    assert not at.exception
+    claims = 4 * len(pd.read_csv(DATA_DIR / "claims.csv"))
+    assert at.toggle(key="claims_all").label.startswith(f"Show all {claims} claims")
+    assert any(len(d.value) == claims for d in at.dataframe)
