@@ -223,3 +223,20 @@ FLOW_GROUP_COLOURS: dict[str, str] = {
     "People and partnerships": "#56B4E9",  # sky blue
 }
 FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+
+# What changed since the report (data/standings.csv): a key finding's standing today. A finding the
+# curators have not yet reviewed has no row and reads "not reviewed yet".
+STANDING_LABELS: dict[str, str] = {
+    "confirmed": "Confirmed",
+    "updated": "Updated",
+    "contradicted": "Contradicted",
+    "no_later_news": "No later news",
+    "not_reviewed": "Not reviewed yet",
+}
+STANDING_COLOURS: dict[str, str] = {
+    "confirmed": "#009E73",  # bluish green
+    "updated": "#E69F00",  # orange
+    "contradicted": "#D55E00",  # vermillion
+    "no_later_news": "#999999",  # grey
+    "not_reviewed": "#DDDDDD",  # light grey
+}
