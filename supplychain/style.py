@@ -165,6 +165,28 @@ STATUS_LABELS: dict[str, str] = {
     "unrestricted": "No restriction in the data",
     "not_announced": "Not yet announced",
 }
+# Standing of a measure (policies.status): one label and one colour per value of the enum in
+# datapackage.json. Okabe-Ito colours; the greys are for measures that bind no one.
+POLICY_STATUS_LABELS: dict[str, str] = {
+    "in_force": "In force",
+    "not_enforced": "On the books, not enforced",
+    "suspended": "Suspended for a set period",
+    "pending": "Proposed, not yet law",
+    "rescinded": "Rescinded",
+    "superseded": "Superseded",
+    "never_in_force": "Never took effect",
+    "unclear": "Standing unclear",
+}
+POLICY_STATUS_COLOURS: dict[str, str] = {
+    "in_force": "#D55E00",  # vermillion
+    "not_enforced": "#CC79A7",  # reddish purple
+    "suspended": "#E69F00",  # orange
+    "pending": "#56B4E9",  # sky blue
+    "rescinded": "#009E73",  # bluish green
+    "superseded": "#0072B2",  # blue
+    "never_in_force": "#999999",  # grey
+    "unclear": "#DDDDDD",  # light grey
+}
 # How much of a date is known, in words (tooltips, details): month precision never reads as the 1st.
 PRECISION_LABELS: dict[str, str] = {"day": "exact day", "month": "month only (day not known)", "year": "year only"}
 
