@@ -262,3 +262,10 @@ STANDING_COLOURS: dict[str, str] = {
     "no_later_news": "#999999",  # grey
     "not_reviewed": "#DDDDDD",  # light grey
 }
+LOCATION_REGION_LABELS: dict[str, str] = {
+    "sea": "Southeast Asia",
+    "east_asia": "East Asia",
+    "north_america": "North America",
+    "europe": "Europe",
+    "other": "Elsewhere",
+}

@@ -112,6 +112,23 @@ def current_link(url_path: str) -> str:
     return share_url(base, {k: st.query_params.get_all(k) for k in st.query_params})
 
 
+DATA_TABLE_SHOWN = "_data_table_shown"  # the table the Data page showed in the last run
+
+
+def forget_other_table_filters(*, key: str) -> None:
+    """Call before the table selectbox `key`: when the reader has just switched it to another table, drop
+    the previous table's filters, search and column choice from the URL (and so from the share link and
+    a view bundle's README): they belong to the old table, and left behind they would read as "ignored
+    in the link". A link opened fresh keeps all its parameters: there the widget has no state yet."""
+    from supplychain.urlbind import SHARED_PARAMS
+
+    chosen, shown = st.session_state.get(key), st.session_state.get(DATA_TABLE_SHOWN)
+    if chosen is None or shown is None or chosen == shown:
+        return
+    for param in [k for k in st.query_params if k != key and k not in SHARED_PARAMS]:
+        del st.query_params[param]
+
+
 def render_view_bundle(
     package: dict,
     tables: dict[str, pd.DataFrame],
@@ -294,7 +311,7 @@ def render_story_link(container: Any = None) -> None:
 
 def render_entity_search(dataset: Dataset) -> None:
     """Sidebar search: any entity by name or alias (e.g. 'Tongyi Qianwen', 'H20'); results link to its profile."""
-    from supplychain.entities import find_entities
+    from supplychain.entities import find_entities, suggest_entities
 
     index = cache.get_relations(dataset)[0]
     with st.sidebar:
@@ -306,11 +323,19 @@ def render_entity_search(dataset: Dataset) -> None:
             help="Searches names and other names (aliases, Chinese names); opens the profile.",
         )
         if text and text.strip():
-            hits = find_entities(index, text, limit=6)
+            shown = 6
+            hits = find_entities(index, text, limit=len(index))
             if hits.empty:
-                st.caption("No entity has that name or alias.")
-            for hit in hits.itertuples(index=False):
+                hits = suggest_entities(index, text, limit=shown)
+                st.caption(
+                    "No entity has that name or alias. Did you mean:"
+                    if len(hits)
+                    else "No entity has that name or alias."
+                )
+            for hit in hits.head(shown).itertuples(index=False):
                 render_entity_link(hit.id, hit.name, hit.kind, note=hit.matched if hit.matched != hit.name else "")
+            if len(hits) > shown:
+                st.caption(f"Showing {shown} of {len(hits)} matches: type more of the name to narrow them.")
 
 
 def render_source(source: pd.Series) -> None:

@@ -90,8 +90,9 @@ def serve(app_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
             process.kill()
 
 
-def wait_until_idle(page, timeout_ms: int = 30000) -> None:
-    """Wait until Streamlit has finished the script run and drawn the page."""
+def wait_until_idle(page, timeout_ms: int = 90000) -> None:
+    """Wait until Streamlit has finished the script run and drawn the page (a cold run on a busy 2-core CI
+    machine takes more than 30 s)."""
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout_ms)
     page.wait_for_selector("[data-testid=stMain]", timeout=timeout_ms)
     page.wait_for_timeout(400)
