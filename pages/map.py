@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, geo, maps, ui, urlbind
+from supplychain.dates import MAP_DATE_NOTE, format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name, inline_data_urls
-from supplychain.style import RELATION_LABELS, format_date
+from supplychain.style import RELATION_LABELS
 
 dataset = ui.require_dataset()
 tables = dataset.tables
@@ -57,6 +58,7 @@ as_of = urlbind.url_date(
     format="YYYY-MM-DD",
     help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date.",
 )
+st.caption(MAP_DATE_NOTE)
 
 flows = geo.select_flows(base.flows, companies=companies, relations=relations, as_of=as_of)
 points = geo.select_points(base.points, flows, companies=companies)

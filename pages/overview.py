@@ -3,9 +3,9 @@
 import streamlit as st
 
 from supplychain import ui
+from supplychain.dates import format_date, period_end
 from supplychain.provenance import citing_rows, evidence_mix, headline_counts, key_findings
-from supplychain.style import EVIDENCE_LABELS, TABLE_LABELS, format_date
-from supplychain.timeline import period_end
+from supplychain.style import EVIDENCE_LABELS, TABLE_LABELS
 
 dataset = ui.require_dataset()
 tables = dataset.tables

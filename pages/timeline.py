@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
+from supplychain.dates import STATUS_DATE_NOTE, format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.schema import enum_values
 from supplychain.status import STATUS_TABLE_COLUMNS, chip_status_on, status_table
-from supplychain.style import STATUS_LABELS, format_date
+from supplychain.style import STATUS_LABELS
 from supplychain.timeline import (
     EVENT_TABLE_COLUMNS,
     LANE_CHOICES,
@@ -105,7 +106,8 @@ status = status_table(answer)
 st.caption(
     f"On **{format_date(asof)}**: "
     + " · ".join(f"{STATUS_LABELS[s]}: {n}" for s, n in answer["status"].value_counts().items())
-    + ". The latest measure in force decides (a licence granted after a restriction makes the chip allowed); dates known only to the month count from its first day and are marked uncertain."
+    + ". The latest measure in force decides (a licence granted after a restriction makes the chip allowed). "
+    + STATUS_DATE_NOTE
 )
 segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()))
 strip = build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof)

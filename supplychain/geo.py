@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from supplychain.dates import map_counts_from
+
 GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
 BOUNDARIES_FILE = "countries-50m.json"  # world-atlas 2.0.2 TopoJSON of Natural Earth 1:50m admin-0 countries
 BOUNDARIES_LAYER = "countries"
@@ -409,24 +411,14 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return frame
 
 
-def _period_end(value: Any, precision: Any) -> pd.Timestamp:
-    """The last day a date of this precision could stand for (month: end of month; year: 31 Dec)."""
-    stamp = pd.Timestamp(value)
-    if precision == "year":
-        return stamp + pd.offsets.YearEnd(0)
-    if precision == "month":
-        return stamp + pd.offsets.MonthEnd(0)
-    return stamp
-
-
 def select_flows(
     flows: pd.DataFrame, *, companies: Sequence[str] = (), relations: Sequence[str] = (), as_of: Any = None
 ) -> pd.DataFrame:
     """Flows matching the filters; an empty selection means no filter.
 
-    As of a day, a flow shows if it had certainly begun by then (a start known only to the month or
-    year counts from the end of that month or year) and had not certainly ended. Flows with no start
-    date are shown at every date: the sources do not say when they began.
+    As of a day, a flow shows if it had certainly begun by then and had not certainly ended: the Map's
+    rule for a month- or year-only date (`dates.map_counts_from`, from the period's last day). Flows with
+    no start date are shown at every date: the sources do not say when they began.
     """
     out = flows
     if companies:
@@ -436,8 +428,8 @@ def select_flows(
         out = out[out["relation"].isin(list(relations))]
     if as_of is not None and not out.empty:
         day = pd.Timestamp(as_of)
-        begun = [pd.isna(s) or _period_end(s, p) <= day for s, p in zip(out["start_date"], out["start_precision"])]
-        ended = [pd.notna(e) and _period_end(e, p) < day for e, p in zip(out["end_date"], out["end_precision"])]
+        begun = [pd.isna(s) or map_counts_from(s, p) <= day for s, p in zip(out["start_date"], out["start_precision"])]
+        ended = [pd.notna(e) and map_counts_from(e, p) < day for e, p in zip(out["end_date"], out["end_precision"])]
         out = out[[b and not e for b, e in zip(begun, ended)]]
     return out
 

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from supplychain import geo
+from supplychain.dates import UNKNOWN, format_span
 from supplychain.style import (
     COORD_PRECISION_LABELS,
     COORD_PRECISION_RING,
@@ -21,7 +22,6 @@ from supplychain.style import (
     OWNERSHIP_LABELS,
     OWNERSHIP_SHAPES,
     RELATION_LABELS,
-    format_date,
 )
 
 
@@ -97,16 +97,6 @@ FLOW_TABLE_LABELS = {
 }
 
 
-def when_text(start: Any, start_precision: Any, end: Any, end_precision: Any) -> str:
-    """ "since Apr 2025", "2023 – May 2025" or "date unknown", never more precise than the data."""
-    if pd.isna(start) and pd.isna(end):
-        return "date unknown"
-    if pd.isna(end):
-        return "since " + format_date(start, start_precision)
-    begin = format_date(start, start_precision) if pd.notna(start) else "start unknown"
-    return f"{begin} – {format_date(end, end_precision)}"
-
-
 def describe_points(points: pd.DataFrame) -> pd.DataFrame:
     """Points with the readable columns the map and its tables show (labels for kind, owner, precision, evidence)."""
     out = points.copy()
@@ -127,11 +117,11 @@ def describe_flows(flows: pd.DataFrame) -> pd.DataFrame:
     out["line_style"] = out["evidence"].map(lambda e: dashes[1] if e == "estimate" else dashes[0])
     out["evidence_label"] = out["evidence"].map(lambda k: EVIDENCE_LABELS.get(k, k))
     out["when"] = [
-        when_text(*v) for v in zip(out["start_date"], out["start_precision"], out["end_date"], out["end_precision"])
+        format_span(*v) for v in zip(out["start_date"], out["start_precision"], out["end_date"], out["end_precision"])
     ]
     out["title"] = out["from_name"] + " " + out["relation_label"] + " " + out["to_name"]
     out["label"] = [
-        rel if when == "date unknown" else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])
+        rel if when == UNKNOWN else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])
     ]
     return out
 
@@ -444,7 +434,7 @@ def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, lo
             "From": names.get(str(r["from_id"]), str(r["from_id"])),
             "Relation": RELATION_LABELS.get(str(r["relation"]), str(r["relation"])),
             "To": names.get(str(r["to_id"]), str(r["to_id"])),
-            "When": when_text(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
+            "When": format_span(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
             "Evidence": EVIDENCE_LABELS.get(str(r["evidence"]), str(r["evidence"])),
             "Source": r["source_id"],
             "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",

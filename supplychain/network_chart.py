@@ -7,6 +7,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from supplychain.dates import format_span
 from supplychain.entities import entity_url, short_label
 from supplychain.style import (
     CHAIN_STAGES,
@@ -16,7 +17,6 @@ from supplychain.style import (
     RELATION_GROUP_GREYS,
     RELATION_GROUPS,
     RELATION_LABELS,
-    format_date,
 )
 
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
@@ -32,19 +32,6 @@ _KIND_LEGEND = alt.Legend(
 _GROUPS = list(RELATION_GROUP_DASHES)
 
 
-def _period(start: object, start_p: object, end: object, end_p: object) -> str:
-    """'Apr 2025 – 13 May 2025', 'since Jan 2021', or 'undated'."""
-    has_start = start is not None and not pd.isna(start)
-    has_end = end is not None and not pd.isna(end)
-    if has_start and has_end:
-        return f"{format_date(start, start_p or 'day')} – {format_date(end, end_p or 'day')}"
-    if has_start:
-        return f"since {format_date(start, start_p or 'day')}"
-    if has_end:
-        return f"until {format_date(end, end_p or 'day')}"
-    return "undated"
-
-
 def edge_table(edges: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Edges with readable columns for tooltips and the evidence table: relation label, period, source and quote."""
     claim_text = dict(zip(claims["claim_id"], claims["text_en"]))
@@ -53,7 +40,7 @@ def edge_table(edges: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame)
     out["relation_label"] = out["relation"].map(lambda r: RELATION_LABELS.get(r, str(r).replace("_", " ")))
     out["group"] = out["relation"].map(lambda r: RELATION_GROUPS.get(r, "Ties"))
     out["period"] = [
-        _period(*v)
+        format_span(*v)
         for v in out[["start_date", "start_precision", "end_date", "end_precision"]].itertuples(index=False, name=None)
     ]
     out["source"] = out["source_id"].map(lambda s: source_name.get(s, s or ""))

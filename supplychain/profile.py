@@ -7,9 +7,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from supplychain.dates import DAY, format_date, next_period_start
 from supplychain.entities import entity_link, names_by_id
 from supplychain.schema import ENTITY_TABLES, column_labels
-from supplychain.style import KIND_COLOURS, format_date
+from supplychain.style import KIND_COLOURS
 
 # Columns never listed as "key facts": ids, provenance and long text (shown elsewhere on the profile).
 _NOT_FACTS = {
@@ -127,14 +128,8 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
         )
     frame["date"] = pd.to_datetime(frame["date"])
     frame["start"] = frame["date"]
-    frame["end"] = [
-        d + pd.offsets.MonthBegin(1) if p == "month" else d + pd.offsets.YearBegin(1) if p == "year" else d
-        for d, p in zip(frame["date"], frame["precision"])
-    ]
-    frame["when"] = [
-        format_date(d, p) + ("" if p == "day" else " (day unknown)" if p == "month" else " (month unknown)")
-        for d, p in zip(frame["date"], frame["precision"])
-    ]
+    frame["end"] = [d if p == DAY else next_period_start(d, p) for d, p in zip(frame["date"], frame["precision"])]
+    frame["when"] = [format_date(d, p) for d, p in zip(frame["date"], frame["precision"])]
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from supplychain.style import STATUS_LABELS, format_date
-from supplychain.timeline import period_end
+from supplychain.dates import format_date, in_period, is_blank, next_period_start, precision_of, status_counts_from
+from supplychain.style import STATUS_LABELS
 
 RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED = "restricted", "permitted", "unrestricted", "not_announced"
 STATUSES: tuple[str, ...] = (RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED)
@@ -50,12 +50,12 @@ STATUS_COLUMNS = [
 _RANK = {"permits": 0, "restricts": 1}
 
 
-def _date(value: object) -> pd.Timestamp | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value)
+def _date(value: object, precision: object = None) -> pd.Timestamp | None:
+    """The day a stored date counts from under the status's rule (`dates.status_counts_from`), or None."""
+    return None if is_blank(value) else status_counts_from(value, precision)
 
 
-def _prec(value: object) -> str:
-    return "day" if value is None or pd.isna(value) else str(value)
+_prec = precision_of
 
 
 def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -80,22 +80,41 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         policy = policies.loc[edge["from_id"]]
         if policy["status"] == "never_in_force":
             continue
-        start, start_p = _date(edge["start_date"]), _prec(edge["start_precision"])
+        start, start_p = _date(edge["start_date"], edge["start_precision"]), _prec(edge["start_precision"])
         if start is None:
-            start, start_p = _date(policy["effective_date"]), _prec(policy["effective_precision"])
+            start, start_p = (
+                _date(policy["effective_date"], policy["effective_precision"]),
+                _prec(policy["effective_precision"]),
+            )
         if start is None:
-            start, start_p = _date(policy["announced_date"]), _prec(policy["announced_precision"])
+            start, start_p = (
+                _date(policy["announced_date"], policy["announced_precision"]),
+                _prec(policy["announced_precision"]),
+            )
         ends: list[tuple[pd.Timestamp, str, str]] = []
         if _date(edge["end_date"]) is not None:
-            ends.append((_date(edge["end_date"]), _prec(edge["end_precision"]), "the link to this chip ended"))
+            ends.append(
+                (
+                    _date(edge["end_date"], edge["end_precision"]),
+                    _prec(edge["end_precision"]),
+                    "the link to this chip ended",
+                )
+            )
         if _date(policy["ended_date"]) is not None:
-            ends.append((_date(policy["ended_date"]), _prec(policy["ended_precision"]), "the measure ended"))
+            ends.append(
+                (
+                    _date(policy["ended_date"], policy["ended_precision"]),
+                    _prec(policy["ended_precision"]),
+                    "the measure ended",
+                )
+            )
         for _, resc in rescissions[rescissions["to_id"] == edge["from_id"]].iterrows():
-            when, when_p = _date(resc["start_date"]), _prec(resc["start_precision"])
+            when, when_p = _date(resc["start_date"], resc["start_precision"]), _prec(resc["start_precision"])
             if when is None and resc["from_id"] in policies.index:
+                rescinder = policies.loc[resc["from_id"]]
                 when, when_p = (
-                    _date(policies.loc[resc["from_id"], "effective_date"]),
-                    _prec(policies.loc[resc["from_id"], "effective_precision"]),
+                    _date(rescinder["effective_date"], rescinder["effective_precision"]),
+                    _prec(rescinder["effective_precision"]),
                 )
             if when is not None:
                 ends.append((when, when_p, f"rescinded by {resc['from_id']}"))
@@ -123,13 +142,6 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
-def _in_period(day: pd.Timestamp, when: object, precision: object) -> bool:
-    """True when `when` is known only to the month/year and `day` falls in that month/year."""
-    if when is None or pd.isna(when) or _prec(precision) == "day":
-        return False
-    return pd.Timestamp(when) <= day <= period_end(pd.Timestamp(when), _prec(precision))
-
-
 def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:
     """The status of every chip on `day`, given the windows from `measure_windows`.
 
@@ -142,8 +154,9 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
     3. No window in force: unrestricted (no measure in the data restricts it).
     Discouraging measures (the Chinese side) never decide; they are listed in `china_side`.
 
-    Imprecise dates: a date known only to the month or year counts from the first day of that
-    month or year (stored as YYYY-MM-01 / YYYY-01-01), for starts, ends and announcements alike.
+    Imprecise dates: the status's rule (`dates.status_counts_from`): a date known only to the month or
+    year counts from the first day of that month or year, for starts, ends and announcements alike (the
+    Map uses the opposite rule, `dates.map_counts_from`; `dates.STATUS_DATE_NOTE` tells readers).
     Every day inside such a month or year, for any of the chip's windows or its announcement, is
     marked uncertain, as is a status decided by a measure whose own standing is `unclear` or whose
     start is unknown. `uncertain_why` says which.
@@ -157,12 +170,12 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
         mine = by_chip.get(chip["chip_id"], [])
         why: list[str] = []
         announced, announced_p = chip.get("announced_date"), chip.get("announced_precision")
-        if _in_period(day, announced, announced_p):
+        if in_period(day, announced, announced_p):
             why.append(f"announced on a date known only to the {_prec(announced_p)}")
         for w in mine:
-            if _in_period(day, w["start"], w["start_precision"]):
+            if in_period(day, w["start"], w["start_precision"]):
                 why.append(f"{w['policy_id']} applies from a date known only to the {w['start_precision']}")
-            if _in_period(day, w["end"], w["end_precision"]):
+            if in_period(day, w["end"], w["end_precision"]):
                 why.append(f"{w['policy_id']} ends on a date known only to the {w['end_precision']}")
         active = [
             w for w in mine if (pd.isna(w["start"]) or w["start"] <= day) and (pd.isna(w["end"]) or day < w["end"])
@@ -170,7 +183,7 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
         export = [w for w in active if w["kind"] in _RANK]
         china = [w["policy_id"] for w in active if w["kind"] == "discourages"]
         decided = None
-        if pd.notna(announced) and day < pd.Timestamp(announced):
+        if pd.notna(announced) and day < status_counts_from(announced, announced_p):
             status = NOT_ANNOUNCED
         elif not export:
             status = UNRESTRICTED
@@ -234,7 +247,7 @@ def change_dates(chips: pd.DataFrame, windows: pd.DataFrame) -> list[pd.Timestam
         for when, precision in zip(values, precisions):
             if pd.notna(when):
                 dates.add(pd.Timestamp(when))
-                dates.add(period_end(pd.Timestamp(when), _prec(precision)) + pd.Timedelta(days=1))
+                dates.add(next_period_start(when, precision))
     return sorted(dates)
 
 

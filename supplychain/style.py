@@ -1,8 +1,8 @@
-"""Colours, labels and date wording: one place for every rule pages and charts share."""
+"""Colours and labels: one place for every rule pages and charts share (dates are worded in dates.py)."""
 
 from __future__ import annotations
 
-import pandas as pd
+from supplychain.dates import PRECISION_LABELS, format_date  # noqa: F401  (re-exported: callers import them here)
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 KIND_COLOURS: dict[str, str] = {
@@ -60,19 +60,6 @@ TABLE_LABELS: dict[str, str] = {
     "claims": "Claims from the report",
     "sources": "Sources",
 }
-
-_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
-
-
-def format_date(value: pd.Timestamp | None, precision: str | None = "day") -> str:
-    """A date as readers should see it: never more precise than what is known.
-
-    A month-precision date stored as 2025-04-01 reads "Apr 2025", not "1 Apr 2025".
-    """
-    if value is None or pd.isna(value):
-        return "date unknown"
-    fmt = _FORMATS.get(precision or "day", _FORMATS["day"])
-    return pd.Timestamp(value).strftime(fmt)
 
 
 # Relationship types: readable wording, and a line style per group (the network and chain views share them).
@@ -187,8 +174,6 @@ POLICY_STATUS_COLOURS: dict[str, str] = {
     "never_in_force": "#999999",  # grey
     "unclear": "#DDDDDD",  # light grey
 }
-# How much of a date is known, in words (tooltips, details): month precision never reads as the 1st.
-PRECISION_LABELS: dict[str, str] = {"day": "exact day", "month": "month only (day not known)", "year": "year only"}
 
 # Map (pages/map.py, supplychain/maps.py): marker colour = kind of place, marker shape = who owns or
 # operates it, a dashed ring = position known only to a city/region/country, line colour = kind of flow,

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from supplychain.style import PRECISION_LABELS, format_date
+from supplychain.dates import format_date, next_period_start, period_end
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,6 @@ DEVELOPER_LANES: dict[str, str] = {
     "deepseek": "deepseek",
 }
 
-PRECISION_WORDS: dict[str, str] = PRECISION_LABELS  # wording lives in style.py
 
 ITEM_COLUMNS = [
     "item_id",
@@ -104,16 +103,6 @@ def expand_lanes(codes: Iterable[str]) -> list[str]:
     for code in codes:
         wanted.update(LANE_GROUPS.get(code, (code,)))
     return [c for c in LANE_CODES if c in wanted]
-
-
-def period_end(day: pd.Timestamp, precision: str | None) -> pd.Timestamp:
-    """Last day a date of this precision could stand for: the day itself, the month's or the year's end."""
-    day = pd.Timestamp(day)
-    if precision == "month":
-        return day + pd.offsets.MonthEnd(0)
-    if precision == "year":
-        return pd.Timestamp(year=day.year, month=12, day=31)
-    return day
 
 
 def chip_lane(chip: pd.Series | dict | None, category: str | None = None) -> str:
@@ -329,8 +318,8 @@ def label_levels(
         for idx, row in lane_items.iterrows():
             anchor = (
                 row["date"]
-                if row.get("precision", "day") == "day" or "end" not in row
-                else row["end"] + pd.Timedelta(days=1)
+                if row.get("precision", "day") == "day"
+                else next_period_start(row["date"], row["precision"])
             )
             x = (pd.Timestamp(anchor) - pd.Timestamp(start)).days * px_per_day
             x0 = (pd.Timestamp(row["date"]) - pd.Timestamp(start)).days * px_per_day

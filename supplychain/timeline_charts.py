@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from supplychain.dates import PRECISION_LABELS, next_period_start
 from supplychain.status import STATUSES
 from supplychain.style import (
     EVIDENCE_LABELS,
@@ -17,7 +18,7 @@ from supplychain.style import (
     TIMELINE_KIND_LABELS,
     format_date,
 )
-from supplychain.timeline import LANE_KINDS, LANE_LABELS, PRECISION_WORDS, label_levels
+from supplychain.timeline import LANE_KINDS, LANE_LABELS, label_levels
 
 LANE_HEIGHT = 66  # three sub-rows of 22 px
 # Plot width assumed when deciding which labels fit: the plot at a 1280 px window; wider windows
@@ -41,17 +42,17 @@ def _domain(first: pd.Timestamp, last: pd.Timestamp) -> list[alt.DateTime]:
 def timeline_frame(
     items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000
 ) -> pd.DataFrame:
-    """The items as the chart draws them: ISO dates, span end (inclusive, +1 day), sub-row, label flag, readable fields."""
+    """The items as the chart draws them: ISO dates, span end (the next period's start, exclusive), sub-row, label flag, readable fields."""
     out = items.copy()
     out[["level", "labelled", "align"]] = label_levels(out, start, end, width_px=width_px)
     out["start_iso"] = out["date"].map(_iso)
-    out["end_iso"] = (out["end"] + pd.Timedelta(days=1)).map(_iso)
+    out["end_iso"] = [_iso(next_period_start(d, p)) for d, p in zip(out["date"], out["precision"])]
     out["label_iso"] = out["start_iso"].where(
         out["precision"] == "day", out["end_iso"]
     )  # a span's label follows the span
     out["kind"] = out["lane"].map(LANE_KINDS)
     out["kind_label"] = out["kind"].map(TIMELINE_KIND_LABELS)
-    out["precision_label"] = out["precision"].map(PRECISION_WORDS).fillna(out["precision"])
+    out["precision_label"] = out["precision"].map(PRECISION_LABELS).fillna(out["precision"])
     out["evidence_label"] = out["evidence"].map(EVIDENCE_LABELS).fillna(out["evidence"])
     out["source"] = out["source_id"].fillna("") + out["claim_id"].map(
         lambda c: f" · claim {c}" if isinstance(c, str) and c else ""
@@ -210,7 +211,10 @@ def build_timeline_chart(
     layers: list[alt.Chart] = [spans]
     if not steps.empty:
         s = steps[(steps["end"] >= start) & (steps["date"] <= end)]
-        s = s.assign(start_iso=s["date"].map(_iso), end_iso=(s["end"] + pd.Timedelta(days=1)).map(_iso))
+        s = s.assign(
+            start_iso=s["date"].map(_iso),
+            end_iso=[_iso(next_period_start(d, p)) for d, p in zip(s["date"], s["precision"])],
+        )
         s = s.assign(
             level=label_levels(
                 s.assign(lane="steps", title=s["step"].astype(str)),

@@ -375,14 +375,15 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
 def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:
     """One timeline item (supplychain.timeline.timeline_items row, indexed by item_id): what, when,
     how precisely, the evidence, the report's quote behind it and the source."""
-    from supplychain.timeline import LANE_LABELS, PRECISION_WORDS
+    from supplychain.dates import PRECISION_LABELS
+    from supplychain.timeline import LANE_LABELS
 
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
     with st.container(border=True):
         st.subheader(f"{item['date_label']} · {item['title']}")
         st.markdown(escape_md(item["description"]))
         st.caption(
-            f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_WORDS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
+            f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
         )
         render_evidence(str(item["evidence"]))
         names = {

@@ -441,7 +441,7 @@ def test_month_precision_dates_become_a_span_not_the_first_day() -> None:
     row = tables["models"].iloc[0]
     moments = entity_moments(tables, "models", row, "a1")
     first = moments.iloc[0]
-    assert first["when"] == "Apr 2025 (day unknown)"
+    assert first["when"] == "Apr 2025"
     assert first["start"] == pd.Timestamp("2025-04-01") and first["end"] == pd.Timestamp("2025-05-01")
 
 

@@ -23,7 +23,6 @@ from supplychain.timeline import (
     filter_items,
     label_levels,
     lane_for_event,
-    period_end,
     timeline_bounds,
     timeline_items,
     undated,
@@ -100,19 +99,6 @@ def test_lane_codes_and_groups_expand_in_display_order(codes: list[str], expecte
 )
 def test_event_lane_follows_category_then_model_family_or_chip_designer(ev: pd.Series, lane: str) -> None:
     assert lane_for_event(ev, MODELS, CHIPS) == lane
-
-
-@pytest.mark.parametrize(
-    ("day", "precision", "last"),
-    [
-        ("2025-04-01", "month", "2025-04-30"),
-        ("2024-02-01", "month", "2024-02-29"),
-        ("2021-01-01", "year", "2021-12-31"),
-        ("2025-04-09", "day", "2025-04-09"),
-    ],
-)
-def test_an_imprecise_date_spans_its_whole_month_or_year(day: str, precision: str, last: str) -> None:
-    assert period_end(pd.Timestamp(day), precision) == pd.Timestamp(last)
 
 
 def test_items_add_model_releases_and_chip_launches_not_already_events() -> None:

@@ -1,0 +1,125 @@
+"""Precision-aware dates: the one place that says where a month- or year-precision date ends, how a date is
+worded at its precision, and from which day an imprecise start counts (the Map's rule and the status's rule).
+
+The data stores an imprecise date at the first day it could mean (a month as YYYY-MM-01, a year as YYYY-01-01)
+and names its precision (day / month / year) in the paired `*_precision` column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+# The one word for a date the sources do not give, wherever a date is worded.
+UNKNOWN = "date unknown"
+
+# How much of a date is known, in words (tooltips, details): month precision never reads as the 1st.
+PRECISION_LABELS: dict[str, str] = {DAY: "exact day", MONTH: "month only (day not known)", YEAR: "year only"}
+
+_FORMATS = {DAY: "%-d %b %Y", MONTH: "%b %Y", YEAR: "%Y"}
+
+
+def is_blank(value: Any) -> bool:
+    """True for a missing date (None, NaN, NaT, pandas NA or an empty string)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def precision_of(value: Any) -> str:
+    """The precision a cell names; a blank precision means the day is known (the schema's default)."""
+    return DAY if is_blank(value) else str(value)
+
+
+def period_end(day: Any, precision: Any) -> pd.Timestamp:
+    """The last day a date of this precision could stand for: the day itself, the month's or the year's end.
+
+    period_end(2025-04-01, "month") is 2025-04-30; period_end(2023-01-01, "year") is 2023-12-31.
+    """
+    stamp = pd.Timestamp(day)
+    precision = precision_of(precision)
+    if precision == MONTH:
+        return stamp + pd.offsets.MonthEnd(0)
+    if precision == YEAR:
+        return pd.Timestamp(year=stamp.year, month=12, day=31)
+    return stamp
+
+
+def next_period_start(day: Any, precision: Any) -> pd.Timestamp:
+    """The first day after the period (an exclusive end, as charts draw a span): period_end + 1 day."""
+    return period_end(day, precision) + pd.Timedelta(days=1)
+
+
+def in_period(day: Any, when: Any, precision: Any) -> bool:
+    """True when `when` is known only to the month or year and `day` falls inside that month or year.
+
+    Those are the days on which the two start rules below can give different answers.
+    """
+    if is_blank(when) or precision_of(precision) == DAY:
+        return False
+    return pd.Timestamp(when) <= pd.Timestamp(day) <= period_end(when, precision)
+
+
+def format_date(value: Any, precision: Any = DAY) -> str:
+    """A date as readers should see it, never more precise than what is known.
+
+    A month-precision date stored as 2025-04-01 reads "Apr 2025", not "1 Apr 2025"; a missing date reads
+    "date unknown".
+    """
+    if is_blank(value):
+        return UNKNOWN
+    fmt = _FORMATS.get(precision_of(precision), _FORMATS[DAY])
+    return pd.Timestamp(value).strftime(fmt)
+
+
+def format_span(start: Any, start_precision: Any, end: Any, end_precision: Any) -> str:
+    """A period worded at its precision: "Apr 2025 – 13 May 2025", "since Jan 2021", "until 2023" or "date unknown"."""
+    has_start, has_end = not is_blank(start), not is_blank(end)
+    if has_start and has_end:
+        return f"{format_date(start, start_precision)} – {format_date(end, end_precision)}"
+    if has_start:
+        return f"since {format_date(start, start_precision)}"
+    if has_end:
+        return f"until {format_date(end, end_precision)}"
+    return UNKNOWN
+
+
+# The two rules for a start (or end) known only to the month or year. They differ on purpose, and
+# readers are told where (MAP_DATE_NOTE, STATUS_DATE_NOTE): only on days inside such a month or year.
+
+
+def map_counts_from(when: Any, precision: Any) -> pd.Timestamp:
+    """The Map's rule, "certainly by then": a month- or year-only date counts from the last day it could mean.
+
+    A flow is drawn as of a day only once it has certainly begun (its start's period_end is on or before
+    the day) and is hidden only once it has certainly ended (its end's period_end is before the day). A
+    map shows what is known to hold; it never draws a flow on a day it may not yet have existed.
+    """
+    return period_end(when, precision)
+
+
+def status_counts_from(when: Any, precision: Any) -> pd.Timestamp:
+    """The chip status's rule, "from the first day it could mean": a month- or year-only date counts from the
+    first day of that month or year (the stored date), and every day inside the period is marked uncertain.
+
+    An export control known only to its month is the cautious case: a reader asking whether a chip could be
+    sold on 10 April should see "restricted, uncertain" for a measure of "April 2025", not "unrestricted".
+    """
+    return pd.Timestamp(when)
+
+
+MAP_DATE_NOTE = (
+    "As of: a date known only to the month or year counts from that period's last day here (a flow shows once it "
+    "has certainly begun); the chip status on the Timeline counts it from the first day, so inside that month or "
+    "year the two can differ."
+)
+STATUS_DATE_NOTE = (
+    "A date known only to the month or year counts from its first day, and the days inside it are marked "
+    "uncertain; the Map counts it from the last day, so inside that month or year the two can differ."
+)

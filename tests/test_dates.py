@@ -1,0 +1,143 @@
+"""Precision-aware dates: period ends, wording at precision, and the Map's and the status's start rules.
+
+Every expected value here is written by hand (a calendar, not the code under test).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from supplychain.dates import (
+    MAP_DATE_NOTE,
+    PRECISION_LABELS,
+    STATUS_DATE_NOTE,
+    UNKNOWN,
+    format_date,
+    format_span,
+    in_period,
+    is_blank,
+    map_counts_from,
+    next_period_start,
+    period_end,
+    precision_of,
+    status_counts_from,
+)
+
+T = pd.Timestamp
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "last"),
+    [
+        ("2025-04-01", "month", "2025-04-30"),
+        ("2024-02-01", "month", "2024-02-29"),
+        ("2023-02-01", "month", "2023-02-28"),
+        ("2025-12-01", "month", "2025-12-31"),
+        ("2021-01-01", "year", "2021-12-31"),
+        ("2025-04-09", "day", "2025-04-09"),
+        ("2025-04-09", None, "2025-04-09"),
+        ("2025-04-09", float("nan"), "2025-04-09"),
+    ],
+)
+def test_an_imprecise_date_spans_its_whole_month_or_year(day: str, precision, last: str) -> None:
+    assert period_end(day, precision) == T(last)
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "following"),
+    [
+        ("2025-04-01", "month", "2025-05-01"),
+        ("2025-12-01", "month", "2026-01-01"),
+        ("2024-01-01", "year", "2025-01-01"),
+        ("2025-04-09", "day", "2025-04-10"),
+        ("2024-02-28", "day", "2024-02-29"),
+    ],
+)
+def test_the_next_period_starts_the_day_after_it_ends(day: str, precision: str, following: str) -> None:
+    assert next_period_start(day, precision) == T(following)
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "text"),
+    [
+        ("2025-04-09", "day", "9 Apr 2025"),
+        ("2025-04-01", "month", "Apr 2025"),
+        ("2023-01-01", "year", "2023"),
+        ("2025-11-27", None, "27 Nov 2025"),
+        (None, "day", "date unknown"),
+        (pd.NaT, "month", "date unknown"),
+        ("", "day", "date unknown"),
+    ],
+)
+def test_a_date_is_worded_never_more_precise_than_known(value, precision, text: str) -> None:
+    assert format_date(value, precision) == text
+
+
+@pytest.mark.parametrize(
+    ("start", "sp", "end", "ep", "text"),
+    [
+        ("2025-04-01", "month", "2025-05-13", "day", "Apr 2025 – 13 May 2025"),
+        ("2021-01-01", "month", None, None, "since Jan 2021"),
+        (None, None, "2023-01-01", "year", "until 2023"),
+        (pd.NaT, None, pd.NaT, None, "date unknown"),
+        ("2022-10-07", "day", "2023-01-01", "year", "7 Oct 2022 – 2023"),
+    ],
+)
+def test_a_period_is_worded_at_the_precision_of_each_end(start, sp, end, ep, text: str) -> None:
+    assert format_span(start, sp, end, ep) == text
+
+
+def test_one_word_for_an_unknown_date() -> None:
+    assert UNKNOWN == "date unknown"
+    assert format_span(None, None, None, None) == format_date(None) == UNKNOWN
+
+
+def test_blank_and_precision_defaults() -> None:
+    assert is_blank(None) and is_blank(float("nan")) and is_blank(pd.NaT) and is_blank("  ") and is_blank(pd.NA)
+    assert not is_blank("2025-01-01") and not is_blank(T("2025-01-01"))
+    assert precision_of(None) == "day" and precision_of("") == "day" and precision_of("month") == "month"
+    assert set(PRECISION_LABELS) == {"day", "month", "year"}
+
+
+@pytest.mark.parametrize(
+    ("day", "when", "precision", "inside"),
+    [
+        ("2025-04-01", "2025-04-01", "month", True),
+        ("2025-04-30", "2025-04-01", "month", True),
+        ("2025-05-01", "2025-04-01", "month", False),
+        ("2025-03-31", "2025-04-01", "month", False),
+        ("2023-07-15", "2023-01-01", "year", True),
+        ("2025-04-09", "2025-04-09", "day", False),
+        ("2025-04-09", None, "month", False),
+    ],
+)
+def test_days_inside_an_imprecise_period(day: str, when, precision: str, inside: bool) -> None:
+    assert in_period(day, when, precision) is inside
+
+
+def test_the_map_counts_a_month_only_start_from_the_months_last_day() -> None:
+    assert map_counts_from("2025-04-01", "month") == T("2025-04-30")
+    assert map_counts_from("2024-01-01", "year") == T("2024-12-31")
+    assert map_counts_from("2025-04-09", "day") == T("2025-04-09")
+
+
+def test_the_status_counts_a_month_only_start_from_the_months_first_day() -> None:
+    assert status_counts_from("2025-04-01", "month") == T("2025-04-01")
+    assert status_counts_from("2024-01-01", "year") == T("2024-01-01")
+    assert status_counts_from("2025-04-09", "day") == T("2025-04-09")
+
+
+def test_the_two_rules_differ_only_inside_the_imprecise_period() -> None:
+    """On 10 Apr 2025, a start of "April 2025" has begun for the status but not for the Map."""
+    when, precision = "2025-04-01", "month"
+    for day, same in [("2025-03-31", True), ("2025-04-10", False), ("2025-04-30", True), ("2025-05-01", True)]:
+        begun_map = map_counts_from(when, precision) <= T(day)
+        begun_status = status_counts_from(when, precision) <= T(day)
+        assert (begun_map == begun_status) is same, day
+        assert in_period(day, when, precision) is (day in ("2025-04-10", "2025-04-30"))
+
+
+def test_readers_are_told_where_the_map_and_the_status_differ() -> None:
+    assert "last day" in MAP_DATE_NOTE and "first day" in MAP_DATE_NOTE and "differ" in MAP_DATE_NOTE
+    assert "first day" in STATUS_DATE_NOTE and "Map" in STATUS_DATE_NOTE and "differ" in STATUS_DATE_NOTE
