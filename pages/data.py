@@ -137,7 +137,7 @@ buttons[3].download_button(
     help="Every CSV, datapackage.json (the data dictionary in machine-readable form) and a README with the citation.",
 )
 
-st.subheader("Data dictionary")
+st.header("Data dictionary")
 dictionary = data_dictionary(package)
 st.caption("Generated from data/datapackage.json, the one description of the data.")
 st.dataframe(

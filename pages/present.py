@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, maps, ui, urlbind
+from supplychain.accessibility import describe_chart
 from supplychain.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
 from supplychain.network_chart import edge_table, network_chart
 from supplychain.provenance_charts import evidence_chart
@@ -74,7 +75,8 @@ def render_quote() -> None:
 
 
 st.markdown(f"## {ui.escape_md(step.heading)}")
-ui.render_slide_visual(wrap_legends(fit_to_slide(visual_spec())))  # full width: a projector's wide screen
+spec = describe_chart(wrap_legends(fit_to_slide(visual_spec())), title=step.heading, summary=step.text)
+ui.render_slide_visual(spec)  # full width: a projector's wide screen
 with ui.slide_quote():
     render_quote()
 

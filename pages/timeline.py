@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
+from supplychain.accessibility import describe_chart
 from supplychain.dates import STATUS_DATE_NOTE, format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.schema import enum_values
@@ -111,7 +112,14 @@ st.caption(
 )
 segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()))
 strip = build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof)
-st.altair_chart(strip, width="stretch")
+st.altair_chart(
+    describe_chart(
+        strip,
+        title="Export status to China of each chip over time",
+        summary=f"coloured by status; the table below gives each chip's status on {asof.date()}",
+    ),
+    width="stretch",
+)
 ui.render_chart_downloads(strip.to_dict, what="chip_status_chart", as_of=dataset.as_of)
 st.caption(
     "Faded = uncertain (hover for why). Black line under a chip = Chinese authorities discourage buying it (not an export restriction)."
@@ -134,7 +142,11 @@ with timeline_area:
     lane_codes = expand_lanes(lanes)
     steps = causal_steps(items)
     st.altair_chart(
-        build_zoom_strip(items, full_start=full_start, full_end=full_end, start=start, end=end),
+        describe_chart(
+            build_zoom_strip(items, full_start=full_start, full_end=full_end, start=start, end=end),
+            title="Zoom strip",
+            summary="every event as a tick; drag across it to choose the dates the timeline below shows",
+        ),
         key="tl_zoom",
         on_select=_zoom,
         selection_mode="zoom",
@@ -148,7 +160,15 @@ with timeline_area:
     else:
         chart = build_timeline_chart(shown, steps, lanes=lane_codes, start=start, end=end, asof=asof, selected=selected)
         st.altair_chart(
-            chart, key="tl_chart", on_select=lambda: _pick("tl_chart"), selection_mode=list(PICKS), width="stretch"
+            describe_chart(
+                chart,
+                title="Timeline of measures, chips and models",
+                summary=f"{len(shown)} events in lanes from {format_date(start)} to {format_date(end)}",
+            ),
+            key="tl_chart",
+            on_select=lambda: _pick("tl_chart"),
+            selection_mode=list(PICKS),
+            width="stretch",
         )
         ui.render_chart_downloads(chart.to_dict, what="timeline_chart", as_of=dataset.as_of)
     st.caption(

@@ -287,6 +287,13 @@ def slide_quote() -> Any:
     return st.container(key="slide_quote")
 
 
+def render_focus_outline() -> None:
+    """A visible outline on whatever has keyboard focus (supplychain.accessibility.FOCUS_CSS); the router calls it."""
+    from supplychain.accessibility import FOCUS_CSS
+
+    st.html(FOCUS_CSS)
+
+
 def render_slide_frame() -> None:
     """Story mode's page frame (SLIDE_CSS); call once per run of the present page."""
     st.html(SLIDE_CSS)
@@ -369,7 +376,7 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
         )
     if edge.get("source_id") in source_index.index:
         render_source(source_index.loc[edge["source_id"]])
-    st.caption(f"Record: `{edge['relationship_id']}` ({escape_md(edge['origin'])})")
+    st.caption(f"Record: {escape_md(edge['relationship_id'])} ({escape_md(edge['origin'])})")
 
 
 def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:
