@@ -48,6 +48,7 @@ notice = st.empty()  # filled after the page runs, when it is known which URL va
 urlbind.start_run(page.url_path)
 if dataset.ok:
     if not presenting:
+        ui.render_load_warnings(dataset.warnings)
         ui.render_story_link()
         ui.render_entity_search(dataset)
     page.run()

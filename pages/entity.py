@@ -25,7 +25,7 @@ names = dict(zip(index["id"], index["name"]))
 kinds = dict(zip(index["id"], index["kind"]))
 raw = (st.query_params.get_all("id") or [""])[-1]
 
-st.title(names[raw] if raw in names else "Profiles")
+st.title(ui.escape_md(names[raw]) if raw in names else "Profiles")
 picked = url_selectbox(
     "Open a profile",
     list(names),

@@ -19,9 +19,11 @@ def data_dir() -> Path:
 
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
 def _cached_dataset(folder: str, stamp: str) -> Dataset:
-    # `stamp` changes when any data file changes, so an edited CSV reloads without a restart.
+    # `stamp` changes when any data file changes, so an edited CSV reloads without a restart. The
+    # load keeps this stamp (dataset.fingerprint): derived caches below key by it, never by a fresh
+    # look at the files, so a save during a load cannot pair old tables with a new key.
     # cache_resource (not cache_data): one shared, read-only copy instead of an unpickle per rerun.
-    return load_dataset(Path(folder))
+    return load_dataset(Path(folder), stamp=stamp)
 
 
 def get_dataset() -> Dataset:
@@ -35,7 +37,7 @@ def get_dataset() -> Dataset:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_relations(folder: str, stamp: str, _tables: dict) -> tuple:
-    # Keyed by folder and data fingerprint; `_tables` (not hashed) are that load's frames.
+    # Keyed by folder and the dataset's own fingerprint; `_tables` (not hashed) are that load's frames.
     from supplychain.entities import build_entity_index
     from supplychain.graph import build_graph, edge_frame
 
@@ -46,8 +48,7 @@ def _cached_relations(folder: str, stamp: str, _tables: dict) -> tuple:
 
 def get_relations(dataset: Dataset) -> tuple:
     """(entity index, relationship graph, its edge table) for this dataset, built once per data version. Read-only."""
-    folder = data_dir()
-    return _cached_relations(str(folder), fingerprint(folder), dataset.tables)
+    return _cached_relations(str(data_dir()), dataset.fingerprint, dataset.tables)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -60,7 +61,7 @@ def graph_layout(nodes: tuple, edges: tuple, seed: int = 7) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, end: str):
-    # Keyed by folder, data fingerprint and range; `_tables` (not hashed) are that load's frames.
+    # Keyed by folder, the dataset's own fingerprint and range; `_tables` (not hashed) are that load's frames.
     from supplychain.status import status_segments
 
     return status_segments(_tables, start, end)
@@ -68,8 +69,7 @@ def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, 
 
 def get_status_segments(dataset: Dataset, start: str, end: str):
     """Every chip's export status over [start, end] (supplychain.status.status_segments), once per data version and range."""
-    folder = data_dir()
-    return _cached_status_segments(str(folder), fingerprint(folder), dataset.tables, start, end)
+    return _cached_status_segments(str(data_dir()), dataset.fingerprint, dataset.tables, start, end)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -82,8 +82,7 @@ def _cached_map_base(folder: str, stamp: str, _tables: dict):
 
 def get_map_base(dataset: Dataset):
     """Places, flows and filter choices of the map (supplychain.maps.MapBase), once per data version."""
-    folder = data_dir()
-    return _cached_map_base(str(folder), fingerprint(folder), dataset.tables)
+    return _cached_map_base(str(data_dir()), dataset.fingerprint, dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -110,8 +109,7 @@ def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
 
     static = Path(__file__).resolve().parent.parent / "static" / "geo" / geo.BOUNDARIES_FILE
     url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
-    folder = data_dir()
-    return _cached_map_region(str(folder), fingerprint(folder), region_key, url, get_map_base(dataset))
+    return _cached_map_region(str(data_dir()), dataset.fingerprint, region_key, url, get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -151,5 +149,4 @@ def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
 
 def get_timeline_items(dataset: Dataset):
     """Every event, model release and chip launch as timeline items, once per data version (read-only)."""
-    folder = data_dir()
-    return _cached_timeline_items(str(folder), fingerprint(folder), dataset.tables)
+    return _cached_timeline_items(str(data_dir()), dataset.fingerprint, dataset.tables)

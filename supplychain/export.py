@@ -59,8 +59,9 @@ def to_csv_bytes(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -
 
 
 def to_xlsx_bytes(frame: pd.DataFrame, labels: Mapping[str, str] | None = None, sheet: str = "data") -> bytes:
-    """An .xlsx of the same view: dates stay dates and numbers numbers; text is neutralised."""
+    """An .xlsx of the same view: dates stay dates and numbers numbers; text and header cells are neutralised."""
     view = labelled(frame, labels).copy()
+    view.columns = [neutralise(str(c)) for c in view.columns]  # a header is a cell too: `=cmd|...` must not run
     for column in view.columns:
         if pd.api.types.is_string_dtype(view[column]) or view[column].dtype == object:
             view[column] = view[column].map(lambda v: neutralise(v) if isinstance(v, str) else v)

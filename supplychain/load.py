@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from supplychain.schema import PACKAGE_FILE, fields, read_package, table_names
-from supplychain.validate import Problem, check_cross_table, check_package
+from supplychain.schema import PACKAGE_FILE, fields, primary_key, read_package, table_names
+from supplychain.validate import (
+    FALSE_VALUES,
+    TRUE_VALUES,
+    LoadWarning,
+    Problem,
+    check_cross_table,
+    check_package_description,
+    check_references,
+    check_table,
+    cut,
+    problem,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -25,6 +39,8 @@ class Dataset:
     package: dict[str, Any]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)  # what was tolerated; shown, never blocking
+    fingerprint: str = ""  # the data files' fingerprint when this load started; derived caches key by it
 
     @property
     def ok(self) -> bool:
@@ -51,7 +67,8 @@ class Dataset:
 def fingerprint(data_dir: Path) -> str:
     """A hash of every data file's name, size and mtime: changes when any file is edited.
 
-    Cached loaders take it as an argument so an edited CSV reloads without a restart.
+    Taken once when a load starts and kept on the Dataset; every derived cache is keyed by it, so
+    a file saved during a load can never pair new tables with old derived data (or the reverse).
     """
     digest = hashlib.sha256()
     for path in sorted(Path(data_dir).glob("*")):
@@ -61,45 +78,237 @@ def fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass
+class ParsedTable:
+    """One CSV read as text cells: the schema's columns (index = data row - 1), or None when unreadable."""
+
+    frame: pd.DataFrame | None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+
+
+def _decode(data: bytes, file: str) -> tuple[str | None, list[Problem], list[LoadWarning]]:
+    """Bytes to text: UTF-8, a BOM tolerated (Excel's 'CSV UTF-8'), anything else refused with the line."""
+    warnings: list[LoadWarning] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [problem(file, None, None, None, "UTF-8 text (this file is UTF-16: save it as 'CSV UTF-8')")], []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        warnings.append(LoadWarning(file, None, "starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[max(0, exc.start - 20) : exc.start + 20].decode("utf-8", errors="replace")
+        expected = "UTF-8 text (saved in another encoding, such as Windows-1252: save it as 'CSV UTF-8')"
+        return None, [problem(file, line, None, bad, expected)], []
+    if "\r\n" in text:
+        warnings.append(LoadWarning(file, None, "Windows line ends (CRLF); read as ordinary line ends"))
+    elif "\r" in text:
+        warnings.append(LoadWarning(file, None, "old Mac line ends (CR); read as ordinary line ends"))
+    return text, [], warnings
+
+
+def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> ParsedTable:
+    """The app's one CSV parser: validation and loading both read what this returns.
+
+    Tolerated with a warning (nothing can state a wrong fact): a BOM, CRLF, blank rows, a helper
+    column the schema does not know, an empty unnamed column, a NUL byte (stripped). Refused with a
+    problem: another encoding or separator, a missing or duplicated column, a renamed column, a row
+    with more or fewer cells than the header, broken quoting.
+    """
+    text, problems, warnings = _decode(data, file)
+    if text is None:
+        return ParsedTable(None, problems, warnings)
+    known = [f["name"] for f in table_fields]
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        return ParsedTable(None, [problem(file, None, None, None, f"a readable CSV file ({exc})")], warnings)
+    if not records or not any(records[0]):
+        return ParsedTable(None, [problem(file, 1, None, None, "a header row naming the columns on line 1")], warnings)
+    header = records[0]
+    if len(header) == 1 and len(known) > 1:
+        separator = next((s for s in (";", "\t", "|") if s in header[0]), None)
+        if separator:
+            shown = {"\t": "tabs"}.get(separator, f"'{separator}'")
+            expected = (
+                f"columns separated by commas (this header uses {shown}: save it as 'CSV UTF-8 (comma delimited)')"
+            )
+            return ParsedTable(None, [problem(file, 1, None, header[0], expected)], warnings)
+    if any("\x00" in h for h in header):
+        header = [h.replace("\x00", "") for h in header]
+        warnings.append(LoadWarning(file, None, "a NUL byte in the header was removed"))
+    width = len(header)
+    rows: list[list[str]] = []
+    index: list[int] = []
+    blank = 0
+    for number, cells in enumerate(records[1:]):
+        if not any(cells):
+            blank += 1
+            continue
+        if len(cells) > width and not any(cells[width:]):
+            cells = cells[:width]  # trailing empty cells of a row (a spreadsheet's stray formatting)
+        if len(cells) != width:
+            problems.append(
+                problem(
+                    file, number + 2, None, cut(",".join(cells), 60), f"{width} cells like the header, not {len(cells)}"
+                )
+            )
+            continue
+        rows.append(cells)
+        index.append(number)
+    if blank:
+        warnings.append(LoadWarning(file, None, f"{blank} blank row{'s' if blank > 1 else ''} skipped"))
+    frame = pd.DataFrame(rows, columns=range(width), index=index, dtype=object)
+    if not rows:
+        frame = pd.DataFrame({i: pd.Series(dtype=object) for i in range(width)})
+    counts: dict[str, int] = {}
+    for name in header:
+        counts[name] = counts.get(name, 0) + 1
+    missing = [name for name in known if name not in counts]
+    for position, name in enumerate(header):
+        if name == "":
+            if (frame[position] != "").any():
+                problems.append(
+                    problem(
+                        file,
+                        1,
+                        f"(column {position + 1}, no header)",
+                        None,
+                        "a header for every column that holds values",
+                    )
+                )
+            else:
+                warnings.append(
+                    LoadWarning(file, f"(column {position + 1})", "an empty column with no header; ignored")
+                )
+        elif counts[name] > 1 and position == header.index(name):
+            problems.append(problem(file, 1, name, None, f"this column once (the header has it {counts[name]} times)"))
+        elif name not in known and counts[name] == 1:
+            if missing:
+                problems.append(
+                    problem(
+                        file, 1, name, None, "a column named in datapackage.json (missing: " + ", ".join(missing) + ")"
+                    )
+                )
+            else:
+                warnings.append(LoadWarning(file, name, "a column datapackage.json does not describe; ignored"))
+    for name in missing:
+        problems.append(problem(file, 1, name, None, "this column in the header (see datapackage.json)"))
+    if problems:
+        return ParsedTable(None, problems, warnings)
+    frame = frame[[header.index(name) for name in known]]
+    frame.columns = known
+    for name in known:
+        has_nul = frame[name].str.contains("\x00", regex=False)
+        if has_nul.any():
+            frame[name] = frame[name].str.replace("\x00", "", regex=False)
+            rows_hit = ", ".join(str(i + 1) for i in frame.index[has_nul][:5])
+            warnings.append(
+                LoadWarning(file, name, f"a NUL byte (invisible control character) removed, row {rows_hit}")
+            )
+    return ParsedTable(frame, problems, warnings)
+
+
 def _typed(frame: pd.DataFrame, table_fields: list[dict[str, Any]]) -> pd.DataFrame:
-    """Convert string columns to the schema's types; empty cells become missing values."""
-    out = pd.DataFrame(index=frame.index)
+    """Convert checked text cells to the schema's types (the same rules validate.check_table applied).
+
+    Works on whole columns (an empty cell becomes a missing value), so typing stays linear and cheap.
+    """
+    truth = {**dict.fromkeys(TRUE_VALUES, True), **dict.fromkeys(FALSE_VALUES, False)}
+    columns: dict[str, Any] = {}
     for f in table_fields:
-        raw = frame[f["name"]].replace("", pd.NA)
-        kind = f["type"]
+        values = frame[f["name"]].to_numpy(dtype=object)
+        empty = values == ""
+        kind = f.get("type", "string")
         if kind == "date":
-            out[f["name"]] = pd.to_datetime(raw, format="%Y-%m-%d")
-        elif kind == "number":
-            out[f["name"]] = pd.to_numeric(raw).astype("Float64")
-        elif kind == "integer":
-            out[f["name"]] = pd.to_numeric(raw).astype("Int64")
+            columns[f["name"]] = pd.to_datetime(pd.Series(np.where(empty, None, values)), format="%Y-%m-%d")
+        elif kind in ("number", "integer"):
+            numbers = np.where(empty, np.nan, values).astype(float)
+            columns[f["name"]] = pd.array(numbers, dtype="Float64" if kind == "number" else "Int64")
         elif kind == "boolean":
-            out[f["name"]] = raw.map({"true": True, "false": False}, na_action="ignore").astype("boolean")
+            columns[f["name"]] = pd.array([None if e else truth[v] for v, e in zip(values, empty)], dtype="boolean")
         else:
-            out[f["name"]] = raw.astype("string")
-    return out
+            columns[f["name"]] = pd.array(np.where(empty, None, values), dtype="string")
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
 
 
 def read_table(data_dir: Path, package: dict[str, Any], table: str) -> pd.DataFrame:
-    """Read one already-validated CSV as a typed frame, columns in schema order."""
-    raw = pd.read_csv(Path(data_dir) / f"{table}.csv", dtype=str, keep_default_na=False, encoding="utf-8")
-    return _typed(raw, fields(package, table))
+    """Read one CSV through the one parser and type it (for tests and tools; the app uses load_dataset)."""
+    parsed = parse_csv((Path(data_dir) / f"{table}.csv").read_bytes(), f"{table}.csv", fields(package, table))
+    if parsed.frame is None:
+        raise ValueError("; ".join(map(str, parsed.problems)))
+    return _typed(parsed.frame, fields(package, table))
 
 
-def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
-    """Validate the package, then read every table. Never raises for bad data: returns problems."""
-    data_dir = Path(data_dir)
+def _snapshot(data_dir: Path, names: list[str]) -> dict[str, bytes | None]:
+    """The bytes of every table file, read once: the checks and the typed tables come from these same bytes."""
+    out: dict[str, bytes | None] = {}
+    for name in names:
+        try:
+            out[name] = (data_dir / f"{name}.csv").read_bytes()
+        except OSError:
+            out[name] = None
+    return out
+
+
+def _load(data_dir: Path, stamp: str) -> Dataset:
     try:
         package = read_package(data_dir)
     except FileNotFoundError:
-        return Dataset({}, problems=[Problem(PACKAGE_FILE, None, None, None, f"the file {data_dir / PACKAGE_FILE}")])
-    except ValueError as exc:
-        return Dataset({}, problems=[Problem(PACKAGE_FILE, None, None, None, f"valid JSON ({exc})")])
-    problems = check_package(data_dir)
+        return Dataset(
+            {},
+            problems=[Problem(PACKAGE_FILE, None, None, None, f"the file {data_dir / PACKAGE_FILE}")],
+            fingerprint=stamp,
+        )
+    except (ValueError, UnicodeDecodeError) as exc:
+        return Dataset(
+            {}, problems=[problem(PACKAGE_FILE, None, None, None, f"valid JSON ({cut(exc)})")], fingerprint=stamp
+        )
+    problems = check_package_description(package)
     if problems:
-        return Dataset(package, problems=problems)
-    tables = {name: read_table(data_dir, package, name) for name in table_names(package)}
-    problems = check_cross_table(tables, package)
+        return Dataset(package if isinstance(package, dict) else {}, problems=problems, fingerprint=stamp)
+    warnings: list[LoadWarning] = []
+    texts: dict[str, pd.DataFrame] = {}
+    for name, data in _snapshot(data_dir, table_names(package)).items():
+        file = f"{name}.csv"
+        if data is None:
+            problems.append(
+                problem(file, None, None, None, f"the file {file} in the data folder (datapackage.json lists it)")
+            )
+            continue
+        parsed = parse_csv(data, file, fields(package, name))
+        problems += parsed.problems
+        warnings += parsed.warnings
+        if parsed.frame is not None:
+            texts[name] = parsed.frame
+            problems += check_table(name, parsed.frame, fields(package, name), primary_key(package, name))
     if problems:
-        return Dataset(package, problems=problems)
-    return Dataset(package, tables=tables)
+        return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
+    problems = check_references(texts, package)
+    if problems:
+        return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
+    typed = {name: _typed(frame, fields(package, name)).set_axis(frame.index) for name, frame in texts.items()}
+    problems = check_cross_table(typed, package)
+    if problems:
+        return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
+    tables = {name: frame.reset_index(drop=True) for name, frame in typed.items()}
+    return Dataset(package, tables=tables, warnings=warnings, fingerprint=stamp)
+
+
+def load_dataset(data_dir: Path = DATA_DIR, *, stamp: str | None = None) -> Dataset:
+    """Check the package and every table, then type them. Never raises for bad data: returns problems.
+
+    `stamp` is the fingerprint taken when the load started (cache.get_dataset passes the one it keys by).
+    """
+    data_dir = Path(data_dir)
+    stamp = stamp if stamp is not None else fingerprint(data_dir)
+    try:
+        return _load(data_dir, stamp)
+    except Exception as exc:  # a file shape no rule foresaw must still give the problems list, not a traceback
+        return Dataset(
+            {},
+            problems=[problem("(data folder)", None, None, None, f"files the checks can read ({cut(repr(exc))})")],
+            fingerprint=stamp,
+        )

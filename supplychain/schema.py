@@ -104,3 +104,51 @@ def data_dictionary(package: dict[str, Any]) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+# Custom field properties this package adds to Table Schema (read by validate.py and the dates code):
+#   precisionField: on a date field, the field saying how much of that date is known (day/month/year);
+#   onOrAfter:      on a date field, the field of the same row it may not precede (an end and its start);
+#   kindField:      on an id field, the field naming which entity table the id belongs to (company, chip...).
+def date_precision_pairs(package: dict[str, Any], table: str) -> list[tuple[str, str]]:
+    """(date column, precision column) pairs of one table, from the fields' `precisionField`."""
+    return [(f["name"], f["precisionField"]) for f in fields(package, table) if f.get("precisionField")]
+
+
+def date_order_rules(package: dict[str, Any], table: str) -> list[tuple[str, str]]:
+    """(later column, earlier column) pairs of one table, from the fields' `onOrAfter`: an end never precedes its start."""
+    return [(f["name"], f["onOrAfter"]) for f in fields(package, table) if f.get("onOrAfter")]
+
+
+def kind_references(package: dict[str, Any], table: str) -> list[tuple[str, str]]:
+    """(id column, kind column) pairs of one table, from the fields' `kindField` (e.g. relationships.to_id, to_kind)."""
+    return [(f["name"], f["kindField"]) for f in fields(package, table) if f.get("kindField")]
+
+
+def foreign_keys(package: dict[str, Any], table: str) -> list[tuple[str, str, str]]:
+    """(column, referenced table, referenced column) for each single-column foreign key; "" means the same table."""
+    out = []
+    for fk in resource(package, table)["schema"].get("foreignKeys", []):
+        ref = fk["reference"]
+        out.append((_one(fk["fields"]), ref.get("resource") or table, _one(ref["fields"])))
+    return out
+
+
+def _one(names: str | list[str]) -> str:
+    return names if isinstance(names, str) else names[0]
+
+
+def free_text_columns(package: dict[str, Any], table: str) -> list[str]:
+    """String columns that hold prose: no enum, pattern or format, not a key or a reference."""
+    refs = {column for column, _, _ in foreign_keys(package, table)} | {
+        column for column, _ in kind_references(package, table)
+    }
+    keys = set(resource(package, table)["schema"].get("primaryKey", []))
+    return [
+        f["name"]
+        for f in fields(package, table)
+        if f["type"] == "string"
+        and not f.get("format")
+        and not ({"enum", "pattern"} & set(f.get("constraints", {})))
+        and f["name"] not in refs | keys
+    ]

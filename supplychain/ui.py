@@ -15,8 +15,8 @@ import streamlit as st
 from supplychain import cache
 from supplychain.load import Dataset
 from supplychain.style import ATTRIBUTION_LABELS, EVIDENCE_HELP, EVIDENCE_LABELS, format_date
-from supplychain.urlstate import share_url
-from supplychain.validate import Problem
+from supplychain.urlstate import describe_filters, share_url
+from supplychain.validate import LoadWarning, Problem
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 
@@ -37,7 +37,7 @@ def render_problems(problems: list[Problem]) -> None:
         [
             {
                 "File": p.file,
-                "Row": None if p.line is None else p.line - 1,
+                "Row": None if p.line in (None, 1) else p.line - 1,  # line 1 is the header
                 "Line": p.line,
                 "Column": p.column or "",
                 "Found": p.value or "",
@@ -58,6 +58,21 @@ def render_problems(problems: list[Problem]) -> None:
     st.caption(
         "Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when a file changes."
     )
+
+
+def render_load_warnings(warnings: list[LoadWarning]) -> None:
+    """A small, closed notice of what the loader tolerated (a BOM, CRLF, a helper column): the data loaded."""
+    if not warnings:
+        return
+    with st.expander(
+        f"The data loaded, with {len(warnings)} note{'s' if len(warnings) != 1 else ''} on how its files were saved",
+        icon=":material/warning:",
+    ):
+        frame = pd.DataFrame([{"File": w.file, "Column": w.column or "", "What was done": w.what} for w in warnings])
+        st.dataframe(frame, hide_index=True, width="stretch")
+        st.caption(
+            "Nothing here changes a fact; re-saving the file as 'CSV UTF-8 (comma delimited)' clears these notes."
+        )
 
 
 def _leave_legacy_multipage_mode() -> None:
@@ -88,11 +103,28 @@ def require_dataset() -> Dataset:
     return dataset
 
 
-def render_notice(ignored: Iterable[str]) -> None:
-    """A short notice of URL parameters that were not understood and were ignored."""
-    ignored = [i for i in ignored if i]
+def as_code(text: str) -> str:
+    """Text as a Markdown code span: shown literally, so no link, image, autolink or HTML can come of it.
+
+    Line breaks become spaces (a blank line would end the span), and the fence is one backtick longer
+    than the longest run of backticks inside, as CommonMark requires.
+    """
+    flat = re.sub(r"[\x00-\x1f\x7f]+", " ", str(text))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    return f"{fence} {flat} {fence}"
+
+
+def render_notice(ignored: Iterable[tuple[str, str]]) -> None:
+    """A short notice of URL settings that were not understood and were ignored.
+
+    What the link said is shown as plain text (a code span), already cut to ~80 characters by urlbind.
+    """
+    ignored = [(text, why) for text, why in ignored if text]
     if ignored:
-        st.info("Ignored in the link: " + "; ".join(ignored), icon=":material/link_off:")
+        st.info(
+            "Ignored in the link: " + "; ".join(as_code(text) + (f" ({why})" if why else "") for text, why in ignored),
+            icon=":material/link_off:",
+        )
 
 
 def render_share_link(url_path: str) -> None:
@@ -109,7 +141,9 @@ def render_share_link(url_path: str) -> None:
 def current_link(url_path: str) -> str:
     """The address that reopens this view (page plus every view parameter)."""
     base = (st.context.url or "").rstrip("/") if st.context.url else "/" + url_path
-    return share_url(base, {k: st.query_params.get_all(k) for k in st.query_params})
+    from supplychain.urlbind import applied_params
+
+    return share_url(base, applied_params())
 
 
 DATA_TABLE_SHOWN = "_data_table_shown"  # the table the Data page showed in the last run
@@ -144,9 +178,10 @@ def render_view_bundle(
     reopens the view. Built only when clicked, so it costs a filter change nothing."""
     from supplychain.export import download_name, view_bundle
     from supplychain.provenance import bundle_readme, with_citations
+    from supplychain.urlbind import applied_params
 
-    params = {k: st.query_params.get_all(k) for k in st.query_params}
-    filters = "; ".join(f"{k}={','.join(v)}" for k, v in sorted(params.items())) or "none (the full tables)"
+    params = applied_params()  # only what this page accepted and applied, never a link's raw or ignored values
+    filters = "; ".join(as_code(line) for line in describe_filters(params)) or "none (the full tables)"
     link = current_link(url_path)
 
     def build() -> bytes:

@@ -6,6 +6,10 @@ silently, and loses them on page switch. Here the rule is: the URL is the truth.
 widget is drawn its state is set from the URL; a change by the reader writes the URL back in
 the widget's on_change callback (which runs before the script), so the two never disagree.
 Values the page cannot use are collected and shown once as a notice by the router.
+
+Shared settings (urlstate.SHARED_SETTINGS) follow the reader to the pages declared for them. A
+value that came along that way and that the new page cannot use is dropped silently: the reader
+changed page, no link asked for it. Only values a page accepted are remembered for the next page.
 """
 
 from __future__ import annotations
@@ -16,39 +20,73 @@ from typing import Any
 
 import streamlit as st
 
-from supplychain.urlstate import SHARED_PARAMS, decode_date, decode_list, encode_list
+from supplychain.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list
+from supplychain.validate import cut
+
+NOTES_SHOWN = 8  # at most this many ignored settings are listed; the rest are counted
+TEXT_CHARS = 200  # a free-text setting (a search) longer than this is refused, not echoed or applied
 
 _RUN = "_url_run"  # per-run registry: keys this page understood, and the notes on rejected values
 _CARRY = "_url_carry"  # shared filters remembered for the next page the reader opens
 _PAGE = "_url_page"
 
 
+def _new_run() -> dict[str, Any]:
+    # keys: settings this page read; notes: rejected link values; carried: settings moved here on a page
+    # switch; valid: the accepted value (URL text, or None when unset) of each setting this page read.
+    return {"keys": set(), "notes": [], "carried": set(), "valid": {}}
+
+
 def start_run(page_key: str) -> None:
-    """Called by the router before the page runs: reset the registry; carry shared filters on page switch."""
-    st.session_state[_RUN] = {"keys": set(), "notes": []}
+    """Called by the router before the page runs: reset the registry; on a page switch, bring along the
+    shared settings declared for this page (urlstate.SHARED_SETTINGS)."""
+    run = st.session_state[_RUN] = _new_run()
     previous = st.session_state.get(_PAGE)
     st.session_state[_PAGE] = page_key
-    carried = st.session_state.get(_CARRY, {})
-    if previous is not None and previous != page_key and not any(k in st.query_params for k in SHARED_PARAMS):
-        for key, value in carried.items():
-            if value:
-                st.query_params[key] = value
+    if previous is None or previous == page_key:
+        return
+    for key, value in carried_to(page_key, st.session_state.get(_CARRY, {}), list(st.query_params)).items():
+        st.query_params[key] = value
+        run["carried"].add(key)
 
 
-def _register(key: str, bad: Sequence[str] = (), what: str = "not one of the available values") -> None:
-    run = st.session_state.setdefault(_RUN, {"keys": set(), "notes": []})
+def _register(
+    key: str, bad: Sequence[str] = (), what: str = "not one of the available values", keep: Any = ...
+) -> None:
+    """Note that this page reads `key`. Rejected values from a link go to the notice; rejected values
+    that were carried from the previous page are removed from the URL without a word. `keep` is the
+    URL text of the accepted value (None: nothing accepted); left out, the URL text is kept as is."""
+    run = st.session_state.setdefault(_RUN, _new_run())
     run["keys"].add(key)
-    if bad:
-        run["notes"].append(f"{key}={','.join(bad)} ({what})")
+    if keep is ...:
+        raw = st.query_params.get_all(key)
+        keep = ",".join(raw) if raw else None
+    if bad and key in run["carried"]:
+        if keep:
+            st.query_params[key] = keep
+        elif key in st.query_params:
+            del st.query_params[key]
+    elif bad:
+        run["notes"].append((f"{cut(key, 40)}={cut(','.join(bad))}", what))
+    run["valid"][key] = keep or None
 
 
-def ignored_notes() -> list[str]:
-    """Notes for the notice: rejected values, and parameters no widget of this page understood."""
-    run = st.session_state.get(_RUN, {"keys": set(), "notes": []})
-    unknown = [
-        f"{k} (not a setting of this page)" for k in st.query_params if k not in run["keys"] and k not in SHARED_PARAMS
-    ]
-    return run["notes"] + unknown
+def ignored_notes() -> list[tuple[str, str]]:
+    """(what the link said, why it was ignored) for the notice: rejected values, and parameters no widget
+    of this page understood. The link text is cut short; ui.render_notice shows it as plain text."""
+    run = st.session_state.get(_RUN, _new_run())
+    unknown = [(cut(k, 40), "not a setting of this page") for k in st.query_params if k not in run["keys"]]
+    notes = run["notes"] + unknown
+    if len(notes) > NOTES_SHOWN:
+        notes = notes[:NOTES_SHOWN] + [(f"{len(notes) - NOTES_SHOWN} more", "")]
+    return notes
+
+
+def applied_params() -> dict[str, list[str]]:
+    """The settings this page read and accepted, as URL values: what the share link and the view bundle's
+    README state. Rejected or unknown link values are never repeated there."""
+    run = st.session_state.get(_RUN, _new_run())
+    return {key: [value] for key, value in run["valid"].items() if value}
 
 
 def _write(key: str, encode: Callable[[Any], str], default: Any) -> None:
@@ -62,8 +100,21 @@ def _write(key: str, encode: Callable[[Any], str], default: Any) -> None:
 
 
 def finish_run() -> None:
-    """Called by the router after the page: remember the shared filters now in the URL for the next page."""
-    st.session_state[_CARRY] = {k: ",".join(st.query_params.get_all(k)) for k in SHARED_PARAMS if k in st.query_params}
+    """Called by the router after the page: remember the shared settings this page accepted, for the next page.
+
+    A setting the page does not read keeps what an earlier page remembered; a value the page refused
+    (a link's `company=<payload>` on the Overview) is never remembered.
+    """
+    run = st.session_state.get(_RUN, _new_run())
+    remembered = dict(st.session_state.get(_CARRY, {}))
+    for key in SHARED_PARAMS:
+        if key in run["valid"]:
+            # on_change callbacks write the URL before the script runs, so this is the reader's latest value.
+            if run["valid"][key]:
+                remembered[key] = run["valid"][key]
+            else:
+                remembered.pop(key, None)
+    st.session_state[_CARRY] = remembered
 
 
 def _follow_url(key: str, target: Any) -> None:
@@ -77,9 +128,10 @@ def url_multiselect(
 ) -> list[Any]:
     """A multiselect bound to ?key=a,b. Options are matched by their string form."""
     by_text = {str(o): o for o in options}
+    present = key in st.query_params
     good, bad = decode_list(st.query_params.get_all(key), by_text)
-    _register(key, bad)
-    target = [by_text[v] for v in good] if key in st.query_params else [o for o in default if str(o) in by_text]
+    _register(key, bad, keep=encode_list(good) if present else None)
+    target = [by_text[v] for v in good] if present else [o for o in default if str(o) in by_text]
     _follow_url(key, target)
     return container.multiselect(
         label,
@@ -97,7 +149,7 @@ def url_selectbox(
     """A selectbox bound to ?key=value; `default` None means "nothing chosen"."""
     by_text = {str(o): o for o in options}
     good, bad = decode_list(st.query_params.get_all(key)[-1:], by_text)
-    _register(key, bad)
+    _register(key, bad, keep=good[0] if good else None)
     target = by_text[good[0]] if good else default
     _follow_url(key, target)
     return container.selectbox(label, list(options), key=key, on_change=_write, args=(key, str, default), **kwargs)
@@ -107,16 +159,21 @@ def url_radio(label: str, options: Sequence[Any], *, key: str, default: Any, con
     """A radio (or segmented choice) bound to ?key=value."""
     by_text = {str(o): o for o in options}
     good, bad = decode_list(st.query_params.get_all(key)[-1:], by_text)
-    _register(key, bad)
+    _register(key, bad, keep=good[0] if good else None)
     _follow_url(key, by_text[good[0]] if good else default)
     return container.radio(label, list(options), key=key, on_change=_write, args=(key, str, default), **kwargs)
 
 
 def url_text(label: str, *, key: str, container: Any = st, **kwargs: Any) -> str:
-    """A text input bound to ?key=text."""
-    _register(key)
+    """A text input bound to ?key=text (at most TEXT_CHARS characters; a longer text is refused)."""
     raw = st.query_params.get_all(key)
-    _follow_url(key, raw[-1] if raw else "")
+    text = raw[-1] if raw else ""
+    if len(text) > TEXT_CHARS:
+        _register(key, [text], f"longer than {TEXT_CHARS} characters", keep=None)
+        text = ""
+    else:
+        _register(key, keep=text or None)
+    _follow_url(key, text)
     return container.text_input(label, key=key, on_change=_write, args=(key, str, ""), **kwargs)
 
 
@@ -125,7 +182,9 @@ def url_date(
 ) -> date:
     """A date input bound to ?key=YYYY-MM-DD (a date outside [min_value, max_value] is ignored)."""
     value, bad = decode_date(st.query_params.get_all(key), low=min_value, high=max_value)
-    _register(key, bad, f"not a date between {min_value} and {max_value}")
+    _register(
+        key, bad, f"not a date written YYYY-MM-DD between {min_value} and {max_value}", keep=value and value.isoformat()
+    )
     _follow_url(key, value or default)
     return container.date_input(
         label,
@@ -146,9 +205,9 @@ def url_value(key: str, allowed: Sequence[str] | None = None, *, what: str = "no
         return None
     value = raw[-1]
     if allowed is not None and value not in set(allowed):
-        _register(key, [value], what)
+        _register(key, [value], what, keep=None)
         return None
-    _register(key)
+    _register(key, keep=value)
     return value
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
@@ -15,8 +17,52 @@ def split_values(raw: list[str]) -> list[str]:
     return out
 
 
-# Parameters every page carries when the reader moves to another page (shared filters).
-SHARED_PARAMS: tuple[str, ...] = ("company", "relation", "from", "to", "asof")
+@dataclass(frozen=True)
+class SharedSetting:
+    """A URL setting that follows the reader from page to page: what it means, and where it means that.
+
+    `pages` maps each page (its url path) that reads the setting in this sense to the values it accepts
+    there. A value moves only to those pages, and only the part the page accepts: the rest is dropped
+    without a notice, because the reader (not a link) changed page.
+    """
+
+    meaning: str
+    pages: Mapping[str, str]
+
+
+# Each shared URL setting, declared once. A page missing here never receives the setting on a page switch.
+SHARED_SETTINGS: dict[str, SharedSetting] = {
+    "company": SharedSetting(
+        "companies to follow (company ids, comma-separated)",
+        {"map": "companies with a place or flow on the map", "timeline": "companies with an item on the timeline"},
+    ),
+    "relation": SharedSetting(
+        "kinds of tie (relationships.relation codes, comma-separated)",
+        {"map": "the relations drawn as flows on the map", "relationships": "every relation in datapackage.json"},
+    ),
+    "from": SharedSetting(
+        "first day of the period looked at (YYYY-MM-DD)",
+        {"relationships": "a day between the first and last dated tie", "timeline": "a day in 2015-2030"},
+    ),
+    "to": SharedSetting(
+        "last day of the period looked at (YYYY-MM-DD)",
+        {"relationships": "a day between the first and last dated tie", "timeline": "a day in 2015-2030"},
+    ),
+    "asof": SharedSetting(
+        "the day a status or a flow is shown for (YYYY-MM-DD)",
+        {"map": "a day in 2015-2030", "timeline": "a day in 2015-2030"},
+    ),
+}
+SHARED_PARAMS: tuple[str, ...] = tuple(SHARED_SETTINGS)
+
+
+def carried_to(page: str, remembered: Mapping[str, str], present: Collection[str]) -> dict[str, str]:
+    """The remembered shared values that move to `page`: declared for it, not empty, not already in its URL."""
+    return {
+        key: value
+        for key, value in remembered.items()
+        if value and key not in present and page in SHARED_SETTINGS.get(key, SharedSetting("", {})).pages
+    }
 
 
 def decode_list(raw: list[str], allowed: Collection[str]) -> tuple[list[str], list[str]]:
@@ -34,16 +80,24 @@ def encode_list(values: list[str]) -> str:
     return ",".join(map(str, values))
 
 
+_URL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+LAST_URL_DATE = date(2100, 12, 31)  # no view needs a later day; a page's own bound is usually tighter
+
+
 def decode_date(raw: list[str], *, low: date | None = None, high: date | None = None) -> tuple[date | None, list[str]]:
-    """An ISO date from the URL, if it parses and lies within [low, high]; otherwise (None, [raw])."""
+    """A date written exactly YYYY-MM-DD from the URL, within [low, high] (high at most LAST_URL_DATE);
+    otherwise (None, [raw]). `20250101` and `2025-W01-1`, which Python's fromisoformat takes, are refused."""
     if not raw:
         return None, []
     text = raw[-1]
+    if not _URL_DATE.fullmatch(text):
+        return None, [text]
     try:
         value = date.fromisoformat(text)
     except ValueError:
         return None, [text]
-    if (low and value < low) or (high and value > high):
+    high = min(high, LAST_URL_DATE) if high else LAST_URL_DATE
+    if (low and value < low) or value > high:
         return None, [text]
     return value, []
 
@@ -52,3 +106,13 @@ def share_url(base: str, params: Mapping[str, list[str]]) -> str:
     """The link that reopens this view: page address plus every view parameter, in a stable order."""
     pairs = [(k, v) for k in sorted(params) for v in params[k]]
     return base + ("?" + urlencode(pairs) if pairs else "")
+
+
+def describe_filters(applied: Mapping[str, list[str]]) -> list[str]:
+    """`key=value` lines for the settings a page applied (urlbind.applied_params), each value cut short.
+
+    The view bundle's README states these, never a link's raw or ignored values.
+    """
+    from supplychain.validate import cut
+
+    return [f"{key}={cut(','.join(values))}" for key, values in sorted(applied.items()) if values]

@@ -141,3 +141,15 @@ def test_map_boundaries_by_url_are_inlined_for_export() -> None:
         "values": {"type": "Topology"},
         "format": {"type": "topojson", "feature": "countries"},
     }
+
+
+def test_excel_header_cells_are_neutralised_like_data_cells() -> None:
+    import openpyxl
+
+    frame = pd.DataFrame({'=HYPERLINK("http://203.0.113.7")': ["=1+1"], "ok": ["plain"]})
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame, {"ok": "@SUM(A1)"})))
+    header = [cell.value for cell in book.active[1]]
+    body = [cell.value for cell in book.active[2]]
+    assert header == ['\'=HYPERLINK("http://203.0.113.7")', "'@SUM(A1)"]
+    assert body == ["'=1+1", "plain"]
+    assert all(cell.data_type == "s" for cell in book.active[1]), "no header cell is stored as a formula"
