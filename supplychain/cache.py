@@ -136,8 +136,7 @@ def get_story_map(dataset: Dataset, frame: tuple[float, float, float, float]) ->
 
     static = Path(__file__).resolve().parent.parent / "static" / "geo" / geo.BOUNDARIES_FILE
     url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
-    folder = data_dir()
-    return _cached_story_map(str(folder), fingerprint(folder), tuple(frame), url, get_map_base(dataset))
+    return _cached_story_map(str(data_dir()), dataset.fingerprint, tuple(frame), url, get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
