@@ -17,6 +17,7 @@ from supplychain.profile import (
 )
 from supplychain.style import KIND_LABELS
 from supplychain.urlbind import set_url_value, url_selectbox
+from supplychain.validate import cut
 
 dataset = ui.require_dataset()
 tables, package = dataset.tables, dataset.package
@@ -43,9 +44,9 @@ if entity_id:
 
 if raw and raw not in names and not picked:
     st.warning(
-        f"No entity has the id “{ui.escape_md(raw)}”. Did you mean one of these?", icon=":material/person_search:"
-    )
-    suggestions = suggest_entities(index, raw)
+        f"No entity has the id {ui.as_code(cut(raw))}. Did you mean one of these?", icon=":material/person_search:"
+    )  # the link's text as plain text, cut short (a crafted id is neither a live link nor 100 KB on screen)
+    suggestions = suggest_entities(index, cut(raw))
     for hit in suggestions.itertuples(index=False):
         ui.render_entity_link(hit.id, hit.name, hit.kind, note=KIND_LABELS[hit.kind])
     if suggestions.empty:

@@ -163,3 +163,11 @@ def test_view_bundle_and_share_link_state_only_the_applied_filters() -> None:
     assert "relation=restricts" in share
     for raw in ("teleports", "junk", "example.com", "20250101"):
         assert raw not in share
+
+
+def test_an_unknown_profile_id_is_echoed_as_plain_text_cut_short() -> None:
+    at = open_page("entity", {"id": MD_LINK + "x" * 100_000})
+    assert not at.exception, at.exception
+    warning = " ".join(w.value for w in at.warning)
+    assert "No entity has the id" in warning and "example.com/login" in warning
+    assert "](" not in outside_code_spans(warning) and len(warning) < 300

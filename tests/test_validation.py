@@ -135,3 +135,36 @@ def test_malformed_package_json_gives_a_message(mini_dir: Path) -> None:
     (mini_dir / "datapackage.json").write_text("{not json", encoding="utf-8")
     problems = only_problem_text(mini_dir)
     assert len(problems) == 1 and problems[0].startswith("datapackage.json; expected valid JSON")
+
+
+def test_policy_ended_before_it_took_effect_is_refused(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[0]["effective_date"], rows[0]["effective_precision"] = "2025-05-13", "day"
+        rows[0]["ended_date"], rows[0]["ended_precision"] = "2025-05-01", "day"
+
+    rewrite_csv(mini_dir / "policies.csv", bad)
+    assert only_problem_text(mini_dir) == [
+        "policies.csv, row 1 (line 2), column 'ended_date': found '2025-05-01'; expected a date on or after effective_date"
+    ]
+
+
+def test_an_end_on_the_same_day_as_its_start_is_accepted(mini_dir: Path) -> None:
+    rewrite_csv(mini_dir / "relationships.csv", lambda header, rows: rows[1].update(end_date=rows[1]["start_date"]))
+    assert load_dataset(mini_dir).ok
+
+
+def test_date_rules_come_from_datapackage_json(mini_dir: Path) -> None:
+    import json
+
+    rewrite_csv(mini_dir / "models.csv", lambda header, rows: rows[0].update(release_precision=""))
+    package = json.loads((mini_dir / "datapackage.json").read_text(encoding="utf-8"))
+    models = next(r for r in package["resources"] if r["name"] == "models")
+    release = next(f for f in models["schema"]["fields"] if f["name"] == "release_date")
+    del release["precisionField"]  # the package no longer pairs the date with its precision
+    rels = next(r for r in package["resources"] if r["name"] == "relationships")
+    start = next(f for f in rels["schema"]["fields"] if f["name"] == "start_date")
+    start["onOrAfter"] = "end_date"  # and now says a start may not precede its end
+    (mini_dir / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert only_problem_text(mini_dir) == [
+        "relationships.csv, row 2 (line 3), column 'start_date': found '2025-01-15'; expected a date on or after end_date"
+    ]
