@@ -45,6 +45,7 @@ if presenting:
     st.set_page_config(initial_sidebar_state="collapsed")
 page = st.navigation(pages, position="hidden" if presenting else "sidebar")
 dataset = cache.get_dataset()
+ui.render_focus_outline()
 notice = st.empty()  # filled after the page runs, when it is known which URL values were ignored
 urlbind.start_run(page.url_path)
 if dataset.ok:

@@ -5,7 +5,7 @@ import streamlit as st
 from supplychain import cache, ui
 from supplychain.entities import LINK_DISPLAY, entity_id_columns, entity_link
 from supplychain.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
-from supplychain.filters import filter_rows, filterable_columns
+from supplychain.filters import filter_rows, filterable_columns, value_labels
 from supplychain.provenance import bundle_readme
 from supplychain.schema import column_help, column_labels, data_dictionary, fields, table_names
 from supplychain.style import TABLE_LABELS
@@ -19,9 +19,11 @@ st.title("Data")
 st.caption("Every table of the dataset. Filter it, then download exactly the rows and columns you see.")
 
 top = st.columns([2, 3])
+ui.forget_other_table_filters(key="table")
 table = url_selectbox(
     "Table", names, key="table", default="models", container=top[0], format_func=lambda t: TABLE_LABELS.get(t, t)
 )
+st.session_state[ui.DATA_TABLE_SHOWN] = table
 frame = tables[table]
 labels = column_labels(package, table)
 helps = column_help(package, table)
@@ -42,7 +44,8 @@ with st.expander(
 ):
     grid = st.columns(3)
     for i, column in enumerate(filter_cols):
-        options = sorted(frame[column].dropna().astype(str).unique())
+        names = value_labels(package, tables, table, column)  # readers choose names; the URL keeps ids
+        options = sorted(names, key=lambda v: names[v].casefold())
         chosen_filters[column] = url_multiselect(
             labels[column],
             options,
@@ -50,6 +53,7 @@ with st.expander(
             container=grid[i % 3],
             help=helps.get(column) or None,
             placeholder="All",
+            format_func=names.get,
         )
     shown_cols = url_multiselect(
         "Columns shown",
@@ -133,7 +137,7 @@ buttons[3].download_button(
     help="Every CSV, datapackage.json (the data dictionary in machine-readable form) and a README with the citation.",
 )
 
-st.subheader("Data dictionary")
+st.header("Data dictionary")
 dictionary = data_dictionary(package)
 st.caption("Generated from data/datapackage.json, the one description of the data.")
 st.dataframe(

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from supplychain import cache, ui
+from supplychain.accessibility import describe_chart
 from supplychain.entities import LINK_DISPLAY, entity_record, suggest_entities
 from supplychain.network_chart import edge_table
 from supplychain.profile import (
@@ -69,7 +70,8 @@ else:
     kind = kinds[entity_id]
     aliases = index.set_index("id").loc[entity_id, "aliases"]
     st.caption(
-        f"{KIND_LABELS[kind]} · id `{entity_id}`" + (f" · also: {ui.escape_md('; '.join(aliases))}" if aliases else "")
+        f"{KIND_LABELS[kind]} · id {ui.escape_md(entity_id)}"
+        + (f" · also: {ui.escape_md('; '.join(aliases))}" if aliases else "")
     )
     ui.render_evidence(str(row["evidence"]))
     for column in ("description", "role"):
@@ -78,7 +80,7 @@ else:
     place = entity_place(tables, table, row)
     left, right = st.columns([3, 2]) if place is not None else (st.container(), None)
     with left:
-        st.subheader("Key facts")
+        st.header("Key facts")
         st.markdown(
             "\n".join(
                 f"- **{ui.escape_md(label)}:** "
@@ -90,8 +92,15 @@ else:
             st.caption(f"Curators' note: {ui.escape_md(row['note'])}")
     if right is not None:
         with right:
-            st.subheader("Where")
-            st.altair_chart(place_chart(tables["locations"], place, kind), width="stretch")
+            st.header("Where")
+            st.altair_chart(
+                describe_chart(
+                    place_chart(tables["locations"], place, kind),
+                    title=f"Where {names[entity_id]} is",
+                    summary=f"a locator map marking {place['name']}",
+                ),
+                width="stretch",
+            )
             st.caption(
                 f"{ui.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} (precision: {place['coord_precision']})."
             )
@@ -106,15 +115,22 @@ else:
         ui.render_chip_status(dataset, entity_id)
 
     moments = entity_moments(tables, table, row, entity_id)
-    st.subheader("Timeline")
+    st.header("Timeline")
     if moments.empty:
         st.caption("No dated record or event names this entity.")
     else:
-        st.altair_chart(moments_chart(moments, kind), width="stretch")
+        st.altair_chart(
+            describe_chart(
+                moments_chart(moments, kind),
+                title=f"Timeline of {names[entity_id]}",
+                summary=f"{len(moments)} dated records and events naming it, in date order",
+            ),
+            width="stretch",
+        )
         st.caption("A dot marks a known day; a shaded bar spans the month or year when only that is known.")
 
     ties = entity_ties(edge_table(edges, tables["claims"], tables["sources"]), entity_id)
-    st.subheader(f"Ties ({len(ties)})")
+    st.header(f"Ties ({len(ties)})")
     if ties.empty:
         st.caption("No relationship names this entity.")
     else:
@@ -142,7 +158,7 @@ else:
             query_params={"focus": entity_id},
         )
 
-    st.subheader("Sources and quotes")
+    st.header("Sources and quotes")
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
     for cite in entity_citations(row, table, moments, ties).itertuples(index=False):
         with st.container(border=True):

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, geo, maps, ui, urlbind
+from supplychain.accessibility import describe_chart
 from supplychain.dates import MAP_DATE_NOTE, format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name, inline_data_urls
@@ -66,7 +67,11 @@ layer_rows = maps.map_datasets(prepared, location_ids=set(points["location_id"])
 # A fixed plot width: the projection fits the region's box, so a wider plot would only add blank sea and
 # show places from outside the region at its edges (seen at 1920 px); labels are placed for this width.
 event = st.vega_lite_chart(
-    {**spec, "width": geo.MIN_PLOT_WIDTH, "datasets": layer_rows},
+    describe_chart(
+        {**spec, "width": geo.MIN_PLOT_WIDTH, "datasets": layer_rows},
+        title="Map of headquarters, data-centre hubs and the flows between them",
+        summary=f"{len(points)} places and {len(flows)} flows shown; the table below lists them",
+    ),
     width="content",
     on_select="rerun",
     selection_mode=maps.SELECTION,
@@ -110,7 +115,7 @@ clicked = maps.selected_place(event)
 if clicked and clicked != st.session_state.get("_map_clicked"):
     st.session_state["_map_clicked"] = clicked
     urlbind.set_url_value("id", clicked)
-st.subheader("Place details")
+st.header("Place details")
 place = urlbind.url_selectbox(
     "Place", list(places), key="id", format_func=places.get, index=None, placeholder="Click a marker or choose a place"
 )
@@ -144,7 +149,7 @@ if place:
                 sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None,
             )
 
-st.subheader("Places and flows shown")
+st.header("Places and flows shown")
 place_view, flow_view = (
     base.point_rows.loc[points.index],
     base.flow_rows.loc[flows.index],

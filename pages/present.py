@@ -4,11 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, maps, ui, urlbind
+from supplychain.accessibility import describe_chart
 from supplychain.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
-from supplychain.network_chart import chain_chart, edge_table, network_chart
+from supplychain.network_chart import edge_table, network_chart
 from supplychain.provenance import report_citation
 from supplychain.provenance_charts import evidence_chart
-from supplychain.story import SLIDE_CHART_HEIGHT, STEPS, enlarge_fonts, fit_to_slide, map_to_slide
+from supplychain.standings import finding_standings
+from supplychain.story import enlarge_fonts, fit_to_slide, legends_at_right, story_steps, view_url, wrap_legends
+from supplychain.story_charts import chain_slide, standings_slide
 from supplychain.style import ATTRIBUTION_LABELS
 from supplychain.timeline import causal_steps, expand_lanes, filter_items
 from supplychain.timeline_charts import build_status_strip, build_timeline_chart
@@ -16,10 +19,14 @@ from supplychain.timeline_charts import build_status_strip, build_timeline_chart
 dataset = ui.require_dataset()
 tables = dataset.tables
 report = report_citation(tables, dataset.package)
-raw = urlbind.url_value("step", [str(i) for i in range(1, len(STEPS) + 1)], what=f"not a step from 1 to {len(STEPS)}")
+steps = story_steps(tables)
+if not steps:
+    st.info("The story has no steps: data/story_steps.csv is empty.", icon=":material/slideshow:")
+    st.stop()
+raw = urlbind.url_value("step", [str(i) for i in range(1, len(steps) + 1)], what=f"not a step from 1 to {len(steps)}")
 number = int(raw) if raw else 1
-step = STEPS[number - 1]
-HEIGHT = SLIDE_CHART_HEIGHT
+step = steps[number - 1]
+ui.render_slide_frame()
 
 
 def visual_spec() -> dict:
@@ -27,67 +34,67 @@ def visual_spec() -> dict:
     p = step.params
     if step.visual == "map":
         base = cache.get_map_base(dataset)
-        spec, prepared = cache.get_map_region(dataset, p["region"])
+        spec, prepared = cache.get_story_map(dataset, step.frame)
         rows = maps.map_datasets(
             prepared, location_ids=set(base.points["location_id"]), flow_ids=set(base.flows["flow_id"])
         )
-        return {**spec, "datasets": rows}
+        return legends_at_right(enlarge_fonts({**spec, "datasets": rows}, factor=1.0))
     if step.visual in ("timeline", "status"):
         items = cache.get_timeline_items(dataset)
         if step.visual == "timeline":
             start, end = pd.Timestamp(p["from"]), pd.Timestamp(p["to"])
             lanes = expand_lanes(p["lanes"].split(","))
             shown = filter_items(items, lanes=p["lanes"].split(","), companies=[], categories=[], start=start, end=end)
-            return build_timeline_chart(shown, causal_steps(items), lanes=lanes, start=start, end=end).to_dict()
+            chart = build_timeline_chart(shown, causal_steps(items), lanes=lanes, start=start, end=end)
+            return enlarge_fonts(chart.to_dict(), factor=1.15)
         asof = pd.Timestamp(p["asof"])
         start, end = pd.Timestamp("2022-06-01"), pd.Timestamp(dataset.as_of)
         segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()))
-        return build_status_strip(
-            segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof
-        ).to_dict()
+        strip = build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof)
+        return legends_at_right(enlarge_fonts(strip.to_dict()))
     if step.visual in ("chain", "graph"):
         _, graph, _ = cache.get_relations(dataset)
         if step.visual == "chain":
-            return chain_chart(chain_rows(graph, chinese_developers(tables))).to_dict()
+            return chain_slide(chain_rows(graph, chinese_developers(tables)))
         view = view_graph(graph, focus=p["focus"], hops=int(p["hops"]), relations=[], since=None, until=None)
         edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
-        return network_chart(
-            node_frame(view),
-            edges,
-            cache.graph_layout(*graph_key(view)),
-            focus=p["focus"],
-            height=HEIGHT,
-            label_all=True,
-        ).to_dict()
-    return evidence_chart(tables).to_dict()
+        chart = network_chart(
+            node_frame(view), edges, cache.graph_layout(*graph_key(view)), focus=p["focus"], label_all=True
+        )
+        return enlarge_fonts(chart.to_dict())
+    if step.visual == "standings":
+        return standings_slide(finding_standings(tables))
+    return enlarge_fonts(evidence_chart(tables).to_dict())
 
 
-st.markdown(f"## {step.heading}")
-if step.visual == "map":  # maps and timelines place labels for a wide plot: full width, the quote underneath
-    st.vega_lite_chart(enlarge_fonts(map_to_slide(visual_spec()), factor=1.0), width="stretch")
-    right = st.container()
-elif step.visual == "timeline":
-    st.vega_lite_chart(enlarge_fonts(fit_to_slide(visual_spec()), factor=1.15), width="stretch")
-    right = st.container()
-else:
-    left, right = st.columns([3, 2], gap="large")
-    left.vega_lite_chart(enlarge_fonts(fit_to_slide(visual_spec())), width="stretch")
-with right:
+def render_quote() -> None:
+    if step.claim_id is None:
+        st.markdown("### " + ui.escape_md(step.text))
+        return
     claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
-    source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
     who = ATTRIBUTION_LABELS.get(claim["attribution_kind"], claim["attribution_kind"])
     st.markdown(
         "### “" + ui.escape_md(claim["text_en"]) + f"” :gray[— {ui.escape_md(who)}, {ui.escape_md(report.short)}]"
     )
 
-nav = st.columns([1, 1, 2, 1.3, 1.3], vertical_alignment="center")
-with nav[3].popover("Notes and source", icon=":material/notes:"):
+
+st.markdown(f"## {ui.escape_md(step.heading)}")
+spec = describe_chart(wrap_legends(fit_to_slide(visual_spec())), title=step.heading, summary=step.text)
+ui.render_slide_visual(spec)  # full width: a projector's wide screen
+with ui.slide_quote():
+    render_quote()
+
+nav = st.columns([1, 1, 1.6, 1.4, 1.4], vertical_alignment="center")
+with nav[3].popover("Notes and source", icon=":material/notes:", width="stretch"):
     st.markdown(ui.escape_md(step.text))
-    st.markdown("> " + ui.escape_md(claim["quote_pl"]))
-    st.caption(
-        f"Attribution in the report: {ui.escape_md(claim['attribution'])}. {ui.escape_md(source['publisher'])}: "
-        f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators."
-    )
+    if step.claim_id is not None:
+        claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
+        source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
+        st.markdown("> " + ui.escape_md(claim["quote_pl"]))
+        st.caption(
+            f"Attribution in the report: {ui.escape_md(claim['attribution'])}. {ui.escape_md(source['publisher'])}: "
+            f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators."
+        )
 nav[0].button(
     "Previous",
     icon=":material/arrow_back:",
@@ -101,18 +108,22 @@ nav[1].button(
     "Next",
     icon=":material/arrow_forward:",
     shortcut="Right",
-    disabled=number == len(STEPS),
+    disabled=number == len(steps),
     width="stretch",
     type="primary",
     on_click=urlbind.set_url_value,
     args=("step", str(number + 1)),
 )
-nav[2].markdown(f"### Step {number} of {len(STEPS)}")
-nav[4].page_link(
-    f"pages/{step.page}.py", label="Open this view", icon=":material/open_in_new:", query_params=step.params
+nav[2].markdown(f"### Step {number} of {len(steps)}")
+nav[4].link_button(
+    "Open this view",
+    view_url(step),
+    icon=":material/open_in_new:",
+    width="stretch",
+    help="Opens the page this step comes from, with its navigation, in a new tab.",
 )
 st.caption(
-    f"Data version {dataset.version}, as of {dataset.as_of} · Source: {ui.escape_md(report.short)}"
+    f"Data {dataset.version}, as of {dataset.as_of} · {ui.escape_md(report.short)}"
     + (f" (via {ui.escape_md(report.via)})" if report.via else "")
-    + f" and public records · {report.licence} · Arrow keys ← → change step."
+    + f" and public records · {report.licence} · ← → change step"
 )

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from supplychain import cache, ui
+from supplychain.accessibility import describe_chart
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name
 from supplychain.graph import (
@@ -105,7 +106,14 @@ if shown_view == "Network":
             height=700 if len(nodes) > 30 else 480,
             label_all=len(nodes) <= 40,
         )
-        st.altair_chart(chart, width="stretch")
+        st.altair_chart(
+            describe_chart(
+                chart,
+                title="Network of who develops, trains, leases, supplies and restricts whom",
+                summary=f"{len(nodes)} entities and {len(edges)} ties; the table below lists every tie",
+            ),
+            width="stretch",
+        )
         ui.render_chart_downloads(chart.to_dict, what="relationship_network", as_of=dataset.as_of)
         st.caption(
             f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
@@ -134,7 +142,15 @@ elif shown_view == "Chains":
         st.info("No Chinese developer's chain matches these settings.", icon=":material/search_off:")
     else:
         chains_view = chain_chart(chains)
-        st.altair_chart(chains_view, width="stretch")
+        st.altair_chart(
+            describe_chart(
+                chains_view,
+                title="Chain of each Chinese developer",
+                summary="its models, where they train, who owns those facilities, whose chips and which rules; "
+                "the table below lists the same",
+            ),
+            width="stretch",
+        )
         ui.render_chart_downloads(chains_view.to_dict, what="relationship_chains", as_of=dataset.as_of)
         summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(
             developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]

@@ -67,7 +67,7 @@ with tab_claims:
         with st.container(border=True):
             left, right = st.columns(2, gap="medium")
             left.markdown("> " + ui.escape_md(claim["quote_pl"]))
-            left.caption(f"Polish, verbatim · paragraph {claim['paragraph']} · claim `{claim['claim_id']}`")
+            left.caption(f"Polish, verbatim · paragraph {claim['paragraph']} · claim {ui.escape_md(claim['claim_id'])}")
             right.markdown(ui.escape_md(claim["text_en"]))
             right.caption(
                 f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"

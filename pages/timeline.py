@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
+from supplychain.accessibility import describe_chart
 from supplychain.dates import format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.schema import enum_values
@@ -104,14 +105,18 @@ asof = pd.Timestamp(asof) if asof else None
 shown = filter_items(items, lanes=lanes, companies=chosen_companies, categories=chosen_categories, start=start, end=end)
 lane_codes = expand_lanes(lanes)
 st.altair_chart(
-    build_zoom_strip(
-        items,
-        full_start=full_start,
-        full_end=full_end,
-        start=start,
-        end=end,
-        reviewed_through=reviewed,
-        brushed="from" in st.query_params or "to" in st.query_params,
+    describe_chart(
+        build_zoom_strip(
+            items,
+            full_start=full_start,
+            full_end=full_end,
+            start=start,
+            end=end,
+            reviewed_through=reviewed,
+            brushed="from" in st.query_params or "to" in st.query_params,
+        ),
+        title="Zoom strip",
+        summary="every event as a tick; drag across it to choose the dates the timeline below shows",
     ),
     key="tl_zoom",
     on_select=_zoom,
@@ -135,7 +140,15 @@ else:
         reviewed_through=reviewed,
     )
     st.altair_chart(
-        chart, key="tl_chart", on_select=lambda: _pick("tl_chart"), selection_mode=list(PICKS), width="stretch"
+        describe_chart(
+            chart,
+            title="Timeline of measures, chips and models",
+            summary=f"{len(shown)} events in lanes from {format_date(start)} to {format_date(end)}",
+        ),
+        key="tl_chart",
+        on_select=lambda: _pick("tl_chart"),
+        selection_mode=list(PICKS),
+        width="stretch",
     )
     ui.render_chart_downloads(chart.to_dict, what="timeline_chart", as_of=dataset.as_of)
 st.caption(

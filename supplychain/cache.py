@@ -112,6 +112,33 @@ def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
     return _cached_map_region(str(data_dir()), dataset.fingerprint, region_key, url, get_map_base(dataset))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _cached_story_map(folder: str, stamp: str, frame: tuple, boundaries_url: str | None, _base) -> tuple[dict, dict]:
+    # A story step's own map frame, labels placed for the slide (supplychain.story.frame_projection).
+    from supplychain import geo, maps, story
+
+    region = story.frame_region(frame)
+    features = None if boundaries_url else geo.load_boundaries()
+    spec = maps.map_spec(
+        region,
+        maps.boundaries_data(boundaries_url, features),
+        kinds=_base.kinds,
+        owners=_base.owners,
+        groups=_base.groups,
+    )
+    prepared = maps.prepare_region(_base.points, _base.flows, region, projection=story.frame_projection(region))
+    return spec, prepared
+
+
+def get_story_map(dataset: Dataset, frame: tuple[float, float, float, float]) -> tuple[dict, dict]:
+    """(Vega-Lite spec, layer rows) of a story step's map in its own frame (see get_map_region)."""
+    from supplychain import geo
+
+    static = Path(__file__).resolve().parent.parent / "static" / "geo" / geo.BOUNDARIES_FILE
+    url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
+    return _cached_story_map(str(data_dir()), dataset.fingerprint, tuple(frame), url, get_map_base(dataset))
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
     from supplychain.timeline import timeline_items

@@ -77,13 +77,24 @@ def download_name(what: str, as_of: str, extension: str = "csv", *, filtered: bo
     return f"{what}{middle}_{as_of}.{extension}"
 
 
+def excel_csv(text: str) -> bytes:
+    """A CSV file's text as every download writes it: UTF-8 with BOM and CRLF line ends, so Excel keeps
+    Polish and Chinese text. Rows are re-written by the csv module, so a line break inside a quoted
+    cell stays as it was."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows(csv.reader(io.StringIO(text.removeprefix(UTF8_BOM))))
+    return (UTF8_BOM + out.getvalue()).encode("utf-8")
+
+
 def dataset_zip(data_dir: Path, readme: str) -> bytes:
-    """The whole dataset as shipped (every CSV and datapackage.json) plus a README with the citation."""
+    """The whole dataset (every CSV, in the download format of excel_csv, and datapackage.json) plus a README."""
     data_dir = Path(data_dir)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.json"]:
-            archive.write(path, arcname=path.name)
+        for path in sorted(data_dir.glob("*.csv")):
+            archive.writestr(path.name, excel_csv(path.read_text(encoding="utf-8")))
+        archive.write(data_dir / "datapackage.json", arcname="datapackage.json")
         archive.writestr("README.md", readme)
     return buffer.getvalue()
 
@@ -118,13 +129,14 @@ def view_package(package: dict[str, Any], frames: Mapping[str, pd.DataFrame]) ->
 
 
 def _raw_csv(frame: pd.DataFrame) -> bytes:
-    """CSV in the dataset's own format (field names, ISO dates, true/false, no BOM) for bundles; text neutralised."""
+    """CSV in the dataset's own columns and formats (field names, ISO dates, true/false) for bundles, text
+    neutralised, written as every download is (excel_csv: BOM and CRLF)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(list(frame.columns))
     for row in frame.itertuples(index=False, name=None):
         writer.writerow([_cell(v) for v in row])
-    return out.getvalue().encode("utf-8")
+    return (UTF8_BOM + out.getvalue()).encode("utf-8")
 
 
 def view_bundle(package: dict[str, Any], frames: Mapping[str, pd.DataFrame], readme: str) -> bytes:

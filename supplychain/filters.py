@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -72,3 +73,66 @@ def filterable_columns(package: dict[str, Any], table: str, frame: pd.DataFrame,
         if 0 < distinct <= max_values:
             out.append(name)
     return out
+
+
+def _humanise(value: str) -> str:
+    """A code in words ("government_body" -> "Government body"); other text (names, country codes) as it is."""
+    text = str(value)
+    return text.replace("_", " ").capitalize() if re.fullmatch(r"[a-z][a-z0-9_]*", text) else text
+
+
+def value_labels(
+    package: dict[str, Any], tables: Mapping[str, pd.DataFrame], table: str, column: str
+) -> dict[str, str]:
+    """The readable label of each value a filter offers, so readers choose names, not ids.
+
+    A reference shows the name of what it points at (an entity's name, a source's publisher and
+    title, a claim's translation), an enum value its label from supplychain.style, anything else its
+    words ("government_body" -> "Government body"). Two values that would read the same keep their id
+    in brackets, so "Alibaba Group" and "Alibaba Cloud" are never mistaken for each other.
+    """
+    from supplychain import style
+    from supplychain.schema import ENTITY_TABLES, resource
+
+    values = sorted(tables[table][column].dropna().astype(str).unique())
+    target = None
+    for fk in resource(package, table)["schema"].get("foreignKeys", []):
+        if fk["fields"] == [column]:
+            target = fk["reference"]["resource"] or table
+    if table == "relationships" and column in ("from_id", "to_id"):
+        target = "*entities"
+    names: dict[str, str] = {}
+    if target == "*entities" or target in ENTITY_TABLES:
+        for name in ENTITY_TABLES if target == "*entities" else [target]:
+            frame = tables[name]
+            names.update(zip(frame[primary_key(package, name)].astype(str), frame["name"].astype(str)))
+    elif target == "sources":
+        frame = tables["sources"]
+        names = {
+            str(i): f"{p}: {t}" if len(t) <= 60 else f"{p}: {t[:59]}…"
+            for i, p, t in zip(frame["source_id"], frame["publisher"], frame["title"].astype(str))
+        }
+    elif target == "claims":
+        frame = tables["claims"]
+        names = {str(i): t if len(t) <= 70 else t[:69] + "…" for i, t in zip(frame["claim_id"], frame["text_en"])}
+    else:
+        by_column = {
+            "evidence": style.EVIDENCE_LABELS,
+            "attribution_kind": style.ATTRIBUTION_LABELS,
+            "relation": style.RELATION_LABELS,
+            "from_kind": style.KIND_LABELS,
+            "to_kind": style.KIND_LABELS,
+            "ownership": style.OWNERSHIP_LABELS,
+            "coord_precision": style.COORD_PRECISION_LABELS,
+            "standing": style.STANDING_LABELS,
+            "kind": style.LOCATION_KIND_LABELS if table == "locations" else {},
+            "status": getattr(style, "POLICY_STATUS_LABELS", {}) if table == "policies" else {},
+            "region": style.LOCATION_REGION_LABELS if table == "locations" else {},
+        }
+        names = dict(by_column.get(column, style.PRECISION_LABELS if column.endswith("_precision") else {}))
+        names.update({"True": "Yes", "False": "No"})
+    labels = {v: names.get(v) or _humanise(v) for v in values}
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {v: f"{label} ({v})" if counts[label] > 1 else label for v, label in labels.items()}

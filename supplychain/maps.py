@@ -157,15 +157,22 @@ _ALIGNS = [
 DATASETS = ("lines", "heads", "rings", "leaders", "points", "labels", "flow_labels")
 
 
-def prepare_region(points: pd.DataFrame, flows: pd.DataFrame, region_key: str) -> dict[str, list[dict[str, Any]]]:
+def prepare_region(
+    points: pd.DataFrame,
+    flows: pd.DataFrame,
+    region_key: str | geo.Region,
+    *,
+    projection: geo.Projection | None = None,
+) -> dict[str, list[dict[str, Any]]]:
     """Everything drawn for one preset, for all places and flows: curves, arrowheads, label spots.
 
     Computed once per preset and data version (cached); a filter then only picks rows by id, so
     labels and curves stay put when filters change. Rows (records, ready for Vega) carry location_id
-    or flow_id for that.
+    or flow_id for that. A caller with its own frame (story mode) passes a Region and the
+    projection its labels are placed for instead of a preset key.
     """
-    region = geo.REGIONS[region_key]
-    projection = geo.projection_for(region)
+    region = region_key if isinstance(region_key, geo.Region) else geo.REGIONS[region_key]
+    projection = projection or geo.projection_for(region)
     pts = describe_points(points)
     fls = describe_flows(flows)
     paths = geo.flow_paths(fls, projection)
@@ -253,7 +260,7 @@ def _text_layers(
 
 
 def map_spec(
-    region_key: str, boundaries: alt.Data, *, kinds: list[str], owners: list[str], groups: list[str]
+    region_key: str | geo.Region, boundaries: alt.Data, *, kinds: list[str], owners: list[str], groups: list[str]
 ) -> dict[str, Any]:
     """The map as a Vega-Lite spec whose layers read named datasets (filled per rerun by map_datasets).
 
@@ -261,7 +268,7 @@ def map_spec(
     chart costs ~0.3 s of server time, and a filter change must cost under 50 ms.
     `kinds`, `owners`, `groups` are the location kinds, ownerships and flow groups the legends list.
     """
-    region = geo.REGIONS[region_key]
+    region = region_key if isinstance(region_key, geo.Region) else geo.REGIONS[region_key]
     flow_tooltip = [
         alt.Tooltip("title:N", title="Flow"),
         alt.Tooltip("when:N", title="When"),

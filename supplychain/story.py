@@ -1,13 +1,23 @@
 """The report told in steps for presenters: one idea, one visual from the real pages, one quote each.
 
-Steps are data (heading, text, the claim behind it, which visual with which view parameters),
-so the present page only lays them out and every visual is the same one a reader can open.
+Steps are content: rows of data/story_steps.csv (heading, text, the claim behind it, which visual
+with which view parameters, a map step's own frame), so a curator changes a step without touching
+code. This module turns those rows into steps and fits each visual to a slide.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+import pandas as pd
+
+from supplychain import geo
+
+STEP_TABLE = "story_steps"
+# Columns of story_steps.csv that are URL parameters of the step's page (named as the parameter).
+VIEW_COLUMNS = ("region", "from", "to", "lanes", "asof", "focus", "hops")
+FRAME_COLUMNS = ("frame_lon_min", "frame_lon_max", "frame_lat_min", "frame_lat_max")
 
 
 @dataclass(frozen=True)
@@ -17,83 +27,65 @@ class Step:
     heading: str
     text: str
     claim_id: str | None
-    visual: str  # "map", "timeline", "status", "chain", "graph" or "evidence"
+    visual: str  # see story_steps.visual in datapackage.json
     page: str  # url path of the page that shows the same view
     params: dict[str, str] = field(default_factory=dict)
+    frame: tuple[float, float, float, float] | None = None  # lon_min, lon_max, lat_min, lat_max (map steps)
 
 
-STEPS: tuple[Step, ...] = (
-    Step(
-        "Training moved offshore",
-        "Alibaba and ByteDance train their newest large language models in Southeast Asian data centres, "
-        "to use Nvidia chips they can no longer buy for China.",
-        "alibaba_bytedance_train_in_sea",
-        "map",
-        "map",
-        {"region": "sea"},
-    ),
-    Step(
-        "April 2025: the H20 is cut off",
-        "The US required a licence to sell Nvidia's H20, the chip it made for China. "
-        "Training outside China rose steadily after that.",
-        "offshore_rise_after_h20",
-        "timeline",
-        "timeline",
-        {"from": "2024-11-01", "to": "2025-12-31", "lanes": "us"},
-    ),
-    Step(
-        "May 2025: the diffusion rule goes",
-        "The Biden-era rule meant to close the offshore route was rescinded. "
-        "Renting Nvidia capacity abroad from non-Chinese owners stays legal.",
-        "diffusion_rule_rescinded",
-        "status",
-        "timeline",
-        {"asof": "2025-06-01"},
-    ),
-    Step(
-        "Leased, not owned",
-        "Chinese groups typically sign leases in data centres that non-Chinese companies own and operate. "
-        "The report names no operator.",
-        "lease_non_chinese_owned",
-        "chain",
-        "relationships",
-        {},
-    ),
-    Step(
-        "Singapore and Malaysia boom",
-        "Data-centre clusters in Singapore and Malaysia are booming on Chinese demand, "
-        "many fitted with the Nvidia hardware US groups use.",
-        "sea_dc_boom",
-        "map",
-        "map",
-        {"region": "sea"},
-    ),
-    Step(
-        "DeepSeek stays home",
-        "DeepSeek trains in China, on a sizeable cluster of Nvidia chips it built up before US bans took effect.",
-        "deepseek_stockpiled_nvidia",
-        "graph",
-        "relationships",
-        {"focus": "deepseek", "hops": "1"},
-    ),
-    Step(
-        "Huawei inside DeepSeek",
-        "Huawei has engineers at DeepSeek's Hangzhou headquarters, working on the next generation of Chinese AI chips.",
-        "huawei_engineers_at_deepseek",
-        "graph",
-        "relationships",
-        {"focus": "huawei", "hops": "1"},
-    ),
-    Step(
-        "What we know, and how",
-        "Most of the story rests on people the report does not name. Each row of this dataset says whether it comes "
-        "from the report, an official record, other press, a reference work or our estimate.",
-        "operator_all_legal",
-        "evidence",
-        "sources",
-        {},
-    ),
-)
+def _text(value: Any) -> str:
+    if pd.isna(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def story_steps(tables: dict[str, pd.DataFrame]) -> list[Step]:
+    """The steps of data/story_steps.csv in their `position` order, with each step's view as URL parameters."""
+    rows = tables[STEP_TABLE].sort_values("position", kind="stable")
+    steps = []
+    for row in rows.to_dict("records"):
+        frame = tuple(float(row[c]) for c in FRAME_COLUMNS) if all(pd.notna(row[c]) for c in FRAME_COLUMNS) else None
+        steps.append(
+            Step(
+                heading=row["heading"],
+                text=row["text"],
+                claim_id=_text(row["claim_id"]) or None,
+                visual=row["visual"],
+                page=row["page"],
+                params={c: _text(row[c]) for c in VIEW_COLUMNS if _text(row[c])},
+                frame=frame,  # type: ignore[arg-type]
+            )
+        )
+    return steps
+
+
+def view_url(step: Step) -> str:
+    """The normal page's link for a step's view: no `embed`, so the reader gets the navigation back."""
+    from urllib.parse import urlencode
+
+    return step.page + ("?" + urlencode(step.params) if step.params else "")
+
+
+# A map step's labels are placed for the smallest plot story mode gives a map (1280x720 window,
+# legends at the right) at the slide's label size, so no larger screen can make them collide.
+SLIDE_MAP_PLOT = (660, 360)
+SLIDE_LABEL_PX = 16
+
+
+def frame_region(frame: tuple[float, float, float, float]) -> geo.Region:
+    """A step's map frame (lon_min, lon_max, lat_min, lat_max) as a map Region, which the map builders
+    take instead of a preset key."""
+    lon_min, lon_max, lat_min, lat_max = frame
+    return geo.Region("story", "Story frame", lon_min, lon_max, lat_min, lat_max, SLIDE_MAP_PLOT[1], ())
+
+
+def frame_projection(region: geo.Region) -> geo.Projection:
+    """The projection a frame's labels are placed for: the smallest slide plot, shrunk by the ratio of the
+    map's label font to the slide's, because enlarge_fonts draws labels at SLIDE_LABEL_PX."""
+    scale = geo.LABEL_FONT_PX / SLIDE_LABEL_PX
+    return geo.Projection.fit(region, SLIDE_MAP_PLOT[0] * scale, SLIDE_MAP_PLOT[1] * scale)
 
 
 _FONT_KEYS = {"fontSize", "labelFontSize", "titleFontSize", "symbolSize"}
@@ -120,23 +112,76 @@ def enlarge_fonts(spec: Any, *, minimum: float = 16, factor: float = 1.3) -> Any
     return spec
 
 
-SLIDE_CHART_HEIGHT = 340  # px: with the heading and the step buttons this fits a 1280x720 window
-
-
-def fit_to_slide(spec: dict[str, Any], *, height: int = SLIDE_CHART_HEIGHT) -> dict[str, Any]:
-    """A copy of a chart spec no taller than a slide allows: fixed heights are capped, per-row
-    heights shrunk so every row still shows; fonts are enlarged separately (enlarge_fonts)."""
+def fit_to_slide(spec: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a chart spec that takes the height of its slide (the page sizes that to the window):
+    fixed heights become "container"; per-row heights ("step") stay, as their rows need them."""
     out = dict(spec)
     current = out.get("height")
-    if isinstance(current, (int, float)):
-        out["height"] = min(current, height)
-    elif isinstance(current, dict) and "step" in current:
+    if isinstance(current, dict) and "step" in current:
         rows = _sorted_rows(out)
         step = min(current["step"], 22)
         if rows:  # one row per chip: more chips, thinner rows, so the slide still fits 720 px
             step = min(step, SLIDE_ROWS_HEIGHT // rows)
         out["height"] = {"step": step}
+    else:
+        out["height"] = "container"
+    out["width"] = "container"
+    out.setdefault("autosize", {"type": "fit", "contains": "padding"})
     return out
+
+
+def _legends_orient(spec: Any, orient: str) -> Any:
+    if isinstance(spec, dict):
+        return {
+            k: (
+                {**v, "orient": orient, "direction": "vertical", "columns": 1}
+                if k == "legend" and isinstance(v, dict)
+                else v
+                if k == "datasets"
+                else _legends_orient(v, orient)
+            )
+            for k, v in spec.items()
+        }
+    if isinstance(spec, list):
+        return [_legends_orient(v, orient) for v in spec]
+    return spec
+
+
+def legends_at_right(spec: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a spec whose legends stand in a column at the right, so rows and map get the slide's height."""
+    spec = _legends_orient(spec, "right")
+    config = dict(spec.get("config", {}))
+    config["legend"] = {
+        **config.get("legend", {}),
+        "orient": "right",
+        "direction": "vertical",
+        "labelLimit": 0,
+        "labelFontSize": 15,
+        "titleFontSize": 15,
+        "rowPadding": 1,
+        "padding": 2,
+        "titlePadding": 3,
+        "symbolSize": 110,
+    }
+    return {**spec, "config": config}
+
+
+def wrap_legends(spec: Any, *, columns: int = 3) -> Any:
+    """A copy of a spec whose legends wrap into rows of at most `columns` entries and never cut a label,
+    so every entry stays on screen at 1024 px (a horizontal legend wider than the chart is clipped)."""
+    if isinstance(spec, dict):
+        out = {}
+        for key, value in spec.items():
+            if key == "legend" and isinstance(value, dict) and "orient" in value and value.get("orient") != "right":
+                out[key] = {**value, "columns": value.get("columns", columns), "labelLimit": 0}
+            elif key == "datasets":
+                out[key] = value
+            else:
+                out[key] = wrap_legends(value, columns=columns)
+        return out
+    if isinstance(spec, list):
+        return [wrap_legends(v, columns=columns) for v in spec]
+    return spec
 
 
 SLIDE_ROWS_HEIGHT = 260  # px for the rows of a per-row chart (legends and axis take the rest of the slide)

@@ -358,6 +358,22 @@ NOT_REVIEWED_LABEL = "Not yet reviewed"
 BEARING_LABELS: dict[str, str] = {"confirms": "Confirms", "updates": "Updates", "contradicts": "Contradicts"}
 
 
+STANDING_COLOURS: dict[str, str] = {
+    "confirmed": "#009E73",  # bluish green
+    "updated": "#E69F00",  # orange
+    "contradicted": "#D55E00",  # vermillion
+    "no_later_news": "#999999",  # grey
+    "not_reviewed": "#DDDDDD",  # light grey
+}
+LOCATION_REGION_LABELS: dict[str, str] = {
+    "sea": "Southeast Asia",
+    "east_asia": "East Asia",
+    "north_america": "North America",
+    "europe": "Europe",
+    "other": "Elsewhere",
+}
+
+
 # Readable labels of enum columns, by (table, column), for views that show any column (e.g. profiles' key facts).
 ENUM_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("chips", "segment"): SEGMENT_LABELS,

@@ -175,6 +175,23 @@ def current_link(url_path: str) -> str:
     return share_url(base, applied_params())
 
 
+DATA_TABLE_SHOWN = "_data_table_shown"  # the table the Data page showed in the last run
+
+
+def forget_other_table_filters(*, key: str) -> None:
+    """Call before the table selectbox `key`: when the reader has just switched it to another table, drop
+    the previous table's filters, search and column choice from the URL (and so from the share link and
+    a view bundle's README): they belong to the old table, and left behind they would read as "ignored
+    in the link". A link opened fresh keeps all its parameters: there the widget has no state yet."""
+    from supplychain.urlbind import SHARED_PARAMS
+
+    chosen, shown = st.session_state.get(key), st.session_state.get(DATA_TABLE_SHOWN)
+    if chosen is None or shown is None or chosen == shown:
+        return
+    for param in [k for k in st.query_params if k != key and k not in SHARED_PARAMS]:
+        del st.query_params[param]
+
+
 def render_view_bundle(
     package: dict,
     tables: dict[str, pd.DataFrame],
@@ -317,6 +334,42 @@ def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") 
 
 STORY_URL = "present?embed=true"  # embed mode: no toolbar or padding, so each step fits a 1280x720 shared window
 
+# Story mode sizes each step's visual to the window, which only the browser knows: a fixed height
+# in CSS units on the visual's container (Streamlit's layout options have no viewport unit). The
+# chrome around the visual (heading, quote underneath, step buttons, footer) is subtracted. The toolbar is hidden so /present fits
+# without `embed=true` too. A constant stylesheet: no data text reaches it.
+SLIDE_CSS = """<style>
+header[data-testid="stHeader"] { display: none; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.25rem; padding-bottom: 0.5rem; }
+.st-key-slide_visual { flex: 0 0 auto !important; height: calc(100vh - 362px) !important; min-height: 300px; }
+.st-key-slide_quote h3 { font-size: clamp(1.3rem, 3vh, 2.1rem); }
+.st-key-slide_visual :is([data-testid="stElementContainer"], [data-testid="stFullScreenFrame"],
+  [data-testid="stFullScreenFrame"] > div, [data-testid="stVegaLiteChart"]) { height: 100% !important; width: 100%; }
+</style>"""
+
+
+def slide_quote() -> Any:
+    """The container of a story step's quote, whose type SLIDE_CSS scales with the window height."""
+    return st.container(key="slide_quote")
+
+
+def render_focus_outline() -> None:
+    """A visible outline on whatever has keyboard focus (supplychain.accessibility.FOCUS_CSS); the router calls it."""
+    from supplychain.accessibility import FOCUS_CSS
+
+    st.html(FOCUS_CSS)
+
+
+def render_slide_frame() -> None:
+    """Story mode's page frame (SLIDE_CSS); call once per run of the present page."""
+    st.html(SLIDE_CSS)
+
+
+def render_slide_visual(spec: dict[str, Any]) -> None:
+    """A story step's visual, filling the height SLIDE_CSS gives it (the spec's height is "container")."""
+    with st.container(key="slide_visual"):
+        st.vega_lite_chart(spec, width="stretch", height="stretch")
+
 
 def render_story_link(container: Any = None) -> None:
     """Open story mode in its own tab, full screen: a fresh page load so it starts without sidebar or toolbar."""
@@ -331,7 +384,7 @@ def render_story_link(container: Any = None) -> None:
 
 def render_entity_search(dataset: Dataset) -> None:
     """Sidebar search: any entity by name or alias (e.g. 'Tongyi Qianwen', 'H20'); results link to its profile."""
-    from supplychain.entities import find_entities
+    from supplychain.entities import find_entities, suggest_entities
 
     index = cache.get_relations(dataset)[0]
     with st.sidebar:
@@ -343,11 +396,19 @@ def render_entity_search(dataset: Dataset) -> None:
             help="Searches names and other names (aliases, Chinese names); opens the profile.",
         )
         if text and text.strip():
-            hits = find_entities(index, text, limit=6)
+            shown = 6
+            hits = find_entities(index, text, limit=len(index))
             if hits.empty:
-                st.caption("No entity has that name or alias.")
-            for hit in hits.itertuples(index=False):
+                hits = suggest_entities(index, text, limit=shown)
+                st.caption(
+                    "No entity has that name or alias. Did you mean:"
+                    if len(hits)
+                    else "No entity has that name or alias."
+                )
+            for hit in hits.head(shown).itertuples(index=False):
                 render_entity_link(hit.id, hit.name, hit.kind, note=hit.matched if hit.matched != hit.name else "")
+            if len(hits) > shown:
+                st.caption(f"Showing {shown} of {len(hits)} matches: type more of the name to narrow them.")
 
 
 def render_source(source: pd.Series) -> None:
@@ -381,7 +442,7 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
         )
     if edge.get("source_id") in source_index.index:
         render_source(source_index.loc[edge["source_id"]])
-    st.caption(f"Record: `{edge['relationship_id']}` ({escape_md(edge['origin'])})")
+    st.caption(f"Record: {escape_md(edge['relationship_id'])} ({escape_md(edge['origin'])})")
 
 
 def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:

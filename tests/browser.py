@@ -109,7 +109,7 @@ _IDLE = """() => {
 }"""
 
 
-def wait_until_idle(page, timeout_ms: int = 60000) -> None:
+def wait_until_idle(page, timeout_ms: int = 90000) -> None:
     """Wait until Streamlit has finished the script run and drawn the page (a condition, not a fixed sleep)."""
     page.evaluate("() => { window.__idlePolls = 0; }")
     page.wait_for_function(_IDLE, timeout=timeout_ms, polling=150)

@@ -60,6 +60,25 @@ def test_dataset_zip_has_every_table_the_package_and_a_readme(mini_dir: Path) ->
     assert archive.read("README.md").decode() == "# README\ncite me"
 
 
+def test_csvs_inside_the_dataset_zip_have_a_bom_and_crlf_like_page_downloads(mini_dir: Path, tmp_path: Path) -> None:
+    from frictionless import Package
+
+    (mini_dir / "claims.csv").write_text(
+        (mini_dir / "claims.csv").read_text(encoding="utf-8").replace("\r\n", "\n"), encoding="utf-8"
+    )
+    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(mini_dir, "# README")))
+    for name in (n for n in archive.namelist() if n.endswith(".csv")):
+        data = archive.read(name)
+        assert data.startswith(b"\xef\xbb\xbf"), name
+        body = data[3:]
+        assert body.count(b"\n") == body.count(b"\r\n") or b'"' in body, name  # a quoted cell may hold a line break
+        assert body.endswith(b"\r\n") or body == b"", name
+    quotes = archive.read("claims.csv").decode("utf-8-sig")
+    assert "ł" in quotes or "ó" in quotes or "ą" in quotes or "ę" in quotes, "Polish text survives"
+    archive.extractall(tmp_path / "all")
+    assert Package(str(tmp_path / "all" / "datapackage.json")).validate().valid
+
+
 def test_download_names_say_table_and_date() -> None:
     assert download_name("models", "2026-11-28", filtered=True) == "models_filtered_2026-11-28.csv"
     assert download_name("models", "2026-11-28", "xlsx") == "models_2026-11-28.xlsx"
@@ -84,12 +103,11 @@ def test_view_bundle_is_a_valid_package_of_the_filtered_rows(mini_dir: Path, tmp
     archive.extractall(tmp_path / "bundle")
     report = Package(str(tmp_path / "bundle" / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    rows = archive.read("models.csv").decode().splitlines()
-    assert rows == [
-        "model_id,name,developer_id,release_date,source_id",
-        "m_one,Model One,acme,2025-04-29,rec",
-        "m_three,'=HYPERLINK(1),acme,,rec",
-    ]
+    assert archive.read("models.csv") == (
+        "\ufeffmodel_id,name,developer_id,release_date,source_id\r\n"
+        "m_one,Model One,acme,2025-04-29,rec\r\n"
+        "m_three,'=HYPERLINK(1),acme,,rec\r\n"
+    ).encode("utf-8")
 
 
 def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> None:

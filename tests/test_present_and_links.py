@@ -1,11 +1,17 @@
-"""Story mode steps, links that reopen a view, and shared filters that follow the reader across pages."""
+"""Story mode steps (content from data/story_steps.csv), links that reopen a view, and shared filters."""
 
 from __future__ import annotations
 
 import pytest
 from test_pages import open_page, texts
 
-from supplychain.story import STEPS, enlarge_fonts
+from supplychain import geo
+from supplychain.load import load_dataset
+from supplychain.story import enlarge_fonts, frame_region, story_steps, view_url, wrap_legends
+
+TABLES = load_dataset().tables
+STEPS = story_steps(TABLES)
+LOCATIONS = TABLES["locations"].set_index("location_id")
 
 
 @pytest.mark.parametrize("number", range(1, len(STEPS) + 1))
@@ -17,6 +23,78 @@ def test_every_story_step_renders_its_visual_and_quote(number: int) -> None:
     assert step.heading in body and f"Step {number} of {len(STEPS)}" in body
     assert len(at.get("vega_lite_chart")) == 1
     assert not at.info, [i.value for i in at.info]
+
+
+def test_story_steps_come_from_the_data_file_in_position_order() -> None:
+    rows = TABLES["story_steps"].sort_values("position")
+    assert [s.heading for s in STEPS] == list(rows["heading"])
+    assert STEPS[0].params == {"region": "east_asia"}
+    graph = next(s for s in STEPS if s.visual == "graph")
+    assert graph.params == {"focus": "deepseek", "hops": "1"}
+
+
+def test_a_curator_edit_of_a_step_row_changes_the_step() -> None:
+    edited = {**TABLES, "story_steps": TABLES["story_steps"].copy()}
+    edited["story_steps"].loc[edited["story_steps"]["position"] == 2, "heading"] = "A new heading"
+    assert story_steps(edited)[1].heading == "A new heading"
+
+
+def test_open_this_view_links_the_normal_page_without_embed() -> None:
+    for step in STEPS:
+        url = view_url(step)
+        assert "embed" not in url and url.split("?")[0] == step.page
+    assert view_url(STEPS[1]) == "timeline?from=2024-11-01&to=2025-12-31&lanes=us"
+
+
+@pytest.mark.parametrize("step", [s for s in STEPS if s.visual == "map"], ids=lambda s: s.heading)
+def test_each_map_step_frames_where_its_flows_start_and_end(step) -> None:
+    region = frame_region(step.frame)
+    hubs = LOCATIONS[(LOCATIONS["region"] == "sea") & (LOCATIONS["kind"] == "datacentre_hub")]
+    assert len(hubs) >= 3
+    for location_id, row in hubs.iterrows():
+        assert region.contains(float(row["lon"]), float(row["lat"])), f"{location_id} outside {step.heading}"
+    hangzhou = LOCATIONS.loc["hangzhou"]  # Alibaba's headquarters, where the training flows start
+    assert region.contains(float(hangzhou["lon"]), float(hangzhou["lat"]))
+
+
+def test_the_first_map_step_holds_both_developers_headquarters() -> None:
+    step = next(s for s in STEPS if s.visual == "map")
+    region = frame_region(step.frame)
+    companies = TABLES["companies"].set_index("company_id")
+    for company in ("alibaba", "bytedance"):
+        place = LOCATIONS.loc[companies.loc[company, "hq_location_id"]]
+        assert region.contains(float(place["lon"]), float(place["lat"])), company
+
+
+def test_map_steps_frames_differ() -> None:
+    frames = [s.frame for s in STEPS if s.visual == "map"]
+    assert len(frames) == 2 and frames[0] != frames[1]
+
+
+def test_strait_labels_do_not_collide_on_the_smallest_slide() -> None:
+    from supplychain.maps import build_map_base, prepare_region
+    from supplychain.story import SLIDE_LABEL_PX, SLIDE_MAP_PLOT, frame_projection
+
+    base = build_map_base(TABLES)
+    for step in (s for s in STEPS if s.visual == "map"):
+        region = frame_region(step.frame)
+        labels = prepare_region(base.points, base.flows, region, projection=frame_projection(region))["labels"]
+        # The map on the smallest slide, drawn at the slide's label size: boxes from an average glyph width.
+        plot = geo.Projection.fit(region, *SLIDE_MAP_PLOT)
+        boxes = {}
+        for label in labels:
+            x, y = plot.project(label["label_lon"], label["label_lat"])
+            w, h = 0.56 * SLIDE_LABEL_PX * len(label["text"]), SLIDE_LABEL_PX
+            x0 = {"left": x, "center": x - w / 2, "right": x - w}[label["align"]]
+            y0 = {"top": y, "middle": y - h / 2, "bottom": y - h, "alphabetic": y - h}[label["baseline"]]
+            boxes[label["text"]] = (x0, y0, x0 + w, y0 + h)
+        names = ["Kuala Lumpur", "Johor", "Singapore", "Southeast Asia"]
+        assert set(names) <= set(boxes), (step.heading, sorted(boxes))
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                ax0, ay0, ax1, ay1 = boxes[a]
+                bx0, by0, bx1, by1 = boxes[b]
+                assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, f"{a} overlaps {b} in {step.heading}"
 
 
 def test_next_button_moves_to_the_next_step_in_the_url() -> None:
@@ -38,6 +116,17 @@ def test_story_mode_has_no_sidebar_and_no_share_box() -> None:
     assert len(at.sidebar.children) == 0
 
 
+def test_closing_step_lists_every_key_finding_with_its_standing() -> None:
+    number = next(i for i, s in enumerate(STEPS, 1) if s.visual == "standings")
+    assert number == len(STEPS), "the standings step closes the story"
+    at = open_page("present", {"step": str(number)})
+    assert not at.exception
+    spec = at.get("vega_lite_chart")[0].proto.spec
+    key = TABLES["claims"][TABLES["claims"]["is_key_finding"].fillna(False)]
+    for text in key["text_en"]:
+        assert text.replace('"', '\\"')[:30] in spec
+
+
 def test_presentation_fonts_are_at_least_16px() -> None:
     spec = {
         "config": {"axis": {"labelFontSize": 11}},
@@ -47,6 +136,12 @@ def test_presentation_fonts_are_at_least_16px() -> None:
     out = enlarge_fonts(spec)
     assert out["config"]["axis"]["labelFontSize"] >= 16 and out["layer"][0]["mark"]["fontSize"] >= 16
     assert out["datasets"] == spec["datasets"], "data rows are left alone"
+
+
+def test_slide_legends_wrap_and_never_cut_a_label() -> None:
+    spec = {"encoding": {"color": {"legend": {"orient": "top", "labelLimit": 120}}}}
+    legend = wrap_legends(spec)["encoding"]["color"]["legend"]
+    assert legend["labelLimit"] == 0 and legend["columns"] == 3
 
 
 def test_shared_filters_follow_the_reader_to_the_next_page() -> None:

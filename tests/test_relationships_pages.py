@@ -66,14 +66,14 @@ def test_profile_shows_facts_ties_and_sources(entity_id: str) -> None:
     at = open_page("entity", {"id": entity_id})
     assert not at.exception, at.exception
     assert not at.warning
-    headers = [s.value for s in at.subheader]
+    headers = [s.value for s in at.header]
     assert "Key facts" in headers and "Sources and quotes" in headers
     assert any(h.startswith("Ties (") for h in headers)
 
 
 def test_profile_of_a_company_places_it_at_its_headquarters() -> None:
     at = open_page("entity", {"id": "deepseek"})
-    assert "Where" in [s.value for s in at.subheader]
+    assert "Where" in [s.value for s in at.header]
     assert "Hangzhou" in texts(at)
 
 

@@ -1,0 +1,46 @@
+"""The Data page and the sidebar search in a browser: a table switch leaves no stale filter, typos get suggestions."""
+
+from __future__ import annotations
+
+from browser import wait_until_idle
+
+from supplychain.style import TABLE_LABELS
+
+
+def test_switching_tables_clears_the_filters_from_url_and_share_link(page, app_url: str) -> None:
+    page.goto(f"{app_url}/data?table=models&developer_id=deepseek")
+    wait_until_idle(page)
+    share = page.locator("[data-testid=stSidebar] [data-testid=stCode] code")
+    assert "developer_id=deepseek" in share.inner_text()
+    page.locator("[data-testid=stSelectbox]").filter(has_text="Table").click()
+    page.get_by_role("option", name=TABLE_LABELS["chips"], exact=True).click()
+    page.wait_for_function("() => location.search.includes('table=chips')", timeout=30000)
+    wait_until_idle(page)
+    assert "developer_id" not in page.url
+    assert "developer_id" not in share.inner_text()
+    assert page.get_by_text("Ignored in the link").count() == 0
+    assert page.get_by_text("not a setting of this page").count() == 0
+
+
+def test_sidebar_search_suggests_names_for_a_typo(page, app_url: str) -> None:
+    page.goto(app_url + "/")
+    wait_until_idle(page)
+    box = page.locator("[data-testid=stSidebar]").get_by_role(
+        "textbox", name="Find a company, model, chip, place or rule"
+    )
+    box.fill("Deepsek")
+    box.press("Enter")
+    sidebar = page.locator("[data-testid=stSidebar]")
+    sidebar.get_by_text("Did you mean").wait_for(timeout=30000)
+    assert sidebar.get_by_role("link", name="DeepSeek", exact=True).count() == 1
+
+
+def test_sidebar_search_says_when_more_match_than_it_shows(page, app_url: str) -> None:
+    page.goto(app_url + "/")
+    wait_until_idle(page)
+    box = page.locator("[data-testid=stSidebar]").get_by_role(
+        "textbox", name="Find a company, model, chip, place or rule"
+    )
+    box.fill("nvidia")
+    box.press("Enter")
+    page.locator("[data-testid=stSidebar]").get_by_text("Showing 6 of").wait_for(timeout=30000)

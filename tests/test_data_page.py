@@ -1,0 +1,54 @@
+"""The Data page as a reader uses it: filters by name, a table switch that leaves no stale filter behind."""
+
+from __future__ import annotations
+
+from test_pages import open_page
+
+from supplychain.filters import value_labels
+from supplychain.load import load_dataset
+
+DATASET = load_dataset()
+
+
+def test_filters_offer_names_not_ids() -> None:
+    at = open_page("data", {"table": "events"})
+    options = at.multiselect(key="company_id").options
+    assert "Alibaba Group" in options and "DeepSeek" in options
+    assert "alibaba" not in options and "alibaba_cloud" not in options
+    evidence = at.multiselect(key="evidence").options
+    assert "Official record" in evidence and "official" not in evidence
+
+
+def test_choosing_alibaba_by_name_selects_only_alibaba() -> None:
+    at = open_page("data", {"table": "companies"})
+    widget = at.multiselect(key="parent_id")
+    assert "Alibaba Group" in widget.options
+    widget.select("alibaba").run()
+    assert at.query_params["parent_id"] == "alibaba"
+    frame = at.dataframe[0].value
+    assert set(frame["parent_id"]) == {"/entity?id=alibaba#alibaba"}
+    assert "/entity?id=alibaba_cloud#alibaba_cloud" in set(frame["company_id"]), "its subsidiary, chosen by its parent"
+
+
+def test_two_values_with_the_same_name_keep_their_ids_apart() -> None:
+    tables = {**DATASET.tables, "companies": DATASET.tables["companies"].copy()}
+    companies = tables["companies"]
+    companies.loc[companies["company_id"] == "bytedance", "name"] = "Alibaba Group"
+    labels = value_labels(DATASET.package, tables, "models", "developer_id")
+    assert labels["alibaba"] == "Alibaba Group (alibaba)" and labels["bytedance"] == "Alibaba Group (bytedance)"
+
+
+def test_switching_tables_clears_the_previous_tables_filters_from_the_url() -> None:
+    at = open_page("data", {"table": "models", "developer_id": "deepseek", "q": "V3"})
+    assert at.query_params["developer_id"] == "deepseek"
+    at.selectbox(key="table").select("chips").run()
+    assert not at.exception
+    assert dict(at.query_params) == {"table": "chips"}
+    assert not at.info, [i.value for i in at.info]  # no false "ignored in the link" notice
+    assert len(at.dataframe[0].value) == len(DATASET.tables["chips"])
+
+
+def test_a_link_opened_fresh_keeps_its_filters() -> None:
+    at = open_page("data", {"table": "chips", "designer_id": "huawei"})
+    at.run()
+    assert at.query_params["designer_id"] == "huawei"
