@@ -378,7 +378,7 @@ def render_story_link(container: Any = None) -> None:
         STORY_URL,
         icon=":material/slideshow:",
         width="stretch",
-        help="The report in eight steps, large type, arrow keys to move. Opens in a new tab.",
+        help="The report step by step, large type, arrow keys to move. Opens in a new tab.",
     )
 
 

@@ -389,7 +389,9 @@ def test_a_pending_measure_never_decides_and_an_unknown_standing_reads_as_words(
     )
     rows = answers_on(tables, "2025-02-01")
     assert rows.loc["k1", "answer"] == "Yes — no export restriction on it is in the data."
-    assert rows.loc["k2", "answer"].endswith("Uncertain: Measure odd is marked “Contested” (see its note).")
+    assert rows.loc["k2", "answer"].endswith(
+        "Uncertain: Measure odd is marked “Legal standing contested” (see its note)."
+    )
 
 
 def test_presets_are_report_reviewed_then_before_and_after_each_measure(world) -> None:
