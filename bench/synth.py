@@ -32,7 +32,8 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def _plan(package: dict[str, Any], tables: dict[str, list[dict[str, str]]]) -> dict[str, dict[str, str]]:
-    """For each table, column -> how copies treat it: "id" (suffix the id) or "text" (mark the copy)."""
+    """For each table, column -> how copies treat it: "id" (suffix the id), "text" (mark the copy) or
+    "offset:N" (a unique number shifted by N per copy)."""
     all_ids: set[str] = set()
     for res in package["resources"]:
         for key in res["schema"].get("primaryKey", []):
@@ -46,6 +47,10 @@ def _plan(package: dict[str, Any], tables: dict[str, list[dict[str, str]]]) -> d
         columns: dict[str, str] = {}
         for field in schema["fields"]:
             name, constraints = field["name"], field.get("constraints", {})
+            if field["type"] == "integer" and constraints.get("unique"):
+                # A unique number (a story step's position) continues after the shipped rows in each copy.
+                columns[name] = f"offset:{len(rows)}"
+                continue
             if field["type"] != "string":
                 continue
             values = [row[name] for row in rows if row[name]]
@@ -71,7 +76,10 @@ def _copy_row(row: dict[str, str], columns: dict[str, str], k: int) -> dict[str,
         value = row[name]
         if not value:
             continue
-        out[name] = f"{value}_x{k}" if how == "id" else f"{value} [{k}]"
+        if how.startswith("offset:"):
+            out[name] = str(int(value) + k * int(how.split(":")[1]))
+        else:
+            out[name] = f"{value}_x{k}" if how == "id" else f"{value} [{k}]"
     return out
 
 
