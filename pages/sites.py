@@ -102,7 +102,14 @@ by = urlbind.url_radio(
     format_func={"country": "Country", "ownership": "Owner nationality"}.get,
 )
 by_year = sites.capacity_by_year(shown)
-st.altair_chart(sites_charts.capacity_chart(by_year, by=by), width="stretch")
+if by_year.empty:
+    st.info(
+        f"None of the {len(shown)} sites shown has both an opening year and an MW figure, so there is no capacity "
+        "to draw. Widen the filters, or see each site's stated figure in the table below.",
+        icon=":material/bar_chart_off:",
+    )
+else:
+    st.altair_chart(sites_charts.capacity_chart(by_year, by=by), width="stretch")
 st.caption(
     f"{by_year['site_id'].nunique()} of {len(shown)} sites have both an opening year and an MW figure and are counted. "
     "Each counts at its latest stated figure from its opening year on, so phased builds make early years look larger; "

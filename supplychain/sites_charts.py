@@ -229,7 +229,13 @@ def site_map(
         .resolve_scale(color="shared", shape="shared")
         .configure_view(fill="#F3F7FA", stroke="#C9D1D9")
         .configure_legend(
-            orient="bottom", direction="horizontal", titleFontSize=14, labelFontSize=13, symbolSize=140, labelLimit=240
+            # Each legend stacks its entries, so nationality and capacity sit side by side within 1280 px.
+            orient="bottom",
+            direction="vertical",
+            titleFontSize=14,
+            labelFontSize=13,
+            symbolSize=140,
+            labelLimit=240,
         )
     )
     spec = chart.to_dict()

@@ -63,3 +63,10 @@ def test_a_site_in_the_link_shows_its_operator_owner_and_sources() -> None:
     assert "Bridge Data Centres" in body and "Bain Capital (US)" in body
     assert "ByteDance (Official record" in body or "ByteDance (official" in body.lower()
     assert "bdc_2022_10_20_my06" in body
+
+
+def test_with_no_counted_capacity_the_page_says_so_instead_of_an_empty_chart() -> None:
+    # No Chinese-owned row has both an opening year and an MW figure in the shipped data.
+    at = open_page("sites", {"owner": "chinese", "view": "sea"})
+    assert not at.exception
+    assert any("no capacity to draw" in i.value for i in at.info)
