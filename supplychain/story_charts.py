@@ -140,7 +140,9 @@ def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
             alt.Tooltip("later_events:Q", title="Later events"),
         ],
     )
-    tiles = base.mark_rect(cornerRadius=6, stroke="#FFFFFF", strokeWidth=4).encode(
+    tiles = base.mark_rect(
+        cornerRadius=6, stroke="#FFFFFF", strokeWidth=4
+    ).encode(
         fill=alt.Fill(
             "standing_label:N",
             title="Standing today",
@@ -152,7 +154,7 @@ def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
                 titleFontSize=17,
                 symbolSize=300,
                 labelLimit=0,
-                columns=3,
+                columns=2,  # the legend starts under the plot, right of the long finding labels: 3 columns cut at 1024 px
             ),
         )
     )
