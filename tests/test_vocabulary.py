@@ -91,6 +91,9 @@ WORDED_AS_CODES = {
     ("lanes", "event_category"),
     ("lanes", "model_family"),
     ("lanes", "chip_segment"),
+    # story_steps.csv: which chart a step draws and which page "Open this view" opens; read by code, never shown
+    ("story_steps", "visual"),
+    ("story_steps", "page"),
 }
 
 
