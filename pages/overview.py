@@ -16,7 +16,8 @@ st.markdown(
     "On **27 November 2025** the *Financial Times* reported, from people it does not name, that "
     "**Alibaba** and **ByteDance** train their newest large language models in **leased, non-Chinese-owned "
     "data centres in Southeast Asia** (Singapore, Malaysia) to use Nvidia chips, after the US restricted the "
-    "China-only **H20** in April 2025 and the Biden-era **AI diffusion rule** was rescinded. **DeepSeek** is the "
+    "China-only **H20** in April 2025 and the Biden-era **AI diffusion rule** was, in its words, repealed (the US "
+    "stopped enforcing it in May 2025; it was never formally withdrawn). **DeepSeek** is the "
     "exception: it trains at home on **Nvidia chips stockpiled** before the bans and works with **Huawei** on "
     "Chinese chips."
 )
