@@ -6,7 +6,7 @@ from supplychain import ui
 from supplychain.entities import LINK_DISPLAY, row_link
 from supplychain.provenance import citation_counts, citation_text, citing_rows, licence_name
 from supplychain.standings import later_events, standing_of
-from supplychain.style import format_date
+from supplychain.style import format_date, with_enum_words
 from supplychain.urlbind import url_selectbox
 
 dataset = ui.require_dataset()
@@ -78,7 +78,9 @@ with tab_claims:
                     ui.render_claim_standing(standing, later_events(tables, claim["claim_id"]))
     with st.expander("All claims as a table"):
         st.dataframe(
-            claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))[
+            with_enum_words(claims, "claims", ["attribution_kind", "topic"]).assign(
+                rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int)
+            )[
                 [
                     "claim_id",
                     "paragraph",
@@ -106,7 +108,9 @@ with tab_claims:
         )
 with tab_sources:
     counts = citation_counts(tables, column="source_id")
-    view = sources.assign(rows_citing=sources["source_id"].map(counts).fillna(0).astype(int))
+    view = with_enum_words(sources, "sources", ["kind", "language"]).assign(
+        rows_citing=sources["source_id"].map(counts).fillna(0).astype(int)
+    )
     st.dataframe(
         view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]],
         placeholder="–",
