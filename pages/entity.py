@@ -4,7 +4,7 @@ import streamlit as st
 
 from supplychain import cache, ui
 from supplychain.accessibility import describe_chart
-from supplychain.entities import LINK_DISPLAY, entity_record, suggest_entities
+from supplychain.entities import entity_record, suggest_entities
 from supplychain.network_chart import edge_table
 from supplychain.profile import (
     entity_citations,
@@ -139,17 +139,7 @@ else:
             placeholder="–",
             hide_index=True,
             width="stretch",
-            column_config={
-                "from": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY),
-                "relation": "Relation",
-                "to": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY),
-                "period": "When",
-                "evidence": "Evidence",
-                "description": st.column_config.TextColumn("What", width="large"),
-                "source_id": "Source",
-                "claim_id": "Claim",
-                "relationship_id": "Record",
-            },
+            column_config=ui.tie_columns("from", "relation", "to"),
         )
         st.page_link(
             "pages/relationships.py",

@@ -9,6 +9,7 @@ from supplychain.accessibility import describe_chart
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name
 from supplychain.graph import (
+    EDGE_COLUMNS,
     HOPS,
     VIEWS,
     chain_rows,
@@ -190,17 +191,7 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         key="edge_pick",
-        column_config={
-            "from_link": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY),
-            "relation_label": "Relation",
-            "to_link": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY),
-            "period": "When",
-            "evidence": "Evidence",
-            "description": st.column_config.TextColumn("What", width="large"),
-            "source_id": "Source",
-            "claim_id": "Claim",
-            "relationship_id": "Record",
-        },
+        column_config=ui.tie_columns("from_link", "relation_label", "to_link"),
     )
     rows = picked.selection.rows if picked else []
     if rows:
@@ -209,24 +200,7 @@ else:
     else:
         st.caption("Select a row to read the quote or record behind that tie.")
 
-export_cols = [
-    "relationship_id",
-    "from_id",
-    "from_name",
-    "relation",
-    "to_id",
-    "to_name",
-    "start_date",
-    "start_precision",
-    "end_date",
-    "end_precision",
-    "description",
-    "evidence",
-    "source_id",
-    "claim_id",
-    "note",
-    "origin",
-]
+export_cols = [c for c in EDGE_COLUMNS if c not in ("from_kind", "to_kind")]  # kinds are implied by the ids
 labels = {
     **column_labels(dataset.package, "relationships"),
     "from_name": "From (name)",

@@ -1,7 +1,5 @@
 """Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and source."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -17,15 +15,11 @@ from supplychain.status import (
     status_table,
 )
 from supplychain.style import STATUS_LABELS
-from supplychain.timeline import timeline_bounds
 from supplychain.timeline_charts import build_status_strip
 
-LOW, HIGH = date(2015, 1, 1), date(2030, 12, 31)
-dataset = ui.require_dataset()
+LOW, HIGH = ui.DATE_LOW, ui.DATE_HIGH
+dataset, items, full_start, full_end, report_day, reviewed = ui.require_timeline()
 tables = dataset.tables
-items = cache.get_timeline_items(dataset)
-full_start, full_end, report_day = timeline_bounds(items, dataset.as_of)
-reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
 windows = measure_windows(tables)
 presets = date_presets(windows, report_day=report_day, reviewed_through=reviewed)
 names = names_by_id(cache.get_relations(dataset)[0])
