@@ -141,3 +141,7 @@ def test_the_two_rules_differ_only_inside_the_imprecise_period() -> None:
 def test_readers_are_told_where_the_map_and_the_status_differ() -> None:
     assert "last day" in MAP_DATE_NOTE and "first day" in MAP_DATE_NOTE and "differ" in MAP_DATE_NOTE
     assert "first day" in STATUS_DATE_NOTE and "Map" in STATUS_DATE_NOTE and "differ" in STATUS_DATE_NOTE
+
+
+def test_a_date_with_a_precision_no_one_wrote_reads_as_its_day() -> None:
+    assert format_date("2025-04-29", "fortnight") == "29 Apr 2025"

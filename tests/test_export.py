@@ -245,3 +245,63 @@ def test_the_dataset_zip_is_compressed_and_carries_the_package_file_unchanged(mi
     assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
     assert archive.read("datapackage.json") == (mini_dir / "datapackage.json").read_bytes()
     assert sorted(n for n in archive.namelist() if n.endswith(".csv")) == sorted(p.name for p in mini_dir.glob("*.csv"))
+
+
+def _fields(package: dict, name: str) -> dict:
+    return next(r for r in package["resources"] if r["name"] == name)["schema"]
+
+
+def test_a_view_package_describes_only_the_tables_and_columns_it_carries(mini_dir: Path) -> None:
+    from supplychain.export import view_package
+
+    dataset = load_dataset(mini_dir)
+    tables = dataset.tables
+    frames = {
+        "models": tables["models"][["source_id"]],  # no key column: no primary key
+        "sources": tables["sources"][["source_id"]],  # only its key: the key stays
+        "companies": tables["companies"][["company_id", "parent_id", "hq_location_id"]],
+    }
+    out = view_package(dataset.package, frames)
+    assert [r["name"] for r in out["resources"]] == [
+        r["name"] for r in dataset.package["resources"] if r["name"] in frames
+    ]
+    models, sources, companies = _fields(out, "models"), _fields(out, "sources"), _fields(out, "companies")
+    assert [f["name"] for f in models["fields"]] == ["source_id"] and "primaryKey" not in models
+    assert sources["primaryKey"] == ["source_id"] and sources["foreignKeys"] == []
+    assert models["foreignKeys"] == [
+        {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}}
+    ]
+    # a company's parent is a company of the same table (resource ""); its place is in a table not carried
+    assert companies["foreignKeys"] == [
+        {"fields": ["parent_id"], "reference": {"resource": "", "fields": ["company_id"]}}
+    ]
+    assert out["name"] == dataset.package["name"] and "licenses" in out
+
+
+def test_a_view_bundle_is_compressed_and_its_package_file_readable_in_any_language(mini_dir: Path) -> None:
+    import json
+
+    from supplychain.export import view_bundle
+
+    dataset = load_dataset(mini_dir)
+    package = {**dataset.package, "title": "Łańcuch dostaw 供应链"}
+    archive = zipfile.ZipFile(io.BytesIO(view_bundle(package, {"sources": dataset.tables["sources"]}, "# README")))
+    assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
+    text = archive.read("datapackage.json").decode("utf-8")
+    assert '"title": "Łańcuch dostaw 供应链"' in text
+    assert text.startswith('{\n  "') and json.loads(text)["resources"][0]["name"] == "sources"
+
+
+def test_an_inlined_boundary_file_loses_its_url_and_its_name() -> None:
+    from supplychain.export import inline_data_urls
+
+    spec = {"data": {"url": "geo.json", "name": "world", "format": {"type": "json"}}}
+    assert inline_data_urls(spec, {"geo.json": [1]}) == {"data": {"values": [1], "format": {"type": "json"}}}
+
+
+def test_an_excel_download_neutralises_formulas_in_a_column_of_mixed_cells() -> None:
+    import openpyxl
+
+    frame = pd.DataFrame({"mixed": pd.Series(["=1+1", 5, None], dtype=object), "n": [1.5, 2.0, 3.0]})
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [["mixed", "n"], ["'=1+1", 1.5], [5, 2], [None, 3]]

@@ -120,6 +120,7 @@ def test_value_filters_offer_short_lists_of_words_and_yes_no_but_not_numbers_or_
         {"name": "flag", "type": "boolean"},
         {"name": "size", "type": "number"},
         {"name": "blank", "type": "string", "categorical": True},
+        {"name": "one", "type": "string", "categorical": True},
     ]
     package["resources"].append({"name": "t", "schema": {"fields": fields, "primaryKey": ["t_id"]}})
     frame = pd.DataFrame(
@@ -130,10 +131,11 @@ def test_value_filters_offer_short_lists_of_words_and_yes_no_but_not_numbers_or_
             "flag": [i % 2 == 0 for i in range(41)],
             "size": [float(i % 3) for i in range(41)],
             "blank": [None] * 41,
+            "one": ["same"] * 41,
         }
     )
-    assert filterable_columns(package, "t", frame) == ["forty", "flag"]
-    assert filterable_columns(package, "t", frame, max_values=41) == ["forty", "forty_one", "flag"]
+    assert filterable_columns(package, "t", frame) == ["forty", "flag", "one"]
+    assert filterable_columns(package, "t", frame, max_values=41) == ["forty", "forty_one", "flag", "one"]
 
 
 def test_filter_choices_read_as_names_labels_and_words(mini_dir: Path) -> None:
