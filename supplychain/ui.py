@@ -39,6 +39,7 @@ ROW_CAP = 8  # cards side by side in one row
 LIST_CAP = 12  # items in a caption, or cards in a column
 LINK_CAP = 40  # links or cards in a list with a "show all" switch
 NETWORK_CAP = 150  # entities drawn in the whole-network view
+TIMELINE_CAP = 400  # events drawn one by one on the Timeline; above it, counts per lane and period
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 
