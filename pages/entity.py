@@ -93,11 +93,16 @@ else:
     if right is not None:
         with right:
             st.header("Where")
-            st.altair_chart(
-                describe_chart(
-                    place_chart(tables["locations"], place, kind),
-                    title=f"Where {names[entity_id]} is",
-                    summary=f"a locator map marking {place['name']}",
+            st.vega_lite_chart(
+                cache.chart_spec(
+                    dataset,
+                    "entity_place",
+                    (entity_id,),
+                    lambda: describe_chart(
+                        place_chart(tables["locations"], place, kind),
+                        title=f"Where {names[entity_id]} is",
+                        summary=f"a locator map marking {place['name']}",
+                    ),
                 ),
                 width="stretch",
             )
@@ -119,11 +124,16 @@ else:
     if moments.empty:
         st.caption("No dated record or event names this entity.")
     else:
-        st.altair_chart(
-            describe_chart(
-                moments_chart(moments, kind),
-                title=f"Timeline of {names[entity_id]}",
-                summary=f"{len(moments)} dated records and events naming it, in date order",
+        st.vega_lite_chart(
+            cache.chart_spec(
+                dataset,
+                "entity_moments",
+                (entity_id,),
+                lambda: describe_chart(
+                    moments_chart(moments, kind),
+                    title=f"Timeline of {names[entity_id]}",
+                    summary=f"{len(moments)} dated records and events naming it, in date order",
+                ),
             ),
             width="stretch",
         )

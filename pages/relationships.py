@@ -26,7 +26,7 @@ from supplychain.graph import (
 from supplychain.network_chart import chain_chart, edge_table, network_chart
 from supplychain.schema import column_labels, enum_values
 from supplychain.style import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
-from supplychain.urlbind import url_date, url_multiselect, url_radio, url_selectbox
+from supplychain.urlbind import url_day, url_multiselect, url_radio, url_selectbox
 
 dataset = ui.require_dataset()
 tables = dataset.tables
@@ -67,22 +67,31 @@ chosen = url_multiselect(
     format_func=lambda r: RELATION_LABELS.get(r, r),
     placeholder="All",
 )
-since = url_date(
+since = url_day(
     "From",
     key="from",
     default=low,
     min_value=low,
     max_value=high,
     container=row[3],
-    help="Ties that lasted into this period; undated ties stay.",
+    help="Ties that lasted into this period; undated ties stay. Type YYYY-MM-DD and press Enter.",
 )
-until = url_date("To", key="to", default=high, min_value=low, max_value=high, container=row[4])
+until = url_day(
+    "To",
+    key="to",
+    default=high,
+    min_value=low,
+    max_value=high,
+    container=row[4],
+    help="Type YYYY-MM-DD and press Enter.",
+)
 since, until = (since if since != low else None), (until if until != high else None)
 shown_view = url_radio("View", VIEWS, key="view", default=VIEWS[0], horizontal=True, label_visibility="collapsed")
 
 view = view_graph(graph, focus=focus, hops=hops or 1, relations=chosen, since=since, until=until)
 edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
 filtered = bool(focus or chosen or since or until)
+settings = (focus, hops, tuple(chosen), since, until)  # everything the charts below depend on, for their cache key
 
 if shown_view == "Network":
     if edges.empty:
@@ -99,23 +108,25 @@ if shown_view == "Network":
             )
         nodes = node_frame(drawn)
         drawn_edges = edges[edges["from_id"].isin(nodes["id"]) & edges["to_id"].isin(nodes["id"])]
-        chart = network_chart(
-            nodes,
-            drawn_edges,
-            cache.graph_layout(*graph_key(drawn)),
-            focus=focus,
-            height=700 if len(nodes) > 30 else 480,
-            label_all=len(nodes) <= 40,
-        )
-        st.altair_chart(
-            describe_chart(
-                chart,
+        spec = cache.chart_spec(
+            dataset,
+            "relationship_network",
+            settings + (drawn is view,),
+            lambda: describe_chart(
+                network_chart(
+                    nodes,
+                    drawn_edges,
+                    cache.graph_layout(*graph_key(drawn)),
+                    focus=focus,
+                    height=700 if len(nodes) > 30 else 480,
+                    label_all=len(nodes) <= 40,
+                ),
                 title="Network of who develops, trains, leases, supplies and restricts whom",
                 summary=f"{len(nodes)} entities and {len(edges)} ties; the table below lists every tie",
             ),
-            width="stretch",
         )
-        ui.render_chart_downloads(chart.to_dict, what="relationship_network", as_of=dataset.as_of)
+        st.vega_lite_chart(spec, width="stretch")
+        ui.render_chart_downloads(lambda: spec, what="relationship_network", as_of=dataset.as_of)
         st.caption(
             f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
             + (
@@ -142,17 +153,19 @@ elif shown_view == "Chains":
     if chains.empty:
         st.info("No Chinese developer's chain matches these settings.", icon=":material/search_off:")
     else:
-        chains_view = chain_chart(chains)
-        st.altair_chart(
-            describe_chart(
-                chains_view,
+        chains_spec = cache.chart_spec(
+            dataset,
+            "relationship_chains",
+            settings,
+            lambda: describe_chart(
+                chain_chart(chains),
                 title="Chain of each Chinese developer",
                 summary="its models, where they train, who owns those facilities, whose chips and which rules; "
                 "the table below lists the same",
             ),
-            width="stretch",
         )
-        ui.render_chart_downloads(chains_view.to_dict, what="relationship_chains", as_of=dataset.as_of)
+        st.vega_lite_chart(chains_spec, width="stretch")
+        ui.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
         summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(
             developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]
         )

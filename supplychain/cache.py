@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -86,16 +88,29 @@ def get_map_base(dataset: Dataset):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _cached_map_region(
-    folder: str, stamp: str, region_key: str, boundaries_url: str | None, _base
-) -> tuple[dict, dict]:
+def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width: int) -> list:
+    """Country features for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a geo.Region): clipped to
+    what such a plot shows (geo.plot_box) and simplified for the scale Vega fits at `scale_width`. Built once per
+    process (~1-2 s with geopandas); the features do not depend on the data version."""
+    from supplychain import geo
+    from supplychain.boundaries import clipped_boundaries
+
+    box = geo.plot_box(region, widths=widths, height=height)
+    return clipped_boundaries(region, width_px=scale_width, box=box)["features"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple[dict, dict]:
     # The Vega-Lite spec (built with Altair, ~0.3-1 s) and the per-preset rows, so a filter change costs milliseconds.
     from supplychain import geo, maps
 
-    features = None if boundaries_url else geo.load_boundaries()
+    region = geo.REGIONS[region_key]
+    features = get_map_boundaries(
+        region, (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH), region.height, geo.MIN_PLOT_WIDTH
+    )
     spec = maps.map_spec(
         region_key,
-        maps.boundaries_data(boundaries_url, features),
+        maps.boundaries_data(features),
         kinds=_base.kinds,
         owners=_base.owners,
         groups=_base.groups,
@@ -104,24 +119,21 @@ def _cached_map_region(
 
 
 def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
-    """(Vega-Lite spec, layer rows) of one map preset; boundaries come from the static file when Streamlit serves it."""
-    from supplychain import geo
-
-    static = Path(__file__).resolve().parent.parent / "static" / "geo" / geo.BOUNDARIES_FILE
-    url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
-    return _cached_map_region(str(data_dir()), dataset.fingerprint, region_key, url, get_map_base(dataset))
+    """(Vega-Lite spec, layer rows) of one map preset. The spec carries its clipped boundaries in spec["datasets"];
+    a page adds the layer rows beside them."""
+    return _cached_map_region(str(data_dir()), dataset.fingerprint, region_key, get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _cached_story_map(folder: str, stamp: str, frame: tuple, boundaries_url: str | None, _base) -> tuple[dict, dict]:
+def _cached_story_map(folder: str, stamp: str, frame: tuple, _base) -> tuple[dict, dict]:
     # A story step's own map frame, labels placed for the slide (supplychain.story.frame_projection).
-    from supplychain import geo, maps, story
+    from supplychain import maps, story
 
     region = story.frame_region(frame)
-    features = None if boundaries_url else geo.load_boundaries()
+    features = get_map_boundaries(region, story.SLIDE_MAP_WIDTHS, region.height, story.SLIDE_MAP_PLOT[0])
     spec = maps.map_spec(
         region,
-        maps.boundaries_data(boundaries_url, features),
+        maps.boundaries_data(features),
         kinds=_base.kinds,
         owners=_base.owners,
         groups=_base.groups,
@@ -132,11 +144,7 @@ def _cached_story_map(folder: str, stamp: str, frame: tuple, boundaries_url: str
 
 def get_story_map(dataset: Dataset, frame: tuple[float, float, float, float]) -> tuple[dict, dict]:
     """(Vega-Lite spec, layer rows) of a story step's map in its own frame (see get_map_region)."""
-    from supplychain import geo
-
-    static = Path(__file__).resolve().parent.parent / "static" / "geo" / geo.BOUNDARIES_FILE
-    url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
-    return _cached_story_map(str(data_dir()), dataset.fingerprint, tuple(frame), url, get_map_base(dataset))
+    return _cached_story_map(str(data_dir()), dataset.fingerprint, tuple(frame), get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -171,3 +179,51 @@ def get_site_boundaries(region_key: str) -> dict:
     from supplychain.sites_charts import SITE_MAP_WIDTH, SITE_REGIONS
 
     return clipped_boundaries(SITE_REGIONS[region_key], width_px=SITE_MAP_WIDTH)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_per_version(folder: str, stamp: str, name: str, args: tuple, _fn: Callable, _tables: dict):
+    # Keyed by the data version, the function's qualified name and its (hashable) arguments; `_fn` and `_tables`
+    # are not hashed. cache_data returns a fresh copy on every call, so a page may change what it gets.
+    return _fn(_tables, *args)
+
+
+def per_version(dataset: Dataset, fn: Callable, *args: Hashable) -> Any:
+    """fn(dataset.tables, *args), computed once per data version and arguments for every session.
+
+    Why: lookups such as a claim's later events or citing rows cost 10-20 ms each and the Overview and Sources
+    pages ask for one per finding on every run; the answers change only when the data do.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    return _cached_per_version(str(data_dir()), dataset.fingerprint, name, args, fn, dataset.tables)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_chart_spec(folder: str, stamp: str, name: str, params: tuple, _build: Callable[[], Any]) -> dict:
+    # validate=False: every builder's output is checked against the Vega-Lite schema in the tests
+    # (tests/test_chart_cache.py), so a run need not pay Altair's schema validation (about 40 % of to_dict).
+    chart = _build()
+    return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+
+
+def chart_spec(dataset: Dataset, name: str, params: tuple, build: Callable[[], Any]) -> dict:
+    """The Vega-Lite spec of an Altair chart (or a spec `build` returns as a dict), built once per data version, chart name and view settings.
+
+    Why: building an Altair chart and turning it into a spec costs 100-400 ms per chart, and every session
+    opening the same view would pay it again. `params` must hold every setting the chart depends on (filters,
+    dates, selection): two views that differ in anything the chart shows must differ in `params`.
+    Draw the result with st.vega_lite_chart; the spec is a copy, safe to change.
+    """
+    return _cached_chart_spec(str(data_dir()), dataset.fingerprint, name, params, build)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_citing_rows(folder: str, stamp: str, column: str, value: str, _tables: dict, _package: dict):
+    from supplychain.provenance import citing_rows
+
+    return citing_rows(_tables, _package, column=column, value=value)
+
+
+def get_citing_rows(dataset: Dataset, *, column: str, value: str):
+    """provenance.citing_rows, once per data version, column and value (see per_version for why)."""
+    return _cached_citing_rows(str(data_dir()), dataset.fingerprint, column, value, dataset.tables, dataset.package)

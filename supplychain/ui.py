@@ -39,6 +39,7 @@ ROW_CAP = 8  # cards side by side in one row
 LIST_CAP = 12  # items in a caption, or cards in a column
 LINK_CAP = 40  # links or cards in a list with a "show all" switch
 NETWORK_CAP = 150  # entities drawn in the whole-network view
+TIMELINE_CAP = 400  # events drawn one by one on the Timeline; above it, counts per lane and period
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 
@@ -571,7 +572,7 @@ def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, e
         render_later_events(events)
 
 
-def render_finding_standings(tables: dict[str, pd.DataFrame], findings: pd.DataFrame) -> None:
+def render_finding_standings(dataset: Dataset, findings: pd.DataFrame) -> None:
     """Overview's 'What changed since the report': per key finding its standing, the curators' summary and,
     on demand, the later events with their sources. `findings` is standings.finding_standings indexed by claim_id."""
     from supplychain.standings import later_events
@@ -587,7 +588,7 @@ def render_finding_standings(tables: dict[str, pd.DataFrame], findings: pd.DataF
             n = int(finding["n_events"])
             if n:
                 with st.expander(f"{n} later event{'s' if n != 1 else ''} and their sources"):
-                    render_later_events(later_events(tables, str(claim_id)))
+                    render_later_events(cache.per_version(dataset, later_events, str(claim_id)))
 
 
 def render_status_answer(answer: pd.Series | dict, *, question: bool = True, when: str = "") -> None:
