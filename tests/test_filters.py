@@ -174,3 +174,9 @@ def test_a_code_with_no_label_reads_as_words_but_names_stay_as_written() -> None
         "Qwen": "Qwen",
         "cloud_region_x": "Cloud region x",
     }
+
+
+def test_a_value_filter_on_yes_no_leaves_out_rows_with_no_answer() -> None:
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "open": pd.Series([True, None, False], dtype="boolean")})
+    assert list(filter_rows(frame, equals={"open": [True]})["id"]) == ["a"]
+    assert list(filter_rows(frame, equals={"open": [False, True]})["id"]) == ["a", "c"]
