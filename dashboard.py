@@ -5,26 +5,27 @@ from __future__ import annotations
 import streamlit as st
 
 from supplychain import cache, ui, urlbind
+from supplychain.style import PAGE_TITLES
 
 st.set_page_config(
     page_title="China's AI supply chain", page_icon="assets/icon.png", layout="wide"
 )  # a local icon: no font request
 
-# (section, file, title, icon, url path). The first page is the default, served at "/".
+# (section, file, title (style.PAGE_TITLES), icon, url path). The first page is the default, served at "/".
 PAGE_SPECS = [
-    ("Story", "pages/overview.py", "Overview", ":material/newspaper:", "overview"),
-    ("Explore", "pages/status.py", "Export status", ":material/rule:", "status"),
-    ("Explore", "pages/map.py", "Map", ":material/map:", "map"),
-    ("Explore", "pages/sites.py", "Data-centre sites", ":material/dns:", "sites"),
-    ("Explore", "pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
-    ("Explore", "pages/relationships.py", "Relationships", ":material/hub:", "relationships"),
-    ("Explore", "pages/entity.py", "Profiles", ":material/badge:", "entity"),
-    ("Data", "pages/data.py", "Data", ":material/table:", "data"),
-    ("Data", "pages/sources.py", "Sources", ":material/format_quote:", "sources"),
+    ("Story", "pages/overview.py", PAGE_TITLES["overview"], ":material/newspaper:", "overview"),
+    ("Explore", "pages/status.py", PAGE_TITLES["status"], ":material/rule:", "status"),
+    ("Explore", "pages/map.py", PAGE_TITLES["map"], ":material/map:", "map"),
+    ("Explore", "pages/sites.py", PAGE_TITLES["sites"], ":material/dns:", "sites"),
+    ("Explore", "pages/timeline.py", PAGE_TITLES["timeline"], ":material/timeline:", "timeline"),
+    ("Explore", "pages/relationships.py", PAGE_TITLES["relationships"], ":material/hub:", "relationships"),
+    ("Explore", "pages/entity.py", PAGE_TITLES["entity"], ":material/badge:", "entity"),
+    ("Data", "pages/data.py", PAGE_TITLES["data"], ":material/table:", "data"),
+    ("Data", "pages/sources.py", PAGE_TITLES["sources"], ":material/format_quote:", "sources"),
     (
         None,
         "pages/present.py",
-        "Story mode",
+        PAGE_TITLES["present"],
         ":material/slideshow:",
         "present",
     ),  # opened in its own tab: see ui.render_story_link

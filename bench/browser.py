@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# The flags of tests/browser.py: no sandbox (containers), no GPU, no background traffic.
+# The one set of Chromium flags (tests/browser.py imports them): no sandbox (containers), no GPU, no background traffic.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from supplychain import cache, ui
 from supplychain.accessibility import describe_chart
-from supplychain.entities import LINK_DISPLAY, entity_record, suggest_entities
+from supplychain.entities import entity_record, suggest_entities
 from supplychain.network_chart import edge_table
 from supplychain.profile import (
     entity_citations,
@@ -93,11 +93,16 @@ else:
     if right is not None:
         with right:
             st.header("Where")
-            st.altair_chart(
-                describe_chart(
-                    place_chart(tables["locations"], place, kind),
-                    title=f"Where {names[entity_id]} is",
-                    summary=f"a locator map marking {place['name']}",
+            st.vega_lite_chart(
+                cache.chart_spec(
+                    dataset,
+                    "entity_place",
+                    (entity_id,),
+                    lambda: describe_chart(
+                        place_chart(tables["locations"], place, kind),
+                        title=f"Where {names[entity_id]} is",
+                        summary=f"a locator map marking {place['name']}",
+                    ),
                 ),
                 width="stretch",
             )
@@ -119,11 +124,16 @@ else:
     if moments.empty:
         st.caption("No dated record or event names this entity.")
     else:
-        st.altair_chart(
-            describe_chart(
-                moments_chart(moments, kind),
-                title=f"Timeline of {names[entity_id]}",
-                summary=f"{len(moments)} dated records and events naming it, in date order",
+        st.vega_lite_chart(
+            cache.chart_spec(
+                dataset,
+                "entity_moments",
+                (entity_id,),
+                lambda: describe_chart(
+                    moments_chart(moments, kind),
+                    title=f"Timeline of {names[entity_id]}",
+                    summary=f"{len(moments)} dated records and events naming it, in date order",
+                ),
             ),
             width="stretch",
         )
@@ -139,17 +149,7 @@ else:
             placeholder="–",
             hide_index=True,
             width="stretch",
-            column_config={
-                "from": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY),
-                "relation": "Relation",
-                "to": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY),
-                "period": "When",
-                "evidence": "Evidence",
-                "description": st.column_config.TextColumn("What", width="large"),
-                "source_id": "Source",
-                "claim_id": "Claim",
-                "relationship_id": "Record",
-            },
+            column_config=ui.tie_columns("from", "relation", "to"),
         )
         st.page_link(
             "pages/relationships.py",

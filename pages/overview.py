@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from supplychain import ui
+from supplychain import cache, ui
 from supplychain.dates import format_date, period_end
-from supplychain.provenance import citing_rows, evidence_mix, headline_counts, key_findings
+from supplychain.provenance import evidence_mix, headline_counts, key_findings
 from supplychain.standings import finding_standings, standing_counts
 from supplychain.style import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
 
@@ -88,13 +88,13 @@ if len(findings) > ui.LIST_CAP:
     findings = findings.head(ui.LIST_CAP)
 
 
-standings = finding_standings(tables).set_index("claim_id")
+standings = cache.per_version(dataset, finding_standings).set_index("claim_id")
 grid = st.columns(2, gap="medium")
 for i, (_, claim) in enumerate(findings.iterrows()):
     with grid[i % 2].container(border=True):
         ui.render_standing(standings.loc[claim["claim_id"], "standing"])
         ui.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
-        rows = citing_rows(tables, dataset.package, column="claim_id", value=claim["claim_id"])
+        rows = cache.get_citing_rows(dataset, column="claim_id", value=claim["claim_id"])
         label = (
             f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim"
             if len(rows)
@@ -113,4 +113,4 @@ st.caption(
     )
     + ". Open a finding's events to follow each to its source."
 )
-ui.render_finding_standings(tables, standings)
+ui.render_finding_standings(dataset, standings)

@@ -9,6 +9,7 @@ from supplychain.accessibility import describe_chart
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.export import download_name
 from supplychain.graph import (
+    EDGE_COLUMNS,
     HOPS,
     VIEWS,
     chain_rows,
@@ -82,6 +83,7 @@ shown_view = url_radio("View", VIEWS, key="view", default=VIEWS[0], horizontal=T
 view = view_graph(graph, focus=focus, hops=hops or 1, relations=chosen, since=since, until=until)
 edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
 filtered = bool(focus or chosen or since or until)
+settings = (focus, hops, tuple(chosen), since, until)  # everything the charts below depend on, for their cache key
 
 if shown_view == "Network":
     if edges.empty:
@@ -98,23 +100,25 @@ if shown_view == "Network":
             )
         nodes = node_frame(drawn)
         drawn_edges = edges[edges["from_id"].isin(nodes["id"]) & edges["to_id"].isin(nodes["id"])]
-        chart = network_chart(
-            nodes,
-            drawn_edges,
-            cache.graph_layout(*graph_key(drawn)),
-            focus=focus,
-            height=700 if len(nodes) > 30 else 480,
-            label_all=len(nodes) <= 40,
-        )
-        st.altair_chart(
-            describe_chart(
-                chart,
+        spec = cache.chart_spec(
+            dataset,
+            "relationship_network",
+            settings + (drawn is view,),
+            lambda: describe_chart(
+                network_chart(
+                    nodes,
+                    drawn_edges,
+                    cache.graph_layout(*graph_key(drawn)),
+                    focus=focus,
+                    height=700 if len(nodes) > 30 else 480,
+                    label_all=len(nodes) <= 40,
+                ),
                 title="Network of who develops, trains, leases, supplies and restricts whom",
                 summary=f"{len(nodes)} entities and {len(edges)} ties; the table below lists every tie",
             ),
-            width="stretch",
         )
-        ui.render_chart_downloads(chart.to_dict, what="relationship_network", as_of=dataset.as_of)
+        st.vega_lite_chart(spec, width="stretch")
+        ui.render_chart_downloads(lambda: spec, what="relationship_network", as_of=dataset.as_of)
         st.caption(
             f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
             + (
@@ -141,17 +145,19 @@ elif shown_view == "Chains":
     if chains.empty:
         st.info("No Chinese developer's chain matches these settings.", icon=":material/search_off:")
     else:
-        chains_view = chain_chart(chains)
-        st.altair_chart(
-            describe_chart(
-                chains_view,
+        chains_spec = cache.chart_spec(
+            dataset,
+            "relationship_chains",
+            settings,
+            lambda: describe_chart(
+                chain_chart(chains),
                 title="Chain of each Chinese developer",
                 summary="its models, where they train, who owns those facilities, whose chips and which rules; "
                 "the table below lists the same",
             ),
-            width="stretch",
         )
-        ui.render_chart_downloads(chains_view.to_dict, what="relationship_chains", as_of=dataset.as_of)
+        st.vega_lite_chart(chains_spec, width="stretch")
+        ui.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
         summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(
             developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]
         )
@@ -190,17 +196,7 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         key="edge_pick",
-        column_config={
-            "from_link": st.column_config.LinkColumn("From", display_text=LINK_DISPLAY),
-            "relation_label": "Relation",
-            "to_link": st.column_config.LinkColumn("To", display_text=LINK_DISPLAY),
-            "period": "When",
-            "evidence": "Evidence",
-            "description": st.column_config.TextColumn("What", width="large"),
-            "source_id": "Source",
-            "claim_id": "Claim",
-            "relationship_id": "Record",
-        },
+        column_config=ui.tie_columns("from_link", "relation_label", "to_link"),
     )
     rows = picked.selection.rows if picked else []
     if rows:
@@ -209,24 +205,7 @@ else:
     else:
         st.caption("Select a row to read the quote or record behind that tie.")
 
-export_cols = [
-    "relationship_id",
-    "from_id",
-    "from_name",
-    "relation",
-    "to_id",
-    "to_name",
-    "start_date",
-    "start_precision",
-    "end_date",
-    "end_precision",
-    "description",
-    "evidence",
-    "source_id",
-    "claim_id",
-    "note",
-    "origin",
-]
+export_cols = [c for c in EDGE_COLUMNS if c not in ("from_kind", "to_kind")]  # kinds are implied by the ids
 labels = {
     **column_labels(dataset.package, "relationships"),
     "from_name": "From (name)",

@@ -62,8 +62,14 @@ shown = sites.select_sites(all_sites, ownership=owners, operators=operators, sta
 region = sites_charts.SITE_REGIONS[region_key]
 boundaries = cache.get_site_boundaries(region_key)
 in_view = shown[[region.contains(lon, lat) for lon, lat in zip(shown["lon"], shown["lat"])]]
-layers = sites_charts.prepare_map(in_view, region)
-spec = sites_charts.site_map(region, boundaries, sites_charts.area_features(boundaries, areas), layers)
+spec = cache.chart_spec(
+    dataset,
+    "site_map",
+    (region_key, tuple(owners), tuple(operators), tuple(statuses), min_mw),  # every setting the map depends on
+    lambda: sites_charts.site_map(
+        region, boundaries, sites_charts.area_features(boundaries, areas), sites_charts.prepare_map(in_view, region)
+    ),
+)
 
 with left:
     event = st.vega_lite_chart(spec, width="stretch", on_select="rerun", key="site_map")
@@ -109,7 +115,13 @@ if by_year.empty:
         icon=":material/bar_chart_off:",
     )
 else:
-    st.altair_chart(sites_charts.capacity_chart(by_year, by=by), width="stretch")
+    capacity = cache.chart_spec(
+        dataset,
+        "site_capacity",
+        (by, tuple(owners), tuple(operators), tuple(statuses), min_mw),
+        lambda: sites_charts.capacity_chart(by_year, by=by),
+    )
+    st.vega_lite_chart(capacity, width="stretch")
 st.caption(
     f"{by_year['site_id'].nunique()} of {len(shown)} sites have both an opening year and an MW figure and are counted. "
     "Each counts at its latest stated figure from its opening year on, so phased builds make early years look larger; "

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from supplychain import ui
+from supplychain import cache, ui
 from supplychain.entities import LINK_DISPLAY, row_link
-from supplychain.provenance import citation_counts, citation_text, citing_rows, licence_name
+from supplychain.provenance import citation_counts, citation_text, licence_name
 from supplychain.standings import later_events, standing_of
-from supplychain.style import format_date
+from supplychain.style import format_date, with_enum_words
 from supplychain.urlbind import url_selectbox
 
 dataset = ui.require_dataset()
@@ -36,8 +36,10 @@ if focus:
     claim["claim_id"] = focus
     with st.container(border=True):
         ui.render_claim(claim, source_index.loc[claim["source_id"]], expanded=True)
-        ui.render_claim_standing(standing_of(tables, focus), later_events(tables, focus), expanded=True)
-        rows = citing_rows(tables, package, column="claim_id", value=focus)
+        ui.render_claim_standing(
+            standing_of(tables, focus), cache.per_version(dataset, later_events, focus), expanded=True
+        )
+        rows = cache.get_citing_rows(dataset, column="claim_id", value=focus)
         st.markdown(f"**{len(rows)} row{'s' if len(rows) != 1 else ''} rest on this claim**")
         if rows.empty:
             st.caption("No data row cites this claim yet; it is kept as context.")
@@ -75,10 +77,12 @@ with tab_claims:
             standing = standing_of(tables, claim["claim_id"])
             if standing is not None or claim["is_key_finding"]:
                 with right:
-                    ui.render_claim_standing(standing, later_events(tables, claim["claim_id"]))
+                    ui.render_claim_standing(standing, cache.per_version(dataset, later_events, claim["claim_id"]))
     with st.expander("All claims as a table"):
         st.dataframe(
-            claims.assign(rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int))[
+            with_enum_words(claims, "claims", ["attribution_kind", "topic"]).assign(
+                rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int)
+            )[
                 [
                     "claim_id",
                     "paragraph",
@@ -106,7 +110,9 @@ with tab_claims:
         )
 with tab_sources:
     counts = citation_counts(tables, column="source_id")
-    view = sources.assign(rows_citing=sources["source_id"].map(counts).fillna(0).astype(int))
+    view = with_enum_words(sources, "sources", ["kind", "language"]).assign(
+        rows_citing=sources["source_id"].map(counts).fillna(0).astype(int)
+    )
     st.dataframe(
         view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]],
         placeholder="–",
@@ -135,7 +141,7 @@ with tab_sources:
         ),
     )
     if chosen:
-        cited = citing_rows(tables, package, column="source_id", value=chosen)
+        cited = cache.get_citing_rows(dataset, column="source_id", value=chosen)
         st.dataframe(
             cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]),
             placeholder="–",

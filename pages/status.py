@@ -1,7 +1,5 @@
 """Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and source."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -17,16 +15,12 @@ from supplychain.status import (
     status_table,
 )
 from supplychain.style import STATUS_LABELS
-from supplychain.timeline import timeline_bounds
 from supplychain.timeline_charts import build_status_strip
 
-LOW, HIGH = date(2015, 1, 1), date(2030, 12, 31)
-dataset = ui.require_dataset()
+LOW, HIGH = ui.DATE_LOW, ui.DATE_HIGH
+dataset, items, full_start, full_end, report_day, reviewed = ui.require_timeline()
 tables = dataset.tables
-items = cache.get_timeline_items(dataset)
-full_start, full_end, report_day = timeline_bounds(items, dataset.as_of)
-reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
-windows = measure_windows(tables)
+windows = cache.per_version(dataset, measure_windows)
 presets = date_presets(windows, report_day=report_day, reviewed_through=reviewed)
 names = names_by_id(cache.get_relations(dataset)[0])
 
@@ -78,22 +72,27 @@ for i, answer in enumerate(answers.to_dict("records")):
 
 st.subheader("Every chip over time")
 segments = cache.get_status_segments(dataset, str(full_start.date()), str(full_end.date()))
-strip = build_status_strip(
-    segments,
-    chip_order=list(tables["chips"]["name"]),
-    start=full_start,
-    end=full_end,
-    asof=day,
-    reviewed_through=reviewed,
-    names=names,
+strip = cache.chart_spec(
+    dataset,
+    "chip_status_strip",
+    (str(day.date()),),  # the only setting the strip depends on; the rest is the data
+    lambda: build_status_strip(
+        segments,
+        chip_order=list(tables["chips"]["name"]),
+        start=full_start,
+        end=full_end,
+        asof=day,
+        reviewed_through=reviewed,
+        names=names,
+    ),
 )
-st.altair_chart(strip, width="stretch")
+st.vega_lite_chart(strip, width="stretch")
 st.caption(
     "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = Chinese "
     f"authorities discourage buying it (not an export restriction); blue line = {format_date(day)}; "
     f"grey = after {format_date(reviewed)}, not yet reviewed."
 )
-ui.render_chart_downloads(strip.to_dict, what="chip_status_chart", as_of=dataset.as_of)
+ui.render_chart_downloads(lambda: strip, what="chip_status_chart", as_of=dataset.as_of)
 table = status_table(status, names)
 with st.expander(f"The answers on {format_date(day)} as a table", icon=":material/table:"):
     st.dataframe(table.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")

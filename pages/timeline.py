@@ -1,11 +1,9 @@
 """Timeline: what happened when, in lanes, and the export-control status of every chip on any date."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
-from supplychain import cache, ui, urlbind
+from supplychain import ui, urlbind
 from supplychain.accessibility import describe_chart
 from supplychain.dates import format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
@@ -19,18 +17,14 @@ from supplychain.timeline import (
     expand_lanes,
     filter_items,
     story_window,
-    timeline_bounds,
     undated,
     zoom_dates,
 )
 from supplychain.timeline_charts import PICKS, build_timeline_chart, build_zoom_strip
 
-LOW, HIGH = date(2015, 1, 1), date(2030, 12, 31)
-dataset = ui.require_dataset()
+LOW, HIGH = ui.DATE_LOW, ui.DATE_HIGH
+dataset, items, full_start, full_end, report_day, reviewed = ui.require_timeline()
 tables = dataset.tables
-items = cache.get_timeline_items(dataset)
-full_start, full_end, report_day = timeline_bounds(items, dataset.as_of)
-reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
 steps = causal_steps(items)
 window = story_window(steps, reviewed) or (full_start, full_end)  # the page opens on the report's story
 names = tables["companies"].set_index("company_id")["name"].to_dict()

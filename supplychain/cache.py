@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -171,3 +173,51 @@ def get_site_boundaries(region_key: str) -> dict:
     from supplychain.sites_charts import SITE_MAP_WIDTH, SITE_REGIONS
 
     return clipped_boundaries(SITE_REGIONS[region_key], width_px=SITE_MAP_WIDTH)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_per_version(folder: str, stamp: str, name: str, args: tuple, _fn: Callable, _tables: dict):
+    # Keyed by the data version, the function's qualified name and its (hashable) arguments; `_fn` and `_tables`
+    # are not hashed. cache_data returns a fresh copy on every call, so a page may change what it gets.
+    return _fn(_tables, *args)
+
+
+def per_version(dataset: Dataset, fn: Callable, *args: Hashable) -> Any:
+    """fn(dataset.tables, *args), computed once per data version and arguments for every session.
+
+    Why: lookups such as a claim's later events or citing rows cost 10-20 ms each and the Overview and Sources
+    pages ask for one per finding on every run; the answers change only when the data do.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    return _cached_per_version(str(data_dir()), dataset.fingerprint, name, args, fn, dataset.tables)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_chart_spec(folder: str, stamp: str, name: str, params: tuple, _build: Callable[[], Any]) -> dict:
+    # validate=False: every builder's output is checked against the Vega-Lite schema in the tests
+    # (tests/test_chart_cache.py), so a run need not pay Altair's schema validation (about 40 % of to_dict).
+    chart = _build()
+    return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+
+
+def chart_spec(dataset: Dataset, name: str, params: tuple, build: Callable[[], Any]) -> dict:
+    """The Vega-Lite spec of an Altair chart (or a spec `build` returns as a dict), built once per data version, chart name and view settings.
+
+    Why: building an Altair chart and turning it into a spec costs 100-400 ms per chart, and every session
+    opening the same view would pay it again. `params` must hold every setting the chart depends on (filters,
+    dates, selection): two views that differ in anything the chart shows must differ in `params`.
+    Draw the result with st.vega_lite_chart; the spec is a copy, safe to change.
+    """
+    return _cached_chart_spec(str(data_dir()), dataset.fingerprint, name, params, build)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_citing_rows(folder: str, stamp: str, column: str, value: str, _tables: dict, _package: dict):
+    from supplychain.provenance import citing_rows
+
+    return citing_rows(_tables, _package, column=column, value=value)
+
+
+def get_citing_rows(dataset: Dataset, *, column: str, value: str):
+    """provenance.citing_rows, once per data version, column and value (see per_version for why)."""
+    return _cached_citing_rows(str(data_dir()), dataset.fingerprint, column, value, dataset.tables, dataset.package)

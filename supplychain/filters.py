@@ -8,24 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain.schema import fields, primary_key
-
-_FREE_TEXT = {
-    "note",
-    "description",
-    "title",
-    "quote_pl",
-    "text_en",
-    "covers",
-    "role",
-    "attribution",
-    "url",
-    "website",
-    "licence",
-    "name",
-    "aliases",
-    "name_zh",
-}
+from supplychain.schema import fields, free_text_columns, primary_key
 
 
 def search_rows(frame: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -62,12 +45,17 @@ def filter_rows(
 
 
 def filterable_columns(package: dict[str, Any], table: str, frame: pd.DataFrame, *, max_values: int = 40) -> list[str]:
-    """Columns worth a value filter: categorical (enum, id references, countries), not free text or the key."""
+    """Columns worth a value filter: categorical (enum, id references, countries), not free text or the key.
+
+    Free text is what `schema.free_text_columns` derives from datapackage.json; a column qualifies when it
+    has between 1 and `max_values` distinct values in `frame`.
+    """
     key = primary_key(package, table)
+    free_text = set(free_text_columns(package, table))
     out = []
     for f in fields(package, table):
         name = f["name"]
-        if name == key or name in _FREE_TEXT or f["type"] not in ("string", "boolean"):
+        if name == key or name in free_text or f["type"] not in ("string", "boolean"):
             continue
         distinct = frame[name].dropna().nunique()
         if 0 < distinct <= max_values:
@@ -116,20 +104,7 @@ def value_labels(
         frame = tables["claims"]
         names = {str(i): t if len(t) <= 70 else t[:69] + "…" for i, t in zip(frame["claim_id"], frame["text_en"])}
     else:
-        by_column = {
-            "evidence": style.EVIDENCE_LABELS,
-            "attribution_kind": style.ATTRIBUTION_LABELS,
-            "relation": style.RELATION_LABELS,
-            "from_kind": style.KIND_LABELS,
-            "to_kind": style.KIND_LABELS,
-            "ownership": style.OWNERSHIP_LABELS,
-            "coord_precision": style.COORD_PRECISION_LABELS,
-            "standing": style.STANDING_LABELS,
-            "kind": style.LOCATION_KIND_LABELS if table == "locations" else {},
-            "status": getattr(style, "POLICY_STATUS_LABELS", {}) if table == "policies" else {},
-            "region": style.LOCATION_REGION_LABELS if table == "locations" else {},
-        }
-        names = dict(by_column.get(column, style.PRECISION_LABELS if column.endswith("_precision") else {}))
+        names = dict(style.enum_labels(table, column))
         names.update({"True": "Yes", "False": "No"})
     labels = {v: names.get(v) or _humanise(v) for v in values}
     counts: dict[str, int] = {}

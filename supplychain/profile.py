@@ -17,7 +17,7 @@ from supplychain.schema import (
     primary_key,
     shipped_package,
 )
-from supplychain.style import ENUM_LABELS, KIND_COLOURS
+from supplychain.style import KIND_COLOURS, enum_labels
 
 # Columns never listed as "key facts": ids, provenance and long text (shown elsewhere on the profile).
 _NOT_FACTS = {
@@ -79,8 +79,8 @@ def key_facts(
             text = format_date(value, _s(row.get(column.replace("_date", "_precision")), "day"))
         elif isinstance(value, bool) or str(value) in ("True", "False"):
             text = "yes" if bool(value) else "no"
-        elif str(value) in ENUM_LABELS.get((table, column), {}):
-            text = ENUM_LABELS[(table, column)][str(value)]
+        elif str(value) in enum_labels(table, column):
+            text = enum_labels(table, column)[str(value)]
         else:
             text = str(value).replace("_", " ") if column in coded else str(value)
         out.append((labels.get(column, column), text, link))

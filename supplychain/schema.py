@@ -145,7 +145,9 @@ def data_dictionary(package: dict[str, Any]) -> pd.DataFrame:
 # Custom field properties this package adds to Table Schema (read by validate.py and the dates code):
 #   precisionField: on a date field, the field saying how much of that date is known (day/month/year);
 #   onOrAfter:      on a date field, the field of the same row it may not precede (an end and its start);
-#   kindField:      on an id field, the field naming which entity table the id belongs to (company, chip...).
+#   kindField:      on an id field, the field naming which entity table the id belongs to (company, chip...);
+#   categorical:    on a string field without an enum, true when its values are a short repeated list (see
+#                   free_text_columns). datapackage.json's `fieldProperties` describes all four for curators.
 def date_precision_pairs(package: dict[str, Any], table: str) -> list[tuple[str, str]]:
     """(date column, precision column) pairs of one table, from the fields' `precisionField`."""
     return [(f["name"], f["precisionField"]) for f in fields(package, table) if f.get("precisionField")]
@@ -175,7 +177,12 @@ def _one(names: str | list[str]) -> str:
 
 
 def free_text_columns(package: dict[str, Any], table: str) -> list[str]:
-    """String columns that hold prose: no enum, pattern or format, not a key or a reference."""
+    """String columns that hold prose or one-off text, in column order: searched, never offered as value filters.
+
+    The rule (written down in datapackage.json's `fieldProperties.categorical`): a string column is free text
+    unless its values are bounded by the schema (an enum or a pattern), it is a primary or foreign key or an
+    id typed by a `kindField`, or the field says `"categorical": true`. So a new prose column needs no code.
+    """
     refs = {column for column, _, _ in foreign_keys(package, table)} | {
         column for column, _ in kind_references(package, table)
     }
@@ -184,7 +191,7 @@ def free_text_columns(package: dict[str, Any], table: str) -> list[str]:
         f["name"]
         for f in fields(package, table)
         if f["type"] == "string"
-        and not f.get("format")
+        and not f.get("categorical")
         and not ({"enum", "pattern"} & set(f.get("constraints", {})))
         and f["name"] not in refs | keys
     ]

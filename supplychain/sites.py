@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,11 +70,23 @@ def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = 
             crs="EPSG:4326",
         )
         found = gpd.sjoin(points, polygons[["iso2", "geometry"]], how="left", predicate="intersects")
-        inside = found.groupby("row")["iso2"].agg(lambda codes: sorted(c for c in codes.dropna()))
-        for i, point in points.iterrows():
+        # Vectorised, so the check stays linear in the rows: only the points outside their own
+        # country's polygon go through the slower per-point distance below.
+        in_own = (found["iso2"] == found["country"]).groupby(level=0).any()
+        outside = points.loc[in_own.index[~in_own.to_numpy()]]
+        # Degrees to km at 111.32 km per degree: exact north-south, an overestimate east-west, so never lenient.
+        # (No reprojection: pyproj costs seconds to import on a cold start.) One vectorised distance per country.
+        gaps = pd.Series(math.inf, index=outside.index)
+        with warnings.catch_warnings():  # planar degrees on purpose, see above
+            warnings.simplefilter("ignore", UserWarning)
+            for country, group in outside.groupby("country"):
+                own = polygons[polygons["iso2"] == country]
+                if not own.empty:
+                    gaps[group.index] = group.geometry.distance(own.union_all()) * KM_PER_DEGREE
+        for i in outside.index:
+            point = points.loc[i]
             country, row = point["country"], point["row"]
-            if country in inside.get(row, []):
-                continue
+            inside = sorted(c for c in found.loc[[i], "iso2"].dropna())
             value = f"{frame.at[row, 'lat']}, {frame.at[row, 'lon']}"
             line = int(row) + 2
             if country not in known:
@@ -81,13 +94,10 @@ def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = 
                     Problem(f"{table}.csv", line, "country", country, "a country code with a Natural Earth polygon")
                 )
                 continue
-            # Degrees to km at 111.32 km per degree: exact north-south, an overestimate east-west, so never lenient.
-            # (No reprojection: pyproj costs seconds to import on a cold start.)
-            own = polygons[polygons["iso2"] == country]
-            gap_km = float(own.distance(points.geometry[i]).min()) * KM_PER_DEGREE
+            gap_km = float(gaps[i])
             if gap_km <= COUNTRY_TOLERANCE_KM.get(str(point["precision"]), 0.0):
                 continue
-            where = ", ".join(inside.get(row, [])) or "no country (at sea)"
+            where = ", ".join(inside) or "no country (at sea)"
             problems.append(
                 Problem(
                     f"{table}.csv",

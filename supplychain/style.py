@@ -374,11 +374,141 @@ LOCATION_REGION_LABELS: dict[str, str] = {
 }
 
 
-# Readable labels of enum columns, by (table, column), for views that show any column (e.g. profiles' key facts).
+# Enum columns no chart colours: their values in words, for tables, filters and profiles.
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "news_report": "The report itself",
+    "republication": "Translation or republication of the report",
+    "news": "Other press",
+    "government_record": "Government record",
+    "company_record": "Company record",
+    "reference": "Research or reference work",
+}
+CLAIM_TOPIC_LABELS: dict[str, str] = {
+    "offshore_training": "Training offshore",
+    "export_controls": "Export controls",
+    "data_centres": "Data centres",
+    "models": "AI models",
+    "domestic_training": "Training at home",
+    "chips": "Chips",
+    "partnership": "Partnerships",
+}
+COMPANY_KIND_LABELS: dict[str, str] = {
+    "ai_developer": "AI developer",
+    "chip_designer": "Chip designer",
+    "us_tech": "US technology group",
+    "datacentre_operator": "Data-centre operator",
+    "cloud_provider": "Cloud provider",
+    "investor": "Investor",
+    "government_body": "Government body",
+}
+POLICY_KIND_LABELS: dict[str, str] = {
+    "export_control_rule": "Export-control rule",
+    "licence_requirement": "Licence requirement",
+    "rescission": "Withdrawal of a rule",
+    "licence_policy": "Decision to grant or permit sales",
+    "domestic_measure": "Measure at home",
+    "suspension": "Suspension for a set period",
+    "legislation": "Bill or act",
+}
+POLICY_EFFECT_LABELS: dict[str, str] = {
+    "restricts": "Restricts sales to China",
+    "permits": "Permits sales to China",
+    "lifts": "Lifts an earlier measure",
+    "discourages": "China discourages purchases",
+    "other": "Other effect",
+}
+EVENT_CATEGORY_LABELS: dict[str, str] = {
+    "us_measure": "US measure",
+    "chinese_measure": "Chinese measure",
+    "other_government": "Other government's measure",
+    "nvidia_chip": "Nvidia chip",
+    "chinese_chip": "Chinese chip",
+    "model_release": "Model release",
+    "report": "The report",
+    "industry": "Industry event",
+}
+MODEL_FAMILY_LABELS: dict[str, str] = {"Qwen": "Qwen", "Doubao": "Doubao", "DeepSeek": "DeepSeek"}  # proper names
+LANE_GROUP_LABELS: dict[str, str] = {"measures": "Measures", "chips": "Chips", "models": "AI models"}
+STORY_VISUAL_LABELS: dict[str, str] = {
+    "map": "Map of places and flows",
+    "timeline": "Timeline",
+    "status": "Export status of each chip",
+    "chain": "Who trains where, on whose chips",
+    "graph": "Network around one entity",
+    "evidence": "How each row is known",
+    "standings": "What changed since the report",
+}
+# Page titles by URL path: the navigation (dashboard.py) and story steps' "Open this view" page read them here.
+PAGE_TITLES: dict[str, str] = {
+    "overview": "Overview",
+    "status": "Export status",
+    "map": "Map",
+    "sites": "Data-centre sites",
+    "timeline": "Timeline",
+    "relationships": "Relationships",
+    "entity": "Profiles",
+    "data": "Data",
+    "sources": "Sources",
+    "present": "Story mode",
+}
+
+# The one registry of enum words: (table, column) -> the label of each value; "*" for a column of any table.
+# tests/test_vocabulary.py checks that every enum column in datapackage.json has an entry naming every value.
 ENUM_LABELS: dict[tuple[str, str], dict[str, str]] = {
-    ("chips", "segment"): SEGMENT_LABELS,
-    ("policies", "status"): POLICY_STATUS_LABELS,
+    ("*", "evidence"): EVIDENCE_LABELS,
+    ("sites", "tenant_evidence"): EVIDENCE_LABELS,
+    ("sources", "kind"): SOURCE_KIND_LABELS,
+    ("sources", "language"): LANGUAGE_LABELS,
+    ("claims", "attribution_kind"): ATTRIBUTION_LABELS,
+    ("claims", "topic"): CLAIM_TOPIC_LABELS,
     ("locations", "kind"): LOCATION_KIND_LABELS,
+    ("locations", "region"): LOCATION_REGION_LABELS,
     ("locations", "ownership"): OWNERSHIP_LABELS,
     ("locations", "coord_precision"): COORD_PRECISION_LABELS,
+    ("sites", "kind"): SITE_KIND_LABELS,
+    ("sites", "ownership"): OWNERSHIP_LABELS,
+    ("sites", "coord_precision"): COORD_PRECISION_LABELS,
+    ("sites", "status"): SITE_STATUS_LABELS,
+    ("sites", "capacity_basis"): CAPACITY_BASIS_LABELS,
+    ("companies", "kind"): COMPANY_KIND_LABELS,
+    ("companies", "ownership"): OWNERSHIP_LABELS,
+    ("models", "family"): MODEL_FAMILY_LABELS,
+    ("chips", "segment"): SEGMENT_LABELS,
+    ("policies", "kind"): POLICY_KIND_LABELS,
+    ("policies", "effect"): POLICY_EFFECT_LABELS,
+    ("policies", "status"): POLICY_STATUS_LABELS,
+    ("events", "category"): EVENT_CATEGORY_LABELS,
+    ("relationships", "from_kind"): KIND_LABELS,
+    ("relationships", "to_kind"): KIND_LABELS,
+    ("relationships", "relation"): RELATION_LABELS,
+    ("standings", "standing"): STANDING_LABELS,
+    ("standing_links", "bearing"): BEARING_LABELS,
+    ("lanes", "colour_kind"): TIMELINE_KIND_LABELS,
+    ("lanes", "lane_group"): LANE_GROUP_LABELS,
+    ("lanes", "event_category"): EVENT_CATEGORY_LABELS,
+    ("lanes", "model_family"): MODEL_FAMILY_LABELS,
+    ("lanes", "chip_segment"): SEGMENT_LABELS,
+    ("story_steps", "visual"): STORY_VISUAL_LABELS,
+    ("story_steps", "page"): PAGE_TITLES,
 }
+
+
+def enum_labels(table: str, column: str) -> dict[str, str]:
+    """The words for each value of an enum column ({} for a column with none); any `*_precision` reads as a precision."""
+    if (table, column) in ENUM_LABELS:
+        return ENUM_LABELS[(table, column)]
+    if ("*", column) in ENUM_LABELS:
+        return ENUM_LABELS[("*", column)]
+    return dict(PRECISION_LABELS) if column.endswith("_precision") else {}
+
+
+def enum_label(table: str, column: str, code: object) -> str:
+    """One enum value in words; a code with no label reads as its words ("not_enforced" -> "Not enforced")."""
+    return enum_labels(table, column).get(str(code)) or str(code).replace("_", " ").capitalize()
+
+
+def with_enum_words(frame, table: str, columns: Sequence[str]):  # noqa: ANN001, ANN201  (a pandas DataFrame in and out)
+    """A copy of `frame` whose enum `columns` read as words (blank cells stay blank), for tables shown to readers."""
+    return frame.assign(
+        **{c: frame[c].map(lambda v, c=c: v if v is None or v != v else enum_label(table, c, v)) for c in columns}
+    )

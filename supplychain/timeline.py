@@ -303,6 +303,32 @@ def causal_steps(items: pd.DataFrame) -> pd.DataFrame:
     return steps[["step", "item_id", "date", "end", "precision", "title", "label", "date_label"]].reset_index(drop=True)
 
 
+def lane_counts(items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """How many items each lane has per period of [start, end]: what the Timeline draws instead of every mark
+    when too many events are shown to read (issue 14: aggregate at 100x rather than draw thousands of labels).
+
+    The period is a month for ranges up to three years, else a quarter; an item counts in the period of its
+    (first) date. Returns lane, lane_label, period (its first day), period_end (the first day of the next
+    period) and count, only for periods with at least one item, in lane and date order.
+    """
+    columns = ["lane", "lane_label", "period", "period_end", "count"]
+    if items.empty:
+        return pd.DataFrame(columns=columns)
+    freq = "MS" if (pd.Timestamp(end) - pd.Timestamp(start)).days <= 3 * 366 else "QS"
+    step = pd.offsets.MonthBegin(1) if freq == "MS" else pd.offsets.QuarterBegin(1, startingMonth=1)
+    dates = pd.to_datetime(items["date"])
+    period = dates.dt.to_period("M" if freq == "MS" else "Q").dt.start_time
+    out = (
+        items.assign(period=period)
+        .groupby(["lane", "lane_label", "period"], dropna=False)
+        .size()
+        .rename("count")
+        .reset_index()
+    )
+    out["period_end"] = out["period"] + step
+    return out[columns].sort_values(["lane", "period"], kind="stable").reset_index(drop=True)
+
+
 def label_levels(
     items: pd.DataFrame,
     start: pd.Timestamp,

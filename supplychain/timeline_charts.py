@@ -132,6 +132,41 @@ def _kind_scale() -> alt.Scale:
     return alt.Scale(domain=KIND_ORDER, range=[_KIND_COLOURS[k] for k in KIND_ORDER])
 
 
+def build_lane_count_chart(counts: pd.DataFrame, *, start: pd.Timestamp, end: pd.Timestamp) -> alt.Chart:
+    """One row per lane, one cell per month or quarter, darker and numbered the more events it holds.
+
+    Drawn instead of the marks when more events are shown than a reader can tell apart (ui.TIMELINE_CAP):
+    a sequential single-hue scale (colour-blind safe) plus the number itself, so no colour has to be read.
+    """
+    lanes = list(dict.fromkeys(counts["lane_label"]))
+    base = alt.Chart(counts.assign(period=counts["period"].map(_iso), period_end=counts["period_end"].map(_iso)))
+    x = alt.X(
+        "period:T",
+        title=None,
+        scale=alt.Scale(domain=_domain(start, end)),
+        axis=alt.Axis(format="%b %Y", labelFontSize=FONT, labelOverlap="greedy", tickCount=time_ticks(start, end)),
+    )
+    y = alt.Y("lane_label:N", title=None, sort=lanes, axis=alt.Axis(labelFontSize=FONT, labelLimit=220))
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        x=x,
+        x2="period_end:T",
+        y=y,
+        color=alt.Color("count:Q", title="Events", scale=alt.Scale(scheme="blues", zero=True)),
+        tooltip=[
+            alt.Tooltip("lane_label:N", title="Lane"),
+            alt.Tooltip("period:T", title="From", format="%Y-%m-%d"),
+            alt.Tooltip("count:Q", title="Events"),
+        ],
+    )
+    numbers = base.mark_text(fontSize=FONT - 2, dx=2, align="left").encode(
+        x=x,
+        y=y,
+        text="count:Q",
+        color=alt.condition(alt.datum.count > counts["count"].max() / 2, alt.value("white"), alt.value("black")),
+    )
+    return alt.layer(cells, numbers).properties(height=max(len(lanes), 1) * 34, width="container")
+
+
 def build_timeline_chart(
     items: pd.DataFrame,
     steps: pd.DataFrame,

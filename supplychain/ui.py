@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 import pandas as pd
 import streamlit as st
 
 from supplychain import cache
 from supplychain.dates import format_date
-from supplychain.entities import entity_names
+from supplychain.entities import LINK_DISPLAY, entity_names
 from supplychain.load import Dataset
 from supplychain.schema import ENTITY_TABLES, entity_keys
 from supplychain.style import (
@@ -28,6 +29,7 @@ from supplychain.style import (
     STANDING_ICONS,
     STANDING_LABELS,
 )
+from supplychain.timeline import timeline_bounds
 from supplychain.urlstate import describe_filters, share_url
 from supplychain.validate import LoadWarning, Problem
 
@@ -37,6 +39,7 @@ ROW_CAP = 8  # cards side by side in one row
 LIST_CAP = 12  # items in a caption, or cards in a column
 LINK_CAP = 40  # links or cards in a list with a "show all" switch
 NETWORK_CAP = 150  # entities drawn in the whole-network view
+TIMELINE_CAP = 400  # events drawn one by one on the Timeline; above it, counts per lane and period
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 
@@ -130,6 +133,46 @@ def require_dataset() -> Dataset:
         render_problems(dataset.problems)
         st.stop()
     return dataset
+
+
+# The range every date picker accepts (Timeline From/To, Export status "As of"): wider than any record.
+DATE_LOW, DATE_HIGH = date(2015, 1, 1), date(2030, 12, 31)
+
+
+class TimelineSetup(NamedTuple):
+    """What the Timeline and Export status pages start from."""
+
+    dataset: Dataset
+    items: pd.DataFrame  # timeline items (supplychain.timeline)
+    start: pd.Timestamp  # first and last day the items reach
+    end: pd.Timestamp
+    report_day: pd.Timestamp  # the day of the report
+    reviewed: pd.Timestamp  # the record is reviewed through this day (or the data's as-of day)
+
+
+def require_timeline() -> TimelineSetup:
+    """The checked dataset (see require_dataset), its timeline items, their span, the report's day and the
+    reviewed-through day: the shared opening of the pages that place things on a time axis."""
+    dataset = require_dataset()
+    items = cache.get_timeline_items(dataset)
+    start, end, report_day = timeline_bounds(items, dataset.as_of)
+    reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
+    return TimelineSetup(dataset, items, start, end, report_day, reviewed)
+
+
+def tie_columns(from_column: str, relation_column: str, to_column: str) -> dict[str, Any]:
+    """Column settings of a table of ties (a profile's ties, the network's evidence table): names as links."""
+    return {
+        from_column: st.column_config.LinkColumn("From", display_text=LINK_DISPLAY),
+        relation_column: "Relation",
+        to_column: st.column_config.LinkColumn("To", display_text=LINK_DISPLAY),
+        "period": "When",
+        "evidence": "Evidence",
+        "description": st.column_config.TextColumn("What", width="large"),
+        "source_id": "Source",
+        "claim_id": "Claim",
+        "relationship_id": "Record",
+    }
 
 
 def as_code(text: str) -> str:
@@ -529,7 +572,7 @@ def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, e
         render_later_events(events)
 
 
-def render_finding_standings(tables: dict[str, pd.DataFrame], findings: pd.DataFrame) -> None:
+def render_finding_standings(dataset: Dataset, findings: pd.DataFrame) -> None:
     """Overview's 'What changed since the report': per key finding its standing, the curators' summary and,
     on demand, the later events with their sources. `findings` is standings.finding_standings indexed by claim_id."""
     from supplychain.standings import later_events
@@ -545,7 +588,7 @@ def render_finding_standings(tables: dict[str, pd.DataFrame], findings: pd.DataF
             n = int(finding["n_events"])
             if n:
                 with st.expander(f"{n} later event{'s' if n != 1 else ''} and their sources"):
-                    render_later_events(later_events(tables, str(claim_id)))
+                    render_later_events(cache.per_version(dataset, later_events, str(claim_id)))
 
 
 def render_status_answer(answer: pd.Series | dict, *, question: bool = True, when: str = "") -> None:

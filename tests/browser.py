@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from bench.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (the one set of flags; conftest reads them here)
+from bench.browser import serve as serve_with_pid
 
 
 def require_chromium() -> None:
@@ -38,63 +23,14 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def serve(app_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run dashboard.py` on a free loopback port; yield its base URL; stop it after."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    # The server's output goes to a temporary file, never a pipe nobody reads: a full pipe blocks the
-    # server (and hangs the suite) once it has written about 64 KB. The file is read only to explain a failure.
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        command, cwd=app_dir, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                log.seek(0)
-                output = log.read().decode(errors="replace")[-4000:]
-                raise RuntimeError(
-                    f"streamlit did not start ({'exited' if process.poll() is not None else 'timeout'}): {output}"
-                )
-            time.sleep(0.3)  # between polls of the health endpoint (the condition waited on)
+    """Run `streamlit run dashboard.py` on a free loopback port; yield its base URL; stop it after.
+
+    The bench's server (bench/browser.py): one way to start the app for tests and timings alike.
+    """
+    with serve_with_pid(app_dir, env=env) as (base, _pid):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
 
 
 # True once the script run is over, the page is drawn and nothing is loading, for three polls in a row: a

@@ -100,3 +100,14 @@ def test_overview_lists_the_causal_chain_in_order_with_month_dates_after_days() 
     at = open_page("/")
     dates = [m.value for m in at.markdown if m.value.startswith("**") and "2025" in m.value and len(m.value) < 20]
     assert dates == ["**9 Apr 2025**", "**Apr 2025**", "**13 May 2025**", "**27 Nov 2025**"]
+
+
+def test_sources_tables_word_the_topic_and_the_kind_of_source() -> None:
+    at = open_page("sources")
+    assert not at.exception, at.exception
+    frames = [d.value for d in at.dataframe]
+    claims = next(f for f in frames if "topic" in f.columns)
+    sources = next(f for f in frames if "publisher" in f.columns)
+    assert "Training offshore" in set(claims["topic"]) and "offshore_training" not in set(claims["topic"])
+    assert "The report itself" in set(sources["kind"]) and "news_report" not in set(sources["kind"])
+    assert "Polish" in set(sources["language"])

@@ -103,3 +103,11 @@ def test_sidebar_search_finds_an_entity_by_alias() -> None:
     at.run()
     links = [p.proto for p in at.sidebar.get("page_link")]
     assert any("Qwen" in link.label and "entity" in link.page for link in links), [link.label for link in links]
+
+
+def test_profile_key_facts_word_the_kind_of_company_and_measure() -> None:
+    company = texts(open_page("entity", {"id": "deepseek"}))
+    assert "**Kind:** AI developer" in company and "ai_developer" not in company
+    measure = texts(open_page("entity", {"id": "us_ai_diffusion_rule"}))
+    assert "**Kind of measure:** Export-control rule" in measure
+    assert "Restricts sales to China" in measure and "export_control_rule" not in measure

@@ -44,6 +44,7 @@ from supplychain.style import (
     STANDING_LABELS,
     TIMELINE_EXTRA_COLOURS,
     TIMELINE_KIND_LABELS,
+    enum_labels,
     vega_label_expr,
     vega_list_expr,
 )
@@ -77,24 +78,6 @@ VOCABULARIES: dict[tuple[str, str], list[dict]] = {
     ("standings", "standing"): [STANDING_LABELS, STANDING_ICONS, STANDING_BADGE_COLOURS, STANDING_HELP],
     ("standing_links", "bearing"): [BEARING_LABELS],
 }
-# Enums shown as their words with underscores read as spaces (profile facts, tables); no colour or lane.
-WORDED_AS_CODES = {
-    ("sources", "kind"),
-    ("claims", "topic"),
-    ("locations", "region"),
-    ("companies", "kind"),
-    ("chips", "segment"),
-    ("policies", "kind"),
-    ("policies", "effect"),
-    # lanes.csv: these columns are the lane rules themselves (which category/family/segment a lane takes)
-    ("lanes", "lane_group"),
-    ("lanes", "event_category"),
-    ("lanes", "model_family"),
-    ("lanes", "chip_segment"),
-    # story_steps.csv: which chart a step draws and which page "Open this view" opens; read by code, never shown
-    ("story_steps", "visual"),
-    ("story_steps", "page"),
-}
 
 
 def _vocabularies(table: str, column: str) -> list[dict] | None:
@@ -115,14 +98,18 @@ ENUM_COLUMNS = [
 
 
 @pytest.mark.parametrize(("table", "column"), ENUM_COLUMNS, ids=[f"{t}.{c}" for t, c in ENUM_COLUMNS])
-def test_every_enum_value_has_its_label_colour_and_lane(table: str, column: str) -> None:
-    vocab = _vocabularies(table, column)
-    if vocab is None:
-        assert (table, column) in WORDED_AS_CODES, f"{table}.{column} is an enum with no vocabulary: add one"
-        return
+def test_every_enum_value_reads_as_words_not_as_its_code(table: str, column: str) -> None:
+    labels = enum_labels(table, column)
+    assert labels, f"{table}.{column} is an enum with no labels: add them to style.ENUM_LABELS"
     for value in enum_values(PACKAGE, table, column):
-        for words in vocab:
-            assert value in words, f"{table}.{column} = {value!r} would show as its raw code"
+        assert labels.get(value), f"{table}.{column} = {value!r} would show as its raw code"
+
+
+@pytest.mark.parametrize(("table", "column"), ENUM_COLUMNS, ids=[f"{t}.{c}" for t, c in ENUM_COLUMNS])
+def test_every_enum_value_has_its_colour_and_lane(table: str, column: str) -> None:
+    for value in enum_values(PACKAGE, table, column):
+        for words in _vocabularies(table, column) or []:
+            assert value in words, f"{table}.{column} = {value!r} has no colour, shape or lane"
 
 
 def test_every_relation_group_has_a_line_style_and_grey() -> None:
