@@ -9,7 +9,7 @@ from supplychain import cache, geo, maps, ui, urlbind
 from supplychain.accessibility import describe_chart
 from supplychain.dates import MAP_DATE_NOTE, format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
-from supplychain.export import download_name, inline_data_urls
+from supplychain.export import download_name
 from supplychain.style import RELATION_LABELS
 
 dataset = ui.require_dataset()
@@ -47,42 +47,44 @@ relations = urlbind.url_multiselect(
     format_func=lambda r: RELATION_LABELS.get(r, r),
     placeholder="All relations",
 )
-as_of = urlbind.url_date(
-    "As of",
+as_of = urlbind.url_day(
+    "As of (YYYY-MM-DD)",
     key="asof",
     default=dt.date.fromisoformat(dataset.reviewed_through or dataset.as_of),
     min_value=dt.date(2015, 1, 1),
     max_value=dt.date(2030, 12, 31),
     container=top[3],
-    format="YYYY-MM-DD",
-    help="Flows that had begun by this day and not yet ended. Flows with no known start date show at every date. "
-    "Defaults to the day the record has been reviewed through, not the build date.",
+    help="Type a day and press Enter. Flows that had begun by this day and not yet ended; flows with no known start "
+    "date show at every date. Defaults to the day the record has been reviewed through, not the build date.",
 )
-st.caption(MAP_DATE_NOTE)
-
 flows = geo.select_flows(base.flows, companies=companies, relations=relations, as_of=as_of)
 points = geo.select_points(base.points, flows, companies=companies)
 spec, prepared = cache.get_map_region(dataset, region)
 layer_rows = maps.map_datasets(prepared, location_ids=set(points["location_id"]), flow_ids=set(flows["flow_id"]))
-# A fixed plot width: the projection fits the region's box, so a wider plot would only add blank sea and
-# show places from outside the region at its edges (seen at 1920 px); labels are placed for this width.
+# The plot fills the page's width; its boundaries are clipped to what the widest plot shows (cache.get_map_boundaries),
+# and live in spec["datasets"] beside the layer rows.
+# autosize fit-x: the width fits the page, the height is the plot's own (legends below), as the labels assume.
+chart_spec = {
+    **spec,
+    "autosize": {"type": "fit-x", "contains": "padding"},
+    "datasets": {**spec.get("datasets", {}), **layer_rows},
+}
 event = st.vega_lite_chart(
     describe_chart(
-        {**spec, "width": geo.MIN_PLOT_WIDTH, "datasets": layer_rows},
+        chart_spec,
         title="Map of headquarters, data-centre hubs and the flows between them",
         summary=f"{len(points)} places and {len(flows)} flows shown; the table below lists them",
     ),
-    width="content",
+    width="stretch",
     on_select="rerun",
     selection_mode=maps.SELECTION,
     key="map_chart",
 )
 ui.render_chart_downloads(
-    lambda: inline_data_urls({**spec, "datasets": layer_rows}, {geo.STATIC_BOUNDARIES_URL: geo.boundaries_topology()}),
-    what=f"map_{region}",
-    as_of=dataset.as_of,
+    lambda: {**chart_spec, "width": geo.MIN_PLOT_WIDTH}, what=f"map_{region}", as_of=dataset.as_of
 )
 
+st.caption(MAP_DATE_NOTE)  # below the map, so the map starts above the fold at 1280x720
 undated = int(flows["start_date"].isna().sum())
 st.page_link(
     "pages/sites.py",

@@ -38,7 +38,7 @@ def visual_spec() -> dict:
         rows = maps.map_datasets(
             prepared, location_ids=set(base.points["location_id"]), flow_ids=set(base.flows["flow_id"])
         )
-        return legends_at_right(enlarge_fonts({**spec, "datasets": rows}, factor=1.0))
+        return legends_at_right(enlarge_fonts({**spec, "datasets": {**spec.get("datasets", {}), **rows}}, factor=1.0))
     if step.visual in ("timeline", "status"):
         items = cache.get_timeline_items(dataset)
         if step.visual == "timeline":

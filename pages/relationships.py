@@ -26,7 +26,7 @@ from supplychain.graph import (
 from supplychain.network_chart import chain_chart, edge_table, network_chart
 from supplychain.schema import column_labels, enum_values
 from supplychain.style import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
-from supplychain.urlbind import url_date, url_multiselect, url_radio, url_selectbox
+from supplychain.urlbind import url_day, url_multiselect, url_radio, url_selectbox
 
 dataset = ui.require_dataset()
 tables = dataset.tables
@@ -67,16 +67,24 @@ chosen = url_multiselect(
     format_func=lambda r: RELATION_LABELS.get(r, r),
     placeholder="All",
 )
-since = url_date(
+since = url_day(
     "From",
     key="from",
     default=low,
     min_value=low,
     max_value=high,
     container=row[3],
-    help="Ties that lasted into this period; undated ties stay.",
+    help="Ties that lasted into this period; undated ties stay. Type YYYY-MM-DD and press Enter.",
 )
-until = url_date("To", key="to", default=high, min_value=low, max_value=high, container=row[4])
+until = url_day(
+    "To",
+    key="to",
+    default=high,
+    min_value=low,
+    max_value=high,
+    container=row[4],
+    help="Type YYYY-MM-DD and press Enter.",
+)
 since, until = (since if since != low else None), (until if until != high else None)
 shown_view = url_radio("View", VIEWS, key="view", default=VIEWS[0], horizontal=True, label_visibility="collapsed")
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain import ui, urlbind
+from supplychain import cache, ui, urlbind
 from supplychain.accessibility import describe_chart
 from supplychain.dates import format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
@@ -16,11 +16,12 @@ from supplychain.timeline import (
     events_table,
     expand_lanes,
     filter_items,
+    lane_counts,
     story_window,
     undated,
     zoom_dates,
 )
-from supplychain.timeline_charts import PICKS, build_timeline_chart, build_zoom_strip
+from supplychain.timeline_charts import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
 
 LOW, HIGH = ui.DATE_LOW, ui.DATE_HIGH
 dataset, items, full_start, full_end, report_day, reviewed = ui.require_timeline()
@@ -122,29 +123,52 @@ if shown.empty:
         "No events match these lanes, companies, categories and dates. Clear a filter or widen the dates.",
         icon=":material/search_off:",
     )
-else:
-    chart = build_timeline_chart(
-        shown,
-        steps,
-        lanes=lane_codes,
-        start=start,
-        end=end,
-        asof=asof,
-        selected=selected,
-        reviewed_through=reviewed,
+elif len(shown) > ui.TIMELINE_CAP and not st.toggle(
+    f"Draw every one of the {len(shown)} events (slow, and too dense to read)", key="tl_all"
+):
+    st.caption(
+        f"{len(shown)} events are more than can be told apart, so each lane shows how many fall in each period. "
+        "Narrow the dates, lanes or companies to see the events themselves; the table below lists every one."
     )
-    st.altair_chart(
-        describe_chart(
-            chart,
+    counts = cache.chart_spec(
+        dataset,
+        "timeline_counts",
+        (tuple(lanes), tuple(chosen_companies), tuple(chosen_categories), start, end),
+        lambda: describe_chart(
+            build_lane_count_chart(lane_counts(shown, start, end), start=start, end=end),
+            title="Timeline: events per lane and period",
+            summary=f"counts of {len(shown)} events per lane from {format_date(start)} to {format_date(end)}",
+        ),
+    )
+    st.vega_lite_chart(counts, width="stretch")
+else:
+    spec = cache.chart_spec(
+        dataset,
+        "timeline",
+        (tuple(lanes), tuple(chosen_companies), tuple(chosen_categories), start, end, asof, selected),
+        lambda: describe_chart(
+            build_timeline_chart(
+                shown,
+                steps,
+                lanes=lane_codes,
+                start=start,
+                end=end,
+                asof=asof,
+                selected=selected,
+                reviewed_through=reviewed,
+            ),
             title="Timeline of measures, chips and models",
             summary=f"{len(shown)} events in lanes from {format_date(start)} to {format_date(end)}",
         ),
+    )
+    st.vega_lite_chart(
+        spec,
         key="tl_chart",
         on_select=lambda: _pick("tl_chart"),
         selection_mode=list(PICKS),
         width="stretch",
     )
-    ui.render_chart_downloads(chart.to_dict, what="timeline_chart", as_of=dataset.as_of)
+    ui.render_chart_downloads(lambda: spec, what="timeline_chart", as_of=dataset.as_of)
 st.caption(
     f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
     "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · "

@@ -8,7 +8,7 @@ from typing import Any
 
 import shapely
 
-from supplychain.geo import REGIONS, Region
+from supplychain.geo import REGIONS, Projection, Region
 
 # Simplify to this fraction of a screen pixel at the region's scale on its smallest canvas: below what the eye sees.
 SIMPLIFY_PX = 0.5
@@ -27,24 +27,52 @@ def region_box(region: Region, margin: float = CLIP_MARGIN) -> tuple[float, floa
     )
 
 
-def clipped_boundaries(region: Region | str, *, width_px: float, path: str | None = None) -> dict[str, Any]:
-    """Country polygons of one region as GeoJSON: clipped to its box (with margin), simplified to SIMPLIFY_PX.
+def clip_mask(box: tuple[float, float, float, float]) -> shapely.Geometry:
+    """A lon/lat box whose longitudes may pass ±180 (a Pacific-centred plot) as polygons within [-180, 180]."""
+    lon0, lat0, lon1, lat1 = box
+    if lon1 - lon0 >= 360:
+        return shapely.box(-180, lat0, 180, lat1)
+    parts = [shapely.box(max(lon0, -180), lat0, min(lon1, 180), lat1)]
+    if lon1 > 180:
+        parts.append(shapely.box(-180, lat0, lon1 - 360, lat1))
+    if lon0 < -180:
+        parts.append(shapely.box(lon0 + 360, lat0, 180, lat1))
+    return shapely.union_all(parts)
 
-    Only regions whose box stays within [-180, 180] are clipped (the world view crosses the antimeridian and
-    keeps the full file). Properties: name, iso2. The tolerance in degrees is SIMPLIFY_PX times the degrees per
-    pixel of the region drawn `width_px` wide, so a smaller region keeps finer coastlines.
+
+def clipped_boundaries(
+    region: Region | str,
+    *,
+    width_px: float,
+    path: str | None = None,
+    box: tuple[float, float, float, float] | None = None,
+) -> dict[str, Any]:
+    """Country polygons of one region as GeoJSON: clipped to `box` (default: the region's box with a margin),
+    simplified to SIMPLIFY_PX.
+
+    `box` is (lon_min, lat_min, lon_max, lat_max), longitudes unwrapped (geo.plot_box: what the plot shows, which
+    may cross the antimeridian). Without it, a region whose box crosses the antimeridian (the world view) is
+    refused. Properties: name, iso2. The tolerance in degrees is SIMPLIFY_PX times the degrees per pixel of the
+    region fitted to a plot `width_px` wide (and its own height), so a smaller region keeps finer coastlines.
     """
     from supplychain.sites import country_polygons
 
     region = REGIONS[region] if isinstance(region, str) else region
-    lon0, lat0, lon1, lat1 = region_box(region)
-    if lon0 < -180 or lon1 > 180:
-        raise ValueError(f"region {region.key} crosses the antimeridian; draw it from the full boundaries")
+    if box is None:
+        box = region_box(region)
+        if box[0] < -180 or box[2] > 180:
+            raise ValueError(f"region {region.key} crosses the antimeridian; pass the box to clip to")
     polygons = country_polygons(path)
-    clipped = polygons.clip((lon0, lat0, lon1, lat1))
+    # A few 1:50m polygons (Fiji, at the antimeridian) are invalid, which a clip across the whole world trips over.
+    polygons = polygons.assign(geometry=polygons.geometry.make_valid())
+    clipped = polygons.clip(clip_mask(box))
     clipped = clipped[~clipped.geometry.is_empty]
-    tolerance = SIMPLIFY_PX * (region.lon_max - region.lon_min) / width_px
-    simplified = clipped.geometry.simplify(tolerance, preserve_topology=True)
+    # Degrees per pixel at the scale Vega fits the region to on a plot width_px wide (a tall region's scale is set
+    # by its height, so its pixels span more degrees than width_px alone would say).
+    tolerance = SIMPLIFY_PX * math.degrees(1 / Projection.fit(region, width_px, region.height).k)
+    simplified = clipped.geometry.simplify(tolerance, preserve_topology=True).map(
+        lambda g: _drop_specks(g, (2 * tolerance) ** 2)
+    )
     # Coordinates rounded to a grid finer than the tolerance: fewer digits sent, nothing visible lost.
     clipped = clipped.assign(geometry=shapely.set_precision(simplified.values, tolerance / 4))
     clipped = clipped[~clipped.geometry.is_empty]
@@ -53,6 +81,17 @@ def clipped_boundaries(region: Region | str, *, width_px: float, path: str | Non
     for feature in collection["features"]:
         feature["geometry"]["coordinates"] = _rounded(feature["geometry"]["coordinates"], digits)
     return collection
+
+
+def _drop_specks(geometry: shapely.Geometry, min_area: float) -> shapely.Geometry:
+    """A country without its islands smaller than `min_area` (about a screen pixel); its largest part always stays,
+    so a small country (Singapore on the world view) keeps a shape where its marker sits."""
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    if len(parts) < 2:
+        return geometry
+    largest = max(parts, key=lambda p: p.area)
+    kept = [p for p in parts if p is largest or p.area >= min_area]
+    return kept[0] if len(kept) == 1 else shapely.MultiPolygon(kept)
 
 
 def _rounded(coords: Any, digits: int) -> Any:

@@ -88,16 +88,29 @@ def get_map_base(dataset: Dataset):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _cached_map_region(
-    folder: str, stamp: str, region_key: str, boundaries_url: str | None, _base
-) -> tuple[dict, dict]:
+def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width: int) -> list:
+    """Country features for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a geo.Region): clipped to
+    what such a plot shows (geo.plot_box) and simplified for the scale Vega fits at `scale_width`. Built once per
+    process (~1-2 s with geopandas); the features do not depend on the data version."""
+    from supplychain import geo
+    from supplychain.boundaries import clipped_boundaries
+
+    box = geo.plot_box(region, widths=widths, height=height)
+    return clipped_boundaries(region, width_px=scale_width, box=box)["features"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple[dict, dict]:
     # The Vega-Lite spec (built with Altair, ~0.3-1 s) and the per-preset rows, so a filter change costs milliseconds.
     from supplychain import geo, maps
 
-    features = None if boundaries_url else geo.load_boundaries()
+    region = geo.REGIONS[region_key]
+    features = get_map_boundaries(
+        region, (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH), region.height, geo.MIN_PLOT_WIDTH
+    )
     spec = maps.map_spec(
         region_key,
-        maps.boundaries_data(boundaries_url, features),
+        maps.boundaries_data(features),
         kinds=_base.kinds,
         owners=_base.owners,
         groups=_base.groups,
@@ -106,24 +119,21 @@ def _cached_map_region(
 
 
 def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
-    """(Vega-Lite spec, layer rows) of one map preset; boundaries come from the static file when Streamlit serves it."""
-    from supplychain import geo
-
-    static = Path(__file__).resolve().parent.parent / "static" / "geo" / geo.BOUNDARIES_FILE
-    url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
-    return _cached_map_region(str(data_dir()), dataset.fingerprint, region_key, url, get_map_base(dataset))
+    """(Vega-Lite spec, layer rows) of one map preset. The spec carries its clipped boundaries in spec["datasets"];
+    a page adds the layer rows beside them."""
+    return _cached_map_region(str(data_dir()), dataset.fingerprint, region_key, get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _cached_story_map(folder: str, stamp: str, frame: tuple, boundaries_url: str | None, _base) -> tuple[dict, dict]:
+def _cached_story_map(folder: str, stamp: str, frame: tuple, _base) -> tuple[dict, dict]:
     # A story step's own map frame, labels placed for the slide (supplychain.story.frame_projection).
-    from supplychain import geo, maps, story
+    from supplychain import maps, story
 
     region = story.frame_region(frame)
-    features = None if boundaries_url else geo.load_boundaries()
+    features = get_map_boundaries(region, story.SLIDE_MAP_WIDTHS, region.height, story.SLIDE_MAP_PLOT[0])
     spec = maps.map_spec(
         region,
-        maps.boundaries_data(boundaries_url, features),
+        maps.boundaries_data(features),
         kinds=_base.kinds,
         owners=_base.owners,
         groups=_base.groups,
@@ -134,11 +144,7 @@ def _cached_story_map(folder: str, stamp: str, frame: tuple, boundaries_url: str
 
 def get_story_map(dataset: Dataset, frame: tuple[float, float, float, float]) -> tuple[dict, dict]:
     """(Vega-Lite spec, layer rows) of a story step's map in its own frame (see get_map_region)."""
-    from supplychain import geo
-
-    static = Path(__file__).resolve().parent.parent / "static" / "geo" / geo.BOUNDARIES_FILE
-    url = geo.STATIC_BOUNDARIES_URL if st.get_option("server.enableStaticServing") and static.exists() else None
-    return _cached_story_map(str(data_dir()), dataset.fingerprint, tuple(frame), url, get_map_base(dataset))
+    return _cached_story_map(str(data_dir()), dataset.fingerprint, tuple(frame), get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

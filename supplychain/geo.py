@@ -17,7 +17,6 @@ from supplychain.entities import entity_names
 GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
 BOUNDARIES_FILE = "countries-50m.json"  # world-atlas 2.0.2 TopoJSON of Natural Earth 1:50m admin-0 countries
 BOUNDARIES_LAYER = "countries"
-STATIC_BOUNDARIES_URL = "app/static/geo/" + BOUNDARIES_FILE  # relative, so it works under a base URL path
 
 # The map is Pacific-centred (central meridian 150°E) so that Silicon Valley -> China flows cross the
 # Pacific instead of the whole of Eurasia. Vega uses the same value (projection rotate = ROTATE).
@@ -74,17 +73,22 @@ class Region:
 
 REGIONS: dict[str, Region] = {
     "world": Region(
-        "world", "World", -29.9, 329.9, -42.0, 72.0, 430, ("sea", "east_asia", "north_america", "europe", "other")
+        "world", "World", -29.9, 329.9, -42.0, 72.0, 300, ("sea", "east_asia", "north_america", "europe", "other")
     ),
-    "east_asia": Region("east_asia", "East and Southeast Asia", 78.0, 158.0, -10.0, 48.0, 540, ("sea", "east_asia")),
+    "east_asia": Region("east_asia", "East and Southeast Asia", 78.0, 158.0, -10.0, 48.0, 390, ("sea", "east_asia")),
     # Reaches north to Beijing so that the flows from the Chinese head offices start on the map (issue 11).
-    "sea": Region("sea", "Southeast Asia", 92.0, 126.0, -9.0, 42.0, 560, ("sea",)),
-    "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 540, ()),
+    "sea": Region("sea", "Southeast Asia", 92.0, 126.0, -9.0, 42.0, 410, ("sea",)),
+    "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 390, ()),
 }
 DEFAULT_REGION = "east_asia"
-# The smallest plot width the page gives the map (1280x720 window, sidebar open, centred layout: ~700 px): labels are placed
-# for it, and a wider plot only moves them further apart.
+# The plot fills the page's width (Region.height is the plot's own height; legends go below it): about 820 px
+# in a 1280x720 window with the sidebar open, 1,460 px at 1920x1080, 1,760 px with the sidebar closed. Labels are
+# placed for MIN_PLOT_WIDTH; boundaries are clipped to everything a plot up to MAX_PLOT_WIDTH wide shows.
 MIN_PLOT_WIDTH = 680
+MAX_PLOT_WIDTH = 1760
+# The narrowest plot boundaries still reach every edge of (a 1024-px window with the sidebar open): a narrower
+# plot of a wide region shows more latitude above and below.
+NARROW_PLOT_WIDTH = 480
 
 LABEL_FONT_PX = 14
 FLOW_LABEL_FONT_PX = 14
@@ -128,10 +132,30 @@ class Projection:
         lat = math.degrees(2 * math.atan(math.exp(-my)) - math.pi / 2)
         return _wrap(math.degrees(mx) - ROTATE), lat
 
+    def visible_box(self, margin_px: float = 0.0) -> tuple[float, float, float, float]:
+        """(lon_min, lat_min, lon_max, lat_max) the canvas shows, plus a margin in pixels. Longitudes are not wrapped:
+        lon_max - lon_min is the span shown (it may pass 180 or exceed 360)."""
+        centre = math.degrees(self.cx) - ROTATE
+        half = math.degrees((self.width / 2 + margin_px) / self.k)
+        lats = [self.invert(self.width / 2, y)[1] for y in (-margin_px, self.height + margin_px)]
+        return centre - half, max(-85.0, min(lats)), centre + half, min(85.0, max(lats))
+
 
 def projection_for(region: Region) -> Projection:
-    """The projection of a preset on the smallest plot the page gives it."""
+    """The projection labels of a preset are placed for: Vega's fit on the smallest plot the page gives it. A wider
+    plot of a tall region keeps its scale and centre, so the labels stay put and its sides show more, unlabelled
+    (hover a marker there for its name)."""
     return Projection.fit(region, MIN_PLOT_WIDTH, region.height)
+
+
+def plot_box(region: Region, *, widths: tuple[float, float], height: float, margin_px: float = 12.0):
+    """The lon/lat box every plot between widths[0] and widths[1] px wide (and `height` tall) shows, with Vega's
+    projection fitted to the region: the longitudes of the widest, the latitudes of the narrowest. This is what
+    boundaries are clipped to, so land reaches every edge of the plot the reader sees."""
+    narrow, wide = (Projection.fit(region, w, height) for w in widths)
+    lon0, _, lon1, _ = wide.visible_box(margin_px)
+    _, lat0, _, lat1 = narrow.visible_box(margin_px)
+    return lon0, lat0, lon1, lat1
 
 
 def short_name(name: str) -> str:
@@ -143,15 +167,10 @@ def _text(value: Any) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def boundaries_topology(path: Path | None = None) -> dict[str, Any]:
-    """The shipped TopoJSON as a dict: what the chart fetches by URL, inlined for an offline SVG/PNG export."""
-    return json.loads((path or GEO_DIR / BOUNDARIES_FILE).read_text(encoding="utf-8"))
-
-
 def load_boundaries(path: Path | None = None) -> dict[str, Any]:
     """Country boundaries as a GeoJSON FeatureCollection (properties: name), read with geopandas.
 
-    Used where Vega cannot fetch the static file (the fallback inline chart) and by the tests.
+    Used by the tests, as the full-world reference the clipped boundaries are measured against.
     """
     import geopandas as gpd
 

@@ -137,11 +137,10 @@ def flow_table(flows: pd.DataFrame) -> pd.DataFrame:
     return describe_flows(flows)[list(FLOW_TABLE_LABELS)].rename(columns=FLOW_TABLE_LABELS)
 
 
-def boundaries_data(url: str | None, features: dict[str, Any] | None = None) -> alt.Data:
-    """Country boundaries for Vega: the static TopoJSON file by URL (nothing re-sent per rerun), else inline GeoJSON features."""
-    if url:
-        return alt.UrlData(url=url, format=alt.DataFormat(type="topojson", feature=geo.BOUNDARIES_LAYER))
-    return alt.InlineData(values=features, format=alt.DataFormat(type="json", property="features"))
+def boundaries_data(features: list[dict[str, Any]]) -> alt.InlineData:
+    """Country boundaries for Vega: GeoJSON features inline (Altair and Streamlit move them to spec["datasets"]),
+    already clipped to what the plot shows and simplified for its scale (supplychain.boundaries)."""
+    return alt.InlineData(values=features, format=alt.DataFormat(type="json"))
 
 
 _ALIGNS = [
@@ -248,6 +247,7 @@ def _text_layers(
                 baseline=baseline,
                 fontSize=size,
                 fontWeight=weight,
+                clip=True,
                 stroke="white",
                 strokeWidth=4,
                 strokeJoin="round",
@@ -255,7 +255,9 @@ def _text_layers(
                 opacity=0.9,
             )
         )
-        layers.append(base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, fill=colour))
+        layers.append(
+            base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, fill=colour, clip=True)
+        )
     return layers
 
 
@@ -326,7 +328,7 @@ def map_spec(
             longitude="lon:Q", latitude="lat:Q", size=alt.Size("ring:Q", scale=None, legend=None), tooltip=point_tooltip
         ),
         alt.Chart(alt.NamedData("leaders"))
-        .mark_rule(color="#777777", strokeWidth=1)
+        .mark_rule(color="#777777", strokeWidth=1, clip=True)
         .encode(longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q"),
         alt.Chart(alt.NamedData("points"))
         .mark_point(filled=True, size=190, stroke="#FFFFFF", strokeWidth=1.5, opacity=1, cursor="pointer", clip=True)

@@ -71,6 +71,9 @@ def view_url(step: Step) -> str:
 # A map step's labels are placed for the smallest plot story mode gives a map (1280x720 window,
 # legends at the right) at the slide's label size, so no larger screen can make them collide.
 SLIDE_MAP_PLOT = (660, 360)
+# Plot widths, at the height SLIDE_MAP_PLOT[1], spanning the slide map's aspect ratios from a 1024x768 window
+# (about 1.5:1) to 1280x720 (about 2.8:1): what its boundaries are clipped to (geo.plot_box).
+SLIDE_MAP_WIDTHS = (540, 1150)
 SLIDE_LABEL_PX = 16
 
 

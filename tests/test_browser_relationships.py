@@ -40,3 +40,19 @@ def test_unknown_profile_in_the_browser_suggests_entities(page, app_url: str) ->
     page.get_by_role("link", name="DeepSeek").first.click()
     page.get_by_role("heading", name="DeepSeek", exact=True).first.wait_for(timeout=20000)
     page.wait_for_function("location.search.includes('id=deepseek')", timeout=10000)
+
+
+def test_enter_applies_a_typed_from_date_to_the_network(page, app_url: str) -> None:
+    page.goto(f"{app_url}/relationships")
+    wait_until_idle(page)
+    before = page.get_by_text("entities,").first.inner_text()
+    assert "(filtered)" not in before
+    field = page.get_by_role("textbox", name="To")
+    field.fill("2023-01-01")
+    field.press("Enter")  # no click elsewhere
+    page.wait_for_function("location.search.includes('to=2023-01-01')", timeout=20000)
+    wait_until_idle(page)
+    after = page.get_by_text("entities,").first.inner_text()
+    ties = lambda text: int(text.split(" ties")[0].split()[-1])  # noqa: E731
+    assert "(filtered)" in after and ties(after) < ties(before)
+    assert page.locator("[data-testid=stException]").count() == 0

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
+import math
 
 import pandas as pd
 import pytest
-from conftest import DATA_DIR, ROOT
+from conftest import DATA_DIR
 
 from supplychain import geo, maps
 from supplychain.load import load_dataset
@@ -218,10 +218,8 @@ def test_flows_sharing_both_ends_bend_apart_and_a_flow_at_home_loops() -> None:
     )
 
 
-def test_boundaries_include_singapore_and_the_served_copy_is_identical() -> None:
+def test_boundaries_include_singapore() -> None:
     shipped_file = geo.GEO_DIR / geo.BOUNDARIES_FILE
-    served = ROOT / "static" / "geo" / geo.BOUNDARIES_FILE
-    assert hashlib.sha256(shipped_file.read_bytes()).digest() == hashlib.sha256(served.read_bytes()).digest()
     assert shipped_file.stat().st_size < 1_000_000
     collection = geo.load_boundaries()
     singapore = [f for f in collection["features"] if f["properties"]["name"] == "Singapore"]
@@ -247,15 +245,66 @@ def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
     assert {r["flow_id"] for r in chosen["lines"]} == set(base.flows["flow_id"][:1])
 
 
-def test_map_spec_reads_boundaries_from_the_static_file_and_projects_pacific_centred() -> None:
+def _wide_boundaries(key: str) -> list[dict]:
+    from supplychain.boundaries import clipped_boundaries
+
+    region = geo.REGIONS[key]
+    box = geo.plot_box(region, widths=(geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH), height=region.height)
+    return clipped_boundaries(region, width_px=geo.MIN_PLOT_WIDTH, box=box)["features"]
+
+
+@pytest.fixture(scope="module")
+def wide_sea_boundaries() -> list[dict]:
+    return _wide_boundaries("sea")
+
+
+def test_map_spec_carries_its_boundaries_inline_never_the_world_file(wide_sea_boundaries) -> None:
     spec = maps.map_spec(
-        "sea",
-        maps.boundaries_data(geo.STATIC_BOUNDARIES_URL),
-        kinds=["headquarters"],
-        owners=["chinese"],
-        groups=["Chips"],
+        "sea", maps.boundaries_data(wide_sea_boundaries), kinds=["headquarters"], owners=["chinese"], groups=["Chips"]
     )
-    assert spec["layer"][0]["data"]["url"] == geo.STATIC_BOUNDARIES_URL
+    text = json.dumps(spec)
+    assert geo.BOUNDARIES_FILE not in text and '"url"' not in text, "no request for the world TopoJSON"
+    name = spec["layer"][0]["data"]["name"]
+    assert len(spec["datasets"][name]) == len(wide_sea_boundaries)
     assert spec["projection"]["rotate"][0] == geo.ROTATE
     assert any(p.get("name") == maps.SELECTION for p in spec.get("params", []))
-    assert len(json.dumps(spec)) < 60_000, "the boundaries must not be inlined"
+    assert len(text) < 200_000, "a fraction of the 756 KB world file"
+
+
+def test_boundaries_reach_the_sides_of_a_1760_px_plot_of_a_tall_region() -> None:
+    # Worked by hand: Vega fits the Southeast Asia box (92-126 E, 9 S-42 N) into 1760 x 560 px. The box is tall,
+    # so its height sets the scale (px per radian) and the plot shows 1760 / scale radians of longitude.
+    region = geo.REGIONS["sea"]
+    y = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
+    scale = 560 / (y(42) - y(-9))
+    half = math.degrees(1760 / scale) / 2
+    lon0, lat0, lon1, lat1 = geo.plot_box(region, widths=(geo.NARROW_PLOT_WIDTH, 1760), height=560, margin_px=0)
+    assert lon0 == pytest.approx(109 - half, abs=0.01) and lon1 == pytest.approx(109 + half, abs=0.01)
+    assert lat0 == pytest.approx(-9, abs=0.01) and lat1 == pytest.approx(42, abs=0.01)
+    assert half > 60, "far wider than the region's own 34 degrees: the blank bands the old clip left"
+
+
+def test_wide_map_draws_land_at_its_sides_and_across_the_antimeridian(wide_sea_boundaries) -> None:
+    names = {f["properties"]["name"] for f in wide_sea_boundaries}
+    assert {"India", "Japan", "Australia", "China", "Malaysia", "Singapore"} <= names
+
+
+def test_wide_east_asia_map_draws_land_where_us_bound_flows_end() -> None:
+    # Worked by hand: East Asia (78-158 E, 10 S-48 N) fitted into 390 px of height; a 1,760 px plot then spans
+    # about 290 degrees centred on 118 E, so it reaches about 94 W: past California, where the chip flows start.
+    us = [
+        lon
+        for f in _wide_boundaries("east_asia")
+        if f["properties"]["iso2"] == "US"
+        for lon, _ in _points(f["geometry"]["coordinates"])
+    ]
+    assert any(-123 <= lon <= -121 for lon in us), "Silicon Valley's coast, across the antimeridian, is drawn"
+    assert all(lon <= -92 or lon >= 170 for lon in us), "clipped at the plot's right edge"
+
+
+def _points(coords):
+    if isinstance(coords[0], (int, float)):
+        yield coords
+    else:
+        for c in coords:
+            yield from _points(c)

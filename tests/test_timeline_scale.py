@@ -57,3 +57,20 @@ def test_the_count_chart_is_valid_vega_lite_with_a_row_per_lane() -> None:
     spec = build_lane_count_chart(counts, start=pd.Timestamp("2025-01-01"), end=pd.Timestamp("2025-12-31")).to_dict()
     alt.Root.validate(spec)
     assert spec["height"] == 3 * 34
+
+
+def test_the_timeline_page_counts_per_lane_above_the_cap_until_asked_for_every_event(monkeypatch) -> None:
+    from supplychain import ui
+    from tests.test_pages import open_page, texts
+
+    monkeypatch.setattr(ui, "TIMELINE_CAP", 5)  # the shipped story window holds more than 5 events
+    at = open_page("timeline")
+    assert not at.exception
+    assert "more than can be told apart" in texts(at)
+    charts = [c.proto.spec for c in at.get("vega_lite_chart")]
+    assert any("events per lane and period" in s for s in charts)
+    assert not any("pick_dot" in s for s in charts)
+    at.toggle(key="tl_all").set_value(True).run()
+    charts = [c.proto.spec for c in at.get("vega_lite_chart")]
+    assert any("pick_dot" in s for s in charts)
+    assert "more than can be told apart" not in texts(at)
