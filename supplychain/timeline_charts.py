@@ -334,7 +334,7 @@ def build_timeline_chart(
             # A step per sub-row (Vega-Lite steps the innermost band), not a total height: Streamlit would
             # squeeze axis, legend and padding into a total and a one-lane chart would vanish.
             height=alt.Step(LANE_HEIGHT // 3),
-            padding={"top": MARKER_Y + 16, "left": 5, "right": 20, "bottom": 5},
+            padding={"top": 4, "left": 5, "right": 20, "bottom": 5},
         )
         .configure_view(strokeWidth=0)
     )
@@ -353,8 +353,9 @@ def build_zoom_strip(
     """Every item as a tick over the whole period; drag across it to zoom (interval selection `zoom`).
 
     `brushed` False (the page's opening window, not a range the reader chose) draws no brush, so a first
-    drag starts a new one. `reviewed_through` is accepted for symmetry with the lanes chart but not drawn: a layered strip lost
-    its brush-only spec shape in Streamlit and the band did not show; the lanes chart carries the shading.
+    drag starts a new one. The time after `reviewed_through` is shaded and titled "Not yet reviewed", as
+    on the lanes chart. The brush sits on the ticks' layer (Streamlit reads a layered chart's selection
+    from there); the band comes first so the ticks are drawn over it.
     """
     frame = items.assign(start_iso=items["date"].map(_iso), kind=items["lane"].map(LANE_KINDS))
     brush = alt.selection_interval(
@@ -362,9 +363,9 @@ def build_zoom_strip(
         encodings=["x"],
         value={"x": _domain(start, end)} if brushed and (start, end) != (full_start, full_end) else None,
     )
-    return (
-        alt.Chart(frame)
-        .mark_tick(thickness=2, size=22)
+    ticks = (
+        alt.Chart(frame, name="zoom_ticks")  # a fixed view name: the brush's `views` stays the same on every run
+        .mark_tick(thickness=2, size=ZOOM_TICK_PX, y=ZOOM_PLOT_PX - ZOOM_TICK_PX / 2)
         .encode(
             x=alt.X(
                 "start_iso:T",
@@ -380,9 +381,20 @@ def build_zoom_strip(
             tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("title:N", title="Event")],
         )
         .add_params(brush)
-        # A total height (Streamlit fits the axis and its title inside). 72 px left too thin a plot to drag in.
-        .properties(height=100)
     )
+    band = unreviewed_layer(reviewed_through, full_end, label=True, inside=True)
+    # The plot's own height, with the axis and its title added under it (only the width fits the page), so the
+    # strip is as tall as its content: no empty band under it.
+    strip = alt.layer(*band, ticks) if band else ticks
+    return strip.properties(
+        height=ZOOM_PLOT_PX,
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        padding={"top": 4, "left": 5, "right": 5, "bottom": 2},
+    )
+
+
+ZOOM_TICK_PX = 22
+ZOOM_PLOT_PX = 38  # the band's title along the top, the ticks along the bottom edge
 
 
 UNREVIEWED_LABEL = "Not yet reviewed"
@@ -390,10 +402,12 @@ UNREVIEWED_GREY = "#9aa0a6"
 
 
 def unreviewed_layer(
-    reviewed_through: pd.Timestamp | None, end: pd.Timestamp, *, label: bool = True
+    reviewed_through: pd.Timestamp | None, end: pd.Timestamp, *, label: bool = True, inside: bool = False
 ) -> list[alt.Chart]:
     """A grey band over the time after the reviewed-through day, up to `end`, titled "Not yet reviewed":
-    events after that day may exist, but the curators have not checked for them (issue 9 §2)."""
+    events after that day may exist, but the curators have not checked for them (issue 9 §2).
+    `inside` puts the title inside the plot's top edge, ending where the band ends (the zoom strip has no
+    room above its plot, and its band is narrow)."""
     if reviewed_through is None or pd.isna(reviewed_through) or pd.Timestamp(reviewed_through) >= pd.Timestamp(end):
         return []
     first = pd.Timestamp(reviewed_through) + pd.Timedelta(days=1)
@@ -413,8 +427,16 @@ def unreviewed_layer(
     if label:
         layers.append(
             alt.Chart(band.assign(text=UNREVIEWED_LABEL))
-            .mark_text(align="left", baseline="top", dx=4, y=-2, fontSize=FONT - 1, color="#3c4043", fontStyle="italic")
-            .encode(x=x, text="text:N")
+            .mark_text(
+                align="right" if inside else "left",
+                baseline="top",
+                dx=-4 if inside else 4,
+                y=1 if inside else -2,
+                fontSize=FONT - 1,
+                color="#3c4043",
+                fontStyle="italic",
+            )
+            .encode(x=alt.X("end_iso:T") if inside else x, text="text:N")
         )
     return layers
 
