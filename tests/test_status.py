@@ -405,3 +405,70 @@ def test_presets_are_report_reviewed_then_before_and_after_each_measure(world) -
     assert days["After · 1 Sep 2025 · Measure licence"] == "2025-09-01"
     assert not any("withdrawn" in label or "cn_summons" in label for label in days)  # never applied / not export
     assert len(presets) == 2 + 2 * 5  # restrict, licence, diffusion, forever, ended
+
+
+def test_status_table_names_designers_and_measures_and_words_the_segment(world) -> None:
+    world["chips"].loc[world["chips"]["chip_id"] == "k2", "segment"] = "prototype"  # a segment with no label
+    names = {"nvidia": "Nvidia", "restrict": "US restriction", "cn_summons": "Summons"}
+    table = status_table(chip_status_on(world, "2025-09-15"), names).set_index("chip_name")
+    assert table.loc["K1", "designer"] == "Nvidia"
+    assert table.loc["K1", "segment_label"] == "Top data-centre part"
+    assert table.loc["K2", "segment_label"] == "prototype"
+    assert table.loc["K1", "in_force"] == "US restriction; licence"  # a measure with no name keeps its id
+    assert table.loc["K1", "china_side"] == "Summons"
+    assert table.loc["K4", "since_label"] == "" and table.loc["K4", "in_force"] == ""
+    assert status_table(chip_status_on(world, "2025-09-15")).loc[0, "designer"] == "nvidia"
+
+
+def test_every_answer_carries_its_chip_and_status_code(world) -> None:
+    rows = answers_on(world, "2025-06-01")
+    assert rows.loc["k1", "chip_name"] == "K1" and rows.loc["k1", "status"] == RESTRICTED
+    assert rows.loc["k4", "status"] == UNRESTRICTED
+
+
+def test_a_licensed_chip_the_chinese_side_discourages_reads_as_one_sentence_each(world) -> None:
+    row = answers_on(world, "2025-09-15").loc["k1"]
+    assert row["answer"] == (
+        "Yes, under licence — export licences have been granted since Aug 2025, under conditions."
+        " Chinese authorities discourage buying it."
+    )
+
+
+def test_a_day_with_no_deciding_measure_has_no_since_date(world) -> None:
+    row = answers_on(world, "2025-04-08").loc["k1"]
+    assert row["since_label"] == "" and row["measure_name"] == "" and row["source_id"] == ""
+
+
+def test_a_restriction_of_unknown_start_says_so_in_words() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [_policy("r", "restricts", None)],
+        [_edge("e1", "r", "restricts", "k1")],
+    )
+    row = answers_on(tables, "2025-02-01").loc["k1"]
+    assert row["answer"] == (
+        "No — an export licence has been required since a date not in the data, and may be denied."
+        " Uncertain: the start of Measure r is not known."
+    )
+    assert row["since_label"] == ""
+
+
+def test_a_deciding_measure_whose_source_is_missing_shows_no_source() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [_policy("r", "restricts", "2025-01-01")],
+        [{**_edge("e1", "r", "restricts", "k1", "2025-01-01"), "source_id": "gone"}],
+    )
+    row = answers_on(tables, "2025-02-01").loc["k1"]
+    assert row["verdict"] == "No" and row["source_id"] == "gone"
+    assert row["source_label"] == "" and row["source_url"] == ""
+
+
+def test_a_measure_on_several_chips_is_one_pair_of_presets() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10"), _chip("k2", "2024-01-10")],
+        [_policy("r", "restricts", "2025-01-01")],
+        [_edge("e1", "r", "restricts", "k1", "2025-01-01"), _edge("e2", "r", "restricts", "k2", "2025-01-01")],
+    )
+    presets = date_presets(measure_windows(tables), report_day="2025-11-27", reviewed_through="2026-01-15")
+    assert [label for label, _ in presets[2:]] == ["Before · 31 Dec 2024 · Measure r", "After · 1 Jan 2025 · Measure r"]
