@@ -472,3 +472,29 @@ def test_a_measure_on_several_chips_is_one_pair_of_presets() -> None:
     )
     presets = date_presets(measure_windows(tables), report_day="2025-11-27", reviewed_through="2026-01-15")
     assert [label for label, _ in presets[2:]] == ["Before · 31 Dec 2024 · Measure r", "After · 1 Jan 2025 · Measure r"]
+
+
+def test_a_strip_ending_on_the_day_a_restriction_starts_shows_that_last_day_restricted(world) -> None:
+    k1 = status_segments(world, "2025-01-01", "2025-04-09").query("chip_id == 'k1'")
+    got = [(str(r.start.date()), str(r.end.date()), r.status) for r in k1.itertuples()]
+    assert got == [("2025-01-01", "2025-04-09", UNRESTRICTED), ("2025-04-09", "2025-04-10", RESTRICTED)]
+
+
+def test_strip_rows_follow_the_order_of_the_chips_table_not_the_alphabet() -> None:
+    tables = tables_of(
+        [_chip("zeta", "2020-01-01"), _chip("alpha", "2020-01-01")],
+        [_policy("r", "restricts", "2025-03-01")],
+        [_edge("a", "r", "restricts", "alpha", "2025-03-01")],
+    )
+    segments = status_segments(tables, "2025-01-01", "2025-06-30")
+    assert list(segments["chip_id"]) == ["zeta", "alpha", "alpha"]
+    assert list(segments["start"].dt.strftime("%Y-%m-%d")) == ["2025-01-01", "2025-01-01", "2025-03-01"]
+
+
+def test_a_strip_of_no_chips_is_empty_but_keeps_its_columns() -> None:
+    tables = tables_of(
+        [_chip("k1", "2020-01-01")], [_policy("r", "restricts", "2025-03-01")], [_edge("a", "r", "restricts", "k1")]
+    )
+    tables["chips"] = tables["chips"].iloc[0:0]
+    segments = status_segments(tables, "2025-01-01", "2025-06-30")
+    assert segments.empty and {"chip_id", "status", "start", "end"} <= set(segments.columns)
