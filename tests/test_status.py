@@ -498,3 +498,41 @@ def test_a_strip_of_no_chips_is_empty_but_keeps_its_columns() -> None:
     tables["chips"] = tables["chips"].iloc[0:0]
     segments = status_segments(tables, "2025-01-01", "2025-06-30")
     assert segments.empty and {"chip_id", "status", "start", "end"} <= set(segments.columns)
+
+
+def test_uncertainty_names_an_imprecise_announcement_or_end_and_a_missing_announcement() -> None:
+    tables = tables_of(
+        [_chip("m", "2024-03-01", "month"), _chip("e", "2020-01-01"), _chip("u", None)],
+        [_policy("r", "restricts", "2024-01-01", ended="2024-06-01", ended_precision="month")],
+        [_edge("a", "r", "restricts", "e", "2024-01-01", end="2024-06-01")],
+    )
+    tables["relationships"]["end_precision"] = "month"
+    rows = chip_status_on(tables, "2024-03-10").set_index("chip_id")
+    assert rows.loc["m", "uncertain_why"] == "announced on a date known only to the month"
+    assert rows.loc["u", "uncertain_why"] == (
+        "the chip's announcement date is not in the data, so it may not have existed yet"
+    )
+    assert rows.loc["e", "uncertain_why"] == ""
+    june = chip_status_on(tables, "2024-06-20").set_index("chip_id")
+    assert june.loc["e", "uncertain_why"] == "Measure r ends on a date known only to the month"
+    assert june.loc["e", "status"] == UNRESTRICTED  # by the status's rule an imprecise end counts from the 1st
+
+
+def test_a_month_announcement_counts_from_the_first_of_the_month_even_if_written_mid_month() -> None:
+    tables = tables_of(
+        [_chip("m", "2024-03-15", "month")],
+        [_policy("r", "restricts", "2030-01-01")],
+        [_edge("a", "r", "restricts", "other", "2030-01-01")],
+    )
+    row = status_of(tables, "m", "2024-03-05")
+    assert row["status"] == UNRESTRICTED and row["uncertain"]
+
+
+def test_a_dated_restriction_decides_over_an_undated_permit_listed_first() -> None:
+    tables = tables_of(
+        [_chip("k", "2020-01-01")],
+        [_policy("p", "permits", None), _policy("r", "restricts", "2025-01-01")],
+        [_edge("a", "p", "permits", "k"), _edge("b", "r", "restricts", "k", "2025-01-01")],
+    )
+    row = status_of(tables, "k", "2025-02-01")
+    assert row["status"] == RESTRICTED and row["measure_id"] == "r"
