@@ -55,9 +55,9 @@ st.caption(
     "Hover a mark for its date, precision and source; click it for the details and the quotes behind it."
 )
 top = st.columns([1.7, 1.7, 2, 2, 2])
-dates = {"min_value": LOW, "max_value": HIGH, "format": "YYYY-MM-DD"}
-start = pd.Timestamp(urlbind.url_date("From", key="from", default=window[0].date(), container=top[0], **dates))
-end = pd.Timestamp(urlbind.url_date("To", key="to", default=window[1].date(), container=top[1], **dates))
+dates = {"min_value": LOW, "max_value": HIGH, "help": "Type a day as YYYY-MM-DD and press Enter."}
+start = pd.Timestamp(urlbind.url_day("From", key="from", default=window[0].date(), container=top[0], **dates))
+end = pd.Timestamp(urlbind.url_day("To", key="to", default=window[1].date(), container=top[1], **dates))
 start, end = min(start, end), max(start, end)
 lane_help = "Pick lanes, or a group (All models, All chips, All measures). In a link: " + ", ".join(
     f"{c} = {LANE_LABELS.get(c) or 'all ' + c}" for c in LANE_CHOICES

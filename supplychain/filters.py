@@ -40,7 +40,7 @@ def filter_rows(
     out = search_rows(frame, search)
     for column, values in (equals or {}).items():
         if values:
-            out = out[out[column].isin(list(values)).fillna(False).astype(bool)]
+            out = out[out[column].isin(list(values))]  # isin is never missing: an empty cell is simply not chosen
     return out
 
 

@@ -14,14 +14,26 @@ from supplychain.style import CHAIN_STAGES, KIND_LABELS
 # The chain in four columns a room can read: the models are counted, not listed (the Relationships
 # page lists them), and the rules are left to the timeline steps.
 SLIDE_STAGES = ("model", "location", "owner", "hardware")
-CELL_CHARS = 22  # characters per line in a cell: fits a fifth of a 1024 px slide at 20 px
+BULLET, INDENT = (
+    "• ",
+    "\u2060\u00a0\u00a0\u00a0",
+)  # an entity's first line; its wrapped lines (a word joiner first: Vega trims spaces)
+# Type metrics for the grid's arithmetic, in em of the slide's font: the widest character width per line
+# measured in Chromium (short capitalised words: 0.48 regular, 0.55 bold) with a margin, the line
+# height, and cell padding.
+CHAR_EM, BOLD_EM, LINE_EM = 0.52, 0.6, 1.2
+PAD_X_EM, PAD_Y_EM, GAP_PX = 0.8, 0.45, 6
+MAX_FONT_PX = 30  # a 1920x1080 slide stops growing here
+WRAPS = range(14, 41, 2)  # wrap widths tried for long names, in characters
+# A slide's visual (width, height) in px at 1024x768, 1280x720 and 1920x1080 windows (tests/test_browser_present.py).
+SLIDE_VISUALS = ((864, 406), (1120, 358), (1760, 718))
 
 
-def chain_cells(chains: pd.DataFrame) -> pd.DataFrame:
+def chain_cells(chains: pd.DataFrame, *, wrap: int = 24) -> pd.DataFrame:
     """One row per (developer, stage) of supplychain.graph.chain_rows: the lines of text its cell shows.
 
-    Models become a count with the newest names' family ("7 models"); places, owners and chips are
-    listed by their short names (the part before any parenthesis), wrapped to CELL_CHARS.
+    Models become a count ("7 models"); places, owners and chips are listed by their short names (the
+    part before any parenthesis), wrapped to `wrap` characters, each name bulleted when a cell lists several.
     """
     rows = []
     firsts = chains.drop_duplicates(["developer_id", "stage", "entity_id"])
@@ -32,11 +44,14 @@ def chain_cells(chains: pd.DataFrame) -> pd.DataFrame:
             if stage == "model":
                 lines = [f"{len(members)} model{'s' if len(members) != 1 else ''}"] if len(members) else []
             else:
-                lines = [
-                    line
-                    for entity in members["entity_name"]
-                    for line in textwrap.wrap(short_name(entity), CELL_CHARS, break_long_words=False)
-                ]
+                names = [short_name(entity) for entity in members["entity_name"]]
+                several = len(names) > 1
+                lines = []
+                for entity in names:
+                    wrapped = textwrap.wrap(entity, wrap, break_long_words=False) or [entity]
+                    if several:
+                        wrapped = [BULLET + wrapped[0], *(INDENT + line for line in wrapped[1:])]
+                    lines.extend(wrapped)
             kind = members["kind"].iloc[0] if len(members) else "company"
             rows.append(
                 {
@@ -51,46 +66,118 @@ def chain_cells(chains: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _chars(text: str, em: float) -> float:
+    """A text's widest line in em."""
+    return max(len(line) for line in text.split("\n")) * em
+
+
+def chain_grid(cells: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
+    """The grid's geometry as fractions of the chart (0-1 across, 0-1 down), and the font-size limits.
+
+    Returns (boxes, per_width, per_height): one box per header, developer name and cell, with its
+    text, its tile (x0, x1, y0, y1) and where its text starts (tx, ty: its top left corner).
+    Columns are as wide as their widest line, rows as tall as their most-lined cell, so every text
+    fits its tile when the font is at most per_width * chart width and per_height * chart height
+    (the chart draws min(MAX_FONT_PX, both) with Vega expressions, so it holds at any window size).
+    """
+    stages = [CHAIN_STAGES[s] for s in SLIDE_STAGES]
+    developers = list(dict.fromkeys(cells["developer"]))
+    text = cells.set_index(["developer", "stage"])["lines"]
+    widths = [max(_chars(d, BOLD_EM) for d in developers)] + [
+        max([_chars(s, BOLD_EM)] + [_chars(text[(d, s)], CHAR_EM) for d in developers]) for s in stages
+    ]
+    widths = [w + 2 * PAD_X_EM for w in widths]
+    heights = [LINE_EM] + [max(t.count("\n") + 1 for t in text.loc[d]) * LINE_EM for d in developers]
+    heights = [h + 2 * PAD_Y_EM for h in heights]
+    xs = [sum(widths[:i]) / sum(widths) for i in range(len(widths) + 1)]
+    ys = [sum(heights[:i]) / sum(heights) for i in range(len(heights) + 1)]
+    boxes = []
+
+    def box(kind: str, label: str, col: int, row: int, developer: str, stage: str) -> None:
+        # Padding as a fraction of the chart: at least PAD_*_EM of the font the chart draws (which is at most
+        # per_width * width and per_height * height).
+        pad_x, pad_y = PAD_X_EM / sum(widths), PAD_Y_EM / sum(heights)
+        boxes.append(
+            {
+                "part": kind,
+                "text": label,
+                "developer": developer,
+                "stage": stage,
+                "x0": xs[col],
+                "x1": xs[col + 1],
+                "y0": ys[row],
+                "y1": ys[row + 1],
+                "tx": xs[col] + pad_x,
+                "ty": ys[row] + pad_y,
+            }
+        )
+
+    for c, stage in enumerate(stages, start=1):
+        box("header", stage, c, 0, "", stage)
+    for r, developer in enumerate(developers, start=1):
+        box("developer", developer, 0, r, developer, "")
+        for c, stage in enumerate(stages, start=1):
+            box("cell", text[(developer, stage)], c, r, developer, stage)
+    return pd.DataFrame(boxes), 1 / sum(widths), 1 / sum(heights)
+
+
+def _font_expr(per_width: float, per_height: float, scale: float = 1.0) -> dict[str, str]:
+    return {"expr": f"{scale} * min({MAX_FONT_PX}, width * {per_width:.6f}, height * {per_height:.6f})"}
+
+
 def chain_slide(chains: pd.DataFrame) -> dict[str, Any]:
     """The chain as a grid: one row per developer, one column per stage, each cell's names in large type.
 
-    Column headers sit on top in full (no truncation) and say what each cell holds, so no colour
-    needs a legend. Width and height follow the slide.
+    Column headers and developer names are drawn in the grid itself, never truncated. The wrap width
+    for long names is the one that allows the largest type on the smallest slide; the type then
+    grows with the window (Vega expressions of the chart's width and height), and each column and row
+    is sized to its text, so no cell spills into its neighbour at any size. Neutral tiles: no legend needed.
     """
-    cells = chain_cells(chains)
-    stages = [CHAIN_STAGES[s] for s in SLIDE_STAGES]
-    base = alt.Chart(cells).encode(
-        x=alt.X(
-            "stage:N",
-            sort=stages,
-            title=None,
-            axis=alt.Axis(
-                orient="top",
-                labelAngle=0,
-                labelFontSize=20,
-                labelFontWeight="bold",
-                labelLimit=0,
-                labelOverlap=False,
-                domain=False,
-                ticks=False,
-                labelPadding=10,
-            ),
-        ),
-        y=alt.Y(
-            "developer:N",
-            sort=list(dict.fromkeys(cells["developer"])),
-            title=None,
-            axis=alt.Axis(
-                labelFontSize=22, labelFontWeight="bold", labelLimit=0, domain=False, ticks=False, labelPadding=10
-            ),
-        ),
+
+    def smallest_font(wrap: int) -> float:  # over the three slide sizes: the wrap that makes it largest wins
+        _, per_width, per_height = chain_grid(chain_cells(chains, wrap=wrap))
+        return min(min(MAX_FONT_PX, per_width * w, per_height * h) for w, h in SLIDE_VISUALS)
+
+    wrap = max(WRAPS, key=smallest_font)
+    boxes, per_width, per_height = chain_grid(chain_cells(chains, wrap=wrap))
+    font = _font_expr(per_width, per_height)
+    line_height = _font_expr(per_width, per_height, LINE_EM)
+    x = alt.X("x0:Q", scale=alt.Scale(domain=[0, 1], nice=False, zero=False), axis=None)
+    y = alt.Y("y0:Q", scale=alt.Scale(domain=[0, 1], nice=False, zero=False, reverse=True), axis=None)
+    tiles = (
+        alt.Chart(boxes[boxes["part"] == "cell"])
+        .mark_rect(cornerRadius=6, color="#F3F5F7", stroke="#FFFFFF", strokeWidth=GAP_PX)
+        .encode(
+            x=x,
+            x2="x1:Q",
+            y=y,
+            y2="y1:Q",
+            tooltip=[
+                alt.Tooltip("developer:N", title="Developer"),
+                alt.Tooltip("stage:N", title="Stage"),
+                alt.Tooltip("text:N", title="Shown"),
+            ],
+        )
     )
-    tiles = base.mark_rect(cornerRadius=6, color="#F3F5F7", stroke="#FFFFFF", strokeWidth=6).encode(
-        tooltip=[alt.Tooltip("developer:N", title="Developer"), alt.Tooltip("stage:N", title="Stage")],
+    placed = {"x": alt.X("tx:Q"), "y": alt.Y("ty:Q"), "text": alt.Text("text:N")}
+    common = {"align": "left", "baseline": "top", "lineBreak": "\n", "fontSize": font, "lineHeight": line_height}
+    layers = [
+        tiles,
+        alt.Chart(boxes[boxes["part"] == "header"])
+        .mark_text(fontWeight="bold", color="#4A5059", **common)
+        .encode(**placed),
+        alt.Chart(boxes[boxes["part"] == "developer"])
+        .mark_text(fontWeight="bold", color="#1B1F24", **common)
+        .encode(**placed),
+        alt.Chart(boxes[boxes["part"] == "cell"]).mark_text(color="#1B1F24", **common).encode(**placed),
+    ]
+    # No padding around the grid (the theme's would take type size away from a 720 px slide).
+    chart = alt.layer(*layers).properties(
+        width="container", height="container", padding={"top": 2, "bottom": 2, "left": 2, "right": 2}
     )
-    text = base.mark_text(fontSize=20, lineHeight=26, lineBreak="\n", color="#1B1F24").encode(text="lines:N")
-    chart = alt.layer(tiles, text).properties(width="container", height="container")
-    return chart.configure_view(stroke=None).to_dict()
+    spec = chart.configure_view(stroke=None).to_dict()
+    # SVG, so a browser test can measure every drawn line against its tile (a dozen marks: no cost).
+    return {**spec, "usermeta": {"embedOptions": {"renderer": "svg"}}}
 
 
 def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:

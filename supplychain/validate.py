@@ -226,7 +226,7 @@ def check_table(table: str, frame: pd.DataFrame, table_fields: list[dict[str, An
             good = _boolean_ok(values)
             report(~good, name, "true or false")
         elif f.get("format") == "uri":
-            good = values.str.fullmatch(_WEB_ADDRESS.pattern)
+            good = values.str.fullmatch(_WEB_ADDRESS.pattern, case=False)  # "HTTPS://" is a web address too
             report(~good, name, "a full web address (https://...)")
         values = values[good]
         if "enum" in constraints:

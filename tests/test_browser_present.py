@@ -118,3 +118,54 @@ def test_link_in_the_share_box_reopens_the_view_in_a_new_browser(browser, page, 
     assert other.get_by_text("entities,").first.inner_text() == summary
     assert "(filtered)" in summary
     other.context.close()
+
+
+# Every drawn text of the chain grid (step 4) and the tile under its centre, as boxes in page pixels.
+CHAIN_BOXES = """() => {
+  const svg = document.querySelector('[data-testid=stVegaLiteChart] svg');
+  const box = e => { const b = e.getBoundingClientRect(); return {l: b.left, r: b.right, t: b.top, b: b.bottom}; };
+  const tiles = [...svg.querySelectorAll('.mark-rect path')].map(box);
+  return {svg: box(svg), tiles, texts: [...svg.querySelectorAll('.mark-text text')].map(t => ({
+    text: t.textContent, px: parseFloat(t.getAttribute('font-size')), ...box(t)}))};
+}"""
+
+
+def _inside(inner: dict, outer: dict, inset: float = 0) -> bool:
+    return (
+        inner["l"] >= outer["l"] + inset
+        and inner["r"] <= outer["r"] - inset
+        and inner["t"] >= outer["t"] + inset
+        and inner["b"] <= outer["b"] - inset
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_chain_step_draws_every_cell_inside_its_tile_in_large_type(
+    browser, app_url: str, width: int, height: int
+) -> None:
+    number = next(i for i, s in enumerate(STEPS, start=1) if s.visual == "chain")
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    _open_step(page, app_url, number)
+    page.wait_for_selector("[data-testid=stVegaLiteChart] svg .mark-text text", timeout=15000)
+    drawn = page.evaluate(CHAIN_BOXES)
+    context.close()
+    texts, tiles = drawn["texts"], drawn["tiles"]
+    assert len(tiles) >= 6 and len(texts) >= len(tiles), drawn
+    for text in texts:
+        assert text["px"] >= 16, f"{text['text']!r} at {width}x{height}: {text['px']} px, too small for a room"
+        assert _inside(text, drawn["svg"]), f"{text['text']!r} is cut at {width}x{height}"
+        centre = {"l": (text["l"] + text["r"]) / 2, "t": (text["t"] + text["b"]) / 2}
+        centre = {**centre, "r": centre["l"], "b": centre["t"]}
+        under = [tile for tile in tiles if _inside(centre, tile)]
+        if under:  # a cell: its lines stay in its tile (3 px: the white gap drawn between tiles)
+            assert _inside(text, under[0], inset=3), f"{text['text']!r} spills out of its cell at {width}x{height}"
+        else:  # a column header or a developer's name: clear of every tile
+            assert not any(_overlap(text, tile) for tile in tiles), f"{text['text']!r} at {width}x{height}"
+    for i, one in enumerate(texts):
+        for other in texts[i + 1 :]:
+            assert not _overlap(one, other), f"{one['text']!r} and {other['text']!r} overlap at {width}x{height}"
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from browser import wait_until_idle
 from conftest import DATA_DIR
 
@@ -85,7 +86,8 @@ def test_brushing_the_zoom_strip_puts_the_range_in_the_link(page, app_url: str) 
     open_timeline(page, app_url, "")
     strip = page.locator("[data-testid=stVegaLiteChart]").nth(0)
     box = strip.bounding_box()
-    y = box["y"] + 15
+    plot = strip.locator("svg path.background").first.bounding_box()  # the plot, without axis and title
+    y = plot["y"] + plot["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.70, y)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.85, y, steps=8)
@@ -95,3 +97,66 @@ def test_brushing_the_zoom_strip_puts_the_range_in_the_link(page, app_url: str) 
     assert "to=" in page.url
     caption = page.get_by_text("events,").first.inner_text()
     assert "1 Jan 2020" not in caption  # the view is zoomed
+
+
+BOXES = """(chart) => [...chart.querySelectorAll('svg path, svg text')]
+  .map(e => e.getBoundingClientRect()).filter(b => b.height > 0 && b.width > 0)
+  .map(b => ({top: b.top, bottom: b.bottom}))"""
+
+
+def test_zoom_strip_is_as_tall_as_its_content_and_shades_what_is_not_yet_reviewed(page, app_url: str) -> None:
+    open_timeline(page, app_url, "")
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    strip, lanes = charts.nth(0), charts.nth(1)
+    assert strip.locator("svg .mark-text text", has_text="Not yet reviewed").count() == 1
+    grey = strip.locator("svg .mark-rect path[fill='#9aa0a6']")
+    assert grey.count() == 1 and grey.first.bounding_box()["height"] > 20, "the band covers the strip's plot"
+    box = strip.bounding_box()
+    drawn = strip.evaluate(BOXES)
+    assert box["y"] + box["height"] - max(b["bottom"] for b in drawn) <= 8, "no empty band at the strip's bottom"
+    below = min(b["top"] for b in lanes.evaluate(BOXES))
+    assert below - max(b["bottom"] for b in drawn) <= 40, "the lanes follow the strip without an empty band"
+
+
+def test_typed_from_day_is_applied_on_enter(page, app_url: str) -> None:
+    open_timeline(page, app_url, "?to=2025-12-31")
+    before = page.get_by_text("events,").first.inner_text()
+    field = page.get_by_role("textbox", name="From", exact=True)
+    field.fill("2025-06-01")
+    field.press("Enter")
+    page.wait_for_function("window.location.search.includes('from=2025-06-01')", timeout=15000)
+    wait_until_idle(page)
+    after = page.get_by_text("events,").first.inner_text()
+    assert "1 Jun 2025 to 31 Dec 2025" in after and after != before
+    assert field.input_value() == "2025-06-01", "the typed day stays in the field"
+    # the lanes chart starts at the typed day: its first axis label is June 2025 or later
+    labels = page.locator("[data-testid=stVegaLiteChart]").nth(1).locator("svg .role-axis-label text")
+    assert "Jan 2025" not in labels.all_inner_texts() and "Apr 2025" not in labels.all_inner_texts()
+
+
+LABELS = """(chart) => {
+  const box = e => { const b = e.getBoundingClientRect(); return {text: e.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom}; };
+  const texts = [...chart.querySelectorAll('svg .mark-text text')];
+  return {
+    events: texts.filter(t => t.getAttribute('fill') === '#1B1F24').map(box),
+    lanes: [...chart.querySelectorAll('svg .role-axis-label text')].filter(t => t.getAttribute('font-weight') === 'bold').map(box),
+  };
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1280, 720)], ids=["1024x768", "1280x720"])
+def test_event_labels_neither_overlap_nor_cover_the_lane_names(browser, app_url: str, width: int, height: int) -> None:
+    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
+    open_timeline(page, app_url, "")  # the opening window: the report's story, crowded in 2025
+    drawn = page.locator("[data-testid=stVegaLiteChart]").nth(1).evaluate(LABELS)
+    page.context.close()
+    events, lanes = drawn["events"], drawn["lanes"]
+    assert len(events) >= 10 and len(lanes) >= 5, drawn
+    plot_left = max(lane["r"] for lane in lanes)
+    for i, one in enumerate(events):
+        assert one["l"] >= plot_left, f"{one['text']!r} covers the lane names at {width}x{height}"
+        for other in events[i + 1 :]:
+            crossing = (
+                one["l"] < other["r"] and other["l"] < one["r"] and one["t"] < other["b"] and other["t"] < one["b"]
+            )
+            assert not crossing, f"{one['text']!r} and {other['text']!r} overlap at {width}x{height}"

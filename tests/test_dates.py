@@ -141,3 +141,12 @@ def test_the_two_rules_differ_only_inside_the_imprecise_period() -> None:
 def test_readers_are_told_where_the_map_and_the_status_differ() -> None:
     assert "last day" in MAP_DATE_NOTE and "first day" in MAP_DATE_NOTE and "differ" in MAP_DATE_NOTE
     assert "first day" in STATUS_DATE_NOTE and "Map" in STATUS_DATE_NOTE and "differ" in STATUS_DATE_NOTE
+
+
+def test_a_date_with_a_precision_no_one_wrote_reads_as_its_day() -> None:
+    assert format_date("2025-04-29", "fortnight") == "29 Apr 2025"
+
+
+def test_a_month_date_written_as_the_months_last_day_still_ends_that_month() -> None:
+    assert period_end("2025-04-30", "month") == pd.Timestamp("2025-04-30")
+    assert period_end("2024-02-29", "month") == pd.Timestamp("2024-02-29")

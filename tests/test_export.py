@@ -153,3 +153,155 @@ def test_excel_header_cells_are_neutralised_like_data_cells() -> None:
     assert header == ['\'=HYPERLINK("http://203.0.113.7")', "'@SUM(A1)"]
     assert body == ["'=1+1", "plain"]
     assert all(cell.data_type == "s" for cell in book.active[1]), "no header cell is stored as a formula"
+
+
+def test_every_kind_of_cell_is_written_the_way_a_spreadsheet_reads_it() -> None:
+    import datetime
+
+    import numpy as np
+
+    cells = {
+        "none": None,
+        "na": pd.NA,
+        "nan": float("nan"),
+        "nat": pd.NaT,
+        "day": pd.Timestamp("2025-04-29 13:45"),
+        "date": datetime.date(2024, 2, 29),
+        "yes": True,
+        "no": np.bool_(False),
+        "int": np.int64(-7),
+        "whole": 3.0,
+        "half": 2.5,
+        "tiny": np.float64(-0.25),
+        "text": "Zażółć",
+        "formula": "=1+1",
+    }
+    frame = pd.DataFrame({name: pd.Series([value], dtype=object) for name, value in cells.items()})
+    line = to_csv_bytes(frame).decode("utf-8").split("\r\n")[1]
+    assert line == ",,,,2025-04-29,2024-02-29,true,false,-7,3,2.5,-0.25,Zażółć,'=1+1"
+
+
+def test_the_same_cells_go_into_a_view_bundle_in_the_datasets_own_format() -> None:
+    from supplychain.export import view_bundle
+
+    frame = pd.DataFrame({"n": pd.Series([1.0, None, 2.5], dtype=object), "flag": [True, False, True]})
+    data = view_bundle({"resources": []}, {"t": frame}, "# README")
+    csv_bytes = zipfile.ZipFile(io.BytesIO(data)).read("t.csv")
+    assert csv_bytes == "\ufeffn,flag\r\n1,true\r\n,false\r\n2.5,true\r\n".encode()
+
+
+def test_a_long_sheet_name_is_cut_to_the_31_characters_excel_allows() -> None:
+    import openpyxl
+
+    data = to_xlsx_bytes(pd.DataFrame({"a": [1]}), sheet="relationships_filtered_2026-11-28_long")
+    assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames == ["relationships_filtered_2026-11-"]
+
+
+def test_an_excel_download_keeps_numbers_as_numbers_and_has_no_index_column() -> None:
+    import openpyxl
+
+    frame = pd.DataFrame({"name": ["a", "b"], "count": [2, 3]}, index=[10, 11])
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame, {"count": "How many"}))).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [["name", "How many"], ["a", 2], ["b", 3]]
+
+
+def test_a_png_chart_is_drawn_at_twice_the_size_of_the_svg() -> None:
+    import re
+
+    from supplychain.export import chart_image
+
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": [{"k": "a", "v": 1}]},
+        "mark": "bar",
+        "encoding": {"x": {"field": "k", "type": "nominal"}, "y": {"field": "v", "type": "quantitative"}},
+        "width": 120,
+        "height": 80,
+    }
+    svg = chart_image(spec, "svg").decode("utf-8")
+    width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg).group(1))
+    png = chart_image(spec, "png")
+    assert int.from_bytes(png[16:20], "big") == round(2 * width)
+
+
+def test_an_unknown_image_format_is_refused_by_name() -> None:
+    import pytest
+
+    from supplychain.export import chart_image
+
+    with pytest.raises(ValueError, match="unknown image format 'gif'"):
+        chart_image({"mark": "bar"}, "gif")
+
+
+def test_a_csv_already_saved_by_excel_gets_one_bom_and_keeps_line_breaks_inside_cells() -> None:
+    from supplychain.export import excel_csv
+
+    text = '\ufeffid,note\nx,"two\nlines"\ny,plain\n'
+    assert excel_csv(text) == '\ufeffid,note\r\nx,"two\nlines"\r\ny,plain\r\n'.encode()
+
+
+def test_the_dataset_zip_is_compressed_and_carries_the_package_file_unchanged(mini_dir: Path) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(mini_dir, "# README")))
+    assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
+    assert archive.read("datapackage.json") == (mini_dir / "datapackage.json").read_bytes()
+    assert sorted(n for n in archive.namelist() if n.endswith(".csv")) == sorted(p.name for p in mini_dir.glob("*.csv"))
+
+
+def _fields(package: dict, name: str) -> dict:
+    return next(r for r in package["resources"] if r["name"] == name)["schema"]
+
+
+def test_a_view_package_describes_only_the_tables_and_columns_it_carries(mini_dir: Path) -> None:
+    from supplychain.export import view_package
+
+    dataset = load_dataset(mini_dir)
+    tables = dataset.tables
+    frames = {
+        "models": tables["models"][["source_id"]],  # no key column: no primary key
+        "sources": tables["sources"][["source_id"]],  # only its key: the key stays
+        "companies": tables["companies"][["company_id", "parent_id", "hq_location_id"]],
+    }
+    out = view_package(dataset.package, frames)
+    assert [r["name"] for r in out["resources"]] == [
+        r["name"] for r in dataset.package["resources"] if r["name"] in frames
+    ]
+    models, sources, companies = _fields(out, "models"), _fields(out, "sources"), _fields(out, "companies")
+    assert [f["name"] for f in models["fields"]] == ["source_id"] and "primaryKey" not in models
+    assert sources["primaryKey"] == ["source_id"] and sources["foreignKeys"] == []
+    assert models["foreignKeys"] == [
+        {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}}
+    ]
+    # a company's parent is a company of the same table (resource ""); its place is in a table not carried
+    assert companies["foreignKeys"] == [
+        {"fields": ["parent_id"], "reference": {"resource": "", "fields": ["company_id"]}}
+    ]
+    assert out["name"] == dataset.package["name"] and "licenses" in out
+
+
+def test_a_view_bundle_is_compressed_and_its_package_file_readable_in_any_language(mini_dir: Path) -> None:
+    import json
+
+    from supplychain.export import view_bundle
+
+    dataset = load_dataset(mini_dir)
+    package = {**dataset.package, "title": "Łańcuch dostaw 供应链"}
+    archive = zipfile.ZipFile(io.BytesIO(view_bundle(package, {"sources": dataset.tables["sources"]}, "# README")))
+    assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
+    text = archive.read("datapackage.json").decode("utf-8")
+    assert '"title": "Łańcuch dostaw 供应链"' in text
+    assert text.startswith('{\n  "') and json.loads(text)["resources"][0]["name"] == "sources"
+
+
+def test_an_inlined_boundary_file_loses_its_url_and_its_name() -> None:
+    from supplychain.export import inline_data_urls
+
+    spec = {"data": {"url": "geo.json", "name": "world", "format": {"type": "json"}}}
+    assert inline_data_urls(spec, {"geo.json": [1]}) == {"data": {"values": [1], "format": {"type": "json"}}}
+
+
+def test_an_excel_download_neutralises_formulas_in_a_column_of_mixed_cells() -> None:
+    import openpyxl
+
+    frame = pd.DataFrame({"mixed": pd.Series(["=1+1", 5, None], dtype=object), "n": [1.5, 2.0, 3.0]})
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [["mixed", "n"], ["'=1+1", 1.5], [5, 2], [None, 3]]

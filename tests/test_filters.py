@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 from conftest import rewrite_csv
 
-from supplychain.filters import filter_rows, filterable_columns, search_rows
+from supplychain.filters import filter_rows, filterable_columns, search_rows, value_labels
 from supplychain.load import load_dataset
 from supplychain.schema import free_text_columns, shipped_package
 
@@ -83,3 +84,99 @@ def test_the_shipped_schema_reads_prose_as_free_text_and_short_lists_as_filters(
     assert "publisher" not in free_text_columns(package, "sources")
     assert "architecture" not in free_text_columns(package, "chips")
     assert "training_location" not in free_text_columns(package, "models")
+
+
+def test_a_blank_search_keeps_every_row_even_rows_with_no_text() -> None:
+    frame = pd.DataFrame({"id": ["a", "b"], "note": pd.Series(["x", None], dtype=object)})
+    assert list(search_rows(frame, "  ")["id"]) == ["a", "b"]
+
+
+def test_search_reads_typed_and_plain_text_columns_but_not_empty_cells() -> None:
+    frame = pd.DataFrame(
+        {
+            "id": pd.Series(["a", "b", "zz9"], dtype="string"),
+            "note": pd.Series(["H20 licence", None, "none"], dtype=object),
+            "size": [1.5, 125.0, 2.0],
+        }
+    )
+    assert list(search_rows(frame, " h20 ")["id"]) == ["a"]  # an object column, case and spaces ignored
+    assert list(search_rows(frame, "ZZ9")["id"]) == ["zz9"]  # a string-dtype column
+    assert search_rows(frame, "1.5").empty  # characters, not a pattern and not numbers: "1.5" is not "125"
+    assert search_rows(frame, "licence ").shape[0] == 1
+
+
+def test_search_characters_are_never_read_as_a_pattern() -> None:
+    frame = pd.DataFrame({"id": ["a", "b"], "name": ["Qwen2.5", "Qwen205"]})
+    assert list(search_rows(frame, "n2.5")["id"]) == ["a"]
+    assert list(search_rows(frame, "(")["id"]) == []
+
+
+def test_value_filters_offer_short_lists_of_words_and_yes_no_but_not_numbers_or_long_lists(mini_dir: Path) -> None:
+    package = json.loads((mini_dir / "datapackage.json").read_text(encoding="utf-8"))
+    fields = [
+        {"name": "t_id", "type": "string"},
+        {"name": "forty", "type": "string", "categorical": True},
+        {"name": "forty_one", "type": "string", "categorical": True},
+        {"name": "flag", "type": "boolean"},
+        {"name": "size", "type": "number"},
+        {"name": "blank", "type": "string", "categorical": True},
+        {"name": "one", "type": "string", "categorical": True},
+    ]
+    package["resources"].append({"name": "t", "schema": {"fields": fields, "primaryKey": ["t_id"]}})
+    frame = pd.DataFrame(
+        {
+            "t_id": [f"r{i}" for i in range(41)],
+            "forty": [f"v{i % 40}" for i in range(41)],
+            "forty_one": [f"v{i}" for i in range(41)],
+            "flag": [i % 2 == 0 for i in range(41)],
+            "size": [float(i % 3) for i in range(41)],
+            "blank": [None] * 41,
+            "one": ["same"] * 41,
+        }
+    )
+    assert filterable_columns(package, "t", frame) == ["forty", "flag", "one"]
+    assert filterable_columns(package, "t", frame, max_values=41) == ["forty", "forty_one", "flag", "one"]
+
+
+def test_filter_choices_read_as_names_labels_and_words(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    package, tables = dataset.package, dataset.tables
+    assert value_labels(package, tables, "models", "developer_id") == {"acme": "Acme AI", "beta": "Beta Chips"}
+    assert value_labels(package, tables, "companies", "kind") == {
+        "ai_developer": "AI developer",
+        "chip_designer": "Chip designer",
+        "government_body": "Government body",
+    }
+    assert value_labels(package, tables, "companies", "country") == {"CN": "CN", "US": "US"}
+    assert value_labels(package, tables, "models", "open_weights") == {"False": "No", "True": "Yes"}
+    assert value_labels(package, tables, "claims", "source_id") == {"rep": "Example Times: A report"}
+    assert value_labels(package, tables, "relationships", "source_id")["rep"] == "Example Times: A report"
+
+
+def test_long_source_titles_and_claims_are_cut_with_an_ellipsis(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    tables = dict(dataset.tables)
+    tables["sources"] = tables["sources"].assign(title=["T" * 60, "U" * 61])
+    tables["claims"] = tables["claims"].assign(text_en=["C" * 71])
+    sources = value_labels(dataset.package, tables, "companies", "source_id")
+    assert sources == {"rec": "Example Agency: " + "U" * 59 + "…"}
+    by_claim = value_labels(dataset.package, tables, "events", "claim_id")
+    assert set(by_claim.values()) <= {"C" * 69 + "…"}
+    tables["claims"] = tables["claims"].assign(text_en=["C" * 70])
+    assert set(value_labels(dataset.package, tables, "events", "claim_id").values()) <= {"C" * 70}
+
+
+def test_a_code_with_no_label_reads_as_words_but_names_stay_as_written() -> None:
+    package = {"resources": [{"name": "t", "schema": {"fields": [{"name": "v", "type": "string"}], "primaryKey": []}}]}
+    frame = pd.DataFrame({"v": ["cloud_region_x", "H20 chips", "Qwen"]})
+    assert value_labels(package, {"t": frame}, "t", "v") == {
+        "H20 chips": "H20 chips",
+        "Qwen": "Qwen",
+        "cloud_region_x": "Cloud region x",
+    }
+
+
+def test_a_value_filter_on_yes_no_leaves_out_rows_with_no_answer() -> None:
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "open": pd.Series([True, None, False], dtype="boolean")})
+    assert list(filter_rows(frame, equals={"open": [True]})["id"]) == ["a"]
+    assert list(filter_rows(frame, equals={"open": [False, True]})["id"]) == ["a", "c"]

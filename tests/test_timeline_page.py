@@ -44,7 +44,7 @@ def test_link_reopens_lanes_dates_and_status_day() -> None:
     at = open_page("timeline", {"lanes": "us,models", "from": "2025-01-01", "to": "2025-12-31", "asof": "2025-04-09"})
     assert not at.exception, at.exception
     assert at.multiselect(key="lanes").value == ["us", "models"]
-    assert str(at.date_input(key="from").value) == "2025-01-01"
+    assert at.text_input(key="from").value == "2025-01-01"
     body = texts(at)
     assert "1 Jan 2025 to 31 Dec 2025" in body
     assert "blue line = 9 Apr 2025" in body  # the day chosen on Export status, carried in the link
@@ -93,3 +93,13 @@ def test_a_linked_event_shows_its_details_and_source() -> None:
     assert not at.exception, at.exception
     assert any(step["title"] in s.value for s in at.subheader)
     assert any("Polish quote" in e.label for e in at.expander) or any("Note:" in c.value for c in at.caption)
+
+
+def test_typed_from_day_is_applied_and_a_bad_one_is_refused_with_a_warning() -> None:
+    at = open_page("timeline", {"to": "2025-12-31"})
+    at.text_input(key="from").set_value("2025-06-01").run()
+    assert not at.exception, at.exception
+    assert "1 Jun 2025 to 31 Dec 2025" in texts(at)
+    at.text_input(key="from").set_value("2025-02-30").run()
+    assert any("not a day" in w.value for w in at.warning)
+    assert "1 Jun 2025 to 31 Dec 2025" in texts(at)  # the last good day stays

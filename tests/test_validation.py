@@ -168,3 +168,23 @@ def test_date_rules_come_from_datapackage_json(mini_dir: Path) -> None:
     assert only_problem_text(mini_dir) == [
         "relationships.csv, row 2 (line 3), column 'start_date': found '2025-01-15'; expected a date on or after end_date"
     ]
+
+
+def test_a_long_value_in_a_problem_is_cut_to_its_limit_with_an_ellipsis() -> None:
+    from supplychain.validate import cut
+
+    assert cut("abcde", 5) == "abcde"
+    assert cut("abcdef", 5) == "abcd…"
+    assert cut(1234567, 5) == "1234…"
+
+
+def test_a_problem_names_file_row_line_column_and_what_was_found() -> None:
+    from supplychain.validate import Problem
+
+    assert str(Problem("models.csv", 5, "name", "x", "a name")) == (
+        "models.csv, row 4 (line 5), column 'name': found 'x'; expected a name"
+    )
+    assert str(Problem("models.csv", 1, "nme", "", "a known column")) == (
+        "models.csv, header (line 1), column 'nme'; expected a known column"
+    )
+    assert str(Problem("datapackage.json", None, None, None, "valid JSON")) == "datapackage.json; expected valid JSON"
