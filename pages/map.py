@@ -18,7 +18,7 @@ base = cache.get_map_base(dataset)
 places = dict(zip(base.points["location_id"], base.points["name"]))
 
 st.title("Map")
-top = st.columns([1.8, 2.2, 2.2, 1.4], vertical_alignment="bottom")
+top = st.columns([2.3, 2.0, 1.9, 1.4], vertical_alignment="bottom")  # room for "East and Southeast Asia"
 region = urlbind.url_selectbox(
     "Region",
     list(geo.REGIONS),

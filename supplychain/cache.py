@@ -175,10 +175,13 @@ def get_sites(dataset: Dataset):
 @st.cache_resource(show_spinner=False, max_entries=8)
 def get_site_boundaries(region_key: str) -> dict:
     """Country boundaries clipped to a site-map preset and simplified for its scale, built once per process."""
+    from supplychain import geo
     from supplychain.boundaries import clipped_boundaries
-    from supplychain.sites_charts import SITE_MAP_WIDTH, SITE_REGIONS
+    from supplychain.sites_charts import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS, SITE_REGIONS
 
-    return clipped_boundaries(SITE_REGIONS[region_key], width_px=SITE_MAP_WIDTH)
+    region = SITE_REGIONS[region_key]
+    box = geo.plot_box(region, widths=SITE_PLOT_WIDTHS, height=region.height - SITE_LEGEND_PX)
+    return clipped_boundaries(region, width_px=SITE_MAP_WIDTH, box=box)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -29,6 +29,10 @@ SITE_REGIONS: dict[str, geo.Region] = {
 }
 DEFAULT_SITE_REGION = "strait"
 SITE_MAP_WIDTH = 560
+# The map column is about 360 px wide at 1024 px and 1,000 px at 1920 px; the legends below take up to
+# SITE_LEGEND_PX of the chart's height. Boundaries are clipped to all such plots show, so land reaches their edges.
+SITE_PLOT_WIDTHS = (360, 1000)
+SITE_LEGEND_PX = 240
 SELECTION = "site"
 AREA_COLOUR = "#6A3D9A"
 MIN_MARKER = 70  # px² for a site with no MW figure (drawn hollow)
@@ -167,13 +171,13 @@ def site_map(
     select = alt.selection_point(name=SELECTION, fields=["site_id"], on="click", clear="dblclick")
     base_layers = [
         alt.Chart(alt.InlineData(values=boundaries["features"], format=alt.DataFormat(type="json")))
-        .mark_geoshape(fill="#E4E7EA", stroke="#FFFFFF", strokeWidth=0.8)
+        .mark_geoshape(fill="#E4E7EA", stroke="#FFFFFF", strokeWidth=0.8, clip=True)
         .encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
     ]
     if areas:
         base_layers.append(
             alt.Chart(alt.InlineData(values=areas, format=alt.DataFormat(type="json")))
-            .mark_geoshape(fill=AREA_COLOUR, fillOpacity=0.10, strokeWidth=0)
+            .mark_geoshape(fill=AREA_COLOUR, fillOpacity=0.10, strokeWidth=0, clip=True)
             .encode(
                 tooltip=[
                     alt.Tooltip("properties.area:N", title="The report's area"),

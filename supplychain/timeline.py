@@ -342,7 +342,8 @@ def label_levels(
 
     Greedy, per lane in date order. A label starts at its mark (after the span of a month or
     year date), to the right, or ends left of it when it would
-    run past the plot's right edge (a label sticking out would shrink the whole chart). An item
+    run past the plot's right edge (a label sticking out would shrink the whole chart); one that fits
+    neither way is left off. An item
     takes the first sub-row whose last label has ended before its own label begins, and is
     labelled; when no sub-row is free it goes on the one that frees up first, unlabelled (its
     tooltip and the table still name it). Returns columns level, labelled, align (left/right),
@@ -371,7 +372,7 @@ def label_levels(
         lo, hi, align = (x0, x + width, "left") if x + width <= width_px else (x0 - width, x + 8, "right")
         free = next((i for i, f in enumerate(free_at) if f <= lo), None)
         align_of[idx] = align
-        if free is None:
+        if free is None or lo < 0:  # no free sub-row, or no room on either side (it would cover the lane names)
             level_of[idx], labelled_of[idx] = min(range(levels), key=lambda i: free_at[i]), False
             continue
         free_at[free] = hi + 4

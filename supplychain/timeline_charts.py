@@ -25,6 +25,9 @@ LANE_HEIGHT = 66  # three sub-rows of 22 px
 # Plot width assumed when deciding which labels fit: a little under the plot at a 1280 px window; wider
 # windows show the same labels with more room (the chart cannot know the browser's width in advance).
 PLOT_WIDTH = 640
+# A narrower window (1024 px with the sidebar open: a plot of about 385 px) gets its own placement, chosen
+# in the browser by the plot's width (Vega expressions), so labels do not crowd there either.
+NARROW_PLOT_WIDTH = 370
 # The report's causal chain: numbered markers in one row above the plot (px above its top edge).
 MARKER_Y = 22
 MARKER_SIZE = 300  # about 20 px across
@@ -75,6 +78,8 @@ def timeline_frame(
     """The items as the chart draws them: ISO dates, span end (the next period's start, exclusive), sub-row, label flag, readable fields."""
     out = items.copy()
     out[["level", "labelled", "align"]] = label_levels(out, start, end, width_px=width_px)
+    narrow = label_levels(out, start, end, width_px=min(width_px, NARROW_PLOT_WIDTH))
+    out[["level_narrow", "labelled_narrow", "align_narrow"]] = narrow[["level", "labelled", "align"]]
     out["start_iso"] = out["date"].map(_iso)
     out["end_iso"] = [_iso(next_period_start(d, p)) for d, p in zip(out["date"], out["precision"])]
     out["label_iso"] = out["start_iso"].where(
@@ -106,8 +111,16 @@ def timeline_frame(
         "level",
         "labelled",
         "align",
+        "level_narrow",
+        "labelled_narrow",
+        "align_narrow",
     ]
     return out[keep]
+
+
+def _by_width(field: str) -> str:
+    """A Vega expression: a placement field of timeline_frame for the plot's width as drawn."""
+    return f"width < {PLOT_WIDTH} ? datum.{field}_narrow : datum.{field}_wide"
 
 
 TOOLTIP = [
@@ -218,10 +231,20 @@ def build_timeline_chart(
             labelExpr=vega_label_expr(TIMELINE_KIND_LABELS, KIND_ORDER),
             labelFontSize=FONT,
             symbolSize=140,
+            columns=3,  # five entries in one row are cut at the right of a 1024 px window
         ),
     )
     picks = [alt.selection_point(name=name, fields=["item_id"], on="click", clear="dblclick") for name in PICKS]
-    base = alt.Chart(frame)
+
+    def placed(
+        rows: pd.DataFrame,
+    ) -> alt.Chart:  # sub-rows and labels as placed for the drawn width (see NARROW_PLOT_WIDTH)
+        wide = rows.rename(columns={"level": "level_wide", "labelled": "labelled_wide", "align": "align_wide"})
+        return alt.Chart(wide).transform_calculate(
+            level=_by_width("level"), labelled=_by_width("labelled"), align=_by_width("align")
+        )
+
+    base = placed(frame)
     spans = (
         base.transform_filter("datum.precision != 'day'")
         .mark_bar(height=12, strokeDash=[4, 2], strokeWidth=1.5, fillOpacity=0.3, cornerRadius=2)
@@ -291,12 +314,15 @@ def build_timeline_chart(
             end_iso=[_iso(next_period_start(d, p)) for d, p in zip(s["date"], s["precision"])],
         )
         s = s.assign(
-            marker_iso=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=PLOT_WIDTH)],
+            marker_iso_wide=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=PLOT_WIDTH)],
+            marker_iso_narrow=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=NARROW_PLOT_WIDTH)],
             line_iso=s["start_iso"].where(s["precision"] == "day", s["end_iso"]),
             number=s["step"].astype(str),
         )
         tip = [alt.Tooltip("label:N", title="The report's causal chain"), alt.Tooltip("date_label:N", title="Date")]
         chain = alt.Chart(s)
+        # Each marker where it was placed for the plot's drawn width (see NARROW_PLOT_WIDTH).
+        markers = chain.transform_calculate(marker_iso=f"toDate({_by_width('marker_iso')})")
         x_marker = alt.X("marker_iso:T")
         layers += [
             chain.transform_filter("datum.precision != 'day'")
@@ -306,11 +332,13 @@ def build_timeline_chart(
             .mark_rule(color="#444444", strokeDash=[6, 4], strokeWidth=1.2, opacity=0.6)
             .encode(x=x_plain, tooltip=tip),
             # a short leader from each numbered marker down to its line or band, when the marker had to move aside
-            chain.mark_rule(color="#333333", strokeWidth=1, y=-MARKER_Y + 9, y2=0).encode(x=x_marker, x2="line_iso:T"),
-            chain.mark_circle(size=MARKER_SIZE, color="#333333", opacity=1, y=-MARKER_Y).encode(
+            markers.mark_rule(color="#333333", strokeWidth=1, y=-MARKER_Y + 9, y2=0).encode(
+                x=x_marker, x2="line_iso:T"
+            ),
+            markers.mark_circle(size=MARKER_SIZE, color="#333333", opacity=1, y=-MARKER_Y).encode(
                 x=x_marker, tooltip=tip
             ),
-            chain.mark_text(fontSize=FONT, fontWeight="bold", color="white", y=-MARKER_Y).encode(
+            markers.mark_text(fontSize=FONT, fontWeight="bold", color="white", y=-MARKER_Y).encode(
                 x=x_marker, text="number:N", tooltip=tip
             ),
         ]
@@ -324,7 +352,7 @@ def build_timeline_chart(
     if selected is not None and selected in set(frame["item_id"]):
         ring = frame[frame["item_id"] == selected]
         layers.append(
-            alt.Chart(ring)
+            placed(ring)
             .mark_point(size=420, strokeWidth=2.5, color="#000000", filled=False)
             .encode(x=x_plain, y=y, yOffset=y_off, tooltip=TOOLTIP)
         )

@@ -33,3 +33,31 @@ def test_site_map_draws_countries_areas_and_site_markers(browser, app_url: str) 
         assert errors == []
     finally:
         context.close()
+
+
+def test_site_map_land_reaches_the_edge_of_a_wide_plot(browser, app_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/sites")
+        wait_until_idle(page)
+        page.wait_for_function(
+            "() => document.querySelectorAll('[data-testid=stVegaLiteChart] g.mark-shape > path').length >= 3",
+            timeout=30000,
+        )
+        # The plot's frame and the land shapes' extent (their boxes ignore the plot's clip), in page pixels.
+        extent = page.evaluate(
+            """() => {
+              const chart = document.querySelector('[data-testid=stVegaLiteChart]');
+              const frame = chart.querySelector('path.background').getBoundingClientRect();
+              const shapes = Array.from(chart.querySelectorAll('g.mark-shape > path')).map(p => p.getBoundingClientRect());
+              return {left: frame.left, right: frame.right,
+                      landLeft: Math.min(...shapes.map(b => b.left)), landRight: Math.max(...shapes.map(b => b.right))};
+            }"""
+        )
+        assert extent["right"] - extent["left"] > 800, "the map fills its column"
+        # West of the corridor lie Malaysia and Sumatra all the way to the plot's edge (its east is open sea): the
+        # old clip to the corridor's box left a blank band there at 1920 px.
+        assert extent["landLeft"] <= extent["left"] + 1, "land reaches the plot's left edge: no blank band"
+    finally:
+        context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from browser import wait_until_idle
 from conftest import DATA_DIR
 
@@ -131,3 +132,31 @@ def test_typed_from_day_is_applied_on_enter(page, app_url: str) -> None:
     # the lanes chart starts at the typed day: its first axis label is June 2025 or later
     labels = page.locator("[data-testid=stVegaLiteChart]").nth(1).locator("svg .role-axis-label text")
     assert "Jan 2025" not in labels.all_inner_texts() and "Apr 2025" not in labels.all_inner_texts()
+
+
+LABELS = """(chart) => {
+  const box = e => { const b = e.getBoundingClientRect(); return {text: e.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom}; };
+  const texts = [...chart.querySelectorAll('svg .mark-text text')];
+  return {
+    events: texts.filter(t => t.getAttribute('fill') === '#1B1F24').map(box),
+    lanes: [...chart.querySelectorAll('svg .role-axis-label text')].filter(t => t.getAttribute('font-weight') === 'bold').map(box),
+  };
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1280, 720)], ids=["1024x768", "1280x720"])
+def test_event_labels_neither_overlap_nor_cover_the_lane_names(browser, app_url: str, width: int, height: int) -> None:
+    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
+    open_timeline(page, app_url, "")  # the opening window: the report's story, crowded in 2025
+    drawn = page.locator("[data-testid=stVegaLiteChart]").nth(1).evaluate(LABELS)
+    page.context.close()
+    events, lanes = drawn["events"], drawn["lanes"]
+    assert len(events) >= 10 and len(lanes) >= 5, drawn
+    plot_left = max(lane["r"] for lane in lanes)
+    for i, one in enumerate(events):
+        assert one["l"] >= plot_left, f"{one['text']!r} covers the lane names at {width}x{height}"
+        for other in events[i + 1 :]:
+            crossing = (
+                one["l"] < other["r"] and other["l"] < one["r"] and one["t"] < other["b"] and other["t"] < one["b"]
+            )
+            assert not crossing, f"{one['text']!r} and {other['text']!r} overlap at {width}x{height}"

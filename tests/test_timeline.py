@@ -277,7 +277,7 @@ def _label_levels_row_by_row(
             width = len(str(row["title"])) * char_px + 12
             lo, hi, align = (x0, x + width, "left") if x + width <= width_px else (x0 - width, x + 8, "right")
             free = next((i for i, f in enumerate(free_at) if f <= lo), None)
-            if free is None:
+            if free is None or lo < 0:  # no sub-row free, or no room on either side of the mark
                 out.loc[idx, ["level", "labelled", "align"]] = [
                     min(range(levels), key=lambda i: free_at[i]),
                     False,
@@ -372,3 +372,18 @@ def test_lanes_come_from_data_and_every_event_category_has_a_lane() -> None:
     categories = set(fields["events"]["category"]["constraints"]["enum"]) - {"model_release"}
     assert categories <= set(CATEGORY_LANES)
     assert set(fields["models"]["family"]["constraints"]["enum"]) <= set(lanes["model_family"].dropna())
+
+
+def test_a_label_with_room_on_neither_side_is_left_off_instead_of_covering_the_lane_names() -> None:
+    # A 300 px plot over 2025; a long title on 1 July has 150 px on each side, and needs 12 + 7 px a character.
+    items = pd.DataFrame(
+        {
+            "date": [pd.Timestamp("2025-07-01"), pd.Timestamp("2025-12-20")],
+            "precision": ["day", "day"],
+            "title": ["A title far too long for either side of its mark", "Short"],
+            "lane": ["us", "us"],
+        }
+    )
+    got = label_levels(items, pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"), width_px=300)
+    assert list(got["labelled"]) == [False, True]
+    assert list(got["align"]) == ["right", "right"]  # "Short" ends left of its mark near the right edge
