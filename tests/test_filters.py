@@ -202,3 +202,12 @@ def test_a_title_of_exactly_sixty_characters_is_shown_whole_and_tie_targets_by_n
     assert value_labels(dataset.package, tables, "claims", "source_id") == {"rep": "Example Times: " + "T" * 60}
     targets = value_labels(dataset.package, tables, "relationships", "to_id")
     assert set(targets) == {"hub", "k_one"} and "hub" not in targets.values() and "k_one" not in targets.values()
+
+
+def test_two_choices_that_would_read_the_same_keep_their_ids_apart(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    tables = dict(dataset.tables)
+    tables["companies"] = tables["companies"].assign(name=["Same Name", "Same Name", "Agency"])
+    labels = value_labels(dataset.package, tables, "models", "developer_id")
+    assert labels == {"acme": "Same Name (acme)", "beta": "Same Name (beta)"}
+    assert value_labels(dataset.package, tables, "policies", "issuer_id") == {"gov": "Agency"}
