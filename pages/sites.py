@@ -132,11 +132,11 @@ st.subheader(f"Sites shown ({len(shown)})")
 table = sites_charts.describe_sites(shown)[list(sites.TABLE_COLUMNS)].rename(columns=sites.TABLE_COLUMNS)
 st.dataframe(table, hide_index=True, width="stretch", placeholder="–")
 filtered = bool(owners or operators or statuses or min_mw != "0")
-buttons = st.columns([2, 1.2, 1.2, 3])
+buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping when narrow
 ui.render_table_downloads(
-    table, None, label="Sites shown", what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons[0]
+    table, None, label="Sites shown", what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons
 )
-buttons[1].download_button(
+buttons.download_button(
     "GeoJSON",
     lambda: sites.sites_geojson_bytes(shown),
     file_name=download_name("sites", dataset.as_of, "geojson", filtered=filtered),
@@ -144,7 +144,7 @@ buttons[1].download_button(
     icon=":material/download:",
     on_click="ignore",
 )
-buttons[2].download_button(
+buttons.download_button(
     "GeoPackage",
     lambda: sites.sites_geopackage_bytes(shown),
     file_name=download_name("sites", dataset.as_of, "gpkg", filtered=filtered),
