@@ -48,7 +48,7 @@ focus = url_selectbox(
     list(names),
     key="focus",
     container=row,
-    width=320,
+    width=300,
     index=None,
     placeholder="Whole network",
     format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})",
@@ -68,7 +68,7 @@ chosen = url_multiselect(
     relations,
     key="relation",
     container=row,
-    width=300,
+    width=240,
     format_func=lambda r: RELATION_LABELS.get(r, r),
     placeholder="All",
 )
@@ -79,7 +79,7 @@ since = url_day(
     min_value=low,
     max_value=high,
     container=row,
-    width=130,
+    width=120,
     help="Ties that lasted into this period; undated ties stay. Type YYYY-MM-DD and press Enter.",
 )
 until = url_day(
@@ -89,7 +89,7 @@ until = url_day(
     min_value=low,
     max_value=high,
     container=row,
-    width=130,
+    width=120,
     help="Type YYYY-MM-DD and press Enter.",
 )
 since, until = (since if since != low else None), (until if until != high else None)
