@@ -182,7 +182,7 @@ def chain_slide(chains: pd.DataFrame) -> dict[str, Any]:
 
 def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
     """The closing step: each key finding (one line, in the report's order) with its standing today as a
-    coloured tile, every standing named in the legend (from supplychain.standings.finding_standings)."""
+    coloured tile that names it (from supplychain.standings.finding_standings)."""
     from supplychain.style import NOT_REVIEWED_LABEL, STANDING_COLOURS
     from supplychain.style import STANDING_LABELS as REVIEWED_LABELS
 
@@ -204,7 +204,13 @@ def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
             sort=list(frame["finding"]),
             title=None,
             axis=alt.Axis(
-                labelFontSize=17, labelLimit=0, labelOverlap=False, domain=False, ticks=False, labelPadding=12
+                labelFontSize=17,
+                labelLimit=0,
+                labelOverlap=False,
+                domain=False,
+                ticks=False,
+                labelPadding=12,
+                labelFlush=False,
             ),
         ),
         x=alt.X(
@@ -227,22 +233,14 @@ def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
             alt.Tooltip("later_events:Q", title="Later events"),
         ],
     )
-    tiles = base.mark_rect(
-        cornerRadius=6, stroke="#FFFFFF", strokeWidth=4
-    ).encode(
+    tiles = base.mark_rect(cornerRadius=6, stroke="#FFFFFF", strokeWidth=4).encode(
         fill=alt.Fill(
             "standing_label:N",
             title="Standing today",
             scale=alt.Scale(domain=[STANDING_LABELS[s] for s in order], range=[STANDING_COLOURS[s] for s in order]),
-            legend=alt.Legend(
-                orient="bottom",
-                direction="horizontal",
-                labelFontSize=17,
-                titleFontSize=17,
-                symbolSize=300,
-                labelLimit=0,
-                columns=2,  # the legend starts under the plot, right of the long finding labels: 3 columns cut at 1024 px
-            ),
+            # No legend: each tile names its standing in words, and a legend under 11 findings took the rows'
+            # height at 1280x720 (they overlapped).
+            legend=None,
         )
     )
     text = base.mark_text(fontSize=16, color="#1B1F24").encode(text="standing_label:N")

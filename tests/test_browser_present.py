@@ -169,3 +169,23 @@ def test_chain_step_draws_every_cell_inside_its_tile_in_large_type(
 
 def _overlap(a: dict, b: dict) -> bool:
     return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_closing_step_draws_every_finding_on_its_own_line(browser, app_url: str, width: int, height: int) -> None:
+    number = next(i for i, s in enumerate(STEPS, start=1) if s.visual == "standings")
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    _open_step(page, app_url, number)
+    page.wait_for_selector("[data-testid=stVegaLiteChart] svg .mark-text text", timeout=15000)
+    texts = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg text')]
+          .filter(t => t.textContent.trim()).map(t => { const b = t.getBoundingClientRect();
+            return {text: t.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom, px: parseFloat(t.getAttribute('font-size'))}; })"""
+    )
+    context.close()
+    assert len(texts) >= 2 * 5, texts  # a finding and its standing per row
+    for i, one in enumerate(texts):
+        assert one["px"] >= 16, one
+        for other in texts[i + 1 :]:
+            assert not _overlap(one, other), f"{one['text']!r} and {other['text']!r} overlap at {width}x{height}"
