@@ -8,6 +8,7 @@ from supplychain.accessibility import describe_chart
 from supplychain.dates import format_date
 from supplychain.entities import LINK_DISPLAY, entity_link
 from supplychain.schema import enum_values
+from supplychain.style import enum_label
 from supplychain.timeline import (
     EVENT_TABLE_COLUMNS,
     LANE_CHOICES,
@@ -85,7 +86,7 @@ chosen_categories = urlbind.url_multiselect(
     key="category",
     container=top[4],
     placeholder="All categories",
-    format_func=lambda c: c.replace("_", " ").capitalize(),
+    format_func=lambda c: enum_label("events", "category", c),
 )
 selected = urlbind.url_value("event", list(items["item_id"]), what="not an event on the timeline")
 st.page_link(

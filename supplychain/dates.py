@@ -37,6 +37,21 @@ def precision_of(value: Any) -> str:
     return DAY if is_blank(value) else str(value)
 
 
+def period_start(day: Any, precision: Any) -> pd.Timestamp:
+    """The first day a date of this precision could stand for: the day itself, the month's or the year's first.
+
+    Month and year dates are stored on the period's first day by convention; one written mid-month
+    (2025-04-15, "month") still starts on 2025-04-01.
+    """
+    stamp = pd.Timestamp(day)
+    precision = precision_of(precision)
+    if precision == MONTH:
+        return stamp.replace(day=1)
+    if precision == YEAR:
+        return stamp.replace(month=1, day=1)
+    return stamp
+
+
 def period_end(day: Any, precision: Any) -> pd.Timestamp:
     """The last day a date of this precision could stand for: the day itself, the month's or the year's end.
 
@@ -63,7 +78,7 @@ def in_period(day: Any, when: Any, precision: Any) -> bool:
     """
     if is_blank(when) or precision_of(precision) == DAY:
         return False
-    return pd.Timestamp(when) <= pd.Timestamp(day) <= period_end(when, precision)
+    return period_start(when, precision) <= pd.Timestamp(day) <= period_end(when, precision)
 
 
 def format_date(value: Any, precision: Any = DAY) -> str:
@@ -106,12 +121,12 @@ def map_counts_from(when: Any, precision: Any) -> pd.Timestamp:
 
 def status_counts_from(when: Any, precision: Any) -> pd.Timestamp:
     """The chip status's rule, "from the first day it could mean": a month- or year-only date counts from the
-    first day of that month or year (the stored date), and every day inside the period is marked uncertain.
+    first day of that month or year (`period_start`), and every day inside the period is marked uncertain.
 
     An export control known only to its month is the cautious case: a reader asking whether a chip could be
     sold on 10 April should see "restricted, uncertain" for a measure of "April 2025", not "unrestricted".
     """
-    return pd.Timestamp(when)
+    return period_start(when, precision)
 
 
 MAP_DATE_NOTE = (

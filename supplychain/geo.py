@@ -191,54 +191,72 @@ def headquarters(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     return hq
 
 
-def entity_places(
-    tables: dict[str, pd.DataFrame],
-    kind: str,
-    entity_id: str,
-    *,
-    as_target: bool = False,
-    hq: dict[str, str] | None = None,
-) -> list[str]:
+@dataclass(frozen=True)
+class PlaceLookup:
+    """What entity_places and entity_companies need, read from the tables once.
+
+    Why: the map asks where each end of every relationship stands; looking that up in the tables per
+    relationship made building the map grow with the square of the rows (16.7 s at 100x the data).
+    """
+
+    locations: frozenset[str]
+    hq: dict[str, str]
+    developer: dict[str, str]  # model_id -> developer company_id
+    designer: dict[str, str]  # chip_id -> designer company_id
+    operates: dict[str, list[str]]  # company_id -> location ids it operates, in the relationships' order
+
+
+def place_lookup(tables: dict[str, pd.DataFrame]) -> PlaceLookup:
+    """The lookups of entity_places / entity_companies for these tables."""
+    rels = tables["relationships"]
+    ops = rels[(rels["relation"] == "operates") & (rels["to_kind"] == "location")]
+    operates: dict[str, list[str]] = {}
+    for company, loc in zip(ops["from_id"].astype(str), ops["to_id"].astype(str)):
+        if loc not in operates.setdefault(company, []):
+            operates[company].append(loc)
+    models, chips = tables["models"], tables["chips"]
+    return PlaceLookup(
+        locations=frozenset(tables["locations"]["location_id"].astype(str)),
+        hq=headquarters(tables),
+        developer=dict(zip(models["model_id"].astype(str), models["developer_id"].astype(str))),
+        designer=dict(zip(chips["chip_id"].astype(str), chips["designer_id"].astype(str))),
+        operates=operates,
+    )
+
+
+def entity_places(lookup: PlaceLookup, kind: str, entity_id: str, *, as_target: bool = False) -> list[str]:
     """Location ids an entity stands at on the map.
 
     A place is itself; a company is at its head office (and, as the target of a flow, a company with
     no head office, such as an unnamed class of operators, is at the places it operates); a model is
     where its developer is; a chip where its designer is. Unknown ids give [].
     """
-    locations = set(tables["locations"]["location_id"].astype(str))
-    hq = headquarters(tables) if hq is None else hq
     if kind == "location":
-        return [entity_id] if entity_id in locations else []
+        return [entity_id] if entity_id in lookup.locations else []
     if kind == "company":
-        home = hq.get(entity_id)
-        if home in locations:
+        home = lookup.hq.get(entity_id)
+        if home in lookup.locations:
             return [home]
         if as_target:
-            rels = tables["relationships"]
-            ops = rels[
-                (rels["from_id"] == entity_id) & (rels["relation"] == "operates") & (rels["to_kind"] == "location")
-            ]
-            return [str(t) for t in dict.fromkeys(ops["to_id"]) if str(t) in locations]
+            return [t for t in lookup.operates.get(entity_id, []) if t in lookup.locations]
         return []
     if kind == "model":
-        row = tables["models"][tables["models"]["model_id"] == entity_id]
-        return entity_places(tables, "company", str(row["developer_id"].iloc[0]), hq=hq) if len(row) else []
+        developer = lookup.developer.get(entity_id)
+        return entity_places(lookup, "company", developer) if developer is not None else []
     if kind == "chip":
-        row = tables["chips"][tables["chips"]["chip_id"] == entity_id]
-        return entity_places(tables, "company", str(row["designer_id"].iloc[0]), hq=hq) if len(row) else []
+        designer = lookup.designer.get(entity_id)
+        return entity_places(lookup, "company", designer) if designer is not None else []
     return []
 
 
-def entity_companies(tables: dict[str, pd.DataFrame], kind: str, entity_id: str) -> list[str]:
+def entity_companies(lookup: PlaceLookup, kind: str, entity_id: str) -> list[str]:
     """The companies an entity belongs to, for the company filter: itself, a model's developer, a chip's designer."""
     if kind == "company":
         return [entity_id]
     if kind == "model":
-        row = tables["models"][tables["models"]["model_id"] == entity_id]
-        return [str(row["developer_id"].iloc[0])] if len(row) else []
+        return [lookup.developer[entity_id]] if entity_id in lookup.developer else []
     if kind == "chip":
-        row = tables["chips"][tables["chips"]["chip_id"] == entity_id]
-        return [str(row["designer_id"].iloc[0])] if len(row) else []
+        return [lookup.designer[entity_id]] if entity_id in lookup.designer else []
     return []
 
 
@@ -285,10 +303,11 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for company, loc in headquarters(tables).items():
         add(loc, PRESENCE_RELATIONS["headquartered_in"], company)
     rels = tables["relationships"]
+    lookup = place_lookup(tables)
     for _, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():
         if r["relation"] == "headquartered_in":
             continue
-        for company in entity_companies(tables, str(r["from_kind"]), str(r["from_id"])):
+        for company in entity_companies(lookup, str(r["from_kind"]), str(r["from_id"])):
             add(str(r["to_id"]), PRESENCE_RELATIONS[str(r["relation"])], company)
 
     rows = []
@@ -363,21 +382,15 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rels = rels[rels["relation"].isin(list(FLOW_DIRECTIONS))]
     names = entity_names(tables)
     loc = tables["locations"].set_index(tables["locations"]["location_id"].astype(str))
-    hq = headquarters(tables)
+    lookup = place_lookup(tables)
     rows = []
     for _, r in rels.iterrows():
         fk, fid, tk, tid = str(r["from_kind"]), str(r["from_id"]), str(r["to_kind"]), str(r["to_id"])
         if FLOW_DIRECTIONS[str(r["relation"])] == "forward":
-            origins, dests = (
-                entity_places(tables, fk, fid, hq=hq),
-                entity_places(tables, tk, tid, as_target=True, hq=hq),
-            )
+            origins, dests = entity_places(lookup, fk, fid), entity_places(lookup, tk, tid, as_target=True)
         else:
-            origins, dests = (
-                entity_places(tables, tk, tid, hq=hq),
-                entity_places(tables, fk, fid, as_target=True, hq=hq),
-            )
-        companies = list(dict.fromkeys(entity_companies(tables, fk, fid) + entity_companies(tables, tk, tid)))
+            origins, dests = entity_places(lookup, tk, tid), entity_places(lookup, fk, fid, as_target=True)
+        companies = list(dict.fromkeys(entity_companies(lookup, fk, fid) + entity_companies(lookup, tk, tid)))
         pairs = [(o, d) for o in origins for d in dests]
         for i, (o, d) in enumerate(pairs):
             rows.append(

@@ -348,7 +348,8 @@ ANSWER_COLUMNS = [
 
 
 def _text(value: object) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    """A cell as text; a missing one (None, NaN, NaT, blank) as "" (the blank rule of dates.is_blank)."""
+    return "" if is_blank(value) else str(value)
 
 
 def status_answers(status: pd.DataFrame, sources: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:
@@ -360,7 +361,7 @@ def status_answers(status: pd.DataFrame, sources: pd.DataFrame, day: pd.Timestam
     An uncertain answer says so ("Uncertain: ..."); a chip the Chinese side discourages says that too.
     """
     day = pd.Timestamp(day).normalize()
-    by_source = sources.set_index("source_id") if "source_id" in sources.columns else sources
+    by_source = sources.set_index("source_id")
     rows = []
     for row in status.to_dict("records"):
         code = row["status"]

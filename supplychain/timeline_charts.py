@@ -28,6 +28,7 @@ PLOT_WIDTH = 640
 # A narrower window (1024 px with the sidebar open: a plot of about 385 px) gets its own placement, chosen
 # in the browser by the plot's width (Vega expressions), so labels do not crowd there either.
 NARROW_PLOT_WIDTH = 370
+WIDE_PLOT_WIDTH = 1100  # and a wide one (1920 px windows, story slides): labels that fit there are not left off
 # The report's causal chain: numbered markers in one row above the plot (px above its top edge).
 MARKER_Y = 22
 MARKER_SIZE = 300  # about 20 px across
@@ -80,6 +81,8 @@ def timeline_frame(
     out[["level", "labelled", "align"]] = label_levels(out, start, end, width_px=width_px)
     narrow = label_levels(out, start, end, width_px=min(width_px, NARROW_PLOT_WIDTH))
     out[["level_narrow", "labelled_narrow", "align_narrow"]] = narrow[["level", "labelled", "align"]]
+    wide = label_levels(out, start, end, width_px=max(width_px, WIDE_PLOT_WIDTH))
+    out[["level_xwide", "labelled_xwide", "align_xwide"]] = wide[["level", "labelled", "align"]]
     out["start_iso"] = out["date"].map(_iso)
     out["end_iso"] = [_iso(next_period_start(d, p)) for d, p in zip(out["date"], out["precision"])]
     out["label_iso"] = out["start_iso"].where(
@@ -114,13 +117,19 @@ def timeline_frame(
         "level_narrow",
         "labelled_narrow",
         "align_narrow",
+        "level_xwide",
+        "labelled_xwide",
+        "align_xwide",
     ]
     return out[keep]
 
 
 def _by_width(field: str) -> str:
     """A Vega expression: a placement field of timeline_frame for the plot's width as drawn."""
-    return f"width < {PLOT_WIDTH} ? datum.{field}_narrow : datum.{field}_wide"
+    return (
+        f"width < {PLOT_WIDTH} ? datum.{field}_narrow : "
+        f"width < {WIDE_PLOT_WIDTH} ? datum.{field}_wide : datum.{field}_xwide"
+    )
 
 
 TOOLTIP = [
@@ -316,6 +325,7 @@ def build_timeline_chart(
         s = s.assign(
             marker_iso_wide=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=PLOT_WIDTH)],
             marker_iso_narrow=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=NARROW_PLOT_WIDTH)],
+            marker_iso_xwide=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=WIDE_PLOT_WIDTH)],
             line_iso=s["start_iso"].where(s["precision"] == "day", s["end_iso"]),
             number=s["step"].astype(str),
         )
@@ -511,7 +521,9 @@ def build_status_strip(
         scale=x_scale,
         axis=alt.Axis(format="%b %Y", labelFontSize=FONT, labelOverlap="greedy", tickCount=time_ticks(start, end)),
     )
-    y = alt.Y("chip_name:N", title=None, sort=list(chip_order), axis=alt.Axis(labelFontSize=FONT, labelLimit=200))
+    y = alt.Y(
+        "chip_name:N", title=None, sort=list(chip_order), axis=alt.Axis(labelFontSize=FONT, labelLimit=0)
+    )  # no cut name: "(reported, not announced)" matters
     tip = [
         alt.Tooltip("chip_name:N", title="Chip"),
         alt.Tooltip("period:N", title="Period"),

@@ -144,7 +144,9 @@ LABELS = """(chart) => {
 }"""
 
 
-@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1280, 720)], ids=["1024x768", "1280x720"])
+@pytest.mark.parametrize(
+    ("width", "height"), [(1024, 768), (1280, 720), (1920, 1080)], ids=["1024x768", "1280x720", "1920x1080"]
+)
 def test_event_labels_neither_overlap_nor_cover_the_lane_names(browser, app_url: str, width: int, height: int) -> None:
     page = browser.new_context(viewport={"width": width, "height": height}).new_page()
     open_timeline(page, app_url, "")  # the opening window: the report's story, crowded in 2025

@@ -150,3 +150,22 @@ def test_a_date_with_a_precision_no_one_wrote_reads_as_its_day() -> None:
 def test_a_month_date_written_as_the_months_last_day_still_ends_that_month() -> None:
     assert period_end("2025-04-30", "month") == pd.Timestamp("2025-04-30")
     assert period_end("2024-02-29", "month") == pd.Timestamp("2024-02-29")
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "first"),
+    [
+        ("2025-04-15", "month", "2025-04-01"),
+        ("2025-04-01", "month", "2025-04-01"),
+        ("2023-07-09", "year", "2023-01-01"),
+        ("2025-04-15", "day", "2025-04-15"),
+        ("2025-04-15", None, "2025-04-15"),
+    ],
+)
+def test_the_status_counts_a_month_or_year_from_its_first_day_wherever_it_was_written(day, precision, first) -> None:
+    assert status_counts_from(day, precision) == pd.Timestamp(first)
+
+
+def test_every_day_of_a_month_written_mid_month_is_inside_it() -> None:
+    assert in_period("2025-04-02", "2025-04-15", "month") and in_period("2025-04-30", "2025-04-15", "month")
+    assert not in_period("2025-03-31", "2025-04-15", "month") and not in_period("2025-05-01", "2025-04-15", "month")

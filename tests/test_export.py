@@ -305,3 +305,17 @@ def test_an_excel_download_neutralises_formulas_in_a_column_of_mixed_cells() -> 
     frame = pd.DataFrame({"mixed": pd.Series(["=1+1", 5, None], dtype=object), "n": [1.5, 2.0, 3.0]})
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [["mixed", "n"], ["'=1+1", 1.5], [5, 2], [None, 3]]
+
+
+def test_an_excel_download_has_one_sheet_called_data_by_default() -> None:
+    import openpyxl
+
+    assert openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(pd.DataFrame({"a": [1]})))).sheetnames == ["data"]
+
+
+def test_a_view_package_of_a_table_without_keys_describes_it_as_it_is() -> None:
+    from supplychain.export import view_package
+
+    package = {"name": "p", "resources": [{"name": "t", "schema": {"fields": [{"name": "a"}, {"name": "b"}]}}]}
+    out = view_package(package, {"t": pd.DataFrame({"a": [1]})})
+    assert out["resources"] == [{"name": "t", "schema": {"fields": [{"name": "a"}], "foreignKeys": []}}]

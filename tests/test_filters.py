@@ -180,3 +180,16 @@ def test_a_value_filter_on_yes_no_leaves_out_rows_with_no_answer() -> None:
     frame = pd.DataFrame({"id": ["a", "b", "c"], "open": pd.Series([True, None, False], dtype="boolean")})
     assert list(filter_rows(frame, equals={"open": [True]})["id"]) == ["a"]
     assert list(filter_rows(frame, equals={"open": [False, True]})["id"]) == ["a", "c"]
+
+
+def test_a_blank_search_keeps_a_row_whose_every_text_cell_is_empty() -> None:
+    frame = pd.DataFrame({"note": pd.Series(["x", None], dtype=object), "n": [1, 2]})
+    assert list(search_rows(frame, "")["n"]) == [1, 2]
+
+
+def test_a_ties_ends_are_offered_by_name_whatever_kind_of_entity_they_are(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    labels = value_labels(dataset.package, dataset.tables, "relationships", "from_id")
+    names = {t: dict(zip(dataset.tables[t].iloc[:, 0], dataset.tables[t]["name"])) for t in ("companies", "policies")}
+    assert labels == {"acme": names["companies"]["acme"], "p_one": names["policies"]["p_one"]}
+    assert labels["acme"] == "Acme AI"

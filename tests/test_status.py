@@ -405,3 +405,134 @@ def test_presets_are_report_reviewed_then_before_and_after_each_measure(world) -
     assert days["After · 1 Sep 2025 · Measure licence"] == "2025-09-01"
     assert not any("withdrawn" in label or "cn_summons" in label for label in days)  # never applied / not export
     assert len(presets) == 2 + 2 * 5  # restrict, licence, diffusion, forever, ended
+
+
+def test_status_table_names_designers_and_measures_and_words_the_segment(world) -> None:
+    world["chips"].loc[world["chips"]["chip_id"] == "k2", "segment"] = "prototype"  # a segment with no label
+    names = {"nvidia": "Nvidia", "restrict": "US restriction", "cn_summons": "Summons"}
+    table = status_table(chip_status_on(world, "2025-09-15"), names).set_index("chip_name")
+    assert table.loc["K1", "designer"] == "Nvidia"
+    assert table.loc["K1", "segment_label"] == "Top data-centre part"
+    assert table.loc["K2", "segment_label"] == "prototype"
+    assert table.loc["K1", "in_force"] == "US restriction; licence"  # a measure with no name keeps its id
+    assert table.loc["K1", "china_side"] == "Summons"
+    assert table.loc["K4", "since_label"] == "" and table.loc["K4", "in_force"] == ""
+    assert status_table(chip_status_on(world, "2025-09-15")).loc[0, "designer"] == "nvidia"
+
+
+def test_every_answer_carries_its_chip_and_status_code(world) -> None:
+    rows = answers_on(world, "2025-06-01")
+    assert rows.loc["k1", "chip_name"] == "K1" and rows.loc["k1", "status"] == RESTRICTED
+    assert rows.loc["k4", "status"] == UNRESTRICTED
+
+
+def test_a_licensed_chip_the_chinese_side_discourages_reads_as_one_sentence_each(world) -> None:
+    row = answers_on(world, "2025-09-15").loc["k1"]
+    assert row["answer"] == (
+        "Yes, under licence — export licences have been granted since Aug 2025, under conditions."
+        " Chinese authorities discourage buying it."
+    )
+
+
+def test_a_day_with_no_deciding_measure_has_no_since_date(world) -> None:
+    row = answers_on(world, "2025-04-08").loc["k1"]
+    assert row["since_label"] == "" and row["measure_name"] == "" and row["source_id"] == ""
+
+
+def test_a_restriction_of_unknown_start_says_so_in_words() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [_policy("r", "restricts", None)],
+        [_edge("e1", "r", "restricts", "k1")],
+    )
+    row = answers_on(tables, "2025-02-01").loc["k1"]
+    assert row["answer"] == (
+        "No — an export licence has been required since a date not in the data, and may be denied."
+        " Uncertain: the start of Measure r is not known."
+    )
+    assert row["since_label"] == ""
+
+
+def test_a_deciding_measure_whose_source_is_missing_shows_no_source() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [_policy("r", "restricts", "2025-01-01")],
+        [{**_edge("e1", "r", "restricts", "k1", "2025-01-01"), "source_id": "gone"}],
+    )
+    row = answers_on(tables, "2025-02-01").loc["k1"]
+    assert row["verdict"] == "No" and row["source_id"] == "gone"
+    assert row["source_label"] == "" and row["source_url"] == ""
+
+
+def test_a_measure_on_several_chips_is_one_pair_of_presets() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10"), _chip("k2", "2024-01-10")],
+        [_policy("r", "restricts", "2025-01-01")],
+        [_edge("e1", "r", "restricts", "k1", "2025-01-01"), _edge("e2", "r", "restricts", "k2", "2025-01-01")],
+    )
+    presets = date_presets(measure_windows(tables), report_day="2025-11-27", reviewed_through="2026-01-15")
+    assert [label for label, _ in presets[2:]] == ["Before · 31 Dec 2024 · Measure r", "After · 1 Jan 2025 · Measure r"]
+
+
+def test_a_strip_ending_on_the_day_a_restriction_starts_shows_that_last_day_restricted(world) -> None:
+    k1 = status_segments(world, "2025-01-01", "2025-04-09").query("chip_id == 'k1'")
+    got = [(str(r.start.date()), str(r.end.date()), r.status) for r in k1.itertuples()]
+    assert got == [("2025-01-01", "2025-04-09", UNRESTRICTED), ("2025-04-09", "2025-04-10", RESTRICTED)]
+
+
+def test_strip_rows_follow_the_order_of_the_chips_table_not_the_alphabet() -> None:
+    tables = tables_of(
+        [_chip("zeta", "2020-01-01"), _chip("alpha", "2020-01-01")],
+        [_policy("r", "restricts", "2025-03-01")],
+        [_edge("a", "r", "restricts", "alpha", "2025-03-01")],
+    )
+    segments = status_segments(tables, "2025-01-01", "2025-06-30")
+    assert list(segments["chip_id"]) == ["zeta", "alpha", "alpha"]
+    assert list(segments["start"].dt.strftime("%Y-%m-%d")) == ["2025-01-01", "2025-01-01", "2025-03-01"]
+
+
+def test_a_strip_of_no_chips_is_empty_but_keeps_its_columns() -> None:
+    tables = tables_of(
+        [_chip("k1", "2020-01-01")], [_policy("r", "restricts", "2025-03-01")], [_edge("a", "r", "restricts", "k1")]
+    )
+    tables["chips"] = tables["chips"].iloc[0:0]
+    segments = status_segments(tables, "2025-01-01", "2025-06-30")
+    assert segments.empty and {"chip_id", "status", "start", "end"} <= set(segments.columns)
+
+
+def test_uncertainty_names_an_imprecise_announcement_or_end_and_a_missing_announcement() -> None:
+    tables = tables_of(
+        [_chip("m", "2024-03-01", "month"), _chip("e", "2020-01-01"), _chip("u", None)],
+        [_policy("r", "restricts", "2024-01-01", ended="2024-06-01", ended_precision="month")],
+        [_edge("a", "r", "restricts", "e", "2024-01-01", end="2024-06-01")],
+    )
+    tables["relationships"]["end_precision"] = "month"
+    rows = chip_status_on(tables, "2024-03-10").set_index("chip_id")
+    assert rows.loc["m", "uncertain_why"] == "announced on a date known only to the month"
+    assert rows.loc["u", "uncertain_why"] == (
+        "the chip's announcement date is not in the data, so it may not have existed yet"
+    )
+    assert rows.loc["e", "uncertain_why"] == ""
+    june = chip_status_on(tables, "2024-06-20").set_index("chip_id")
+    assert june.loc["e", "uncertain_why"] == "Measure r ends on a date known only to the month"
+    assert june.loc["e", "status"] == UNRESTRICTED  # by the status's rule an imprecise end counts from the 1st
+
+
+def test_a_month_announcement_counts_from_the_first_of_the_month_even_if_written_mid_month() -> None:
+    tables = tables_of(
+        [_chip("m", "2024-03-15", "month")],
+        [_policy("r", "restricts", "2030-01-01")],
+        [_edge("a", "r", "restricts", "other", "2030-01-01")],
+    )
+    row = status_of(tables, "m", "2024-03-05")
+    assert row["status"] == UNRESTRICTED and row["uncertain"]
+
+
+def test_a_dated_restriction_decides_over_an_undated_permit_listed_first() -> None:
+    tables = tables_of(
+        [_chip("k", "2020-01-01")],
+        [_policy("p", "permits", None), _policy("r", "restricts", "2025-01-01")],
+        [_edge("a", "p", "permits", "k"), _edge("b", "r", "restricts", "k", "2025-01-01")],
+    )
+    row = status_of(tables, "k", "2025-02-01")
+    assert row["status"] == RESTRICTED and row["measure_id"] == "r"

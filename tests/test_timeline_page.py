@@ -103,3 +103,9 @@ def test_typed_from_day_is_applied_and_a_bad_one_is_refused_with_a_warning() -> 
     at.text_input(key="from").set_value("2025-02-30").run()
     assert any("not a day" in w.value for w in at.warning)
     assert "1 Jun 2025 to 31 Dec 2025" in texts(at)  # the last good day stays
+
+
+def test_event_categories_are_offered_in_words() -> None:
+    options = open_page("timeline").multiselect(key="category").options
+    assert "US measure" in options and "Nvidia chip" in options and "Model release" in options
+    assert not any("_" in o for o in options)
