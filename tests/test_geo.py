@@ -325,7 +325,7 @@ def test_boundaries_reach_the_sides_of_a_1760_px_plot_of_a_tall_region() -> None
     assert half > 60, "far wider than the region's own 34 degrees: the blank bands the old clip left"
 
 
-def test_wide_map_draws_land_at_its_sides_and_across_the_antimeridian(wide_sea_boundaries) -> None:
+def test_wide_southeast_asia_map_draws_the_countries_at_its_sides(wide_sea_boundaries) -> None:
     names = {f["properties"]["name"] for f in wide_sea_boundaries}
     assert {"India", "Japan", "Australia", "China", "Malaysia", "Singapore"} <= names
 
