@@ -59,7 +59,7 @@ elif not entity_id:
         f"Show every entity ({len(index)}); the first {ui.LINK_CAP} of each kind are listed", key="index_all"
     )
     # One fixed-width list per kind in a wrapping row: five equal columns cut names to about 9 characters at 1024 px.
-    grid = st.container(horizontal=True, gap="medium")
+    grid = st.container(horizontal=True, gap="small")
     for kind, label in KIND_LABELS.items():
         col = grid.container(width=ui.NAME_LIST_WIDTH)
         of_kind = index[index["kind"] == kind]

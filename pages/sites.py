@@ -21,12 +21,15 @@ region_key = urlbind.url_radio(
     horizontal=True,
     format_func=lambda k: sites_charts.SITE_REGIONS[k].label,
 )
-row1, row2 = right.columns(2), right.columns(2)
+# Filters of a fixed width in a wrapping row: two abreast where the column is wide, one a row where it is narrow
+# (2 x 2 columns cut each select to "All op…" at 1024 px).
+filters = right.container(horizontal=True, gap="small")
 owners = urlbind.url_multiselect(
     "Owner nationality",
     list(OWNERSHIP_LABELS)[:3],
     key="owner",
-    container=row1[0],
+    container=filters,
+    width=ui.FILTER_WIDTH,
     format_func=OWNERSHIP_LABELS.get,
     placeholder="All",
 )
@@ -35,7 +38,8 @@ operators = urlbind.url_multiselect(
     "Operator",
     list(operator_names),
     key="operator",
-    container=row1[1],
+    container=filters,
+    width=ui.FILTER_WIDTH,
     format_func=operator_names.get,
     placeholder="All operators",
 )
@@ -43,7 +47,8 @@ statuses = urlbind.url_multiselect(
     "Status",
     list(SITE_STATUS_LABELS),
     key="status",
-    container=row2[0],
+    container=filters,
+    width=ui.FILTER_WIDTH,
     format_func=SITE_STATUS_LABELS.get,
     placeholder="All",
 )
@@ -53,7 +58,8 @@ min_mw = urlbind.url_selectbox(
     MW_CHOICES,
     key="mw",
     default="0",
-    container=row2[1],
+    container=filters,
+    width=ui.FILTER_WIDTH,
     format_func=lambda v: "any" if v == "0" else f"{v} MW",
     help="A site with no MW figure in its sources is hidden by any threshold above 'any'.",
 )
