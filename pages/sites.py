@@ -97,7 +97,8 @@ with right:
         key="site",
         format_func=names.get,
         index=None,
-        placeholder="Click a marker or choose a site",
+        placeholder="Choose a site",  # short enough for the narrow column at 1024 px; the help says "or click"
+        help="Or click a marker on the map.",
     )
     if chosen:
         ui.render_site(sites_charts.describe_sites(all_sites[all_sites["site_id"] == chosen]).iloc[0], tables, areas)
