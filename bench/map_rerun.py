@@ -19,12 +19,12 @@ from supplychain.load import load_dataset
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _boundaries(key: str) -> list[dict]:
-    from supplychain.boundaries import clipped_boundaries
+def _boundaries(key: str) -> dict:
+    from supplychain.boundaries import plot_topology
 
     region = geo.REGIONS[key]
-    box = geo.plot_box(region, widths=(geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH), height=region.height)
-    return clipped_boundaries(region, width_px=geo.MIN_PLOT_WIDTH, box=box)["features"]
+    widths = (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH)
+    return plot_topology(region, widths=widths, height=region.height, scale_width=geo.MIN_PLOT_WIDTH)
 
 
 def main(repeat: int = 15) -> None:

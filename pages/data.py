@@ -105,8 +105,8 @@ else:
     )
 
 filtered = len(view) != len(frame) or list(view.columns) != list(frame.columns)
-buttons = st.columns(4)
-buttons[0].download_button(
+buttons = st.container(horizontal=True, gap="small")  # buttons keep their whole labels and wrap at 1024 px
+buttons.download_button(
     "Download these rows (CSV)",
     to_csv_bytes(view, labels),
     file_name=download_name(table, dataset.as_of, "csv", filtered=filtered),
@@ -115,7 +115,7 @@ buttons[0].download_button(
     disabled=view.empty,
     on_click="ignore",
 )
-buttons[1].download_button(
+buttons.download_button(
     "Download these rows (Excel)",
     lambda: to_xlsx_bytes(view, labels, sheet=table),
     file_name=download_name(table, dataset.as_of, "xlsx", filtered=filtered),
@@ -125,9 +125,9 @@ buttons[1].download_button(
     on_click="ignore",
 )
 ui.render_view_bundle(
-    package, tables, {table: view}, what=table, as_of=dataset.as_of, url_path="data", container=buttons[2]
+    package, tables, {table: view}, what=table, as_of=dataset.as_of, url_path="data", container=buttons
 )
-buttons[3].download_button(
+buttons.download_button(
     "Download the whole dataset (ZIP)",
     lambda: dataset_zip(cache.data_dir(), bundle_readme(package, tables)),
     file_name=download_name("china-ai-supply-chain", dataset.as_of, "zip"),

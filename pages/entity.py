@@ -58,8 +58,10 @@ elif not entity_id:
     show_all = longest <= ui.LINK_CAP or st.toggle(
         f"Show every entity ({len(index)}); the first {ui.LINK_CAP} of each kind are listed", key="index_all"
     )
-    grid = st.columns(len(KIND_LABELS))
-    for col, (kind, label) in zip(grid, KIND_LABELS.items()):
+    # One fixed-width list per kind in a wrapping row: five equal columns cut names to about 9 characters at 1024 px.
+    grid = st.container(horizontal=True, gap="small")
+    for kind, label in KIND_LABELS.items():
+        col = grid.container(width=ui.NAME_LIST_WIDTH)
         of_kind = index[index["kind"] == kind]
         col.markdown(f"**{label}**" + ("" if show_all or len(of_kind) <= ui.LINK_CAP else f" ({len(of_kind)})"))
         for row in (of_kind if show_all else of_kind.head(ui.LINK_CAP)).itertuples(index=False):

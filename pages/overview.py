@@ -21,17 +21,19 @@ st.markdown(
     "exception: it trains at home on **Nvidia chips stockpiled** before the bans and works with **Huawei** on "
     "Chinese chips."
 )
-head = st.columns([3, 1], vertical_alignment="center")
+# A wrapping row, not fixed columns: at 1024 px the button drops under the text instead of being cut.
+head = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+about = head.container(width="stretch")
 reviewed = format_date(dataset.reviewed_through or None)
-head[0].markdown(
+about.markdown(
     f"**Record reviewed through {reviewed}**: events after that date may be missing. "
     "[What changed since the report](#what-changed-since-the-report)"
 )
-head[0].caption(
+about.caption(
     f"Data built {format_date(dataset.as_of or None)} · version {dataset.version} · "
     "every finding below links to the rows behind it."
 )
-ui.render_story_link(head[1])
+ui.render_story_link(head, width="content")
 
 counts = headline_counts(tables)
 SHORT = {
@@ -45,14 +47,15 @@ SHORT = {
     "claims": "Report claims",
     "sources": "Sources",
 }
-for row in (list(counts)[:5], list(counts)[5:]):
-    for col, table in zip(st.columns(5), row):
-        col.metric(
-            SHORT[table],
-            counts[table],
-            help=f"Rows in {table}.csv ({TABLE_LABELS[table]}); open them on the Data page",
-            border=True,
-        )
+tiles = st.container(horizontal=True, gap="small")  # tiles wrap onto more rows in a narrow window, labels whole
+for table in counts:
+    tiles.metric(
+        SHORT[table],
+        counts[table],
+        help=f"Rows in {table}.csv ({TABLE_LABELS[table]}); open them on the Data page",
+        border=True,
+        width=ui.TILE_WIDTH,
+    )
 
 mix = evidence_mix(tables)
 st.caption(

@@ -40,12 +40,15 @@ st.caption(
     "Companies, models, chips, places and rules, tied by what the report and public records say. "
     "Pick an entity to see its neighbourhood; every line carries the record behind it."
 )
-row = st.columns([2.6, 1.5, 2.6, 1.7, 1.7])
+# A wrapping row of fixed-width controls, not five columns: at 1024 px the columns cut "Focus on" and the dates;
+# here the controls that do not fit move to a second row, whole.
+row = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
 focus = url_selectbox(
     "Focus on",
     list(names),
     key="focus",
-    container=row[0],
+    container=row,
+    width=300,
     index=None,
     placeholder="Whole network",
     format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})",
@@ -55,7 +58,8 @@ hops = url_radio(
     HOPS,
     key="hops",
     default=1,
-    container=row[1],
+    container=row,
+    width="content",
     horizontal=True,
     help="How many ties away from the focus to show.",
 )
@@ -63,7 +67,8 @@ chosen = url_multiselect(
     "Relation types",
     relations,
     key="relation",
-    container=row[2],
+    container=row,
+    width=240,
     format_func=lambda r: RELATION_LABELS.get(r, r),
     placeholder="All",
 )
@@ -73,7 +78,8 @@ since = url_day(
     default=low,
     min_value=low,
     max_value=high,
-    container=row[3],
+    container=row,
+    width=120,
     help="Ties that lasted into this period; undated ties stay. Type YYYY-MM-DD and press Enter.",
 )
 until = url_day(
@@ -82,7 +88,8 @@ until = url_day(
     default=high,
     min_value=low,
     max_value=high,
-    container=row[4],
+    container=row,
+    width=120,
     help="Type YYYY-MM-DD and press Enter.",
 )
 since, until = (since if since != low else None), (until if until != high else None)
@@ -120,6 +127,8 @@ if shown_view == "Network":
                     focus=focus,
                     height=700 if len(nodes) > 30 else 480,
                     label_all=len(nodes) <= 40,
+                    legend_rows=2,
+                    label_limit=150,
                 ),
                 title="Network of who develops, trains, leases, supplies and restricts whom",
                 summary=f"{len(nodes)} entities and {len(edges)} ties; the table below lists every tie",
@@ -220,7 +229,7 @@ labels = {
     "to_name": "To (name)",
     "origin": "Recorded in",
 }
-buttons = st.columns([2, 1, 1])
+buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping onto a second row when narrow
 ui.render_table_downloads(
     edges[export_cols],
     labels,
@@ -228,7 +237,7 @@ ui.render_table_downloads(
     what="relationships",
     as_of=dataset.as_of,
     filtered=filtered,
-    container=buttons[0],
+    container=buttons,
 )
 shown_rows = tables["relationships"][tables["relationships"]["relationship_id"].isin(edges["relationship_id"])]
 ui.render_view_bundle(
@@ -238,9 +247,9 @@ ui.render_view_bundle(
     what="relationships",
     as_of=dataset.as_of,
     url_path="relationships",
-    container=buttons[1],
+    container=buttons,
 )
-buttons[2].download_button(
+buttons.download_button(
     "Whole graph (GraphML)",
     lambda: graphml_bytes(graph),
     file_name=download_name("relationship-graph", dataset.as_of, "graphml"),

@@ -21,12 +21,15 @@ region_key = urlbind.url_radio(
     horizontal=True,
     format_func=lambda k: sites_charts.SITE_REGIONS[k].label,
 )
-row1, row2 = right.columns(2), right.columns(2)
+# Filters of a fixed width in a wrapping row: two abreast where the column is wide, one a row where it is narrow
+# (2 x 2 columns cut each select to "All op…" at 1024 px).
+filters = right.container(horizontal=True, gap="small")
 owners = urlbind.url_multiselect(
     "Owner nationality",
     list(OWNERSHIP_LABELS)[:3],
     key="owner",
-    container=row1[0],
+    container=filters,
+    width=ui.FILTER_WIDTH,
     format_func=OWNERSHIP_LABELS.get,
     placeholder="All",
 )
@@ -35,7 +38,8 @@ operators = urlbind.url_multiselect(
     "Operator",
     list(operator_names),
     key="operator",
-    container=row1[1],
+    container=filters,
+    width=ui.FILTER_WIDTH,
     format_func=operator_names.get,
     placeholder="All operators",
 )
@@ -43,7 +47,8 @@ statuses = urlbind.url_multiselect(
     "Status",
     list(SITE_STATUS_LABELS),
     key="status",
-    container=row2[0],
+    container=filters,
+    width=ui.FILTER_WIDTH,
     format_func=SITE_STATUS_LABELS.get,
     placeholder="All",
 )
@@ -53,7 +58,8 @@ min_mw = urlbind.url_selectbox(
     MW_CHOICES,
     key="mw",
     default="0",
-    container=row2[1],
+    container=filters,
+    width=ui.FILTER_WIDTH,
     format_func=lambda v: "any" if v == "0" else f"{v} MW",
     help="A site with no MW figure in its sources is hidden by any threshold above 'any'.",
 )
@@ -91,7 +97,8 @@ with right:
         key="site",
         format_func=names.get,
         index=None,
-        placeholder="Click a marker or choose a site",
+        placeholder="Choose a site",  # short enough for the narrow column at 1024 px; the help says "or click"
+        help="Or click a marker on the map.",
     )
     if chosen:
         ui.render_site(sites_charts.describe_sites(all_sites[all_sites["site_id"] == chosen]).iloc[0], tables, areas)
@@ -132,11 +139,11 @@ st.subheader(f"Sites shown ({len(shown)})")
 table = sites_charts.describe_sites(shown)[list(sites.TABLE_COLUMNS)].rename(columns=sites.TABLE_COLUMNS)
 st.dataframe(table, hide_index=True, width="stretch", placeholder="–")
 filtered = bool(owners or operators or statuses or min_mw != "0")
-buttons = st.columns([2, 1.2, 1.2, 3])
+buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping when narrow
 ui.render_table_downloads(
-    table, None, label="Sites shown", what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons[0]
+    table, None, label="Sites shown", what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons
 )
-buttons[1].download_button(
+buttons.download_button(
     "GeoJSON",
     lambda: sites.sites_geojson_bytes(shown),
     file_name=download_name("sites", dataset.as_of, "geojson", filtered=filtered),
@@ -144,7 +151,7 @@ buttons[1].download_button(
     icon=":material/download:",
     on_click="ignore",
 )
-buttons[2].download_button(
+buttons.download_button(
     "GeoPackage",
     lambda: sites.sites_geopackage_bytes(shown),
     file_name=download_name("sites", dataset.as_of, "gpkg", filtered=filtered),

@@ -34,7 +34,9 @@ def _jump() -> None:
 
 
 st.title("Could each chip be sold to China?")
-top = st.columns([1.2, 2.3, 3], vertical_alignment="bottom")
+# Two controls side by side (at most 760 px wide), the note under them at full width: a third, narrow column
+# for the note stood 16 lines tall at 1024 px and pushed the answers below the fold.
+top = st.container(width=760).columns([1.2, 2.8], vertical_alignment="bottom")
 day = pd.Timestamp(
     urlbind.url_day(
         "Day (YYYY-MM-DD)",
@@ -54,7 +56,7 @@ top[1].selectbox(
     on_change=_jump,
     placeholder="Report date, reviewed-through date, before / after a measure…",
 )
-top[2].caption(
+st.caption(
     f"Opens on **{format_date(reviewed)}**, the day the record has been reviewed through (later measures may "
     f"exist but are not in the data yet); the report is of **{format_date(report_day)}**. "
     "The latest measure in force decides. " + STATUS_DATE_NOTE

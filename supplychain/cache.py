@@ -88,15 +88,14 @@ def get_map_base(dataset: Dataset):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width: int) -> list:
-    """Country features for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a geo.Region): clipped to
-    what such a plot shows (geo.plot_box) and simplified for the scale Vega fits at `scale_width`. Built once per
-    process (~1-2 s with geopandas); the features do not depend on the data version."""
-    from supplychain import geo
-    from supplychain.boundaries import clipped_boundaries
+def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width: int) -> dict:
+    """Country boundaries (TopoJSON) for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a geo.Region):
+    clipped to what such a plot shows and simplified for the scale Vega fits at `scale_width`
+    (supplychain.boundaries.plot_topology). Built once per process (~1 s with geopandas); they do not depend on
+    the data version."""
+    from supplychain.boundaries import plot_topology
 
-    box = geo.plot_box(region, widths=widths, height=height)
-    return clipped_boundaries(region, width_px=scale_width, box=box)["features"]
+    return plot_topology(region, widths=widths, height=height, scale_width=scale_width)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -105,12 +104,12 @@ def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple
     from supplychain import geo, maps
 
     region = geo.REGIONS[region_key]
-    features = get_map_boundaries(
+    topology = get_map_boundaries(
         region, (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH), region.height, geo.MIN_PLOT_WIDTH
     )
     spec = maps.map_spec(
         region_key,
-        maps.boundaries_data(features),
+        maps.boundaries_data(topology),
         kinds=_base.kinds,
         owners=_base.owners,
         groups=_base.groups,
@@ -130,10 +129,10 @@ def _cached_story_map(folder: str, stamp: str, frame: tuple, _base) -> tuple[dic
     from supplychain import maps, story
 
     region = story.frame_region(frame)
-    features = get_map_boundaries(region, story.SLIDE_MAP_WIDTHS, region.height, story.SLIDE_MAP_PLOT[0])
+    topology = get_map_boundaries(region, story.SLIDE_MAP_WIDTHS, region.height, story.SLIDE_MAP_PLOT[0])
     spec = maps.map_spec(
         region,
-        maps.boundaries_data(features),
+        maps.boundaries_data(topology),
         kinds=_base.kinds,
         owners=_base.owners,
         groups=_base.groups,

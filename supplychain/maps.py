@@ -137,10 +137,10 @@ def flow_table(flows: pd.DataFrame) -> pd.DataFrame:
     return describe_flows(flows)[list(FLOW_TABLE_LABELS)].rename(columns=FLOW_TABLE_LABELS)
 
 
-def boundaries_data(features: list[dict[str, Any]]) -> alt.InlineData:
-    """Country boundaries for Vega: GeoJSON features inline (Altair and Streamlit move them to spec["datasets"]),
-    already clipped to what the plot shows and simplified for its scale (supplychain.boundaries)."""
-    return alt.InlineData(values=features, format=alt.DataFormat(type="json"))
+def boundaries_data(topology: dict[str, Any]) -> alt.InlineData:
+    """Country boundaries for Vega: a TopoJSON topology inline (Altair and Streamlit keep it in spec["datasets"]),
+    already clipped to what the plot shows and simplified for its scale (supplychain.boundaries.plot_topology)."""
+    return alt.InlineData(values=topology, format=alt.DataFormat(type="topojson", feature=geo.BOUNDARIES_LAYER))
 
 
 _ALIGNS = [

@@ -63,11 +63,17 @@ def network_chart(
     focus: str | None = None,
     height: int = 560,
     label_all: bool = True,
+    legend_rows: int | None = None,
+    label_limit: int = 0,
 ) -> alt.LayerChart:
     """Nodes coloured by kind (click opens the profile), edges dashed by relation group with arrowheads, labels.
 
     `nodes`: id, kind, name, label, degree. `edges`: an edge_table() frame. `positions` from layout_positions.
     Positions are rescaled to 0..1 so arrow gaps and label offsets do not depend on the layout's range.
+    `legend_rows`: lay each legend's entries out in about that many rows, so both legends fit side by side in
+    a narrow chart (on one row, the five entity kinds ran off a 560 px wide chart and only three showed).
+    `label_limit`: the widest a node's label may be, in pixels (longer names end in "…"; hover gives the whole
+    name); 0 = no limit.
     """
     xs = [p[0] for p in positions.values()] or [0.0]
     ys = [p[1] for p in positions.values()] or [0.0]
@@ -111,7 +117,13 @@ def network_chart(
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("relationship_id:N", title="Record"),
     ]
-    tie_legend = alt.Legend(orient="top", labelFontSize=12, titleFontSize=13, symbolStrokeWidth=2, symbolSize=400)
+    kind_legend, tie_legend = (
+        _KIND_LEGEND,
+        alt.Legend(orient="top", labelFontSize=12, titleFontSize=13, symbolStrokeWidth=2, symbolSize=400),
+    )
+    if legend_rows:
+        kind_legend = alt.Legend(**{**_KIND_LEGEND.to_dict(), "columns": math.ceil(len(KIND_LABELS) / legend_rows)})
+        tie_legend = alt.Legend(**{**tie_legend.to_dict(), "columns": math.ceil(len(_GROUPS) / legend_rows)})
     dash = alt.StrokeDash(
         "group:N",
         title="Tie",
@@ -149,7 +161,7 @@ def network_chart(
         .encode(
             x=x,
             y=y,
-            color=alt.Color("kind:N", scale=_KIND_SCALE, legend=_KIND_LEGEND),
+            color=alt.Color("kind:N", scale=_KIND_SCALE, legend=kind_legend),
             size=alt.condition("datum.is_focus", alt.value(520), alt.value(240)),
             href="url:N",
             tooltip=node_tooltip,
@@ -158,11 +170,18 @@ def network_chart(
     labelled = alt.Chart(nd).transform_filter("datum.show_label")
     text_enc = dict(x=x, y=y, text="label:N", href="url:N", tooltip=node_tooltip)
     halo = labelled.mark_text(
-        align="left", dx=10, fontSize=_LABEL_FONT, stroke="white", strokeWidth=4, strokeJoin="round", opacity=0.9
+        align="left",
+        dx=10,
+        fontSize=_LABEL_FONT,
+        limit=label_limit,
+        stroke="white",
+        strokeWidth=4,
+        strokeJoin="round",
+        opacity=0.9,
     ).encode(**text_enc)
     labels = (
         labelled.transform_filter("!datum.is_focus")
-        .mark_text(align="left", dx=10, fontSize=_LABEL_FONT, cursor="pointer", color="#222222")
+        .mark_text(align="left", dx=10, fontSize=_LABEL_FONT, limit=label_limit, cursor="pointer", color="#222222")
         .encode(**text_enc)
     )
     focus_label = (

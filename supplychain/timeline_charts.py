@@ -521,7 +521,9 @@ def build_status_strip(
         scale=x_scale,
         axis=alt.Axis(format="%b %Y", labelFontSize=FONT, labelOverlap="greedy", tickCount=time_ticks(start, end)),
     )
-    y = alt.Y("chip_name:N", title=None, sort=list(chip_order), axis=alt.Axis(labelFontSize=FONT, labelLimit=200))
+    y = alt.Y(
+        "chip_name:N", title=None, sort=list(chip_order), axis=alt.Axis(labelFontSize=FONT, labelLimit=0)
+    )  # no cut name: "(reported, not announced)" matters
     tip = [
         alt.Tooltip("chip_name:N", title="Chip"),
         alt.Tooltip("period:N", title="Period"),

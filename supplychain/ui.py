@@ -40,6 +40,9 @@ LIST_CAP = 12  # items in a caption, or cards in a column
 LINK_CAP = 40  # links or cards in a list with a "show all" switch
 NETWORK_CAP = 150  # entities drawn in the whole-network view
 TIMELINE_CAP = 400  # events drawn one by one on the Timeline; above it, counts per lane and period
+TILE_WIDTH = 165  # a metric tile in a wrapping row: room for its label ("Relationships") and help icon, uncut
+NAME_LIST_WIDTH = 260  # a list of entity links in a wrapping row: room for a name of about 28 characters
+FILTER_WIDTH = 220  # a filter select in a wrapping row (a fixed width shrinks to its column when that is narrower)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 
@@ -163,9 +166,10 @@ def require_timeline() -> TimelineSetup:
 def tie_columns(from_column: str, relation_column: str, to_column: str) -> dict[str, Any]:
     """Column settings of a table of ties (a profile's ties, the network's evidence table): names as links."""
     return {
-        from_column: st.column_config.LinkColumn("From", display_text=LINK_DISPLAY),
+        # Names get room of their own: auto-sized, "DeepSeek-V4 (preview" lost its end at 1024 px.
+        from_column: st.column_config.LinkColumn("From", display_text=LINK_DISPLAY, width="medium"),
         relation_column: "Relation",
-        to_column: st.column_config.LinkColumn("To", display_text=LINK_DISPLAY),
+        to_column: st.column_config.LinkColumn("To", display_text=LINK_DISPLAY, width="medium"),
         "period": "When",
         "evidence": "Evidence",
         "description": st.column_config.TextColumn("What", width="large"),
@@ -286,8 +290,8 @@ def render_table_downloads(
     """CSV and Excel buttons for exactly the rows and columns shown (labels from the data dictionary)."""
     from supplychain.export import download_name, to_csv_bytes, to_xlsx_bytes
 
-    cols = container.columns(2, gap="small")
-    cols[0].download_button(
+    row = container.container(horizontal=True, gap="small", width="content")  # whole labels; wraps when narrow
+    row.download_button(
         f"{label} (CSV)",
         lambda: to_csv_bytes(frame, labels),
         file_name=download_name(what, as_of, filtered=filtered),
@@ -297,7 +301,7 @@ def render_table_downloads(
         on_click="ignore",
         key=f"csv_{what}",
     )
-    cols[1].download_button(
+    row.download_button(
         f"{label} (Excel)",
         lambda: to_xlsx_bytes(frame, labels, sheet=what),
         file_name=download_name(what, as_of, "xlsx", filtered=filtered),
@@ -414,13 +418,13 @@ def render_slide_visual(spec: dict[str, Any]) -> None:
         st.vega_lite_chart(spec, width="stretch", height="stretch")
 
 
-def render_story_link(container: Any = None) -> None:
+def render_story_link(container: Any = None, *, width: str = "stretch") -> None:
     """Open story mode in its own tab, full screen: a fresh page load so it starts without sidebar or toolbar."""
     (container or st.sidebar).link_button(
         "Present the story",
         STORY_URL,
         icon=":material/slideshow:",
-        width="stretch",
+        width=width,
         help="The report step by step, large type, arrow keys to move. Opens in a new tab.",
     )
 

@@ -177,26 +177,6 @@ def url_text(label: str, *, key: str, container: Any = st, **kwargs: Any) -> str
     return container.text_input(label, key=key, on_change=_write, args=(key, str, ""), **kwargs)
 
 
-def url_date(
-    label: str, *, key: str, default: date, min_value: date, max_value: date, container: Any = st, **kwargs: Any
-) -> date:
-    """A date input bound to ?key=YYYY-MM-DD (a date outside [min_value, max_value] is ignored)."""
-    value, bad = decode_date(st.query_params.get_all(key), low=min_value, high=max_value)
-    _register(
-        key, bad, f"not a date written YYYY-MM-DD between {min_value} and {max_value}", keep=value and value.isoformat()
-    )
-    _follow_url(key, value or default)
-    return container.date_input(
-        label,
-        key=key,
-        min_value=min_value,
-        max_value=max_value,
-        on_change=_write,
-        args=(key, lambda d: d.isoformat(), default),
-        **kwargs,
-    )
-
-
 def url_value(key: str, allowed: Sequence[str] | None = None, *, what: str = "not found") -> str | None:
     """A parameter read without a widget (e.g. /entity?id=...): its value, or None if absent or not allowed."""
     raw = st.query_params.get_all(key)

@@ -258,17 +258,58 @@ def wide_sea_boundaries() -> list[dict]:
     return _wide_boundaries("sea")
 
 
-def test_map_spec_carries_its_boundaries_inline_never_the_world_file(wide_sea_boundaries) -> None:
+def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
+    from supplychain.boundaries import plot_topology
+
+    region = geo.REGIONS["sea"]
+    widths = (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH)
+    topology = plot_topology(region, widths=widths, height=region.height, scale_width=geo.MIN_PLOT_WIDTH)
     spec = maps.map_spec(
-        "sea", maps.boundaries_data(wide_sea_boundaries), kinds=["headquarters"], owners=["chinese"], groups=["Chips"]
+        "sea", maps.boundaries_data(topology), kinds=["headquarters"], owners=["chinese"], groups=["Chips"]
     )
     text = json.dumps(spec)
     assert geo.BOUNDARIES_FILE not in text and '"url"' not in text, "no request for the world TopoJSON"
-    name = spec["layer"][0]["data"]["name"]
-    assert len(spec["datasets"][name]) == len(wide_sea_boundaries)
+    layer = spec["layer"][0]["data"]
+    assert layer["format"] == {"type": "topojson", "feature": "countries"}
+    assert spec["datasets"][layer["name"]]["type"] == "Topology"
     assert spec["projection"]["rotate"][0] == geo.ROTATE
     assert any(p.get("name") == maps.SELECTION for p in spec.get("params", []))
-    assert len(text) < 200_000, "a fraction of the 756 KB world file"
+    assert len(text) < 120_000, "a small fraction of the 756 KB world file"
+
+
+def test_topology_decodes_to_the_clipped_rings_within_a_grid_step() -> None:
+    from supplychain.boundaries import to_topology
+
+    square = [[100.0, 1.0], [100.5, 1.0], [100.5, 1.5], [100.0, 1.5], [100.0, 1.0]]
+    hole = [[100.1, 1.1], [100.1, 1.2], [100.2, 1.2], [100.2, 1.1], [100.1, 1.1]]
+    speck = [[101.0, 1.0], [101.001, 1.0], [101.001, 1.001], [101.0, 1.0]]
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": "A", "iso2": "AA"},
+                "geometry": {"type": "MultiPolygon", "coordinates": [[square, hole], [speck]]},
+            }
+        ],
+    }
+    topology = to_topology(collection, step=0.01)
+    [geometry] = topology["objects"]["countries"]["geometries"]
+    assert geometry["properties"] == {"name": "A", "iso2": "AA"}
+    assert len(geometry["arcs"]) == 1, "the speck collapses on the grid and is dropped"
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+
+    def decode(index):  # TopoJSON: the first point absolute, then deltas, all times scale plus translate
+        x = y = 0
+        out = []
+        for dx, dy in topology["arcs"][index]:
+            x, y = x + dx, y + dy
+            out.append([x * sx + tx, y * sy + ty])
+        return out
+
+    outer, inner = (decode(ring[0]) for ring in geometry["arcs"][0])
+    assert outer == [pytest.approx(p, abs=0.005) for p in square]
+    assert inner == [pytest.approx(p, abs=0.005) for p in hole]
 
 
 def test_boundaries_reach_the_sides_of_a_1760_px_plot_of_a_tall_region() -> None:
@@ -284,7 +325,7 @@ def test_boundaries_reach_the_sides_of_a_1760_px_plot_of_a_tall_region() -> None
     assert half > 60, "far wider than the region's own 34 degrees: the blank bands the old clip left"
 
 
-def test_wide_map_draws_land_at_its_sides_and_across_the_antimeridian(wide_sea_boundaries) -> None:
+def test_wide_southeast_asia_map_draws_the_countries_at_its_sides(wide_sea_boundaries) -> None:
     names = {f["properties"]["name"] for f in wide_sea_boundaries}
     assert {"India", "Japan", "Australia", "China", "Malaysia", "Singapore"} <= names
 
