@@ -129,6 +129,7 @@ if shown_view == "Network":
                     label_all=len(nodes) <= 40,
                     legend_rows=2,
                     label_limit=150,
+                    min_width=560,  # the chart's width in a 1024 px window
                 ),
                 title="Network of who develops, trains, leases, supplies and restricts whom",
                 summary=f"{len(nodes)} entities and {len(edges)} ties; the table below lists every tie",
