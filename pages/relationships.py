@@ -129,6 +129,7 @@ if shown_view == "Network":
                     label_all=len(nodes) <= 40,
                     legend_rows=2,
                     label_limit=150,
+                    min_width=560,  # the chart's width in a 1024 px window
                 ),
                 title="Network of who develops, trains, leases, supplies and restricts whom",
                 summary=f"{len(nodes)} entities and {len(edges)} ties; the table below lists every tie",
@@ -139,9 +140,10 @@ if shown_view == "Network":
         st.caption(
             f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
             + (
-                "names of entities with fewer than three ties show on hover (or focus on one); "
+                "names of entities with fewer than three ties, and names that would overlap, show on hover "
+                "(or focus on one); "
                 if len(nodes) > 40
-                else ""
+                else "a name that would overlap another shows on hover; "
             )
             + "hover a line for its evidence. Line styles: "
             + "; ".join(f"{g}: {h}" for g, h in RELATION_GROUP_HELP.items())

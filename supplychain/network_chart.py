@@ -32,6 +32,8 @@ _KIND_LEGEND = alt.Legend(
     titleFontSize=13,
 )
 _GROUPS = list(RELATION_GROUP_DASHES)
+_X_DOMAIN = (-0.05, 1.22)  # layout units (0..1) plus room for the labels right of the rightmost dots
+_Y_DOMAIN = (-0.06, 1.06)
 
 
 def edge_table(edges: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -55,6 +57,33 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def uncrowded_labels(nodes: pd.DataFrame, *, width: int, height: int, limit: int = 0) -> pd.Series:
+    """Which nodes' labels can be drawn without overlapping another label, in a chart `width` x `height` px.
+
+    `nodes`: id, label, degree, is_focus, x, y (0..1, as network_chart places them). Labels are placed as the
+    chart draws them (left-aligned, 10 px right of the dot) and estimated at 0.6 em a character, cut at `limit`
+    px. The focus first, then the best-connected, keep their labels; a label overlapping a kept one is dropped.
+    """
+    x_px = width / (_X_DOMAIN[1] - _X_DOMAIN[0])
+    y_px = height / (_Y_DOMAIN[1] - _Y_DOMAIN[0])
+    kept: list[tuple[float, float, float, float]] = []
+    keep = pd.Series(False, index=nodes.index)
+    order = nodes.assign(_focus=nodes["is_focus"].astype(bool)).sort_values(
+        ["_focus", "degree", "id"], ascending=[False, False, True], kind="stable"
+    )
+    for i, row in order.iterrows():
+        text_px = len(str(row["label"])) * _LABEL_FONT * 0.6
+        left = (row["x"] - _X_DOMAIN[0]) * x_px + 10
+        right = left + (min(text_px, limit) if limit else text_px)
+        mid = (_Y_DOMAIN[1] - row["y"]) * y_px
+        box = (left, right, mid - _LABEL_FONT * 0.7, mid + _LABEL_FONT * 0.7)
+        if any(box[0] < b[1] and b[0] < box[1] and box[2] < b[3] and b[2] < box[3] for b in kept):
+            continue
+        kept.append(box)
+        keep[i] = True
+    return keep
+
+
 def network_chart(
     nodes: pd.DataFrame,
     edges: pd.DataFrame,
@@ -65,6 +94,7 @@ def network_chart(
     label_all: bool = True,
     legend_rows: int | None = None,
     label_limit: int = 0,
+    min_width: int = 0,
 ) -> alt.LayerChart:
     """Nodes coloured by kind (click opens the profile), edges dashed by relation group with arrowheads, labels.
 
@@ -74,6 +104,8 @@ def network_chart(
     a narrow chart (on one row, the five entity kinds ran off a 560 px wide chart and only three showed).
     `label_limit`: the widest a node's label may be, in pixels (longer names end in "…"; hover gives the whole
     name); 0 = no limit.
+    `min_width`: the narrowest the chart is drawn, in pixels; where labels would overlap at that width, the
+    best-connected entity keeps its label and the others show theirs on hover. 0 = every label is drawn.
     """
     xs = [p[0] for p in positions.values()] or [0.0]
     ys = [p[1] for p in positions.values()] or [0.0]
@@ -87,6 +119,8 @@ def network_chart(
     nd["url"] = nd["id"].map(entity_url)
     nd["is_focus"] = nd["id"] == (focus or "")
     nd["show_label"] = True if label_all else (nd["degree"] >= 3) | nd["is_focus"]
+    if min_width:
+        nd["show_label"] = nd["show_label"] & uncrowded_labels(nd, width=min_width, height=height, limit=label_limit)
 
     ed = edges[edges["from_id"].isin(list(pos)) & edges["to_id"].isin(list(pos))].copy()
     ed["x"] = ed["from_id"].map(lambda n: pos[n][0])
@@ -102,8 +136,8 @@ def network_chart(
     ed["ax"] = ed["x"] + (ed["x2"] - ed["x"]) * fractions
     ed["ay"] = ed["y"] + (ed["y2"] - ed["y"]) * fractions
 
-    x_scale = alt.Scale(domain=[-0.05, 1.22], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[-0.06, 1.06], nice=False, zero=False)
+    x_scale = alt.Scale(domain=list(_X_DOMAIN), nice=False, zero=False)
+    y_scale = alt.Scale(domain=list(_Y_DOMAIN), nice=False, zero=False)
     x = alt.X("x:Q", scale=x_scale, axis=None)
     y = alt.Y("y:Q", scale=y_scale, axis=None)
     edge_tooltip = [
