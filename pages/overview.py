@@ -72,8 +72,9 @@ chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain
 if len(chain) > ui.ROW_CAP:
     st.caption(f"The first {ui.ROW_CAP} of {len(chain)} steps; the timeline numbers every one.")
     chain = chain.head(ui.ROW_CAP)
-for col, (_, event) in zip(st.columns(max(len(chain), 1)), chain.iterrows()):
-    with col.container(border=True):
+steps = st.container(horizontal=True, gap="small")  # cards wrap 2 + 2 at 1024 px instead of cutting their tags
+for _, event in chain.iterrows():
+    with steps.container(border=True, width=ui.CARD_WIDTH):
         st.markdown(f"**{format_date(event['date'], event['date_precision'])}**")
         st.markdown(ui.escape_md(event["title"]))
         ui.render_evidence(str(event["evidence"]))

@@ -42,6 +42,7 @@ NETWORK_CAP = 150  # entities drawn in the whole-network view
 TIMELINE_CAP = 400  # events drawn one by one on the Timeline; above it, counts per lane and period
 TILE_WIDTH = 165  # a metric tile in a wrapping row: room for its label ("Relationships") and help icon, uncut
 NAME_LIST_WIDTH = 260  # a list of entity links in a wrapping row: room for a name of about 28 characters
+CARD_WIDTH = 190  # a small card (a step of the chain) in a wrapping row: its evidence tag shows whole
 FILTER_WIDTH = 220  # a filter select in a wrapping row (a fixed width shrinks to its column when that is narrower)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
