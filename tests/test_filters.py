@@ -193,3 +193,21 @@ def test_a_ties_ends_are_offered_by_name_whatever_kind_of_entity_they_are(mini_d
     names = {t: dict(zip(dataset.tables[t].iloc[:, 0], dataset.tables[t]["name"])) for t in ("companies", "policies")}
     assert labels == {"acme": names["companies"]["acme"], "p_one": names["policies"]["p_one"]}
     assert labels["acme"] == "Acme AI"
+
+
+def test_a_title_of_exactly_sixty_characters_is_shown_whole_and_tie_targets_by_name(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    tables = dict(dataset.tables)
+    tables["sources"] = tables["sources"].assign(title=["T" * 60, "U" * 61])
+    assert value_labels(dataset.package, tables, "claims", "source_id") == {"rep": "Example Times: " + "T" * 60}
+    targets = value_labels(dataset.package, tables, "relationships", "to_id")
+    assert set(targets) == {"hub", "k_one"} and "hub" not in targets.values() and "k_one" not in targets.values()
+
+
+def test_two_choices_that_would_read_the_same_keep_their_ids_apart(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    tables = dict(dataset.tables)
+    tables["companies"] = tables["companies"].assign(name=["Same Name", "Same Name", "Agency"])
+    labels = value_labels(dataset.package, tables, "models", "developer_id")
+    assert labels == {"acme": "Same Name (acme)", "beta": "Same Name (beta)"}
+    assert value_labels(dataset.package, tables, "policies", "issuer_id") == {"gov": "Agency"}

@@ -536,3 +536,15 @@ def test_a_dated_restriction_decides_over_an_undated_permit_listed_first() -> No
     )
     row = status_of(tables, "k", "2025-02-01")
     assert row["status"] == RESTRICTED and row["measure_id"] == "r"
+
+
+def test_an_answer_keeps_why_it_is_uncertain_in_its_own_column() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")], [_policy("r", "restricts", None)], [_edge("e1", "r", "restricts", "k1")]
+    )
+    assert answers_on(tables, "2025-02-01").loc["k1", "uncertain_why"] == "the start of Measure r is not known"
+
+
+def test_no_chips_give_an_empty_answer_table_that_still_has_its_columns(world) -> None:
+    empty = status_answers(chip_status_on(world, "2025-06-01").iloc[0:0], SOURCES, "2025-06-01")
+    assert empty.empty and {"chip_id", "question", "answer", "source_label"} <= set(empty.columns)
