@@ -102,7 +102,7 @@ for i, (_, claim) in enumerate(findings.iterrows()):
         label = (
             f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim"
             if len(rows)
-            else "Context: no data row cites this claim alone"
+            else "Context: no data row cites it"  # short enough for a card at 1024 px
         )
         st.page_link(
             "pages/sources.py", label=label, icon=":material/arrow_forward:", query_params={"claim": claim["claim_id"]}
