@@ -117,4 +117,8 @@ st.caption(
     )
     + ". Open a finding's events to follow each to its source."
 )
-ui.render_finding_standings(dataset, standings)
+if len(standings) > ui.LIST_CAP:
+    st.caption(
+        f"The first {ui.LIST_CAP} of {len(standings)} key findings; the Sources page gives every claim its standing."
+    )
+ui.render_finding_standings(dataset, standings.head(ui.LIST_CAP))
