@@ -72,8 +72,9 @@ chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain
 if len(chain) > ui.ROW_CAP:
     st.caption(f"The first {ui.ROW_CAP} of {len(chain)} steps; the timeline numbers every one.")
     chain = chain.head(ui.ROW_CAP)
-for col, (_, event) in zip(st.columns(max(len(chain), 1)), chain.iterrows()):
-    with col.container(border=True):
+steps = st.container(horizontal=True, gap="small")  # cards wrap 2 + 2 at 1024 px instead of cutting their tags
+for _, event in chain.iterrows():
+    with steps.container(border=True, width=ui.CARD_WIDTH):
         st.markdown(f"**{format_date(event['date'], event['date_precision'])}**")
         st.markdown(ui.escape_md(event["title"]))
         ui.render_evidence(str(event["evidence"]))
@@ -101,7 +102,7 @@ for i, (_, claim) in enumerate(findings.iterrows()):
         label = (
             f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim"
             if len(rows)
-            else "Context: no data row cites this claim alone"
+            else "Context: no data row cites it"  # short enough for a card at 1024 px
         )
         st.page_link(
             "pages/sources.py", label=label, icon=":material/arrow_forward:", query_params={"claim": claim["claim_id"]}
@@ -116,4 +117,8 @@ st.caption(
     )
     + ". Open a finding's events to follow each to its source."
 )
-ui.render_finding_standings(dataset, standings)
+if len(standings) > ui.LIST_CAP:
+    st.caption(
+        f"The first {ui.LIST_CAP} of {len(standings)} key findings; the Sources page gives every claim its standing."
+    )
+ui.render_finding_standings(dataset, standings.head(ui.LIST_CAP))

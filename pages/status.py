@@ -54,7 +54,7 @@ top[1].selectbox(
     index=None,
     key="status_preset",
     on_change=_jump,
-    placeholder="Report date, reviewed-through date, before / after a measure…",
+    placeholder="Report date, reviewed-through date, a measure…",  # fits at 1024 px; the list says before / after
 )
 st.caption(
     f"Opens on **{format_date(reviewed)}**, the day the record has been reviewed through (later measures may "

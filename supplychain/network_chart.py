@@ -123,10 +123,11 @@ def network_chart(
         nd["show_label"] = nd["show_label"] & uncrowded_labels(nd, width=min_width, height=height, limit=label_limit)
 
     ed = edges[edges["from_id"].isin(list(pos)) & edges["to_id"].isin(list(pos))].copy()
-    ed["x"] = ed["from_id"].map(lambda n: pos[n][0])
-    ed["y"] = ed["from_id"].map(lambda n: pos[n][1])
-    ed["x2"] = ed["to_id"].map(lambda n: pos[n][0])
-    ed["y2"] = ed["to_id"].map(lambda n: pos[n][1])
+    # astype(float): with no tie among the drawn entities the mapped columns would keep the ids' string type.
+    ed["x"] = ed["from_id"].map(lambda n: pos[n][0]).astype(float)
+    ed["y"] = ed["from_id"].map(lambda n: pos[n][1]).astype(float)
+    ed["x2"] = ed["to_id"].map(lambda n: pos[n][0]).astype(float)
+    ed["y2"] = ed["to_id"].map(lambda n: pos[n][1]).astype(float)
     ed["claim_short"] = ed["claim"].map(_short)
     ed["description_short"] = ed["description"].map(_short)
     fractions = []

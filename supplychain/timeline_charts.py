@@ -545,9 +545,11 @@ def build_status_strip(
                 title="Export status to China",
                 scale=alt.Scale(domain=list(STATUSES), range=[STATUS_COLOURS[s] for s in STATUSES]),
                 legend=alt.Legend(
+                    # One column: the legend starts where the bars do, right of the chip names, and two
+                    # columns of these labels ran past the chart's edge at 1024 px ("Allowed under li…").
                     orient="top",
-                    direction="horizontal",
-                    columns=2,
+                    direction="vertical",
+                    columns=1,
                     labelExpr=vega_label_expr(STATUS_LABELS, STATUSES),
                     labelFontSize=FONT,
                     titleFontSize=FONT,

@@ -40,8 +40,9 @@ LIST_CAP = 12  # items in a caption, or cards in a column
 LINK_CAP = 40  # links or cards in a list with a "show all" switch
 NETWORK_CAP = 150  # entities drawn in the whole-network view
 TIMELINE_CAP = 400  # events drawn one by one on the Timeline; above it, counts per lane and period
-TILE_WIDTH = 165  # a metric tile in a wrapping row: room for its label ("Relationships") and help icon, uncut
+TILE_WIDTH = 146  # a metric tile in a wrapping row (gap 16 px): label and help icon uncut; 9 in a row at 1920 px, 5 + 4 at 1280, 3 x 3 at 1024
 NAME_LIST_WIDTH = 260  # a list of entity links in a wrapping row: room for a name of about 28 characters
+CARD_WIDTH = 190  # a small card (a step of the chain) in a wrapping row: its evidence tag shows whole
 FILTER_WIDTH = 220  # a filter select in a wrapping row (a fixed width shrinks to its column when that is narrower)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")

@@ -103,3 +103,12 @@ def test_sites_filters_show_their_choice_whole_at_1024(small, app_url: str) -> N
     assert small.locator("[data-testid=stMain] [data-testid=stMultiSelect]").count() == 3
     assert small.evaluate(CUT, "[data-testid=stWidgetLabel]") == []
     assert small.evaluate(PLACEHOLDERS_CUT) == []  # "All operators", not "All op…"
+
+
+def test_export_status_jump_menu_and_strip_legend_are_whole_at_1024(small, app_url: str) -> None:
+    open_page(small, f"{app_url}/status")
+    assert small.evaluate(PLACEHOLDERS_CUT) == []
+    strip = small.locator("[data-testid=stVegaLiteChart]").first
+    strip.locator("svg .role-legend-label text").first.wait_for(state="attached", timeout=20000)
+    labels = strip.evaluate(LEGEND)
+    assert len(labels) >= 4 and all(label["inside"] for label in labels), labels

@@ -507,3 +507,13 @@ def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
     assert set(top.nodes) == {"hub", "a", "b"}  # degree 6, 2, 2; "c".."f" and "x", "y" have 1
     assert top.number_of_edges() == 3  # hub-a, hub-b, a-b
     assert most_connected(graph, 50) is graph
+
+
+def test_network_of_entities_with_no_tie_among_them_draws_the_dots(shipped) -> None:
+    """At 100x the best-connected entities drawn can share no tie; the chart must still draw (it used to raise)."""
+    tables, _, graph = shipped
+    from supplychain.graph import node_frame
+
+    edges = edge_table(edge_frame(graph), tables["claims"], tables["sources"])
+    spec = network_chart(node_frame(graph), edges.iloc[0:0], layout_positions(*graph_key(graph))).to_dict()
+    assert "/entity?id=deepseek" in str(spec)

@@ -47,3 +47,15 @@ def test_sources_shows_the_first_claim_cards_and_the_table_has_all(big_dir: Path
     claims = 4 * len(pd.read_csv(DATA_DIR / "claims.csv"))
     assert at.toggle(key="claims_all").label.startswith(f"Show all {claims} claims")
     assert any(len(d.value) == claims for d in at.dataframe)
+
+
+def test_overview_checks_only_the_first_findings_against_later_records(big_dir: Path, monkeypatch) -> None:
+    """At 4x there are four times as many key findings: "What changed" shows the first LIST_CAP and says so."""
+    at = _open("overview", big_dir, monkeypatch)
+    assert not at.exception
+    total = 4 * int(pd.read_csv(DATA_DIR / "claims.csv")["is_key_finding"].astype(str).str.lower().eq("true").sum())
+    assert f"The first {ui.LIST_CAP} of {total} key findings; the Sources page gives every claim its standing." in [
+        c.value for c in at.caption
+    ]
+    later = [e for e in at.expander if "later event" in e.label]
+    assert 0 < len(later) <= ui.LIST_CAP
