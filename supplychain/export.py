@@ -156,18 +156,6 @@ def view_bundle(package: dict[str, Any], frames: Mapping[str, pd.DataFrame], rea
     return buffer.getvalue()
 
 
-def inline_data_urls(spec: Any, files: Mapping[str, Any]) -> Any:
-    """A copy of a Vega-Lite spec with data loaded by URL (e.g. map boundaries served as a static
-    file) replaced by the given inline values, so an offline renderer needs no server."""
-    if isinstance(spec, dict):
-        if spec.get("url") in files:
-            return {"values": files[spec["url"]], **{k: v for k, v in spec.items() if k not in ("url", "name")}}
-        return {k: inline_data_urls(v, files) for k, v in spec.items()}
-    if isinstance(spec, list):
-        return [inline_data_urls(v, files) for v in spec]
-    return spec
-
-
 # Not mutated (`make mutate`): vl-convert's worker threads deadlock in mutmut's forked test runs, so every mutant
 # here would "time out" and count as killed. tests/test_export.py checks SVG, PNG at twice the size, and the error.
 def chart_image(spec: dict[str, Any], fmt: str) -> bytes:  # pragma: no mutate block

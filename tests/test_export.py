@@ -130,19 +130,6 @@ def test_chart_saves_as_svg_and_png_offline(mini_dir: Path) -> None:
     assert chart_image(spec, "png")[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_map_boundaries_by_url_are_inlined_for_export() -> None:
-    from supplychain.export import inline_data_urls
-
-    spec = {
-        "layer": [{"data": {"url": "app/static/geo/x.json", "format": {"type": "topojson", "feature": "countries"}}}]
-    }
-    out = inline_data_urls(spec, {"app/static/geo/x.json": {"type": "Topology"}})
-    assert out["layer"][0]["data"] == {
-        "values": {"type": "Topology"},
-        "format": {"type": "topojson", "feature": "countries"},
-    }
-
-
 def test_excel_header_cells_are_neutralised_like_data_cells() -> None:
     import openpyxl
 
@@ -290,13 +277,6 @@ def test_a_view_bundle_is_compressed_and_its_package_file_readable_in_any_langua
     text = archive.read("datapackage.json").decode("utf-8")
     assert '"title": "Łańcuch dostaw 供应链"' in text
     assert text.startswith('{\n  "') and json.loads(text)["resources"][0]["name"] == "sources"
-
-
-def test_an_inlined_boundary_file_loses_its_url_and_its_name() -> None:
-    from supplychain.export import inline_data_urls
-
-    spec = {"data": {"url": "geo.json", "name": "world", "format": {"type": "json"}}}
-    assert inline_data_urls(spec, {"geo.json": [1]}) == {"data": {"values": [1], "format": {"type": "json"}}}
 
 
 def test_an_excel_download_neutralises_formulas_in_a_column_of_mixed_cells() -> None:
