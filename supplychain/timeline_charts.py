@@ -400,6 +400,8 @@ def build_zoom_strip(
         name="zoom",
         encodings=["x"],
         value={"x": _domain(start, end)} if brushed and (start, end) != (full_start, full_end) else None,
+        # Blue and outlined, so the chosen window never reads as the grey "not yet reviewed" band.
+        mark=alt.BrushConfig(fill="#0072B2", fillOpacity=0.12, stroke="#0072B2", strokeWidth=1.5),
     )
     ticks = (
         alt.Chart(frame, name="zoom_ticks")  # a fixed view name: the brush's `views` stays the same on every run

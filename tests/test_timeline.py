@@ -387,3 +387,25 @@ def test_a_label_with_room_on_neither_side_is_left_off_instead_of_covering_the_l
     got = label_levels(items, pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"), width_px=300)
     assert list(got["labelled"]) == [False, True]
     assert list(got["align"]) == ["right", "right"]  # "Short" ends left of its mark near the right edge
+
+
+def test_the_window_chosen_on_the_zoom_strip_is_drawn_apart_from_the_not_yet_reviewed_grey() -> None:
+    """A brushed window in grey read as "not yet reviewed" from 2025 on; it is blue and outlined."""
+    from supplychain.load import load_dataset
+    from supplychain.timeline_charts import UNREVIEWED_GREY, build_zoom_strip
+
+    items = timeline_items(load_dataset().tables)
+    spec = build_zoom_strip(
+        items,
+        full_start=pd.Timestamp("2020-01-01"),
+        full_end=pd.Timestamp("2026-12-31"),
+        start=pd.Timestamp("2025-01-01"),
+        end=pd.Timestamp("2025-12-31"),
+        reviewed_through=pd.Timestamp("2026-06-05"),
+        brushed=True,
+    ).to_dict()
+    params = spec.get("params", []) + [p for layer in spec.get("layer", []) for p in layer.get("params", [])]
+    brushes = [p for p in params if p.get("name") == "zoom"]
+    assert brushes, "the strip has its zoom brush"
+    mark = brushes[0]["select"]["mark"]
+    assert mark["fill"].lower() != UNREVIEWED_GREY.lower() and mark["stroke"]
