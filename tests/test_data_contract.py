@@ -59,11 +59,7 @@ def test_every_source_has_an_address_or_says_where_it_is_held(dataset) -> None:
 
 
 def test_quotes_are_verbatim_from_the_report() -> None:
-    if not SOURCE_TEXT.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"the report text must be beside the repo in CI: {SOURCE_TEXT}")
-        pytest.skip("the report text (shared/source) is not beside this checkout")
-    text = SOURCE_TEXT.read_text(encoding="utf-8")
+    text = _report_text()
     claims = load_dataset(DATA_DIR).tables["claims"]
     for _, claim in claims.iterrows():
         assert claim["quote_pl"] in text, claim["claim_id"]
