@@ -108,7 +108,7 @@ filtered = len(view) != len(frame) or list(view.columns) != list(frame.columns)
 buttons = st.container(horizontal=True, gap="small")  # buttons keep their whole labels and wrap at 1024 px
 buttons.download_button(
     "Download these rows (CSV)",
-    to_csv_bytes(view, labels),
+    lambda: to_csv_bytes(view, labels),  # built on the click: eager bytes made the browser fetch the file on every run
     file_name=download_name(table, dataset.as_of, "csv", filtered=filtered),
     mime="text/csv",
     icon=":material/download:",
@@ -152,7 +152,7 @@ st.dataframe(
 )
 st.download_button(
     "Download the full data dictionary (CSV)",
-    to_csv_bytes(dictionary),
+    lambda: to_csv_bytes(dictionary),
     file_name=download_name("data-dictionary", dataset.as_of),
     mime="text/csv",
     icon=":material/download:",

@@ -156,20 +156,28 @@ place_view, flow_view = (
     base.point_rows.loc[points.index],
     base.flow_rows.loc[flows.index],
 )  # tables built once per data version
-tabs = st.tabs([f"Places ({len(place_view)})", f"Flows ({len(flow_view)})"])
-tabs[0].dataframe(
-    place_view.assign(**{"Place id": place_view["Place id"].map(lambda v: entity_link(v, v))}),
-    placeholder="–",
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Place id": st.column_config.LinkColumn("Place id", display_text=LINK_DISPLAY, help="Open the place's profile")
-    },
+box, box_open = ui.lazy_expander(
+    f"The {len(place_view)} places and {len(flow_view)} flows shown, as tables",
+    key="map_tables_open",
+    icon=":material/table:",
 )
-if flow_view.empty:
-    tabs[1].info("No flows match these filters.", icon=":material/search_off:")
-else:
-    tabs[1].dataframe(flow_view, placeholder="–", hide_index=True, width="stretch")
+if box_open:
+    tabs = box.tabs([f"Places ({len(place_view)})", f"Flows ({len(flow_view)})"])
+    tabs[0].dataframe(
+        place_view.assign(**{"Place id": place_view["Place id"].map(lambda v: entity_link(v, v))}),
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Place id": st.column_config.LinkColumn(
+                "Place id", display_text=LINK_DISPLAY, help="Open the place's profile"
+            )
+        },
+    )
+    if flow_view.empty:
+        tabs[1].info("No flows match these filters.", icon=":material/search_off:")
+    else:
+        tabs[1].dataframe(flow_view, placeholder="–", hide_index=True, width="stretch")
 filtered = bool(companies or relations or "asof" in st.query_params)
 buttons = st.columns([2, 2, 1.3, 1.3])
 ui.render_table_downloads(

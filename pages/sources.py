@@ -56,102 +56,115 @@ if focus:
                 },
             )
 
-tab_claims, tab_sources, tab_method = st.tabs(["Claims from the report", "All sources", "Method, licence and citation"])
-with tab_claims:
-    counts = citation_counts(tables, column="claim_id")
-    shown_claims = claims
-    if len(claims) > ui.LINK_CAP and not st.toggle(
-        f"Show all {len(claims)} claims as cards (the first {ui.LINK_CAP} are shown; the table below has all)",
-        key="claims_all",
-    ):
-        shown_claims = claims.head(ui.LINK_CAP)
-    for _, claim in shown_claims.iterrows():
-        with st.container(border=True):
-            left, right = st.columns(2, gap="medium")
-            left.markdown("> " + ui.escape_md(claim["quote_pl"]))
-            left.caption(f"Polish, verbatim · paragraph {claim['paragraph']} · claim {ui.escape_md(claim['claim_id'])}")
-            right.markdown(ui.escape_md(claim["text_en"]))
-            right.caption(
-                f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
+# Only the open tab is built (a click reruns the page): the other two hold the page's tables. A link that
+# names a source opens on "All sources", where its rows are listed.
+TABS = ["Claims from the report", "All sources", "Method, licence and citation"]
+tab_claims, tab_sources, tab_method = st.tabs(
+    TABS, key="sources_tab", on_change="rerun", default=TABS[1] if "source" in st.query_params else None
+)
+if tab_claims.open:
+    with tab_claims:
+        counts = citation_counts(tables, column="claim_id")
+        shown_claims = claims
+        if len(claims) > ui.LINK_CAP and not st.toggle(
+            f"Show all {len(claims)} claims as cards (the first {ui.LINK_CAP} are shown; the table below has all)",
+            key="claims_all",
+        ):
+            shown_claims = claims.head(ui.LINK_CAP)
+        for _, claim in shown_claims.iterrows():
+            with st.container(border=True):
+                left, right = st.columns(2, gap="medium")
+                left.markdown("> " + ui.escape_md(claim["quote_pl"]))
+                left.caption(
+                    f"Polish, verbatim · paragraph {claim['paragraph']} · claim {ui.escape_md(claim['claim_id'])}"
+                )
+                right.markdown(ui.escape_md(claim["text_en"]))
+                right.caption(
+                    f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
+                )
+                standing = standing_of(tables, claim["claim_id"])
+                if standing is not None or claim["is_key_finding"]:
+                    with right:
+                        ui.render_claim_standing(standing, cache.per_version(dataset, later_events, claim["claim_id"]))
+        box, box_open = ui.lazy_expander("All claims as a table", key="claims_table_open", icon=":material/table:")
+        if box_open:
+            box.dataframe(
+                with_enum_words(claims, "claims", ["attribution_kind", "topic"]).assign(
+                    rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int)
+                )[
+                    [
+                        "claim_id",
+                        "paragraph",
+                        "quote_pl",
+                        "text_en",
+                        "attribution",
+                        "attribution_kind",
+                        "topic",
+                        "rows_citing",
+                    ]
+                ],
+                placeholder="–",
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "claim_id": "Claim",
+                    "paragraph": "¶",
+                    "quote_pl": "Quote (Polish, verbatim)",
+                    "text_en": "English translation",
+                    "attribution": "Attribution",
+                    "attribution_kind": "Kind of attribution",
+                    "topic": "Topic",
+                    "rows_citing": "Rows citing",
+                },
             )
-            standing = standing_of(tables, claim["claim_id"])
-            if standing is not None or claim["is_key_finding"]:
-                with right:
-                    ui.render_claim_standing(standing, cache.per_version(dataset, later_events, claim["claim_id"]))
-    with st.expander("All claims as a table"):
+if tab_sources.open:
+    with tab_sources:
+        counts = citation_counts(tables, column="source_id")
+        view = with_enum_words(sources, "sources", ["kind", "language"]).assign(
+            rows_citing=sources["source_id"].map(counts).fillna(0).astype(int)
+        )
         st.dataframe(
-            with_enum_words(claims, "claims", ["attribution_kind", "topic"]).assign(
-                rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int)
-            )[
-                [
-                    "claim_id",
-                    "paragraph",
-                    "quote_pl",
-                    "text_en",
-                    "attribution",
-                    "attribution_kind",
-                    "topic",
-                    "rows_citing",
-                ]
+            view[
+                ["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]
             ],
             placeholder="–",
             hide_index=True,
             width="stretch",
             column_config={
-                "claim_id": "Claim",
-                "paragraph": "¶",
-                "quote_pl": "Quote (Polish, verbatim)",
-                "text_en": "English translation",
-                "attribution": "Attribution",
-                "attribution_kind": "Kind of attribution",
-                "topic": "Topic",
-                "rows_citing": "Rows citing",
+                "source_id": "Source",
+                "publisher": "Publisher",
+                "title": st.column_config.TextColumn("Title", width="medium"),
+                "url": st.column_config.LinkColumn("Address"),
+                "date_published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+                "kind": "Kind",
+                "language": "Lang.",
+                "rows_citing": st.column_config.NumberColumn("Rows citing"),
+                "note": "Note",
             },
         )
-with tab_sources:
-    counts = citation_counts(tables, column="source_id")
-    view = with_enum_words(sources, "sources", ["kind", "language"]).assign(
-        rows_citing=sources["source_id"].map(counts).fillna(0).astype(int)
-    )
-    st.dataframe(
-        view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]],
-        placeholder="–",
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "source_id": "Source",
-            "publisher": "Publisher",
-            "title": st.column_config.TextColumn("Title", width="medium"),
-            "url": st.column_config.LinkColumn("Address"),
-            "date_published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-            "kind": "Kind",
-            "language": "Lang.",
-            "rows_citing": st.column_config.NumberColumn("Rows citing"),
-            "note": "Note",
-        },
-    )
-    chosen = url_selectbox(
-        "Rows resting on one source",
-        list(sources["source_id"]),
-        key="source",
-        index=None,
-        placeholder="Choose a source…",
-        format_func=lambda s: (
-            f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})"
-        ),
-    )
-    if chosen:
-        cited = cache.get_citing_rows(dataset, column="source_id", value=chosen)
-        st.dataframe(
-            cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]),
-            placeholder="–",
-            hide_index=True,
-            width="stretch",
-            column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY)},
+        chosen = url_selectbox(
+            "Rows resting on one source",
+            list(sources["source_id"]),
+            key="source",
+            index=None,
+            placeholder="Choose a source…",
+            format_func=lambda s: (
+                f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})"
+            ),
         )
-with tab_method:
-    st.markdown(
-        f"""
+        if chosen:
+            cited = cache.get_citing_rows(dataset, column="source_id", value=chosen)
+            st.dataframe(
+                cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]),
+                placeholder="–",
+                hide_index=True,
+                width="stretch",
+                column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY)},
+            )
+if tab_method.open:
+    with tab_method:
+        st.markdown(
+            f"""
 **How the data was curated.** We read the Polish republication of the Financial Times report line by line and
 recorded each statement as a claim with its verbatim quote, our translation and the attribution the report
 gives. Each company, model, chip, place, measure, event and relationship the report names became a row citing
@@ -168,8 +181,8 @@ with guesses.
 **Licence.** Our curation, translations and notes: {licence_name(package)}. Quotes are short excerpts of the report for
 commentary; the report itself remains the copyright of its publisher and is not republished here.
 """
-    )
-    cite = citation_text(package, tables)
-    st.markdown("**Cite this dataset**")
-    st.code(cite["plain"], language=None, wrap_lines=True)
-    st.code(cite["bibtex"], language="bibtex")
+        )
+        cite = citation_text(package, tables)
+        st.markdown("**Cite this dataset**")
+        st.code(cite["plain"], language=None, wrap_lines=True)
+        st.code(cite["bibtex"], language="bibtex")

@@ -96,8 +96,11 @@ st.caption(
 )
 ui.render_chart_downloads(lambda: strip, what="chip_status_chart", as_of=dataset.as_of)
 table = status_table(status, names)
-with st.expander(f"The answers on {format_date(day)} as a table", icon=":material/table:"):
-    st.dataframe(table.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
+box, box_open = ui.lazy_expander(
+    f"The answers on {format_date(day)} as a table", key="status_table_open", icon=":material/table:"
+)
+if box_open:
+    box.dataframe(table.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
 ui.render_table_downloads(
     table,
     STATUS_TABLE_COLUMNS,

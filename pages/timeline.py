@@ -189,26 +189,32 @@ table = events_table(shown)
 st.session_state["tl_rows"] = list(table["item_id"])
 if selected in set(items["item_id"]):
     ui.render_timeline_item(items.set_index("item_id").loc[selected], tables)
-with st.expander(f"The {len(table)} events shown, as a table (click a row for its details)", icon=":material/table:"):
-    linked = table.assign(
-        **{
-            c: table[c].map(lambda v: entity_link(v, v), na_action="ignore")
-            for c in ("company_id", "model_id", "chip_id", "policy_id")
-        }
-    )
-    st.dataframe(
-        linked.rename(columns=EVENT_TABLE_COLUMNS),
-        placeholder="–",
-        hide_index=True,
-        width="stretch",
-        key="tl_table",
-        on_select=lambda: _pick("tl_table"),
-        selection_mode="single-row",
-        column_config={
-            EVENT_TABLE_COLUMNS[c]: st.column_config.LinkColumn(EVENT_TABLE_COLUMNS[c], display_text=LINK_DISPLAY)
-            for c in ("company_id", "model_id", "chip_id", "policy_id")
-        },
-    )
+box, box_open = ui.lazy_expander(
+    f"The {len(table)} events shown, as a table (click a row for its details)",
+    key="tl_table_open",
+    icon=":material/table:",
+)
+if box_open:
+    with box:
+        linked = table.assign(
+            **{
+                c: table[c].map(lambda v: entity_link(v, v), na_action="ignore")
+                for c in ("company_id", "model_id", "chip_id", "policy_id")
+            }
+        )
+        st.dataframe(
+            linked.rename(columns=EVENT_TABLE_COLUMNS),
+            placeholder="–",
+            hide_index=True,
+            width="stretch",
+            key="tl_table",
+            on_select=lambda: _pick("tl_table"),
+            selection_mode="single-row",
+            column_config={
+                EVENT_TABLE_COLUMNS[c]: st.column_config.LinkColumn(EVENT_TABLE_COLUMNS[c], display_text=LINK_DISPLAY)
+                for c in ("company_id", "model_id", "chip_id", "policy_id")
+            },
+        )
 filtered = len(shown) != len(items)
 row = st.columns([2, 1])
 ui.render_table_downloads(

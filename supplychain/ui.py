@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -53,6 +54,17 @@ def escape_md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
+def link_markdown(link: str) -> str:
+    """Markdown for a clickable link whose text is the address itself (the sidebar's share link).
+
+    The address is percent-encoded outside the characters a URL needs, so nothing in it (a bracket, a
+    parenthesis, a space, a markdown or HTML character in a hostile page address) can end the link or start
+    markup; its text is the same address with markdown's characters escaped.
+    """
+    address = quote(str(link), safe=":/?&=%#+,;@!$~.-_")
+    return f"[{escape_md(address)}]({address})"
+
+
 def shorten(text: str, limit: int) -> str:
     """Text cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
     text = str(text)
@@ -93,6 +105,17 @@ def render_problems(problems: list[Problem]) -> None:
     st.caption(
         "Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when a file changes."
     )
+
+
+def lazy_expander(label: str, *, key: str, icon: str | None = None) -> tuple[Any, bool]:
+    """A closed expander whose contents the page builds only once it is opened (it reruns on a click).
+
+    Why: a table inside a closed expander still made every visit serialise it, fetch Streamlit's 1.2 MB grid
+    scripts and draw it hidden, about a third of opening the page (docs/performance.md). Returns the
+    expander and whether it is open; draw its contents only when it is.
+    """
+    box = st.expander(label, icon=icon, key=key, on_change="rerun")
+    return box, bool(box.open)
 
 
 def render_load_warnings(warnings: list[LoadWarning]) -> None:
@@ -205,14 +228,15 @@ def render_notice(ignored: Iterable[tuple[str, str]]) -> None:
 
 
 def render_share_link(url_path: str) -> None:
-    """'Copy link to this view' in the sidebar: the page address with every view parameter.
+    """'Link to this view' in the sidebar: the page address with every view parameter, as a plain link.
 
-    st.code draws its own copy button, so no script or HTML is needed.
+    A link, not st.code: st.code made every page fetch and parse Streamlit's 1.5 MB syntax highlighter and a
+    monospace font, about a fifth of a page's opening time (docs/performance.md). Right-click copies it.
     """
     link = current_link(url_path)
-    with st.sidebar:
-        st.caption("Link to this view (copy with the button on the right)")
-        st.code(link, language=None, wrap_lines=True)
+    with st.sidebar.container(key="share_link"):
+        st.caption("Link to this view (right-click it to copy; it reopens this page with every filter set):")
+        st.markdown(link_markdown(link))
 
 
 def current_link(url_path: str) -> str:

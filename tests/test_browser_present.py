@@ -109,8 +109,10 @@ def test_shared_filter_follows_the_reader_to_another_page(page, app_url: str) ->
 def test_link_in_the_share_box_reopens_the_view_in_a_new_browser(browser, page, app_url: str) -> None:
     page.goto(f"{app_url}/relationships?focus=huawei&hops=2")
     wait_until_idle(page)
-    link = page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().strip()
+    share = page.locator(".st-key-share_link a")
+    link = share.get_attribute("href")
     assert "focus=huawei" in link and "hops=2" in link
+    assert share.inner_text().strip() == link, "the link's text is the address it opens"
     summary = page.get_by_text("entities,").first.inner_text()  # "N entities, M ties (filtered)…" of the focused view
     other = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     other.goto(link)

@@ -39,3 +39,15 @@ def test_plain_answers_are_at_the_top_with_the_measure_linked(page, app_url: str
     link = page.get_by_role("link", name="US licence requirement on Nvidia H20 exports to China (April 2025)").first
     assert link.get_attribute("href").endswith("/entity?id=us_h20_licence_requirement")
     assert page.locator("[data-testid=stVegaLiteChart] svg .mark-rect path").count() > 10  # the status strip
+
+
+def test_answers_table_is_drawn_when_its_expander_is_opened_and_stays_open(page, app_url: str) -> None:
+    """The table is built only on opening (a rerun): the click must show it, and the rerun must not close it."""
+    open_status(page, app_url, "?asof=2025-11-27")
+    assert page.locator("[data-testid=stDataFrame]").count() == 0
+    page.get_by_text("The answers on 27 Nov 2025 as a table").click()
+    grid = page.locator("[data-testid=stDataFrame]")
+    grid.wait_for(state="visible", timeout=20000)
+    wait_until_idle(page)
+    assert grid.count() == 1 and grid.first.is_visible()
+    assert "status_table_open" not in page.url, "opening a table is not a setting of the shared view"

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from supplychain.ui import as_code
+from supplychain.ui import as_code, link_markdown
 from supplychain.urlstate import SHARED_SETTINGS, carried_to, decode_date, describe_filters
 
 APP = str(ROOT / "dashboard.py")
@@ -25,6 +25,13 @@ def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
     for key, value in (params or {}).items():
         at.query_params[key] = value
     return at.run()
+
+
+def share_link(at: AppTest) -> str:
+    """The address in the sidebar's "Link to this view" (a markdown link whose text is the address)."""
+    links = [m.value for m in at.sidebar.markdown if re.fullmatch(r"\[.*\]\(.*\)", m.value)]
+    assert len(links) == 1, links
+    return re.fullmatch(r"\[.*\]\((.*)\)", links[0]).group(1)
 
 
 def switch_to(at: AppTest, page: str) -> AppTest:
@@ -113,7 +120,7 @@ def test_notice_shows_link_values_as_plain_text_cut_short() -> None:
     assert "example.com/login" in notice and "203.0.113.7" in notice, "the values are shown, as text"
     assert len(notice) < 1000, "a 100 KB value is cut, not echoed"
     assert "A" * 80 not in notice
-    share = at.sidebar.code[0].value
+    share = share_link(at)
     assert "AAAA" not in share and "example.com" not in share, "the share link repeats only applied settings"
 
 
@@ -159,7 +166,7 @@ def test_view_bundle_and_share_link_state_only_the_applied_filters() -> None:
     applied = at.session_state["_url_run"]["valid"]
     lines = describe_filters({k: [v] for k, v in applied.items() if v})
     assert lines == ["relation=restricts"]
-    share = at.sidebar.code[0].value
+    share = share_link(at)
     assert "relation=restricts" in share
     for raw in ("teleports", "junk", "example.com", "20250101"):
         assert raw not in share
@@ -171,3 +178,14 @@ def test_an_unknown_profile_id_is_echoed_as_plain_text_cut_short() -> None:
     warning = " ".join(w.value for w in at.warning)
     assert "No entity has the id" in warning and "example.com/login" in warning
     assert "](" not in outside_code_spans(warning) and len(warning) < 300
+
+
+def test_share_link_is_a_plain_link_that_a_hostile_address_cannot_break_out_of() -> None:
+    markdown = link_markdown("http://127.0.0.1/map) [log in](javascript:alert(1)) <img src=x>?company=alibaba")
+    match = re.fullmatch(r"\[(.*)\]\(([^()\[\]<>\s]*)\)", markdown)
+    assert match, markdown
+    text, address = match.groups()
+    assert address.startswith("http://127.0.0.1/map%29%20%5Blog%20in%5D%28javascript")
+    assert re.sub(r"\\(.)", r"\1", text) == address, "the reader sees the address the link opens"
+    plain = link_markdown("http://127.0.0.1:8501/map?company=alibaba&region=sea")
+    assert plain.endswith("(http://127.0.0.1:8501/map?company=alibaba&region=sea)"), "a normal link is unchanged"

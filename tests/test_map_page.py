@@ -13,6 +13,8 @@ from test_pages import open_page, texts
 from supplychain.cache import DATA_DIR_ENV
 from supplychain.load import DATA_DIR
 
+TABLES = {"map_tables_open": True}  # the reader opens "The places and flows shown, as tables" under the map
+
 
 def test_map_page_renders_the_map_with_places_and_flows() -> None:
     at = open_page("map")
@@ -52,8 +54,8 @@ def test_nonsense_values_in_the_link_give_a_notice_not_an_exception() -> None:
 
 
 def test_company_and_relation_filters_from_the_link_narrow_the_flows() -> None:
-    everything = open_page("map")
-    narrowed = open_page("map", {"company": "alibaba", "relation": "trains_in"})
+    everything = open_page("map", opened=TABLES)
+    narrowed = open_page("map", {"company": "alibaba", "relation": "trains_in"}, opened=TABLES)
     assert narrowed.multiselect(key="company").value == ["alibaba"]
     assert narrowed.multiselect(key="relation").value == ["trains_in"]
     flows = narrowed.dataframe[-1].value
@@ -106,8 +108,8 @@ FLOW = "r_alibaba_trains_in_singapore"
 
 def test_date_before_any_dated_flow_leaves_only_undated_flows(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv(DATA_DIR_ENV, str(_data_with_a_dated_flow(tmp_path, "2025-04-09", "day")))
-    later = open_page("map", {"asof": "2025-06-01"})
-    early = open_page("map", {"asof": "2015-01-01"})
+    later = open_page("map", {"asof": "2025-06-01"}, opened=TABLES)
+    early = open_page("map", {"asof": "2015-01-01"}, opened=TABLES)
     assert not early.exception and not later.exception
     assert _flow_rows(later)[FLOW] == "since 9 Apr 2025"
     assert FLOW in _drawn_flow_ids(later)
@@ -119,7 +121,7 @@ def test_date_before_any_dated_flow_leaves_only_undated_flows(tmp_path: Path, mo
 @pytest.mark.parametrize(("asof", "drawn"), [("2025-04-10", False), ("2025-04-30", True), ("2025-05-01", True)])
 def test_map_counts_a_month_only_start_from_the_months_last_day(tmp_path: Path, monkeypatch, asof, drawn) -> None:
     monkeypatch.setenv(DATA_DIR_ENV, str(_data_with_a_dated_flow(tmp_path, "2025-04-01", "month")))
-    at = open_page("map", {"asof": asof})
+    at = open_page("map", {"asof": asof}, opened=TABLES)
     assert (FLOW in _drawn_flow_ids(at)) is drawn
     if drawn:
         assert _flow_rows(at)[FLOW] == "since Apr 2025", "worded at its precision, never '1 Apr 2025'"

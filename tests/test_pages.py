@@ -9,10 +9,20 @@ from streamlit.testing.v1 import AppTest
 APP = str(ROOT / "dashboard.py")
 
 
-def open_page(path: str, params: dict[str, str] | None = None, env_dir: str | None = None) -> AppTest:
+def open_page(
+    path: str,
+    params: dict[str, str] | None = None,
+    env_dir: str | None = None,
+    *,
+    opened: dict[str, object] | None = None,
+) -> AppTest:
+    """Run the router on `path` with link `params`; `opened` sets widget state first, as a reader's click
+    would (e.g. {"map_tables_open": True} opens a lazy expander, {"sources_tab": "All sources"} a tab)."""
     at = AppTest.from_file(APP, default_timeout=60)
     # The router starts on this page (AppTest's switch_page would skip the router).
     at.session_state["_test_start_page"] = "overview" if path == "/" else path
+    for key, value in (opened or {}).items():
+        at.session_state[key] = value
     for key, value in (params or {}).items():
         at.query_params[key] = value
     return at.run()
@@ -103,11 +113,11 @@ def test_overview_lists_the_causal_chain_in_order_with_month_dates_after_days() 
 
 
 def test_sources_tables_word_the_topic_and_the_kind_of_source() -> None:
-    at = open_page("sources")
-    assert not at.exception, at.exception
-    frames = [d.value for d in at.dataframe]
-    claims = next(f for f in frames if "topic" in f.columns)
-    sources = next(f for f in frames if "publisher" in f.columns)
+    claims_tab = open_page("sources", opened={"claims_table_open": True})
+    sources_tab = open_page("sources", opened={"sources_tab": "All sources"})
+    assert not claims_tab.exception and not sources_tab.exception
+    claims = next(d.value for d in claims_tab.dataframe if "topic" in d.value.columns)
+    sources = next(d.value for d in sources_tab.dataframe if "publisher" in d.value.columns)
     assert "Training offshore" in set(claims["topic"]) and "offshore_training" not in set(claims["topic"])
     assert "The report itself" in set(sources["kind"]) and "news_report" not in set(sources["kind"])
     assert "Polish" in set(sources["language"])

@@ -23,10 +23,12 @@ def big_dir(tmp_path_factory) -> Path:
     return folder
 
 
-def _open(page: str, folder: Path, monkeypatch) -> AppTest:
+def _open(page: str, folder: Path, monkeypatch, opened: dict[str, object] | None = None) -> AppTest:
     monkeypatch.setenv("SUPPLYCHAIN_DATA_DIR", str(folder))
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state["_test_start_page"] = page
+    for key, value in (opened or {}).items():  # a reader's click: opens a lazy expander
+        at.session_state[key] = value
     return at.run()
 
 
@@ -42,7 +44,7 @@ def test_profiles_index_lists_the_first_links_of_each_kind_until_show_all(big_di
 
 
 def test_sources_shows_the_first_claim_cards_and_the_table_has_all(big_dir: Path, monkeypatch) -> None:
-    at = _open("sources", big_dir, monkeypatch)
+    at = _open("sources", big_dir, monkeypatch, opened={"claims_table_open": True})
     assert not at.exception
     claims = 4 * len(pd.read_csv(DATA_DIR / "claims.csv"))
     assert at.toggle(key="claims_all").label.startswith(f"Show all {claims} claims")

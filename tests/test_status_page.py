@@ -69,7 +69,7 @@ def test_report_date_preset_jumps_to_27_november_2025() -> None:
 
 
 def test_status_table_shows_names_and_labels_not_codes() -> None:
-    at = open_page("status", {"asof": "2025-11-27"})
+    at = open_page("status", {"asof": "2025-11-27"}, opened={"status_table_open": True})
     table = at.dataframe[0].value
     assert set(table["Designer"]) == {"Nvidia", "Huawei"}
     assert "china_specific" not in set(table["Segment"]) and "Cut-down part for China" in set(table["Segment"])

@@ -76,7 +76,7 @@ def test_filters_that_match_nothing_say_so() -> None:
 
 
 def test_choosing_a_lane_in_the_widget_narrows_the_events() -> None:
-    at = open_page("timeline")
+    at = open_page("timeline", opened={"tl_table_open": True})
     before = len(at.dataframe[0].value)
     at.multiselect(key="lanes").set_value(["models"]).run()
     assert not at.exception, at.exception

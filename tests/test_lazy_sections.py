@@ -1,0 +1,51 @@
+"""Tables in closed expanders and tabs are built when the reader opens them, and a link still reaches them."""
+
+from __future__ import annotations
+
+from test_map_page import TABLES
+from test_pages import open_page
+
+from supplychain.load import DATA_DIR, load_dataset
+
+SOURCES = load_dataset(DATA_DIR).tables["sources"]
+
+
+def test_status_opens_without_its_table_and_shows_it_once_opened() -> None:
+    closed = open_page("status", {"asof": "2025-11-27"})
+    assert not closed.exception and len(closed.dataframe) == 0
+    assert any(e.label.startswith("The answers on 27 Nov 2025 as a table") for e in closed.expander)
+    opened = open_page("status", {"asof": "2025-11-27"}, opened={"status_table_open": True})
+    assert set(opened.dataframe[0].value["Designer"]) == {"Nvidia", "Huawei"}
+
+
+def test_timeline_events_table_waits_for_the_reader() -> None:
+    closed = open_page("timeline")
+    assert not closed.exception and len(closed.dataframe) == 0
+    opened = open_page("timeline", opened={"tl_table_open": True})
+    assert len(opened.dataframe[0].value) > 10
+
+
+def test_map_tables_wait_for_the_reader_and_list_every_place_and_flow_shown() -> None:
+    closed = open_page("map")
+    assert not closed.exception and len(closed.dataframe) == 0
+    label = next(e.label for e in closed.expander if e.label.endswith("shown, as tables"))
+    opened = open_page("map", opened=TABLES)
+    places, flows = (d.value for d in opened.dataframe)
+    assert label == f"The {len(places)} places and {len(flows)} flows shown, as tables"
+
+
+def test_sources_builds_only_the_open_tab() -> None:
+    at = open_page("sources")
+    assert not at.exception and len(at.dataframe) == 0, "the claim cards need no table"
+    listed = open_page("sources", opened={"sources_tab": "All sources"})
+    assert set(listed.dataframe[0].value["source_id"]) == set(SOURCES["source_id"])
+
+
+def test_a_link_naming_a_source_opens_on_its_tab_with_its_rows_and_no_notice() -> None:
+    source = "ft_2025_11_27_pl"
+    assert source in set(SOURCES["source_id"])
+    at = open_page("sources", {"source": source})
+    assert not at.exception, at.exception
+    assert at.selectbox(key="source").value == source
+    assert not [i.value for i in at.info if "Ignored in the link" in i.value]
+    assert len(at.dataframe) == 2, "the sources table and the rows resting on the chosen source"
