@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 SIZES ?= 1,10,100
 
-.PHONY: run test mutate constraints bench shots clean
+.PHONY: run dev test mutate constraints bench shots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt constraints.txt $(
 
 run: $(VENV)/.installed
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+
+# For editing the code: rerun on save (the served app does not watch its own files; .streamlit/config.toml).
+dev: $(VENV)/.installed-dev
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
