@@ -8,6 +8,7 @@ from supplychain.entities import entity_record, suggest_entities
 from supplychain.network_chart import edge_table
 from supplychain.profile import (
     entity_citations,
+    entity_edges,
     entity_moments,
     entity_place,
     entity_ties,
@@ -141,18 +142,30 @@ else:
         )
         st.caption("A dot marks a known day; a shaded bar spans the month or year when only that is known.")
 
-    ties = entity_ties(edge_table(edges, tables["claims"], tables["sources"]), entity_id)
+    edge_rows = edge_table(edges, tables["claims"], tables["sources"])
+    ties = entity_ties(edge_rows, entity_id)
     st.header(f"Ties ({len(ties)})")
     if ties.empty:
         st.caption("No relationship names this entity.")
     else:
-        st.dataframe(
-            ties,
-            placeholder="–",
-            hide_index=True,
-            width="stretch",
-            column_config=ui.tie_columns("from", "relation", "to"),
+        # The first ties as lines of text; every tie, with its description and sources, in a table on demand.
+        lines = [ui.tie_line(tie) for _, tie in entity_edges(edge_rows, entity_id).head(ui.LIST_CAP).iterrows()]
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        if len(ties) > ui.LIST_CAP:
+            st.caption(f"The first {ui.LIST_CAP} of {len(ties)} ties; the table below has all of them.")
+        box, box_open = ui.lazy_expander(
+            f"All {len(ties)} ties as a table, with what each says and its source",
+            key="ties_table_open",
+            icon=":material/table:",
         )
+        if box_open:
+            box.dataframe(
+                ties,
+                placeholder="–",
+                hide_index=True,
+                width="stretch",
+                column_config=ui.tie_columns("from", "relation", "to"),
+            )
         st.page_link(
             "pages/relationships.py",
             label="See its neighbourhood in the network",

@@ -137,7 +137,13 @@ st.caption(
 
 st.subheader(f"Sites shown ({len(shown)})")
 table = sites_charts.describe_sites(shown)[list(sites.TABLE_COLUMNS)].rename(columns=sites.TABLE_COLUMNS)
-st.dataframe(table, hide_index=True, width="stretch", placeholder="–")
+box, box_open = ui.lazy_expander(
+    f"The {len(shown)} sites as a table: operator, owner, status, capacity, tenant and sources",
+    key="sites_table_open",
+    icon=":material/table:",
+)
+if box_open:
+    box.dataframe(table, hide_index=True, width="stretch", placeholder="–")
 filtered = bool(owners or operators or statuses or min_mw != "0")
 buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping when narrow
 ui.render_table_downloads(

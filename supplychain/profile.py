@@ -165,12 +165,23 @@ def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
     return alt.layer(spans, days).properties(height=min(420, 34 * rows + 40), width="container")
 
 
+def entity_edges(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
+    """The rows of an edge_table() frame that name the entity at either end: what the report says first, then
+    official records, other press, reference works and estimates (style.EVIDENCE_LABELS' order), so a profile
+    that lists only its first ties lists the report's own."""
+    from supplychain.style import EVIDENCE_LABELS
+
+    rank = {kind: i for i, kind in enumerate(EVIDENCE_LABELS)}
+    hits = edges[(edges["from_id"] == entity_id) | (edges["to_id"] == entity_id)]
+    return hits.sort_values("evidence", key=lambda col: col.map(rank).fillna(len(rank)), kind="stable")
+
+
 def entity_ties(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
     """Every tie of the entity (either direction) as From / Relation / To with profile links, dates and evidence.
 
     `edges` is an edge_table() frame (it has relation_label and period).
     """
-    hits = edges[(edges["from_id"] == entity_id) | (edges["to_id"] == entity_id)]
+    hits = entity_edges(edges, entity_id)
     out = pd.DataFrame(
         {
             "from": [entity_link(i, n) for i, n in zip(hits["from_id"], hits["from_name"])],

@@ -392,6 +392,23 @@ def render_footer(dataset: Dataset) -> None:
     st.caption(f"{version} · {escape_md(line)} · Every fact links to its source on the Sources page.")
 
 
+def tie_line(tie: pd.Series | dict) -> str:
+    """One tie as a markdown line: both ends linked to their profiles, the relation in bold, when, and the evidence.
+
+    A profile lists its first ties this way (text, no grid to load); the full table waits behind an expander.
+    """
+    from supplychain.entities import entity_url
+
+    period = str(tie["period"]).strip() if pd.notna(tie["period"]) else ""
+    evidence = EVIDENCE_LABELS.get(str(tie["evidence"]), str(tie["evidence"]))
+    return (
+        f"[{escape_md(tie['from_name'])}]({entity_url(tie['from_id'])}) **{escape_md(tie['relation_label'])}** "
+        f"[{escape_md(tie['to_name'])}]({entity_url(tie['to_id'])})"
+        + (f" · {escape_md(period)}" if period else "")
+        + f" · :gray[{escape_md(evidence)}]"
+    )
+
+
 def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") -> None:
     """A link to an entity's profile (the /entity page), with its kind's icon."""
     from supplychain.style import KIND_ICONS

@@ -49,3 +49,31 @@ def test_a_link_naming_a_source_opens_on_its_tab_with_its_rows_and_no_notice() -
     assert at.selectbox(key="source").value == source
     assert not [i.value for i in at.info if "Ignored in the link" in i.value]
     assert len(at.dataframe) == 2, "the sources table and the rows resting on the chosen source"
+
+
+def test_profile_lists_its_ties_as_linked_lines_and_keeps_the_full_table_for_a_click() -> None:
+    closed = open_page("entity", {"id": "deepseek"})
+    assert not closed.exception and len(closed.dataframe) == 0
+    header = next(h.value for h in closed.header if h.value.startswith("Ties ("))
+    total = int(header.removeprefix("Ties (").rstrip(")"))
+    lines = next(m.value for m in closed.markdown if m.value.startswith("- [")).split("\n")
+    assert len(lines) == min(total, 12)
+    assert all("(/entity?id=" in line and "**" in line for line in lines), lines
+    assert any("(/entity?id=deepseek)" in line for line in lines), "each line names the profile's entity"
+    opened = open_page("entity", {"id": "deepseek"}, opened={"ties_table_open": True})
+    assert len(opened.dataframe[0].value) == total
+
+
+def test_sites_table_waits_for_the_reader_and_lists_every_site_shown() -> None:
+    closed = open_page("sites")
+    assert not closed.exception and len(closed.dataframe) == 0
+    heading = next(s.value for s in closed.subheader if s.value.startswith("Sites shown ("))
+    opened = open_page("sites", opened={"sites_table_open": True})
+    assert heading == f"Sites shown ({len(opened.dataframe[0].value)})"
+
+
+def test_profile_lists_what_the_report_says_before_other_records() -> None:
+    at = open_page("entity", {"id": "deepseek"})
+    lines = next(m.value for m in at.markdown if m.value.startswith("- [")).split("\n")
+    kinds = ["Reported by the FT" in line for line in lines]
+    assert kinds[0] and kinds == sorted(kinds, reverse=True), lines
