@@ -140,16 +140,23 @@ buttons.download_button(
 st.header("Data dictionary")
 dictionary = data_dictionary(package)
 st.caption("Generated from data/datapackage.json, the one description of the data.")
-st.dataframe(
-    dictionary[dictionary["table"] == table].drop(columns="table"),
-    placeholder="–",
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "required": st.column_config.CheckboxColumn("required"),
-        "description": st.column_config.TextColumn("description", width="large"),
-    },
+entries = dictionary[dictionary["table"] == table].drop(columns="table")
+box, box_open = ui.lazy_expander(
+    f"The {len(entries)} columns of {TABLE_LABELS.get(table, table)}: type, unit, constraints and meaning",
+    key="dictionary_open",
+    icon=":material/menu_book:",
 )
+if box_open:
+    box.dataframe(
+        entries,
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "required": st.column_config.CheckboxColumn("required"),
+            "description": st.column_config.TextColumn("description", width="large"),
+        },
+    )
 st.download_button(
     "Download the full data dictionary (CSV)",
     lambda: to_csv_bytes(dictionary),

@@ -77,3 +77,11 @@ def test_profile_lists_what_the_report_says_before_other_records() -> None:
     lines = next(m.value for m in at.markdown if m.value.startswith("- [")).split("\n")
     kinds = ["Reported by the FT" in line for line in lines]
     assert kinds[0] and kinds == sorted(kinds, reverse=True), lines
+
+
+def test_data_dictionary_of_the_table_opens_on_demand_with_one_line_per_column() -> None:
+    closed = open_page("data", {"table": "chips"})
+    assert not closed.exception and len(closed.dataframe) == 1, "only the rows themselves"
+    opened = open_page("data", {"table": "chips"}, opened={"dictionary_open": True})
+    shown, entries = (d.value for d in opened.dataframe)
+    assert len(entries) >= len(shown.columns) and "description" in entries.columns
