@@ -110,7 +110,8 @@ if shown_view == "Network":
         ):
             drawn = most_connected(view, ui.NETWORK_CAP)
             st.caption(
-                f"Drawing the {ui.NETWORK_CAP} best-connected of {view.number_of_nodes()} entities and the ties among them. "
+                f"Drawing {ui.NETWORK_CAP} of {view.number_of_nodes()} entities: the best-connected and those tied to them, "
+                "with the ties among them. "
                 "Focus on an entity, pick relation types or narrow the dates to see the rest; the Evidence view lists every tie."
             )
         nodes = node_frame(drawn)

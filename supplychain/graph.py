@@ -428,8 +428,30 @@ def most_connected(graph: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
 
     A whole network of thousands of entities draws as a solid ball; its best-connected part can
     still be read. Ties are nodes' degree (both directions, parallel ties counted); ties broken by id.
+    The part grows out from the best-connected entity, always taking the best-connected entity tied to
+    one already taken, and starts again from the next hub when that cluster is used up: ranking by
+    degree alone could pick hubs that share no tie and draw dots without lines (as at 100x).
     """
     if graph.number_of_nodes() <= limit:
         return graph
-    ranked = sorted(graph.degree(), key=lambda pair: (-pair[1], pair[0]))[:limit]
-    return graph.subgraph(node for node, _ in ranked).copy()
+    import heapq
+
+    degree = dict(graph.degree())
+    seeds = sorted(degree, key=lambda node: (-degree[node], node))
+    taken: set = set()
+    frontier: list[tuple[int, str]] = []
+    for seed in seeds:
+        if len(taken) >= limit:
+            break
+        if seed in taken:
+            continue
+        heapq.heappush(frontier, (-degree[seed], seed))
+        while frontier and len(taken) < limit:
+            _, node = heapq.heappop(frontier)
+            if node in taken:
+                continue
+            taken.add(node)
+            for other in nx.all_neighbors(graph, node):
+                if other not in taken:
+                    heapq.heappush(frontier, (-degree[other], other))
+    return graph.subgraph(taken).copy()

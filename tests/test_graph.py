@@ -509,6 +509,23 @@ def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
     assert most_connected(graph, 50) is graph
 
 
+def test_capped_network_of_copies_of_one_hub_still_draws_ties() -> None:
+    """At 100x the synthetic data hold many copies of the same hubs with no tie between copies: the capped view
+    must draw clusters with their lines, not the hubs alone as unconnected dots."""
+    import networkx as nx
+
+    from supplychain.graph import most_connected
+
+    graph = nx.MultiDiGraph()
+    for copy in range(10):
+        for leaf in range(5):
+            graph.add_edge(f"hub{copy}", f"leaf{copy}_{leaf}")
+    top = most_connected(graph, 10)
+    assert top.number_of_nodes() == 10
+    assert top.number_of_edges() >= 8, "two clusters of a hub and four leaves, not ten unconnected hubs"
+    assert {"hub0", "hub1"} <= set(top.nodes)
+
+
 def test_network_of_entities_with_no_tie_among_them_draws_the_dots(shipped) -> None:
     """At 100x the best-connected entities drawn can share no tie; the chart must still draw (it used to raise)."""
     tables, _, graph = shipped
