@@ -33,7 +33,7 @@ def main(repeat: int = 15) -> None:
     base = maps.build_map_base(tables)
     spec = maps.map_spec(
         "east_asia",
-        maps.boundaries_data(_boundaries("east_asia")),
+        _boundaries("east_asia"),
         kinds=base.kinds,
         owners=base.owners,
         groups=base.groups,

@@ -109,7 +109,7 @@ def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple
     )
     spec = maps.map_spec(
         region_key,
-        maps.boundaries_data(topology),
+        topology,
         kinds=_base.kinds,
         owners=_base.owners,
         groups=_base.groups,
@@ -132,7 +132,7 @@ def _cached_story_map(folder: str, stamp: str, frame: tuple, _base) -> tuple[dic
     topology = get_map_boundaries(region, story.SLIDE_MAP_WIDTHS, region.height, story.SLIDE_MAP_PLOT[0])
     spec = maps.map_spec(
         region,
-        maps.boundaries_data(topology),
+        topology,
         kinds=_base.kinds,
         owners=_base.owners,
         groups=_base.groups,

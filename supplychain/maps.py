@@ -137,10 +137,16 @@ def flow_table(flows: pd.DataFrame) -> pd.DataFrame:
     return describe_flows(flows)[list(FLOW_TABLE_LABELS)].rename(columns=FLOW_TABLE_LABELS)
 
 
-def boundaries_data(topology: dict[str, Any]) -> alt.InlineData:
-    """Country boundaries for Vega: a TopoJSON topology inline (Altair and Streamlit keep it in spec["datasets"]),
-    already clipped to what the plot shows and simplified for its scale (supplychain.boundaries.plot_topology)."""
-    return alt.InlineData(values=topology, format=alt.DataFormat(type="topojson", feature=geo.BOUNDARIES_LAYER))
+BOUNDARIES_DATASET = "boundaries"
+
+
+def boundaries_data() -> alt.NamedData:
+    """Country boundaries for Vega: a reference to the TopoJSON topology that map_spec puts in spec["datasets"].
+
+    A name, not the topology itself, while Altair builds the chart: Altair deep-copies a chart's data on every
+    method call, which cost ~0.7 s per map region with the ~80 KB topology inline (docs/performance.md).
+    """
+    return alt.NamedData(name=BOUNDARIES_DATASET, format=alt.DataFormat(type="topojson", feature=geo.BOUNDARIES_LAYER))
 
 
 _ALIGNS = [
@@ -262,9 +268,17 @@ def _text_layers(
 
 
 def map_spec(
-    region_key: str | geo.Region, boundaries: alt.Data, *, kinds: list[str], owners: list[str], groups: list[str]
+    region_key: str | geo.Region,
+    topology: dict[str, Any],
+    *,
+    kinds: list[str],
+    owners: list[str],
+    groups: list[str],
 ) -> dict[str, Any]:
     """The map as a Vega-Lite spec whose layers read named datasets (filled per rerun by map_datasets).
+
+    `topology` is the boundaries' TopoJSON, already clipped to what the plot shows and simplified for its
+    scale (supplychain.boundaries.plot_topology); it travels inline in spec["datasets"].
 
     Built with Altair once per preset and cached, because building and validating a 20-layer Altair
     chart costs ~0.3 s of server time, and a filter change must cost under 50 ms.
@@ -295,7 +309,7 @@ def map_spec(
     group_scale = alt.Scale(domain=groups, range=[FLOW_GROUP_COLOURS[g] for g in groups])
     select = alt.selection_point(name=SELECTION, fields=["location_id"], on="click", clear="dblclick")
     layers: list[alt.Chart] = [
-        alt.Chart(boundaries)
+        alt.Chart(boundaries_data())
         .mark_geoshape(fill=LAND, stroke="#FFFFFF", strokeWidth=0.7, clip=True)
         .encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
         alt.Chart(alt.NamedData("lines"))
@@ -396,7 +410,10 @@ def map_spec(
         .configure_view(fill=SEA, stroke="#C9D1D9")
         .configure_legend(**legend.to_dict())
     )
-    return chart.to_dict()
+    # Checked against the Vega-Lite schema in tests/test_chart_cache.py, not on every build.
+    spec = chart.to_dict(validate=False)
+    spec.setdefault("datasets", {})[BOUNDARIES_DATASET] = topology
+    return spec
 
 
 def _marker_boxes(points: pd.DataFrame, projection: geo.Projection) -> list[geo.Box]:

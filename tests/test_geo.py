@@ -264,9 +264,7 @@ def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
     region = geo.REGIONS["sea"]
     widths = (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH)
     topology = plot_topology(region, widths=widths, height=region.height, scale_width=geo.MIN_PLOT_WIDTH)
-    spec = maps.map_spec(
-        "sea", maps.boundaries_data(topology), kinds=["headquarters"], owners=["chinese"], groups=["Chips"]
-    )
+    spec = maps.map_spec("sea", topology, kinds=["headquarters"], owners=["chinese"], groups=["Chips"])
     text = json.dumps(spec)
     assert geo.BOUNDARIES_FILE not in text and '"url"' not in text, "no request for the world TopoJSON"
     layer = spec["layer"][0]["data"]
