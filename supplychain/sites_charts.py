@@ -170,13 +170,14 @@ def site_map(
     ]
     select = alt.selection_point(name=SELECTION, fields=["site_id"], on="click", clear="dblclick")
     base_layers = [
-        alt.Chart(alt.InlineData(values=boundaries["features"], format=alt.DataFormat(type="json")))
+        # Named while Altair builds (it deep-copies inline data on every call); the values go in after to_dict.
+        alt.Chart(alt.NamedData("site_boundaries", format=alt.DataFormat(type="json")))
         .mark_geoshape(fill="#E4E7EA", stroke="#FFFFFF", strokeWidth=0.8, clip=True)
         .encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
     ]
     if areas:
         base_layers.append(
-            alt.Chart(alt.InlineData(values=areas, format=alt.DataFormat(type="json")))
+            alt.Chart(alt.NamedData("report_areas", format=alt.DataFormat(type="json")))
             .mark_geoshape(fill=AREA_COLOUR, fillOpacity=0.10, strokeWidth=0, clip=True)
             .encode(
                 tooltip=[
@@ -242,8 +243,13 @@ def site_map(
             labelLimit=240,
         )
     )
-    spec = chart.to_dict()
-    spec["datasets"] = {**spec.get("datasets", {}), **layers}
+    spec = chart.to_dict(validate=False)  # checked against the schema in tests/test_chart_cache.py
+    spec["datasets"] = {
+        **spec.get("datasets", {}),
+        "site_boundaries": boundaries["features"],
+        **({"report_areas": areas} if areas else {}),
+        **layers,
+    }
     return spec
 
 
