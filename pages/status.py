@@ -63,24 +63,33 @@ st.caption(
 )
 
 status = status_on(tables["chips"], windows, day)
-answers = status_answers(status, tables["sources"], day)
 counts = status["status"].value_counts()
 st.subheader(f"On {format_date(day)}")
 st.caption(" · ".join(f"{STATUS_LABELS[s]}: {counts[s]}" for s in STATUS_LABELS if s in counts))
+# A long list of chips (a year of curation, or the 100x bench) answers and draws the first ones, with a switch.
+chips = tables["chips"]
+every_chip = len(chips) <= ui.LINK_CAP or st.toggle(
+    f"Answer for all {len(chips)} chips (the first {ui.LINK_CAP} are shown; the table below has all)",
+    key="status_all",
+)
+shown_ids = tuple(chips["chip_id"] if every_chip else chips["chip_id"].head(ui.LINK_CAP))
+answers = status_answers(status[status["chip_id"].isin(shown_ids)], tables["sources"], day)
 grid = st.columns(2, gap="large")
 for i, answer in enumerate(answers.to_dict("records")):
     with grid[i % 2]:
         ui.render_status_answer(answer)
 
-st.subheader("Every chip over time")
-segments = cache.get_status_segments(dataset, str(full_start.date()), str(full_end.date()))
+st.subheader("Every chip over time" if every_chip else f"The first {ui.LINK_CAP} chips over time")
+segments = cache.get_status_segments(
+    dataset, str(full_start.date()), str(full_end.date()), None if every_chip else shown_ids
+)
 strip = cache.chart_spec(
     dataset,
     "chip_status_strip",
-    (str(day.date()),),  # the only setting the strip depends on; the rest is the data
+    (str(day.date()), every_chip),  # the only settings the strip depends on; the rest is the data
     lambda: build_status_strip(
         segments,
-        chip_order=list(tables["chips"]["name"]),
+        chip_order=list(chips["name"][chips["chip_id"].isin(shown_ids)]),
         start=full_start,
         end=full_end,
         asof=day,

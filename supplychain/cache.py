@@ -62,16 +62,19 @@ def graph_layout(nodes: tuple, edges: tuple, seed: int = 7) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, end: str):
-    # Keyed by folder, the dataset's own fingerprint and range; `_tables` (not hashed) are that load's frames.
-    from supplychain.status import status_segments
+def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, end: str, chip_ids: tuple | None):
+    # Keyed by folder, the dataset's own fingerprint, range and chips; `_tables` (not hashed) are that load's frames.
+    from supplychain.status import measure_windows, status_segments
 
-    return status_segments(_tables, start, end)
+    name = f"{measure_windows.__module__}.{measure_windows.__qualname__}"  # the entry per_version keeps
+    windows = _cached_per_version(folder, stamp, name, (), measure_windows, _tables)
+    return status_segments(_tables, start, end, chip_ids, windows)
 
 
-def get_status_segments(dataset: Dataset, start: str, end: str):
-    """Every chip's export status over [start, end] (supplychain.status.status_segments), once per data version and range."""
-    return _cached_status_segments(str(data_dir()), dataset.fingerprint, dataset.tables, start, end)
+def get_status_segments(dataset: Dataset, start: str, end: str, chip_ids: tuple | None = None):
+    """Each chip's export status over [start, end] (supplychain.status.status_segments), once per data version,
+    range and set of chips (None: every chip)."""
+    return _cached_status_segments(str(data_dir()), dataset.fingerprint, dataset.tables, start, end, chip_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -7,6 +7,8 @@ policy -permits-> chip, policy -rescinds-> policy). `chip_status_on` answers for
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from supplychain.dates import format_date, in_period, is_blank, next_period_start, precision_of, status_counts_from
@@ -82,15 +84,18 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     `rescinds` edge pointing at the policy (or, without a start, the rescinding policy's
     effective date). Policies with status never_in_force never apply.
     """
-    policies = tables["policies"].set_index("policy_id")
+    # Plain dicts, not iterrows/.loc: the same rules, about ten times faster on a large package (docs/performance.md).
+    policies = {row["policy_id"]: row for row in tables["policies"].to_dict("records")}
     rel = tables["relationships"]
-    rescissions = rel[(rel["relation"] == "rescinds") & (rel["to_kind"] == "policy")]
+    rescissions: dict[str, list[dict]] = {}
+    for resc in rel[(rel["relation"] == "rescinds") & (rel["to_kind"] == "policy")].to_dict("records"):
+        rescissions.setdefault(resc["to_id"], []).append(resc)
     edges = rel[(rel["from_kind"] == "policy") & (rel["to_kind"] == "chip") & rel["relation"].isin(list(_RANK))]
     rows = []
-    for _, edge in edges.iterrows():
-        if edge["from_id"] not in policies.index:
+    for edge in edges.to_dict("records"):
+        if edge["from_id"] not in policies:
             continue
-        policy = policies.loc[edge["from_id"]]
+        policy = policies[edge["from_id"]]
         if policy["status"] in NEVER_APPLIED_POLICY_STATUSES:
             continue
         start, start_p = _date(edge["start_date"], edge["start_precision"]), _prec(edge["start_precision"])
@@ -121,10 +126,10 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     "the measure ended",
                 )
             )
-        for _, resc in rescissions[rescissions["to_id"] == edge["from_id"]].iterrows():
+        for resc in rescissions.get(edge["from_id"], []):
             when, when_p = _date(resc["start_date"], resc["start_precision"]), _prec(resc["start_precision"])
-            if when is None and resc["from_id"] in policies.index:
-                rescinder = policies.loc[resc["from_id"]]
+            if when is None and resc["from_id"] in policies:
+                rescinder = policies[resc["from_id"]]
                 when, when_p = (
                     _date(rescinder["effective_date"], rescinder["effective_precision"]),
                     _prec(rescinder["effective_precision"]),
@@ -176,7 +181,7 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
     """
     day = pd.Timestamp(day).normalize()
     by_chip: dict[str, list[dict]] = {}
-    for w in windows.to_dict("records"):
+    for w in windows[windows["chip_id"].isin(chips["chip_id"])].to_dict("records"):  # only these chips' windows
         by_chip.setdefault(w["chip_id"], []).append(w)
     rows = []
     for chip in chips.to_dict("records"):
@@ -266,15 +271,25 @@ def change_dates(chips: pd.DataFrame, windows: pd.DataFrame) -> list[pd.Timestam
 
 
 def status_segments(
-    tables: dict[str, pd.DataFrame], start: pd.Timestamp | str, end: pd.Timestamp | str
+    tables: dict[str, pd.DataFrame],
+    start: pd.Timestamp | str,
+    end: pd.Timestamp | str,
+    chip_ids: Iterable[str] | None = None,
+    windows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each chip's status over [start, end] as runs of equal status: chip x date strip data.
 
     Calls `status_on` at `start` and at every change date inside the range, so the strip and the
     "as of" table can never disagree. Columns: the STATUS_COLUMNS plus start and end (exclusive).
+    `chip_ids` limits it to those chips (the strip draws the first ones of a long list; each chip's
+    status depends only on its own row and the measures, so a chip's runs are the same either way).
+    `windows` is measure_windows(tables) when the caller has it already (it is the costly part at scale).
     """
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
-    chips, windows = tables["chips"], measure_windows(tables)
+    chips = tables["chips"]
+    windows = measure_windows(tables) if windows is None else windows
+    if chip_ids is not None:
+        chips = chips[chips["chip_id"].isin(set(chip_ids))]
     points = [start] + [d for d in change_dates(chips, windows) if start < d <= end]
     stops = points[1:] + [end + pd.Timedelta(days=1)]
     frames = [status_on(chips, windows, p).assign(start=p, end=s) for p, s in zip(points, stops)]

@@ -61,3 +61,17 @@ def test_overview_checks_only_the_first_findings_against_later_records(big_dir: 
     ]
     later = [e for e in at.expander if "later event" in e.label]
     assert 0 < len(later) <= ui.LIST_CAP
+
+
+def test_export_status_answers_and_draws_the_first_chips_until_show_all(big_dir: Path, monkeypatch) -> None:
+    at = _open("status", big_dir, monkeypatch)
+    assert not at.exception
+    chips = 4 * len(pd.read_csv(DATA_DIR / "chips.csv"))
+    assert chips > ui.LINK_CAP
+    assert at.toggle(key="status_all").label.startswith(f"Answer for all {chips} chips")
+    answers = [m for m in at.markdown if m.value.startswith("**Could the ")]
+    assert len(answers) == ui.LINK_CAP
+    assert f"The first {ui.LINK_CAP} chips over time" in [s.value for s in at.subheader]
+    at.toggle(key="status_all").set_value(True).run()
+    assert len([m for m in at.markdown if m.value.startswith("**Could the ")]) == chips
+    assert "Every chip over time" in [s.value for s in at.subheader]

@@ -548,3 +548,14 @@ def test_an_answer_keeps_why_it_is_uncertain_in_its_own_column() -> None:
 def test_no_chips_give_an_empty_answer_table_that_still_has_its_columns(world) -> None:
     empty = status_answers(chip_status_on(world, "2025-06-01").iloc[0:0], SOURCES, "2025-06-01")
     assert empty.empty and {"chip_id", "question", "answer", "source_label"} <= set(empty.columns)
+
+
+def test_strip_of_the_first_chips_has_the_same_runs_as_the_whole_strip() -> None:
+    """The Export status page draws the first chips of a long list: their runs must not depend on the others."""
+    tables = load_dataset(DATA_DIR).tables
+    every = status_segments(tables, "2015-01-01", "2026-12-31")
+    some = tuple(tables["chips"]["chip_id"].iloc[[0, 3, 5]])
+    part = status_segments(tables, "2015-01-01", "2026-12-31", some, measure_windows(tables))
+    expected = every[every["chip_id"].isin(some)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(part, expected)
+    assert set(part["chip_id"]) == set(some)
