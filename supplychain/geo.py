@@ -565,7 +565,7 @@ class BoxGrid:
         """True when `box` overlaps a stored box other than `skip` (Box.overlaps, same padding)."""
         for key in self._keys(box, pad):
             for other in self.cells.get(key, ()):
-                if other != skip and box.overlaps(other, pad):
+                if box.overlaps(other, pad) and other != skip:  # the cheap test first: equality only on overlap
                     return True
         return False
 
