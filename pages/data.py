@@ -37,32 +37,36 @@ search = url_text(
 
 filter_cols = filterable_columns(package, table, frame)
 chosen_filters: dict[str, list[str]] = {}
-with st.expander(
-    "Filter by column, choose columns",
-    expanded=any(k in st.query_params for k in [*filter_cols, "cols"]),
-    icon=":material/filter_list:",
-):
-    grid = st.columns(3)
-    for i, column in enumerate(filter_cols):
-        names = value_labels(package, tables, table, column)  # readers choose names; the URL keeps ids
-        options = sorted(names, key=lambda v: names[v].casefold())
-        chosen_filters[column] = url_multiselect(
-            labels[column],
-            options,
-            key=column,
-            container=grid[i % 3],
-            help=helps.get(column) or None,
-            placeholder="All",
-            format_func=names.get,
+shown_cols: list[str] = list(frame.columns)
+# The filters are built while the box is open, or while a link or the reader has set one (they stay applied
+# when the box is closed): a dozen hidden multiselects made every visit to the page slower.
+linked = any(k in st.query_params for k in [*filter_cols, "cols"])
+box, box_open = ui.lazy_expander(
+    "Filter by column, choose columns", key="data_filters_open", icon=":material/filter_list:", expanded=linked
+)
+if box_open or linked:
+    with box:
+        grid = st.columns(3)
+        for i, column in enumerate(filter_cols):
+            names = value_labels(package, tables, table, column)  # readers choose names; the URL keeps ids
+            options = sorted(names, key=lambda v: names[v].casefold())
+            chosen_filters[column] = url_multiselect(
+                labels[column],
+                options,
+                key=column,
+                container=grid[i % 3],
+                help=helps.get(column) or None,
+                placeholder="All",
+                format_func=names.get,
+            )
+        shown_cols = url_multiselect(
+            "Columns shown",
+            list(frame.columns),
+            key="cols",
+            default=list(frame.columns),
+            format_func=lambda c: labels.get(c, c),
+            help="The download holds these columns, in this order.",
         )
-    shown_cols = url_multiselect(
-        "Columns shown",
-        list(frame.columns),
-        key="cols",
-        default=list(frame.columns),
-        format_func=lambda c: labels.get(c, c),
-        help="The download holds these columns, in this order.",
-    )
 view = filter_rows(frame, search=search, equals={c: v for c, v in chosen_filters.items() if v})
 view = view[shown_cols or list(frame.columns)]
 

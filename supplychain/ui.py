@@ -107,14 +107,14 @@ def render_problems(problems: list[Problem]) -> None:
     )
 
 
-def lazy_expander(label: str, *, key: str, icon: str | None = None) -> tuple[Any, bool]:
+def lazy_expander(label: str, *, key: str, icon: str | None = None, expanded: bool = False) -> tuple[Any, bool]:
     """A closed expander whose contents the page builds only once it is opened (it reruns on a click).
 
     Why: a table inside a closed expander still made every visit serialise it, fetch Streamlit's 1.2 MB grid
     scripts and draw it hidden, about a third of opening the page (docs/performance.md). Returns the
     expander and whether it is open; draw its contents only when it is.
     """
-    box = st.expander(label, icon=icon, key=key, on_change="rerun")
+    box = st.expander(label, expanded=expanded, icon=icon, key=key, on_change="rerun")
     return box, bool(box.open)
 
 

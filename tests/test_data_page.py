@@ -8,10 +8,11 @@ from supplychain.filters import value_labels
 from supplychain.load import load_dataset
 
 DATASET = load_dataset()
+FILTERS = {"data_filters_open": True}  # the reader opens "Filter by column, choose columns"
 
 
 def test_filters_offer_names_not_ids() -> None:
-    at = open_page("data", {"table": "events"})
+    at = open_page("data", {"table": "events"}, opened=FILTERS)
     options = at.multiselect(key="company_id").options
     assert "Alibaba Group" in options and "DeepSeek" in options
     assert "alibaba" not in options and "alibaba_cloud" not in options
@@ -20,7 +21,7 @@ def test_filters_offer_names_not_ids() -> None:
 
 
 def test_choosing_alibaba_by_name_selects_only_alibaba() -> None:
-    at = open_page("data", {"table": "companies"})
+    at = open_page("data", {"table": "companies"}, opened=FILTERS)
     widget = at.multiselect(key="parent_id")
     assert "Alibaba Group" in widget.options
     widget.select("alibaba").run()
@@ -52,3 +53,12 @@ def test_a_link_opened_fresh_keeps_its_filters() -> None:
     at = open_page("data", {"table": "chips", "designer_id": "huawei"})
     at.run()
     assert at.query_params["designer_id"] == "huawei"
+
+
+def test_filters_are_built_when_opened_or_when_a_link_sets_one_and_stay_applied() -> None:
+    closed = open_page("data", {"table": "models"})
+    assert not closed.exception and not closed.multiselect, "no hidden filter widgets on a plain visit"
+    linked = open_page("data", {"table": "models", "developer_id": "deepseek"})
+    assert linked.multiselect(key="developer_id").value == ["deepseek"]
+    assert set(linked.dataframe[0].value["developer_id"]) == {"/entity?id=deepseek#deepseek"}
+    assert "developer_id" not in " ".join(i.value for i in linked.info), "the link's filter is applied, not ignored"

@@ -61,7 +61,7 @@ def test_overview_shows_key_findings_and_counts() -> None:
 
 
 def test_data_page_filters_models_to_one_developer() -> None:
-    at = open_page("data", {"table": "models"})
+    at = open_page("data", {"table": "models"}, opened={"data_filters_open": True})  # the reader opens the filters
     at.multiselect(key="developer_id").set_value(["deepseek"]).run()
     frame = at.dataframe[0].value
     assert len(frame) > 0
