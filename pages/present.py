@@ -49,8 +49,10 @@ def visual_spec() -> dict:
             return enlarge_fonts(chart.to_dict(), factor=1.15)
         asof = pd.Timestamp(p["asof"])
         start, end = pd.Timestamp("2022-06-01"), pd.Timestamp(dataset.as_of)
-        segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()))
-        strip = build_status_strip(segments, chip_order=list(tables["chips"]["name"]), start=start, end=end, asof=asof)
+        chips = tables["chips"].head(ui.LINK_CAP)  # a slide of a long list draws its first chips, as /status does
+        ids = None if len(chips) == len(tables["chips"]) else tuple(chips["chip_id"])
+        segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()), ids)
+        strip = build_status_strip(segments, chip_order=list(chips["name"]), start=start, end=end, asof=asof)
         return legends_at_right(enlarge_fonts(strip.to_dict()))
     if step.visual in ("chain", "graph"):
         _, graph, _ = cache.get_relations(dataset)
