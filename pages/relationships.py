@@ -16,14 +16,13 @@ from supplychain.graph import (
     chain_summary,
     chinese_developers,
     date_bounds,
-    edge_frame,
     graph_key,
     graphml_bytes,
     most_connected,
     node_frame,
     view_graph,
 )
-from supplychain.network_chart import chain_chart, edge_table, network_chart
+from supplychain.network_chart import chain_chart, network_chart
 from supplychain.schema import column_labels, enum_values
 from supplychain.style import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
 from supplychain.urlbind import url_day, url_multiselect, url_radio, url_selectbox
@@ -95,8 +94,7 @@ until = url_day(
 since, until = (since if since != low else None), (until if until != high else None)
 shown_view = url_radio("View", VIEWS, key="view", default=VIEWS[0], horizontal=True, label_visibility="collapsed")
 
-view = view_graph(graph, focus=focus, hops=hops or 1, relations=chosen, since=since, until=until)
-edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
+view, edges = cache.get_graph_view(dataset, focus, hops or 1, tuple(chosen), since, until)  # read-only, shared
 filtered = bool(focus or chosen or since or until)
 settings = (focus, hops, tuple(chosen), since, until)  # everything the charts below depend on, for their cache key
 
