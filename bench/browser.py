@@ -10,6 +10,7 @@ Server time is read from the same page: the spans in which the app showed "runni
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -266,6 +267,46 @@ def click_nav(page, base: str, path: str) -> dict:
     return {"ms": None, "server_ms": None, "errors": 0, "settled": False}
 
 
+def revert_widget(page, key: str, before: tuple[str, object]) -> dict:
+    """Undo change_widget, as a reader would: the radio option or select value chosen before (`before`, from
+    widget_state), or the multiselect's last pick removed; time action -> settled. The view it returns to
+    was drawn a moment ago, so its chart is cached."""
+    box = page.locator(f".st-key-{key}")
+    kind, value = before
+    if not box.count() or kind == "missing":
+        return {"ms": None, "server_ms": None, "errors": 0, "settled": False, "missing": True}
+    if kind == "radio":
+        t = page.evaluate("performance.now()")
+        box.locator("label:has(input[type=radio])").nth(int(value)).click()
+        return settle(page, after_ms=t)
+    box.locator("input").first.click()
+    if kind == "select":
+        option = page.get_by_role("option", name=str(value), exact=True)
+        option.wait_for(timeout=10000)
+        t = page.evaluate("performance.now()")
+        option.click()
+        return settle(page, after_ms=t, timeout_s=60)
+    t = page.evaluate("performance.now()")
+    page.keyboard.press("Backspace")  # removes the last chosen option, as a reader clearing it would
+    page.keyboard.press("Escape")
+    return settle(page, after_ms=t, timeout_s=60)
+
+
+def widget_state(page, key: str) -> tuple[str, object]:
+    """What the widget with this key shows now, for revert_widget: ("radio", chosen index), ("select", its
+    value's text), ("multi", None) or ("missing", None)."""
+    box = page.locator(f".st-key-{key}")
+    if not box.count():
+        return ("missing", None)
+    radios = box.locator("label:has(input[type=radio])")
+    for i in range(radios.count()):
+        if radios.nth(i).locator("input").is_checked():
+            return ("radio", i)
+    if box.locator("[data-testid=stSelectbox]").count():
+        return ("select", box.locator("[data-testid=stSelectbox] input").first.input_value().strip())
+    return ("multi", None)
+
+
 def change_widget(page, key: str) -> dict:
     """Change the widget with this key the way a reader would; time action -> settled.
 
@@ -282,7 +323,8 @@ def change_widget(page, key: str) -> dict:
                 radios.nth(i).click()
                 return settle(page, after_ms=t)
     box.locator("input").first.click()
-    option = page.locator('[role="option"]').first
+    # The first real option: Streamlit's multiselect lists "Select all" first, which would pick every value.
+    option = page.locator('[role="option"]').filter(has_not_text=re.compile(r"^\s*Select all", re.IGNORECASE)).first
     option.wait_for(timeout=10000)
     t = page.evaluate("performance.now()")
     option.click()

@@ -8,7 +8,8 @@ measured in the same run:
     (fresh browser context each), as a ratio to the blank page;
   - in-app navigation: click on the nav link -> settled, and the server's run time for it;
   - filter changes (a radio or multiselect on the map, timeline and relationships pages):
-    in the browser (action -> settled) and on the server (script run time);
+    in the browser (action -> settled) and on the server (script run time), for a new value and for going
+    back to the view shown before (whose chart is cached);
   - server memory with 1 session and with 20 concurrent sessions (browser contexts).
 Figures only, no asserts: on a shared machine absolute times vary, the ratios hold best.
 
@@ -109,12 +110,21 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
             context, page = b.new_page(browser)
             page.goto(base + path, wait_until="commit", timeout=90000)
             b.settle(page)
-            runs = [with_cpu(pid, b.change_widget, page, key) for _ in range(repeat)]
-            b.log(f"filter {path} {key}: {', '.join(fmt(r['ms']) for r in runs)}")
+            runs, backs = [], []
+            for _ in range(repeat):  # each time: a new value (its chart is built), then back (its chart is cached)
+                before = b.widget_state(page, key)
+                runs.append(with_cpu(pid, b.change_widget, page, key))
+                backs.append(with_cpu(pid, b.revert_widget, page, key, before))
+            b.log(
+                f"filter {path} {key}: {', '.join(fmt(r['ms']) for r in runs)}; back: {', '.join(fmt(r['ms']) for r in backs)}"
+            )
             out["filters"][f"{path} {key}"] = {
                 "browser_ms": median([r["ms"] for r in runs]),
                 "server_ms": median([r["server_ms"] for r in runs]),
                 "cpu_ms": median([r["cpu_ms"] for r in runs]),
+                "back_browser_ms": median([r["ms"] for r in backs]),
+                "back_server_ms": median([r["server_ms"] for r in backs]),
+                "back_cpu_ms": median([r["cpu_ms"] for r in backs]),
                 "missing": any(r.get("missing") for r in runs),
             }
             context.close()
@@ -157,10 +167,17 @@ def report(size: int, result: dict, blank_ms: float) -> None:
             f"{'-> ' + path:<24} {fmt(median([r['ms'] for r in runs])):>9} {fmt(median([r['server_ms'] for r in runs])):>11}"
             f" {fmt(median([r['cpu_ms'] for r in runs])):>11}"
         )
-    print(f"{'filter change':<24} {'browser':>9} {'server run':>11} {'server CPU':>11}")
+    print(
+        f"{'filter change':<24} {'browser':>9} {'server run':>11} {'server CPU':>11}"
+        f"   {'back: browser':>13} {'server run':>11} {'server CPU':>11}"
+    )
     for name, f in result["filters"].items():
         note = "  (widget not found)" if f["missing"] else ""
-        print(f"{name:<24} {fmt(f['browser_ms']):>9} {fmt(f['server_ms']):>11} {fmt(f['cpu_ms']):>11}{note}")
+        print(
+            f"{name:<24} {fmt(f['browser_ms']):>9} {fmt(f['server_ms']):>11} {fmt(f['cpu_ms']):>11}"
+            f"   {fmt(f.get('back_browser_ms')):>13} {fmt(f.get('back_server_ms')):>11} {fmt(f.get('back_cpu_ms')):>11}{note}"
+        )
+    print("  (a new value builds its chart; 'back' returns to the view shown before, whose chart is cached)")
     extra = result["rss_20_sessions"] - result["rss_before_sessions"]
     print(
         f"server memory: {result['rss_1_session']:.0f} MiB with 1 session; {result['rss_20_sessions']:.0f} MiB with "

@@ -100,8 +100,12 @@ asof = urlbind.url_date_value("asof", low=LOW, high=HIGH)
 asof = pd.Timestamp(asof) if asof else None
 shown = filter_items(items, lanes=lanes, companies=chosen_companies, categories=chosen_categories, start=start, end=end)
 lane_codes = expand_lanes(lanes)
-st.altair_chart(
-    describe_chart(
+brushed = "from" in st.query_params or "to" in st.query_params
+zoom = cache.chart_spec(  # built once per data version and range, like the charts below, not on every run
+    dataset,
+    "timeline_zoom",
+    (full_start, full_end, start, end, reviewed, brushed),
+    lambda: describe_chart(
         build_zoom_strip(
             items,
             full_start=full_start,
@@ -109,11 +113,14 @@ st.altair_chart(
             start=start,
             end=end,
             reviewed_through=reviewed,
-            brushed="from" in st.query_params or "to" in st.query_params,
+            brushed=brushed,
         ),
         title="Zoom strip",
         summary="every event as a tick; drag across it to choose the dates the timeline below shows",
     ),
+)
+st.vega_lite_chart(
+    zoom,
     key="tl_zoom",
     on_select=_zoom,
     selection_mode="zoom",
