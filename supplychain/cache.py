@@ -226,7 +226,15 @@ def _cached_chart_spec(folder: str, stamp: str, name: str, params: tuple, _build
     # validate=False: every builder's output is checked against the Vega-Lite schema in the tests
     # (tests/test_chart_cache.py), so a run need not pay Altair's schema validation (about 40 % of to_dict).
     chart = _build()
-    return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+    if isinstance(chart, dict):
+        return chart
+    import altair as alt
+
+    # Altair refuses data over 5,000 rows by default; the pages cap what they draw themselves (ui.TIMELINE_CAP,
+    # ui.NETWORK_CAP, ui.LINK_CAP), while the zoom strip of a 100x package holds 8,200 ticks. Switched off for the
+    # whole process (a setting flipped per call would race between sessions' threads).
+    alt.data_transformers.disable_max_rows()
+    return chart.to_dict(validate=False)
 
 
 def chart_spec(dataset: Dataset, name: str, params: tuple, build: Callable[[], Any]) -> dict:

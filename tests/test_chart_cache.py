@@ -75,3 +75,19 @@ def test_the_status_strip_moves_its_day_line_with_the_chosen_day() -> None:
     report = chart_contents(open_page("status", {"asof": "2025-11-27"}))[0]
     before = chart_contents(open_page("status", {"asof": "2025-03-01"}))[0]
     assert "2025-11-27" in report and "2025-11-27" not in before
+
+
+def test_a_chart_of_more_than_five_thousand_rows_is_built_not_refused() -> None:
+    """At 100x the Timeline's zoom strip holds 8,200 ticks: Altair's default row limit raised an error on the page."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from supplychain import cache
+
+    alt.data_transformers.enable(
+        "default"
+    )  # Altair's own limit, as in a fresh process (another test may have lifted it)
+    chart = alt.Chart(pd.DataFrame({"day": range(6000)})).mark_tick().encode(x="day:Q")
+    spec = cache.chart_spec(SimpleNamespace(fingerprint="test-rows"), "big_strip", (6000,), lambda: chart)
+    assert [len(rows) for rows in spec["datasets"].values()] == [6000]
