@@ -84,8 +84,7 @@ def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, 
     # Keyed by folder, the dataset's own fingerprint, range and chips; `_tables` (not hashed) are that load's frames.
     from supplychain.status import measure_windows, status_segments
 
-    name = f"{measure_windows.__module__}.{measure_windows.__qualname__}"  # the entry per_version keeps
-    windows = _cached_per_version(folder, stamp, name, (), measure_windows, _tables)
+    windows = _cached_per_version(folder, stamp, _version_key(measure_windows), (), measure_windows, _tables)
     return status_segments(_tables, start, end, chip_ids, windows)
 
 
@@ -217,8 +216,12 @@ def per_version(dataset: Dataset, fn: Callable, *args: Hashable) -> Any:
     Why: lookups such as a claim's later events or citing rows cost 10-20 ms each and the Overview and Sources
     pages ask for one per finding on every run; the answers change only when the data do.
     """
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    return _cached_per_version(str(data_dir()), dataset.fingerprint, name, args, fn, dataset.tables)
+    return _cached_per_version(str(data_dir()), dataset.fingerprint, _version_key(fn), args, fn, dataset.tables)
+
+
+def _version_key(fn: Callable) -> str:
+    """The name per_version files fn's results under (shared with callers that reach the same entry)."""
+    return f"{fn.__module__}.{fn.__qualname__}"
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
