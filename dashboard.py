@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from supplychain import cache, ui, urlbind
-from supplychain.style import PAGE_TITLES
+from supplychain.app import cache, ui, urlbind
+from supplychain.data.labels import PAGE_TITLES
 
 st.set_page_config(
     page_title="China's AI supply chain", page_icon="assets/icon.png", layout="wide"

@@ -13,14 +13,15 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from supplychain import geo, maps
-from supplychain.load import load_dataset
+from supplychain.charts import maps
+from supplychain.data.load import load_dataset
+from supplychain.rules import geo
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _boundaries(key: str) -> dict:
-    from supplychain.boundaries import plot_topology
+    from supplychain.rules.boundaries import plot_topology
 
     region = geo.REGIONS[key]
     widths = (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH)

@@ -66,7 +66,7 @@ def blank_page(browser, repeat: int) -> float:
 
 def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
     """Every figure for one data folder."""
-    from supplychain.load import load_dataset
+    from supplychain.data.load import load_dataset
 
     out: dict = {}
     t = time.perf_counter()

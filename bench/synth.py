@@ -126,7 +126,7 @@ def main() -> None:
     if args.check:
         import time
 
-        from supplychain.load import load_dataset
+        from supplychain.data.load import load_dataset
 
         t = time.perf_counter()
         dataset = load_dataset(args.out)

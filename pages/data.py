@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from supplychain import cache, ui
-from supplychain.entities import LINK_DISPLAY, entity_id_columns, entity_link
-from supplychain.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
-from supplychain.filters import filter_rows, filterable_columns, value_labels
-from supplychain.provenance import bundle_readme
-from supplychain.schema import column_help, column_labels, data_dictionary, fields, table_names
-from supplychain.style import TABLE_LABELS
-from supplychain.urlbind import url_multiselect, url_selectbox, url_text
+from supplychain.app import cache, ui
+from supplychain.app.urlbind import url_multiselect, url_selectbox, url_text
+from supplychain.data.entities import LINK_DISPLAY, entity_id_columns, entity_link
+from supplychain.data.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
+from supplychain.data.labels import TABLE_LABELS
+from supplychain.data.schema import column_help, column_labels, data_dictionary, fields, table_names
+from supplychain.rules.filters import filter_rows, filterable_columns, value_labels
+from supplychain.rules.provenance import bundle_readme
 
 dataset = ui.require_dataset()
 package, tables = dataset.package, dataset.tables

@@ -2,11 +2,14 @@
 
 import streamlit as st
 
-from supplychain import cache, ui
-from supplychain.accessibility import describe_chart
-from supplychain.entities import entity_record, suggest_entities
-from supplychain.network_chart import edge_table
-from supplychain.profile import (
+from supplychain.app import cache, ui
+from supplychain.app.urlbind import set_url_value, url_selectbox
+from supplychain.charts.accessibility import describe_chart
+from supplychain.charts.network import edge_table
+from supplychain.data.entities import entity_record, suggest_entities
+from supplychain.data.labels import KIND_LABELS
+from supplychain.data.validate import cut
+from supplychain.rules.profile import (
     entity_citations,
     entity_edges,
     entity_moments,
@@ -16,9 +19,6 @@ from supplychain.profile import (
     moments_chart,
     place_chart,
 )
-from supplychain.style import KIND_LABELS
-from supplychain.urlbind import set_url_value, url_selectbox
-from supplychain.validate import cut
 
 dataset = ui.require_dataset()
 tables, package = dataset.tables, dataset.package

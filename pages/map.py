@@ -5,12 +5,14 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from supplychain import cache, geo, maps, ui, urlbind
-from supplychain.accessibility import describe_chart
-from supplychain.dates import MAP_DATE_NOTE, format_date
-from supplychain.entities import LINK_DISPLAY, entity_link
-from supplychain.export import download_name
-from supplychain.style import RELATION_LABELS
+from supplychain.app import cache, ui, urlbind
+from supplychain.charts import maps
+from supplychain.charts.accessibility import describe_chart
+from supplychain.data.dates import MAP_DATE_NOTE, format_date
+from supplychain.data.entities import LINK_DISPLAY, entity_link
+from supplychain.data.export import download_name
+from supplychain.data.labels import RELATION_LABELS
+from supplychain.rules import geo
 
 dataset = ui.require_dataset()
 tables = dataset.tables

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from supplychain import cache, ui
-from supplychain.dates import format_date, period_end
-from supplychain.provenance import evidence_mix, headline_counts, key_findings
-from supplychain.standings import finding_standings, standing_counts
-from supplychain.style import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
+from supplychain.app import cache, ui
+from supplychain.data.dates import format_date, period_end
+from supplychain.data.labels import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
+from supplychain.rules.provenance import evidence_mix, headline_counts, key_findings
+from supplychain.rules.standings import finding_standings, standing_counts
 
 dataset = ui.require_dataset()
 tables = dataset.tables

@@ -3,18 +3,19 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain import cache, maps, ui, urlbind
-from supplychain.accessibility import describe_chart
-from supplychain.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
-from supplychain.network_chart import edge_table, network_chart
-from supplychain.provenance import report_citation
-from supplychain.provenance_charts import evidence_chart
-from supplychain.standings import finding_standings
-from supplychain.story import enlarge_fonts, fit_to_slide, legends_at_right, story_steps, view_url, wrap_legends
-from supplychain.story_charts import chain_slide, standings_slide
-from supplychain.style import ATTRIBUTION_LABELS
-from supplychain.timeline import causal_steps, expand_lanes, filter_items
-from supplychain.timeline_charts import build_status_strip, build_timeline_chart
+from supplychain.app import cache, ui, urlbind
+from supplychain.charts import maps
+from supplychain.charts.accessibility import describe_chart
+from supplychain.charts.network import edge_table, network_chart
+from supplychain.charts.provenance import evidence_chart
+from supplychain.charts.story import chain_slide, standings_slide
+from supplychain.charts.timeline import build_status_strip, build_timeline_chart
+from supplychain.data.labels import ATTRIBUTION_LABELS
+from supplychain.rules.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
+from supplychain.rules.provenance import report_citation
+from supplychain.rules.standings import finding_standings
+from supplychain.rules.story import enlarge_fonts, fit_to_slide, legends_at_right, story_steps, view_url, wrap_legends
+from supplychain.rules.timeline import causal_steps, expand_lanes, filter_items
 
 dataset = ui.require_dataset()
 tables = dataset.tables

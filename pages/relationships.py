@@ -4,11 +4,15 @@ from datetime import date
 
 import streamlit as st
 
-from supplychain import cache, ui
-from supplychain.accessibility import describe_chart
-from supplychain.entities import LINK_DISPLAY, entity_link
-from supplychain.export import download_name
-from supplychain.graph import (
+from supplychain.app import cache, ui
+from supplychain.app.urlbind import url_day, url_multiselect, url_radio, url_selectbox
+from supplychain.charts.accessibility import describe_chart
+from supplychain.charts.network import chain_chart, network_chart
+from supplychain.data.entities import LINK_DISPLAY, entity_link
+from supplychain.data.export import download_name
+from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
+from supplychain.data.schema import column_labels, enum_values
+from supplychain.rules.graph import (
     EDGE_COLUMNS,
     HOPS,
     VIEWS,
@@ -22,10 +26,6 @@ from supplychain.graph import (
     node_frame,
     view_graph,
 )
-from supplychain.network_chart import chain_chart, network_chart
-from supplychain.schema import column_labels, enum_values
-from supplychain.style import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
-from supplychain.urlbind import url_day, url_multiselect, url_radio, url_selectbox
 
 dataset = ui.require_dataset()
 tables = dataset.tables

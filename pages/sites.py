@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from supplychain import cache, sites, sites_charts, ui, urlbind
-from supplychain.export import download_name
-from supplychain.style import OWNERSHIP_LABELS, SITE_STATUS_LABELS
+from supplychain.app import cache, ui, urlbind
+from supplychain.charts import sites as sites_charts
+from supplychain.data.export import download_name
+from supplychain.data.labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
+from supplychain.rules import sites
 
 dataset = ui.require_dataset()
 tables = dataset.tables

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from supplychain import cache, ui
-from supplychain.entities import LINK_DISPLAY, row_link
-from supplychain.provenance import citation_counts, citation_text, licence_name
-from supplychain.standings import later_events, standing_of
-from supplychain.style import format_date, with_enum_words
-from supplychain.urlbind import url_selectbox
+from supplychain.app import cache, ui
+from supplychain.app.urlbind import url_selectbox
+from supplychain.data.dates import format_date
+from supplychain.data.entities import LINK_DISPLAY, row_link
+from supplychain.data.labels import with_enum_words
+from supplychain.rules.provenance import citation_counts, citation_text, licence_name
+from supplychain.rules.standings import later_events, standing_of
 
 dataset = ui.require_dataset()
 package, tables = dataset.package, dataset.tables

@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain import cache, ui, urlbind
-from supplychain.dates import STATUS_DATE_NOTE, format_date
-from supplychain.entities import names_by_id
-from supplychain.status import (
+from supplychain.app import cache, ui, urlbind
+from supplychain.charts.timeline import build_status_strip
+from supplychain.data.dates import STATUS_DATE_NOTE, format_date
+from supplychain.data.entities import names_by_id
+from supplychain.data.labels import STATUS_LABELS
+from supplychain.rules.status import (
     STATUS_TABLE_COLUMNS,
     date_presets,
     measure_windows,
@@ -14,8 +16,6 @@ from supplychain.status import (
     status_on,
     status_table,
 )
-from supplychain.style import STATUS_LABELS
-from supplychain.timeline_charts import build_status_strip
 
 LOW, HIGH = ui.DATE_LOW, ui.DATE_HIGH
 dataset, items, full_start, full_end, report_day, reviewed = ui.require_timeline()

@@ -3,13 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain import cache, ui, urlbind
-from supplychain.accessibility import describe_chart
-from supplychain.dates import format_date
-from supplychain.entities import LINK_DISPLAY, entity_link
-from supplychain.schema import enum_values
-from supplychain.style import enum_label
-from supplychain.timeline import (
+from supplychain.app import cache, ui, urlbind
+from supplychain.charts.accessibility import describe_chart
+from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
+from supplychain.data.dates import format_date
+from supplychain.data.entities import LINK_DISPLAY, entity_link
+from supplychain.data.labels import enum_label
+from supplychain.data.schema import enum_values
+from supplychain.rules.timeline import (
     EVENT_TABLE_COLUMNS,
     LANE_CHOICES,
     LANE_LABELS,
@@ -22,7 +23,6 @@ from supplychain.timeline import (
     undated,
     zoom_dates,
 )
-from supplychain.timeline_charts import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
 
 LOW, HIGH = ui.DATE_LOW, ui.DATE_HIGH
 dataset, items, full_start, full_end, report_day, reviewed = ui.require_timeline()

@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT, rewrite_csv
 from streamlit.testing.v1 import AppTest
 
-from supplychain.load import load_dataset
+from supplychain.data.load import load_dataset
 
 APP = str(ROOT / "dashboard.py")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import DATA_DIR
 
 from bench.synth import write_package
-from supplychain.load import load_dataset
+from supplychain.data.load import load_dataset
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

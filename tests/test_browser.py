@@ -9,7 +9,7 @@ import pytest
 from browser import serve, wait_until_idle
 from conftest import DATA_DIR, ROOT
 
-from supplychain.load import load_dataset
+from supplychain.data.load import load_dataset
 
 PAGES = ["/", "/data", "/sources"]
 

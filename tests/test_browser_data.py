@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from browser import wait_until_idle
 
-from supplychain.style import TABLE_LABELS
+from supplychain.data.labels import TABLE_LABELS
 
 
 def test_switching_tables_clears_the_filters_from_url_and_share_link(page, app_url: str) -> None:

@@ -8,7 +8,7 @@ import re
 import pytest
 from browser import wait_until_idle
 
-from supplychain import geo
+from supplychain.rules import geo
 
 # Vega draws the map as SVG: one <g class="mark-..."> group per layer, one element per mark inside.
 _COUNT = (

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from browser import wait_until_idle
 
-from supplychain.load import load_dataset
-from supplychain.story import story_steps
+from supplychain.data.load import load_dataset
+from supplychain.rules.story import story_steps
 
 STEPS = story_steps(load_dataset().tables)
 SIZES = [(1024, 768), (1280, 720), (1920, 1080)]

@@ -83,7 +83,7 @@ def test_a_chart_of_more_than_five_thousand_rows_is_built_not_refused() -> None:
 
     import pandas as pd
 
-    from supplychain import cache
+    from supplychain.app import cache
 
     alt.data_transformers.enable(
         "default"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from supplychain.entities import entity_names
-from supplychain.load import load_dataset
-from supplychain.provenance import bundle_readme, citation_line, citation_text, licence_name, report_citation
-from supplychain.schema import entity_keys, entity_reference_columns, enum_columns, shipped_package
+from supplychain.data.entities import entity_names
+from supplychain.data.load import load_dataset
+from supplychain.data.schema import entity_keys, entity_reference_columns, enum_columns, shipped_package
+from supplychain.rules.provenance import bundle_readme, citation_line, citation_text, licence_name, report_citation
 
 PACKAGE = {"licenses": [{"name": "CC-BY-4.0"}], "title": "T", "version": "9", "created": "2026-01-02T00:00:00Z"}
 

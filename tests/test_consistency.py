@@ -6,7 +6,8 @@ from pathlib import Path
 
 from conftest import rewrite_csv
 
-from supplychain import cache, load
+from supplychain.app import cache
+from supplychain.data import load
 
 
 def _model_names(dataset: load.Dataset) -> dict[str, str]:

@@ -11,9 +11,10 @@ import pytest
 from conftest import DATA_DIR, ROOT
 from frictionless import Package
 
-from supplychain.load import load_dataset
-from supplychain.provenance import CITED_TABLES
-from supplychain.style import POLICY_STATUS_COLOURS, POLICY_STATUS_LABELS
+from supplychain.charts.style import POLICY_STATUS_COLOURS
+from supplychain.data.labels import POLICY_STATUS_LABELS
+from supplychain.data.load import load_dataset
+from supplychain.rules.provenance import CITED_TABLES
 
 SOURCE_TEXT = ROOT.parent / "shared" / "source" / "000_4cfed141b26398ca.txt"
 

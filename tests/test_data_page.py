@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from test_pages import open_page
 
-from supplychain.filters import value_labels
-from supplychain.load import load_dataset
+from supplychain.data.load import load_dataset
+from supplychain.rules.filters import value_labels
 
 DATASET = load_dataset()
 FILTERS = {"data_filters_open": True}  # the reader opens "Filter by column, choose columns"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from supplychain.dates import (
+from supplychain.data.dates import (
     MAP_DATE_NOTE,
     PRECISION_LABELS,
     STATUS_DATE_NOTE,

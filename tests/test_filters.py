@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 from conftest import rewrite_csv
 
-from supplychain.filters import filter_rows, filterable_columns, search_rows, value_labels
-from supplychain.load import load_dataset
-from supplychain.schema import free_text_columns, shipped_package
+from supplychain.data.load import load_dataset
+from supplychain.data.schema import free_text_columns, shipped_package
+from supplychain.rules.filters import filter_rows, filterable_columns, search_rows, value_labels
 
 
 def test_filter_to_one_developer_keeps_only_its_models(mini_dir: Path) -> None:

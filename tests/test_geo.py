@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR
 
-from supplychain import geo, maps
-from supplychain.load import load_dataset
+from supplychain.charts import maps
+from supplychain.data.load import load_dataset
+from supplychain.rules import geo
 
 
 @pytest.fixture(scope="module")
@@ -246,7 +247,7 @@ def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
 
 
 def _wide_boundaries(key: str) -> list[dict]:
-    from supplychain.boundaries import clipped_boundaries
+    from supplychain.rules.boundaries import clipped_boundaries
 
     region = geo.REGIONS[key]
     box = geo.plot_box(region, widths=(geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH), height=region.height)
@@ -259,7 +260,7 @@ def wide_sea_boundaries() -> list[dict]:
 
 
 def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
-    from supplychain.boundaries import plot_topology
+    from supplychain.rules.boundaries import plot_topology
 
     region = geo.REGIONS["sea"]
     widths = (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH)
@@ -276,7 +277,7 @@ def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
 
 
 def test_topology_decodes_to_the_clipped_rings_within_a_grid_step() -> None:
-    from supplychain.boundaries import to_topology
+    from supplychain.rules.boundaries import to_topology
 
     square = [[100.0, 1.0], [100.5, 1.0], [100.5, 1.5], [100.0, 1.5], [100.0, 1.0]]
     hole = [[100.1, 1.1], [100.1, 1.2], [100.2, 1.2], [100.2, 1.1], [100.1, 1.1]]

@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR
 
-from supplychain.entities import build_entity_index, entity_link, entity_url, find_entities, suggest_entities
-from supplychain.graph import (
+from supplychain.charts.network import chain_chart, edge_table, network_chart
+from supplychain.data.entities import build_entity_index, entity_link, entity_url, find_entities, suggest_entities
+from supplychain.data.load import load_dataset
+from supplychain.rules.graph import (
     build_graph,
     chain_rows,
     chain_summary,
@@ -24,9 +26,7 @@ from supplychain.graph import (
     neighbourhood,
     view_graph,
 )
-from supplychain.load import load_dataset
-from supplychain.network_chart import chain_chart, edge_table, network_chart
-from supplychain.profile import entity_citations, entity_moments, entity_place, entity_ties
+from supplychain.rules.profile import entity_citations, entity_moments, entity_place, entity_ties
 
 
 @pytest.fixture(scope="module")
@@ -464,7 +464,7 @@ def test_company_is_placed_at_its_headquarters() -> None:
 
 def test_charts_build_with_tooltips_and_profile_links(shipped) -> None:
     tables, _, graph = shipped
-    from supplychain.graph import node_frame
+    from supplychain.rules.graph import node_frame
 
     edges = edge_table(edge_frame(graph), tables["claims"], tables["sources"])
     spec = network_chart(node_frame(graph), edges, layout_positions(*graph_key(graph)), focus="deepseek").to_dict()
@@ -477,8 +477,8 @@ def test_charts_build_with_tooltips_and_profile_links(shipped) -> None:
 def test_data_page_links_every_entity_id_column_to_profiles() -> None:
     from conftest import DATA_DIR
 
-    from supplychain.entities import entity_id_columns
-    from supplychain.schema import read_package
+    from supplychain.data.entities import entity_id_columns
+    from supplychain.data.schema import read_package
 
     package = read_package(DATA_DIR)
     assert entity_id_columns(package, "models") == ["model_id", "developer_id"]
@@ -487,7 +487,7 @@ def test_data_page_links_every_entity_id_column_to_profiles() -> None:
 
 
 def test_rows_that_are_not_entities_link_to_the_data_page_showing_them() -> None:
-    from supplychain.entities import row_link
+    from supplychain.data.entities import row_link
 
     assert row_link("chips", "h20") == "/entity?id=h20#h20"
     assert row_link("events", "ev_report_published") == "/data?table=events&q=ev_report_published#ev_report_published"
@@ -496,7 +496,7 @@ def test_rows_that_are_not_entities_link_to_the_data_page_showing_them() -> None
 def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
     import networkx as nx
 
-    from supplychain.graph import most_connected
+    from supplychain.rules.graph import most_connected
 
     graph = nx.MultiDiGraph()
     for leaf in "abcdef":
@@ -514,7 +514,7 @@ def test_capped_network_of_copies_of_one_hub_still_draws_ties() -> None:
     must draw clusters with their lines, not the hubs alone as unconnected dots."""
     import networkx as nx
 
-    from supplychain.graph import most_connected
+    from supplychain.rules.graph import most_connected
 
     graph = nx.MultiDiGraph()
     for copy in range(10):
@@ -529,7 +529,7 @@ def test_capped_network_of_copies_of_one_hub_still_draws_ties() -> None:
 def test_network_of_entities_with_no_tie_among_them_draws_the_dots(shipped) -> None:
     """At 100x the best-connected entities drawn can share no tie; the chart must still draw (it used to raise)."""
     tables, _, graph = shipped
-    from supplychain.graph import node_frame
+    from supplychain.rules.graph import node_frame
 
     edges = edge_table(edge_frame(graph), tables["claims"], tables["sources"])
     spec = network_chart(node_frame(graph), edges.iloc[0:0], layout_positions(*graph_key(graph))).to_dict()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from test_map_page import TABLES
 from test_pages import open_page
 
-from supplychain.load import DATA_DIR, load_dataset
+from supplychain.data.load import DATA_DIR, load_dataset
 
 SOURCES = load_dataset(DATA_DIR).tables["sources"]
 

@@ -10,8 +10,8 @@ import pytest
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from supplychain.ui import as_code, link_markdown
-from supplychain.urlstate import SHARED_SETTINGS, carried_to, decode_date, describe_filters
+from supplychain.app.ui import as_code, link_markdown
+from supplychain.app.urlstate import SHARED_SETTINGS, carried_to, decode_date, describe_filters
 
 APP = str(ROOT / "dashboard.py")
 MD_LINK = "[Session expired, log in](https://example.com/login)"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import DATA_DIR, FIXTURE_DIR
 
-from supplychain.load import load_dataset
+from supplychain.data.load import load_dataset
 
 
 def _grow(path: Path, rows) -> None:

@@ -10,8 +10,8 @@ import pyarrow as pa
 import pytest
 from test_pages import open_page, texts
 
-from supplychain.cache import DATA_DIR_ENV
-from supplychain.load import DATA_DIR
+from supplychain.app.cache import DATA_DIR_ENV
+from supplychain.data.load import DATA_DIR
 
 TABLES = {"map_tables_open": True}  # the reader opens "The places and flows shown, as tables" under the map
 

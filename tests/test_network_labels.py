@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from supplychain.network_chart import uncrowded_labels
+from supplychain.charts.network import uncrowded_labels
 
 
 def nodes(*rows: tuple[str, float, float, int, bool]) -> pd.DataFrame:

@@ -13,16 +13,16 @@ import pandas as pd
 from conftest import rewrite_csv
 from test_status import _chip, _edge, _policy, status_of, tables_of
 
-from supplychain import geo
-from supplychain.export import neutralise, to_csv_bytes
-from supplychain.filters import filter_rows
-from supplychain.load import fingerprint, load_dataset
-from supplychain.network_chart import edge_table
-from supplychain.provenance import with_citations
-from supplychain.status import measure_windows
-from supplychain.timeline import filter_items
-from supplychain.ui import escape_md
-from supplychain.urlstate import decode_date
+from supplychain.app.ui import escape_md
+from supplychain.app.urlstate import decode_date
+from supplychain.charts.network import edge_table
+from supplychain.data.export import neutralise, to_csv_bytes
+from supplychain.data.load import fingerprint, load_dataset
+from supplychain.rules import geo
+from supplychain.rules.filters import filter_rows
+from supplychain.rules.provenance import with_citations
+from supplychain.rules.status import measure_windows
+from supplychain.rules.timeline import filter_items
 
 # --- filters keep every chosen value -------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from conftest import DATA_DIR
 from streamlit.testing.v1 import AppTest
 
 from bench.synth import write_package
-from supplychain import ui
+from supplychain.app import ui
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 

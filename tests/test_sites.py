@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR, rewrite_csv
 
-from supplychain import sites as sitemod
-from supplychain.boundaries import clipped_boundaries, geojson_size, region_box
-from supplychain.geo import REGIONS, load_boundaries
-from supplychain.load import load_dataset
+from supplychain.data.load import load_dataset
+from supplychain.rules import sites as sitemod
+from supplychain.rules.boundaries import clipped_boundaries, geojson_size, region_box
+from supplychain.rules.geo import REGIONS, load_boundaries
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +149,7 @@ def test_capacity_by_year_counts_a_site_from_its_opening_year_at_its_stated_figu
 
 
 def test_markers_sharing_a_point_are_spread_apart() -> None:
-    from supplychain.geo import Projection
+    from supplychain.rules.geo import Projection
 
     projection = Projection.fit(REGIONS["strait"], 680, 540)
     sites = pd.DataFrame(

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR
 
-from supplychain.load import load_dataset
-from supplychain.status import (
+from supplychain.data.load import load_dataset
+from supplychain.rules.status import (
     NOT_ANNOUNCED,
     PERMITTED,
     RESTRICTED,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import DATA_DIR
 from test_pages import open_page, texts
 
-from supplychain.load import load_dataset
-from supplychain.timeline import causal_steps, timeline_items
+from supplychain.data.load import load_dataset
+from supplychain.rules.timeline import causal_steps, timeline_items
 
 
 def charts(at) -> list:

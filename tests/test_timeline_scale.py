@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from supplychain.timeline import lane_counts
-from supplychain.timeline_charts import build_lane_count_chart
+from supplychain.charts.timeline import build_lane_count_chart
+from supplychain.rules.timeline import lane_counts
 
 
 def items(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
@@ -60,7 +60,7 @@ def test_the_count_chart_is_valid_vega_lite_with_a_row_per_lane() -> None:
 
 
 def test_the_timeline_page_counts_per_lane_above_the_cap_until_asked_for_every_event(monkeypatch) -> None:
-    from supplychain import ui
+    from supplychain.app import ui
     from tests.test_pages import open_page, texts
 
     monkeypatch.setattr(ui, "TIMELINE_CAP", 5)  # the shipped story window holds more than 5 events

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from supplychain.urlstate import SHARED_PARAMS, decode_date, decode_list, encode_list, share_url, split_values
+from supplychain.app.urlstate import SHARED_PARAMS, decode_date, decode_list, encode_list, share_url, split_values
 
 
 def test_values_split_on_commas_and_repeats_dropping_empties() -> None:

@@ -7,7 +7,7 @@ import copy
 import pandas as pd
 import pytest
 
-from supplychain.validate import check_cross_table, check_package_description, check_references, check_table
+from supplychain.data.validate import check_cross_table, check_package_description, check_references, check_table
 
 TABLES = ["companies", "models", "chips", "locations", "policies", "relationships", "events", "claims", "sources"]
 KEYS = {

@@ -13,42 +13,44 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from supplychain.dates import PRECISION_LABELS
-from supplychain.schema import enum_values, fields, shipped_package, table_names
-from supplychain.style import (
+from supplychain.charts.style import (
+    EVIDENCE_COLOURS,
+    KIND_COLOURS,
+    LOCATION_KIND_COLOURS,
+    OWNERSHIP_SHAPES,
+    POLICY_STATUS_COLOURS,
+    RELATION_GROUP_DASHES,
+    RELATION_GROUP_GREYS,
+    STANDING_BADGE_COLOURS,
+    TIMELINE_EXTRA_COLOURS,
+    vega_label_expr,
+    vega_list_expr,
+)
+from supplychain.data.dates import PRECISION_LABELS
+from supplychain.data.labels import (
     ATTRIBUTION_LABELS,
     BEARING_LABELS,
     CAPACITY_BASIS_LABELS,
     COORD_PRECISION_LABELS,
-    EVIDENCE_COLOURS,
     EVIDENCE_HELP,
     EVIDENCE_LABELS,
-    KIND_COLOURS,
     KIND_LABELS,
     LANGUAGE_LABELS,
-    LOCATION_KIND_COLOURS,
     LOCATION_KIND_LABELS,
     OWNERSHIP_LABELS,
-    OWNERSHIP_SHAPES,
-    POLICY_STATUS_COLOURS,
     POLICY_STATUS_LABELS,
-    RELATION_GROUP_DASHES,
-    RELATION_GROUP_GREYS,
     RELATION_GROUPS,
     RELATION_LABELS,
     SITE_KIND_LABELS,
     SITE_STATUS_LABELS,
-    STANDING_BADGE_COLOURS,
     STANDING_HELP,
     STANDING_ICONS,
     STANDING_LABELS,
-    TIMELINE_EXTRA_COLOURS,
     TIMELINE_KIND_LABELS,
     enum_labels,
-    vega_label_expr,
-    vega_list_expr,
 )
-from supplychain.timeline import CATEGORY_LANES, FAMILY_LANES, LANE_KINDS, LANE_LABELS
+from supplychain.data.schema import enum_values, fields, shipped_package, table_names
+from supplychain.rules.timeline import CATEGORY_LANES, FAMILY_LANES, LANE_KINDS, LANE_LABELS
 
 PACKAGE = shipped_package()
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from supplychain.dates import format_date, next_period_start, period_end
-from supplychain.load import DATA_DIR, read_table
-from supplychain.schema import read_package
+from supplychain.data.dates import format_date, next_period_start, period_end
+from supplychain.data.load import DATA_DIR, read_table
+from supplychain.data.schema import read_package
 
 
 @dataclass(frozen=True)

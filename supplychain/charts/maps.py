@@ -8,22 +8,24 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from supplychain import geo
-from supplychain.dates import UNKNOWN, format_span
-from supplychain.entities import entity_names
-from supplychain.style import (
-    COORD_PRECISION_LABELS,
+from supplychain.charts.style import (
     COORD_PRECISION_RING,
-    EVIDENCE_LABELS,
     FLOW_EVIDENCE_DASHES,
     FLOW_GROUP_COLOURS,
-    FLOW_GROUPS,
     LOCATION_KIND_COLOURS,
+    OWNERSHIP_SHAPES,
+)
+from supplychain.data.dates import UNKNOWN, format_span
+from supplychain.data.entities import entity_names
+from supplychain.data.labels import (
+    COORD_PRECISION_LABELS,
+    EVIDENCE_LABELS,
+    FLOW_GROUPS,
     LOCATION_KIND_LABELS,
     OWNERSHIP_LABELS,
-    OWNERSHIP_SHAPES,
     RELATION_LABELS,
 )
+from supplychain.rules import geo
 
 
 @dataclass(frozen=True)

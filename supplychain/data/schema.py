@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 PACKAGE_FILE = "datapackage.json"
-SHIPPED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SHIPPED_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 NAME_COLUMN = "name"  # every entity table names its rows in this column
 
 # Entity tables and the kind name each row has elsewhere (relationships.from_kind, /entity links).

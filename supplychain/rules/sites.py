@@ -11,8 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain.geo import BOUNDARIES_FILE, BOUNDARIES_LAYER, GEO_DIR
-from supplychain.validate import Problem
+from supplychain.data.validate import Problem
+from supplychain.rules.geo import BOUNDARIES_FILE, BOUNDARIES_LAYER, GEO_DIR
 
 # How far (km) a point may lie outside its country's 1:50m polygon and still count as inside, by the precision
 # it claims. Natural Earth 1:50m smooths coasts and borders by a few km (Shenzhen's city centre sits on the

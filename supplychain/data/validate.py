@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from supplychain.schema import (
+from supplychain.data.schema import (
     ENTITY_TABLES,
     KIND_TABLES,
     PACKAGE_FILE,

@@ -14,8 +14,8 @@ from datetime import date
 import networkx as nx
 import pandas as pd
 
-from supplychain.entities import names_by_id
-from supplychain.schema import entity_keys
+from supplychain.data.entities import names_by_id
+from supplychain.data.schema import entity_keys
 
 EDGE_COLUMNS = [
     "relationship_id",

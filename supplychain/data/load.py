@@ -12,9 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from supplychain.schema import PACKAGE_FILE, fields, primary_key, read_package, table_names
-from supplychain.sites import check_coordinates
-from supplychain.validate import (
+from supplychain.data.schema import PACKAGE_FILE, fields, primary_key, read_package, table_names
+from supplychain.data.validate import (
     FALSE_VALUES,
     TRUE_VALUES,
     LoadWarning,
@@ -26,8 +25,9 @@ from supplychain.validate import (
     cut,
     problem,
 )
+from supplychain.rules.sites import check_coordinates
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 @dataclass

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from supplychain.dates import period_end
-from supplychain.provenance import key_findings
+from supplychain.data.dates import period_end
+from supplychain.rules.provenance import key_findings
 
 FINDING_COLUMNS = [
     "claim_id",

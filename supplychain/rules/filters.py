@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain.schema import fields, free_text_columns, primary_key
+from supplychain.data.schema import fields, free_text_columns, primary_key
 
 
 def search_rows(frame: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -75,12 +75,12 @@ def value_labels(
     """The readable label of each value a filter offers, so readers choose names, not ids.
 
     A reference shows the name of what it points at (an entity's name, a source's publisher and
-    title, a claim's translation), an enum value its label from supplychain.style, anything else its
+    title, a claim's translation), an enum value its label from supplychain.data.labels, anything else its
     words ("government_body" -> "Government body"). Two values that would read the same keep their id
     in brackets, so "Alibaba Group" and "Alibaba Cloud" are never mistaken for each other.
     """
-    from supplychain import style
-    from supplychain.schema import ENTITY_TABLES, resource
+    from supplychain.data import labels  # noqa: I001  (function-level, as before the move)
+    from supplychain.data.schema import ENTITY_TABLES, resource
 
     values = sorted(tables[table][column].dropna().astype(str).unique())
     target = None
@@ -104,7 +104,7 @@ def value_labels(
         frame = tables["claims"]
         names = {str(i): t if len(t) <= 70 else t[:69] + "…" for i, t in zip(frame["claim_id"], frame["text_en"])}
     else:
-        names = dict(style.enum_labels(table, column))
+        names = dict(labels.enum_labels(table, column))
         names.update({"True": "Yes", "False": "No"})
     labels = {v: names.get(v) or _humanise(v) for v in values}
     counts: dict[str, int] = {}

@@ -1,37 +1,11 @@
-"""Colours and labels: one place for every rule pages and charts share (dates are worded in dates.py)."""
+"""The words for codes, tables and pages: one place for every label pages, rules and charts show."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from supplychain.dates import PRECISION_LABELS, format_date  # noqa: F401  (re-exported: callers import them here)
+from supplychain.data.dates import PRECISION_LABELS
 
-
-def vega_label_expr(labels: Mapping[str, str], order: Sequence[str] | None = None) -> str:
-    """A Vega expression turning legend/axis codes into readable labels; unknown codes show as they are.
-
-    Every code and label is quoted with json.dumps, never pasted inside quotes, so a label with an
-    apostrophe ("China's side") cannot break the chart in the browser.
-    """
-    order = list(labels) if order is None else list(order)
-    lookup = json.dumps({code: labels[code] for code in order if code in labels}, ensure_ascii=False)
-    return f"({lookup})[datum.value] || datum.value"
-
-
-def vega_list_expr(values: Sequence[str]) -> str:
-    """A Vega expression picking the label at index datum.value from a list (an ordinal axis), JSON-quoted."""
-    return f"{json.dumps(list(values), ensure_ascii=False)}[datum.value]"
-
-
-# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
-KIND_COLOURS: dict[str, str] = {
-    "company": "#0072B2",  # blue
-    "model": "#E69F00",  # orange
-    "chip": "#009E73",  # bluish green
-    "location": "#CC79A7",  # reddish purple
-    "policy": "#D55E00",  # vermillion
-}
 KIND_LABELS: dict[str, str] = {
     "company": "Company / organisation",
     "model": "AI model",
@@ -39,6 +13,8 @@ KIND_LABELS: dict[str, str] = {
     "location": "Place",
     "policy": "Policy / measure",
 }
+
+
 KIND_ICONS: dict[str, str] = {
     "company": ":material/apartment:",
     "model": ":material/neurology:",
@@ -47,6 +23,7 @@ KIND_ICONS: dict[str, str] = {
     "policy": ":material/gavel:",
 }
 
+
 EVIDENCE_LABELS: dict[str, str] = {
     "report": "Reported by the FT",
     "official": "Official record",
@@ -54,14 +31,8 @@ EVIDENCE_LABELS: dict[str, str] = {
     "reference": "Reference work",
     "estimate": "Our estimate",
 }
-# Evidence kinds, strongest first; Okabe-Ito colours distinct from the entity-kind colours' meaning.
-EVIDENCE_COLOURS: dict[str, str] = {
-    "report": "#E69F00",
-    "official": "#0072B2",
-    "press": "#CC79A7",
-    "reference": "#009E73",
-    "estimate": "#999999",
-}
+
+
 EVIDENCE_HELP: dict[str, str] = {
     "report": "Stated in the Financial Times report, mostly from people it does not name; not independently confirmed.",
     "official": "From a government or company record (rule, filing, product page, model card).",
@@ -69,6 +40,7 @@ EVIDENCE_HELP: dict[str, str] = {
     "reference": "From a reference work or gazetteer (encyclopaedia, GeoNames, spec compilation).",
     "estimate": "The curators' estimate or inference, explained in the row's note.",
 }
+
 
 # sources.language, in words ("via a Polish republication").
 LANGUAGE_LABELS: dict[str, str] = {
@@ -84,6 +56,8 @@ LANGUAGE_LABELS: dict[str, str] = {
     "ko": "Korean",
     "ja": "Japanese",
 }
+
+
 ATTRIBUTION_LABELS: dict[str, str] = {
     "anonymous_sources": "Anonymous sources",
     "named_role_unnamed_person": "Unnamed operator",
@@ -91,6 +65,7 @@ ATTRIBUTION_LABELS: dict[str, str] = {
     "company_position": "A company's view, as reported",
     "republication_addition": "Added by the Polish republication",
 }
+
 
 TABLE_LABELS: dict[str, str] = {
     "companies": "Companies and organisations",
@@ -127,6 +102,8 @@ RELATION_LABELS: dict[str, str] = {
     "subsidiary_of": "subsidiary of",
     "uses": "uses",
 }
+
+
 RELATION_GROUPS: dict[str, str] = {
     "develops": "Makes",
     "designs": "Makes",
@@ -148,19 +125,14 @@ RELATION_GROUPS: dict[str, str] = {
     "competes_with": "Ties",
     "subsidiary_of": "Ties",
 }
-# Dash pattern and grey per group: line style says what kind of tie it is, colour stays for entity kinds.
-RELATION_GROUP_DASHES: dict[str, list[int]] = {
-    "Makes": [1, 0],
-    "Compute": [8, 4],
-    "Rules": [2, 3],
-    "Ties": [12, 3, 2, 3],
-}
-RELATION_GROUP_GREYS: dict[str, str] = {"Makes": "#444444", "Compute": "#666666", "Rules": "#8a2d00", "Ties": "#999999"}
+
+
 # The relations in each group, in words (legend help), from RELATION_GROUPS itself.
 RELATION_GROUP_HELP: dict[str, str] = {
     group: ", ".join(RELATION_LABELS.get(r, r) for r, g in RELATION_GROUPS.items() if g == group)
-    for group in RELATION_GROUP_DASHES
+    for group in dict.fromkeys(RELATION_GROUPS.values())
 }
+
 
 # Columns of the chain view, in reading order.
 CHAIN_STAGES: dict[str, str] = {
@@ -172,9 +144,7 @@ CHAIN_STAGES: dict[str, str] = {
     "measure": "Under which rule",
 }
 
-# Timeline: lanes take their entity kind's colour; the report and industry lanes use the
-# remaining Okabe-Ito colours. Export status of a chip on a date (supplychain/status.py).
-TIMELINE_EXTRA_COLOURS: dict[str, str] = {"report": "#000000", "industry": "#56B4E9"}
+
 TIMELINE_KIND_LABELS: dict[str, str] = {
     "policy": "Government measure",
     "chip": "Chip",
@@ -182,18 +152,16 @@ TIMELINE_KIND_LABELS: dict[str, str] = {
     "report": "The report",
     "industry": "Industry event",
 }
-STATUS_COLOURS: dict[str, str] = {
-    "restricted": "#D55E00",  # vermillion
-    "permitted": "#E69F00",  # orange
-    "unrestricted": "#009E73",  # bluish green
-    "not_announced": "#DDDDDD",  # light grey
-}
+
+
 STATUS_LABELS: dict[str, str] = {
     "restricted": "Restricted: licence needed or denied",
     "permitted": "Allowed under licence or conditions",
     "unrestricted": "No restriction in the data",
     "not_announced": "Not yet announced",
 }
+
+
 # Standing of a measure (policies.status): one label and one colour per value of the enum in
 # datapackage.json. Okabe-Ito colours; the greys are for measures that bind no one.
 POLICY_STATUS_LABELS: dict[str, str] = {
@@ -207,17 +175,8 @@ POLICY_STATUS_LABELS: dict[str, str] = {
     "never_in_force": "Never took effect",
     "unclear": "Standing unclear",
 }
-POLICY_STATUS_COLOURS: dict[str, str] = {
-    "in_force": "#D55E00",  # vermillion
-    "not_enforced": "#CC79A7",  # reddish purple
-    "suspended": "#E69F00",  # orange
-    "pending": "#56B4E9",  # sky blue
-    "contested": "#F0E442",  # yellow
-    "rescinded": "#009E73",  # bluish green
-    "superseded": "#0072B2",  # blue
-    "never_in_force": "#999999",  # grey
-    "unclear": "#DDDDDD",  # light grey
-}
+
+
 # The answer to "could this chip be sold to China on that day?", first word(s) of the plain-words answer.
 STATUS_VERDICTS: dict[str, str] = {
     "restricted": "No",
@@ -225,6 +184,8 @@ STATUS_VERDICTS: dict[str, str] = {
     "unrestricted": "Yes",
     "not_announced": "Not yet",
 }
+
+
 # What the verdict means, completing the sentence after it; {since} is the deciding measure's start.
 STATUS_EXPLANATIONS: dict[str, str] = {
     "restricted": "an export licence has been required since {since}, and may be denied",
@@ -232,6 +193,8 @@ STATUS_EXPLANATIONS: dict[str, str] = {
     "unrestricted": "no export restriction on it is in the data",
     "not_announced": "the chip had not been announced yet",
 }
+
+
 SEGMENT_LABELS: dict[str, str] = {
     "frontier": "Top data-centre part",
     "china_specific": "Cut-down part for China",
@@ -244,71 +207,48 @@ def policy_status_label(code: str) -> str:
     return POLICY_STATUS_LABELS.get(code) or str(code).replace("_", " ").capitalize()
 
 
-# Map (pages/map.py, supplychain/maps.py): marker colour = kind of place, marker shape = who owns or
-# operates it, a dashed ring = position known only to a city/region/country, line colour = kind of flow,
-# dashed line = the curators' inference. Okabe-Ito colours, as everywhere.
-LOCATION_KIND_COLOURS: dict[str, str] = {
-    "datacentre_hub": "#E69F00",  # orange
-    "datacentre_site": "#CC79A7",  # reddish purple
-    "headquarters": "#0072B2",  # blue
-    "government_seat": "#555555",  # dark grey
-}
 LOCATION_KIND_LABELS: dict[str, str] = {
     "datacentre_hub": "Data-centre hub",
     "datacentre_site": "Data-centre site",
     "headquarters": "Company headquarters",
     "government_seat": "Seat of government",
 }
-OWNERSHIP_SHAPES: dict[str, str] = {
-    "chinese": "triangle-up",
-    "non_chinese": "circle",
-    "unknown": "diamond",
-    "not_applicable": "square",
-}
+
+
 OWNERSHIP_LABELS: dict[str, str] = {
     "chinese": "Chinese-owned",
     "non_chinese": "Non-Chinese-owned",
     "unknown": "Owner unknown",
     "not_applicable": "Not a data centre",
 }
-# Owner nationality of a data-centre site (sites.ownership): Okabe-Ito colours, safe for colour-blind readers,
-# always paired with OWNERSHIP_SHAPES so colour is never the only cue.
-OWNERSHIP_COLOURS: dict[str, str] = {
-    "chinese": "#D55E00",  # vermillion
-    "non_chinese": "#0072B2",  # blue
-    "unknown": "#7F7F7F",  # grey
-}
-# Countries of the site map and capacity chart (Okabe-Ito).
-SITE_COUNTRY_COLOURS: dict[str, str] = {
-    "MY": "#0072B2",
-    "SG": "#E69F00",
-    "ID": "#009E73",
-    "TH": "#CC79A7",
-    "PH": "#56B4E9",
-}
+
+
 SITE_STATUS_LABELS: dict[str, str] = {
     "operating": "Operating",
     "under_construction": "Under construction",
     "planned": "Planned",
 }
+
+
 CAPACITY_BASIS_LABELS: dict[str, str] = {
     "it_load_in_service": "IT load in service",
     "it_load_planned": "IT load planned at full build-out",
     "unstated_in_service": "MW in service (IT or power not stated)",
     "unstated_planned": "MW planned at full build-out (IT or power not stated)",
 }
+
+
 SITE_KIND_LABELS: dict[str, str] = {"campus": "Data-centre campus", "cloud_region": "Cloud region (provider's own)"}
+
+
 COORD_PRECISION_LABELS: dict[str, str] = {
     "site": "The site itself",
     "city": "City centre only",
     "region": "Region or state only",
     "country": "Country only",
 }
-COORD_PRECISION_RING: dict[str, int] = {
-    "city": 520,
-    "region": 1500,
-    "country": 2800,
-}  # ring area in px²; sites get none
+
+
 FLOW_GROUPS: dict[str, str] = {
     "trains_in": "Training and compute",
     "leases_capacity_from": "Training and compute",
@@ -320,12 +260,7 @@ FLOW_GROUPS: dict[str, str] = {
     "stations_engineers_at": "People and partnerships",
     "partners_with": "People and partnerships",
 }
-FLOW_GROUP_COLOURS: dict[str, str] = {
-    "Training and compute": "#D55E00",  # vermillion
-    "Chips": "#009E73",  # bluish green, the chip colour of KIND_COLOURS
-    "People and partnerships": "#56B4E9",  # sky blue
-}
-FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+
 
 # Standing of a key finding today (data/standings.csv) and how a later event bears on it
 # (data/standing_links.csv). The label and icon carry the meaning; the badge colour only repeats it,
@@ -336,35 +271,28 @@ STANDING_LABELS: dict[str, str] = {
     "contradicted": "Contradicted",
     "no_later_news": "No later news",
 }
+
+
 STANDING_ICONS: dict[str, str] = {
     "confirmed": ":material/check_circle:",
     "updated": ":material/update:",
     "contradicted": ":material/cancel:",
     "no_later_news": ":material/more_horiz:",
 }
-STANDING_BADGE_COLOURS: dict[str, str] = {  # st.badge's named colours
-    "confirmed": "blue",
-    "updated": "orange",
-    "contradicted": "red",
-    "no_later_news": "gray",
-}
+
+
 STANDING_HELP: dict[str, str] = {
     "confirmed": "Later records say the same.",
     "updated": "Still true, but later events changed its context or scope.",
     "contradicted": "Later records say otherwise.",
     "no_later_news": "No later record found that bears on it.",
 }
+
+
 NOT_REVIEWED_LABEL = "Not yet reviewed"
 BEARING_LABELS: dict[str, str] = {"confirms": "Confirms", "updates": "Updates", "contradicts": "Contradicts"}
 
 
-STANDING_COLOURS: dict[str, str] = {
-    "confirmed": "#009E73",  # bluish green
-    "updated": "#E69F00",  # orange
-    "contradicted": "#D55E00",  # vermillion
-    "no_later_news": "#999999",  # grey
-    "not_reviewed": "#DDDDDD",  # light grey
-}
 LOCATION_REGION_LABELS: dict[str, str] = {
     "sea": "Southeast Asia",
     "east_asia": "East Asia",
@@ -383,6 +311,8 @@ SOURCE_KIND_LABELS: dict[str, str] = {
     "company_record": "Company record",
     "reference": "Research or reference work",
 }
+
+
 CLAIM_TOPIC_LABELS: dict[str, str] = {
     "offshore_training": "Training offshore",
     "export_controls": "Export controls",
@@ -392,6 +322,8 @@ CLAIM_TOPIC_LABELS: dict[str, str] = {
     "chips": "Chips",
     "partnership": "Partnerships",
 }
+
+
 COMPANY_KIND_LABELS: dict[str, str] = {
     "ai_developer": "AI developer",
     "chip_designer": "Chip designer",
@@ -401,6 +333,8 @@ COMPANY_KIND_LABELS: dict[str, str] = {
     "investor": "Investor",
     "government_body": "Government body",
 }
+
+
 POLICY_KIND_LABELS: dict[str, str] = {
     "export_control_rule": "Export-control rule",
     "licence_requirement": "Licence requirement",
@@ -410,6 +344,8 @@ POLICY_KIND_LABELS: dict[str, str] = {
     "suspension": "Suspension for a set period",
     "legislation": "Bill or act",
 }
+
+
 POLICY_EFFECT_LABELS: dict[str, str] = {
     "restricts": "Restricts sales to China",
     "permits": "Permits sales to China",
@@ -417,6 +353,8 @@ POLICY_EFFECT_LABELS: dict[str, str] = {
     "discourages": "China discourages purchases",
     "other": "Other effect",
 }
+
+
 EVENT_CATEGORY_LABELS: dict[str, str] = {
     "us_measure": "US measure",
     "chinese_measure": "Chinese measure",
@@ -427,8 +365,14 @@ EVENT_CATEGORY_LABELS: dict[str, str] = {
     "report": "The report",
     "industry": "Industry event",
 }
+
+
 MODEL_FAMILY_LABELS: dict[str, str] = {"Qwen": "Qwen", "Doubao": "Doubao", "DeepSeek": "DeepSeek"}  # proper names
+
+
 LANE_GROUP_LABELS: dict[str, str] = {"measures": "Measures", "chips": "Chips", "models": "AI models"}
+
+
 STORY_VISUAL_LABELS: dict[str, str] = {
     "map": "Map of places and flows",
     "timeline": "Timeline",
@@ -438,6 +382,8 @@ STORY_VISUAL_LABELS: dict[str, str] = {
     "evidence": "How each row is known",
     "standings": "What changed since the report",
 }
+
+
 # Page titles by URL path: the navigation (dashboard.py) and story steps' "Open this view" page read them here.
 PAGE_TITLES: dict[str, str] = {
     "overview": "Overview",
@@ -451,6 +397,7 @@ PAGE_TITLES: dict[str, str] = {
     "sources": "Sources",
     "present": "Story mode",
 }
+
 
 # The one registry of enum words: (table, column) -> the label of each value; "*" for a column of any table.
 # tests/test_vocabulary.py checks that every enum column in datapackage.json has an entry naming every value.

@@ -11,10 +11,10 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain.dates import map_counts_from
-from supplychain.entities import entity_names
+from supplychain.data.dates import map_counts_from
+from supplychain.data.entities import entity_names
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 BOUNDARIES_FILE = "countries-50m.json"  # world-atlas 2.0.2 TopoJSON of Natural Earth 1:50m admin-0 countries
 BOUNDARIES_LAYER = "countries"
 

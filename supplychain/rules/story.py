@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain import geo
+from supplychain.rules import geo
 
 STEP_TABLE = "story_steps"
 # Columns of story_steps.csv that are URL parameters of the step's page (named as the parameter).

@@ -7,9 +7,11 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from supplychain.dates import DAY, format_date, next_period_start
-from supplychain.entities import entity_link, names_by_id
-from supplychain.schema import (
+from supplychain.charts.style import KIND_COLOURS
+from supplychain.data.dates import DAY, format_date, next_period_start
+from supplychain.data.entities import entity_link, names_by_id
+from supplychain.data.labels import enum_labels
+from supplychain.data.schema import (
     ENTITY_TABLES,
     column_labels,
     entity_reference_columns,
@@ -17,7 +19,6 @@ from supplychain.schema import (
     primary_key,
     shipped_package,
 )
-from supplychain.style import KIND_COLOURS, enum_labels
 
 # Columns never listed as "key facts": ids, provenance and long text (shown elsewhere on the profile).
 _NOT_FACTS = {
@@ -169,7 +170,7 @@ def entity_edges(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
     """The rows of an edge_table() frame that name the entity at either end: what the report says first, then
     official records, other press, reference works and estimates (style.EVIDENCE_LABELS' order), so a profile
     that lists only its first ties lists the report's own."""
-    from supplychain.style import EVIDENCE_LABELS
+    from supplychain.data.labels import EVIDENCE_LABELS
 
     rank = {kind: i for i, kind in enumerate(EVIDENCE_LABELS)}
     hits = edges[(edges["from_id"] == entity_id) | (edges["to_id"] == entity_id)]

@@ -14,25 +14,25 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from supplychain import cache
-from supplychain.dates import format_date
-from supplychain.entities import LINK_DISPLAY, entity_names
-from supplychain.load import Dataset
-from supplychain.schema import ENTITY_TABLES, entity_keys
-from supplychain.style import (
+from supplychain.app import cache
+from supplychain.app.urlstate import describe_filters, share_url
+from supplychain.charts.style import STANDING_BADGE_COLOURS
+from supplychain.data.dates import format_date
+from supplychain.data.entities import LINK_DISPLAY, entity_names
+from supplychain.data.labels import (
     ATTRIBUTION_LABELS,
     BEARING_LABELS,
     EVIDENCE_HELP,
     EVIDENCE_LABELS,
     NOT_REVIEWED_LABEL,
-    STANDING_BADGE_COLOURS,
     STANDING_HELP,
     STANDING_ICONS,
     STANDING_LABELS,
 )
-from supplychain.timeline import timeline_bounds
-from supplychain.urlstate import describe_filters, share_url
-from supplychain.validate import LoadWarning, Problem
+from supplychain.data.load import Dataset
+from supplychain.data.schema import ENTITY_TABLES, entity_keys
+from supplychain.data.validate import LoadWarning, Problem
+from supplychain.rules.timeline import timeline_bounds
 
 # How much a list that grows with the data spells out before it says "and N more" or offers "show all",
 # so pages stay quick to send and to read at 100 times today's rows (see docs/performance.md).
@@ -242,7 +242,7 @@ def render_share_link(url_path: str) -> None:
 def current_link(url_path: str) -> str:
     """The address that reopens this view (page plus every view parameter)."""
     base = (st.context.url or "").rstrip("/") if st.context.url else "/" + url_path
-    from supplychain.urlbind import applied_params
+    from supplychain.app.urlbind import applied_params
 
     return share_url(base, applied_params())
 
@@ -255,7 +255,7 @@ def forget_other_table_filters(*, key: str) -> None:
     the previous table's filters, search and column choice from the URL (and so from the share link and
     a view bundle's README): they belong to the old table, and left behind they would read as "ignored
     in the link". A link opened fresh keeps all its parameters: there the widget has no state yet."""
-    from supplychain.urlbind import SHARED_PARAMS
+    from supplychain.app.urlbind import SHARED_PARAMS
 
     chosen, shown = st.session_state.get(key), st.session_state.get(DATA_TABLE_SHOWN)
     if chosen is None or shown is None or chosen == shown:
@@ -277,9 +277,9 @@ def render_view_bundle(
     """'Download this view': the filtered tables plus the claims and sources they cite, their
     datapackage.json and a README with citation, data version, filters applied and the link that
     reopens the view. Built only when clicked, so it costs a filter change nothing."""
-    from supplychain.export import download_name, view_bundle
-    from supplychain.provenance import bundle_readme, with_citations
-    from supplychain.urlbind import applied_params
+    from supplychain.app.urlbind import applied_params
+    from supplychain.data.export import download_name, view_bundle
+    from supplychain.rules.provenance import bundle_readme, with_citations
 
     params = applied_params()  # only what this page accepted and applied, never a link's raw or ignored values
     filters = "; ".join(as_code(line) for line in describe_filters(params)) or "none (the full tables)"
@@ -313,7 +313,7 @@ def render_table_downloads(
     container: Any = st,
 ) -> None:
     """CSV and Excel buttons for exactly the rows and columns shown (labels from the data dictionary)."""
-    from supplychain.export import download_name, to_csv_bytes, to_xlsx_bytes
+    from supplychain.data.export import download_name, to_csv_bytes, to_xlsx_bytes
 
     row = container.container(horizontal=True, gap="small", width="content")  # whole labels; wraps when narrow
     row.download_button(
@@ -340,7 +340,7 @@ def render_table_downloads(
 
 def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, container: Any = st) -> None:
     """'Save as SVG / PNG' buttons for a chart; the image is rendered only when clicked."""
-    from supplychain.export import chart_image, download_name
+    from supplychain.data.export import chart_image, download_name
 
     cols = container.columns(2, gap="small", width=260)
     for col, fmt, mime in ((cols[0], "svg", "image/svg+xml"), (cols[1], "png", "image/png")):
@@ -386,7 +386,7 @@ def render_footer(dataset: Dataset) -> None:
     version = f"Data version {dataset.version}, built {built}" if dataset.package else "Data not loaded"
     if dataset.reviewed_through:
         version += f" · record reviewed through {format_date(pd.Timestamp(dataset.reviewed_through))}"
-    from supplychain.provenance import citation_line
+    from supplychain.rules.provenance import citation_line
 
     line = citation_line(dataset.tables, dataset.package) if dataset.tables else ""
     st.caption(f"{version} · {escape_md(line)} · Every fact links to its source on the Sources page.")
@@ -397,7 +397,7 @@ def tie_line(tie: pd.Series | dict) -> str:
 
     A profile lists its first ties this way (text, no grid to load); the full table waits behind an expander.
     """
-    from supplychain.entities import entity_url
+    from supplychain.data.entities import entity_url
 
     period = str(tie["period"]).strip() if pd.notna(tie["period"]) else ""
     evidence = EVIDENCE_LABELS.get(str(tie["evidence"]), str(tie["evidence"]))
@@ -411,7 +411,7 @@ def tie_line(tie: pd.Series | dict) -> str:
 
 def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") -> None:
     """A link to an entity's profile (the /entity page), with its kind's icon."""
-    from supplychain.style import KIND_ICONS
+    from supplychain.data.labels import KIND_ICONS
 
     st.page_link(
         "pages/entity.py",
@@ -444,7 +444,7 @@ def slide_quote() -> Any:
 
 def render_focus_outline() -> None:
     """A visible outline on whatever has keyboard focus (supplychain.accessibility.FOCUS_CSS); the router calls it."""
-    from supplychain.accessibility import FOCUS_CSS
+    from supplychain.charts.accessibility import FOCUS_CSS
 
     st.html(FOCUS_CSS)
 
@@ -473,7 +473,7 @@ def render_story_link(container: Any = None, *, width: str = "stretch") -> None:
 
 def render_entity_search(dataset: Dataset) -> None:
     """Sidebar search: any entity by name or alias (e.g. 'Tongyi Qianwen', 'H20'); results link to its profile."""
-    from supplychain.entities import find_entities, suggest_entities
+    from supplychain.data.entities import find_entities, suggest_entities
 
     index = cache.get_relations(dataset)[0]
     with st.sidebar:
@@ -537,8 +537,8 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
 def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:
     """One timeline item (supplychain.timeline.timeline_items row, indexed by item_id): what, when,
     how precisely, the evidence, the report's quote behind it and the source."""
-    from supplychain.dates import PRECISION_LABELS
-    from supplychain.timeline import LANE_LABELS
+    from supplychain.data.dates import PRECISION_LABELS
+    from supplychain.rules.timeline import LANE_LABELS
 
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
     with st.container(border=True):
@@ -586,7 +586,7 @@ def _md_link(text: str, url: str | None) -> str:
 
 def render_later_events(events: pd.DataFrame) -> None:
     """The later events bearing on a finding: date, how it bears, what happened, and its source to follow."""
-    from supplychain.standings import followable_url
+    from supplychain.rules.standings import followable_url
 
     if events.empty:
         st.caption("No later event is linked to this finding.")
@@ -621,7 +621,7 @@ def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, e
 def render_finding_standings(dataset: Dataset, findings: pd.DataFrame) -> None:
     """Overview's 'What changed since the report': per key finding its standing, the curators' summary and,
     on demand, the later events with their sources. `findings` is standings.finding_standings indexed by claim_id."""
-    from supplychain.standings import later_events
+    from supplychain.rules.standings import later_events
 
     grid = st.columns(2, gap="medium")
     for i, (claim_id, finding) in enumerate(findings.iterrows()):
@@ -640,7 +640,7 @@ def render_finding_standings(dataset: Dataset, findings: pd.DataFrame) -> None:
 def render_status_answer(answer: pd.Series | dict, *, question: bool = True, when: str = "") -> None:
     """One plain-words export-status answer (supplychain.status.status_answers row): the question, the
     verdict in bold, and the deciding measure linked to its profile with its date of effect and source."""
-    from supplychain.entities import entity_url
+    from supplychain.data.entities import entity_url
 
     rest = str(answer["answer"])[len(str(answer["verdict"])) :]
     lead = f"**{escape_md(answer['question'])}**  \n" if question else (f"{escape_md(when)}: " if when else "")
@@ -662,8 +662,8 @@ def render_status_answer(answer: pd.Series | dict, *, question: bool = True, whe
 def render_chip_status(dataset: Dataset, chip_id: str) -> None:
     """A chip profile's export status: today (the reviewed-through day) and on the report's day, each with
     its deciding measure and source, and a link to the Export status page for any other day."""
-    from supplychain.status import chip_answer
-    from supplychain.timeline import timeline_bounds
+    from supplychain.rules.status import chip_answer
+    from supplychain.rules.timeline import timeline_bounds
 
     report_day = timeline_bounds(cache.get_timeline_items(dataset), dataset.as_of)[2]
     reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)

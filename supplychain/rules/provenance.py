@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain.dates import format_date
-from supplychain.schema import ENTITY_TABLES, primary_key
-from supplychain.style import LANGUAGE_LABELS
+from supplychain.data.dates import format_date
+from supplychain.data.labels import LANGUAGE_LABELS
+from supplychain.data.schema import ENTITY_TABLES, primary_key
 
 CITED_TABLES = ["companies", "models", "chips", "locations", "policies", "events", "relationships"]
 

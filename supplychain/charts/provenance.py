@@ -5,8 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from supplychain.provenance import CITED_TABLES
-from supplychain.style import EVIDENCE_COLOURS, EVIDENCE_HELP, EVIDENCE_LABELS, TABLE_LABELS
+from supplychain.charts.style import EVIDENCE_COLOURS
+from supplychain.data.labels import EVIDENCE_HELP, EVIDENCE_LABELS, TABLE_LABELS
+from supplychain.rules.provenance import CITED_TABLES
 
 
 def evidence_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from supplychain.load import DATA_DIR, Dataset, fingerprint, load_dataset
+from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
 
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
 
@@ -40,8 +40,8 @@ def get_dataset() -> Dataset:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_relations(folder: str, stamp: str, _tables: dict) -> tuple:
     # Keyed by folder and the dataset's own fingerprint; `_tables` (not hashed) are that load's frames.
-    from supplychain.entities import build_entity_index
-    from supplychain.graph import build_graph, edge_frame
+    from supplychain.data.entities import build_entity_index
+    from supplychain.rules.graph import build_graph, edge_frame
 
     index = build_entity_index(_tables)
     graph = build_graph(_tables, index)
@@ -55,8 +55,8 @@ def get_relations(dataset: Dataset) -> tuple:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _cached_graph_view(folder: str, stamp: str, settings: tuple, _graph, _tables: dict) -> tuple:
-    from supplychain.graph import edge_frame, view_graph
-    from supplychain.network_chart import edge_table
+    from supplychain.charts.network import edge_table
+    from supplychain.rules.graph import edge_frame, view_graph
 
     focus, hops, relations, since, until = settings
     view = view_graph(_graph, focus=focus, hops=hops, relations=list(relations), since=since, until=until)
@@ -74,7 +74,7 @@ def get_graph_view(dataset: Dataset, focus: str | None, hops: int, relations: tu
 @st.cache_data(show_spinner=False, max_entries=64)
 def graph_layout(nodes: tuple, edges: tuple, seed: int = 7) -> dict:
     """Cached deterministic layout of a graph given as sorted node ids and edge pairs (see graph.layout_positions)."""
-    from supplychain.graph import layout_positions
+    from supplychain.rules.graph import layout_positions
 
     return layout_positions(nodes, edges, seed=seed)
 
@@ -82,7 +82,7 @@ def graph_layout(nodes: tuple, edges: tuple, seed: int = 7) -> dict:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, end: str, chip_ids: tuple | None):
     # Keyed by folder, the dataset's own fingerprint, range and chips; `_tables` (not hashed) are that load's frames.
-    from supplychain.status import measure_windows, status_segments
+    from supplychain.rules.status import measure_windows, status_segments
 
     windows = _cached_per_version(folder, stamp, _version_key(measure_windows), (), measure_windows, _tables)
     return status_segments(_tables, start, end, chip_ids, windows)
@@ -97,7 +97,7 @@ def get_status_segments(dataset: Dataset, start: str, end: str, chip_ids: tuple 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_map_base(folder: str, stamp: str, _tables: dict):
     # cache_resource: one shared read-only copy; the map page only filters it.
-    from supplychain.maps import build_map_base
+    from supplychain.charts.maps import build_map_base
 
     return build_map_base(_tables)
 
@@ -113,7 +113,7 @@ def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width
     clipped to what such a plot shows and simplified for the scale Vega fits at `scale_width`
     (supplychain.boundaries.plot_topology). Built once per process (~1 s with geopandas); they do not depend on
     the data version."""
-    from supplychain.boundaries import plot_topology
+    from supplychain.rules.boundaries import plot_topology
 
     return plot_topology(region, widths=widths, height=height, scale_width=scale_width)
 
@@ -121,7 +121,8 @@ def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple[dict, dict]:
     # The Vega-Lite spec (built with Altair, ~0.3-1 s) and the per-preset rows, so a filter change costs milliseconds.
-    from supplychain import geo, maps
+    from supplychain.charts import maps
+    from supplychain.rules import geo
 
     region = geo.REGIONS[region_key]
     topology = get_map_boundaries(
@@ -146,7 +147,8 @@ def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _cached_story_map(folder: str, stamp: str, frame: tuple, _base) -> tuple[dict, dict]:
     # A story step's own map frame, labels placed for the slide (supplychain.story.frame_projection).
-    from supplychain import maps, story
+    from supplychain.charts import maps
+    from supplychain.rules import story
 
     region = story.frame_region(frame)
     topology = get_map_boundaries(region, story.SLIDE_MAP_WIDTHS, region.height, story.SLIDE_MAP_PLOT[0])
@@ -168,7 +170,7 @@ def get_story_map(dataset: Dataset, frame: tuple[float, float, float, float]) ->
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
-    from supplychain.timeline import timeline_items
+    from supplychain.rules.timeline import timeline_items
 
     return timeline_items(_tables)
 
@@ -180,7 +182,7 @@ def get_timeline_items(dataset: Dataset):
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_sites(folder: str, stamp: str, _tables: dict):
-    from supplychain.sites import build_sites, report_areas
+    from supplychain.rules.sites import build_sites, report_areas
 
     frame = build_sites(_tables)
     return frame, report_areas(_tables, frame)
@@ -194,9 +196,9 @@ def get_sites(dataset: Dataset):
 @st.cache_resource(show_spinner=False, max_entries=8)
 def get_site_boundaries(region_key: str) -> dict:
     """Country boundaries clipped to a site-map preset and simplified for its scale, built once per process."""
-    from supplychain import geo
-    from supplychain.boundaries import clipped_boundaries
-    from supplychain.sites_charts import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS, SITE_REGIONS
+    from supplychain.charts.sites import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS, SITE_REGIONS
+    from supplychain.rules import geo
+    from supplychain.rules.boundaries import clipped_boundaries
 
     region = SITE_REGIONS[region_key]
     box = geo.plot_box(region, widths=SITE_PLOT_WIDTHS, height=region.height - SITE_LEGEND_PX)
@@ -253,7 +255,7 @@ def chart_spec(dataset: Dataset, name: str, params: tuple, build: Callable[[], A
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_citing_rows(folder: str, stamp: str, column: str, value: str, _tables: dict, _package: dict):
-    from supplychain.provenance import citing_rows
+    from supplychain.rules.provenance import citing_rows
 
     return citing_rows(_tables, _package, column=column, value=value)
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from supplychain.dates import format_date, in_period, is_blank, next_period_start, precision_of, status_counts_from
-from supplychain.style import (
+from supplychain.data.dates import format_date, in_period, is_blank, next_period_start, precision_of, status_counts_from
+from supplychain.data.labels import (
     SEGMENT_LABELS,
     STATUS_EXPLANATIONS,
     STATUS_LABELS,

@@ -20,8 +20,8 @@ from typing import Any
 
 import streamlit as st
 
-from supplychain.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list
-from supplychain.validate import cut
+from supplychain.app.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list
+from supplychain.data.validate import cut
 
 NOTES_SHOWN = 8  # at most this many ignored settings are listed; the rest are counted
 TEXT_CHARS = 200  # a free-text setting (a search) longer than this is refused, not echoed or applied
@@ -237,7 +237,7 @@ def url_day(
     )
     rejected = st.session_state.pop(f"_{key}_rejected", None)
     if rejected is not None:
-        from supplychain.ui import escape_md  # echoed text is shown literally, cut short
+        from supplychain.app.ui import escape_md  # echoed text is shown literally, cut short
 
         container.warning(
             f"“{escape_md(rejected[:20])}” is not a day between {min_value} and {max_value} (type YYYY-MM-DD); "

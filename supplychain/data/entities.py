@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from supplychain.schema import ENTITY_TABLES, NAME_COLUMN, entity_keys
+from supplychain.data.schema import ENTITY_TABLES, NAME_COLUMN, entity_keys
 
 INDEX_COLUMNS = ["id", "kind", "name", "aliases", "table", "label"]
 # Link cells carry the name after '#', so a LinkColumn can show the name: display_text=LINK_DISPLAY.
@@ -165,7 +165,7 @@ def suggest_entities(index: pd.DataFrame, text: str, *, limit: int = 6) -> pd.Da
 def entity_id_columns(package: dict, table: str) -> list[str]:
     """Columns of `table` whose values are entity ids, so the Data page can link each cell to its profile:
     the key of an entity table, every foreign key into one, and an edge's two ends."""
-    from supplychain.schema import resource
+    from supplychain.data.schema import resource
 
     schema = resource(package, table)["schema"]
     out = [schema["primaryKey"][0]] if table in ENTITY_TABLES else []

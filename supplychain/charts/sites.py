@@ -7,19 +7,17 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from supplychain import geo, sites
-from supplychain.style import (
+from supplychain.charts.style import OWNERSHIP_COLOURS, OWNERSHIP_SHAPES, SITE_COUNTRY_COLOURS
+from supplychain.data.dates import format_date
+from supplychain.data.labels import (
     CAPACITY_BASIS_LABELS,
     COORD_PRECISION_LABELS,
     EVIDENCE_LABELS,
-    OWNERSHIP_COLOURS,
     OWNERSHIP_LABELS,
-    OWNERSHIP_SHAPES,
-    SITE_COUNTRY_COLOURS,
     SITE_KIND_LABELS,
     SITE_STATUS_LABELS,
-    format_date,
 )
+from supplychain.rules import geo, sites
 
 # The site map's presets: the Johor-Singapore corridor first, Kuala Lumpur one click away, then the region.
 SITE_REGIONS: dict[str, geo.Region] = {

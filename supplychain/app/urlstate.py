@@ -117,6 +117,6 @@ def describe_filters(applied: Mapping[str, list[str]]) -> list[str]:
 
     The view bundle's README states these, never a link's raw or ignored values.
     """
-    from supplychain.validate import cut
+    from supplychain.data.validate import cut
 
     return [f"{key}={cut(','.join(values))}" for key, values in sorted(applied.items()) if values]

@@ -7,19 +7,16 @@ import math
 import altair as alt
 import pandas as pd
 
-from supplychain.dates import format_span
-from supplychain.entities import entity_url, short_label
-from supplychain.style import (
-    CHAIN_STAGES,
+from supplychain.charts.style import (
     KIND_COLOURS,
-    KIND_LABELS,
     RELATION_GROUP_DASHES,
     RELATION_GROUP_GREYS,
-    RELATION_GROUPS,
-    RELATION_LABELS,
     vega_label_expr,
     vega_list_expr,
 )
+from supplychain.data.dates import format_span
+from supplychain.data.entities import entity_url, short_label
+from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUPS, RELATION_LABELS
 
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
 _LABEL_FONT = 12

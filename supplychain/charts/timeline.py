@@ -7,19 +7,11 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from supplychain.dates import PRECISION_LABELS, next_period_start
-from supplychain.status import STATUSES
-from supplychain.style import (
-    EVIDENCE_LABELS,
-    KIND_COLOURS,
-    STATUS_COLOURS,
-    STATUS_LABELS,
-    TIMELINE_EXTRA_COLOURS,
-    TIMELINE_KIND_LABELS,
-    format_date,
-    vega_label_expr,
-)
-from supplychain.timeline import LANE_KINDS, LANE_LABELS, label_levels
+from supplychain.charts.style import KIND_COLOURS, STATUS_COLOURS, TIMELINE_EXTRA_COLOURS, vega_label_expr
+from supplychain.data.dates import PRECISION_LABELS, format_date, next_period_start
+from supplychain.data.labels import EVIDENCE_LABELS, STATUS_LABELS, TIMELINE_KIND_LABELS
+from supplychain.rules.status import STATUSES
+from supplychain.rules.timeline import LANE_KINDS, LANE_LABELS, label_levels
 
 LANE_HEIGHT = 66  # three sub-rows of 22 px
 # Plot width assumed when deciding which labels fit: a little under the plot at a 1280 px window; wider

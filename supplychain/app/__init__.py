@@ -1,0 +1,1 @@
+"""The Streamlit layer: cache, URL state and the render helpers pages use."""

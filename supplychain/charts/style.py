@@ -1,0 +1,152 @@
+"""Colours, dashes and marks for charts (Okabe-Ito, colour-blind safe), and Vega label expressions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+
+def vega_label_expr(labels: Mapping[str, str], order: Sequence[str] | None = None) -> str:
+    """A Vega expression turning legend/axis codes into readable labels; unknown codes show as they are.
+
+    Every code and label is quoted with json.dumps, never pasted inside quotes, so a label with an
+    apostrophe ("China's side") cannot break the chart in the browser.
+    """
+    order = list(labels) if order is None else list(order)
+    lookup = json.dumps({code: labels[code] for code in order if code in labels}, ensure_ascii=False)
+    return f"({lookup})[datum.value] || datum.value"
+
+
+def vega_list_expr(values: Sequence[str]) -> str:
+    """A Vega expression picking the label at index datum.value from a list (an ordinal axis), JSON-quoted."""
+    return f"{json.dumps(list(values), ensure_ascii=False)}[datum.value]"
+
+
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
+KIND_COLOURS: dict[str, str] = {
+    "company": "#0072B2",  # blue
+    "model": "#E69F00",  # orange
+    "chip": "#009E73",  # bluish green
+    "location": "#CC79A7",  # reddish purple
+    "policy": "#D55E00",  # vermillion
+}
+
+
+# Evidence kinds, strongest first; Okabe-Ito colours distinct from the entity-kind colours' meaning.
+EVIDENCE_COLOURS: dict[str, str] = {
+    "report": "#E69F00",
+    "official": "#0072B2",
+    "press": "#CC79A7",
+    "reference": "#009E73",
+    "estimate": "#999999",
+}
+
+
+# Dash pattern and grey per group: line style says what kind of tie it is, colour stays for entity kinds.
+RELATION_GROUP_DASHES: dict[str, list[int]] = {
+    "Makes": [1, 0],
+    "Compute": [8, 4],
+    "Rules": [2, 3],
+    "Ties": [12, 3, 2, 3],
+}
+
+
+RELATION_GROUP_GREYS: dict[str, str] = {"Makes": "#444444", "Compute": "#666666", "Rules": "#8a2d00", "Ties": "#999999"}
+
+
+# Timeline: lanes take their entity kind's colour; the report and industry lanes use the
+# remaining Okabe-Ito colours. Export status of a chip on a date (supplychain/status.py).
+TIMELINE_EXTRA_COLOURS: dict[str, str] = {"report": "#000000", "industry": "#56B4E9"}
+
+
+STATUS_COLOURS: dict[str, str] = {
+    "restricted": "#D55E00",  # vermillion
+    "permitted": "#E69F00",  # orange
+    "unrestricted": "#009E73",  # bluish green
+    "not_announced": "#DDDDDD",  # light grey
+}
+
+
+POLICY_STATUS_COLOURS: dict[str, str] = {
+    "in_force": "#D55E00",  # vermillion
+    "not_enforced": "#CC79A7",  # reddish purple
+    "suspended": "#E69F00",  # orange
+    "pending": "#56B4E9",  # sky blue
+    "contested": "#F0E442",  # yellow
+    "rescinded": "#009E73",  # bluish green
+    "superseded": "#0072B2",  # blue
+    "never_in_force": "#999999",  # grey
+    "unclear": "#DDDDDD",  # light grey
+}
+
+
+# Map (pages/map.py, supplychain/maps.py): marker colour = kind of place, marker shape = who owns or
+# operates it, a dashed ring = position known only to a city/region/country, line colour = kind of flow,
+# dashed line = the curators' inference. Okabe-Ito colours, as everywhere.
+LOCATION_KIND_COLOURS: dict[str, str] = {
+    "datacentre_hub": "#E69F00",  # orange
+    "datacentre_site": "#CC79A7",  # reddish purple
+    "headquarters": "#0072B2",  # blue
+    "government_seat": "#555555",  # dark grey
+}
+
+
+OWNERSHIP_SHAPES: dict[str, str] = {
+    "chinese": "triangle-up",
+    "non_chinese": "circle",
+    "unknown": "diamond",
+    "not_applicable": "square",
+}
+
+
+# Owner nationality of a data-centre site (sites.ownership): Okabe-Ito colours, safe for colour-blind readers,
+# always paired with OWNERSHIP_SHAPES so colour is never the only cue.
+OWNERSHIP_COLOURS: dict[str, str] = {
+    "chinese": "#D55E00",  # vermillion
+    "non_chinese": "#0072B2",  # blue
+    "unknown": "#7F7F7F",  # grey
+}
+
+
+# Countries of the site map and capacity chart (Okabe-Ito).
+SITE_COUNTRY_COLOURS: dict[str, str] = {
+    "MY": "#0072B2",
+    "SG": "#E69F00",
+    "ID": "#009E73",
+    "TH": "#CC79A7",
+    "PH": "#56B4E9",
+}
+
+
+COORD_PRECISION_RING: dict[str, int] = {
+    "city": 520,
+    "region": 1500,
+    "country": 2800,
+}  # ring area in px²; sites get none
+
+
+FLOW_GROUP_COLOURS: dict[str, str] = {
+    "Training and compute": "#D55E00",  # vermillion
+    "Chips": "#009E73",  # bluish green, the chip colour of KIND_COLOURS
+    "People and partnerships": "#56B4E9",  # sky blue
+}
+
+
+FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+
+
+STANDING_BADGE_COLOURS: dict[str, str] = {  # st.badge's named colours
+    "confirmed": "blue",
+    "updated": "orange",
+    "contradicted": "red",
+    "no_later_news": "gray",
+}
+
+
+STANDING_COLOURS: dict[str, str] = {
+    "confirmed": "#009E73",  # bluish green
+    "updated": "#E69F00",  # orange
+    "contradicted": "#D55E00",  # vermillion
+    "no_later_news": "#999999",  # grey
+    "not_reviewed": "#DDDDDD",  # light grey
+}

@@ -1,0 +1,1 @@
+"""The data layer: read, check and describe the package (schema, load, validate, dates, entities, export, labels)."""

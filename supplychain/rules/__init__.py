@@ -1,0 +1,1 @@
+"""The rules: pure functions over the loaded dataset (no Streamlit, no Altair)."""
