@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from supplychain.app import cache, ui, urlbind
+from supplychain.app import cache, guard, layout, slides, urlbind
 from supplychain.data.labels import PAGE_TITLES
 
 st.set_page_config(
@@ -28,7 +28,7 @@ PAGE_SPECS = [
         PAGE_TITLES["present"],
         ":material/slideshow:",
         "present",
-    ),  # opened in its own tab: see ui.render_story_link
+    ),  # opened in its own tab: see slides.render_story_link
 ]
 # AppTest cannot open a page through this router (its switch_page runs the page file alone),
 # so page tests name the page to start on here; a browser session never sets this key.
@@ -46,22 +46,22 @@ if presenting:
     st.set_page_config(initial_sidebar_state="collapsed")
 page = st.navigation(pages, position="hidden" if presenting else "sidebar")
 dataset = cache.get_dataset()
-ui.render_focus_outline()
+slides.render_focus_outline()
 notice = st.empty()  # filled after the page runs, when it is known which URL values were ignored
 urlbind.start_run(page.url_path)
 if dataset.ok:
     if not presenting:
-        ui.render_load_warnings(dataset.warnings)
-        ui.render_story_link()
-        ui.render_entity_search(dataset)
+        guard.render_load_warnings(dataset.warnings)
+        slides.render_story_link()
+        layout.render_entity_search(dataset)
     page.run()
 else:
     st.title("China's AI supply chain")
-    ui.render_problems(dataset.problems)
+    guard.render_problems(dataset.problems)
 urlbind.finish_run()
 if dataset.ok:  # without data the page did not run, so it read none of the link's settings
     with notice.container():
-        ui.render_notice(urlbind.ignored_notes())
+        layout.render_notice(urlbind.ignored_notes())
 if not presenting:
-    ui.render_share_link(page.url_path)
-    ui.render_footer(dataset)
+    layout.render_share_link(page.url_path)
+    layout.render_footer(dataset)

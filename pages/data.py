@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, ui
+from supplychain.app import cache, downloads, guard, layout
 from supplychain.app.urlbind import url_multiselect, url_selectbox, url_text
 from supplychain.data.entities import LINK_DISPLAY, entity_id_columns, entity_link
 from supplychain.data.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
@@ -11,7 +11,7 @@ from supplychain.data.schema import column_help, column_labels, data_dictionary,
 from supplychain.rules.filters import filter_rows, filterable_columns, value_labels
 from supplychain.rules.provenance import bundle_readme
 
-dataset = ui.require_dataset()
+dataset = guard.require_dataset()
 package, tables = dataset.package, dataset.tables
 names = table_names(package)
 
@@ -19,11 +19,11 @@ st.title("Data")
 st.caption("Every table of the dataset. Filter it, then download exactly the rows and columns you see.")
 
 top = st.columns([2, 3])
-ui.forget_other_table_filters(key="table")
+layout.forget_other_table_filters(key="table")
 table = url_selectbox(
     "Table", names, key="table", default="models", container=top[0], format_func=lambda t: TABLE_LABELS.get(t, t)
 )
-st.session_state[ui.DATA_TABLE_SHOWN] = table
+st.session_state[layout.DATA_TABLE_SHOWN] = table
 frame = tables[table]
 labels = column_labels(package, table)
 helps = column_help(package, table)
@@ -41,7 +41,7 @@ shown_cols: list[str] = list(frame.columns)
 # The filters are built while the box is open, or while a link or the reader has set one (they stay applied
 # when the box is closed): a dozen hidden multiselects made every visit to the page slower.
 linked = any(k in st.query_params for k in [*filter_cols, "cols"])
-box, box_open = ui.lazy_expander(
+box, box_open = layout.lazy_expander(
     "Filter by column, choose columns", key="data_filters_open", icon=":material/filter_list:", expanded=linked
 )
 if box_open or linked:
@@ -128,7 +128,7 @@ buttons.download_button(
     disabled=view.empty,
     on_click="ignore",
 )
-ui.render_view_bundle(
+downloads.render_view_bundle(
     package, tables, {table: view}, what=table, as_of=dataset.as_of, url_path="data", container=buttons
 )
 buttons.download_button(
@@ -145,7 +145,7 @@ st.header("Data dictionary")
 dictionary = data_dictionary(package)
 st.caption("Generated from data/datapackage.json, the one description of the data.")
 entries = dictionary[dictionary["table"] == table].drop(columns="table")
-box, box_open = ui.lazy_expander(
+box, box_open = layout.lazy_expander(
     f"The {len(entries)} columns of {TABLE_LABELS.get(table, table)}: type, unit, constraints and meaning",
     key="dictionary_open",
     icon=":material/menu_book:",

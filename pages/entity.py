@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, ui
+from supplychain.app import cache, cards, guard, layout, markdown, status_view
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
@@ -20,14 +20,14 @@ from supplychain.rules.profile import (
     place_chart,
 )
 
-dataset = ui.require_dataset()
+dataset = guard.require_dataset()
 tables, package = dataset.tables, dataset.package
 index, graph, edges = cache.get_relations(dataset)
 names = dict(zip(index["id"], index["name"]))
 kinds = dict(zip(index["id"], index["kind"]))
 raw = (st.query_params.get_all("id") or [""])[-1]
 
-st.title(ui.escape_md(names[raw]) if raw in names else "Profiles")
+st.title(markdown.escape_md(names[raw]) if raw in names else "Profiles")
 picked = url_selectbox(
     "Open a profile",
     list(names),
@@ -45,54 +45,55 @@ if entity_id:
 
 if raw and raw not in names and not picked:
     st.warning(
-        f"No entity has the id {ui.as_code(cut(raw))}. Did you mean one of these?", icon=":material/person_search:"
+        f"No entity has the id {markdown.as_code(cut(raw))}. Did you mean one of these?",
+        icon=":material/person_search:",
     )  # the link's text as plain text, cut short (a crafted id is neither a live link nor 100 KB on screen)
     suggestions = suggest_entities(index, cut(raw))
     for hit in suggestions.itertuples(index=False):
-        ui.render_entity_link(hit.id, hit.name, hit.kind, note=KIND_LABELS[hit.kind])
+        layout.render_entity_link(hit.id, hit.name, hit.kind, note=KIND_LABELS[hit.kind])
     if suggestions.empty:
         st.caption("Nothing similar found. Use the search box in the sidebar, or pick from the list above.")
 elif not entity_id:
     st.caption("Pick an entity above or in the sidebar search. All entities by kind:")
     # A link per entity is fine at a few hundred; at thousands it is slow to send and to read.
     longest = int(index["kind"].value_counts().max()) if len(index) else 0
-    show_all = longest <= ui.LINK_CAP or st.toggle(
-        f"Show every entity ({len(index)}); the first {ui.LINK_CAP} of each kind are listed", key="index_all"
+    show_all = longest <= layout.LINK_CAP or st.toggle(
+        f"Show every entity ({len(index)}); the first {layout.LINK_CAP} of each kind are listed", key="index_all"
     )
     # One fixed-width list per kind in a wrapping row: five equal columns cut names to about 9 characters at 1024 px.
     grid = st.container(horizontal=True, gap="small")
     for kind, label in KIND_LABELS.items():
-        col = grid.container(width=ui.NAME_LIST_WIDTH)
+        col = grid.container(width=layout.NAME_LIST_WIDTH)
         of_kind = index[index["kind"] == kind]
-        col.markdown(f"**{label}**" + ("" if show_all or len(of_kind) <= ui.LINK_CAP else f" ({len(of_kind)})"))
-        for row in (of_kind if show_all else of_kind.head(ui.LINK_CAP)).itertuples(index=False):
+        col.markdown(f"**{label}**" + ("" if show_all or len(of_kind) <= layout.LINK_CAP else f" ({len(of_kind)})"))
+        for row in (of_kind if show_all else of_kind.head(layout.LINK_CAP)).itertuples(index=False):
             with col:
-                ui.render_entity_link(row.id, row.label, kind)
+                layout.render_entity_link(row.id, row.label, kind)
 else:
     table, row = entity_record(tables, index, entity_id)
     kind = kinds[entity_id]
     aliases = index.set_index("id").loc[entity_id, "aliases"]
     st.caption(
-        f"{KIND_LABELS[kind]} · id {ui.escape_md(entity_id)}"
-        + (f" · also: {ui.escape_md('; '.join(aliases))}" if aliases else "")
+        f"{KIND_LABELS[kind]} · id {markdown.escape_md(entity_id)}"
+        + (f" · also: {markdown.escape_md('; '.join(aliases))}" if aliases else "")
     )
-    ui.render_evidence(str(row["evidence"]))
+    cards.render_evidence(str(row["evidence"]))
     for column in ("description", "role"):
         if column in row and isinstance(row[column], str) and row[column]:
-            st.markdown(ui.escape_md(row[column]))
+            st.markdown(markdown.escape_md(row[column]))
     place = entity_place(tables, table, row)
     left, right = st.columns([3, 2]) if place is not None else (st.container(), None)
     with left:
         st.header("Key facts")
         st.markdown(
             "\n".join(
-                f"- **{ui.escape_md(label)}:** "
-                + (f"[{ui.escape_md(text)}]({link.split('#')[0]})" if link else ui.escape_md(text))
+                f"- **{markdown.escape_md(label)}:** "
+                + (f"[{markdown.escape_md(text)}]({link.split('#')[0]})" if link else markdown.escape_md(text))
                 for label, text, link in key_facts(package, table, row, index)
             )
         )
         if isinstance(row.get("note"), str) and row["note"]:
-            st.caption(f"Curators' note: {ui.escape_md(row['note'])}")
+            st.caption(f"Curators' note: {markdown.escape_md(row['note'])}")
     if right is not None:
         with right:
             st.header("Where")
@@ -110,7 +111,7 @@ else:
                 width="stretch",
             )
             st.caption(
-                f"{ui.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} (precision: {place['coord_precision']})."
+                f"{markdown.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} (precision: {place['coord_precision']})."
             )
             st.page_link(
                 "pages/map.py",
@@ -120,7 +121,7 @@ else:
             )
 
     if kind == "chip":
-        ui.render_chip_status(dataset, entity_id)
+        status_view.render_chip_status(dataset, entity_id)
 
     moments = entity_moments(tables, table, row, entity_id)
     st.header("Timeline")
@@ -149,11 +150,11 @@ else:
         st.caption("No relationship names this entity.")
     else:
         # The first ties as lines of text; every tie, with its description and sources, in a table on demand.
-        lines = [ui.tie_line(tie) for _, tie in entity_edges(edge_rows, entity_id).head(ui.LIST_CAP).iterrows()]
+        lines = [cards.tie_line(tie) for _, tie in entity_edges(edge_rows, entity_id).head(layout.LIST_CAP).iterrows()]
         st.markdown("\n".join(f"- {line}" for line in lines))
-        if len(ties) > ui.LIST_CAP:
-            st.caption(f"The first {ui.LIST_CAP} of {len(ties)} ties; the table below has all of them.")
-        box, box_open = ui.lazy_expander(
+        if len(ties) > layout.LIST_CAP:
+            st.caption(f"The first {layout.LIST_CAP} of {len(ties)} ties; the table below has all of them.")
+        box, box_open = layout.lazy_expander(
             f"All {len(ties)} ties as a table, with what each says and its source",
             key="ties_table_open",
             icon=":material/table:",
@@ -164,7 +165,7 @@ else:
                 placeholder="–",
                 hide_index=True,
                 width="stretch",
-                column_config=ui.tie_columns("from", "relation", "to"),
+                column_config=layout.tie_columns("from", "relation", "to"),
             )
         st.page_link(
             "pages/relationships.py",
@@ -180,7 +181,9 @@ else:
             if cite.claim_id and cite.claim_id in claims.index:
                 claim = claims.loc[cite.claim_id].copy()
                 claim["claim_id"] = cite.claim_id
-                ui.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
+                cards.render_claim(
+                    claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
+                )
             if cite.source_id in sources.index:
-                ui.render_source(sources.loc[cite.source_id])
-            st.caption(f"Supports: {ui.escape_md(cite.supports)}")
+                cards.render_source(sources.loc[cite.source_id])
+            st.caption(f"Supports: {markdown.escape_md(cite.supports)}")

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, ui, urlbind
+from supplychain.app import cache, cards, downloads, guard, layout, markdown, urlbind
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.dates import MAP_DATE_NOTE, format_date
@@ -14,7 +14,7 @@ from supplychain.data.export import download_name
 from supplychain.data.labels import RELATION_LABELS
 from supplychain.rules import geo
 
-dataset = ui.require_dataset()
+dataset = guard.require_dataset()
 tables = dataset.tables
 base = cache.get_map_base(dataset)
 places = dict(zip(base.points["location_id"], base.points["name"]))
@@ -82,7 +82,7 @@ event = st.vega_lite_chart(
     selection_mode=maps.SELECTION,
     key="map_chart",
 )
-ui.render_chart_downloads(
+downloads.render_chart_downloads(
     lambda: {**chart_spec, "width": geo.MIN_PLOT_WIDTH}, what=f"map_{region}", as_of=dataset.as_of
 )
 
@@ -126,18 +126,18 @@ place = urlbind.url_selectbox(
 if place:
     row = maps.describe_points(base.points[base.points["location_id"] == place]).iloc[0]
     st.markdown(
-        f"**{ui.escape_md(row['name'])}** · {ui.escape_md(row['kind_label'])} · {ui.escape_md(row['ownership_label'])} · {ui.escape_md(row['country'])}"
+        f"**{markdown.escape_md(row['name'])}** · {markdown.escape_md(row['kind_label'])} · {markdown.escape_md(row['ownership_label'])} · {markdown.escape_md(row['country'])}"
     )
-    ui.render_evidence(row["evidence"])
-    st.markdown(ui.escape_md(row["description"]))
+    cards.render_evidence(row["evidence"])
+    st.markdown(markdown.escape_md(row["description"]))
     st.caption(
-        f"Who is there: {ui.escape_md(row['who'])}. Position known to: {ui.escape_md(row['precision_label'].lower())}. "
+        f"Who is there: {markdown.escape_md(row['who'])}. Position known to: {markdown.escape_md(row['precision_label'].lower())}. "
         f"Source: {row['source_id']}"
         + (f", claim {row['claim_id']}" if row["claim_id"] else "")
         + f". [Open its profile](entity?id={place})"
     )
     if row["note"]:
-        st.caption("Note: " + ui.escape_md(row["note"]))
+        st.caption("Note: " + markdown.escape_md(row["note"]))
     related = maps.place_relationships(tables, base.flows, place)
     if related.empty:
         st.info("No relationship in the data names this place.", icon=":material/info:")
@@ -148,7 +148,7 @@ if place:
     for claim_id in dict.fromkeys([c for c in [row["claim_id"], *related["Claim"]] if c and c in claims.index]):
         with st.container(border=True):
             claim = claims.loc[claim_id]
-            ui.render_claim(
+            cards.render_claim(
                 claim.rename({"claim_id": claim_id}),
                 sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None,
             )
@@ -158,7 +158,7 @@ place_view, flow_view = (
     base.point_rows.loc[points.index],
     base.flow_rows.loc[flows.index],
 )  # tables built once per data version
-box, box_open = ui.lazy_expander(
+box, box_open = layout.lazy_expander(
     f"The {len(place_view)} places and {len(flow_view)} flows shown, as tables",
     key="map_tables_open",
     icon=":material/table:",
@@ -182,7 +182,7 @@ if box_open:
         tabs[1].dataframe(flow_view, placeholder="–", hide_index=True, width="stretch")
 filtered = bool(companies or relations or "asof" in st.query_params)
 buttons = st.columns([2, 2, 1.3, 1.3])
-ui.render_table_downloads(
+downloads.render_table_downloads(
     place_view,
     None,
     label="Places shown",
@@ -191,7 +191,7 @@ ui.render_table_downloads(
     filtered=filtered,
     container=buttons[0],
 )
-ui.render_table_downloads(
+downloads.render_table_downloads(
     flow_view, None, label="Flows shown", what="map_flows", as_of=dataset.as_of, filtered=filtered, container=buttons[1]
 )
 buttons[2].download_button(
@@ -203,7 +203,7 @@ buttons[2].download_button(
     on_click="ignore",
     help="Places and flows shown, as one GeoJSON file",
 )
-ui.render_view_bundle(
+downloads.render_view_bundle(
     dataset.package,
     tables,
     {

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from supplychain.app import cache, ui
+from supplychain.app import cache, cards, guard, layout, markdown, slides
 from supplychain.data.dates import format_date, period_end
 from supplychain.data.labels import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
 from supplychain.rules.provenance import evidence_mix, headline_counts, key_findings
 from supplychain.rules.standings import finding_standings, standing_counts
 
-dataset = ui.require_dataset()
+dataset = guard.require_dataset()
 tables = dataset.tables
 
 st.title("How China's AI leaders reach Nvidia chips: train abroad, or stockpile at home")
@@ -33,7 +33,7 @@ about.caption(
     f"Data built {format_date(dataset.as_of or None)} · version {dataset.version} · "
     "every finding below links to the rows behind it."
 )
-ui.render_story_link(head, width="content")
+slides.render_story_link(head, width="content")
 
 counts = headline_counts(tables)
 SHORT = {
@@ -54,7 +54,7 @@ for table in counts:
         counts[table],
         help=f"Rows in {table}.csv ({TABLE_LABELS[table]}); open them on the Data page",
         border=True,
-        width=ui.TILE_WIDTH,
+        width=layout.TILE_WIDTH,
     )
 
 mix = evidence_mix(tables)
@@ -69,15 +69,15 @@ chain = tables["events"][tables["events"]["is_causal_step"].fillna(False).astype
 chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain["date_precision"])]).sort_values(
     "_end", kind="stable"
 )  # "Apr 2025" after "9 Apr"
-if len(chain) > ui.ROW_CAP:
-    st.caption(f"The first {ui.ROW_CAP} of {len(chain)} steps; the timeline numbers every one.")
-    chain = chain.head(ui.ROW_CAP)
+if len(chain) > layout.ROW_CAP:
+    st.caption(f"The first {layout.ROW_CAP} of {len(chain)} steps; the timeline numbers every one.")
+    chain = chain.head(layout.ROW_CAP)
 steps = st.container(horizontal=True, gap="small")  # cards wrap 2 + 2 at 1024 px instead of cutting their tags
 for _, event in chain.iterrows():
-    with steps.container(border=True, width=ui.CARD_WIDTH):
+    with steps.container(border=True, width=layout.CARD_WIDTH):
         st.markdown(f"**{format_date(event['date'], event['date_precision'])}**")
-        st.markdown(ui.escape_md(event["title"]))
-        ui.render_evidence(str(event["evidence"]))
+        st.markdown(markdown.escape_md(event["title"]))
+        cards.render_evidence(str(event["evidence"]))
 st.page_link(
     "pages/timeline.py",
     label="See it on the timeline, with every chip's export status on any date",
@@ -87,17 +87,17 @@ st.page_link(
 st.header("What the report says")
 sources = tables["sources"].set_index("source_id")
 findings = key_findings(tables)
-if len(findings) > ui.LIST_CAP:
-    st.caption(f"The first {ui.LIST_CAP} of {len(findings)} key findings; the Sources page lists every claim.")
-    findings = findings.head(ui.LIST_CAP)
+if len(findings) > layout.LIST_CAP:
+    st.caption(f"The first {layout.LIST_CAP} of {len(findings)} key findings; the Sources page lists every claim.")
+    findings = findings.head(layout.LIST_CAP)
 
 
 standings = cache.per_version(dataset, finding_standings).set_index("claim_id")
 grid = st.columns(2, gap="medium")
 for i, (_, claim) in enumerate(findings.iterrows()):
     with grid[i % 2].container(border=True):
-        ui.render_standing(standings.loc[claim["claim_id"], "standing"])
-        ui.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
+        cards.render_standing(standings.loc[claim["claim_id"], "standing"])
+        cards.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
         rows = cache.get_citing_rows(dataset, column="claim_id", value=claim["claim_id"])
         label = (
             f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim"
@@ -117,8 +117,8 @@ st.caption(
     )
     + ". Open a finding's events to follow each to its source."
 )
-if len(standings) > ui.LIST_CAP:
+if len(standings) > layout.LIST_CAP:
     st.caption(
-        f"The first {ui.LIST_CAP} of {len(standings)} key findings; the Sources page gives every claim its standing."
+        f"The first {layout.LIST_CAP} of {len(standings)} key findings; the Sources page gives every claim its standing."
     )
-ui.render_finding_standings(dataset, standings.head(ui.LIST_CAP))
+cards.render_finding_standings(dataset, standings.head(layout.LIST_CAP))

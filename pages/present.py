@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, ui, urlbind
+from supplychain.app import cache, guard, layout, markdown, slides, urlbind
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table, network_chart
@@ -17,7 +17,7 @@ from supplychain.rules.standings import finding_standings
 from supplychain.rules.story import enlarge_fonts, fit_to_slide, legends_at_right, story_steps, view_url, wrap_legends
 from supplychain.rules.timeline import causal_steps, expand_lanes, filter_items
 
-dataset = ui.require_dataset()
+dataset = guard.require_dataset()
 tables = dataset.tables
 report = report_citation(tables, dataset.package)
 steps = story_steps(tables)
@@ -27,7 +27,7 @@ if not steps:
 raw = urlbind.url_value("step", [str(i) for i in range(1, len(steps) + 1)], what=f"not a step from 1 to {len(steps)}")
 number = int(raw) if raw else 1
 step = steps[number - 1]
-ui.render_slide_frame()
+slides.render_slide_frame()
 
 
 def visual_spec() -> dict:
@@ -50,7 +50,7 @@ def visual_spec() -> dict:
             return enlarge_fonts(chart.to_dict(), factor=1.15)
         asof = pd.Timestamp(p["asof"])
         start, end = pd.Timestamp("2022-06-01"), pd.Timestamp(dataset.as_of)
-        chips = tables["chips"].head(ui.LINK_CAP)  # a slide of a long list draws its first chips, as /status does
+        chips = tables["chips"].head(layout.LINK_CAP)  # a slide of a long list draws its first chips, as /status does
         ids = None if len(chips) == len(tables["chips"]) else tuple(chips["chip_id"])
         segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()), ids)
         strip = build_status_strip(segments, chip_order=list(chips["name"]), start=start, end=end, asof=asof)
@@ -72,31 +72,33 @@ def visual_spec() -> dict:
 
 def render_quote() -> None:
     if step.claim_id is None:
-        st.markdown("### " + ui.escape_md(step.text))
+        st.markdown("### " + markdown.escape_md(step.text))
         return
     claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
     who = ATTRIBUTION_LABELS.get(claim["attribution_kind"], claim["attribution_kind"])
     st.markdown(
-        "### “" + ui.escape_md(claim["text_en"]) + f"” :gray[— {ui.escape_md(who)}, {ui.escape_md(report.short)}]"
+        "### “"
+        + markdown.escape_md(claim["text_en"])
+        + f"” :gray[— {markdown.escape_md(who)}, {markdown.escape_md(report.short)}]"
     )
 
 
-st.markdown(f"## {ui.escape_md(step.heading)}")
+st.markdown(f"## {markdown.escape_md(step.heading)}")
 spec = describe_chart(wrap_legends(fit_to_slide(visual_spec())), title=step.heading, summary=step.text)
-ui.render_slide_visual(spec)  # full width: a projector's wide screen
-with ui.slide_quote():
+slides.render_slide_visual(spec)  # full width: a projector's wide screen
+with slides.slide_quote():
     render_quote()
 
 nav = st.columns([1, 1, 1.6, 1.4, 1.4], vertical_alignment="center")
 with nav[3].popover("Notes and source", icon=":material/notes:", width="stretch"):
-    st.markdown(ui.escape_md(step.text))
+    st.markdown(markdown.escape_md(step.text))
     if step.claim_id is not None:
         claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
         source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
-        st.markdown("> " + ui.escape_md(claim["quote_pl"]))
+        st.markdown("> " + markdown.escape_md(claim["quote_pl"]))
         st.caption(
-            f"Attribution in the report: {ui.escape_md(claim['attribution'])}. {ui.escape_md(source['publisher'])}: "
-            f"{ui.escape_md(source['title'])}. Translation by the dashboard's curators."
+            f"Attribution in the report: {markdown.escape_md(claim['attribution'])}. {markdown.escape_md(source['publisher'])}: "
+            f"{markdown.escape_md(source['title'])}. Translation by the dashboard's curators."
         )
 nav[0].button(
     "Previous",
@@ -126,7 +128,7 @@ nav[4].link_button(
     help="Opens the page this step comes from, with its navigation, in a new tab.",
 )
 st.caption(
-    f"Data {dataset.version}, as of {dataset.as_of} · {ui.escape_md(report.short)}"
-    + (f" (via {ui.escape_md(report.via)})" if report.via else "")
+    f"Data {dataset.version}, as of {dataset.as_of} · {markdown.escape_md(report.short)}"
+    + (f" (via {markdown.escape_md(report.via)})" if report.via else "")
     + f" and public records · {report.licence} · ← → change step"
 )

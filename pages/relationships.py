@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from supplychain.app import cache, ui
+from supplychain.app import cache, cards, downloads, guard, layout
 from supplychain.app.urlbind import url_day, url_multiselect, url_radio, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import chain_chart, network_chart
@@ -27,7 +27,7 @@ from supplychain.rules.graph import (
     view_graph,
 )
 
-dataset = ui.require_dataset()
+dataset = guard.require_dataset()
 tables = dataset.tables
 index, graph, all_edges = cache.get_relations(dataset)
 names = dict(zip(index["id"], index["name"]))
@@ -103,12 +103,12 @@ if shown_view == "Network":
         st.info("No ties match these settings. Clear a relation type or widen the dates.", icon=":material/search_off:")
     else:
         drawn = view
-        if view.number_of_nodes() > ui.NETWORK_CAP and not st.toggle(
+        if view.number_of_nodes() > layout.NETWORK_CAP and not st.toggle(
             f"Draw all {view.number_of_nodes()} entities (slow, and too dense to read)", key="network_all"
         ):
-            drawn = most_connected(view, ui.NETWORK_CAP)
+            drawn = most_connected(view, layout.NETWORK_CAP)
             st.caption(
-                f"Drawing {ui.NETWORK_CAP} of {view.number_of_nodes()} entities: the best-connected and those tied to them, "
+                f"Drawing {layout.NETWORK_CAP} of {view.number_of_nodes()} entities: the best-connected and those tied to them, "
                 "with the ties among them. "
                 "Focus on an entity, pick relation types or narrow the dates to see the rest; the Evidence view lists every tie."
             )
@@ -135,7 +135,7 @@ if shown_view == "Network":
             ),
         )
         st.vega_lite_chart(spec, width="stretch")
-        ui.render_chart_downloads(lambda: spec, what="relationship_network", as_of=dataset.as_of)
+        downloads.render_chart_downloads(lambda: spec, what="relationship_network", as_of=dataset.as_of)
         st.caption(
             f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
             + (
@@ -149,7 +149,7 @@ if shown_view == "Network":
             + "."
         )
         if focus:
-            ui.render_entity_link(focus, names[focus], graph.nodes[focus]["kind"], note="open the profile")
+            layout.render_entity_link(focus, names[focus], graph.nodes[focus]["kind"], note="open the profile")
 
 elif shown_view == "Chains":
     st.markdown(
@@ -175,7 +175,7 @@ elif shown_view == "Chains":
             ),
         )
         st.vega_lite_chart(chains_spec, width="stretch")
-        ui.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
+        downloads.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
         summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(
             developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]
         )
@@ -214,12 +214,12 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         key="edge_pick",
-        column_config=ui.tie_columns("from_link", "relation_label", "to_link"),
+        column_config=layout.tie_columns("from_link", "relation_label", "to_link"),
     )
     rows = picked.selection.rows if picked else []
     if rows:
         with st.container(border=True):
-            ui.render_edge_evidence(edges.iloc[rows[0]], tables["claims"], tables["sources"])
+            cards.render_edge_evidence(edges.iloc[rows[0]], tables["claims"], tables["sources"])
     else:
         st.caption("Select a row to read the quote or record behind that tie.")
 
@@ -231,7 +231,7 @@ labels = {
     "origin": "Recorded in",
 }
 buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping onto a second row when narrow
-ui.render_table_downloads(
+downloads.render_table_downloads(
     edges[export_cols],
     labels,
     label="Ties shown",
@@ -241,7 +241,7 @@ ui.render_table_downloads(
     container=buttons,
 )
 shown_rows = tables["relationships"][tables["relationships"]["relationship_id"].isin(edges["relationship_id"])]
-ui.render_view_bundle(
+downloads.render_view_bundle(
     dataset.package,
     tables,
     {"relationships": shown_rows},

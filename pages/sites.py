@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from supplychain.app import cache, ui, urlbind
+from supplychain.app import cache, downloads, guard, layout, site_view, urlbind
 from supplychain.charts import sites as sites_charts
 from supplychain.data.export import download_name
 from supplychain.data.labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
 from supplychain.rules import sites
 
-dataset = ui.require_dataset()
+dataset = guard.require_dataset()
 tables = dataset.tables
 all_sites, areas = cache.get_sites(dataset)
 
@@ -31,7 +31,7 @@ owners = urlbind.url_multiselect(
     list(OWNERSHIP_LABELS)[:3],
     key="owner",
     container=filters,
-    width=ui.FILTER_WIDTH,
+    width=layout.FILTER_WIDTH,
     format_func=OWNERSHIP_LABELS.get,
     placeholder="All",
 )
@@ -41,7 +41,7 @@ operators = urlbind.url_multiselect(
     list(operator_names),
     key="operator",
     container=filters,
-    width=ui.FILTER_WIDTH,
+    width=layout.FILTER_WIDTH,
     format_func=operator_names.get,
     placeholder="All operators",
 )
@@ -50,7 +50,7 @@ statuses = urlbind.url_multiselect(
     list(SITE_STATUS_LABELS),
     key="status",
     container=filters,
-    width=ui.FILTER_WIDTH,
+    width=layout.FILTER_WIDTH,
     format_func=SITE_STATUS_LABELS.get,
     placeholder="All",
 )
@@ -61,7 +61,7 @@ min_mw = urlbind.url_selectbox(
     key="mw",
     default="0",
     container=filters,
-    width=ui.FILTER_WIDTH,
+    width=layout.FILTER_WIDTH,
     format_func=lambda v: "any" if v == "0" else f"{v} MW",
     help="A site with no MW figure in its sources is hidden by any threshold above 'any'.",
 )
@@ -103,9 +103,11 @@ with right:
         help="Or click a marker on the map.",
     )
     if chosen:
-        ui.render_site(sites_charts.describe_sites(all_sites[all_sites["site_id"] == chosen]).iloc[0], tables, areas)
+        site_view.render_site(
+            sites_charts.describe_sites(all_sites[all_sites["site_id"] == chosen]).iloc[0], tables, areas
+        )
     else:
-        ui.render_report_areas(areas, names)
+        site_view.render_report_areas(areas, names)
 
 st.subheader("Capacity over time")
 by = urlbind.url_radio(
@@ -139,7 +141,7 @@ st.caption(
 
 st.subheader(f"Sites shown ({len(shown)})")
 table = sites_charts.describe_sites(shown)[list(sites.TABLE_COLUMNS)].rename(columns=sites.TABLE_COLUMNS)
-box, box_open = ui.lazy_expander(
+box, box_open = layout.lazy_expander(
     f"The {len(shown)} sites as a table: operator, owner, status, capacity, tenant and sources",
     key="sites_table_open",
     icon=":material/table:",
@@ -148,7 +150,7 @@ if box_open:
     box.dataframe(table, hide_index=True, width="stretch", placeholder="–")
 filtered = bool(owners or operators or statuses or min_mw != "0")
 buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping when narrow
-ui.render_table_downloads(
+downloads.render_table_downloads(
     table, None, label="Sites shown", what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons
 )
 buttons.download_button(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, ui
+from supplychain.app import cache, cards, guard, layout, markdown
 from supplychain.app.urlbind import url_selectbox
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
@@ -10,7 +10,7 @@ from supplychain.data.labels import with_enum_words
 from supplychain.rules.provenance import citation_counts, citation_text, licence_name
 from supplychain.rules.standings import later_events, standing_of
 
-dataset = ui.require_dataset()
+dataset = guard.require_dataset()
 package, tables = dataset.package, dataset.tables
 claims, sources = tables["claims"], tables["sources"]
 
@@ -36,8 +36,8 @@ if focus:
     claim = claims.set_index("claim_id").loc[focus]
     claim["claim_id"] = focus
     with st.container(border=True):
-        ui.render_claim(claim, source_index.loc[claim["source_id"]], expanded=True)
-        ui.render_claim_standing(
+        cards.render_claim(claim, source_index.loc[claim["source_id"]], expanded=True)
+        cards.render_claim_standing(
             standing_of(tables, focus), cache.per_version(dataset, later_events, focus), expanded=True
         )
         rows = cache.get_citing_rows(dataset, column="claim_id", value=focus)
@@ -67,27 +67,29 @@ if tab_claims.open:
     with tab_claims:
         counts = citation_counts(tables, column="claim_id")
         shown_claims = claims
-        if len(claims) > ui.LINK_CAP and not st.toggle(
-            f"Show all {len(claims)} claims as cards (the first {ui.LINK_CAP} are shown; the table below has all)",
+        if len(claims) > layout.LINK_CAP and not st.toggle(
+            f"Show all {len(claims)} claims as cards (the first {layout.LINK_CAP} are shown; the table below has all)",
             key="claims_all",
         ):
-            shown_claims = claims.head(ui.LINK_CAP)
+            shown_claims = claims.head(layout.LINK_CAP)
         for _, claim in shown_claims.iterrows():
             with st.container(border=True):
                 left, right = st.columns(2, gap="medium")
-                left.markdown("> " + ui.escape_md(claim["quote_pl"]))
+                left.markdown("> " + markdown.escape_md(claim["quote_pl"]))
                 left.caption(
-                    f"Polish, verbatim · paragraph {claim['paragraph']} · claim {ui.escape_md(claim['claim_id'])}"
+                    f"Polish, verbatim · paragraph {claim['paragraph']} · claim {markdown.escape_md(claim['claim_id'])}"
                 )
-                right.markdown(ui.escape_md(claim["text_en"]))
+                right.markdown(markdown.escape_md(claim["text_en"]))
                 right.caption(
-                    f"{ui.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
+                    f"{markdown.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
                 )
                 standing = standing_of(tables, claim["claim_id"])
                 if standing is not None or claim["is_key_finding"]:
                     with right:
-                        ui.render_claim_standing(standing, cache.per_version(dataset, later_events, claim["claim_id"]))
-        box, box_open = ui.lazy_expander("All claims as a table", key="claims_table_open", icon=":material/table:")
+                        cards.render_claim_standing(
+                            standing, cache.per_version(dataset, later_events, claim["claim_id"])
+                        )
+        box, box_open = layout.lazy_expander("All claims as a table", key="claims_table_open", icon=":material/table:")
         if box_open:
             box.dataframe(
                 with_enum_words(claims, "claims", ["attribution_kind", "topic"]).assign(

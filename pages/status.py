@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, ui, urlbind
+from supplychain.app import cache, downloads, guard, layout, status_view, urlbind
 from supplychain.charts.timeline import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
@@ -17,8 +17,8 @@ from supplychain.rules.status import (
     status_table,
 )
 
-LOW, HIGH = ui.DATE_LOW, ui.DATE_HIGH
-dataset, items, full_start, full_end, report_day, reviewed = ui.require_timeline()
+LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
+dataset, items, full_start, full_end, report_day, reviewed = guard.require_timeline()
 tables = dataset.tables
 windows = cache.per_version(dataset, measure_windows)
 presets = date_presets(windows, report_day=report_day, reviewed_through=reviewed)
@@ -68,18 +68,18 @@ st.subheader(f"On {format_date(day)}")
 st.caption(" · ".join(f"{STATUS_LABELS[s]}: {counts[s]}" for s in STATUS_LABELS if s in counts))
 # A long list of chips (a year of curation, or the 100x bench) answers and draws the first ones, with a switch.
 chips = tables["chips"]
-every_chip = len(chips) <= ui.LINK_CAP or st.toggle(
-    f"Answer for all {len(chips)} chips (the first {ui.LINK_CAP} are shown; the table below has all)",
+every_chip = len(chips) <= layout.LINK_CAP or st.toggle(
+    f"Answer for all {len(chips)} chips (the first {layout.LINK_CAP} are shown; the table below has all)",
     key="status_all",
 )
-shown_ids = tuple(chips["chip_id"] if every_chip else chips["chip_id"].head(ui.LINK_CAP))
+shown_ids = tuple(chips["chip_id"] if every_chip else chips["chip_id"].head(layout.LINK_CAP))
 answers = status_answers(status[status["chip_id"].isin(shown_ids)], tables["sources"], day)
 grid = st.columns(2, gap="large")
 for i, answer in enumerate(answers.to_dict("records")):
     with grid[i % 2]:
-        ui.render_status_answer(answer)
+        status_view.render_status_answer(answer)
 
-st.subheader("Every chip over time" if every_chip else f"The first {ui.LINK_CAP} chips over time")
+st.subheader("Every chip over time" if every_chip else f"The first {layout.LINK_CAP} chips over time")
 segments = cache.get_status_segments(
     dataset, str(full_start.date()), str(full_end.date()), None if every_chip else shown_ids
 )
@@ -103,14 +103,14 @@ st.caption(
     f"authorities discourage buying it (not an export restriction); blue line = {format_date(day)}; "
     f"grey = after {format_date(reviewed)}, not yet reviewed."
 )
-ui.render_chart_downloads(lambda: strip, what="chip_status_chart", as_of=dataset.as_of)
+downloads.render_chart_downloads(lambda: strip, what="chip_status_chart", as_of=dataset.as_of)
 table = status_table(status, names)
-box, box_open = ui.lazy_expander(
+box, box_open = layout.lazy_expander(
     f"The answers on {format_date(day)} as a table", key="status_table_open", icon=":material/table:"
 )
 if box_open:
     box.dataframe(table.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
-ui.render_table_downloads(
+downloads.render_table_downloads(
     table,
     STATUS_TABLE_COLUMNS,
     label="Status table",

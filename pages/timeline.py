@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, ui, urlbind
+from supplychain.app import cache, cards, downloads, guard, layout, markdown, urlbind
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
 from supplychain.data.dates import format_date
@@ -24,8 +24,8 @@ from supplychain.rules.timeline import (
     zoom_dates,
 )
 
-LOW, HIGH = ui.DATE_LOW, ui.DATE_HIGH
-dataset, items, full_start, full_end, report_day, reviewed = ui.require_timeline()
+LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
+dataset, items, full_start, full_end, report_day, reviewed = guard.require_timeline()
 tables = dataset.tables
 steps = causal_steps(items)
 window = story_window(steps, reviewed) or (full_start, full_end)  # the page opens on the report's story
@@ -131,7 +131,7 @@ if shown.empty:
         "No events match these lanes, companies, categories and dates. Clear a filter or widen the dates.",
         icon=":material/search_off:",
     )
-elif len(shown) > ui.TIMELINE_CAP and not st.toggle(
+elif len(shown) > layout.TIMELINE_CAP and not st.toggle(
     f"Draw every one of the {len(shown)} events (slow, and too dense to read)", key="tl_all"
 ):
     st.caption(
@@ -176,27 +176,30 @@ else:
         selection_mode=list(PICKS),
         width="stretch",
     )
-    ui.render_chart_downloads(lambda: spec, what="timeline_chart", as_of=dataset.as_of)
+    downloads.render_chart_downloads(lambda: spec, what="timeline_chart", as_of=dataset.as_of)
 st.caption(
     f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
     "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · "
     f"grey band = after {format_date(reviewed)}, the day the record has been reviewed through: later events may exist but are not in the data yet"
     + (f" · blue line = {format_date(asof)}, the day chosen on Export status." if asof is not None else ".")
 )
-chain = [f"**{n}** {d}: {ui.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
-more = f" → … and {len(chain) - ui.LIST_CAP} more steps" if len(chain) > ui.LIST_CAP else ""
-st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[: ui.LIST_CAP]) + more)
+chain = [f"**{n}** {d}: {markdown.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
+more = f" → … and {len(chain) - layout.LIST_CAP} more steps" if len(chain) > layout.LIST_CAP else ""
+st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[: layout.LIST_CAP]) + more)
 if missing := undated(tables):
-    more = f" and {len(missing) - ui.LIST_CAP} more" if len(missing) > ui.LIST_CAP else ""
+    more = f" and {len(missing) - layout.LIST_CAP} more" if len(missing) > layout.LIST_CAP else ""
     st.caption(
-        "Not drawn, no date in the data: " + ", ".join(ui.escape_md(m) for m in missing[: ui.LIST_CAP]) + more + "."
+        "Not drawn, no date in the data: "
+        + ", ".join(markdown.escape_md(m) for m in missing[: layout.LIST_CAP])
+        + more
+        + "."
     )
 
 table = events_table(shown)
 st.session_state["tl_rows"] = list(table["item_id"])
 if selected in set(items["item_id"]):
-    ui.render_timeline_item(items.set_index("item_id").loc[selected], tables)
-box, box_open = ui.lazy_expander(
+    cards.render_timeline_item(items.set_index("item_id").loc[selected], tables)
+box, box_open = layout.lazy_expander(
     f"The {len(table)} events shown, as a table (click a row for its details)",
     key="tl_table_open",
     icon=":material/table:",
@@ -224,7 +227,7 @@ if box_open:
         )
 filtered = len(shown) != len(items)
 row = st.columns([2, 1])
-ui.render_table_downloads(
+downloads.render_table_downloads(
     table,
     EVENT_TABLE_COLUMNS,
     label="Events shown",
@@ -234,7 +237,7 @@ ui.render_table_downloads(
     container=row[0],
 )
 event_rows = tables["events"][tables["events"]["event_id"].isin(table["item_id"])]
-ui.render_view_bundle(
+downloads.render_view_bundle(
     dataset.package,
     tables,
     {"events": event_rows},

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from supplychain.app.ui import as_code, link_markdown
+from supplychain.app.markdown import as_code, link_markdown
 from supplychain.app.urlstate import SHARED_SETTINGS, carried_to, decode_date, describe_filters
 
 APP = str(ROOT / "dashboard.py")

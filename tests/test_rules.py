@@ -13,7 +13,7 @@ import pandas as pd
 from conftest import rewrite_csv
 from test_status import _chip, _edge, _policy, status_of, tables_of
 
-from supplychain.app.ui import escape_md
+from supplychain.app.markdown import escape_md
 from supplychain.app.urlstate import decode_date
 from supplychain.charts.network import edge_table
 from supplychain.data.export import neutralise, to_csv_bytes

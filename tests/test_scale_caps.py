@@ -10,7 +10,7 @@ from conftest import DATA_DIR
 from streamlit.testing.v1 import AppTest
 
 from bench.synth import write_package
-from supplychain.app import ui
+from supplychain.app import layout
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -36,7 +36,7 @@ def test_profiles_index_lists_the_first_links_of_each_kind_until_show_all(big_di
     at = _open("entity", big_dir, monkeypatch)
     assert not at.exception
     links = [e for e in at.get("page_link") if "id" in str(e.proto.query_string)]
-    assert ui.LINK_CAP < len(links) <= 5 * ui.LINK_CAP  # five kinds, none over the cap
+    assert layout.LINK_CAP < len(links) <= 5 * layout.LINK_CAP  # five kinds, none over the cap
     companies = 4 * len(pd.read_csv(DATA_DIR / "companies.csv"))
     assert f"**Company / organisation** ({companies})" in [m.value for m in at.markdown]
     at.toggle(key="index_all").set_value(True).run()
@@ -56,22 +56,22 @@ def test_overview_checks_only_the_first_findings_against_later_records(big_dir: 
     at = _open("overview", big_dir, monkeypatch)
     assert not at.exception
     total = 4 * int(pd.read_csv(DATA_DIR / "claims.csv")["is_key_finding"].astype(str).str.lower().eq("true").sum())
-    assert f"The first {ui.LIST_CAP} of {total} key findings; the Sources page gives every claim its standing." in [
+    assert f"The first {layout.LIST_CAP} of {total} key findings; the Sources page gives every claim its standing." in [
         c.value for c in at.caption
     ]
     later = [e for e in at.expander if "later event" in e.label]
-    assert 0 < len(later) <= ui.LIST_CAP
+    assert 0 < len(later) <= layout.LIST_CAP
 
 
 def test_export_status_answers_and_draws_the_first_chips_until_show_all(big_dir: Path, monkeypatch) -> None:
     at = _open("status", big_dir, monkeypatch)
     assert not at.exception
     chips = 4 * len(pd.read_csv(DATA_DIR / "chips.csv"))
-    assert chips > ui.LINK_CAP
+    assert chips > layout.LINK_CAP
     assert at.toggle(key="status_all").label.startswith(f"Answer for all {chips} chips")
     answers = [m for m in at.markdown if m.value.startswith("**Could the ")]
-    assert len(answers) == ui.LINK_CAP
-    assert f"The first {ui.LINK_CAP} chips over time" in [s.value for s in at.subheader]
+    assert len(answers) == layout.LINK_CAP
+    assert f"The first {layout.LINK_CAP} chips over time" in [s.value for s in at.subheader]
     at.toggle(key="status_all").set_value(True).run()
     assert len([m for m in at.markdown if m.value.startswith("**Could the ")]) == chips
     assert "Every chip over time" in [s.value for s in at.subheader]

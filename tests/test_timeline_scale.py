@@ -1,4 +1,4 @@
-"""Above ui.TIMELINE_CAP events the Timeline draws counts per lane and period instead of every mark (issue 14)."""
+"""Above layout.TIMELINE_CAP events the Timeline draws counts per lane and period instead of every mark (issue 14)."""
 
 from __future__ import annotations
 
@@ -60,10 +60,10 @@ def test_the_count_chart_is_valid_vega_lite_with_a_row_per_lane() -> None:
 
 
 def test_the_timeline_page_counts_per_lane_above_the_cap_until_asked_for_every_event(monkeypatch) -> None:
-    from supplychain.app import ui
+    from supplychain.app import layout
     from tests.test_pages import open_page, texts
 
-    monkeypatch.setattr(ui, "TIMELINE_CAP", 5)  # the shipped story window holds more than 5 events
+    monkeypatch.setattr(layout, "TIMELINE_CAP", 5)  # the shipped story window holds more than 5 events
     at = open_page("timeline")
     assert not at.exception
     assert "more than can be told apart" in texts(at)

@@ -237,7 +237,7 @@ def url_day(
     )
     rejected = st.session_state.pop(f"_{key}_rejected", None)
     if rejected is not None:
-        from supplychain.app.ui import escape_md  # echoed text is shown literally, cut short
+        from supplychain.app.markdown import escape_md  # echoed text is shown literally, cut short
 
         container.warning(
             f"“{escape_md(rejected[:20])}” is not a day between {min_value} and {max_value} (type YYYY-MM-DD); "

@@ -1,0 +1,117 @@
+"""What every page starts with: the checked dataset or the problems list, and the Timeline setup."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+import pandas as pd
+import streamlit as st
+
+from supplychain.app import cache
+from supplychain.data.load import Dataset
+from supplychain.data.validate import LoadWarning, Problem
+from supplychain.rules.timeline import timeline_bounds
+
+
+def render_problems(problems: list[Problem]) -> None:
+    """Show why the data could not be loaded, one line per problem, instead of a broken page."""
+    st.error(
+        f"The data did not pass its checks ({len(problems)} problem{'s' if len(problems) != 1 else ''}). "
+        "Nothing is shown until they are fixed: a half-checked table could state a wrong fact.",
+        icon=":material/error:",
+    )
+    frame = pd.DataFrame(
+        [
+            {
+                "File": p.file,
+                "Row": None if p.line in (None, 1) else p.line - 1,  # line 1 is the header
+                "Line": p.line,
+                "Column": p.column or "",
+                "Found": p.value or "",
+                "Expected": p.expected,
+            }
+            for p in problems
+        ]
+    )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Row": st.column_config.NumberColumn(help="Data row, counting from 1 below the header"),
+            "Line": st.column_config.NumberColumn(help="Line in the file (the header is line 1)"),
+        },
+    )
+    st.caption(
+        "Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when a file changes."
+    )
+
+
+def render_load_warnings(warnings: list[LoadWarning]) -> None:
+    """A small, closed notice of what the loader tolerated (a BOM, CRLF, a helper column): the data loaded."""
+    if not warnings:
+        return
+    with st.expander(
+        f"The data loaded, with {len(warnings)} note{'s' if len(warnings) != 1 else ''} on how its files were saved",
+        icon=":material/warning:",
+    ):
+        frame = pd.DataFrame([{"File": w.file, "Column": w.column or "", "What was done": w.what} for w in warnings])
+        st.dataframe(frame, hide_index=True, width="stretch")
+        st.caption(
+            "Nothing here changes a fact; re-saving the file as 'CSV UTF-8 (comma delimited)' clears these notes."
+        )
+
+
+def _leave_legacy_multipage_mode() -> None:
+    """Make a deep link opened first after the server starts go through the router.
+
+    Streamlit treats an app with a `pages/` folder as a legacy multipage app until some run calls
+    st.navigation, so the first session that opens /map directly would run pages/map.py alone (no
+    router: file names in the sidebar, no footer, no checks). Clearing the flag and rerunning
+    sends that run through dashboard.py. Checked by tests/test_browser.py::test_deep_link_opened_first_after_start_goes_through_the_router.
+    Kept in this one function (pages call it through require_dataset) so it can go when Streamlit drops the mode.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def require_dataset() -> Dataset:
+    """The checked dataset, or (if a file changed and now fails its checks) the problems and a stop.
+
+    Pages call this rather than trusting the router's load, because a file can change between the two.
+    """
+    _leave_legacy_multipage_mode()
+    dataset = cache.get_dataset()
+    if not dataset.ok:
+        render_problems(dataset.problems)
+        st.stop()
+    return dataset
+
+
+# The range every date picker accepts (Timeline From/To, Export status "As of"): wider than any record.
+DATE_LOW, DATE_HIGH = date(2015, 1, 1), date(2030, 12, 31)
+
+
+class TimelineSetup(NamedTuple):
+    """What the Timeline and Export status pages start from."""
+
+    dataset: Dataset
+    items: pd.DataFrame  # timeline items (supplychain.timeline)
+    start: pd.Timestamp  # first and last day the items reach
+    end: pd.Timestamp
+    report_day: pd.Timestamp  # the day of the report
+    reviewed: pd.Timestamp  # the record is reviewed through this day (or the data's as-of day)
+
+
+def require_timeline() -> TimelineSetup:
+    """The checked dataset (see require_dataset), its timeline items, their span, the report's day and the
+    reviewed-through day: the shared opening of the pages that place things on a time axis."""
+    dataset = require_dataset()
+    items = cache.get_timeline_items(dataset)
+    start, end, report_day = timeline_bounds(items, dataset.as_of)
+    reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
+    return TimelineSetup(dataset, items, start, end, report_day, reviewed)
