@@ -534,3 +534,37 @@ def test_network_of_entities_with_no_tie_among_them_draws_the_dots(shipped) -> N
     edges = edge_table(edge_frame(graph), tables["claims"], tables["sources"])
     spec = network_chart(node_frame(graph), edges.iloc[0:0], layout_positions(*graph_key(graph))).to_dict()
     assert "/entity?id=deepseek" in str(spec)
+
+
+def test_a_tie_ending_on_the_first_day_of_the_window_is_kept_and_one_ending_the_day_before_is_not() -> None:
+    tables = _chain_tables()
+    rel = tables["relationships"]
+    rel.loc[rel["relationship_id"] == "r5", ["start_date", "end_date"]] = [
+        pd.Timestamp("2025-01-13"),
+        pd.Timestamp("2025-06-01"),
+    ]
+    rel.loc[rel["relationship_id"] == "r9", "start_date"] = pd.Timestamp("2025-06-30")
+    graph = build_graph(tables, build_entity_index(tables))
+
+    def kept(since: date, until: date) -> set[str]:
+        return {k for _, _, k in filter_graph(graph, since=since, until=until).edges(keys=True)}
+
+    assert "r5" in kept(date(2025, 6, 1), date(2025, 6, 30))  # ends on the window's first day
+    assert "r9" in kept(date(2025, 6, 1), date(2025, 6, 30))  # begins on its last day
+    assert "r5" not in kept(date(2025, 6, 2), date(2025, 6, 30))
+    assert "r9" not in kept(date(2025, 6, 1), date(2025, 6, 29))
+
+
+def test_a_tie_that_ended_in_a_month_touches_a_window_opening_later_that_month() -> None:
+    tables = _chain_tables()
+    rel = tables["relationships"]
+    rel.loc[rel["relationship_id"] == "r5", ["start_date", "end_date", "end_precision"]] = [
+        pd.Timestamp("2025-01-13"),
+        pd.Timestamp("2025-06-01"),  # stored on the month's first day: "ended in June 2025"
+        "month",
+    ]
+    graph = build_graph(tables, build_entity_index(tables))
+    keys = {k for _, _, k in filter_graph(graph, since=date(2025, 6, 15), until=date(2025, 12, 31)).edges(keys=True)}
+    assert "r5" in keys
+    keys = {k for _, _, k in filter_graph(graph, since=date(2025, 7, 1), until=date(2025, 12, 31)).edges(keys=True)}
+    assert "r5" not in keys

@@ -189,3 +189,13 @@ def test_share_link_is_a_plain_link_that_a_hostile_address_cannot_break_out_of()
     assert re.sub(r"\\(.)", r"\1", text) == address, "the reader sees the address the link opens"
     plain = link_markdown("http://127.0.0.1:8501/map?company=alibaba&region=sea")
     assert plain.endswith("(http://127.0.0.1:8501/map?company=alibaba&region=sea)"), "a normal link is unchanged"
+
+
+def test_a_filter_the_reader_cleared_does_not_come_back_on_the_next_page() -> None:
+    at = open_page("relationships", {"relation": "trains_in"})
+    at.multiselect(key="relation").set_value([]).run()
+    assert "relation" not in at.query_params, "clearing the filter took it out of this page's address"
+    at = switch_to(at, "map")
+    assert "Map" in at.title[0].value, "the test reached the other page"
+    assert at.multiselect(key="relation").value == []
+    assert "relation" not in at.query_params

@@ -184,3 +184,18 @@ def test_geopackage_download_reads_back_the_same_sites(dataset) -> None:
     assert str(back.crs.to_epsg()) == "4326"
     assert back.geometry.x.round(5).tolist() == sites["lon"].astype(float).round(5).tolist()
     assert list(back["operator"]) == list(sites["operator"])
+
+
+def test_a_site_of_exactly_the_chosen_capacity_is_kept_and_one_just_below_is_not() -> None:
+    sites = pd.DataFrame(
+        {
+            "site_id": ["below", "exact", "above", "unknown"],
+            "ownership": ["chinese"] * 4,
+            "operator_id": ["op"] * 4,
+            "status": ["operational"] * 4,
+            "country": ["MY"] * 4,
+            "capacity_mw": [99.9, 100.0, 250.0, None],
+        }
+    )
+    assert list(sitemod.select_sites(sites, min_mw=100)["site_id"]) == ["exact", "above"]
+    assert list(sitemod.select_sites(sites, min_mw=0)["site_id"]) == ["below", "exact", "above", "unknown"]

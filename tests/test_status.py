@@ -559,3 +559,21 @@ def test_strip_of_the_first_chips_has_the_same_runs_as_the_whole_strip() -> None
     expected = every[every["chip_id"].isin(some)].reset_index(drop=True)
     pd.testing.assert_frame_equal(part, expected)
     assert set(part["chip_id"]) == set(some)
+
+
+def test_an_undated_rescission_counts_from_the_rescinding_measures_effective_day_not_its_announcement() -> None:
+    rescinder = _policy("rescission", "lifts", "2025-05-13")
+    rescinder["announced_date"] = "2025-03-01"  # announced weeks before it took effect
+    tables = tables_of(
+        [_chip("k2", "2023-01-01", "year")],
+        [_policy("diffusion", "restricts", "2025-01-13", status="rescinded"), rescinder],
+        [
+            _edge("e3", "diffusion", "restricts", "k2"),
+            _edge("e4", "rescission", "rescinds", "diffusion", None, to_kind="policy"),  # no start date
+        ],
+    )
+    window = measure_windows(tables).set_index("relationship_id").loc["e3"]
+    assert window["end"] == pd.Timestamp("2025-05-13")
+    assert window["end_reason"] == "rescinded by rescission"
+    assert status_of(tables, "k2", "2025-05-12")["status"] == RESTRICTED
+    assert status_of(tables, "k2", "2025-05-13")["status"] == UNRESTRICTED

@@ -14,6 +14,7 @@ from datetime import date
 import networkx as nx
 import pandas as pd
 
+from supplychain.data.dates import period_end
 from supplychain.data.entities import names_by_id
 from supplychain.data.schema import entity_keys
 
@@ -202,7 +203,10 @@ def filter_graph(
     for src, dst, key, data in graph.edges(keys=True, data=True):
         if relations and data["relation"] not in relations:
             continue
-        if not _overlaps(data.get("start_date"), data.get("end_date"), since, until):
+        end = data.get("end_date")
+        # A tie that ended "in June" may have lasted to 30 June: it touches a window that opens mid-June.
+        end = None if end is None else period_end(end, data.get("end_precision"))
+        if not _overlaps(data.get("start_date"), end, since, until):
             continue
         out.add_edge(src, dst, key=key, **data)
     keep = set(keep)
