@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from supplychain.data.cells import is_blank
+
 DAY, MONTH, YEAR = "day", "month", "year"
 
 # The one word for a date the sources do not give, wherever a date is worded.
@@ -20,16 +22,6 @@ UNKNOWN = "date unknown"
 PRECISION_LABELS: dict[str, str] = {DAY: "exact day", MONTH: "month only (day not known)", YEAR: "year only"}
 
 _FORMATS = {DAY: "%-d %b %Y", MONTH: "%b %Y", YEAR: "%Y"}
-
-
-def is_blank(value: Any) -> bool:
-    """True for a missing date (None, NaN, NaT, pandas NA or an empty string)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def precision_of(value: Any) -> str:

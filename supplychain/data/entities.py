@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from supplychain.data.cells import is_blank
 from supplychain.data.schema import ENTITY_TABLES, NAME_COLUMN, entity_keys
 
 INDEX_COLUMNS = ["id", "kind", "name", "aliases", "table", "label"]
@@ -29,7 +30,7 @@ def entity_link(entity_id: str, name: str) -> str:
 
 def split_aliases(value: object) -> list[str]:
     """Aliases as a list (the CSV keeps them separated by semicolons)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if is_blank(value):
         return []
     return [a.strip() for a in str(value).split(";") if a.strip()]
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from supplychain.data.cells import cell_text as _text
+from supplychain.data.cells import is_blank
 from supplychain.data.dates import map_counts_from
 from supplychain.data.entities import entity_names
 
@@ -161,10 +163,6 @@ def plot_box(region: Region, *, widths: tuple[float, float], height: float, marg
 def short_name(name: str) -> str:
     """A place name for a map label: the part before any parenthesis ("Johor (Johor Bahru ...)" -> "Johor")."""
     return str(name).split(" (")[0].strip()
-
-
-def _text(value: Any) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def load_boundaries(path: Path | None = None) -> dict[str, Any]:
@@ -724,7 +722,7 @@ def flows_geojson(flows: pd.DataFrame) -> dict[str, Any]:
 
 
 def _json_value(value: Any) -> Any:
-    if value is None or (not isinstance(value, (str, list, dict)) and pd.isna(value)):
+    if is_blank(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")

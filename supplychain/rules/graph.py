@@ -14,6 +14,8 @@ from datetime import date
 import networkx as nx
 import pandas as pd
 
+from supplychain.data.cells import cell_text as _text
+from supplychain.data.cells import is_blank
 from supplychain.data.dates import period_end
 from supplychain.data.entities import names_by_id
 from supplychain.data.schema import entity_keys
@@ -49,21 +51,8 @@ IMPLIED_EDGES = [
 ]
 
 
-def _text(value: object) -> str:
-    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value)
-
-
 def _date(value: object) -> pd.Timestamp | None:
-    if (
-        value is None
-        or value is pd.NA
-        or (not isinstance(value, (str, pd.Timestamp)) and pd.isna(value))
-        or (isinstance(value, pd.Timestamp) and pd.isna(value))
-    ):
-        return None
-    return pd.Timestamp(value)
+    return None if is_blank(value) else pd.Timestamp(value)
 
 
 def build_graph(tables: dict[str, pd.DataFrame], index: pd.DataFrame) -> nx.MultiDiGraph:

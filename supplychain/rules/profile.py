@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from supplychain.charts.style import KIND_COLOURS
+from supplychain.data.cells import is_blank
 from supplychain.data.dates import DAY, format_date, next_period_start
 from supplychain.data.entities import entity_link, names_by_id
 from supplychain.data.labels import enum_labels
@@ -52,7 +53,7 @@ def _s(value: Any, default: str = "") -> str:
 
 
 def _present(value: Any) -> bool:
-    return not (value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)) or value == "")
+    return not is_blank(value)
 
 
 def key_facts(

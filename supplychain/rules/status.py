@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from supplychain.data.dates import format_date, in_period, is_blank, next_period_start, precision_of, status_counts_from
+from supplychain.data.cells import cell_text, is_blank
+from supplychain.data.dates import format_date, in_period, next_period_start, precision_of, status_counts_from
 from supplychain.data.labels import (
     SEGMENT_LABELS,
     STATUS_EXPLANATIONS,
@@ -249,8 +250,7 @@ def chip_status_on(tables: dict[str, pd.DataFrame], day: pd.Timestamp | str) -> 
 
 def _same(a: object, b: object) -> bool:
     """Equal, counting None, NaN and "" as the same empty value."""
-    empty_a = a is None or a == "" or (not isinstance(a, str) and pd.isna(a))
-    empty_b = b is None or b == "" or (not isinstance(b, str) and pd.isna(b))
+    empty_a, empty_b = is_blank(a), is_blank(b)
     return (empty_a and empty_b) or (not empty_a and not empty_b and a == b)
 
 
@@ -362,9 +362,7 @@ ANSWER_COLUMNS = [
 ]
 
 
-def _text(value: object) -> str:
-    """A cell as text; a missing one (None, NaN, NaT, blank) as "" (the blank rule of dates.is_blank)."""
-    return "" if is_blank(value) else str(value)
+_text = cell_text
 
 
 def status_answers(status: pd.DataFrame, sources: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from supplychain.data.cells import is_blank
 from supplychain.rules import geo
 
 STEP_TABLE = "story_steps"
@@ -34,7 +35,7 @@ class Step:
 
 
 def _text(value: Any) -> str:
-    if pd.isna(value):
+    if is_blank(value):
         return ""
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")

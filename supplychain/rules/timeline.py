@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from supplychain.data.cells import cell_or_none, is_blank
 from supplychain.data.dates import format_date, next_period_start, period_end
 from supplychain.data.load import DATA_DIR, read_table
 from supplychain.data.schema import read_package
@@ -29,7 +30,7 @@ class Lane:
 
 
 def _cell(value: object) -> str | None:
-    return None if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
+    return None if is_blank(value) else str(value)
 
 
 def read_lanes(data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -156,8 +157,7 @@ def _lane(event: pd.Series | dict, models: dict[str, dict], chips: dict[str, dic
     return CATEGORY_LANES.get(category, FALLBACK_LANE)
 
 
-def _blank(value: object) -> object:
-    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+_blank = cell_or_none
 
 
 def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
