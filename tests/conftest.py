@@ -67,3 +67,10 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium (it uses the `browser` fixture) so `make check` can leave them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
