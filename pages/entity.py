@@ -6,7 +6,7 @@ from supplychain.app import cache, cards, guard, layout, markdown, status_view
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
-from supplychain.data.entities import entity_record, suggest_entities
+from supplychain.data.entities import entity_record, names_by_id, suggest_entities
 from supplychain.data.labels import KIND_LABELS
 from supplychain.data.validate import cut
 from supplychain.rules.profile import (
@@ -23,7 +23,7 @@ from supplychain.rules.profile import (
 dataset = guard.require_dataset()
 tables, package = dataset.tables, dataset.package
 index, graph, edges = cache.get_relations(dataset)
-names = dict(zip(index["id"], index["name"]))
+names = names_by_id(index)
 kinds = dict(zip(index["id"], index["kind"]))
 raw = (st.query_params.get_all("id") or [""])[-1]
 

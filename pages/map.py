@@ -9,15 +9,15 @@ from supplychain.app import cache, cards, downloads, guard, layout, markdown, ur
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.dates import MAP_DATE_NOTE, format_date
-from supplychain.data.entities import LINK_DISPLAY, entity_link
+from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
 from supplychain.data.export import download_name
-from supplychain.data.labels import RELATION_LABELS
+from supplychain.data.labels import enum_label
 from supplychain.rules import geo
 
 dataset = guard.require_dataset()
 tables = dataset.tables
 base = cache.get_map_base(dataset)
-places = dict(zip(base.points["location_id"], base.points["name"]))
+places = names_of(base.points, "location_id")
 
 st.title("Map")
 top = st.columns([2.3, 2.0, 1.9, 1.4], vertical_alignment="bottom")  # room for "East and Southeast Asia"
@@ -46,7 +46,7 @@ relations = urlbind.url_multiselect(
     base.relations,
     key="relation",
     container=top[2],
-    format_func=lambda r: RELATION_LABELS.get(r, r),
+    format_func=lambda r: enum_label("relationships", "relation", r),
     placeholder="All relations",
 )
 as_of = urlbind.url_day(

@@ -10,7 +10,7 @@ from supplychain.charts.network import edge_table, network_chart
 from supplychain.charts.provenance import evidence_chart
 from supplychain.charts.story import chain_slide, standings_slide
 from supplychain.charts.timeline import build_status_strip, build_timeline_chart
-from supplychain.data.labels import ATTRIBUTION_LABELS
+from supplychain.data.labels import enum_label
 from supplychain.rules.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
 from supplychain.rules.provenance import report_citation
 from supplychain.rules.standings import finding_standings
@@ -75,7 +75,7 @@ def render_quote() -> None:
         st.markdown("### " + markdown.escape_md(step.text))
         return
     claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
-    who = ATTRIBUTION_LABELS.get(claim["attribution_kind"], claim["attribution_kind"])
+    who = enum_label("claims", "attribution_kind", claim["attribution_kind"])
     st.markdown(
         "### “"
         + markdown.escape_md(claim["text_en"])

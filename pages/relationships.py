@@ -8,9 +8,9 @@ from supplychain.app import cache, cards, downloads, guard, layout
 from supplychain.app.urlbind import url_day, url_multiselect, url_radio, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import chain_chart, network_chart
-from supplychain.data.entities import LINK_DISPLAY, entity_link
+from supplychain.data.entities import LINK_DISPLAY, entity_link, names_by_id
 from supplychain.data.export import download_name
-from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
+from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, enum_label
 from supplychain.data.schema import column_labels, enum_values
 from supplychain.rules.graph import (
     EDGE_COLUMNS,
@@ -30,7 +30,7 @@ from supplychain.rules.graph import (
 dataset = guard.require_dataset()
 tables = dataset.tables
 index, graph, all_edges = cache.get_relations(dataset)
-names = dict(zip(index["id"], index["name"]))
+names = names_by_id(index)
 relations = enum_values(dataset.package, "relationships", "relation")
 low, high = date_bounds(all_edges, date.fromisoformat(dataset.as_of))
 
@@ -68,7 +68,7 @@ chosen = url_multiselect(
     key="relation",
     container=row,
     width=240,
-    format_func=lambda r: RELATION_LABELS.get(r, r),
+    format_func=lambda r: enum_label("relationships", "relation", r),
     placeholder="All",
 )
 since = url_day(

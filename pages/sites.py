@@ -4,6 +4,7 @@ import streamlit as st
 
 from supplychain.app import cache, downloads, guard, layout, site_view, urlbind
 from supplychain.charts import sites as sites_charts
+from supplychain.data.entities import names_of
 from supplychain.data.export import download_name
 from supplychain.data.labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
 from supplychain.rules import sites
@@ -92,7 +93,7 @@ if clicked and clicked != st.session_state.get("_site_clicked"):
     st.session_state["_site_clicked"] = clicked
     urlbind.set_url_value("site", clicked)
 with right:
-    names = dict(zip(all_sites["site_id"], all_sites["name"]))
+    names = names_of(all_sites, "site_id")
     chosen = urlbind.url_selectbox(
         "Site details",
         list(names),

@@ -7,7 +7,7 @@ from supplychain.app import cache, cards, downloads, guard, layout, markdown, ur
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
 from supplychain.data.dates import format_date
-from supplychain.data.entities import LINK_DISPLAY, entity_link
+from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
 from supplychain.data.labels import enum_label
 from supplychain.data.schema import enum_values
 from supplychain.rules.timeline import (
@@ -29,7 +29,7 @@ dataset, items, full_start, full_end, report_day, reviewed = guard.require_timel
 tables = dataset.tables
 steps = causal_steps(items)
 window = story_window(steps, reviewed) or (full_start, full_end)  # the page opens on the report's story
-names = tables["companies"].set_index("company_id")["name"].to_dict()
+names = names_of(tables["companies"], "company_id")
 companies = sorted(items["company_id"].dropna().unique())
 categories = enum_values(dataset.package, "events", "category")
 

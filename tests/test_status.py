@@ -413,7 +413,7 @@ def test_status_table_names_designers_and_measures_and_words_the_segment(world) 
     table = status_table(chip_status_on(world, "2025-09-15"), names).set_index("chip_name")
     assert table.loc["K1", "designer"] == "Nvidia"
     assert table.loc["K1", "segment_label"] == "Top data-centre part"
-    assert table.loc["K2", "segment_label"] == "prototype"
+    assert table.loc["K2", "segment_label"] == "Prototype"  # the one fallback for a code with no label (enum_label)
     assert table.loc["K1", "in_force"] == "US restriction; licence"  # a measure with no name keeps its id
     assert table.loc["K1", "china_side"] == "Summons"
     assert table.loc["K4", "since_label"] == "" and table.loc["K4", "in_force"] == ""

@@ -12,14 +12,11 @@ from supplychain.charts.style import STANDING_BADGE_COLOURS
 from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_names
 from supplychain.data.labels import (
-    ATTRIBUTION_LABELS,
-    BEARING_LABELS,
     EVIDENCE_HELP,
-    EVIDENCE_LABELS,
     NOT_REVIEWED_LABEL,
     STANDING_HELP,
     STANDING_ICONS,
-    STANDING_LABELS,
+    enum_label,
 )
 from supplychain.data.load import Dataset
 from supplychain.data.schema import ENTITY_TABLES, entity_keys
@@ -30,13 +27,13 @@ def render_evidence(evidence: str) -> None:
     colour = {"report": "orange", "official": "blue", "press": "violet", "reference": "green", "estimate": "gray"}.get(
         evidence, "gray"
     )
-    st.badge(EVIDENCE_LABELS.get(evidence, evidence), color=colour, help=EVIDENCE_HELP.get(evidence))
+    st.badge(enum_label("relationships", "evidence", evidence), color=colour, help=EVIDENCE_HELP.get(evidence))
 
 
 def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool = False) -> None:
     """A claim: English text, who it comes from, the Polish quote on demand, the source."""
     st.markdown(escape_md(claim["text_en"]))
-    kind = ATTRIBUTION_LABELS.get(str(claim["attribution_kind"]), str(claim["attribution_kind"]))
+    kind = enum_label("claims", "attribution_kind", str(claim["attribution_kind"]))
     st.caption(f"{escape_md(kind)}: {escape_md(claim['attribution'])}")
     with st.expander("Polish quote (verbatim)", expanded=expanded):
         st.markdown("> " + escape_md(claim["quote_pl"]))
@@ -56,7 +53,7 @@ def tie_line(tie: pd.Series | dict) -> str:
     from supplychain.data.entities import entity_url
 
     period = str(tie["period"]).strip() if pd.notna(tie["period"]) else ""
-    evidence = EVIDENCE_LABELS.get(str(tie["evidence"]), str(tie["evidence"]))
+    evidence = enum_label("relationships", "evidence", str(tie["evidence"]))
     return (
         f"[{escape_md(tie['from_name'])}]({entity_url(tie['from_id'])}) **{escape_md(tie['relation_label'])}** "
         f"[{escape_md(tie['to_name'])}]({entity_url(tie['to_id'])})"
@@ -134,7 +131,7 @@ def render_standing(standing: str | None) -> None:
         )
         return
     st.badge(
-        STANDING_LABELS.get(standing, standing),
+        enum_label("standings", "standing", standing),
         icon=STANDING_ICONS.get(standing),
         color=STANDING_BADGE_COLOURS.get(standing, "gray"),
         help=STANDING_HELP.get(standing),
@@ -149,7 +146,7 @@ def render_later_events(events: pd.DataFrame) -> None:
         st.caption("No later event is linked to this finding.")
         return
     for _, event in events.iterrows():
-        bearing = BEARING_LABELS.get(str(event["bearing"]), str(event["bearing"]))
+        bearing = enum_label("standing_links", "bearing", str(event["bearing"]))
         st.markdown(
             f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: {escape_md(event['title'])}"
         )
@@ -157,7 +154,7 @@ def render_later_events(events: pd.DataFrame) -> None:
             f"{event['publisher']}, {event['source_title']}" if pd.notna(event["publisher"]) else event["source_id"]
         )
         st.caption(
-            f"{escape_md(event['how'])} · {EVIDENCE_LABELS.get(str(event['evidence']), event['evidence'])} · "
+            f"{escape_md(event['how'])} · {enum_label('relationships', 'evidence', event['evidence'])} · "
             f"Source: {_md_link(str(source), followable_url(event['url']))}"
         )
 

@@ -18,12 +18,11 @@ from supplychain.charts.style import (
 from supplychain.data.dates import UNKNOWN, format_span
 from supplychain.data.entities import entity_names
 from supplychain.data.labels import (
-    COORD_PRECISION_LABELS,
-    EVIDENCE_LABELS,
     FLOW_GROUPS,
     LOCATION_KIND_LABELS,
     OWNERSHIP_LABELS,
-    RELATION_LABELS,
+    enum_label,
+    enum_words,
 )
 from supplychain.rules import geo
 
@@ -103,10 +102,10 @@ FLOW_TABLE_LABELS = {
 def describe_points(points: pd.DataFrame) -> pd.DataFrame:
     """Points with the readable columns the map and its tables show (labels for kind, owner, precision, evidence)."""
     out = points.copy()
-    out["kind_label"] = out["kind"].map(lambda k: LOCATION_KIND_LABELS.get(k, k))
-    out["ownership_label"] = out["ownership"].map(lambda k: OWNERSHIP_LABELS.get(k, k))
-    out["precision_label"] = out["coord_precision"].map(lambda k: COORD_PRECISION_LABELS.get(k, k))
-    out["evidence_label"] = out["evidence"].map(lambda k: EVIDENCE_LABELS.get(k, k))
+    out["kind_label"] = enum_words(out["kind"], "locations", "kind")
+    out["ownership_label"] = enum_words(out["ownership"], "sites", "ownership")
+    out["precision_label"] = enum_words(out["coord_precision"], "sites", "coord_precision")
+    out["evidence_label"] = enum_words(out["evidence"], "relationships", "evidence")
     out["ring"] = out["coord_precision"].map(lambda k: COORD_PRECISION_RING.get(k, 0))
     return out
 
@@ -114,11 +113,11 @@ def describe_points(points: pd.DataFrame) -> pd.DataFrame:
 def describe_flows(flows: pd.DataFrame) -> pd.DataFrame:
     """Flows with relation wording, colour group, line style and a date text."""
     out = flows.copy()
-    out["relation_label"] = out["relation"].map(lambda r: RELATION_LABELS.get(r, r.replace("_", " ")))
+    out["relation_label"] = enum_words(out["relation"], "relationships", "relation")
     out["group"] = out["relation"].map(lambda r: FLOW_GROUPS.get(r, "Other"))
     dashes = list(FLOW_EVIDENCE_DASHES)
     out["line_style"] = out["evidence"].map(lambda e: dashes[1] if e == "estimate" else dashes[0])
-    out["evidence_label"] = out["evidence"].map(lambda k: EVIDENCE_LABELS.get(k, k))
+    out["evidence_label"] = enum_words(out["evidence"], "relationships", "evidence")
     out["when"] = [
         format_span(*v) for v in zip(out["start_date"], out["start_precision"], out["end_date"], out["end_precision"])
     ]
@@ -454,10 +453,10 @@ def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, lo
         {
             "relationship_id": r["relationship_id"],
             "From": names.get(str(r["from_id"]), str(r["from_id"])),
-            "Relation": RELATION_LABELS.get(str(r["relation"]), str(r["relation"])),
+            "Relation": enum_label("relationships", "relation", str(r["relation"])),
             "To": names.get(str(r["to_id"]), str(r["to_id"])),
             "When": format_span(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
-            "Evidence": EVIDENCE_LABELS.get(str(r["evidence"]), str(r["evidence"])),
+            "Evidence": enum_label("relationships", "evidence", str(r["evidence"])),
             "Source": r["source_id"],
             "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
             "Description": r["description"],

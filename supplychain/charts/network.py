@@ -16,7 +16,7 @@ from supplychain.charts.style import (
 )
 from supplychain.data.dates import format_span
 from supplychain.data.entities import entity_url, short_label
-from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUPS, RELATION_LABELS
+from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUPS, enum_label, enum_words
 
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
 _LABEL_FONT = 12
@@ -38,7 +38,7 @@ def edge_table(edges: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame)
     claim_text = dict(zip(claims["claim_id"], claims["text_en"]))
     source_name = {r.source_id: f"{r.publisher}, {r.title}" for r in sources.itertuples(index=False)}
     out = edges.copy()
-    out["relation_label"] = out["relation"].map(lambda r: RELATION_LABELS.get(r, str(r).replace("_", " ")))
+    out["relation_label"] = enum_words(out["relation"], "relationships", "relation")
     out["group"] = out["relation"].map(lambda r: RELATION_GROUPS.get(r, "Ties"))
     out["period"] = [
         format_span(*v)
@@ -256,7 +256,7 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
                         "id": row.entity_id,
                         "name": row.entity_name,
                         "kind": row.kind,
-                        "kind_label": KIND_LABELS.get(row.kind, row.kind),
+                        "kind_label": enum_label("relationships", "from_kind", row.kind),
                         "url": entity_url(row.entity_id),
                         "label": _short(short_label(row.entity_name), 21),
                     }
@@ -280,7 +280,7 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
                     "row": start[1],
                     "col2": end[0],
                     "row2": end[1],
-                    "relation": RELATION_LABELS.get(row.relation, row.relation),
+                    "relation": enum_label("relationships", "relation", row.relation),
                     "record": row.relationship_id,
                     "from": row.parent_id,
                     "to": row.entity_name,

@@ -10,12 +10,9 @@ import pandas as pd
 from supplychain.charts.style import OWNERSHIP_COLOURS, OWNERSHIP_SHAPES, SITE_COUNTRY_COLOURS
 from supplychain.data.dates import format_date
 from supplychain.data.labels import (
-    CAPACITY_BASIS_LABELS,
-    COORD_PRECISION_LABELS,
-    EVIDENCE_LABELS,
     OWNERSHIP_LABELS,
-    SITE_KIND_LABELS,
-    SITE_STATUS_LABELS,
+    enum_label,
+    enum_words,
 )
 from supplychain.rules import geo, sites
 
@@ -39,18 +36,18 @@ MIN_MARKER = 70  # px² for a site with no MW figure (drawn hollow)
 def describe_sites(frame: pd.DataFrame) -> pd.DataFrame:
     """Sites with the readable text the map, tooltips and tables show."""
     out = frame.copy()
-    out["ownership_label"] = out["ownership"].map(lambda v: OWNERSHIP_LABELS.get(v, v))
-    out["status_label"] = out["status"].map(lambda v: SITE_STATUS_LABELS.get(v, v))
-    out["kind_label"] = out["kind"].map(lambda v: SITE_KIND_LABELS.get(v, v))
-    out["precision_label"] = out["coord_precision"].map(lambda v: COORD_PRECISION_LABELS.get(v, v))
-    out["evidence_label"] = out["evidence"].map(lambda v: EVIDENCE_LABELS.get(v, v))
+    out["ownership_label"] = enum_words(out["ownership"], "sites", "ownership")
+    out["status_label"] = enum_words(out["status"], "sites", "status")
+    out["kind_label"] = enum_words(out["kind"], "sites", "kind")
+    out["precision_label"] = enum_words(out["coord_precision"], "sites", "coord_precision")
+    out["evidence_label"] = enum_words(out["evidence"], "relationships", "evidence")
     out["capacity_text"] = [capacity_text(r) for r in out.itertuples()]
     out["owner_text"] = [
         f"{r.owner} ({r.owner_country})" if pd.notna(r.owner_country) else (r.owner if pd.notna(r.owner) else "–")
         for r in out.itertuples()
     ]
     out["tenant_text"] = [
-        f"{r.tenant} ({EVIDENCE_LABELS.get(r.tenant_evidence, r.tenant_evidence)}, {r.tenant_source_id})"
+        f"{r.tenant} ({enum_label('sites', 'tenant_evidence', r.tenant_evidence)}, {r.tenant_source_id})"
         if pd.notna(r.tenant_id)
         else "none reported"
         for r in out.itertuples()
@@ -62,7 +59,7 @@ def capacity_text(row: Any) -> str:
     """ "110 MW, MW planned at full build-out (...), figure of 20 Oct 2022 (source)" or "no MW figure in the sources"."""
     if pd.isna(row.capacity_mw):
         return "no MW figure in the sources"
-    basis = CAPACITY_BASIS_LABELS.get(row.capacity_basis, row.capacity_basis)
+    basis = enum_label("sites", "capacity_basis", row.capacity_basis)
     when = format_date(row.capacity_date, row.capacity_precision) if pd.notna(row.capacity_date) else "undated"
     return f"{row.capacity_mw:g} MW: {basis[0].lower() + basis[1:] if not basis.startswith('MW') else basis}; figure of {when} ({row.capacity_source_id})"
 
@@ -270,8 +267,8 @@ def capacity_chart(by_year: pd.DataFrame, *, by: str) -> alt.Chart:
     Each bar segment is one site (tooltip: its figure, basis, date and source), so every figure traces back.
     """
     data = by_year.copy()
-    data["ownership_label"] = data["ownership"].map(lambda v: OWNERSHIP_LABELS.get(v, v))
-    data["basis"] = data["capacity_basis"].map(lambda v: CAPACITY_BASIS_LABELS.get(v, v))
+    data["ownership_label"] = enum_words(data["ownership"], "sites", "ownership")
+    data["basis"] = enum_words(data["capacity_basis"], "sites", "capacity_basis")
     data["figure_date"] = [format_date(d, p) for d, p in zip(data["capacity_date"], data["capacity_precision"])]
     data = data.drop(columns=["capacity_date"])
     if by == "ownership":

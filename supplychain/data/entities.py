@@ -133,9 +133,17 @@ def entity_record(tables: dict[str, pd.DataFrame], index: pd.DataFrame, entity_i
     return table, frame[frame[entity_keys()[table]] == entity_id].iloc[0]
 
 
+def names_of(frame: pd.DataFrame, key: str, name: str = NAME_COLUMN) -> dict[str, str]:
+    """The one id -> name lookup of a table (companies by company_id, sites by site_id, the entity index by id).
+
+    An id missing from it reads as itself where it is shown (`names.get(i, i)`): never a blank label.
+    """
+    return dict(zip(frame[key].astype(str), frame[name].astype(str)))
+
+
 def names_by_id(index: pd.DataFrame) -> dict[str, str]:
     """Map id -> full name from the entity index, for labelling references."""
-    return dict(zip(index["id"], index["name"]))
+    return names_of(index, "id")
 
 
 def entity_names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
@@ -147,7 +155,7 @@ def entity_names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     for table, key in entity_keys().items():
         frame = tables.get(table)
         if frame is not None and not frame.empty:
-            out.update(dict(zip(frame[key].astype(str), frame[NAME_COLUMN].astype(str))))
+            out.update(names_of(frame, key))
     return out
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
+
+from supplychain.data.cells import is_blank
 from supplychain.data.dates import PRECISION_LABELS
 
 KIND_LABELS: dict[str, str] = {
@@ -204,7 +207,7 @@ SEGMENT_LABELS: dict[str, str] = {
 
 def policy_status_label(code: str) -> str:
     """A measure's standing in words; an unknown code reads as itself with spaces ("not_enforced" -> "Not enforced")."""
-    return POLICY_STATUS_LABELS.get(code) or str(code).replace("_", " ").capitalize()
+    return enum_label("policies", "status", code)
 
 
 LOCATION_KIND_LABELS: dict[str, str] = {
@@ -454,8 +457,11 @@ def enum_label(table: str, column: str, code: object) -> str:
     return enum_labels(table, column).get(str(code)) or str(code).replace("_", " ").capitalize()
 
 
-def with_enum_words(frame, table: str, columns: Sequence[str]):  # noqa: ANN001, ANN201  (a pandas DataFrame in and out)
+def enum_words(values: pd.Series, table: str, column: str) -> pd.Series:
+    """A column of codes as words (blank cells stay blank): the series form of `enum_label`."""
+    return values.map(lambda v: v if is_blank(v) else enum_label(table, column, v))
+
+
+def with_enum_words(frame: pd.DataFrame, table: str, columns: Sequence[str]) -> pd.DataFrame:
     """A copy of `frame` whose enum `columns` read as words (blank cells stay blank), for tables shown to readers."""
-    return frame.assign(
-        **{c: frame[c].map(lambda v, c=c: v if v is None or v != v else enum_label(table, c, v)) for c in columns}
-    )
+    return frame.assign(**{c: enum_words(frame[c], table, c) for c in columns})

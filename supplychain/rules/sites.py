@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from supplychain.data.entities import names_of
 from supplychain.data.validate import Problem
 from supplychain.rules.geo import BOUNDARIES_FILE, BOUNDARIES_LAYER, GEO_DIR
 
@@ -144,7 +145,7 @@ SITE_COLUMNS = [
 
 def build_sites(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """sites.csv with the operator's and tenant's names joined in (operator, tenant), columns in SITE_COLUMNS order."""
-    names = dict(zip(tables["companies"]["company_id"].astype(str), tables["companies"]["name"].astype(str)))
+    names = names_of(tables["companies"], "company_id")
     out = tables["sites"].copy()
     out["operator"] = out["operator_id"].map(lambda c: names.get(str(c), str(c)))
     out["tenant"] = out["tenant_id"].map(lambda c: names.get(str(c), "") if pd.notna(c) else pd.NA)

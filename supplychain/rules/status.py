@@ -14,10 +14,10 @@ import pandas as pd
 from supplychain.data.cells import cell_text, is_blank
 from supplychain.data.dates import format_date, in_period, next_period_start, precision_of, status_counts_from
 from supplychain.data.labels import (
-    SEGMENT_LABELS,
     STATUS_EXPLANATIONS,
     STATUS_LABELS,
     STATUS_VERDICTS,
+    enum_words,
     policy_status_label,
 )
 
@@ -335,7 +335,7 @@ def status_table(status: pd.DataFrame, names: dict[str, str] | None = None) -> p
     names = names or {}
     out = status.copy()
     out["designer"] = out["designer_id"].map(lambda i: names.get(i, i))
-    out["segment_label"] = out["segment"].map(lambda s: SEGMENT_LABELS.get(s, s))
+    out["segment_label"] = enum_words(out["segment"], "chips", "segment")
     out["status_label"] = out["status"].map(STATUS_LABELS)
     out["since_label"] = [
         format_date(d, p) if pd.notna(d) else "" for d, p in zip(out["since"], out["since_precision"])
