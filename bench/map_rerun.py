@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from supplychain.charts import maps
 from supplychain.data.load import load_dataset
-from supplychain.rules import geo
+from supplychain.rules import geo, regions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _boundaries(key: str) -> dict:
     from supplychain.rules.boundaries import plot_topology
 
-    region = geo.REGIONS[key]
-    widths = (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH)
-    return plot_topology(region, widths=widths, height=region.height, scale_width=geo.MIN_PLOT_WIDTH)
+    region = regions.REGIONS[key]
+    widths = (regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH)
+    return plot_topology(region, widths=widths, height=region.height, scale_width=regions.MIN_PLOT_WIDTH)
 
 
 def main(repeat: int = 15) -> None:
@@ -68,7 +68,7 @@ def main(repeat: int = 15) -> None:
     print(
         f"whole page rerun on a company filter change (AppTest, warm): median {statistics.median(runs):.0f} ms, max {max(runs):.0f} ms"
     )
-    for region in geo.REGIONS:
+    for region in regions.REGIONS:
         at.radio(key="region").set_value(region)
         t = time.perf_counter()
         at.run()

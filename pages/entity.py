@@ -6,6 +6,7 @@ from supplychain.app import cache, cards, guard, layout, markdown, status_view
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
+from supplychain.charts.profile import moments_chart, place_chart
 from supplychain.data.entities import entity_record, names_by_id, suggest_entities
 from supplychain.data.labels import KIND_LABELS
 from supplychain.data.validate import cut
@@ -16,8 +17,6 @@ from supplychain.rules.profile import (
     entity_place,
     entity_ties,
     key_facts,
-    moments_chart,
-    place_chart,
 )
 
 dataset = guard.require_dataset()

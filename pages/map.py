@@ -12,7 +12,7 @@ from supplychain.data.dates import MAP_DATE_NOTE, format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
 from supplychain.data.export import download_name
 from supplychain.data.labels import enum_label
-from supplychain.rules import geo
+from supplychain.rules import geo, geojson, regions
 
 dataset = guard.require_dataset()
 tables = dataset.tables
@@ -23,11 +23,11 @@ st.title("Map")
 top = st.columns([2.3, 2.0, 1.9, 1.4], vertical_alignment="bottom")  # room for "East and Southeast Asia"
 region = urlbind.url_selectbox(
     "Region",
-    list(geo.REGIONS),
+    list(regions.REGIONS),
     key="region",
-    default=geo.DEFAULT_REGION,
+    default=regions.DEFAULT_REGION,
     container=top[0],
-    format_func=lambda k: geo.REGIONS[k].label,
+    format_func=lambda k: regions.REGIONS[k].label,
     help="Where the companies in the story sit, where their models are reported to be trained and whose chips reach "
     "them. Hover a marker or a line for what it is and its source; click a marker for its details. "
     "For the data-centre buildings themselves, see the Data-centre sites page.",
@@ -53,8 +53,8 @@ as_of = urlbind.url_day(
     "As of (YYYY-MM-DD)",
     key="asof",
     default=dt.date.fromisoformat(dataset.reviewed_through or dataset.as_of),
-    min_value=dt.date(2015, 1, 1),
-    max_value=dt.date(2030, 12, 31),
+    min_value=guard.DATE_LOW,
+    max_value=guard.DATE_HIGH,
     container=top[3],
     help="Type a day and press Enter. Flows that had begun by this day and not yet ended; flows with no known start "
     "date show at every date. Defaults to the day the record has been reviewed through, not the build date.",
@@ -83,7 +83,7 @@ event = st.vega_lite_chart(
     key="map_chart",
 )
 downloads.render_chart_downloads(
-    lambda: {**chart_spec, "width": geo.MIN_PLOT_WIDTH}, what=f"map_{region}", as_of=dataset.as_of
+    lambda: {**chart_spec, "width": regions.MIN_PLOT_WIDTH}, what=f"map_{region}", as_of=dataset.as_of
 )
 
 st.caption(MAP_DATE_NOTE)  # below the map, so the map starts above the fold at 1280x720
@@ -196,7 +196,9 @@ downloads.render_table_downloads(
 )
 buttons[2].download_button(
     "GeoJSON",
-    lambda: geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))),
+    lambda: geojson.to_geojson_bytes(
+        geojson.merge_collections(geojson.points_geojson(points), geojson.flows_geojson(flows))
+    ),
     file_name=download_name("map", dataset.as_of, "geojson", filtered=filtered),
     mime="application/geo+json",
     icon=":material/download:",

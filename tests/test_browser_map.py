@@ -8,7 +8,7 @@ import re
 import pytest
 from browser import wait_until_idle
 
-from supplychain.rules import geo
+from supplychain.data import geography
 
 # Vega draws the map as SVG: one <g class="mark-..."> group per layer, one element per mark inside.
 _COUNT = (
@@ -33,7 +33,7 @@ def open_map(browser, app_url: str, query: str, size: tuple[int, int]):
     page = context.new_page()
     seen = {"errors": [], "world_file": [], "bytes": 0}
     page.on("pageerror", lambda exc: seen["errors"].append(str(exc)))
-    page.on("request", lambda r: seen["world_file"].append(r.url) if geo.BOUNDARIES_FILE in r.url else None)
+    page.on("request", lambda r: seen["world_file"].append(r.url) if geography.BOUNDARIES_FILE in r.url else None)
     page.on("websocket", lambda ws: ws.on("framereceived", lambda f: seen.__setitem__("bytes", seen["bytes"] + len(f))))
     page.goto(f"{app_url}/map{query}")
     wait_until_idle(page)

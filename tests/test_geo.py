@@ -10,8 +10,9 @@ import pytest
 from conftest import DATA_DIR
 
 from supplychain.charts import maps
+from supplychain.data import geography
 from supplychain.data.load import load_dataset
-from supplychain.rules import geo
+from supplychain.rules import geo, geojson, label_layout, regions
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +38,15 @@ def _with_relationships(tables: dict[str, pd.DataFrame], rows: list[dict]) -> di
 
 def test_every_location_lies_inside_its_presets_extent(shipped) -> None:
     points = geo.build_points(shipped)
-    for region in geo.REGIONS.values():
+    for region in regions.REGIONS.values():
         inside = points[points["region"].isin(region.holds)]
         outside = [r.location_id for r in inside.itertuples() if not region.contains(r.lon, r.lat)]
         assert outside == [], f"{region.key}: {outside}"
-    assert set(points["region"]) <= set(geo.REGIONS["world"].holds)
+    assert set(points["region"]) <= set(regions.REGIONS["world"].holds)
 
 
 def test_singapore_and_johor_both_fit_the_close_up(shipped) -> None:
-    strait = geo.REGIONS["strait"]
+    strait = regions.REGIONS["strait"]
     locations = shipped["locations"].set_index("location_id")
     for place in ("singapore", "johor"):
         assert strait.contains(locations.at[place, "lon"], locations.at[place, "lat"])
@@ -163,22 +164,24 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-@pytest.mark.parametrize("region_key", list(geo.REGIONS))
+@pytest.mark.parametrize("region_key", list(regions.REGIONS))
 def test_labels_never_overlap_at_any_preset(shipped, region_key: str) -> None:
     """The place and flow labels the map draws (their text, as in the chart's data) never overlap each other."""
     base = maps.build_map_base(shipped)
-    region = geo.REGIONS[region_key]
-    projection = geo.projection_for(region)
+    region = regions.REGIONS[region_key]
+    projection = regions.projection_for(region)
     drawn = maps.prepare_region(base.points, base.flows, region_key)
     inside = {r["location_id"] for r in drawn["points"] if region.contains(float(r["lon"]), float(r["lat"]))}
     boxes = []
     for r in drawn["labels"]:
         if r["location_id"] in inside:
             x, y = projection.project(r["label_lon"], r["label_lat"])
-            boxes.append((r["text"], _drawn_box(x, y, r["text"], r["align"], r["baseline"], geo.LABEL_FONT_PX)))
+            boxes.append(
+                (r["text"], _drawn_box(x, y, r["text"], r["align"], r["baseline"], label_layout.LABEL_FONT_PX))
+            )
     for r in drawn["flow_labels"]:
         x, y = projection.project(r["lon"], r["lat"])
-        boxes.append((r["text"], _drawn_box(x, y, r["text"], "center", "middle", geo.FLOW_LABEL_FONT_PX)))
+        boxes.append((r["text"], _drawn_box(x, y, r["text"], "center", "middle", label_layout.FLOW_LABEL_FONT_PX)))
     assert boxes, "the preset draws labels"
     for text, box in boxes:
         assert box[0] >= 0 and box[1] >= 0 and box[2] <= projection.width and box[3] <= projection.height, text
@@ -192,7 +195,7 @@ def test_labels_never_overlap_at_any_preset(shipped, region_key: str) -> None:
 
 
 def test_projection_inverts_to_the_same_place() -> None:
-    projection = geo.projection_for(geo.REGIONS["world"])
+    projection = regions.projection_for(regions.REGIONS["world"])
     for lon, lat in [(103.85, 1.29), (-122.0, 37.4), (120.16, 30.29), (179.5, -10.0)]:
         back = projection.invert(*projection.project(lon, lat))
         assert back == pytest.approx((lon, lat), abs=1e-6)
@@ -210,7 +213,7 @@ def test_flows_sharing_both_ends_bend_apart_and_a_flow_at_home_loops() -> None:
             "dest_lat": [1.3, 1.3, 30.0],
         }
     )
-    paths = geo.flow_paths(flows, geo.projection_for(geo.REGIONS["east_asia"]))
+    paths = geo.flow_paths(flows, regions.projection_for(regions.REGIONS["east_asia"]))
     mid = paths[paths["seq"] == 12].set_index("flow_id")
     assert abs(mid.at["a", "x"] - mid.at["b", "x"]) > 20
     loop = paths[paths["flow_id"] == "c"]
@@ -220,16 +223,20 @@ def test_flows_sharing_both_ends_bend_apart_and_a_flow_at_home_loops() -> None:
 
 
 def test_boundaries_include_singapore() -> None:
-    shipped_file = geo.GEO_DIR / geo.BOUNDARIES_FILE
+    shipped_file = geography.GEO_DIR / geography.BOUNDARIES_FILE
     assert shipped_file.stat().st_size < 1_000_000
-    collection = geo.load_boundaries()
+    collection = geography.load_boundaries()
     singapore = [f for f in collection["features"] if f["properties"]["name"] == "Singapore"]
     assert singapore and singapore[0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
 
 
 def test_geojson_download_holds_the_places_and_flows_shown(mini) -> None:
     points, flows = geo.build_points(mini), geo.build_flows(mini)
-    data = json.loads(geo.to_geojson_bytes(geo.merge_collections(geo.points_geojson(points), geo.flows_geojson(flows))))
+    data = json.loads(
+        geojson.to_geojson_bytes(
+            geojson.merge_collections(geojson.points_geojson(points), geojson.flows_geojson(flows))
+        )
+    )
     kinds = [f["geometry"]["type"] for f in data["features"]]
     assert kinds == ["Point", "Point", "LineString"]
     assert data["features"][0]["geometry"]["coordinates"] == [103.85, 1.29]
@@ -249,9 +256,9 @@ def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
 def _wide_boundaries(key: str) -> list[dict]:
     from supplychain.rules.boundaries import clipped_boundaries
 
-    region = geo.REGIONS[key]
-    box = geo.plot_box(region, widths=(geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH), height=region.height)
-    return clipped_boundaries(region, width_px=geo.MIN_PLOT_WIDTH, box=box)["features"]
+    region = regions.REGIONS[key]
+    box = regions.plot_box(region, widths=(regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH), height=region.height)
+    return clipped_boundaries(region, width_px=regions.MIN_PLOT_WIDTH, box=box)["features"]
 
 
 @pytest.fixture(scope="module")
@@ -262,16 +269,16 @@ def wide_sea_boundaries() -> list[dict]:
 def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
     from supplychain.rules.boundaries import plot_topology
 
-    region = geo.REGIONS["sea"]
-    widths = (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH)
-    topology = plot_topology(region, widths=widths, height=region.height, scale_width=geo.MIN_PLOT_WIDTH)
+    region = regions.REGIONS["sea"]
+    widths = (regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH)
+    topology = plot_topology(region, widths=widths, height=region.height, scale_width=regions.MIN_PLOT_WIDTH)
     spec = maps.map_spec("sea", topology, kinds=["headquarters"], owners=["chinese"], groups=["Chips"])
     text = json.dumps(spec)
-    assert geo.BOUNDARIES_FILE not in text and '"url"' not in text, "no request for the world TopoJSON"
+    assert geography.BOUNDARIES_FILE not in text and '"url"' not in text, "no request for the world TopoJSON"
     layer = spec["layer"][0]["data"]
     assert layer["format"] == {"type": "topojson", "feature": "countries"}
     assert spec["datasets"][layer["name"]]["type"] == "Topology"
-    assert spec["projection"]["rotate"][0] == geo.ROTATE
+    assert spec["projection"]["rotate"][0] == regions.ROTATE
     assert any(p.get("name") == maps.SELECTION for p in spec.get("params", []))
     assert len(text) < 120_000, "a small fraction of the 756 KB world file"
 
@@ -314,11 +321,11 @@ def test_topology_decodes_to_the_clipped_rings_within_a_grid_step() -> None:
 def test_boundaries_reach_the_sides_of_a_1760_px_plot_of_a_tall_region() -> None:
     # Worked by hand: Vega fits the Southeast Asia box (92-126 E, 9 S-42 N) into 1760 x 560 px. The box is tall,
     # so its height sets the scale (px per radian) and the plot shows 1760 / scale radians of longitude.
-    region = geo.REGIONS["sea"]
+    region = regions.REGIONS["sea"]
     y = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
     scale = 560 / (y(42) - y(-9))
     half = math.degrees(1760 / scale) / 2
-    lon0, lat0, lon1, lat1 = geo.plot_box(region, widths=(geo.NARROW_PLOT_WIDTH, 1760), height=560, margin_px=0)
+    lon0, lat0, lon1, lat1 = regions.plot_box(region, widths=(regions.NARROW_PLOT_WIDTH, 1760), height=560, margin_px=0)
     assert lon0 == pytest.approx(109 - half, abs=0.01) and lon1 == pytest.approx(109 + half, abs=0.01)
     assert lat0 == pytest.approx(-9, abs=0.01) and lat1 == pytest.approx(42, abs=0.01)
     assert half > 60, "far wider than the region's own 34 degrees: the blank bands the old clip left"

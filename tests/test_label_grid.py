@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from supplychain.rules.geo import Box, BoxGrid
+from supplychain.rules.label_layout import Box, BoxGrid
 
 
 def _box(rng: random.Random) -> Box:

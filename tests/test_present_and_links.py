@@ -6,7 +6,7 @@ import pytest
 from test_pages import open_page, texts
 
 from supplychain.data.load import load_dataset
-from supplychain.rules import geo
+from supplychain.rules import regions
 from supplychain.rules.story import enlarge_fonts, frame_region, story_steps, view_url, wrap_legends
 
 TABLES = load_dataset().tables
@@ -80,7 +80,7 @@ def test_strait_labels_do_not_collide_on_the_smallest_slide() -> None:
         region = frame_region(step.frame)
         labels = prepare_region(base.points, base.flows, region, projection=frame_projection(region))["labels"]
         # The map on the smallest slide, drawn at the slide's label size: boxes from an average glyph width.
-        plot = geo.Projection.fit(region, *SLIDE_MAP_PLOT)
+        plot = regions.Projection.fit(region, *SLIDE_MAP_PLOT)
         boxes = {}
         for label in labels:
             x, y = plot.project(label["label_lon"], label["label_lat"])

@@ -8,10 +8,12 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR, rewrite_csv
 
+from supplychain.data import geography
+from supplychain.data.geography import load_boundaries
 from supplychain.data.load import load_dataset
 from supplychain.rules import sites as sitemod
 from supplychain.rules.boundaries import clipped_boundaries, geojson_size, region_box
-from supplychain.rules.geo import REGIONS, load_boundaries
+from supplychain.rules.regions import REGIONS
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +23,7 @@ def dataset():
 
 def test_shipped_sites_and_locations_lie_inside_their_countries(dataset) -> None:
     assert dataset.ok, [str(p) for p in dataset.problems]
-    assert sitemod.check_coordinates(dataset.tables) == []
+    assert geography.check_coordinates(dataset.tables) == []
 
 
 def test_a_site_planted_in_the_wrong_country_is_named_with_file_row_column_and_value(mini_dir) -> None:
@@ -69,7 +71,7 @@ def test_a_point_on_a_generalised_border_counts_as_inside() -> None:
             {"country": ["CN"], "lat": [22.54554], "lon": [114.0683], "coord_precision": ["city"]}, index=[0]
         )
     }
-    assert sitemod.check_coordinates(tables) == []
+    assert geography.check_coordinates(tables) == []
 
 
 @pytest.mark.parametrize("region_key", ["east_asia", "sea", "strait"])
@@ -149,7 +151,7 @@ def test_capacity_by_year_counts_a_site_from_its_opening_year_at_its_stated_figu
 
 
 def test_markers_sharing_a_point_are_spread_apart() -> None:
-    from supplychain.rules.geo import Projection
+    from supplychain.rules.regions import Projection
 
     projection = Projection.fit(REGIONS["strait"], 680, 540)
     sites = pd.DataFrame(

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
+from supplychain.rules import regions
 
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
 
@@ -109,7 +110,7 @@ def get_map_base(dataset: Dataset):
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width: int) -> dict:
-    """Country boundaries (TopoJSON) for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a geo.Region):
+    """Country boundaries (TopoJSON) for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a regions.Region):
     clipped to what such a plot shows and simplified for the scale Vega fits at `scale_width`
     (supplychain.boundaries.plot_topology). Built once per process (~1 s with geopandas); they do not depend on
     the data version."""
@@ -122,11 +123,10 @@ def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width
 def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple[dict, dict]:
     # The Vega-Lite spec (built with Altair, ~0.3-1 s) and the per-preset rows, so a filter change costs milliseconds.
     from supplychain.charts import maps
-    from supplychain.rules import geo
 
-    region = geo.REGIONS[region_key]
+    region = regions.REGIONS[region_key]
     topology = get_map_boundaries(
-        region, (geo.NARROW_PLOT_WIDTH, geo.MAX_PLOT_WIDTH), region.height, geo.MIN_PLOT_WIDTH
+        region, (regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH), region.height, regions.MIN_PLOT_WIDTH
     )
     spec = maps.map_spec(
         region_key,
@@ -197,11 +197,10 @@ def get_sites(dataset: Dataset):
 def get_site_boundaries(region_key: str) -> dict:
     """Country boundaries clipped to a site-map preset and simplified for its scale, built once per process."""
     from supplychain.charts.sites import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS, SITE_REGIONS
-    from supplychain.rules import geo
     from supplychain.rules.boundaries import clipped_boundaries
 
     region = SITE_REGIONS[region_key]
-    box = geo.plot_box(region, widths=SITE_PLOT_WIDTHS, height=region.height - SITE_LEGEND_PX)
+    box = regions.plot_box(region, widths=SITE_PLOT_WIDTHS, height=region.height - SITE_LEGEND_PX)
     return clipped_boundaries(region, width_px=SITE_MAP_WIDTH, box=box)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache
+from supplychain.data import dates
 from supplychain.data.load import Dataset
 from supplychain.data.validate import LoadWarning, Problem
 from supplychain.rules.timeline import timeline_bounds
@@ -92,8 +92,7 @@ def require_dataset() -> Dataset:
     return dataset
 
 
-# The range every date picker accepts (Timeline From/To, Export status "As of"): wider than any record.
-DATE_LOW, DATE_HIGH = date(2015, 1, 1), date(2030, 12, 31)
+DATE_LOW, DATE_HIGH = dates.DATE_LOW, dates.DATE_HIGH  # pages read the bounds here, beside the data guard
 
 
 class TimelineSetup(NamedTuple):

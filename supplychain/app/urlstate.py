@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
+from supplychain.data.dates import DATE_RANGE_WORDS
+
 
 def split_values(raw: list[str]) -> list[str]:
     """Values of one parameter, whether repeated (?a=x&a=y) or comma-separated (?a=x,y)."""
@@ -42,18 +44,18 @@ SHARED_SETTINGS: dict[str, SharedSetting] = {
     ),
     "from": SharedSetting(
         "first day of the period looked at (YYYY-MM-DD)",
-        {"relationships": "a day between the first and last dated tie", "timeline": "a day in 2015-2030"},
+        {"relationships": "a day between the first and last dated tie", "timeline": DATE_RANGE_WORDS},
     ),
     "to": SharedSetting(
         "last day of the period looked at (YYYY-MM-DD)",
-        {"relationships": "a day between the first and last dated tie", "timeline": "a day in 2015-2030"},
+        {"relationships": "a day between the first and last dated tie", "timeline": DATE_RANGE_WORDS},
     ),
     "asof": SharedSetting(
         "the day a status or a flow is shown for (YYYY-MM-DD)",
         {
-            "map": "a day in 2015-2030",
-            "status": "a day in 2015-2030",
-            "timeline": "a day in 2015-2030, drawn as a blue line",
+            "map": DATE_RANGE_WORDS,
+            "status": DATE_RANGE_WORDS,
+            "timeline": f"{DATE_RANGE_WORDS}, drawn as a blue line",
         },
     ),
 }

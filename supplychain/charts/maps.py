@@ -15,6 +15,7 @@ from supplychain.charts.style import (
     LOCATION_KIND_COLOURS,
     OWNERSHIP_SHAPES,
 )
+from supplychain.data import geography
 from supplychain.data.dates import UNKNOWN, format_span
 from supplychain.data.entities import entity_names
 from supplychain.data.labels import (
@@ -24,7 +25,7 @@ from supplychain.data.labels import (
     enum_label,
     enum_words,
 )
-from supplychain.rules import geo
+from supplychain.rules import geo, label_layout, regions
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,9 @@ def boundaries_data() -> alt.NamedData:
     A name, not the topology itself, while Altair builds the chart: Altair deep-copies a chart's data on every
     method call, which cost ~0.7 s per map region with the ~80 KB topology inline (docs/performance.md).
     """
-    return alt.NamedData(name=BOUNDARIES_DATASET, format=alt.DataFormat(type="topojson", feature=geo.BOUNDARIES_LAYER))
+    return alt.NamedData(
+        name=BOUNDARIES_DATASET, format=alt.DataFormat(type="topojson", feature=geography.BOUNDARIES_LAYER)
+    )
 
 
 _ALIGNS = [
@@ -166,9 +169,9 @@ DATASETS = ("lines", "heads", "rings", "leaders", "points", "labels", "flow_labe
 def prepare_region(
     points: pd.DataFrame,
     flows: pd.DataFrame,
-    region_key: str | geo.Region,
+    region_key: str | regions.Region,
     *,
-    projection: geo.Projection | None = None,
+    projection: regions.Projection | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Everything drawn for one preset, for all places and flows: curves, arrowheads, label spots.
 
@@ -177,15 +180,15 @@ def prepare_region(
     or flow_id for that. A caller with its own frame (story mode) passes a Region and the
     projection its labels are placed for instead of a preset key.
     """
-    region = region_key if isinstance(region_key, geo.Region) else geo.REGIONS[region_key]
-    projection = projection or geo.projection_for(region)
+    region = region_key if isinstance(region_key, regions.Region) else regions.REGIONS[region_key]
+    projection = projection or regions.projection_for(region)
     pts = describe_points(points)
     fls = describe_flows(flows)
     paths = geo.flow_paths(fls, projection)
     heads = geo.arrow_heads(paths, projection)
-    labels = geo.place_labels(pts, projection)
+    labels = label_layout.place_labels(pts, projection)
     taken = list(labels["box"]) + _marker_boxes(pts, projection)
-    flow_labels = geo.place_flow_labels(fls, paths, projection, taken, dict(zip(fls["flow_id"], fls["label"])))
+    flow_labels = label_layout.place_flow_labels(fls, paths, projection, taken, dict(zip(fls["flow_id"], fls["label"])))
     flow_cols = [
         "flow_id",
         "title",
@@ -269,7 +272,7 @@ def _text_layers(
 
 
 def map_spec(
-    region_key: str | geo.Region,
+    region_key: str | regions.Region,
     topology: dict[str, Any],
     *,
     kinds: list[str],
@@ -285,7 +288,7 @@ def map_spec(
     chart costs ~0.3 s of server time, and a filter change must cost under 50 ms.
     `kinds`, `owners`, `groups` are the location kinds, ownerships and flow groups the legends list.
     """
-    region = region_key if isinstance(region_key, geo.Region) else geo.REGIONS[region_key]
+    region = region_key if isinstance(region_key, regions.Region) else regions.REGIONS[region_key]
     flow_tooltip = [
         alt.Tooltip("title:N", title="Flow"),
         alt.Tooltip("when:N", title="When"),
@@ -370,7 +373,7 @@ def map_spec(
     ]
     layers += _text_layers(
         "labels",
-        size=geo.LABEL_FONT_PX,
+        size=label_layout.LABEL_FONT_PX,
         colour="#1B1F24",
         weight="bold",
         lon="label_lon",
@@ -379,7 +382,7 @@ def map_spec(
     )
     layers += _text_layers(
         "flow_labels",
-        size=geo.FLOW_LABEL_FONT_PX,
+        size=label_layout.FLOW_LABEL_FONT_PX,
         colour="#3A3F45",
         weight="normal",
         lon="lon",
@@ -399,7 +402,7 @@ def map_spec(
     chart = (
         alt.layer(*layers)
         .properties(height=region.height, width="container")
-        .project(type="mercator", rotate=[geo.ROTATE, 0, 0], fit=region.fit_feature())
+        .project(type="mercator", rotate=[regions.ROTATE, 0, 0], fit=region.fit_feature())
         .resolve_scale(
             color="independent",
             shape="independent",
@@ -417,12 +420,12 @@ def map_spec(
     return spec
 
 
-def _marker_boxes(points: pd.DataFrame, projection: geo.Projection) -> list[geo.Box]:
-    half = geo.MARKER_PX / 2
+def _marker_boxes(points: pd.DataFrame, projection: regions.Projection) -> list[label_layout.Box]:
+    half = label_layout.MARKER_PX / 2
     out = []
     for r in points.itertuples():
         x, y = projection.project(r.lon, r.lat)
-        out.append(geo.Box(x - half, y - half, x + half, y + half))
+        out.append(label_layout.Box(x - half, y - half, x + half, y + half))
     return out
 
 

@@ -14,13 +14,13 @@ from supplychain.data.labels import (
     enum_label,
     enum_words,
 )
-from supplychain.rules import geo, sites
+from supplychain.rules import label_layout, regions, sites
 
 # The site map's presets: the Johor-Singapore corridor first, Kuala Lumpur one click away, then the region.
-SITE_REGIONS: dict[str, geo.Region] = {
-    "strait": geo.Region("strait", "Johor and Singapore", 103.2, 104.4, 1.0, 1.95, 470),
-    "kl": geo.Region("kl", "Kuala Lumpur", 101.3, 102.1, 2.7, 3.35, 470),
-    "sea": geo.Region("sea", "Southeast Asia", 96.0, 124.0, -8.0, 16.0, 470),
+SITE_REGIONS: dict[str, regions.Region] = {
+    "strait": regions.Region("strait", "Johor and Singapore", 103.2, 104.4, 1.0, 1.95, 470),
+    "kl": regions.Region("kl", "Kuala Lumpur", 101.3, 102.1, 2.7, 3.35, 470),
+    "sea": regions.Region("sea", "Southeast Asia", 96.0, 124.0, -8.0, 16.0, 470),
 }
 DEFAULT_SITE_REGION = "strait"
 SITE_MAP_WIDTH = 560
@@ -64,9 +64,9 @@ def capacity_text(row: Any) -> str:
     return f"{row.capacity_mw:g} MW: {basis[0].lower() + basis[1:] if not basis.startswith('MW') else basis}; figure of {when} ({row.capacity_source_id})"
 
 
-def prepare_map(frame: pd.DataFrame, region: geo.Region) -> dict[str, list[dict[str, Any]]]:
+def prepare_map(frame: pd.DataFrame, region: regions.Region) -> dict[str, list[dict[str, Any]]]:
     """Rows of every map layer for the sites given: spread markers, leader lines, true points, place labels."""
-    projection = geo.Projection.fit(region, SITE_MAP_WIDTH, region.height)
+    projection = regions.Projection.fit(region, SITE_MAP_WIDTH, region.height)
     described = describe_sites(frame)
     spread = sites.spread_markers(described, projection.project, invert=projection.invert)
     merged = spread.drop(columns=["lon", "lat"]).merge(described, on="site_id")
@@ -103,10 +103,10 @@ def prepare_map(frame: pd.DataFrame, region: geo.Region) -> dict[str, list[dict[
     towns["company_ids"] = ["," * int(n) for n in towns["n"]]
     inside = towns[[region.contains(lon, lat) for lon, lat in zip(towns["lon"], towns["lat"])]]
     rings = [
-        geo.Box(x - 14 - 8, y - 14 - 8, x + 14 + 8, y + 14 + 8)
+        label_layout.Box(x - 14 - 8, y - 14 - 8, x + 14 + 8, y + 14 + 8)
         for x, y in (projection.project(lon, lat) for lon, lat in zip(inside["lon"], inside["lat"]))
     ]
-    labels = geo.place_labels(inside, projection, obstacles=rings) if not inside.empty else pd.DataFrame()
+    labels = label_layout.place_labels(inside, projection, obstacles=rings) if not inside.empty else pd.DataFrame()
     return {
         "markers": markers[markers["known"]].drop(columns="known").to_dict("records"),
         "hollow": markers[~markers["known"].astype(bool)].drop(columns="known").to_dict("records"),
@@ -142,7 +142,7 @@ def area_features(boundaries: dict[str, Any], areas: pd.DataFrame) -> list[dict[
 
 
 def site_map(
-    region: geo.Region, boundaries: dict[str, Any], areas: list[dict[str, Any]], layers: dict[str, list]
+    region: regions.Region, boundaries: dict[str, Any], areas: list[dict[str, Any]], layers: dict[str, list]
 ) -> dict[str, Any]:
     """The site map as a Vega-Lite spec (named datasets from prepare_map; boundaries inline, already clipped)."""
     owners = list(OWNERSHIP_COLOURS)

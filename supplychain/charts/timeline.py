@@ -56,6 +56,15 @@ def chain_marker_dates(
     return out
 
 
+def asof_rule(asof: pd.Timestamp | None, start: pd.Timestamp, end: pd.Timestamp) -> list[alt.Chart]:
+    """The one mark of a chosen day (the shared `asof`): a blue rule with its words, or nothing outside [start, end]."""
+    if asof is None or not start <= asof <= end:
+        return []
+    marker = pd.DataFrame({"start_iso": [_iso(asof)], "label": [f"Status as of {format_date(asof)}"]})
+    rule = alt.Chart(marker).mark_rule(color="#0072B2", strokeWidth=2)
+    return [rule.encode(x=alt.X("start_iso:T"), tooltip=alt.Tooltip("label:N", title="Marker"))]
+
+
 def _iso(value: pd.Timestamp) -> str:
     return pd.Timestamp(value).strftime("%Y-%m-%d")
 
@@ -344,13 +353,7 @@ def build_timeline_chart(
                 x=x_marker, text="number:N", tooltip=tip
             ),
         ]
-    if asof is not None and start <= asof <= end:
-        marker = pd.DataFrame({"start_iso": [_iso(asof)], "label": [f"Status as of {format_date(asof)}"]})
-        layers.append(
-            alt.Chart(marker)
-            .mark_rule(color="#0072B2", strokeWidth=2)
-            .encode(x=x_plain, tooltip=alt.Tooltip("label:N", title="Marker"))
-        )
+    layers += asof_rule(asof, start, end)
     if selected is not None and selected in set(frame["item_id"]):
         ring = frame[frame["item_id"] == selected]
         layers.append(
@@ -566,10 +569,5 @@ def build_status_strip(
         .encode(x=x_plain, x2="end_iso:T", y=y, tooltip=tip)
     )
     layers = [bars, china, *unreviewed_layer(reviewed_through, end, label=False)]
-    if asof is not None and start <= asof <= end:
-        layers.append(
-            alt.Chart(pd.DataFrame({"start_iso": [_iso(asof)]}))
-            .mark_rule(color="#0072B2", strokeWidth=2)
-            .encode(x=x_plain)
-        )
+    layers += asof_rule(asof, start, end)
     return alt.layer(*layers).properties(height=alt.Step(30)).configure_view(strokeWidth=0)

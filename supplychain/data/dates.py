@@ -7,6 +7,7 @@ and names its precision (day / month / year) in the paired `*_precision` column.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -14,6 +15,10 @@ import pandas as pd
 from supplychain.data.cells import is_blank
 
 DAY, MONTH, YEAR = "day", "month", "year"
+
+# The range every date picker and date setting accepts (Timeline From/To, "As of"): wider than any record.
+DATE_LOW, DATE_HIGH = date(2015, 1, 1), date(2030, 12, 31)
+DATE_RANGE_WORDS = f"a day in {DATE_LOW.year}-{DATE_HIGH.year}"
 
 # The one word for a date the sources do not give, wherever a date is worded.
 UNKNOWN = "date unknown"

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from supplychain.data.geography import check_coordinates
 from supplychain.data.schema import PACKAGE_FILE, fields, primary_key, read_package, table_names
 from supplychain.data.validate import (
     FALSE_VALUES,
@@ -25,7 +26,6 @@ from supplychain.data.validate import (
     cut,
     problem,
 )
-from supplychain.rules.sites import check_coordinates
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -292,7 +292,7 @@ def _load(data_dir: Path, stamp: str) -> Dataset:
         return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
     typed = {name: _typed(frame, fields(package, name)).set_axis(frame.index) for name, frame in texts.items()}
     problems = check_cross_table(typed, package)
-    problems += check_coordinates(typed)  # supplychain/sites.py: every point inside its country (geopandas)
+    problems += check_coordinates(typed)  # data/geography.py: every point inside its country (geopandas)
     if problems:
         return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
     tables = {name: frame.reset_index(drop=True) for name, frame in typed.items()}

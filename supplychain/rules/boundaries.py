@@ -8,7 +8,8 @@ from typing import Any
 
 import shapely
 
-from supplychain.rules.geo import BOUNDARIES_LAYER, REGIONS, Projection, Region
+from supplychain.data.geography import BOUNDARIES_LAYER
+from supplychain.rules.regions import REGIONS, Projection, Region
 
 # Simplify to this fraction of a screen pixel at the region's scale on its smallest canvas: below what the eye sees.
 SIMPLIFY_PX = 0.5
@@ -47,9 +48,9 @@ def simplify_tolerance(region: Region, width_px: float) -> float:
 
 
 def plot_topology(region: Region, *, widths: tuple[float, float], height: float, scale_width: float) -> dict[str, Any]:
-    """The boundaries a map plot `widths[0]`..`widths[1]` px wide and `height` tall shows (geo.plot_box), simplified
+    """The boundaries a map plot `widths[0]`..`widths[1]` px wide and `height` tall shows (regions.plot_box), simplified
     for the scale Vega fits at `scale_width`, as TopoJSON on a grid a quarter of the tolerance (to_topology)."""
-    from supplychain.rules.geo import plot_box
+    from supplychain.rules.regions import plot_box
 
     box = plot_box(region, widths=widths, height=height)
     collection = clipped_boundaries(region, width_px=scale_width, box=box)
@@ -66,12 +67,12 @@ def clipped_boundaries(
     """Country polygons of one region as GeoJSON: clipped to `box` (default: the region's box with a margin),
     simplified to SIMPLIFY_PX.
 
-    `box` is (lon_min, lat_min, lon_max, lat_max), longitudes unwrapped (geo.plot_box: what the plot shows, which
+    `box` is (lon_min, lat_min, lon_max, lat_max), longitudes unwrapped (regions.plot_box: what the plot shows, which
     may cross the antimeridian). Without it, a region whose box crosses the antimeridian (the world view) is
     refused. Properties: name, iso2. The tolerance in degrees is SIMPLIFY_PX times the degrees per pixel of the
     region fitted to a plot `width_px` wide (and its own height), so a smaller region keeps finer coastlines.
     """
-    from supplychain.rules.sites import country_polygons
+    from supplychain.data.geography import country_polygons
 
     region = REGIONS[region] if isinstance(region, str) else region
     if box is None:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from supplychain.data.cells import cell_text as _text
 from supplychain.data.cells import is_blank
-from supplychain.data.dates import period_end
+from supplychain.data.dates import DATE_LOW, period_end
 from supplychain.data.entities import names_by_id
 from supplychain.data.schema import entity_keys
 
@@ -411,7 +411,7 @@ def view_graph(
 def date_bounds(edges: pd.DataFrame, as_of: date) -> tuple[date, date]:
     """The date filter's range: 1 January of the earliest tie's year to the later of the data date and the last tie end."""
     starts = pd.concat([edges["start_date"], edges["end_date"]]).dropna()
-    low = date(int(starts.min().year), 1, 1) if not starts.empty else date(2015, 1, 1)
+    low = date(int(starts.min().year), 1, 1) if not starts.empty else DATE_LOW
     high = max(as_of, starts.max().date()) if not starts.empty else as_of
     return low, high
 

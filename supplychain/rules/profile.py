@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import altair as alt
 import pandas as pd
 
-from supplychain.charts.style import KIND_COLOURS
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import DAY, format_date, next_period_start
 from supplychain.data.entities import entity_link, names_by_id
@@ -139,34 +137,6 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
 
-def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
-    """A one-line timeline: a dot for a known day, a bar over the month or year when only that is known."""
-    colour = KIND_COLOURS.get(kind, "#555555")
-    base = alt.Chart(moments)
-    tooltip = [
-        alt.Tooltip("when:N", title="When"),
-        alt.Tooltip("title:N", title="What"),
-        alt.Tooltip("what:N", title="Kind"),
-        alt.Tooltip("source_id:N", title="Source"),
-        alt.Tooltip("claim_id:N", title="Claim"),
-    ]
-    y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelFontSize=12, labelLimit=260))
-    x_axis = alt.Axis(title=None, format="%b %Y", labelFontSize=12, grid=True)
-    x_scale = alt.Scale(padding=14)
-    days = (
-        base.transform_filter("datum.precision == 'day'")
-        .mark_point(filled=True, size=110, color=colour, opacity=1)
-        .encode(x=alt.X("start:T", axis=x_axis, scale=x_scale), y=y, tooltip=tooltip)
-    )
-    spans = (
-        base.transform_filter("datum.precision != 'day'")
-        .mark_bar(height=10, color=colour, opacity=0.45, stroke=colour, strokeDash=[3, 2])
-        .encode(x=alt.X("start:T", axis=x_axis, scale=x_scale), x2="end:T", y=y, tooltip=tooltip)
-    )
-    rows = max(1, moments["title"].nunique())
-    return alt.layer(spans, days).properties(height=min(420, 34 * rows + 40), width="container")
-
-
 def entity_edges(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
     """The rows of an edge_table() frame that name the entity at either end: what the report says first, then
     official records, other press, reference works and estimates (style.EVIDENCE_LABELS' order), so a profile
@@ -236,48 +206,3 @@ def entity_place(tables: dict[str, pd.DataFrame], table: str, row: pd.Series) ->
         if not hit.empty and _present(hit.iloc[0]["lat"]):
             return hit.iloc[0]
     return None
-
-
-def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.LayerChart:
-    """A small world view without downloaded boundaries: the graticule, every place in the data in grey, this one in colour."""
-    others = locations.dropna(subset=["lat", "lon"])[["name", "lat", "lon"]].astype({"lat": float, "lon": float})
-    here = pd.DataFrame(
-        [
-            {
-                "name": place["name"],
-                "lat": float(place["lat"]),
-                "lon": float(place["lon"]),
-                "precision": _s(place.get("coord_precision")),
-            }
-        ]
-    )
-    sphere = alt.Chart(alt.sphere()).mark_geoshape(fill="#f3f6f9", stroke="#c9d3dd")
-    grid = alt.Chart(alt.graticule(step=[30, 30])).mark_geoshape(stroke="#dde3ea", strokeWidth=0.6, filled=False)
-    rest = (
-        alt.Chart(others)
-        .mark_circle(size=30, color="#9aa5b1", opacity=0.8)
-        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="Place in the data")])
-    )
-    dot = (
-        alt.Chart(here)
-        .mark_point(
-            size=220,
-            filled=True,
-            color=KIND_COLOURS.get(kind, "#CC79A7"),
-            stroke="black",
-            strokeWidth=1,
-            opacity=1,
-            shape="diamond",
-        )
-        .encode(
-            longitude="lon:Q",
-            latitude="lat:Q",
-            tooltip=[
-                alt.Tooltip("name:N", title="Place"),
-                alt.Tooltip("lat:Q", format=".3f", title="Latitude"),
-                alt.Tooltip("lon:Q", format=".3f", title="Longitude"),
-                alt.Tooltip("precision:N", title="Precision"),
-            ],
-        )
-    )
-    return alt.layer(sphere, grid, rest, dot).project(type="equalEarth").properties(height=220, width="container")

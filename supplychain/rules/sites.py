@@ -1,115 +1,14 @@
-"""Data-centre sites: the geography check of every coordinate, site tables, report areas, capacity over time, downloads. Pure."""
+"""Data-centre sites: site tables, report areas, capacity over time, marker spreading, downloads. Pure."""
 
 from __future__ import annotations
 
 import json
 import math
-import warnings
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from supplychain.data.entities import names_of
-from supplychain.data.validate import Problem
-from supplychain.rules.geo import BOUNDARIES_FILE, BOUNDARIES_LAYER, GEO_DIR
-
-# How far (km) a point may lie outside its country's 1:50m polygon and still count as inside, by the precision
-# it claims. Natural Earth 1:50m smooths coasts and borders by a few km (Shenzhen's city centre sits on the
-# generalised Hong Kong border); a region-level point is a drawing position for an area (a state, or
-# "Southeast Asia") and may sit offshore between the countries it stands for.
-COUNTRY_TOLERANCE_KM: dict[str, float] = {"site": 2.0, "city": 5.0, "region": 150.0, "country": 0.0}
-# Tables whose rows carry lat, lon, country and coord_precision.
-CHECKED_TABLES: tuple[str, ...] = ("locations", "sites")
-KM_PER_DEGREE = 111.32
-
-
-@lru_cache(maxsize=4)
-def country_polygons(path: str | None = None):
-    """Natural Earth admin-0 polygons as a GeoDataFrame (iso2, name, geometry), read once per file.
-
-    The TopoJSON's ids are ISO 3166-1 numeric codes; pycountry gives the alpha-2 codes our tables use.
-    Features with no ISO code (Somaliland, Kosovo, ...) keep iso2 = None.
-    """
-    import geopandas as gpd
-    import pycountry
-
-    frame = gpd.read_file(path or GEO_DIR / BOUNDARIES_FILE, layer=BOUNDARIES_LAYER)
-    if frame.crs is None:
-        frame = frame.set_crs("EPSG:4326")
-
-    def iso2(code: Any) -> str | None:
-        if not isinstance(code, str) or not code.strip():
-            return None
-        country = pycountry.countries.get(numeric=code.strip().zfill(3))
-        return country.alpha_2 if country else None
-
-    frame["iso2"] = frame["id"].map(iso2)
-    return frame[["iso2", "name", "geometry"]]
-
-
-def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = None) -> list[Problem]:
-    """Every point of locations.csv and sites.csv lies inside its stated country (a geopandas spatial join).
-
-    A point counts as inside when its country's polygon contains it or lies within COUNTRY_TOLERANCE_KM
-    for its precision. A point outside gives a Problem naming file, line, column and value, and which
-    country's polygon the point does fall in. A country code with no polygon is a problem too.
-    """
-    import geopandas as gpd
-
-    polygons = country_polygons(boundaries)
-    problems: list[Problem] = []
-    known = set(polygons["iso2"].dropna())
-    for table in CHECKED_TABLES:
-        frame = tables.get(table)
-        if frame is None or frame.empty:
-            continue
-        points = gpd.GeoDataFrame(
-            {"row": frame.index, "country": frame["country"].astype(str), "precision": frame["coord_precision"]},
-            geometry=gpd.points_from_xy(frame["lon"].astype(float), frame["lat"].astype(float)),
-            crs="EPSG:4326",
-        )
-        found = gpd.sjoin(points, polygons[["iso2", "geometry"]], how="left", predicate="intersects")
-        # Vectorised, so the check stays linear in the rows: only the points outside their own
-        # country's polygon go through the slower per-point distance below.
-        in_own = (found["iso2"] == found["country"]).groupby(level=0).any()
-        outside = points.loc[in_own.index[~in_own.to_numpy()]]
-        # Degrees to km at 111.32 km per degree: exact north-south, an overestimate east-west, so never lenient.
-        # (No reprojection: pyproj costs seconds to import on a cold start.) One vectorised distance per country.
-        gaps = pd.Series(math.inf, index=outside.index)
-        with warnings.catch_warnings():  # planar degrees on purpose, see above
-            warnings.simplefilter("ignore", UserWarning)
-            for country, group in outside.groupby("country"):
-                own = polygons[polygons["iso2"] == country]
-                if not own.empty:
-                    gaps[group.index] = group.geometry.distance(own.union_all()) * KM_PER_DEGREE
-        for i in outside.index:
-            point = points.loc[i]
-            country, row = point["country"], point["row"]
-            inside = sorted(c for c in found.loc[[i], "iso2"].dropna())
-            value = f"{frame.at[row, 'lat']}, {frame.at[row, 'lon']}"
-            line = int(row) + 2
-            if country not in known:
-                problems.append(
-                    Problem(f"{table}.csv", line, "country", country, "a country code with a Natural Earth polygon")
-                )
-                continue
-            gap_km = float(gaps[i])
-            if gap_km <= COUNTRY_TOLERANCE_KM.get(str(point["precision"]), 0.0):
-                continue
-            where = ", ".join(inside) or "no country (at sea)"
-            problems.append(
-                Problem(
-                    f"{table}.csv",
-                    line,
-                    "lat, lon",
-                    value,
-                    f"a point inside {country} (the row's country); it lies {gap_km:.0f} km outside it, in {where}",
-                )
-            )
-    return problems
-
 
 SITE_COLUMNS = [
     "site_id",

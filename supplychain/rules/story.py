@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from supplychain.data.cells import is_blank
-from supplychain.rules import geo
+from supplychain.rules import label_layout, regions
 
 STEP_TABLE = "story_steps"
 # Columns of story_steps.csv that are URL parameters of the step's page (named as the parameter).
@@ -73,23 +73,23 @@ def view_url(step: Step) -> str:
 # legends at the right) at the slide's label size, so no larger screen can make them collide.
 SLIDE_MAP_PLOT = (660, 360)
 # Plot widths, at the height SLIDE_MAP_PLOT[1], spanning the slide map's aspect ratios from a 1024x768 window
-# (about 1.5:1) to 1280x720 (about 2.8:1): what its boundaries are clipped to (geo.plot_box).
+# (about 1.5:1) to 1280x720 (about 2.8:1): what its boundaries are clipped to (regions.plot_box).
 SLIDE_MAP_WIDTHS = (540, 1150)
 SLIDE_LABEL_PX = 16
 
 
-def frame_region(frame: tuple[float, float, float, float]) -> geo.Region:
+def frame_region(frame: tuple[float, float, float, float]) -> regions.Region:
     """A step's map frame (lon_min, lon_max, lat_min, lat_max) as a map Region, which the map builders
     take instead of a preset key."""
     lon_min, lon_max, lat_min, lat_max = frame
-    return geo.Region("story", "Story frame", lon_min, lon_max, lat_min, lat_max, SLIDE_MAP_PLOT[1], ())
+    return regions.Region("story", "Story frame", lon_min, lon_max, lat_min, lat_max, SLIDE_MAP_PLOT[1], ())
 
 
-def frame_projection(region: geo.Region) -> geo.Projection:
+def frame_projection(region: regions.Region) -> regions.Projection:
     """The projection a frame's labels are placed for: the smallest slide plot, shrunk by the ratio of the
     map's label font to the slide's, because enlarge_fonts draws labels at SLIDE_LABEL_PX."""
-    scale = geo.LABEL_FONT_PX / SLIDE_LABEL_PX
-    return geo.Projection.fit(region, SLIDE_MAP_PLOT[0] * scale, SLIDE_MAP_PLOT[1] * scale)
+    scale = label_layout.LABEL_FONT_PX / SLIDE_LABEL_PX
+    return regions.Projection.fit(region, SLIDE_MAP_PLOT[0] * scale, SLIDE_MAP_PLOT[1] * scale)
 
 
 _FONT_KEYS = {"fontSize", "labelFontSize", "titleFontSize", "symbolSize"}
