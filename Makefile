@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 SIZES ?= 1,10,100
 
-.PHONY: run dev test mutate constraints bench shots clean
+.PHONY: run dev test check typecheck coverage mutate constraints bench shots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,13 +30,33 @@ dev: $(VENV)/.installed-dev
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+# Everything `make test` runs but the browser tests (Playwright + Chromium): a minute or two, for every commit.
+check: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not browser"
+
+# Type check of the data layer and the rules (settings in pyproject's [tool.mypy]).
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+# Line coverage of supplychain/ by the tests `make check` runs; the figure goes into docs/quality.md by hand.
+coverage: $(VENV)/.installed-dev
+	$(BIN)/coverage run -m pytest -q -m "not browser"
+	$(BIN)/coverage report
+
 # Mutation check of the logic modules (outside CI: minutes to hours). Settings in pyproject's [tool.mutmut].
+# The score (killed / (killed + survived)) is written to docs/mutation-score.txt; docs/quality.md lists survivors.
 mutate: $(VENV)/.installed-dev
 	rm -rf mutants
-	$(BIN)/mutmut run
+	nice -n 19 $(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results
+	$(BIN)/mutmut export-cicd-stats
+	$(BIN)/python -m bench.mutation_score mutants/mutmut-cicd-stats.json >> docs/mutation-score.txt
 
 # After changing requirements*.txt in a working venv: pin everything it holds for the next fresh install.
 constraints: $(VENV)/.installed-dev
@@ -47,4 +67,4 @@ bench: $(VENV)/.installed-dev
 	SIZES=$(SIZES) $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache mutants
+	rm -rf $(VENV) .pytest_cache mutants .coverage .mypy_cache

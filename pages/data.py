@@ -128,9 +128,7 @@ buttons.download_button(
     disabled=view.empty,
     on_click="ignore",
 )
-downloads.render_view_bundle(
-    package, tables, {table: view}, what=table, as_of=dataset.as_of, url_path="data", container=buttons
-)
+downloads.render_view_bundle(package, tables, {table: view}, what=table, as_of=dataset.as_of, container=buttons)
 buttons.download_button(
     "Download the whole dataset (ZIP)",
     lambda: dataset_zip(cache.data_dir(), bundle_readme(package, tables)),

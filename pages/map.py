@@ -111,7 +111,7 @@ with st.expander("What the map does not know", icon=":material/help:"):
         "- **Ownership** (marker shape) describes the leased centres the report talks about, not every data centre there.\n"
         "- **Lines are reported relations, not shipments.** A chip line runs from its designer's home to where the chips are used; "
         "it says nothing of where chips were made or how they travelled. Dashed lines are the curators' inference.\n"
-        f"- **Dates.** Most training flows are undated in the sources. {maps.unplaced_count(tables, base.flows)} relationships of these types "
+        f"- **Dates.** Most training flows are undated in the sources. {geo.unplaced_count(tables, base.flows)} relationships of these types "
         "have no line because one end has no known place (for example an unnamed class of operators)."
     )
 
@@ -138,7 +138,7 @@ if place:
     )
     if row["note"]:
         st.caption("Note: " + markdown.escape_md(row["note"]))
-    related = maps.place_relationships(tables, base.flows, place)
+    related = geo.place_relationships(tables, base.flows, place)
     if related.empty:
         st.info("No relationship in the data names this place.", icon=":material/info:")
     else:
@@ -216,7 +216,6 @@ downloads.render_view_bundle(
     },
     what="map",
     as_of=dataset.as_of,
-    url_path="map",
     container=buttons[3],
 )
 st.caption(

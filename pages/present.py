@@ -8,8 +8,9 @@ from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table, network_chart
 from supplychain.charts.provenance import evidence_chart
+from supplychain.charts.status import build_status_strip
 from supplychain.charts.story import chain_slide, standings_slide
-from supplychain.charts.timeline import build_status_strip, build_timeline_chart
+from supplychain.charts.timeline import build_timeline_chart
 from supplychain.data.labels import enum_label
 from supplychain.rules.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
 from supplychain.rules.provenance import report_citation

@@ -247,7 +247,6 @@ downloads.render_view_bundle(
     {"relationships": shown_rows},
     what="relationships",
     as_of=dataset.as_of,
-    url_path="relationships",
     container=buttons,
 )
 buttons.download_button(

@@ -7,7 +7,7 @@ from supplychain.charts import sites as sites_charts
 from supplychain.data.entities import names_of
 from supplychain.data.export import download_name
 from supplychain.data.labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
-from supplychain.rules import sites
+from supplychain.rules import regions, sites
 
 dataset = guard.require_dataset()
 tables = dataset.tables
@@ -17,12 +17,12 @@ st.title("Data-centre sites")
 left, right = st.columns([1.9, 1], gap="medium")
 region_key = urlbind.url_radio(
     "View",
-    list(sites_charts.SITE_REGIONS),
+    list(regions.SITE_REGIONS),
     key="view",
-    default=sites_charts.DEFAULT_SITE_REGION,
+    default=regions.DEFAULT_SITE_REGION,
     container=right,
     horizontal=True,
-    format_func=lambda k: sites_charts.SITE_REGIONS[k].label,
+    format_func=lambda k: regions.SITE_REGIONS[k].label,
 )
 # Filters of a fixed width in a wrapping row: two abreast where the column is wide, one a row where it is narrow
 # (2 x 2 columns cut each select to "All op…" at 1024 px).
@@ -68,7 +68,7 @@ min_mw = urlbind.url_selectbox(
 )
 
 shown = sites.select_sites(all_sites, ownership=owners, operators=operators, statuses=statuses, min_mw=float(min_mw))
-region = sites_charts.SITE_REGIONS[region_key]
+region = regions.SITE_REGIONS[region_key]
 boundaries = cache.get_site_boundaries(region_key)
 in_view = shown[[region.contains(lon, lat) for lon, lat in zip(shown["lon"], shown["lat"])]]
 spec = cache.chart_spec(

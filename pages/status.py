@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache, downloads, guard, layout, status_view, urlbind
-from supplychain.charts.timeline import build_status_strip
+from supplychain.charts.status import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
 from supplychain.data.labels import STATUS_LABELS

@@ -243,6 +243,5 @@ downloads.render_view_bundle(
     {"events": event_rows},
     what="timeline",
     as_of=dataset.as_of,
-    url_path="timeline",
     container=row[1],
 )

@@ -80,7 +80,7 @@ def test_relationship_with_an_end_of_unknown_place_draws_nothing(mini) -> None:
     )
     flows = geo.build_flows(tables)
     assert list(flows["relationship_id"]) == ["r_one"]
-    assert maps.unplaced_count(tables, flows) == 1
+    assert geo.unplaced_count(tables, flows) == 1
 
 
 def test_developer_trains_in_draws_from_its_head_office(mini) -> None:

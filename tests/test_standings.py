@@ -10,8 +10,8 @@ import pytest
 from conftest import DATA_DIR, ROOT
 from test_pages import open_page, texts
 
-from supplychain.charts.style import STANDING_BADGE_COLOURS
-from supplychain.data.labels import BEARING_LABELS, STANDING_HELP, STANDING_ICONS, STANDING_LABELS
+from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
+from supplychain.data.labels import BEARING_LABELS, STANDING_HELP, STANDING_LABELS
 from supplychain.data.load import load_dataset, read_package
 from supplychain.rules.standings import finding_standings, followable_url, later_events, standing_counts, standing_of
 

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR, FIXTURE_DIR
 
-from supplychain.charts.timeline import build_status_strip, build_timeline_chart, build_zoom_strip, timeline_frame
+from supplychain.charts.status import build_status_strip
+from supplychain.charts.timeline import build_timeline_chart, build_zoom_strip, timeline_frame
 from supplychain.data.dates import next_period_start
 from supplychain.data.export import to_csv_bytes
 from supplychain.data.load import load_dataset, read_table
@@ -391,7 +392,7 @@ def test_a_label_with_room_on_neither_side_is_left_off_instead_of_covering_the_l
 
 def test_the_window_chosen_on_the_zoom_strip_is_drawn_apart_from_the_not_yet_reviewed_grey() -> None:
     """A brushed window in grey read as "not yet reviewed" from 2025 on; it is blue and outlined."""
-    from supplychain.charts.timeline import UNREVIEWED_GREY, build_zoom_strip
+    from supplychain.charts.time_axis import UNREVIEWED_GREY
     from supplychain.data.load import load_dataset
 
     items = timeline_items(load_dataset().tables)

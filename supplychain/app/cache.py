@@ -9,8 +9,19 @@ from typing import Any
 
 import streamlit as st
 
+from supplychain.charts import maps
+from supplychain.charts.maps import build_map_base
+from supplychain.charts.network import edge_table
+from supplychain.charts.sites import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS
+from supplychain.data.entities import build_entity_index
 from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
-from supplychain.rules import regions
+from supplychain.rules import regions, story
+from supplychain.rules.boundaries import clipped_boundaries, plot_topology
+from supplychain.rules.graph import build_graph, edge_frame, layout_positions, view_graph
+from supplychain.rules.provenance import citing_rows
+from supplychain.rules.sites import build_sites, report_areas
+from supplychain.rules.status import measure_windows, status_segments
+from supplychain.rules.timeline import timeline_items
 
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
 
@@ -18,6 +29,11 @@ DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
 def data_dir() -> Path:
     """The data folder: `data/` beside the package, or $SUPPLYCHAIN_DATA_DIR (tests point it at fixtures)."""
     return Path(os.environ.get(DATA_DIR_ENV, DATA_DIR))
+
+
+def _version(dataset: Dataset) -> tuple[str, str]:
+    """The key every per-data-version cache starts with: the data folder and the fingerprint this load kept."""
+    return str(data_dir()), dataset.fingerprint
 
 
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
@@ -41,8 +57,6 @@ def get_dataset() -> Dataset:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_relations(folder: str, stamp: str, _tables: dict) -> tuple:
     # Keyed by folder and the dataset's own fingerprint; `_tables` (not hashed) are that load's frames.
-    from supplychain.data.entities import build_entity_index
-    from supplychain.rules.graph import build_graph, edge_frame
 
     index = build_entity_index(_tables)
     graph = build_graph(_tables, index)
@@ -51,13 +65,11 @@ def _cached_relations(folder: str, stamp: str, _tables: dict) -> tuple:
 
 def get_relations(dataset: Dataset) -> tuple:
     """(entity index, relationship graph, its edge table) for this dataset, built once per data version. Read-only."""
-    return _cached_relations(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_relations(*_version(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _cached_graph_view(folder: str, stamp: str, settings: tuple, _graph, _tables: dict) -> tuple:
-    from supplychain.charts.network import edge_table
-    from supplychain.rules.graph import edge_frame, view_graph
 
     focus, hops, relations, since, until = settings
     view = view_graph(_graph, focus=focus, hops=hops, relations=list(relations), since=since, until=until)
@@ -69,13 +81,12 @@ def get_graph_view(dataset: Dataset, focus: str | None, hops: int, relations: tu
     version and settings for every session. Read-only. At 100x rebuilding both cost ~1 s on every run."""
     settings = (focus, hops, tuple(relations), since, until)
     graph = get_relations(dataset)[1]
-    return _cached_graph_view(str(data_dir()), dataset.fingerprint, settings, graph, dataset.tables)
+    return _cached_graph_view(*_version(dataset), settings, graph, dataset.tables)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def graph_layout(nodes: tuple, edges: tuple, seed: int = 7) -> dict:
     """Cached deterministic layout of a graph given as sorted node ids and edge pairs (see graph.layout_positions)."""
-    from supplychain.rules.graph import layout_positions
 
     return layout_positions(nodes, edges, seed=seed)
 
@@ -83,7 +94,6 @@ def graph_layout(nodes: tuple, edges: tuple, seed: int = 7) -> dict:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, end: str, chip_ids: tuple | None):
     # Keyed by folder, the dataset's own fingerprint, range and chips; `_tables` (not hashed) are that load's frames.
-    from supplychain.rules.status import measure_windows, status_segments
 
     windows = _cached_per_version(folder, stamp, _version_key(measure_windows), (), measure_windows, _tables)
     return status_segments(_tables, start, end, chip_ids, windows)
@@ -92,20 +102,19 @@ def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, 
 def get_status_segments(dataset: Dataset, start: str, end: str, chip_ids: tuple | None = None):
     """Each chip's export status over [start, end] (supplychain.status.status_segments), once per data version,
     range and set of chips (None: every chip)."""
-    return _cached_status_segments(str(data_dir()), dataset.fingerprint, dataset.tables, start, end, chip_ids)
+    return _cached_status_segments(*_version(dataset), dataset.tables, start, end, chip_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_map_base(folder: str, stamp: str, _tables: dict):
     # cache_resource: one shared read-only copy; the map page only filters it.
-    from supplychain.charts.maps import build_map_base
 
     return build_map_base(_tables)
 
 
 def get_map_base(dataset: Dataset):
     """Places, flows and filter choices of the map (supplychain.maps.MapBase), once per data version."""
-    return _cached_map_base(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_map_base(*_version(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -114,7 +123,6 @@ def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width
     clipped to what such a plot shows and simplified for the scale Vega fits at `scale_width`
     (supplychain.boundaries.plot_topology). Built once per process (~1 s with geopandas); they do not depend on
     the data version."""
-    from supplychain.rules.boundaries import plot_topology
 
     return plot_topology(region, widths=widths, height=height, scale_width=scale_width)
 
@@ -122,7 +130,6 @@ def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple[dict, dict]:
     # The Vega-Lite spec (built with Altair, ~0.3-1 s) and the per-preset rows, so a filter change costs milliseconds.
-    from supplychain.charts import maps
 
     region = regions.REGIONS[region_key]
     topology = get_map_boundaries(
@@ -141,14 +148,12 @@ def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple
 def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
     """(Vega-Lite spec, layer rows) of one map preset. The spec carries its clipped boundaries in spec["datasets"];
     a page adds the layer rows beside them."""
-    return _cached_map_region(str(data_dir()), dataset.fingerprint, region_key, get_map_base(dataset))
+    return _cached_map_region(*_version(dataset), region_key, get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _cached_story_map(folder: str, stamp: str, frame: tuple, _base) -> tuple[dict, dict]:
     # A story step's own map frame, labels placed for the slide (supplychain.story.frame_projection).
-    from supplychain.charts import maps
-    from supplychain.rules import story
 
     region = story.frame_region(frame)
     topology = get_map_boundaries(region, story.SLIDE_MAP_WIDTHS, region.height, story.SLIDE_MAP_PLOT[0])
@@ -165,24 +170,22 @@ def _cached_story_map(folder: str, stamp: str, frame: tuple, _base) -> tuple[dic
 
 def get_story_map(dataset: Dataset, frame: tuple[float, float, float, float]) -> tuple[dict, dict]:
     """(Vega-Lite spec, layer rows) of a story step's map in its own frame (see get_map_region)."""
-    return _cached_story_map(str(data_dir()), dataset.fingerprint, tuple(frame), get_map_base(dataset))
+    return _cached_story_map(*_version(dataset), tuple(frame), get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
-    from supplychain.rules.timeline import timeline_items
 
     return timeline_items(_tables)
 
 
 def get_timeline_items(dataset: Dataset):
     """Every event, model release and chip launch as timeline items, once per data version (read-only)."""
-    return _cached_timeline_items(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_timeline_items(*_version(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_sites(folder: str, stamp: str, _tables: dict):
-    from supplychain.rules.sites import build_sites, report_areas
 
     frame = build_sites(_tables)
     return frame, report_areas(_tables, frame)
@@ -190,16 +193,14 @@ def _cached_sites(folder: str, stamp: str, _tables: dict):
 
 def get_sites(dataset: Dataset):
     """(sites with operator and tenant names, the report's areas) once per data version (read-only)."""
-    return _cached_sites(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_sites(*_version(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def get_site_boundaries(region_key: str) -> dict:
     """Country boundaries clipped to a site-map preset and simplified for its scale, built once per process."""
-    from supplychain.charts.sites import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS, SITE_REGIONS
-    from supplychain.rules.boundaries import clipped_boundaries
 
-    region = SITE_REGIONS[region_key]
+    region = regions.SITE_REGIONS[region_key]
     box = regions.plot_box(region, widths=SITE_PLOT_WIDTHS, height=region.height - SITE_LEGEND_PX)
     return clipped_boundaries(region, width_px=SITE_MAP_WIDTH, box=box)
 
@@ -217,7 +218,7 @@ def per_version(dataset: Dataset, fn: Callable, *args: Hashable) -> Any:
     Why: lookups such as a claim's later events or citing rows cost 10-20 ms each and the Overview and Sources
     pages ask for one per finding on every run; the answers change only when the data do.
     """
-    return _cached_per_version(str(data_dir()), dataset.fingerprint, _version_key(fn), args, fn, dataset.tables)
+    return _cached_per_version(*_version(dataset), _version_key(fn), args, fn, dataset.tables)
 
 
 def _version_key(fn: Callable) -> str:
@@ -249,16 +250,15 @@ def chart_spec(dataset: Dataset, name: str, params: tuple, build: Callable[[], A
     dates, selection): two views that differ in anything the chart shows must differ in `params`.
     Draw the result with st.vega_lite_chart; the spec is a copy, safe to change.
     """
-    return _cached_chart_spec(str(data_dir()), dataset.fingerprint, name, params, build)
+    return _cached_chart_spec(*_version(dataset), name, params, build)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_citing_rows(folder: str, stamp: str, column: str, value: str, _tables: dict, _package: dict):
-    from supplychain.rules.provenance import citing_rows
 
     return citing_rows(_tables, _package, column=column, value=value)
 
 
 def get_citing_rows(dataset: Dataset, *, column: str, value: str):
     """provenance.citing_rows, once per data version, column and value (see per_version for why)."""
-    return _cached_citing_rows(str(data_dir()), dataset.fingerprint, column, value, dataset.tables, dataset.package)
+    return _cached_citing_rows(*_version(dataset), column, value, dataset.tables, dataset.package)

@@ -8,18 +8,19 @@ import streamlit as st
 from supplychain.app import cache
 from supplychain.app.layout import render_entity_link
 from supplychain.app.markdown import _md_link, escape_md, shorten
-from supplychain.charts.style import STANDING_BADGE_COLOURS
-from supplychain.data.dates import format_date
-from supplychain.data.entities import entity_names
+from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
+from supplychain.data.dates import PRECISION_LABELS, format_date
+from supplychain.data.entities import entity_names, entity_url
 from supplychain.data.labels import (
     EVIDENCE_HELP,
     NOT_REVIEWED_LABEL,
     STANDING_HELP,
-    STANDING_ICONS,
     enum_label,
 )
 from supplychain.data.load import Dataset
 from supplychain.data.schema import ENTITY_TABLES, entity_keys
+from supplychain.rules.standings import followable_url, later_events
+from supplychain.rules.timeline import LANE_LABELS
 
 
 def render_evidence(evidence: str) -> None:
@@ -50,7 +51,6 @@ def tie_line(tie: pd.Series | dict) -> str:
 
     A profile lists its first ties this way (text, no grid to load); the full table waits behind an expander.
     """
-    from supplychain.data.entities import entity_url
 
     period = str(tie["period"]).strip() if pd.notna(tie["period"]) else ""
     evidence = enum_label("relationships", "evidence", str(tie["evidence"]))
@@ -99,8 +99,6 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
 def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:
     """One timeline item (supplychain.timeline.timeline_items row, indexed by item_id): what, when,
     how precisely, the evidence, the report's quote behind it and the source."""
-    from supplychain.data.dates import PRECISION_LABELS
-    from supplychain.rules.timeline import LANE_LABELS
 
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
     with st.container(border=True):
@@ -140,7 +138,6 @@ def render_standing(standing: str | None) -> None:
 
 def render_later_events(events: pd.DataFrame) -> None:
     """The later events bearing on a finding: date, how it bears, what happened, and its source to follow."""
-    from supplychain.rules.standings import followable_url
 
     if events.empty:
         st.caption("No later event is linked to this finding.")
@@ -175,7 +172,6 @@ def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, e
 def render_finding_standings(dataset: Dataset, findings: pd.DataFrame) -> None:
     """Overview's 'What changed since the report': per key finding its standing, the curators' summary and,
     on demand, the later events with their sources. `findings` is standings.finding_standings indexed by claim_id."""
-    from supplychain.rules.standings import later_events
 
     grid = st.columns(2, gap="medium")
     for i, (claim_id, finding) in enumerate(findings.iterrows()):

@@ -10,7 +10,10 @@ import streamlit as st
 
 from supplychain.app.layout import current_link
 from supplychain.app.markdown import as_code
+from supplychain.app.urlbind import applied_params, current_page
 from supplychain.app.urlstate import describe_filters
+from supplychain.data.export import chart_image, download_name, to_csv_bytes, to_xlsx_bytes, view_bundle
+from supplychain.rules.provenance import bundle_readme, with_citations
 
 
 def render_view_bundle(
@@ -20,18 +23,16 @@ def render_view_bundle(
     *,
     what: str,
     as_of: str,
-    url_path: str,
+    url_path: str | None = None,
     container: Any = st,
 ) -> None:
     """'Download this view': the filtered tables plus the claims and sources they cite, their
     datapackage.json and a README with citation, data version, filters applied and the link that
     reopens the view. Built only when clicked, so it costs a filter change nothing."""
-    from supplychain.app.urlbind import applied_params
-    from supplychain.data.export import download_name, view_bundle
-    from supplychain.rules.provenance import bundle_readme, with_citations
 
     params = applied_params()  # only what this page accepted and applied, never a link's raw or ignored values
     filters = "; ".join(as_code(line) for line in describe_filters(params)) or "none (the full tables)"
+    url_path = url_path or current_page()  # the router's address of this page (data/routes.py)
     link = current_link(url_path)
 
     def build() -> bytes:
@@ -62,7 +63,6 @@ def render_table_downloads(
     container: Any = st,
 ) -> None:
     """CSV and Excel buttons for exactly the rows and columns shown (labels from the data dictionary)."""
-    from supplychain.data.export import download_name, to_csv_bytes, to_xlsx_bytes
 
     row = container.container(horizontal=True, gap="small", width="content")  # whole labels; wraps when narrow
     row.download_button(
@@ -89,7 +89,6 @@ def render_table_downloads(
 
 def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, container: Any = st) -> None:
     """'Save as SVG / PNG' buttons for a chart; the image is rendered only when clicked."""
-    from supplychain.data.export import chart_image, download_name
 
     cols = container.columns(2, gap="small", width=260)
     for col, fmt, mime in ((cols[0], "svg", "image/svg+xml"), (cols[1], "png", "image/png")):

@@ -71,6 +71,12 @@ def _leave_legacy_multipage_mode() -> None:
     router: file names in the sidebar, no footer, no checks). Clearing the flag and rerunning
     sends that run through dashboard.py. Checked by tests/test_browser.py::test_deep_link_opened_first_after_start_goes_through_the_router.
     Kept in this one function (pages call it through require_dataset) so it can go when Streamlit drops the mode.
+
+    Why a private attribute (checked in Streamlit 1.67's source): the legacy mode is keyed only by a folder
+    literally named `pages` beside the entry script (runtime/pages_manager.py, scriptrunner's _mpa_v1); no config
+    option or public API turns it off, and st.navigation clears the same flag only once a run reaches it. The one
+    supported way out is to give the page scripts another folder name (e.g. `views/`), which moves every page file
+    while several branches edit them: a one-commit `git mv` for the lead after the merges, then this function goes.
     """
     from streamlit.runtime.pages_manager import PagesManager
 

@@ -10,10 +10,13 @@ import streamlit as st
 
 from supplychain.app import cache
 from supplychain.app.markdown import as_code, escape_md, link_markdown
+from supplychain.app.urlbind import SHARED_PARAMS, applied_params
 from supplychain.app.urlstate import share_url
+from supplychain.charts.style import KIND_ICONS
 from supplychain.data.dates import format_date
-from supplychain.data.entities import LINK_DISPLAY
+from supplychain.data.entities import LINK_DISPLAY, find_entities, suggest_entities
 from supplychain.data.load import Dataset
+from supplychain.rules.provenance import citation_line
 
 # How much a list that grows with the data spells out before it says "and N more" or offers "show all",
 # so pages stay quick to send and to read at 100 times today's rows (see docs/performance.md).
@@ -99,7 +102,6 @@ def render_share_link(url_path: str) -> None:
 def current_link(url_path: str) -> str:
     """The address that reopens this view (page plus every view parameter)."""
     base = (st.context.url or "").rstrip("/") if st.context.url else "/" + url_path
-    from supplychain.app.urlbind import applied_params
 
     return share_url(base, applied_params())
 
@@ -112,7 +114,6 @@ def forget_other_table_filters(*, key: str) -> None:
     the previous table's filters, search and column choice from the URL (and so from the share link and
     a view bundle's README): they belong to the old table, and left behind they would read as "ignored
     in the link". A link opened fresh keeps all its parameters: there the widget has no state yet."""
-    from supplychain.app.urlbind import SHARED_PARAMS
 
     chosen, shown = st.session_state.get(key), st.session_state.get(DATA_TABLE_SHOWN)
     if chosen is None or shown is None or chosen == shown:
@@ -128,7 +129,6 @@ def render_footer(dataset: Dataset) -> None:
     version = f"Data version {dataset.version}, built {built}" if dataset.package else "Data not loaded"
     if dataset.reviewed_through:
         version += f" · record reviewed through {format_date(pd.Timestamp(dataset.reviewed_through))}"
-    from supplychain.rules.provenance import citation_line
 
     line = citation_line(dataset.tables, dataset.package) if dataset.tables else ""
     st.caption(f"{version} · {escape_md(line)} · Every fact links to its source on the Sources page.")
@@ -136,7 +136,6 @@ def render_footer(dataset: Dataset) -> None:
 
 def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") -> None:
     """A link to an entity's profile (the /entity page), with its kind's icon."""
-    from supplychain.data.labels import KIND_ICONS
 
     st.page_link(
         "pages/entity.py",
@@ -148,7 +147,6 @@ def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") 
 
 def render_entity_search(dataset: Dataset) -> None:
     """Sidebar search: any entity by name or alias (e.g. 'Tongyi Qianwen', 'H20'); results link to its profile."""
-    from supplychain.data.entities import find_entities, suggest_entities
 
     index = cache.get_relations(dataset)[0]
     with st.sidebar:

@@ -6,7 +6,10 @@ from typing import Any
 
 import streamlit as st
 
-STORY_URL = "present?embed=true"  # embed mode: no toolbar or padding, so each step fits a 1280x720 shared window
+from supplychain.charts.accessibility import FOCUS_CSS
+from supplychain.data.routes import PRESENT
+
+STORY_URL = f"{PRESENT}?embed=true"  # embed mode: no toolbar or padding, so each step fits a 1280x720 shared window
 
 
 # Story mode sizes each step's visual to the window, which only the browser knows: a fixed height
@@ -30,7 +33,6 @@ def slide_quote() -> Any:
 
 def render_focus_outline() -> None:
     """A visible outline on whatever has keyboard focus (supplychain.accessibility.FOCUS_CSS); the router calls it."""
-    from supplychain.charts.accessibility import FOCUS_CSS
 
     st.html(FOCUS_CSS)
 

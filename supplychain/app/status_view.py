@@ -8,14 +8,15 @@ import streamlit as st
 from supplychain.app import cache
 from supplychain.app.markdown import escape_md
 from supplychain.data.dates import format_date
+from supplychain.data.entities import entity_url
 from supplychain.data.load import Dataset
+from supplychain.rules.status import chip_answer
 from supplychain.rules.timeline import timeline_bounds
 
 
 def render_status_answer(answer: pd.Series | dict, *, question: bool = True, when: str = "") -> None:
     """One plain-words export-status answer (supplychain.status.status_answers row): the question, the
     verdict in bold, and the deciding measure linked to its profile with its date of effect and source."""
-    from supplychain.data.entities import entity_url
 
     rest = str(answer["answer"])[len(str(answer["verdict"])) :]
     lead = f"**{escape_md(answer['question'])}**  \n" if question else (f"{escape_md(when)}: " if when else "")
@@ -37,7 +38,6 @@ def render_status_answer(answer: pd.Series | dict, *, question: bool = True, whe
 def render_chip_status(dataset: Dataset, chip_id: str) -> None:
     """A chip profile's export status: today (the reviewed-through day) and on the report's day, each with
     its deciding measure and source, and a link to the Export status page for any other day."""
-    from supplychain.rules.status import chip_answer
 
     report_day = timeline_bounds(cache.get_timeline_items(dataset), dataset.as_of)[2]
     reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)

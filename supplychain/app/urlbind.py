@@ -20,6 +20,7 @@ from typing import Any
 
 import streamlit as st
 
+from supplychain.app.markdown import escape_md
 from supplychain.app.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list
 from supplychain.data.validate import cut
 
@@ -80,6 +81,11 @@ def ignored_notes() -> list[tuple[str, str]]:
     if len(notes) > NOTES_SHOWN:
         notes = notes[:NOTES_SHOWN] + [(f"{len(notes) - NOTES_SHOWN} more", "")]
     return notes
+
+
+def current_page() -> str:
+    """The url path of the page this run shows (the router's start_run names it), for the links it builds."""
+    return str(st.session_state.get(_PAGE, ""))
 
 
 def applied_params() -> dict[str, list[str]]:
@@ -237,8 +243,6 @@ def url_day(
     )
     rejected = st.session_state.pop(f"_{key}_rejected", None)
     if rejected is not None:
-        from supplychain.app.markdown import escape_md  # echoed text is shown literally, cut short
-
         container.warning(
             f"“{escape_md(rejected[:20])}” is not a day between {min_value} and {max_value} (type YYYY-MM-DD); "
             f"still showing {day.isoformat()}.",

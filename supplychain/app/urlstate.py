@@ -9,6 +9,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from supplychain.data.dates import DATE_RANGE_WORDS
+from supplychain.data.validate import cut
 
 
 def split_values(raw: list[str]) -> list[str]:
@@ -119,6 +120,5 @@ def describe_filters(applied: Mapping[str, list[str]]) -> list[str]:
 
     The view bundle's README states these, never a link's raw or ignored values.
     """
-    from supplychain.data.validate import cut
 
     return [f"{key}={cut(','.join(values))}" for key, values in sorted(applied.items()) if values]

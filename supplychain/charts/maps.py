@@ -17,12 +17,10 @@ from supplychain.charts.style import (
 )
 from supplychain.data import geography
 from supplychain.data.dates import UNKNOWN, format_span
-from supplychain.data.entities import entity_names
 from supplychain.data.labels import (
     FLOW_GROUPS,
     LOCATION_KIND_LABELS,
     OWNERSHIP_LABELS,
-    enum_label,
     enum_words,
 )
 from supplychain.rules import geo, label_layout, regions
@@ -439,45 +437,3 @@ def selected_place(event: Any) -> str | None:
         value = chosen[0].get("location_id")
         return str(value) if value else None
     return None
-
-
-def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, location_id: str) -> pd.DataFrame:
-    """Every relationship that touches a place: those naming it, and the flows drawn to or from it.
-
-    Columns: relationship_id, From, Relation, To, When, Evidence, Source, Claim, Description (claim_id kept for quotes).
-    """
-    rels = tables["relationships"]
-    drawn = set(flows.loc[(flows["origin_id"] == location_id) | (flows["dest_id"] == location_id), "relationship_id"])
-    hit = rels[
-        (rels["to_id"] == location_id) | (rels["from_id"] == location_id) | rels["relationship_id"].isin(list(drawn))
-    ]
-    names = entity_names(tables)
-    rows = [
-        {
-            "relationship_id": r["relationship_id"],
-            "From": names.get(str(r["from_id"]), str(r["from_id"])),
-            "Relation": enum_label("relationships", "relation", str(r["relation"])),
-            "To": names.get(str(r["to_id"]), str(r["to_id"])),
-            "When": format_span(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
-            "Evidence": enum_label("relationships", "evidence", str(r["evidence"])),
-            "Source": r["source_id"],
-            "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
-            "Description": r["description"],
-        }
-        for _, r in hit.iterrows()
-    ]
-    return pd.DataFrame(
-        rows,
-        columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "Claim", "Description"],
-    )
-
-
-def unplaced_count(tables: dict[str, pd.DataFrame], flows: pd.DataFrame) -> int:
-    """Relationships of a flow type that have no line because one end has no known place."""
-    rels = tables["relationships"]
-    return int(
-        (
-            rels["relation"].isin(list(geo.FLOW_DIRECTIONS))
-            & ~rels["relationship_id"].isin(list(flows["relationship_id"]))
-        ).sum()
-    )

@@ -16,13 +16,6 @@ from supplychain.data.labels import (
 )
 from supplychain.rules import label_layout, regions, sites
 
-# The site map's presets: the Johor-Singapore corridor first, Kuala Lumpur one click away, then the region.
-SITE_REGIONS: dict[str, regions.Region] = {
-    "strait": regions.Region("strait", "Johor and Singapore", 103.2, 104.4, 1.0, 1.95, 470),
-    "kl": regions.Region("kl", "Kuala Lumpur", 101.3, 102.1, 2.7, 3.35, 470),
-    "sea": regions.Region("sea", "Southeast Asia", 96.0, 124.0, -8.0, 16.0, 470),
-}
-DEFAULT_SITE_REGION = "strait"
 SITE_MAP_WIDTH = 560
 # The map column is about 360 px wide at 1024 px and 1,000 px at 1920 px; the legends below take up to
 # SITE_LEGEND_PX of the chart's height. Boundaries are clipped to all such plots show, so land reaches their edges.

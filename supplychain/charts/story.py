@@ -8,7 +8,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS
+from supplychain.charts.style import STANDING_COLOURS
+from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, NOT_REVIEWED_LABEL
+from supplychain.data.labels import STANDING_LABELS as REVIEWED_LABELS
 from supplychain.rules.geo import short_name
 
 # The chain in four columns a room can read: the models are counted, not listed (the Relationships
@@ -183,9 +185,6 @@ def chain_slide(chains: pd.DataFrame) -> dict[str, Any]:
 def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
     """The closing step: each key finding (one line, in the report's order) with its standing today as a
     coloured tile that names it (from supplychain.standings.finding_standings)."""
-    from supplychain.charts.style import STANDING_COLOURS
-    from supplychain.data.labels import NOT_REVIEWED_LABEL
-    from supplychain.data.labels import STANDING_LABELS as REVIEWED_LABELS
 
     # finding_standings gives None for a finding the curators have not reviewed yet: a tile of its own.
     STANDING_LABELS = {**REVIEWED_LABELS, "not_reviewed": NOT_REVIEWED_LABEL}

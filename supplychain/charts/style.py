@@ -150,3 +150,19 @@ STANDING_COLOURS: dict[str, str] = {
     "no_later_news": "#999999",  # grey
     "not_reviewed": "#DDDDDD",  # light grey
 }
+
+
+# Material icons beside an entity kind (search results) and a finding's standing (badges): marks, not words.
+KIND_ICONS: dict[str, str] = {
+    "company": ":material/apartment:",
+    "model": ":material/neurology:",
+    "chip": ":material/memory:",
+    "location": ":material/location_on:",
+    "policy": ":material/gavel:",
+}
+STANDING_ICONS: dict[str, str] = {
+    "confirmed": ":material/check_circle:",
+    "updated": ":material/update:",
+    "contradicted": ":material/cancel:",
+    "no_later_news": ":material/more_horiz:",
+}

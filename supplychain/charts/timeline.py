@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from supplychain.charts.style import KIND_COLOURS, STATUS_COLOURS, TIMELINE_EXTRA_COLOURS, vega_label_expr
-from supplychain.data.dates import PRECISION_LABELS, format_date, next_period_start
-from supplychain.data.labels import EVIDENCE_LABELS, STATUS_LABELS, TIMELINE_KIND_LABELS
-from supplychain.rules.status import STATUSES
+from supplychain.charts.style import KIND_COLOURS, TIMELINE_EXTRA_COLOURS, vega_label_expr
+from supplychain.charts.time_axis import FONT, asof_rule, iso_day, time_domain, time_ticks, unreviewed_layer
+from supplychain.data.dates import PRECISION_LABELS, next_period_start
+from supplychain.data.labels import EVIDENCE_LABELS, TIMELINE_KIND_LABELS
 from supplychain.rules.timeline import LANE_KINDS, LANE_LABELS, label_levels
 
 LANE_HEIGHT = 66  # three sub-rows of 22 px
@@ -25,7 +25,6 @@ WIDE_PLOT_WIDTH = 1100  # and a wide one (1920 px windows, story slides): labels
 MARKER_Y = 22
 MARKER_SIZE = 300  # about 20 px across
 MARKER_GAP_PX = 22
-FONT = 13
 PICKS = ("pick_span", "pick_dot", "pick_label")
 KIND_ORDER = ["policy", "chip", "model", "report", "industry"]
 _KIND_COLOURS = {**KIND_COLOURS, **TIMELINE_EXTRA_COLOURS}
@@ -56,24 +55,6 @@ def chain_marker_dates(
     return out
 
 
-def asof_rule(asof: pd.Timestamp | None, start: pd.Timestamp, end: pd.Timestamp) -> list[alt.Chart]:
-    """The one mark of a chosen day (the shared `asof`): a blue rule with its words, or nothing outside [start, end]."""
-    if asof is None or not start <= asof <= end:
-        return []
-    marker = pd.DataFrame({"start_iso": [_iso(asof)], "label": [f"Status as of {format_date(asof)}"]})
-    rule = alt.Chart(marker).mark_rule(color="#0072B2", strokeWidth=2)
-    return [rule.encode(x=alt.X("start_iso:T"), tooltip=alt.Tooltip("label:N", title="Marker"))]
-
-
-def _iso(value: pd.Timestamp) -> str:
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
-
-
-def _domain(first: pd.Timestamp, last: pd.Timestamp) -> list[alt.DateTime]:
-    """A time-scale domain every layer writes the same way (ISO strings and parsed dates would conflict)."""
-    return [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in (pd.Timestamp(first), pd.Timestamp(last))]
-
-
 def timeline_frame(
     items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000
 ) -> pd.DataFrame:
@@ -84,8 +65,8 @@ def timeline_frame(
     out[["level_narrow", "labelled_narrow", "align_narrow"]] = narrow[["level", "labelled", "align"]]
     wide = label_levels(out, start, end, width_px=max(width_px, WIDE_PLOT_WIDTH))
     out[["level_xwide", "labelled_xwide", "align_xwide"]] = wide[["level", "labelled", "align"]]
-    out["start_iso"] = out["date"].map(_iso)
-    out["end_iso"] = [_iso(next_period_start(d, p)) for d, p in zip(out["date"], out["precision"])]
+    out["start_iso"] = out["date"].map(iso_day)
+    out["end_iso"] = [iso_day(next_period_start(d, p)) for d, p in zip(out["date"], out["precision"])]
     out["label_iso"] = out["start_iso"].where(
         out["precision"] == "day", out["end_iso"]
     )  # a span's label follows the span
@@ -144,13 +125,6 @@ TOOLTIP = [
 ]
 
 
-def time_ticks(start: pd.Timestamp, end: pd.Timestamp) -> dict[str, object]:
-    """Regular ticks, about eight across the range: every 1, 3, 6 or 12 months (never uneven "nice" dates)."""
-    months = max((pd.Timestamp(end) - pd.Timestamp(start)).days / 30.4, 1)
-    step = next((m for m in (1, 2, 3, 6, 12) if months / m <= 9), 12 * int(months // 96 + 1))
-    return {"interval": "month", "step": step}
-
-
 def _kind_scale() -> alt.Scale:
     return alt.Scale(domain=KIND_ORDER, range=[_KIND_COLOURS[k] for k in KIND_ORDER])
 
@@ -162,11 +136,11 @@ def build_lane_count_chart(counts: pd.DataFrame, *, start: pd.Timestamp, end: pd
     a sequential single-hue scale (colour-blind safe) plus the number itself, so no colour has to be read.
     """
     lanes = list(dict.fromkeys(counts["lane_label"]))
-    base = alt.Chart(counts.assign(period=counts["period"].map(_iso), period_end=counts["period_end"].map(_iso)))
+    base = alt.Chart(counts.assign(period=counts["period"].map(iso_day), period_end=counts["period_end"].map(iso_day)))
     x = alt.X(
         "period:T",
         title=None,
-        scale=alt.Scale(domain=_domain(start, end)),
+        scale=alt.Scale(domain=time_domain(start, end)),
         axis=alt.Axis(format="%b %Y", labelFontSize=FONT, labelOverlap="greedy", tickCount=time_ticks(start, end)),
     )
     y = alt.Y("lane_label:N", title=None, sort=lanes, axis=alt.Axis(labelFontSize=FONT, labelLimit=220))
@@ -214,7 +188,9 @@ def build_timeline_chart(
     axis = alt.Axis(
         format="%b %Y", labelFontSize=FONT, grid=True, labelOverlap="greedy", tickCount=time_ticks(start, end)
     )
-    x = alt.X("start_iso:T", title=None, scale=alt.Scale(domain=_domain(start, end + pd.Timedelta(days=1))), axis=axis)
+    x = alt.X(
+        "start_iso:T", title=None, scale=alt.Scale(domain=time_domain(start, end + pd.Timedelta(days=1))), axis=axis
+    )
     x_plain = alt.X("start_iso:T", title=None)
     y = alt.Y(
         "lane_label:N",
@@ -320,13 +296,13 @@ def build_timeline_chart(
     if not steps.empty:
         s = steps[(steps["end"] >= start) & (steps["date"] <= end)]
         s = s.assign(
-            start_iso=s["date"].map(_iso),
-            end_iso=[_iso(next_period_start(d, p)) for d, p in zip(s["date"], s["precision"])],
+            start_iso=s["date"].map(iso_day),
+            end_iso=[iso_day(next_period_start(d, p)) for d, p in zip(s["date"], s["precision"])],
         )
         s = s.assign(
-            marker_iso_wide=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=PLOT_WIDTH)],
-            marker_iso_narrow=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=NARROW_PLOT_WIDTH)],
-            marker_iso_xwide=[_iso(d) for d in chain_marker_dates(s, start, end, width_px=WIDE_PLOT_WIDTH)],
+            marker_iso_wide=[iso_day(d) for d in chain_marker_dates(s, start, end, width_px=PLOT_WIDTH)],
+            marker_iso_narrow=[iso_day(d) for d in chain_marker_dates(s, start, end, width_px=NARROW_PLOT_WIDTH)],
+            marker_iso_xwide=[iso_day(d) for d in chain_marker_dates(s, start, end, width_px=WIDE_PLOT_WIDTH)],
             line_iso=s["start_iso"].where(s["precision"] == "day", s["end_iso"]),
             number=s["step"].astype(str),
         )
@@ -390,11 +366,11 @@ def build_zoom_strip(
     on the lanes chart. The brush sits on the ticks' layer (Streamlit reads a layered chart's selection
     from there); the band comes first so the ticks are drawn over it.
     """
-    frame = items.assign(start_iso=items["date"].map(_iso), kind=items["lane"].map(LANE_KINDS))
+    frame = items.assign(start_iso=items["date"].map(iso_day), kind=items["lane"].map(LANE_KINDS))
     brush = alt.selection_interval(
         name="zoom",
         encodings=["x"],
-        value={"x": _domain(start, end)} if brushed and (start, end) != (full_start, full_end) else None,
+        value={"x": time_domain(start, end)} if brushed and (start, end) != (full_start, full_end) else None,
         # Blue and outlined, so the chosen window never reads as the grey "not yet reviewed" band.
         mark=alt.BrushConfig(fill="#0072B2", fillOpacity=0.12, stroke="#0072B2", strokeWidth=1.5),
     )
@@ -405,7 +381,7 @@ def build_zoom_strip(
             x=alt.X(
                 "start_iso:T",
                 title="Drag across this strip to zoom the timeline · double-click to clear",
-                scale=alt.Scale(domain=_domain(full_start, full_end)),
+                scale=alt.Scale(domain=time_domain(full_start, full_end)),
                 axis=alt.Axis(
                     format="%Y", tickCount="year", labelFontSize=FONT, titleFontSize=FONT, titleFontWeight="normal"
                 ),
@@ -430,144 +406,3 @@ def build_zoom_strip(
 
 ZOOM_TICK_PX = 22
 ZOOM_PLOT_PX = 38  # the band's title along the top, the ticks along the bottom edge
-
-
-UNREVIEWED_LABEL = "Not yet reviewed"
-UNREVIEWED_GREY = "#9aa0a6"
-
-
-def unreviewed_layer(
-    reviewed_through: pd.Timestamp | None, end: pd.Timestamp, *, label: bool = True, inside: bool = False
-) -> list[alt.Chart]:
-    """A grey band over the time after the reviewed-through day, up to `end`, titled "Not yet reviewed":
-    events after that day may exist, but the curators have not checked for them (issue 9 §2).
-    `inside` puts the title inside the plot's top edge, ending where the band ends (the zoom strip has no
-    room above its plot, and its band is narrow)."""
-    if reviewed_through is None or pd.isna(reviewed_through) or pd.Timestamp(reviewed_through) >= pd.Timestamp(end):
-        return []
-    first = pd.Timestamp(reviewed_through) + pd.Timedelta(days=1)
-    band = pd.DataFrame(
-        {
-            "start_iso": [_iso(first)],
-            "end_iso": [_iso(pd.Timestamp(end) + pd.Timedelta(days=1))],
-            "label": [f"{UNREVIEWED_LABEL}: the record is checked through {format_date(reviewed_through)}"],
-        }
-    )
-    x = alt.X("start_iso:T")
-    layers = [
-        alt.Chart(band)
-        .mark_rect(color=UNREVIEWED_GREY, opacity=0.28)
-        .encode(x=x, x2="end_iso:T", tooltip=alt.Tooltip("label:N", title="After the review"))
-    ]
-    if label:
-        layers.append(
-            alt.Chart(band.assign(text=UNREVIEWED_LABEL))
-            .mark_text(
-                align="right" if inside else "left",
-                baseline="top",
-                dx=-4 if inside else 4,
-                y=1 if inside else -2,
-                fontSize=FONT - 1,
-                color="#3c4043",
-                fontStyle="italic",
-            )
-            .encode(x=alt.X("end_iso:T") if inside else x, text="text:N")
-        )
-    return layers
-
-
-def status_frame(
-    segments: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, names: dict[str, str] | None = None
-) -> pd.DataFrame:
-    """Strip segments clipped to [start, end], with readable fields for tooltips (ids as names via `names`)."""
-    names = names or {}
-    seg = segments[(segments["end"] > start) & (segments["start"] <= end)].copy()
-    seg["start"] = seg["start"].clip(lower=start)
-    seg["end"] = seg["end"].clip(upper=end + pd.Timedelta(days=1))
-    seg["start_iso"], seg["end_iso"] = seg["start"].map(_iso), seg["end"].map(_iso)
-    seg["period"] = [
-        f"{format_date(a)} to {format_date(b - pd.Timedelta(days=1))}" for a, b in zip(seg["start"], seg["end"])
-    ]
-    seg["status_label"] = seg["status"].map(STATUS_LABELS)
-    seg["certainty"] = seg["uncertain"].map({True: "Uncertain", False: "Certain"})
-    seg["measure"] = seg["measure_name"].fillna("")
-    seg["china_side_names"] = (
-        seg["china_side"].fillna("").map(lambda v: "; ".join(names.get(i, i) for i in str(v).split("; ") if i))
-    )
-    return seg
-
-
-def build_status_strip(
-    segments: pd.DataFrame,
-    *,
-    chip_order: Sequence[str],
-    start: pd.Timestamp,
-    end: pd.Timestamp,
-    asof: pd.Timestamp | None,
-    reviewed_through: pd.Timestamp | None = None,
-    names: dict[str, str] | None = None,
-) -> alt.LayerChart:
-    """One row per chip, coloured by export status over time; faded where the status is uncertain;
-    a black line underneath where Chinese authorities discourage buying it; a grey band after the
-    reviewed-through day."""
-    seg = status_frame(segments, start, end, names)
-    x_scale = alt.Scale(domain=_domain(start, end + pd.Timedelta(days=1)))
-    x = alt.X(
-        "start_iso:T",
-        title=None,
-        scale=x_scale,
-        axis=alt.Axis(format="%b %Y", labelFontSize=FONT, labelOverlap="greedy", tickCount=time_ticks(start, end)),
-    )
-    y = alt.Y(
-        "chip_name:N", title=None, sort=list(chip_order), axis=alt.Axis(labelFontSize=FONT, labelLimit=0)
-    )  # no cut name: "(reported, not announced)" matters
-    tip = [
-        alt.Tooltip("chip_name:N", title="Chip"),
-        alt.Tooltip("period:N", title="Period"),
-        alt.Tooltip("status_label:N", title="Status"),
-        alt.Tooltip("measure:N", title="Deciding measure"),
-        alt.Tooltip("china_side_names:N", title="Chinese side discourages"),
-        alt.Tooltip("certainty:N", title="Certainty"),
-        alt.Tooltip("uncertain_why:N", title="Why uncertain"),
-    ]
-    bars = (
-        alt.Chart(seg)
-        .mark_bar(height=18)
-        .encode(
-            x=x,
-            x2="end_iso:T",
-            y=y,
-            color=alt.Color(
-                "status:N",
-                title="Export status to China",
-                scale=alt.Scale(domain=list(STATUSES), range=[STATUS_COLOURS[s] for s in STATUSES]),
-                legend=alt.Legend(
-                    # One column: the legend starts where the bars do, right of the chip names, and two
-                    # columns of these labels ran past the chart's edge at 1024 px ("Allowed under li…").
-                    orient="top",
-                    direction="vertical",
-                    columns=1,
-                    labelExpr=vega_label_expr(STATUS_LABELS, STATUSES),
-                    labelFontSize=FONT,
-                    titleFontSize=FONT,
-                    labelLimit=320,
-                ),
-            ),
-            opacity=alt.Opacity(
-                "certainty:O",
-                title="Certainty",
-                scale=alt.Scale(domain=["Certain", "Uncertain"], range=[1.0, 0.45]),
-                legend=alt.Legend(orient="bottom", labelFontSize=FONT, titleFontSize=FONT),
-            ),
-            tooltip=tip,
-        )
-    )
-    x_plain = alt.X("start_iso:T")
-    china = (
-        alt.Chart(seg[seg["china_side"].fillna("") != ""])
-        .mark_bar(height=4, color="black", yOffset=12)
-        .encode(x=x_plain, x2="end_iso:T", y=y, tooltip=tip)
-    )
-    layers = [bars, china, *unreviewed_layer(reviewed_through, end, label=False)]
-    layers += asof_rule(asof, start, end)
-    return alt.layer(*layers).properties(height=alt.Step(30)).configure_view(strokeWidth=0)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import quote
 
 import pandas as pd
 
 from supplychain.data.cells import is_blank
-from supplychain.data.schema import ENTITY_TABLES, NAME_COLUMN, entity_keys
+from supplychain.data.routes import DATA, ENTITY, page_url
+from supplychain.data.schema import ENTITY_TABLES, NAME_COLUMN, entity_keys, resource
 
 INDEX_COLUMNS = ["id", "kind", "name", "aliases", "table", "label"]
 # Link cells carry the name after '#', so a LinkColumn can show the name: display_text=LINK_DISPLAY.
@@ -20,7 +20,7 @@ _PUNCT = re.compile(r"[\s\-_.,;:'’()/]+")
 
 def entity_url(entity_id: str) -> str:
     """The address of an entity's profile page: the one place the link format is defined."""
-    return f"/entity?id={quote(str(entity_id), safe='')}"
+    return page_url(ENTITY, id=str(entity_id))
 
 
 def entity_link(entity_id: str, name: str) -> str:
@@ -89,23 +89,24 @@ def find_entities(index: pd.DataFrame, text: str, *, limit: int = 10) -> pd.Data
         return index.iloc[0:0].assign(rank=pd.Series(dtype=int), matched=pd.Series(dtype=str))
     hits = []
     for pos, row in enumerate(index.itertuples(index=False)):
-        name, ident = _fold(row.name), _fold(row.id)
-        aliases = [(a, _fold(a)) for a in row.aliases]
+        row_name, row_id = str(row.name), str(row.id)
+        name, ident = _fold(row_name), _fold(row_id)
+        aliases = [(str(a), _fold(str(a))) for a in row.aliases]
         best: tuple[int, str] | None = None
         candidates = [
-            (0, row.name, name == needle or ident == needle),
+            (0, row_name, name == needle or ident == needle),
             (1, next((a for a, f in aliases if f == needle), ""), any(f == needle for _, f in aliases)),
-            (2, row.name, name.startswith(needle)),
+            (2, row_name, name.startswith(needle)),
             (
                 3,
                 next((a for a, f in aliases if f.startswith(needle)), ""),
                 any(f.startswith(needle) for _, f in aliases),
             ),
-            (4, row.name, any(w.startswith(needle) for w in name.split())),
-            (5, row.name, needle in name),
+            (4, row_name, any(w.startswith(needle) for w in name.split())),
+            (5, row_name, needle in name),
             (
                 6,
-                next((a for a, f in aliases if needle in f), row.id),
+                next((a for a, f in aliases if needle in f), row_id),
                 any(needle in f for _, f in aliases) or needle in ident,
             ),
         ]
@@ -174,7 +175,6 @@ def suggest_entities(index: pd.DataFrame, text: str, *, limit: int = 6) -> pd.Da
 def entity_id_columns(package: dict, table: str) -> list[str]:
     """Columns of `table` whose values are entity ids, so the Data page can link each cell to its profile:
     the key of an entity table, every foreign key into one, and an edge's two ends."""
-    from supplychain.data.schema import resource
 
     schema = resource(package, table)["schema"]
     out = [schema["primaryKey"][0]] if table in ENTITY_TABLES else []
@@ -192,4 +192,4 @@ def row_link(table: str, row_id: str) -> str:
     """A link cell for any data row: an entity's profile, or the Data page showing that one row."""
     if table in ENTITY_TABLES:
         return entity_link(row_id, row_id)
-    return f"/data?table={quote(table)}&q={quote(str(row_id), safe='')}#{row_id}"
+    return f"{page_url(DATA, table=table, q=str(row_id))}#{row_id}"

@@ -8,6 +8,7 @@ import pandas as pd
 
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import PRECISION_LABELS
+from supplychain.data.routes import PAGE_TITLES
 
 KIND_LABELS: dict[str, str] = {
     "company": "Company / organisation",
@@ -15,15 +16,6 @@ KIND_LABELS: dict[str, str] = {
     "chip": "Chip",
     "location": "Place",
     "policy": "Policy / measure",
-}
-
-
-KIND_ICONS: dict[str, str] = {
-    "company": ":material/apartment:",
-    "model": ":material/neurology:",
-    "chip": ":material/memory:",
-    "location": ":material/location_on:",
-    "policy": ":material/gavel:",
 }
 
 
@@ -276,14 +268,6 @@ STANDING_LABELS: dict[str, str] = {
 }
 
 
-STANDING_ICONS: dict[str, str] = {
-    "confirmed": ":material/check_circle:",
-    "updated": ":material/update:",
-    "contradicted": ":material/cancel:",
-    "no_later_news": ":material/more_horiz:",
-}
-
-
 STANDING_HELP: dict[str, str] = {
     "confirmed": "Later records say the same.",
     "updated": "Still true, but later events changed its context or scope.",
@@ -384,21 +368,6 @@ STORY_VISUAL_LABELS: dict[str, str] = {
     "graph": "Network around one entity",
     "evidence": "How each row is known",
     "standings": "What changed since the report",
-}
-
-
-# Page titles by URL path: the navigation (dashboard.py) and story steps' "Open this view" page read them here.
-PAGE_TITLES: dict[str, str] = {
-    "overview": "Overview",
-    "status": "Export status",
-    "map": "Map",
-    "sites": "Data-centre sites",
-    "timeline": "Timeline",
-    "relationships": "Relationships",
-    "entity": "Profiles",
-    "data": "Data",
-    "sources": "Sources",
-    "present": "Story mode",
 }
 
 

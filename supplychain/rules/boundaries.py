@@ -8,8 +8,8 @@ from typing import Any
 
 import shapely
 
-from supplychain.data.geography import BOUNDARIES_LAYER
-from supplychain.rules.regions import REGIONS, Projection, Region
+from supplychain.data.geography import BOUNDARIES_LAYER, country_polygons
+from supplychain.rules.regions import REGIONS, Projection, Region, plot_box
 
 # Simplify to this fraction of a screen pixel at the region's scale on its smallest canvas: below what the eye sees.
 SIMPLIFY_PX = 0.5
@@ -50,7 +50,6 @@ def simplify_tolerance(region: Region, width_px: float) -> float:
 def plot_topology(region: Region, *, widths: tuple[float, float], height: float, scale_width: float) -> dict[str, Any]:
     """The boundaries a map plot `widths[0]`..`widths[1]` px wide and `height` tall shows (regions.plot_box), simplified
     for the scale Vega fits at `scale_width`, as TopoJSON on a grid a quarter of the tolerance (to_topology)."""
-    from supplychain.rules.regions import plot_box
 
     box = plot_box(region, widths=widths, height=height)
     collection = clipped_boundaries(region, width_px=scale_width, box=box)
@@ -72,7 +71,6 @@ def clipped_boundaries(
     refused. Properties: name, iso2. The tolerance in degrees is SIMPLIFY_PX times the degrees per pixel of the
     region fitted to a plot `width_px` wide (and its own height), so a smaller region keeps finer coastlines.
     """
-    from supplychain.data.geography import country_polygons
 
     region = REGIONS[region] if isinstance(region, str) else region
     if box is None:

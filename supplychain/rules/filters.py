@@ -8,7 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain.data.schema import fields, free_text_columns, primary_key
+from supplychain.data.labels import enum_labels
+from supplychain.data.schema import ENTITY_TABLES, fields, free_text_columns, primary_key, resource
 
 
 def search_rows(frame: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -79,9 +80,6 @@ def value_labels(
     words ("government_body" -> "Government body"). Two values that would read the same keep their id
     in brackets, so "Alibaba Group" and "Alibaba Cloud" are never mistaken for each other.
     """
-    from supplychain.data import labels  # noqa: I001  (function-level, as before the move)
-    from supplychain.data.schema import ENTITY_TABLES, resource
-
     values = sorted(tables[table][column].dropna().astype(str).unique())
     target = None
     for fk in resource(package, table)["schema"].get("foreignKeys", []):
@@ -104,7 +102,7 @@ def value_labels(
         frame = tables["claims"]
         names = {str(i): t if len(t) <= 70 else t[:69] + "…" for i, t in zip(frame["claim_id"], frame["text_en"])}
     else:
-        names = dict(labels.enum_labels(table, column))
+        names = dict(enum_labels(table, column))
         names.update({"True": "Yes", "False": "No"})
     labels = {v: names.get(v) or _humanise(v) for v in values}
     counts: dict[str, int] = {}

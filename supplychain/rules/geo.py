@@ -14,8 +14,9 @@ from typing import Any
 import pandas as pd
 
 from supplychain.data.cells import cell_text as _text
-from supplychain.data.dates import map_counts_from
+from supplychain.data.dates import format_span, map_counts_from
 from supplychain.data.entities import entity_names
+from supplychain.data.labels import enum_label
 from supplychain.rules.regions import Projection
 
 # How each relation becomes a line on the map, defined once: "forward" draws from the from-entity's
@@ -387,3 +388,44 @@ def arrow_heads(paths: pd.DataFrame, projection: Projection, *, at: float = 0.8)
         angle = math.degrees(math.atan2(b["x"] - a["x"], -(b["y"] - a["y"]))) % 360
         rows.append({"flow_id": flow_id, "lon": b["lon"], "lat": b["lat"], "angle": angle})
     return pd.DataFrame(rows, columns=["flow_id", "lon", "lat", "angle"])
+
+
+def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, location_id: str) -> pd.DataFrame:
+    """Every relationship that touches a place: those naming it, and the flows drawn to or from it.
+
+    Columns: relationship_id, From, Relation, To, When, Evidence, Source, Claim, Description (claim_id kept for quotes).
+    """
+    rels = tables["relationships"]
+    drawn = set(flows.loc[(flows["origin_id"] == location_id) | (flows["dest_id"] == location_id), "relationship_id"])
+    hit = rels[
+        (rels["to_id"] == location_id) | (rels["from_id"] == location_id) | rels["relationship_id"].isin(list(drawn))
+    ]
+    names = entity_names(tables)
+    rows = [
+        {
+            "relationship_id": r["relationship_id"],
+            "From": names.get(str(r["from_id"]), str(r["from_id"])),
+            "Relation": enum_label("relationships", "relation", str(r["relation"])),
+            "To": names.get(str(r["to_id"]), str(r["to_id"])),
+            "When": format_span(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
+            "Evidence": enum_label("relationships", "evidence", str(r["evidence"])),
+            "Source": r["source_id"],
+            "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
+            "Description": r["description"],
+        }
+        for _, r in hit.iterrows()
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "Claim", "Description"],
+    )
+
+
+def unplaced_count(tables: dict[str, pd.DataFrame], flows: pd.DataFrame) -> int:
+    """Relationships of a flow type that have no line because one end has no known place."""
+    rels = tables["relationships"]
+    return int(
+        (
+            rels["relation"].isin(list(FLOW_DIRECTIONS)) & ~rels["relationship_id"].isin(list(flows["relationship_id"]))
+        ).sum()
+    )

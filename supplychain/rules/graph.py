@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Collection, Iterable
 from datetime import date
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -51,7 +52,7 @@ IMPLIED_EDGES = [
 ]
 
 
-def _date(value: object) -> pd.Timestamp | None:
+def _date(value: Any) -> pd.Timestamp | None:
     return None if is_blank(value) else pd.Timestamp(value)
 
 
@@ -63,8 +64,8 @@ def build_graph(tables: dict[str, pd.DataFrame], index: pd.DataFrame) -> nx.Mult
     Edges whose endpoint is not an entity are left out (the loader's checks normally prevent that).
     """
     graph = nx.MultiDiGraph()
-    for row in index.itertuples(index=False):
-        graph.add_node(row.id, kind=row.kind, name=row.name, label=row.label, table=row.table)
+    for node in index.itertuples(index=False):
+        graph.add_node(node.id, kind=node.kind, name=node.name, label=node.label, table=node.table)
     names = names_by_id(index)
     stated: set[tuple[str, str, str]] = set()
     rels = tables.get("relationships", pd.DataFrame())

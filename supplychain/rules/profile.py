@@ -9,7 +9,7 @@ import pandas as pd
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import DAY, format_date, next_period_start
 from supplychain.data.entities import entity_link, names_by_id
-from supplychain.data.labels import enum_labels
+from supplychain.data.labels import EVIDENCE_LABELS, enum_labels
 from supplychain.data.schema import (
     ENTITY_TABLES,
     column_labels,
@@ -141,7 +141,6 @@ def entity_edges(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
     """The rows of an edge_table() frame that name the entity at either end: what the report says first, then
     official records, other press, reference works and estimates (style.EVIDENCE_LABELS' order), so a profile
     that lists only its first ties lists the report's own."""
-    from supplychain.data.labels import EVIDENCE_LABELS
 
     rank = {kind: i for i, kind in enumerate(EVIDENCE_LABELS)}
     hits = edges[(edges["from_id"] == entity_id) | (edges["to_id"] == entity_id)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 # The map is Pacific-centred (central meridian 150°E) so that Silicon Valley -> China flows cross the
@@ -45,6 +45,16 @@ REGIONS: dict[str, Region] = {
     "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 390, ()),
 }
 DEFAULT_REGION = "east_asia"
+SITE_MAP_HEIGHT = 470
+# The site map's presets: the Johor-Singapore corridor first (the same box as the Map's close-up), Kuala Lumpur
+# one click away, then the region. Its "sea" box stops at the equator's latitudes where the sites are; the Map's
+# "sea" reaches north to Beijing so that flows from Chinese head offices start on the map.
+SITE_REGIONS: dict[str, Region] = {
+    "strait": replace(REGIONS["strait"], height=SITE_MAP_HEIGHT),
+    "kl": Region("kl", "Kuala Lumpur", 101.3, 102.1, 2.7, 3.35, SITE_MAP_HEIGHT),
+    "sea": Region("sea", "Southeast Asia", 96.0, 124.0, -8.0, 16.0, SITE_MAP_HEIGHT),
+}
+DEFAULT_SITE_REGION = "strait"
 # The plot fills the page's width (Region.height is the plot's own height; legends go below it): about 820 px
 # in a 1280x720 window with the sidebar open, 1,460 px at 1920x1080, 1,760 px with the sidebar closed. Labels are
 # placed for MIN_PLOT_WIDTH; boundaries are clipped to everything a plot up to MAX_PLOT_WIDTH wide shows.
