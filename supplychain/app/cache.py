@@ -31,10 +31,31 @@ def _cached_dataset(folder: str, stamp: str) -> Dataset:
 def get_dataset() -> Dataset:
     """The validated dataset for this process, reloaded when a data file changes.
 
-    Callers must treat the frames as read-only (filter functions return new frames).
+    Callers must treat the frames as read-only (filter functions return new frames). The app reads it through
+    load_run_dataset / run_dataset, so one run never mixes two versions.
     """
     folder = data_dir()
     return _cached_dataset(str(folder), fingerprint(folder))
+
+
+RUN_DATASET_KEY = "_run_dataset"  # session state: the dataset the router loaded for this session's current run
+
+
+def load_run_dataset() -> Dataset:
+    """The router's one load per run: the current dataset, kept for the page (and its fragments) to read.
+
+    Why: if the router and the page each looked at the files, a file saved between the two would draw the page
+    from another version than the router checked. Session state holds a reference, not a copy.
+    """
+    dataset = get_dataset()
+    st.session_state[RUN_DATASET_KEY] = dataset
+    return dataset
+
+
+def run_dataset() -> Dataset:
+    """The dataset the router loaded for this run; a page run without the router (AppTest) loads it itself."""
+    dataset = st.session_state.get(RUN_DATASET_KEY)
+    return dataset if isinstance(dataset, Dataset) else load_run_dataset()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -178,6 +199,18 @@ def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
 def get_timeline_items(dataset: Dataset):
     """Every event, model release and chip launch as timeline items, once per data version (read-only)."""
     return _cached_timeline_items(str(data_dir()), dataset.fingerprint, dataset.tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_lanes(folder: str, stamp: str, _tables: dict):
+    from supplychain.rules.timeline import read_lanes
+
+    return read_lanes(_tables)
+
+
+def get_lanes(dataset: Dataset):
+    """The timeline's lanes (supplychain.rules.timeline.Lanes) of this dataset's lanes.csv, once per data version."""
+    return _cached_lanes(str(data_dir()), dataset.fingerprint, dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -103,14 +103,13 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
     """One timeline item (supplychain.timeline.timeline_items row, indexed by item_id): what, when,
     how precisely, the evidence, the report's quote behind it and the source."""
     from supplychain.data.dates import PRECISION_LABELS
-    from supplychain.rules.timeline import LANE_LABELS
 
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
     with st.container(border=True):
         st.subheader(f"{item['date_label']} · {item['title']}")
         st.markdown(escape_md(item["description"]))
         st.caption(
-            f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
+            f"{escape_md(item['lane_label'] if pd.notna(item.get('lane_label')) else item['lane'])} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
         )
         render_evidence(str(item["evidence"]))
         names = entity_names(tables)
