@@ -17,13 +17,16 @@ from supplychain.data.validate import (
     FALSE_VALUES,
     MAY_BE_EMPTY,
     TRUE_VALUES,
+    VERSION,
     LoadWarning,
     Problem,
     check_cross_table,
     check_package_description,
+    check_package_metadata,
     check_references,
     check_table,
     cut,
+    is_real_day,
     problem,
 )
 from supplychain.rules.sites import check_coordinates
@@ -54,12 +57,16 @@ class Dataset:
 
     @property
     def version(self) -> str:
-        return str(self.package.get("version", ""))
+        """The package's version; "" when it is not a version number (a problem then, never echoed as Markdown)."""
+        version = self.package.get("version", "")
+        return version if isinstance(version, str) and VERSION.fullmatch(version) else ""
 
     @property
     def as_of(self) -> str:
-        """The date the data is as of (YYYY-MM-DD), from the package's `created` stamp."""
-        return str(self.package.get("created", ""))[:10]
+        """The date the data is as of (YYYY-MM-DD), from the package's `created` stamp; "" when it is not a real
+        day (the load then lists it as a problem, and the footer drawn under that list must not crash on it)."""
+        day = str(self.package.get("created", ""))[:10]
+        return day if is_real_day(day) else ""
 
     @property
     def reviewed_through(self) -> str:
@@ -67,7 +74,8 @@ class Dataset:
 
         Later than the report, earlier than the build date: events after it may exist but are not in the record.
         """
-        return str(self.package.get("reviewed_through", ""))[:10]
+        day = str(self.package.get("reviewed_through", ""))[:10]
+        return day if is_real_day(day) else ""  # as as_of: a bad value is a problem, never a crash
 
 
 def fingerprint(data_dir: Path) -> str:
@@ -275,6 +283,8 @@ def _load(data_dir: Path, stamp: str) -> Dataset:
             {}, problems=[problem(PACKAGE_FILE, None, None, None, f"valid JSON ({cut(exc)})")], fingerprint=stamp
         )
     problems = check_package_description(package)
+    if isinstance(package, dict):
+        problems = check_package_metadata(package) + problems
     if problems:
         return Dataset(package if isinstance(package, dict) else {}, problems=problems, fingerprint=stamp)
     warnings: list[LoadWarning] = []

@@ -102,7 +102,7 @@ def _line(index: Any) -> int:
     return int(index) + 2
 
 
-def _real_day(text: str) -> bool:
+def is_real_day(text: str) -> bool:
     """True for a calendar day written YYYY-MM-DD within FIRST_DATE..LAST_DATE (2026-02-30 is not one)."""
     if not _DATE.fullmatch(text) or not FIRST_DATE <= text <= LAST_DATE:
         return False
@@ -115,12 +115,12 @@ def check_package_metadata(package: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     created = package.get("created")
     day = str(created)[:10] if isinstance(created, str) else ""
-    if not isinstance(created, str) or not _real_day(day) or not re.fullmatch(r"[0-9T:.+\-Z]*", created[10:]):
+    if not isinstance(created, str) or not is_real_day(day) or not re.fullmatch(r"[0-9T:.+\-Z]*", created[10:]):
         problems.append(
             problem(PACKAGE_FILE, None, "created", created, "a real date and time such as 2026-11-28T00:00:00Z")
         )
     reviewed = package.get("reviewed_through")
-    if reviewed is not None and not (isinstance(reviewed, str) and _real_day(reviewed)):
+    if reviewed is not None and not (isinstance(reviewed, str) and is_real_day(reviewed)):
         problems.append(problem(PACKAGE_FILE, None, "reviewed_through", reviewed, "a real date written YYYY-MM-DD"))
     version = package.get("version")
     if not isinstance(version, str) or not VERSION.fullmatch(version):
@@ -129,11 +129,11 @@ def check_package_metadata(package: dict[str, Any]) -> list[Problem]:
 
 
 def check_package_description(package: Any) -> list[Problem]:
-    """The description itself: its own values (created, reviewed_through, version), resources, table names and
-    paths, fields, types, keys and the custom properties refer to what exists."""
+    """The description itself: resources, table names and paths, fields, types, keys and the custom properties
+    refer to what exists (its own values: check_package_metadata)."""
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list) or not package["resources"]:
         return [problem(PACKAGE_FILE, None, None, None, "a data package with a non-empty 'resources' list")]
-    problems: list[Problem] = check_package_metadata(package)
+    problems: list[Problem] = []
     names: dict[str, set[str]] = {}
     for number, res in enumerate(package["resources"], start=1):
         label = f"resources[{number}]"
@@ -350,7 +350,7 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
                 hint = f" (it is in {owner[ident]}.csv)" if ident in owner else ""
                 problems.append(problem(f"{table}.csv", _line(idx), id_column, ident, f"an id from {target}.csv{hint}"))
         for date_column, precision_column in date_precision_pairs(package, table):
-            days, precision = frame[date_column], frame[precision_column]
+            days, precision = pd.to_datetime(frame[date_column], errors="coerce"), frame[precision_column]
             month_off = (precision == "month").fillna(False) & days.notna() & (days.dt.day != 1)
             year_off = (precision == "year").fillna(False) & days.notna() & ((days.dt.day != 1) | (days.dt.month != 1))
             for idx, value in days[month_off].items():
