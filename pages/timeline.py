@@ -88,15 +88,15 @@ chosen_categories = urlbind.url_multiselect(
     format_func=lambda c: enum_label("events", "category", c),
 )
 selected = urlbind.url_value("event", list(items["item_id"]), what="not an event on the timeline")
+# The status line of a chip on a day lives on its own page; a shared `asof` from there is drawn here as a blue line.
+asof_day = urlbind.url_date_value("asof", low=LOW, high=HIGH)
+asof = pd.Timestamp(asof_day) if asof_day else None
 st.page_link(
     "pages/status.py",
     label="Could a chip be sold to China on a given day? The answer for every chip is on Export status",
     icon=":material/rule:",
-    query_params={"asof": st.query_params["asof"]} if "asof" in st.query_params else None,
+    query_params={"asof": asof_day.isoformat()} if asof_day else None,  # the checked day only, never the raw value
 )
-# The status line of a chip on a day lives on its own page; a shared `asof` from there is drawn here as a blue line.
-asof = urlbind.url_date_value("asof", low=LOW, high=HIGH)
-asof = pd.Timestamp(asof) if asof else None
 shown = filter_items(
     items,
     lanes=lanes,

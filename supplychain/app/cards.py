@@ -7,7 +7,7 @@ import streamlit as st
 
 from supplychain.app import cache
 from supplychain.app.layout import render_entity_link
-from supplychain.app.markdown import _md_link, escape_md, shorten
+from supplychain.app.markdown import escape_md, md_link, shorten
 from supplychain.charts.style import STANDING_BADGE_COLOURS
 from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_names
@@ -67,9 +67,7 @@ def tie_line(tie: pd.Series | dict) -> str:
 
 def render_source(source: pd.Series) -> None:
     """One source as a line: publisher, linked title, date, kind (all data text escaped)."""
-    title = escape_md(source["title"])
-    if pd.notna(source.get("url")) and source.get("url"):
-        title = f"[{title}]({str(source['url']).replace(')', '%29').replace(' ', '%20')})"
+    title = md_link(source["title"], source.get("url") if pd.notna(source.get("url")) else None)
     st.markdown(
         f"{escape_md(source['publisher'])}: {title} · {format_date(source['date_published'])} · `{source.name}`"
     )
@@ -142,7 +140,6 @@ def render_standing(standing: str | None) -> None:
 
 def render_later_events(events: pd.DataFrame) -> None:
     """The later events bearing on a finding: date, how it bears, what happened, and its source to follow."""
-    from supplychain.rules.standings import followable_url
 
     if events.empty:
         st.caption("No later event is linked to this finding.")
@@ -157,7 +154,7 @@ def render_later_events(events: pd.DataFrame) -> None:
         )
         st.caption(
             f"{escape_md(event['how'])} · {EVIDENCE_LABELS.get(str(event['evidence']), event['evidence'])} · "
-            f"Source: {_md_link(str(source), followable_url(event['url']))}"
+            f"Source: {md_link(str(source), event['url'] if pd.notna(event['url']) else None)}"
         )
 
 
