@@ -33,7 +33,7 @@ presenting = start == PRESENT or (st.context.url or "").rstrip("/").endswith(f"/
 if presenting:
     st.set_page_config(initial_sidebar_state="collapsed")
 page = st.navigation(pages, position="hidden" if presenting else "sidebar")
-dataset = cache.get_dataset()
+dataset = cache.load_run_dataset()  # the one load of this run: the page reads the same
 slides.render_focus_outline()
 notice = st.empty()  # filled after the page runs, when it is known which URL values were ignored
 urlbind.start_run(page.url_path)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, downloads, guard, layout
+from supplychain.app import downloads, guard, layout
 from supplychain.app.urlbind import url_multiselect, url_selectbox, url_text
 from supplychain.data.entities import LINK_DISPLAY, entity_id_columns, entity_link
 from supplychain.data.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
@@ -131,7 +131,7 @@ buttons.download_button(
 downloads.render_view_bundle(package, tables, {table: view}, what=table, as_of=dataset.as_of, container=buttons)
 buttons.download_button(
     "Download the whole dataset (ZIP)",
-    lambda: dataset_zip(cache.data_dir(), bundle_readme(package, tables)),
+    lambda: dataset_zip(package, tables, bundle_readme(package, tables)),
     file_name=download_name("china-ai-supply-chain", dataset.as_of, "zip"),
     mime="application/zip",
     icon=":material/folder_zip:",

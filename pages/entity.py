@@ -87,7 +87,7 @@ else:
         st.markdown(
             "\n".join(
                 f"- **{markdown.escape_md(label)}:** "
-                + (f"[{markdown.escape_md(text)}]({link.split('#')[0]})" if link else markdown.escape_md(text))
+                + markdown.md_link(text, link.split("#")[0] if link else None, relative=True)
                 for label, text, link in key_facts(package, table, row, index)
             )
         )

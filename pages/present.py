@@ -45,9 +45,13 @@ def visual_spec() -> dict:
         items = cache.get_timeline_items(dataset)
         if step.visual == "timeline":
             start, end = pd.Timestamp(p["from"]), pd.Timestamp(p["to"])
-            lanes = expand_lanes(p["lanes"].split(","))
-            shown = filter_items(items, lanes=p["lanes"].split(","), companies=[], categories=[], start=start, end=end)
-            chart = build_timeline_chart(shown, causal_steps(items), lanes=lanes, start=start, end=end)
+            lane_set = cache.get_lanes(dataset)
+            chosen = p["lanes"].split(",")
+            lanes = expand_lanes(chosen, lane_set)
+            shown = filter_items(items, lanes=chosen, groups=lane_set.groups, start=start, end=end)
+            chart = build_timeline_chart(
+                shown, causal_steps(items), lanes=lanes, lane_labels=lane_set.labels, start=start, end=end
+            )
             return enlarge_fonts(chart.to_dict(), factor=1.15)
         asof = pd.Timestamp(p["asof"])
         start, end = pd.Timestamp("2022-06-01"), pd.Timestamp(dataset.as_of)

@@ -12,8 +12,6 @@ from supplychain.data.labels import enum_label
 from supplychain.data.schema import enum_values
 from supplychain.rules.timeline import (
     EVENT_TABLE_COLUMNS,
-    LANE_CHOICES,
-    LANE_LABELS,
     causal_steps,
     events_table,
     expand_lanes,
@@ -27,6 +25,7 @@ from supplychain.rules.timeline import (
 LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
 dataset, items, full_start, full_end, report_day, reviewed = guard.require_timeline()
 tables = dataset.tables
+lane_set = cache.get_lanes(dataset)
 steps = causal_steps(items)
 window = story_window(steps, reviewed) or (full_start, full_end)  # the page opens on the report's story
 names = names_of(tables["companies"], "company_id")
@@ -61,16 +60,16 @@ start = pd.Timestamp(urlbind.url_day("From", key="from", default=window[0].date(
 end = pd.Timestamp(urlbind.url_day("To", key="to", default=window[1].date(), container=top[1], **dates))
 start, end = min(start, end), max(start, end)
 lane_help = "Pick lanes, or a group (All models, All chips, All measures). In a link: " + ", ".join(
-    f"{c} = {LANE_LABELS.get(c) or 'all ' + c}" for c in LANE_CHOICES
+    f"{c} = {lane_set.labels.get(c) or 'all ' + c}" for c in lane_set.choices
 )
 lanes = urlbind.url_multiselect(
     "Lanes",
-    LANE_CHOICES,
+    lane_set.choices,
     key="lanes",
     container=top[2],
     placeholder="All lanes",
     help=lane_help,
-    format_func=lambda c: LANE_LABELS.get(c) or f"All {c}",
+    format_func=lambda c: lane_set.labels.get(c) or f"All {c}",
 )
 chosen_companies = urlbind.url_multiselect(
     "Company",
@@ -89,17 +88,25 @@ chosen_categories = urlbind.url_multiselect(
     format_func=lambda c: enum_label("events", "category", c),
 )
 selected = urlbind.url_value("event", list(items["item_id"]), what="not an event on the timeline")
+# The status line of a chip on a day lives on its own page; a shared `asof` from there is drawn here as a blue line.
+asof_day = urlbind.url_date_value("asof", low=LOW, high=HIGH)
+asof = pd.Timestamp(asof_day) if asof_day else None
 st.page_link(
     "pages/status.py",
     label="Could a chip be sold to China on a given day? The answer for every chip is on Export status",
     icon=":material/rule:",
-    query_params={"asof": st.query_params["asof"]} if "asof" in st.query_params else None,
+    query_params={"asof": asof_day.isoformat()} if asof_day else None,  # the checked day only, never the raw value
 )
-# The status line of a chip on a day lives on its own page; a shared `asof` from there is drawn here as a blue line.
-asof = urlbind.url_date_value("asof", low=LOW, high=HIGH)
-asof = pd.Timestamp(asof) if asof else None
-shown = filter_items(items, lanes=lanes, companies=chosen_companies, categories=chosen_categories, start=start, end=end)
-lane_codes = expand_lanes(lanes)
+shown = filter_items(
+    items,
+    lanes=lanes,
+    groups=lane_set.groups,
+    companies=chosen_companies,
+    categories=chosen_categories,
+    start=start,
+    end=end,
+)
+lane_codes = expand_lanes(lanes, lane_set)
 brushed = "from" in st.query_params or "to" in st.query_params
 zoom = cache.chart_spec(  # built once per data version and range, like the charts below, not on every run
     dataset,
@@ -159,6 +166,7 @@ else:
                 shown,
                 steps,
                 lanes=lane_codes,
+                lane_labels=lane_set.labels,
                 start=start,
                 end=end,
                 asof=asof,

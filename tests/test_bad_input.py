@@ -185,10 +185,10 @@ CASES = [
         "nul_byte",
         "dialect",
         _bytes("models.csv", lambda b: b.replace(b"Model One", b"Model\x00 One")),
-        "warns",
+        "blocks",
         "models.csv",
         "name",
-        "NUL byte",
+        "without control characters",
     ),
     # Structure
     Case(
@@ -201,7 +201,15 @@ CASES = [
         "in the data folder",
     ),
     Case("empty_file", "structure", _bytes("models.csv", lambda b: b""), "blocks", "models.csv", None, "header row"),
-    Case("header_only", "structure", _bytes("events.csv", lambda b: b.split(b"\n")[0] + b"\n"), "loads"),
+    Case(
+        "header_only",
+        "structure",
+        _bytes("events.csv", lambda b: b.split(b"\n")[0] + b"\n"),
+        "blocks",
+        "events.csv",
+        None,
+        "at least one data row",
+    ),
     Case(
         "missing_column",
         "structure",
@@ -648,9 +656,10 @@ def test_an_excel_saved_file_reads_the_same_rows_as_the_original(mini_dir: Path)
     assert after.equals(before)
 
 
-def test_a_nul_byte_is_stripped_from_the_cell(mini_dir: Path) -> None:
+def test_a_nul_byte_in_a_cell_is_a_problem_naming_its_row_and_column(mini_dir: Path) -> None:
     _bytes("models.csv", lambda b: b.replace(b"Model One", b"Model\x00 One"))(mini_dir)
-    assert load_dataset(mini_dir).tables["models"]["name"].iloc[0] == "Model One"
+    problems = load_dataset(mini_dir).problems
+    assert [(p.file, p.line, p.column) for p in problems] == [("models.csv", 2, "name")]
 
 
 def test_upper_case_true_is_read_as_true_by_the_same_rules_that_checked_it(mini_dir: Path) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import zipfile
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from supplychain.data.export import dataset_zip, download_name, neutralise, to_csv_bytes, to_xlsx_bytes
+from supplychain.data.export import dataset_zip, download_name, neutralise, to_csv_bytes, to_xlsx_bytes, view_bundle
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import column_labels
 from supplychain.rules.filters import filter_rows
+from supplychain.rules.provenance import bundle_readme
 
 
 def test_csv_of_filtered_view_has_exact_bytes(mini_dir: Path) -> None:
@@ -53,11 +57,44 @@ def test_xlsx_reads_back_equal_to_the_view(mini_dir: Path) -> None:
     assert back["parameters_b"].iloc[0] == 235
 
 
+def _zip_of(folder: Path, readme: str = "# README") -> zipfile.ZipFile:
+    dataset = load_dataset(folder)
+    assert dataset.ok, dataset.problems
+    return zipfile.ZipFile(io.BytesIO(dataset_zip(dataset.package, dataset.tables, readme)))
+
+
 def test_dataset_zip_has_every_table_the_package_and_a_readme(mini_dir: Path) -> None:
-    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(mini_dir, "# README\ncite me")))
+    archive = _zip_of(mini_dir, "# README\ncite me")
     names = set(archive.namelist())
     assert {"datapackage.json", "README.md", "models.csv", "relationships.csv", "sources.csv"} <= names
     assert archive.read("README.md").decode() == "# README\ncite me"
+
+
+def test_every_table_in_the_dataset_zip_reads_back_as_the_checked_file_with_formulas_neutralised(
+    mini_dir: Path,
+) -> None:
+    # Expected from the fixture files themselves (csv module), not from the exporter: same header, same cells,
+    # except that a cell a spreadsheet would run gets its apostrophe.
+    archive = _zip_of(mini_dir)
+    for path in sorted(mini_dir.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            expected = [[("'" + c if c.startswith(("=", "+", "-", "@")) else c) for c in r] for r in csv.reader(handle)]
+        got = list(csv.reader(io.StringIO(archive.read(path.name).decode("utf-8-sig"), newline="")))
+        assert got == [r for r in expected if r], path.name
+    assert "'=HYPERLINK(1)" in archive.read("models.csv").decode("utf-8-sig")
+
+
+def test_the_dataset_zip_is_what_the_page_loaded_not_what_is_on_disk_when_clicked(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    # After the page loaded: a row saved unchecked, and a file re-saved in another encoding.
+    with (mini_dir / "companies.csv").open("a", encoding="utf-8") as handle:
+        handle.write("late,=cmd|' /C calc'!A0,,,,,,,,,\n")
+    (mini_dir / "claims.csv").write_bytes((mini_dir / "claims.csv").read_text(encoding="utf-8").encode("utf-16"))
+    readme = bundle_readme(dataset.package, dataset.tables)
+    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(dataset.package, dataset.tables, readme)))
+    assert "late," not in archive.read("companies.csv").decode("utf-8-sig")
+    assert "Zażółć gęślą jaźń" in archive.read("claims.csv").decode("utf-8-sig")
+    assert f"Version {dataset.version}," in archive.read("README.md").decode()
 
 
 def test_csvs_inside_the_dataset_zip_have_a_bom_and_crlf_like_page_downloads(mini_dir: Path, tmp_path: Path) -> None:
@@ -66,7 +103,7 @@ def test_csvs_inside_the_dataset_zip_have_a_bom_and_crlf_like_page_downloads(min
     (mini_dir / "claims.csv").write_text(
         (mini_dir / "claims.csv").read_text(encoding="utf-8").replace("\r\n", "\n"), encoding="utf-8"
     )
-    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(mini_dir, "# README")))
+    archive = _zip_of(mini_dir)
     for name in (n for n in archive.namelist() if n.endswith(".csv")):
         data = archive.read(name)
         assert data.startswith(b"\xef\xbb\xbf"), name
@@ -227,11 +264,40 @@ def test_a_csv_already_saved_by_excel_gets_one_bom_and_keeps_line_breaks_inside_
     assert excel_csv(text) == '\ufeffid,note\r\nx,"two\nlines"\r\ny,plain\r\n'.encode()
 
 
-def test_the_dataset_zip_is_compressed_and_carries_the_package_file_unchanged(mini_dir: Path) -> None:
-    archive = zipfile.ZipFile(io.BytesIO(dataset_zip(mini_dir, "# README")))
+def test_the_dataset_zip_is_compressed_and_carries_the_loaded_package_description(mini_dir: Path) -> None:
+    archive = _zip_of(mini_dir)
     assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
-    assert archive.read("datapackage.json") == (mini_dir / "datapackage.json").read_bytes()
+    assert json.loads(archive.read("datapackage.json")) == json.loads((mini_dir / "datapackage.json").read_bytes())
     assert sorted(n for n in archive.namelist() if n.endswith(".csv")) == sorted(p.name for p in mini_dir.glob("*.csv"))
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [" =1+1", "\n=1+1", "\r\n@SUM(A1)", "\u3000+x", "\uff1dcmd|' /C calc'!A0", "\uff0bx", "\uff0dx", "\uff20x", "\t-x"],
+)
+def test_cells_a_spreadsheet_could_run_are_neutralised_in_csv_excel_and_zip(cell: str) -> None:
+    frame = pd.DataFrame({"text": [cell]})
+    assert neutralise(cell) == "'" + cell
+    assert list(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"))))[1] == ["'" + cell]
+    assert pd.read_excel(io.BytesIO(to_xlsx_bytes(frame)))["text"].iloc[0].startswith("'")
+    bundle = zipfile.ZipFile(io.BytesIO(dataset_zip({"resources": [{"name": "t"}]}, {"t": frame}, "")))
+    assert list(csv.reader(io.StringIO(bundle.read("t.csv").decode("utf-8-sig"))))[1] == ["'" + cell]
+
+
+@pytest.mark.parametrize("text", ["plain", "a=b", "x-1", "2025-04-29", "Zażółć", "阿克米", " plain"])
+def test_ordinary_text_is_exported_unchanged(text: str) -> None:
+    assert neutralise(text) == text
+
+
+@pytest.mark.parametrize("name", ["../tests/evil", "..\\evil", "/etc/passwd", "a/b", "C:evil", ".hidden"])
+def test_every_zip_entry_is_a_plain_file_name(name: str) -> None:
+    frame = pd.DataFrame({"x": ["1"]})
+    for data in (
+        view_bundle({"resources": [{"name": name, "schema": {"fields": []}}]}, {name: frame}, ""),
+        dataset_zip({"resources": [{"name": name}]}, {name: frame}, ""),
+    ):
+        for entry in zipfile.ZipFile(io.BytesIO(data)).namelist():
+            assert "/" not in entry and "\\" not in entry and ":" not in entry and not entry.startswith("."), entry
 
 
 def _fields(package: dict, name: str) -> dict:

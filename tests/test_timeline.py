@@ -14,19 +14,14 @@ from supplychain.data.export import to_csv_bytes
 from supplychain.data.load import load_dataset, read_table
 from supplychain.data.schema import read_package, table_names
 from supplychain.rules.timeline import (
-    CATEGORY_LANES,
     EVENT_TABLE_COLUMNS,
-    LANE_CHOICES,
-    LANE_CODES,
-    LANE_GROUPS,
-    LANE_KINDS,
-    LANE_LABELS,
     causal_steps,
     events_table,
     expand_lanes,
     filter_items,
     label_levels,
     lane_for_event,
+    read_lanes,
     timeline_bounds,
     timeline_items,
     undated,
@@ -37,6 +32,12 @@ from supplychain.rules.timeline import (
 def fixture_tables() -> dict[str, pd.DataFrame]:
     package = read_package(DATA_DIR)
     return {name: read_table(FIXTURE_DIR, package, name) for name in table_names(package)}
+
+
+# The shipped lanes (data/lanes.csv), read through the dataset as the app reads them.
+LANES = read_lanes({t: read_table(DATA_DIR, read_package(DATA_DIR), t) for t in ("lanes", "companies")})
+LANE_CODES, LANE_LABELS, LANE_KINDS, LANE_GROUPS = LANES.codes, LANES.labels, LANES.kinds, LANES.groups
+LANE_CHOICES, CATEGORY_LANES = LANES.choices, LANES.category
 
 
 def event(**values) -> pd.Series:
@@ -80,7 +81,7 @@ def test_every_lane_has_a_label_a_kind_and_a_url_code() -> None:
     ],
 )
 def test_lane_codes_and_groups_expand_in_display_order(codes: list[str], expected: list[str]) -> None:
-    assert expand_lanes(codes) == expected
+    assert expand_lanes(codes, LANES) == expected
 
 
 @pytest.mark.parametrize(
@@ -101,7 +102,7 @@ def test_lane_codes_and_groups_expand_in_display_order(codes: list[str], expecte
     ],
 )
 def test_event_lane_follows_category_then_model_family_or_chip_designer(ev: pd.Series, lane: str) -> None:
-    assert lane_for_event(ev, MODELS, CHIPS) == lane
+    assert lane_for_event(ev, MODELS, CHIPS, LANES) == lane
 
 
 def test_items_add_model_releases_and_chip_launches_not_already_events() -> None:
@@ -133,6 +134,7 @@ def test_every_month_precision_event_is_drawn_as_a_span_over_its_month() -> None
         items,
         causal_steps(items),
         lanes=list(LANE_CODES),
+        lane_labels=LANE_LABELS,
         start=pd.Timestamp("2019-01-01"),
         end=pd.Timestamp("2027-12-31"),
     ).to_dict()
@@ -157,7 +159,7 @@ def test_filters_keep_a_month_item_when_any_day_of_it_is_in_range() -> None:
 
 def test_filters_by_lane_group_company_and_category() -> None:
     items = timeline_items(fixture_tables())
-    assert set(filter_items(items, lanes=["models"])["lane"]) == {"qwen"}
+    assert set(filter_items(items, lanes=["models"], groups=LANE_GROUPS)["lane"]) == {"qwen"}
     assert set(filter_items(items, companies=["acme"])["item_id"]) == {"e_one", "model_m_one"}
     assert set(filter_items(items, categories=["report"])["item_id"]) == {"e_one"}
     assert filter_items(items, lanes=["report"], companies=["beta"]).empty
@@ -244,6 +246,7 @@ def test_charts_build_for_one_lane_and_for_an_empty_status_range() -> None:
         items,
         causal_steps(items),
         lanes=["qwen"],
+        lane_labels=LANE_LABELS,
         start=start,
         end=end,
         asof=pd.Timestamp("2025-06-01"),

@@ -49,10 +49,13 @@ from supplychain.data.labels import (
     TIMELINE_KIND_LABELS,
     enum_labels,
 )
-from supplychain.data.schema import enum_values, fields, shipped_package, table_names
-from supplychain.rules.timeline import CATEGORY_LANES, FAMILY_LANES, LANE_KINDS, LANE_LABELS
+from supplychain.data.load import read_table
+from supplychain.data.schema import SHIPPED_DATA_DIR, enum_values, fields, shipped_package, table_names
+from supplychain.rules.timeline import read_lanes
 
 PACKAGE = shipped_package()
+_LANES = read_lanes({t: read_table(SHIPPED_DATA_DIR, PACKAGE, t) for t in ("lanes", "companies")})
+CATEGORY_LANES, FAMILY_LANES, LANE_KINDS, LANE_LABELS = _LANES.category, _LANES.family, _LANES.kinds, _LANES.labels
 
 # (table or "*", column or "*_precision") -> the dictionaries every value of that enum must be a key of.
 VOCABULARIES: dict[tuple[str, str], list[dict]] = {

@@ -21,6 +21,7 @@ from supplychain.rules.graph import build_graph, edge_frame, layout_positions, v
 from supplychain.rules.provenance import citing_rows
 from supplychain.rules.sites import build_sites, report_areas
 from supplychain.rules.status import measure_windows, status_segments
+from supplychain.rules.story import check_story_steps
 from supplychain.rules.timeline import timeline_items
 
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
@@ -36,22 +37,47 @@ def _version(dataset: Dataset) -> tuple[str, str]:
     return str(data_dir()), dataset.fingerprint
 
 
+# Checks of the rules layer that run inside the load (the data layer takes them as arguments, never imports them).
+RULE_CHECKS = (check_story_steps,)
+
+
 @st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
 def _cached_dataset(folder: str, stamp: str) -> Dataset:
     # `stamp` changes when any data file changes, so an edited CSV reloads without a restart. The
     # load keeps this stamp (dataset.fingerprint): derived caches below key by it, never by a fresh
     # look at the files, so a save during a load cannot pair old tables with a new key.
     # cache_resource (not cache_data): one shared, read-only copy instead of an unpickle per rerun.
-    return load_dataset(Path(folder), stamp=stamp)
+    return load_dataset(Path(folder), stamp=stamp, checks=RULE_CHECKS)
 
 
 def get_dataset() -> Dataset:
     """The validated dataset for this process, reloaded when a data file changes.
 
-    Callers must treat the frames as read-only (filter functions return new frames).
+    Callers must treat the frames as read-only (filter functions return new frames). The app reads it through
+    load_run_dataset / run_dataset, so one run never mixes two versions.
     """
     folder = data_dir()
     return _cached_dataset(str(folder), fingerprint(folder))
+
+
+RUN_DATASET_KEY = "_run_dataset"  # session state: the dataset the router loaded for this session's current run
+
+
+def load_run_dataset() -> Dataset:
+    """The router's one load per run: the current dataset, kept for the page (and its fragments) to read.
+
+    Why: if the router and the page each looked at the files, a file saved between the two would draw the page
+    from another version than the router checked. Session state holds a reference, not a copy.
+    """
+    dataset = get_dataset()
+    st.session_state[RUN_DATASET_KEY] = dataset
+    return dataset
+
+
+def run_dataset() -> Dataset:
+    """The dataset the router loaded for this run; a page run without the router (AppTest) loads it itself."""
+    dataset = st.session_state.get(RUN_DATASET_KEY)
+    return dataset if isinstance(dataset, Dataset) else load_run_dataset()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -182,6 +208,18 @@ def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
 def get_timeline_items(dataset: Dataset):
     """Every event, model release and chip launch as timeline items, once per data version (read-only)."""
     return _cached_timeline_items(*_version(dataset), dataset.tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_lanes(folder: str, stamp: str, _tables: dict):
+    from supplychain.rules.timeline import read_lanes
+
+    return read_lanes(_tables)
+
+
+def get_lanes(dataset: Dataset):
+    """The timeline's lanes (supplychain.rules.timeline.Lanes) of this dataset's lanes.csv, once per data version."""
+    return _cached_lanes(str(data_dir()), dataset.fingerprint, dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

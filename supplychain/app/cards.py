@@ -7,7 +7,7 @@ import streamlit as st
 
 from supplychain.app import cache
 from supplychain.app.layout import render_entity_link
-from supplychain.app.markdown import _md_link, escape_md, shorten
+from supplychain.app.markdown import escape_md, md_link, shorten
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
 from supplychain.data.dates import PRECISION_LABELS, format_date
 from supplychain.data.entities import entity_names, entity_url
@@ -20,7 +20,6 @@ from supplychain.data.labels import (
 from supplychain.data.load import Dataset
 from supplychain.data.schema import ENTITY_TABLES, entity_keys
 from supplychain.rules.standings import followable_url, later_events
-from supplychain.rules.timeline import LANE_LABELS
 
 
 def render_evidence(evidence: str) -> None:
@@ -64,9 +63,7 @@ def tie_line(tie: pd.Series | dict) -> str:
 
 def render_source(source: pd.Series) -> None:
     """One source as a line: publisher, linked title, date, kind (all data text escaped)."""
-    title = escape_md(source["title"])
-    if pd.notna(source.get("url")) and source.get("url"):
-        title = f"[{title}]({str(source['url']).replace(')', '%29').replace(' ', '%20')})"
+    title = md_link(source["title"], source.get("url") if pd.notna(source.get("url")) else None)
     st.markdown(
         f"{escape_md(source['publisher'])}: {title} · {format_date(source['date_published'])} · `{source.name}`"
     )
@@ -105,7 +102,7 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
         st.subheader(f"{item['date_label']} · {item['title']}")
         st.markdown(escape_md(item["description"]))
         st.caption(
-            f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
+            f"{escape_md(item['lane_label'] if pd.notna(item.get('lane_label')) else item['lane'])} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
         )
         render_evidence(str(item["evidence"]))
         names = entity_names(tables)
@@ -152,7 +149,7 @@ def render_later_events(events: pd.DataFrame) -> None:
         )
         st.caption(
             f"{escape_md(event['how'])} · {enum_label('relationships', 'evidence', event['evidence'])} · "
-            f"Source: {_md_link(str(source), followable_url(event['url']))}"
+            f"Source: {md_link(str(source), followable_url(event['url']))}"
         )
 
 

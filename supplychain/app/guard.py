@@ -88,10 +88,11 @@ def _leave_legacy_multipage_mode() -> None:
 def require_dataset() -> Dataset:
     """The checked dataset, or (if a file changed and now fails its checks) the problems and a stop.
 
-    Pages call this rather than trusting the router's load, because a file can change between the two.
+    The dataset is the one the router loaded for this run (cache.run_dataset): a file saved after the router
+    looked cannot make the page draw another version; the next run picks the change up.
     """
     _leave_legacy_multipage_mode()
-    dataset = cache.get_dataset()
+    dataset = cache.run_dataset()
     if not dataset.ok:
         render_problems(dataset.problems)
         st.stop()

@@ -1,9 +1,12 @@
-"""Safe text for Markdown: escaping, links with a checked scheme, cut text, inline code."""
+"""Safe text for Markdown: escaping, links with a checked scheme, cut text, inline code, echoed values.
+
+Every URL from the data goes through safe_url (and md_link), every value echoed back from a link through echo.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 
@@ -43,9 +46,42 @@ def as_code(text: str) -> str:
     return f"{fence} {flat} {fence}"
 
 
-def _md_link(text: str, url: str | None) -> str:
-    """Escaped link text pointing at a checked http(s) address; plain escaped text when there is none."""
-    if not url:
-        return escape_md(text)
-    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-    return f"[{escape_md(text)}]({safe})"
+LINK_SCHEMES = ("http", "https", "mailto")
+# Characters a link destination keeps as they are; everything else (parentheses, brackets, angle brackets, quotes,
+# backslash, backtick, whitespace, controls, non-ASCII) is percent-encoded, so nothing can close the link early.
+_URL_SAFE = ":/?&=%#+,;@$~.-_*!"
+# Bidi controls and zero-width characters: invisible, and able to make echoed text display reversed.
+_INVISIBLE = re.compile(r"[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\x00-\x1f\x7f]")
+ECHO_CHARS = 80  # a value echoed back to the reader is cut to this many characters
+
+
+def safe_url(url: object, *, relative: bool = False) -> str | None:
+    """The one check for every address from the data: http, https or mailto (or, with `relative`, a path of
+    this app such as `entity?id=x`), percent-encoded so it cannot break out of a Markdown link; None otherwise
+    (javascript:, data:, file:, a protocol-relative `//host`, an empty value)."""
+    text = str(url or "").strip()
+    if not text or _INVISIBLE.search(text):
+        return None
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:  # an unbalanced '[' in the host part
+        return None
+    if scheme:
+        if scheme not in LINK_SCHEMES:
+            return None
+    elif not relative or text.startswith(("//", "\\", "/\\")):
+        return None
+    return quote(text, safe=_URL_SAFE)
+
+
+def md_link(text: str, url: object, *, relative: bool = False) -> str:
+    """Escaped link text pointing at a checked address (safe_url); plain escaped text when it has none."""
+    safe = safe_url(url, relative=relative)
+    return f"[{escape_md(text)}]({safe})" if safe else escape_md(text)
+
+
+def echo(value: object, limit: int = ECHO_CHARS) -> str:
+    """A value echoed back to the reader (a link's setting, a typed day): bidi and zero-width characters
+    dropped, cut to `limit` characters. Show it as text (as_code or escape_md): this does not escape."""
+    text = _INVISIBLE.sub("", str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache
-from supplychain.app.markdown import escape_md
+from supplychain.app.markdown import escape_md, md_link
 from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_url
 from supplychain.data.load import Dataset
@@ -28,9 +28,7 @@ def render_status_answer(answer: pd.Series | dict, *, question: bool = True, whe
             + (f", in effect from {escape_md(answer['since_label'])}" if answer["since_label"] else "")
         )
     if answer["source_id"]:
-        label = escape_md(answer["source_label"])
-        url = str(answer["source_url"]).replace(")", "%29").replace(" ", "%20")
-        parts.append("Source: " + (f"[{label}]({url})" if url.startswith(("http://", "https://")) else label))
+        parts.append("Source: " + md_link(str(answer["source_label"]), answer["source_url"]))
     if parts:
         st.caption(" · ".join(parts))
 

@@ -20,9 +20,8 @@ from typing import Any
 
 import streamlit as st
 
-from supplychain.app.markdown import escape_md
+from supplychain.app.markdown import echo, escape_md
 from supplychain.app.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list
-from supplychain.data.validate import cut
 
 NOTES_SHOWN = 8  # at most this many ignored settings are listed; the rest are counted
 TEXT_CHARS = 200  # a free-text setting (a search) longer than this is refused, not echoed or applied
@@ -68,7 +67,7 @@ def _register(
         elif key in st.query_params:
             del st.query_params[key]
     elif bad:
-        run["notes"].append((f"{cut(key, 40)}={cut(','.join(bad))}", what))
+        run["notes"].append((f"{echo(key, 40)}={echo(','.join(bad))}", what))
     run["valid"][key] = keep or None
 
 
@@ -76,7 +75,7 @@ def ignored_notes() -> list[tuple[str, str]]:
     """(what the link said, why it was ignored) for the notice: rejected values, and parameters no widget
     of this page understood. The link text is cut short; ui.render_notice shows it as plain text."""
     run = st.session_state.get(_RUN, _new_run())
-    unknown = [(cut(k, 40), "not a setting of this page") for k in st.query_params if k not in run["keys"]]
+    unknown = [(echo(k, 40), "not a setting of this page") for k in st.query_params if k not in run["keys"]]
     notes = run["notes"] + unknown
     if len(notes) > NOTES_SHOWN:
         notes = notes[:NOTES_SHOWN] + [(f"{len(notes) - NOTES_SHOWN} more", "")]
@@ -244,7 +243,7 @@ def url_day(
     rejected = st.session_state.pop(f"_{key}_rejected", None)
     if rejected is not None:
         container.warning(
-            f"“{escape_md(rejected[:20])}” is not a day between {min_value} and {max_value} (type YYYY-MM-DD); "
+            f"“{escape_md(echo(rejected, 20))}” is not a day between {min_value} and {max_value} (type YYYY-MM-DD); "
             f"still showing {day.isoformat()}.",
             icon=":material/event_busy:",
         )

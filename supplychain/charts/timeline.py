@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -11,7 +11,7 @@ from supplychain.charts.style import KIND_COLOURS, TIMELINE_EXTRA_COLOURS, vega_
 from supplychain.charts.time_axis import FONT, asof_rule, iso_day, time_domain, time_ticks, unreviewed_layer
 from supplychain.data.dates import PRECISION_LABELS, next_period_start
 from supplychain.data.labels import EVIDENCE_LABELS, TIMELINE_KIND_LABELS
-from supplychain.rules.timeline import LANE_KINDS, LANE_LABELS, label_levels
+from supplychain.rules.timeline import label_levels
 
 LANE_HEIGHT = 66  # three sub-rows of 22 px
 # Plot width assumed when deciding which labels fit: a little under the plot at a 1280 px window; wider
@@ -70,7 +70,7 @@ def timeline_frame(
     out["label_iso"] = out["start_iso"].where(
         out["precision"] == "day", out["end_iso"]
     )  # a span's label follows the span
-    out["kind"] = out["lane"].map(LANE_KINDS)
+    out["kind"] = out["lane_kind"]
     out["kind_label"] = out["kind"].map(TIMELINE_KIND_LABELS)
     out["precision_label"] = out["precision"].map(PRECISION_LABELS).fillna(out["precision"])
     out["evidence_label"] = out["evidence"].map(EVIDENCE_LABELS).fillna(out["evidence"])
@@ -169,6 +169,7 @@ def build_timeline_chart(
     steps: pd.DataFrame,
     *,
     lanes: Sequence[str],
+    lane_labels: Mapping[str, str],
     start: pd.Timestamp,
     end: pd.Timestamp,
     asof: pd.Timestamp | None = None,
@@ -184,7 +185,7 @@ def build_timeline_chart(
     Vega-Lite binds a selection to a single view.
     """
     frame = timeline_frame(items, start, end, width_px=PLOT_WIDTH)
-    lane_labels = [LANE_LABELS[code] for code in lanes]
+    shown_labels = [lane_labels[code] for code in lanes]  # every chosen lane, even an empty one
     axis = alt.Axis(
         format="%b %Y", labelFontSize=FONT, grid=True, labelOverlap="greedy", tickCount=time_ticks(start, end)
     )
@@ -195,8 +196,8 @@ def build_timeline_chart(
     y = alt.Y(
         "lane_label:N",
         title=None,
-        sort=lane_labels,
-        scale=alt.Scale(domain=lane_labels),
+        sort=shown_labels,
+        scale=alt.Scale(domain=shown_labels),
         axis=alt.Axis(
             labelFontSize=FONT,
             labelFontWeight="bold",
@@ -366,7 +367,7 @@ def build_zoom_strip(
     on the lanes chart. The brush sits on the ticks' layer (Streamlit reads a layered chart's selection
     from there); the band comes first so the ticks are drawn over it.
     """
-    frame = items.assign(start_iso=items["date"].map(iso_day), kind=items["lane"].map(LANE_KINDS))
+    frame = items.assign(start_iso=items["date"].map(iso_day), kind=items["lane_kind"])
     brush = alt.selection_interval(
         name="zoom",
         encodings=["x"],

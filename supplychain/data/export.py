@@ -4,24 +4,44 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import numbers
 import zipfile
 from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-# Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection), also after leading
+# spaces or line breaks, and some (LibreOffice, Excel with East Asian input) read the full-width signs as well.
+_FORMULA_SIGNS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # = + - @ and full-width ＝ ＋ － ＠
+_CONTROL_START = ("\t", "\r", "\n")
 UTF8_BOM = "\ufeff"
 
 
 def neutralise(text: str) -> str:
-    """Prefix a text cell with an apostrophe if a spreadsheet would read it as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Prefix a text cell with an apostrophe if a spreadsheet could read it as a formula.
+
+    The one rule for every export (CSV, Excel, ZIP): a cell is neutralised when it starts with a tab or a line
+    break, or when its first character after any leading whitespace is = + - @ or their full-width forms.
+    """
+    text = str(text)
+    if text.startswith(_CONTROL_START) or text.lstrip().startswith(_FORMULA_SIGNS):
+        return "'" + text
+    return text
+
+
+def entry_name(name: str) -> str:
+    """A ZIP entry's name as a plain file name: no folder, no '..', no drive, only letters, digits, '_', '-', '.'.
+
+    Table names are checked to be letters, digits and underscores at load; this keeps any other name (or a
+    future caller) from writing `../x` that a naive unzip would put outside its folder.
+    """
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+    plain = "".join(c if c.isascii() and (c.isalnum() or c in "_-.") else "_" for c in base).lstrip(".")
+    return plain or "file"
 
 
 def _cell(value: Any) -> str:
@@ -87,14 +107,24 @@ def excel_csv(text: str) -> bytes:
     return (UTF8_BOM + out.getvalue()).encode("utf-8")
 
 
-def dataset_zip(data_dir: Path, readme: str) -> bytes:
-    """The whole dataset (every CSV, in the download format of excel_csv, and datapackage.json) plus a README."""
-    data_dir = Path(data_dir)
+def package_json(package: dict[str, Any]) -> str:
+    """datapackage.json as every ZIP carries it: the loaded description, indented, UTF-8."""
+    return json.dumps(package, indent=2, ensure_ascii=False)
+
+
+def dataset_zip(package: dict[str, Any], tables: Mapping[str, pd.DataFrame], readme: str) -> bytes:
+    """The whole dataset as the run loaded and checked it: every table (in the package's order, in its own
+    columns and formats, neutralised, BOM and CRLF as every download), the loaded datapackage.json and a README.
+
+    Built from memory, never from `data/`: a file saved after the page loaded, or one that no longer decodes,
+    cannot slip into the download unchecked, and the README names the version these tables are.
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(data_dir.glob("*.csv")):
-            archive.writestr(path.name, excel_csv(path.read_text(encoding="utf-8")))
-        archive.write(data_dir / "datapackage.json", arcname="datapackage.json")
+        for res in package.get("resources", []):
+            if res["name"] in tables:
+                archive.writestr(entry_name(f"{res['name']}.csv"), _raw_csv(tables[res["name"]]))
+        archive.writestr("datapackage.json", package_json(package))
         archive.writestr("README.md", readme)
     return buffer.getvalue()
 
@@ -133,7 +163,7 @@ def _raw_csv(frame: pd.DataFrame) -> bytes:
     neutralised, written as every download is (excel_csv: BOM and CRLF)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(list(frame.columns))
+    writer.writerow([neutralise(str(c)) for c in frame.columns])
     for row in frame.itertuples(index=False, name=None):
         writer.writerow([_cell(v) for v in row])
     return (UTF8_BOM + out.getvalue()).encode("utf-8")
@@ -145,13 +175,11 @@ def view_bundle(package: dict[str, Any], frames: Mapping[str, pd.DataFrame], rea
     Tables keep the dataset's own column names and formats so the bundle is itself a valid data
     package (the spreadsheet-safe, labelled export is the CSV/Excel download).
     """
-    import json
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, frame in frames.items():
-            archive.writestr(f"{name}.csv", _raw_csv(frame))
-        archive.writestr("datapackage.json", json.dumps(view_package(package, frames), indent=2, ensure_ascii=False))
+            archive.writestr(entry_name(f"{name}.csv"), _raw_csv(frame))
+        archive.writestr("datapackage.json", package_json(view_package(package, frames)))
         archive.writestr("README.md", readme)
     return buffer.getvalue()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,18 +17,28 @@ from supplychain.data.geography import check_coordinates
 from supplychain.data.schema import PACKAGE_FILE, fields, primary_key, read_package, table_names
 from supplychain.data.validate import (
     FALSE_VALUES,
+    MAY_BE_EMPTY,
     TRUE_VALUES,
+    VERSION,
     LoadWarning,
     Problem,
     check_cross_table,
     check_package_description,
+    check_package_metadata,
     check_references,
     check_table,
     cut,
+    is_real_day,
     problem,
 )
 
+# A check over the typed tables that returns problems (the rules layer passes its own in; see load_dataset).
+TableCheck = Callable[[dict[str, pd.DataFrame]], list[Problem]]
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# The csv module refuses a cell over 128 KB with an error that names no cell; reading up to this size lets the
+# checks name the row and column of an oversized cell (validate.MAX_CELL_CHARS) instead.
+FIELD_LIMIT = 64 * 1024 * 1024
 
 
 @dataclass
@@ -49,12 +60,16 @@ class Dataset:
 
     @property
     def version(self) -> str:
-        return str(self.package.get("version", ""))
+        """The package's version; "" when it is not a version number (a problem then, never echoed as Markdown)."""
+        version = self.package.get("version", "")
+        return version if isinstance(version, str) and VERSION.fullmatch(version) else ""
 
     @property
     def as_of(self) -> str:
-        """The date the data is as of (YYYY-MM-DD), from the package's `created` stamp."""
-        return str(self.package.get("created", ""))[:10]
+        """The date the data is as of (YYYY-MM-DD), from the package's `created` stamp; "" when it is not a real
+        day (the load then lists it as a problem, and the footer drawn under that list must not crash on it)."""
+        day = str(self.package.get("created", ""))[:10]
+        return day if is_real_day(day) else ""
 
     @property
     def reviewed_through(self) -> str:
@@ -62,7 +77,8 @@ class Dataset:
 
         Later than the report, earlier than the build date: events after it may exist but are not in the record.
         """
-        return str(self.package.get("reviewed_through", ""))[:10]
+        day = str(self.package.get("reviewed_through", ""))[:10]
+        return day if is_real_day(day) else ""  # as as_of: a bad value is a problem, never a crash
 
 
 def fingerprint(data_dir: Path) -> str:
@@ -91,7 +107,9 @@ class ParsedTable:
 def _decode(data: bytes, file: str) -> tuple[str | None, list[Problem], list[LoadWarning]]:
     """Bytes to text: UTF-8, a BOM tolerated (Excel's 'CSV UTF-8'), anything else refused with the line."""
     warnings: list[LoadWarning] = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    head = data[:400]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and head.count(b"\x00") * 3 >= len(head)):
+        # UTF-16 (with or without its byte-order mark): every other byte of Latin text is a NUL.
         return None, [problem(file, None, None, None, "UTF-8 text (this file is UTF-16: save it as 'CSV UTF-8')")], []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -114,18 +132,28 @@ def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> Par
     """The app's one CSV parser: validation and loading both read what this returns.
 
     Tolerated with a warning (nothing can state a wrong fact): a BOM, CRLF, blank rows, a helper
-    column the schema does not know, an empty unnamed column, a NUL byte (stripped). Refused with a
-    problem: another encoding or separator, a missing or duplicated column, a renamed column, a row
-    with more or fewer cells than the header, broken quoting.
+    column the schema does not know, an empty unnamed column. Refused with a problem: another encoding
+    or separator, a missing or duplicated column, a renamed column, a row with more or fewer cells than
+    the header, broken quoting. The frame's index is each row's file line - 2, so every problem names
+    the line the row starts on, after blank rows and multi-line cells too.
     """
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))  # so check_table can name an oversized cell
     text, problems, warnings = _decode(data, file)
     if text is None:
         return ParsedTable(None, problems, warnings)
     known = [f["name"] for f in table_fields]
+    records: list[list[str]] = []
+    starts: list[int] = []  # the file line each record starts on: a quoted cell may span lines
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    end = 0  # the last line read so far
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        for record in reader:
+            records.append(record)
+            starts.append(end + 1)
+            end = reader.line_num
     except csv.Error as exc:
-        return ParsedTable(None, [problem(file, None, None, None, f"a readable CSV file ({exc})")], warnings)
+        line = reader.line_num or None
+        return ParsedTable(None, [problem(file, line, None, None, f"a readable CSV file ({exc})")], warnings)
     if not records or not any(records[0]):
         return ParsedTable(None, [problem(file, 1, None, None, "a header row naming the columns on line 1")], warnings)
     header = records[0]
@@ -144,7 +172,7 @@ def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> Par
     rows: list[list[str]] = []
     index: list[int] = []
     blank = 0
-    for number, cells in enumerate(records[1:]):
+    for line, cells in zip(starts[1:], records[1:]):
         if not any(cells):
             blank += 1
             continue
@@ -152,13 +180,11 @@ def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> Par
             cells = cells[:width]  # trailing empty cells of a row (a spreadsheet's stray formatting)
         if len(cells) != width:
             problems.append(
-                problem(
-                    file, number + 2, None, cut(",".join(cells), 60), f"{width} cells like the header, not {len(cells)}"
-                )
+                problem(file, line, None, cut(",".join(cells), 60), f"{width} cells like the header, not {len(cells)}")
             )
             continue
         rows.append(cells)
-        index.append(number)
+        index.append(line - 2)  # problems name `index + 2`: the line the row starts on, after blank rows too
     if blank:
         warnings.append(LoadWarning(file, None, f"{blank} blank row{'s' if blank > 1 else ''} skipped"))
     frame = pd.DataFrame(rows, columns=range(width), index=index, dtype=object)
@@ -201,15 +227,7 @@ def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> Par
         return ParsedTable(None, problems, warnings)
     frame = frame[[header.index(name) for name in known]]
     frame.columns = known
-    for name in known:
-        has_nul = frame[name].str.contains("\x00", regex=False)
-        if has_nul.any():
-            frame[name] = frame[name].str.replace("\x00", "", regex=False)
-            rows_hit = ", ".join(str(i + 1) for i in frame.index[has_nul][:5])
-            warnings.append(
-                LoadWarning(file, name, f"a NUL byte (invisible control character) removed, row {rows_hit}")
-            )
-    return ParsedTable(frame, problems, warnings)
+    return ParsedTable(frame, problems, warnings)  # a NUL or other control character in a cell: check_table
 
 
 def _typed(frame: pd.DataFrame, table_fields: list[dict[str, Any]]) -> pd.DataFrame:
@@ -254,7 +272,7 @@ def _snapshot(data_dir: Path, names: list[str]) -> dict[str, bytes | None]:
     return out
 
 
-def _load(data_dir: Path, stamp: str) -> Dataset:
+def _load(data_dir: Path, stamp: str, checks: Sequence[TableCheck] = ()) -> Dataset:
     try:
         package = read_package(data_dir)
     except FileNotFoundError:
@@ -268,6 +286,8 @@ def _load(data_dir: Path, stamp: str) -> Dataset:
             {}, problems=[problem(PACKAGE_FILE, None, None, None, f"valid JSON ({cut(exc)})")], fingerprint=stamp
         )
     problems = check_package_description(package)
+    if isinstance(package, dict):
+        problems = check_package_metadata(package) + problems
     if problems:
         return Dataset(package if isinstance(package, dict) else {}, problems=problems, fingerprint=stamp)
     warnings: list[LoadWarning] = []
@@ -284,6 +304,8 @@ def _load(data_dir: Path, stamp: str) -> Dataset:
         warnings += parsed.warnings
         if parsed.frame is not None:
             texts[name] = parsed.frame
+            if parsed.frame.empty and name not in MAY_BE_EMPTY:
+                problems.append(problem(file, 2, None, None, "at least one data row under the header"))
             problems += check_table(name, parsed.frame, fields(package, name), primary_key(package, name))
     if problems:
         return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
@@ -292,6 +314,8 @@ def _load(data_dir: Path, stamp: str) -> Dataset:
         return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
     typed = {name: _typed(frame, fields(package, name)).set_axis(frame.index) for name, frame in texts.items()}
     problems = check_cross_table(typed, package)
+    for check in checks:  # checks of the rules layer (story steps name lanes and map presets), passed in by the app
+        problems += check(typed)
     problems += check_coordinates(typed)  # data/geography.py: every point inside its country (geopandas)
     if problems:
         return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
@@ -299,15 +323,17 @@ def _load(data_dir: Path, stamp: str) -> Dataset:
     return Dataset(package, tables=tables, warnings=warnings, fingerprint=stamp)
 
 
-def load_dataset(data_dir: Path = DATA_DIR, *, stamp: str | None = None) -> Dataset:
+def load_dataset(data_dir: Path = DATA_DIR, *, stamp: str | None = None, checks: Sequence[TableCheck] = ()) -> Dataset:
     """Check the package and every table, then type them. Never raises for bad data: returns problems.
 
     `stamp` is the fingerprint taken when the load started (cache.get_dataset passes the one it keys by).
+    `checks` are cross-table checks from the rules layer (story steps against lanes and map presets), passed in by
+    the app so that the data layer never imports the rules.
     """
     data_dir = Path(data_dir)
     stamp = stamp if stamp is not None else fingerprint(data_dir)
     try:
-        return _load(data_dir, stamp)
+        return _load(data_dir, stamp, checks)
     except Exception as exc:  # a file shape no rule foresaw must still give the problems list, not a traceback
         return Dataset(
             {},

@@ -35,9 +35,19 @@ READ_TYPES = ("string", "date", "number", "integer", "boolean")
 # Dates outside this window are typos ("2205", "0025"), and pandas cannot hold years before 1677.
 FIRST_DATE, LAST_DATE = "1900-01-01", "2100-12-31"
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_INTEGER = re.compile(r"[+-]?\d+")
+# ASCII digits only: Python's \d also matches Arabic-Indic and other digits that no reader of the CSV expects.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+# A table's name becomes a file name (name.csv) and a ZIP entry: letters, digits and underscores only.
+TABLE_NAME = re.compile(r"[A-Za-z0-9_]+")
+VERSION = re.compile(r"[0-9]+(\.[0-9]+){0,2}")
+# Control characters no text cell may hold (a line break and a tab may sit inside a quoted cell).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_CELL_CHARS = 200_000  # a cell longer than this is a paste gone wrong (the longest shipped cell is ~1,000)
+# Tables that may be empty (a package without a story or standings still makes sense); every other table
+# needs at least one row: a header-only file is a save gone wrong, and pages read their rows.
+MAY_BE_EMPTY = ("standings", "standing_links", "story_steps")
 _WEB_ADDRESS = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 
 
@@ -92,8 +102,35 @@ def _line(index: Any) -> int:
     return int(index) + 2
 
 
+def is_real_day(text: str) -> bool:
+    """True for a calendar day written YYYY-MM-DD within FIRST_DATE..LAST_DATE (2026-02-30 is not one)."""
+    if not _DATE.fullmatch(text) or not FIRST_DATE <= text <= LAST_DATE:
+        return False
+    return pd.notna(pd.to_datetime(text, format="%Y-%m-%d", errors="coerce"))
+
+
+def check_package_metadata(package: dict[str, Any]) -> list[Problem]:
+    """The package's own values, checked like any cell: `created` (the data's as-of stamp), `reviewed_through`
+    (optional) and `version`; each bad value is a problem naming the property, never a crash on a page."""
+    problems: list[Problem] = []
+    created = package.get("created")
+    day = str(created)[:10] if isinstance(created, str) else ""
+    if not isinstance(created, str) or not is_real_day(day) or not re.fullmatch(r"[0-9T:.+\-Z]*", created[10:]):
+        problems.append(
+            problem(PACKAGE_FILE, None, "created", created, "a real date and time such as 2026-11-28T00:00:00Z")
+        )
+    reviewed = package.get("reviewed_through")
+    if reviewed is not None and not (isinstance(reviewed, str) and is_real_day(reviewed)):
+        problems.append(problem(PACKAGE_FILE, None, "reviewed_through", reviewed, "a real date written YYYY-MM-DD"))
+    version = package.get("version")
+    if not isinstance(version, str) or not VERSION.fullmatch(version):
+        problems.append(problem(PACKAGE_FILE, None, "version", version, "a version number such as 1.0.0"))
+    return problems
+
+
 def check_package_description(package: Any) -> list[Problem]:
-    """The description itself: resources, fields, types, keys and the custom properties refer to what exists."""
+    """The description itself: resources, table names and paths, fields, types, keys and the custom properties
+    refer to what exists (its own values: check_package_metadata)."""
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list) or not package["resources"]:
         return [problem(PACKAGE_FILE, None, None, None, "a data package with a non-empty 'resources' list")]
     problems: list[Problem] = []
@@ -107,6 +144,11 @@ def check_package_description(package: Any) -> list[Problem]:
         fields_ = schema.get("fields")
         if not isinstance(fields_, list) or not all(isinstance(f, dict) and "name" in f for f in fields_):
             problems.append(problem(PACKAGE_FILE, None, res["name"], None, "a schema with a list of named fields"))
+            continue
+        if not TABLE_NAME.fullmatch(res["name"]):
+            problems.append(
+                problem(PACKAGE_FILE, None, label, res["name"], "a table name of letters, digits and underscores")
+            )
             continue
         if res["name"] in names:
             problems.append(problem(PACKAGE_FILE, None, res["name"], None, "each table described once"))
@@ -212,6 +254,11 @@ def check_table(table: str, frame: pd.DataFrame, table_fields: list[dict[str, An
         if constraints.get("required") or name == key:
             report(~filled, name, "a value (this column is required)")
         values = column[filled]
+        control = values.str.contains(_CONTROL.pattern, regex=True)
+        report(control, name, "text without control characters (a NUL byte or another invisible code)")
+        long = values.str.len() > MAX_CELL_CHARS
+        report(long, name, f"a value of at most {MAX_CELL_CHARS:,} characters (this one has more)")
+        values = values[~control & ~long]
         kind = f.get("type", "string")
         good = pd.Series(True, index=values.index)
         if kind == "date":
@@ -303,6 +350,15 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
                 hint = f" (it is in {owner[ident]}.csv)" if ident in owner else ""
                 problems.append(problem(f"{table}.csv", _line(idx), id_column, ident, f"an id from {target}.csv{hint}"))
         for date_column, precision_column in date_precision_pairs(package, table):
+            days, precision = pd.to_datetime(frame[date_column], errors="coerce"), frame[precision_column]
+            month_off = (precision == "month").fillna(False) & days.notna() & (days.dt.day != 1)
+            year_off = (precision == "year").fillna(False) & days.notna() & ((days.dt.day != 1) | (days.dt.month != 1))
+            for idx, value in days[month_off].items():
+                expected = f"the 1st of the month ({precision_column} says only the month is known)"
+                problems.append(problem(f"{table}.csv", _line(idx), date_column, str(value.date()), expected))
+            for idx, value in days[year_off].items():
+                expected = f"1 January ({precision_column} says only the year is known)"
+                problems.append(problem(f"{table}.csv", _line(idx), date_column, str(value.date()), expected))
             missing = frame[date_column].notna() & frame[precision_column].isna()
             for idx in frame.index[missing]:
                 problems.append(

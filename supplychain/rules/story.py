@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from supplychain.data.cells import is_blank
+from supplychain.data.validate import Problem, problem
 from supplychain.rules import label_layout, regions
 
 STEP_TABLE = "story_steps"
@@ -60,6 +61,30 @@ def story_steps(tables: dict[str, pd.DataFrame]) -> list[Step]:
             )
         )
     return steps
+
+
+def check_story_steps(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Story steps whose view could not be drawn: a lane or lane group not in lanes.csv, a map preset that does
+    not exist, or `to` before `from`. Typed frames, index = file line - 2; each problem names row and column."""
+    if STEP_TABLE not in tables or "lanes" not in tables:
+        return []
+    rows, file = tables[STEP_TABLE], f"{STEP_TABLE}.csv"
+    lanes = tables["lanes"]
+    lane_codes = set(lanes["lane_id"].dropna()) | set(lanes["lane_group"].dropna())
+    problems: list[Problem] = []
+    for idx, row in rows.iterrows():
+        line = int(idx) + 2  # type: ignore[call-overload]
+        chosen = [c for c in _text(row["lanes"]).split(",") if c]
+        unknown = [c for c in chosen if c not in lane_codes]
+        if unknown:
+            problems.append(problem(file, line, "lanes", ",".join(unknown), "lane ids or lane groups from lanes.csv"))
+        region = _text(row["region"])
+        if region and region not in regions.REGIONS:
+            problems.append(problem(file, line, "region", region, "a map preset: " + ", ".join(regions.REGIONS)))
+        start, end = row["from"], row["to"]
+        if pd.notna(start) and pd.notna(end) and pd.Timestamp(end) < pd.Timestamp(start):
+            problems.append(problem(file, line, "to", _text(end), "a date on or after from"))
+    return problems
 
 
 def view_url(step: Step) -> str:

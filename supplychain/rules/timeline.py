@@ -1,23 +1,21 @@
 """Timeline items: every dated event (plus model releases and chip launches) on one axis, in lanes.
 
-The lanes are content, in data/lanes.csv (described in datapackage.json); this module reads them once
-and is the one place that maps rows to lanes: the page, the chart and the URL parameter `lanes` all
-read LANES / LANE_GROUPS.
+The lanes are content, in data/lanes.csv (described and checked through datapackage.json). They come from
+the loaded, validated dataset of the run (`read_lanes(tables)`), never from disk at import time, so a bad
+lanes.csv gets the problems list like any other file and an edit needs no restart. This module is the one
+place that maps rows to lanes: the page, the chart and the URL parameter `lanes` all read a `Lanes`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from supplychain.data.cells import cell_or_none, is_blank
 from supplychain.data.dates import format_date, next_period_start, period_end
-from supplychain.data.load import DATA_DIR, read_table
-from supplychain.data.schema import read_package
 
 
 @dataclass(frozen=True)
@@ -33,50 +31,72 @@ def _cell(value: object) -> str | None:
     return None if is_blank(value) else str(value)
 
 
-def read_lanes(data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """lanes.csv (the lanes, in display order, and what each takes) and companies.csv (for subsidiaries),
-    typed by datapackage.json. Read once when this module loads: lanes are content a curator edits in
-    data/lanes.csv (a restart picks the change up), and this module's constants below derive from it."""
-    package = read_package(data_dir)
-    return read_table(data_dir, package, "lanes"), read_table(data_dir, package, "companies")
+@dataclass(frozen=True)
+class Lanes:
+    """The lanes of one dataset (lanes.csv, in display order) and what each takes (read-only)."""
+
+    lanes: tuple[Lane, ...]
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # codes standing for several lanes
+    category: Mapping[str, str] = field(default_factory=dict)  # events.category -> lane
+    family: Mapping[str, str] = field(default_factory=dict)  # models.family -> lane
+    segment: Mapping[str, str] = field(default_factory=dict)  # chips.segment -> lane
+    designer: Mapping[str, str] = field(default_factory=dict)  # chips.designer_id -> lane
+    developer: Mapping[str, str] = field(default_factory=dict)  # models.developer_id (and subsidiaries) -> lane
+    fallback: str = ""  # the catch-all lane
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lane.code for lane in self.lanes)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {lane.code: lane.label for lane in self.lanes}
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return {lane.code: lane.kind for lane in self.lanes}
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """What a reader (or a link's `lanes`) may pick: every lane, then every group."""
+        return self.codes + tuple(self.groups)
 
 
-_LANE_ROWS, _COMPANIES = read_lanes()
-LANES: tuple[Lane, ...] = tuple(Lane(r["lane_id"], r["label"], r["colour_kind"]) for r in _LANE_ROWS.to_dict("records"))
-LANE_CODES: tuple[str, ...] = tuple(lane.code for lane in LANES)
-LANE_LABELS: dict[str, str] = {lane.code: lane.label for lane in LANES}
-LANE_KINDS: dict[str, str] = {lane.code: lane.kind for lane in LANES}
-# Codes that stand for several lanes at once, so a link can say `lanes=us,models`.
-LANE_GROUPS: dict[str, tuple[str, ...]] = {
-    group: tuple(_LANE_ROWS.loc[_LANE_ROWS["lane_group"] == group, "lane_id"])
-    for group in dict.fromkeys(_LANE_ROWS["lane_group"].dropna())
-}
-LANE_CHOICES: tuple[str, ...] = LANE_CODES + tuple(LANE_GROUPS)
+def read_lanes(tables: Mapping[str, pd.DataFrame]) -> Lanes:
+    """The lanes of a loaded dataset: lanes.csv in its order, with companies.csv for subsidiaries.
 
+    Validation (supplychain.data.validate) has checked that lanes.csv has rows; a dataset without a
+    catch-all lane falls back to its last lane.
+    """
+    rows, companies = tables["lanes"], tables["companies"]
+    lanes = tuple(Lane(str(r["lane_id"]), str(r["label"]), str(r["colour_kind"])) for r in rows.to_dict("records"))
 
-def _lane_map(column: str) -> dict[str, str]:
-    return {
-        str(value): lane for value, lane in zip(_LANE_ROWS[column], _LANE_ROWS["lane_id"]) if _cell(value) is not None
+    def lane_map(column: str) -> dict[str, str]:
+        return {str(v): str(lane) for v, lane in zip(rows[column], rows["lane_id"]) if _cell(v) is not None}
+
+    groups = {
+        str(group): tuple(str(c) for c in rows.loc[rows["lane_group"] == group, "lane_id"])
+        for group in dict.fromkeys(rows["lane_group"].dropna())
     }
-
-
-FALLBACK_LANE: str = next(
-    iter(_LANE_ROWS.loc[_LANE_ROWS["catch_all"].fillna(False).astype(bool), "lane_id"]), LANE_CODES[-1]
-)
-# events.category -> lane; model releases and chip launches are split by the entity they concern.
-CATEGORY_LANES: dict[str, str] = _lane_map("event_category")
-FAMILY_LANES: dict[str, str] = _lane_map("model_family")
-SEGMENT_LANES: dict[str, str] = _lane_map("chip_segment")
-DESIGNER_LANES: dict[str, str] = _lane_map("chip_designer_id")
-# A lane's developer takes its subsidiaries' releases too (alibaba_cloud -> Alibaba's lane).
-DEVELOPER_LANES: dict[str, str] = {
-    **{
-        str(c): _lane_map("developer_id")[str(p)]
-        for c, p in zip(_COMPANIES["company_id"], _COMPANIES["parent_id"])
-        if _cell(p) in _lane_map("developer_id")
-    },
-    **_lane_map("developer_id"),
-}
+    catch_all = rows.loc[rows["catch_all"].fillna(False).astype(bool), "lane_id"]
+    fallback = str(catch_all.iloc[0]) if len(catch_all) else (lanes[-1].code if lanes else "")
+    developers = lane_map("developer_id")
+    # A lane's developer takes its subsidiaries' releases too (alibaba_cloud -> Alibaba's lane).
+    subsidiaries = {
+        str(c): developers[str(p)]
+        for c, p in zip(companies["company_id"], companies["parent_id"])
+        if _cell(p) in developers
+    }
+    return Lanes(
+        lanes=lanes,
+        groups=groups,
+        category=lane_map("event_category"),
+        family=lane_map("model_family"),
+        segment=lane_map("chip_segment"),
+        designer=lane_map("chip_designer_id"),
+        developer={**subsidiaries, **developers},
+        fallback=fallback,
+    )
 
 
 ITEM_COLUMNS = [
@@ -89,6 +109,7 @@ ITEM_COLUMNS = [
     "description",
     "lane",
     "lane_label",
+    "lane_kind",
     "category",
     "is_causal_step",
     "company_id",
@@ -103,58 +124,58 @@ ITEM_COLUMNS = [
 ]
 
 
-def expand_lanes(codes: Iterable[str]) -> list[str]:
+def expand_lanes(codes: Iterable[str], lanes: Lanes) -> list[str]:
     """Lane codes (and group codes) -> the lanes they stand for, in display order; unknown codes dropped.
 
     An empty selection means every lane.
     """
     codes = list(codes)
     if not codes:
-        return list(LANE_CODES)
+        return list(lanes.codes)
     wanted: set[str] = set()
     for code in codes:
-        wanted.update(LANE_GROUPS.get(code, (code,)))
-    return [c for c in LANE_CODES if c in wanted]
+        wanted.update(lanes.groups.get(code, (code,)))
+    return [c for c in lanes.codes if c in wanted]
 
 
-def chip_lane(chip: pd.Series | dict | None, category: str | None = None) -> str:
+def chip_lane(chip: pd.Series | dict | None, lanes: Lanes, category: str | None = None) -> str:
     """A chip's lane (lanes.csv): by its segment (Chinese-designed parts), else its designer (Nvidia), else
     the event's category, else the catch-all lane."""
     if chip is not None:
-        if str(chip.get("segment")) in SEGMENT_LANES:
-            return SEGMENT_LANES[str(chip.get("segment"))]
-        if str(chip.get("designer_id")) in DESIGNER_LANES:
-            return DESIGNER_LANES[str(chip.get("designer_id"))]
-    return CATEGORY_LANES.get(category or "", FALLBACK_LANE)
+        if str(chip.get("segment")) in lanes.segment:
+            return lanes.segment[str(chip.get("segment"))]
+        if str(chip.get("designer_id")) in lanes.designer:
+            return lanes.designer[str(chip.get("designer_id"))]
+    return lanes.category.get(category or "", lanes.fallback)
 
 
-def model_lane(model: pd.Series | dict | None) -> str:
+def model_lane(model: pd.Series | dict | None, lanes: Lanes) -> str:
     """A model's lane follows its family (Qwen, Doubao, DeepSeek), else its developer."""
     if model is None:
-        return FALLBACK_LANE
-    lane = FAMILY_LANES.get(str(model.get("family")))
-    return lane or DEVELOPER_LANES.get(str(model.get("developer_id")), FALLBACK_LANE)
+        return lanes.fallback
+    lane = lanes.family.get(str(model.get("family")))
+    return lane or lanes.developer.get(str(model.get("developer_id")), lanes.fallback)
 
 
-def lane_for_event(event: pd.Series | dict, models: pd.DataFrame, chips: pd.DataFrame) -> str:
+def lane_for_event(event: pd.Series | dict, models: pd.DataFrame, chips: pd.DataFrame, lanes: Lanes) -> str:
     """The lane of one events.csv row: by category, with model releases and chip launches split by entity."""
-    return _lane(event, _rows_by_id(models, "model_id"), _rows_by_id(chips, "chip_id"))
+    return _lane(event, _rows_by_id(models, "model_id"), _rows_by_id(chips, "chip_id"), lanes)
 
 
 def _rows_by_id(frame: pd.DataFrame, key: str) -> dict[str, dict]:
     return {row[key]: row for row in frame.to_dict("records")}
 
 
-def _lane(event: pd.Series | dict, models: dict[str, dict], chips: dict[str, dict]) -> str:
+def _lane(event: pd.Series | dict, models: dict[str, dict], chips: dict[str, dict], lanes: Lanes) -> str:
     category = str(event["category"])
     if category == "model_release":
         model = models.get(event.get("model_id"))
         if model is None and _blank(event.get("company_id")) is not None:
-            return DEVELOPER_LANES.get(str(event["company_id"]), FALLBACK_LANE)
-        return model_lane(model)
+            return lanes.developer.get(str(event["company_id"]), lanes.fallback)
+        return model_lane(model, lanes)
     if category in ("nvidia_chip", "chinese_chip"):
-        return chip_lane(chips.get(event.get("chip_id")), category)
-    return CATEGORY_LANES.get(category, FALLBACK_LANE)
+        return chip_lane(chips.get(event.get("chip_id")), lanes, category)
+    return lanes.category.get(category, lanes.fallback)
 
 
 _blank = cell_or_none
@@ -169,6 +190,7 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     could stand for (month or year precision make a span, never the 1st of the month).
     """
     events, models, chips = tables["events"], tables["models"], tables["chips"]
+    lanes = read_lanes(tables)
     rows: list[dict[str, object]] = []
     model_rows, chip_rows = _rows_by_id(models, "model_id"), _rows_by_id(chips, "chip_id")
     for ev in events.to_dict("records"):
@@ -179,7 +201,7 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "precision": ev["date_precision"],
                 "title": ev["title"],
                 "description": ev["description"],
-                "lane": _lane(ev, model_rows, chip_rows),
+                "lane": _lane(ev, model_rows, chip_rows, lanes),
                 "category": ev["category"],
                 "is_causal_step": bool(ev["is_causal_step"]) if pd.notna(ev["is_causal_step"]) else False,
                 **{
@@ -209,7 +231,7 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "precision": _blank(m["release_precision"]) or "day",
                 "title": f"{m['name']} released",
                 "description": f"{m['name']} ({m['family']}) first released.",
-                "lane": model_lane(m),
+                "lane": model_lane(m, lanes),
                 "category": "model_release",
                 "is_causal_step": False,
                 "company_id": m["developer_id"],
@@ -224,7 +246,7 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     for c in chips.to_dict("records"):
         if pd.isna(c["announced_date"]) or c["chip_id"] in covered_chips:
             continue
-        lane = chip_lane(c)
+        lane = chip_lane(c, lanes)
         rows.append(
             {
                 "item_id": f"chip_{c['chip_id']}",
@@ -233,7 +255,7 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "title": f"{c['name']} announced",
                 "description": f"{c['name']} first announced or launched.",
                 "lane": lane,
-                "category": {v: k for k, v in CATEGORY_LANES.items()}.get(lane, "nvidia_chip"),
+                "category": {v: k for k, v in lanes.category.items()}.get(lane, "nvidia_chip"),
                 "is_causal_step": False,
                 "company_id": c["designer_id"],
                 "model_id": None,
@@ -243,13 +265,16 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "origin": "chips",
             }
         )
-    items = pd.DataFrame(rows, columns=[c for c in ITEM_COLUMNS if c not in ("end", "date_label", "lane_label")])
+    items = pd.DataFrame(
+        rows, columns=[c for c in ITEM_COLUMNS if c not in ("end", "date_label", "lane_label", "lane_kind")]
+    )
     if items.empty:
         return pd.DataFrame(columns=ITEM_COLUMNS)
     items["date"] = pd.to_datetime(items["date"])
     items["end"] = [period_end(d, p) for d, p in zip(items["date"], items["precision"])]
     items["date_label"] = [format_date(d, p) for d, p in zip(items["date"], items["precision"])]
-    items["lane_label"] = items["lane"].map(LANE_LABELS)
+    items["lane_label"] = items["lane"].map(lanes.labels)
+    items["lane_kind"] = items["lane"].map(lanes.kinds)
     return items[ITEM_COLUMNS].sort_values(["date", "lane", "item_id"], kind="stable").reset_index(drop=True)
 
 
@@ -266,18 +291,20 @@ def filter_items(
     items: pd.DataFrame,
     *,
     lanes: Sequence[str] = (),
+    groups: Mapping[str, Sequence[str]] | None = None,
     companies: Sequence[str] = (),
     categories: Sequence[str] = (),
     start: pd.Timestamp | None = None,
     end: pd.Timestamp | None = None,
 ) -> pd.DataFrame:
-    """Items in the chosen lanes (group codes allowed), companies and categories, overlapping [start, end].
+    """Items in the chosen lanes, companies and categories, overlapping [start, end].
 
-    Empty selections mean no filter. A month-precision item is kept if any day of its month is in range.
+    A lane code in `groups` (Lanes.groups) stands for its lanes. Empty selections mean no filter. A
+    month-precision item is kept if any day of its month is in range.
     """
     out = items
-    chosen = expand_lanes(lanes)
     if lanes:
+        chosen = {member for code in lanes for member in (groups or {}).get(code, (code,))}
         out = out[out["lane"].isin(chosen)]
     if companies:
         out = out[out["company_id"].isin(list(companies)).fillna(False).astype(bool)]
