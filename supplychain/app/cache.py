@@ -22,7 +22,7 @@ from supplychain.rules.provenance import citing_rows
 from supplychain.rules.sites import build_sites, report_areas
 from supplychain.rules.status import measure_windows, status_segments
 from supplychain.rules.story import check_story_steps
-from supplychain.rules.timeline import timeline_items
+from supplychain.rules.timeline import read_lanes, timeline_items
 
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
 
@@ -212,14 +212,12 @@ def get_timeline_items(dataset: Dataset):
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_lanes(folder: str, stamp: str, _tables: dict):
-    from supplychain.rules.timeline import read_lanes
-
     return read_lanes(_tables)
 
 
 def get_lanes(dataset: Dataset):
     """The timeline's lanes (supplychain.rules.timeline.Lanes) of this dataset's lanes.csv, once per data version."""
-    return _cached_lanes(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_lanes(*_version(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
