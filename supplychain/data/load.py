@@ -25,6 +25,7 @@ from supplychain.data.validate import (
     cut,
     problem,
 )
+from supplychain.rules.coverage import record_reach
 from supplychain.rules.sites import check_coordinates
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -58,11 +59,12 @@ class Dataset:
 
     @property
     def reviewed_through(self) -> str:
-        """The last date (YYYY-MM-DD) the curators have checked public records for (datapackage.json `reviewed_through`).
+        """The record's reach (YYYY-MM-DD): the earliest topic date of data/coverage.csv (rules/coverage.py).
 
         Later than the report, earlier than the build date: events after it may exist but are not in the record.
+        Kept under its old name for callers; the rule itself is `record_reach`.
         """
-        return str(self.package.get("reviewed_through", ""))[:10]
+        return record_reach(self)
 
 
 def fingerprint(data_dir: Path) -> str:
