@@ -38,21 +38,33 @@ def release_date(tables: dict[str, pd.DataFrame], version: str) -> pd.Timestamp 
 
 
 def row_history(tables: dict[str, pd.DataFrame], table: str, row_id: str) -> dict[str, str]:
-    """When a row was added and last changed: {'added': version, 'changed': version} ('' when not known).
+    """When one row was added and last changed: {'added': version, 'changed': version} ('' when never changed).
 
-    A row that no change lists has been there since the first release; 'changed' is empty when it never changed.
+    A row that no change lists has been there since the first release.
+    """
+    found = row_histories(tables, table, [row_id]).iloc[0]
+    return {"added": str(found["added"]), "changed": str(found["changed"])}
+
+
+def row_histories(tables: dict[str, pd.DataFrame], table: str, row_ids: list[str]) -> pd.DataFrame:
+    """For each id of `table` (in order): the release it was added in and the one it last changed in ('' never).
+
+    One pass over changes.csv for the whole list, so the Data page can show thousands of rows.
     """
     releases = tables.get("releases")
     first = ""
     if releases is not None and len(releases):
         first = str(min(releases["version"], key=_version_key))
+    added: dict[str, str] = {}
+    changed: dict[str, str] = {}
     changes = tables.get("changes")
-    if changes is None or changes.empty:
-        return {"added": first, "changed": ""}
-    mine = changes[(changes["table"] == table) & (changes["row_id"] == str(row_id))]
-    added = [str(v) for v in mine.loc[mine["change"] == "added", "release"]]
-    moved = [str(v) for v in mine.loc[mine["change"].isin(["changed", "corrected"]), "release"]]
-    return {
-        "added": max(added, key=_version_key) if added else first,
-        "changed": max(moved, key=_version_key) if moved else "",
-    }
+    if changes is not None and len(changes):
+        mine = changes[changes["table"] == table]
+        for row_id, kind, release in zip(mine["row_id"], mine["change"], mine["release"]):
+            target = added if kind == "added" else changed if kind in ("changed", "corrected") else None
+            if target is not None and _version_key(release) > _version_key(target.get(row_id, "")):
+                target[str(row_id)] = str(release)
+    ids = [str(i) for i in row_ids]
+    return pd.DataFrame(
+        {"row_id": ids, "added": [added.get(i, first) for i in ids], "changed": [changed.get(i, "") for i in ids]}
+    )
