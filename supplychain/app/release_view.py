@@ -11,18 +11,13 @@ import streamlit as st
 from supplychain.app.markdown import escape_md
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
+from supplychain.data.labels import CHANGE_KIND_LABELS
 from supplychain.data.load import Dataset
 from supplychain.data.release import RELEASE_TABLES
 from supplychain.i18n import _
 from supplychain.rules.coverage import coverage_table, reach_sentence
 from supplychain.rules.releases import change_counts, release_changes, release_date, row_histories, row_history
 
-CHANGE_WORDS: dict[str, str] = {
-    "added": "added",
-    "changed": "changed",
-    "corrected": "corrected",
-    "removed": "removed",
-}
 WHATS_NEW_CAP = 200  # rows of the change table drawn at once; the download holds every change
 
 
@@ -70,7 +65,7 @@ def change_rows(changes: pd.DataFrame) -> pd.DataFrame:
         {
             "row": [row_link(t, r) for t, r in zip(rows["table"], rows["row_id"])],
             "table": rows["table"],
-            "change": rows["change"].map(lambda kind: _(CHANGE_WORDS.get(kind, kind))),
+            "change": rows["change"].map(lambda kind: _(CHANGE_KIND_LABELS.get(kind, kind))),
             "fields": rows["fields"],
             "old_value": rows["old_value"],
             "why": rows["why"],
@@ -98,7 +93,7 @@ def render_whats_new(dataset: Dataset) -> None:
     counts = change_counts(changes)
     st.markdown(
         _("**Version {version}** ({when}): ").format(version=escape_md(version), when=when)
-        + " · ".join(f"{count} {_(CHANGE_WORDS[kind])}" for kind, count in counts.items() if count)
+        + " · ".join(f"{count} {_(CHANGE_KIND_LABELS[kind])}" for kind, count in counts.items() if count)
     )
     corrected = changes[changes["change"] == "corrected"]
     if len(corrected):
