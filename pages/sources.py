@@ -187,6 +187,7 @@ commentary; the report itself remains the copyright of its publisher and is not 
         )
         st.markdown("**How far the record reaches**", help="Topic by topic: coverage.csv and review_log.csv.")
         release_view.render_reach(dataset)
+        release_view.render_coverage_table(dataset)
         cite = citation_text(package, tables)
         st.markdown("**Cite this dataset**")
         st.code(cite["plain"], language=None, wrap_lines=True)

@@ -26,7 +26,27 @@ def render_reach(dataset: Dataset, container: Any = st) -> None:
     row = container.container(horizontal=True, vertical_alignment="center", gap="small")
     row.caption(escape_md(reach_sentence(dataset.tables)))
     with row.popover(_("Coverage by topic"), icon=":material/calendar_month:"):
-        render_coverage_table(dataset)
+        render_coverage_list(dataset)
+
+
+def render_coverage_list(dataset: Dataset) -> None:
+    """The coverage table as a short list (topic, reviewed through, where the material stops), for a popover;
+    text, not a table widget, so a page's own tables stay its last ones. The full table is on the Sources page."""
+    frame = coverage_table(dataset.tables)
+    if frame.empty:
+        st.caption(_("This package has no coverage table."))
+        return
+    lines = []
+    for topic in frame.itertuples(index=False):
+        line = _("**{topic}**: reviewed through {date}").format(
+            topic=escape_md(topic.topic), date=format_date(topic.reviewed_through)
+        )
+        stops = getattr(topic, "material_stops", None)
+        if stops is not None and not pd.isna(stops):
+            line += _("; stored material stops {date}").format(date=format_date(stops))
+        lines.append(f"- {line}")
+    st.markdown("\n".join(lines))
+    st.caption(_("The earliest date is the record's reach. What was searched, month by month: Sources › Method."))
 
 
 def render_coverage_table(dataset: Dataset) -> None:
