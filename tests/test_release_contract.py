@@ -92,6 +92,7 @@ def test_each_topic_counts_the_months_its_review_log_holds_and_none_past_its_dat
 def test_the_version_is_semantic_and_moved_when_the_data_moved(package: dict, last_snapshot: dict) -> None:
     version, before = package["version"], last_snapshot["version"]
     assert SEMVER.match(version), version
+    assert all(SEMVER.match(r["version"]) for r in rows("releases")), "every release has a semantic version"
     now = data_now(package)
     then = {table: (cols, last_snapshot["rows"].get(table, {})) for table, cols in last_snapshot["columns"].items()}
     moved = {t: now.get(t) != then.get(t) for t in set(now) | set(then)}
