@@ -1,11 +1,11 @@
-# Two commands: `make run` serves the app, `make test` runs every test. Both create .venv first.
+# `make run` serves the app, `make test` runs every test, `make release` builds a data release. All create .venv first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SIZES ?= 1,10,100
 
-.PHONY: run dev test check typecheck coverage mutate constraints bench shots clean
+.PHONY: run dev test check typecheck coverage mutate constraints bench shots clean release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ constraints: $(VENV)/.installed-dev
 # `make bench` (sizes 1x, 10x, 100x); `make bench SIZES=1,10` or `make bench BENCH_ARGS=--quick` for less.
 bench: $(VENV)/.installed-dev
 	SIZES=$(SIZES) $(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Build the data release: compare with the last snapshot in data/releases/, bump the version by the rule, write
+# data/changes.csv, data/releases.csv and CHANGELOG.md (supplychain/data/release.py). Safe to re-run.
+release: $(VENV)/.installed
+	$(BIN)/python -m supplychain.data.release
 
 clean:
 	rm -rf $(VENV) .pytest_cache mutants .coverage .mypy_cache

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import downloads, guard, layout
+from supplychain.app import downloads, guard, layout, release_view
 from supplychain.app.urlbind import url_multiselect, url_selectbox, url_text
 from supplychain.data.entities import LINK_DISPLAY, entity_id_columns, entity_link
 from supplychain.data.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
@@ -93,6 +93,7 @@ for c in link_cols:
     config[c] = st.column_config.LinkColumn(
         labels[c], help=(helps.get(c) or "") + " Click to open its profile.", display_text=LINK_DISPLAY
     )
+shown = release_view.with_row_history(dataset, table, shown, frame.loc[view.index, frame.columns[0]])
 st.markdown(f"**{len(view)}** of {len(frame)} rows · {TABLE_LABELS.get(table, table)}")
 if view.empty:
     st.info(

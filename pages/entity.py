@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, cards, guard, layout, markdown, status_view
+from supplychain.app import cache, cards, guard, layout, markdown, release_view, status_view
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
@@ -76,6 +76,7 @@ else:
         f"{KIND_LABELS[kind]} · id {markdown.escape_md(entity_id)}"
         + (f" · also: {markdown.escape_md('; '.join(aliases))}" if aliases else "")
     )
+    release_view.render_row_history(dataset, table, entity_id)
     cards.render_evidence(str(row["evidence"]))
     for column in ("description", "role"):
         if column in row and isinstance(row[column], str) and row[column]:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, cards, guard, layout, markdown, slides
+from supplychain.app import cache, cards, guard, layout, markdown, release_view, slides
 from supplychain.data.dates import format_date, period_end
 from supplychain.data.labels import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
 from supplychain.rules.provenance import evidence_mix, headline_counts, key_findings
@@ -108,6 +108,7 @@ for i, (_, claim) in enumerate(findings.iterrows()):
             "pages/sources.py", label=label, icon=":material/arrow_forward:", query_params={"claim": claim["claim_id"]}
         )
 
+release_view.render_whats_new(dataset)
 st.header("What changed since the report")
 counts = standing_counts(standings)
 st.caption(

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, guard, layout, markdown, slides, urlbind
+from supplychain.app import cache, guard, layout, markdown, release_view, slides, urlbind
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table, network_chart
@@ -133,7 +133,8 @@ nav[4].link_button(
     help="Opens the page this step comes from, with its navigation, in a new tab.",
 )
 st.caption(
-    f"Data {dataset.version}, as of {dataset.as_of} · {markdown.escape_md(report.short)}"
+    f"Data {dataset.version}, built {dataset.as_of} · {markdown.escape_md(report.short)}"
     + (f" (via {markdown.escape_md(report.via)})" if report.via else "")
     + f" and public records · {report.licence} · ← → change step"
 )
+release_view.render_reach(dataset)

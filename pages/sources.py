@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, cards, guard, layout, markdown
+from supplychain.app import cache, cards, guard, layout, markdown, release_view
 from supplychain.app.urlbind import url_selectbox
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
@@ -185,6 +185,9 @@ with guesses.
 commentary; the report itself remains the copyright of its publisher and is not republished here.
 """
         )
+        st.markdown("**How far the record reaches**", help="Topic by topic: coverage.csv and review_log.csv.")
+        release_view.render_reach(dataset)
+        release_view.render_coverage_table(dataset)
         cite = citation_text(package, tables)
         st.markdown("**Cite this dataset**")
         st.code(cite["plain"], language=None, wrap_lines=True)

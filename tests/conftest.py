@@ -24,6 +24,12 @@ def mini_dir(tmp_path: Path) -> Path:
     return target
 
 
+def reach_in(data_dir: Path) -> str:
+    """The record's reach read straight from coverage.csv (the earliest reviewed_through), not from the app's code."""
+    with (Path(data_dir) / "coverage.csv").open(encoding="utf-8", newline="") as handle:
+        return min(row["reviewed_through"] for row in csv.DictReader(handle))
+
+
 def rewrite_csv(path: Path, change) -> None:
     """Read a CSV as rows of dicts, let `change(header, rows)` edit them in place, write it back."""
     with path.open(encoding="utf-8", newline="") as handle:

@@ -8,12 +8,13 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import DATA_DIR, ROOT
+from conftest import DATA_DIR, ROOT, reach_in
 from frictionless import Package
 
 from supplychain.charts.style import POLICY_STATUS_COLOURS
 from supplychain.data.labels import POLICY_STATUS_LABELS
 from supplychain.data.load import load_dataset
+from supplychain.data.schema import enum_values, evidence_by_source_kind
 from supplychain.rules.provenance import CITED_TABLES
 
 SOURCE_TEXT = ROOT.parent / "shared" / "source" / "000_4cfed141b26398ca.txt"
@@ -113,15 +114,6 @@ def test_no_shipped_text_cell_could_run_as_a_spreadsheet_formula(dataset) -> Non
 
 # --- Section 4 of issue 9: every label exactly as certain as its source -------------------------------
 
-# Which evidence label a source of each kind can carry. `estimate` (our inference) may rest on any source.
-EVIDENCE_FOR_SOURCE_KIND = {
-    "news_report": {"report", "estimate"},
-    "republication": {"report", "estimate"},
-    "news": {"press", "estimate"},
-    "government_record": {"official", "estimate"},
-    "company_record": {"official", "estimate"},
-    "reference": {"reference", "estimate"},
-}
 # Cells that, in a note, say a measure was not formally withdrawn: its status cannot be plain `rescinded`.
 NOT_FORMALLY_WITHDRAWN = re.compile(
     r"never formally (withdrawn|rescinded)|not formally (withdrawn|rescinded)|no formal rescission|"
@@ -157,14 +149,16 @@ def _named_in(text: str, location: pd.Series) -> bool:
     return any(stems and all(s in text for s in stems) for stems in (_stems(n) for n in names if n.strip()))
 
 
-def test_evidence_matches_the_kind_of_its_source_on_every_row(dataset) -> None:
+def test_evidence_matches_the_kind_of_its_source_on_every_row(dataset, package) -> None:
     kinds = dataset.tables["sources"].set_index("source_id")["kind"]
+    allowed = evidence_by_source_kind(package)  # the rule's one statement, in datapackage.json
+    assert set(allowed) == set(enum_values(package, "sources", "kind")), "every kind of source has its rule"
     bad = []
     for table in [*CITED_TABLES, "standings"]:
         frame = dataset.tables[table]
         key = frame.columns[0]
         for _, row in frame.iterrows():
-            if row["evidence"] not in EVIDENCE_FOR_SOURCE_KIND[kinds[row["source_id"]]]:
+            if row["evidence"] not in allowed[kinds[row["source_id"]]]:
                 bad.append(f"{table}.{row[key]}: {row['evidence']} on a {kinds[row['source_id']]}")
     assert not bad, bad
 
@@ -186,7 +180,7 @@ def test_a_policy_status_agrees_with_its_note(dataset) -> None:
 
 
 def test_a_scheduled_end_that_has_passed_is_never_assumed(dataset, package) -> None:
-    reviewed = pd.Timestamp(package["reviewed_through"])
+    reviewed = pd.Timestamp(reach_in(DATA_DIR))
     built = pd.Timestamp(package["created"][:10])
     bad = []
     for table in ("policies", "events", "relationships"):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from conftest import ROOT
+from conftest import DATA_DIR, ROOT
 from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "dashboard.py")
@@ -49,7 +51,8 @@ def test_page_renders_without_exception_or_error(page: str) -> None:
 @pytest.mark.parametrize("page", ["/", "data", "sources"])
 def test_footer_names_version_source_and_licence(page: str) -> None:  # noqa: D103
     body = texts(open_page(page))
-    assert "Data version 1.0.0" in body and "Financial Times" in body and "CC BY 4.0" in body
+    version = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert f"Data version {version}" in body and "Financial Times" in body and "CC BY 4.0" in body
 
 
 def test_overview_shows_key_findings_and_counts() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA_DIR, ROOT
+from conftest import DATA_DIR, ROOT, reach_in
 from test_pages import open_page, texts
 
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
@@ -129,7 +129,7 @@ def test_overview_says_how_far_the_record_reaches_and_each_findings_standing(fix
     at = open_page("/")
     assert not at.exception, at.exception
     body = texts(at)
-    reviewed = pd.Timestamp(read_package(fixture_dir)["reviewed_through"]).strftime("%-d %b %Y")
+    reviewed = pd.Timestamp(reach_in(fixture_dir)).strftime("%-d %b %Y")
     assert f"Record reviewed through {reviewed}" in body
     assert "What changed since the report" in body
     assert "Fixture summary: DeepSeek adapted V4 to run on Huawei Ascend chips." in body
@@ -140,11 +140,14 @@ def test_overview_says_how_far_the_record_reaches_and_each_findings_standing(fix
     assert "Apr 2026" in inside and "api-docs.deepseek.com/updates" in inside, "each event links to its source"
 
 
-def test_footer_names_the_reviewed_through_date(fixture_dir, monkeypatch) -> None:
+def test_footer_names_the_records_reach_from_the_coverage_table(fixture_dir, monkeypatch) -> None:
     monkeypatch.setenv("SUPPLYCHAIN_DATA_DIR", str(fixture_dir))
-    reviewed = pd.Timestamp(read_package(fixture_dir)["reviewed_through"]).strftime("%-d %b %Y")
-    for page in ("/", "sources"):
-        assert f"record reviewed through {reviewed}" in texts(open_page(page))
+    reviewed = pd.Timestamp(reach_in(fixture_dir)).strftime("%-d %b %Y")
+    for page in ("/", "sources", "data"):
+        at = open_page(page)
+        assert f"Record reaches {reviewed}" in texts(at)
+        popovers = [p.proto.popover.label for p in at.get("popover")]
+        assert "Coverage by topic" in popovers, "the coverage table is one click away"
 
 
 def test_sources_claim_card_shows_its_standing_and_later_events(fixture_dir, monkeypatch) -> None:
@@ -167,7 +170,7 @@ def test_shipped_standings_reference_only_events_after_the_report() -> None:
 def test_browser_shows_reviewed_through_and_a_standing_on_the_overview(browser, fixture_dir) -> None:
     from browser import serve, wait_until_idle
 
-    reviewed = pd.Timestamp(read_package(fixture_dir)["reviewed_through"]).strftime("%-d %b %Y")
+    reviewed = pd.Timestamp(reach_in(fixture_dir)).strftime("%-d %b %Y")
     with serve(ROOT, env={"SUPPLYCHAIN_DATA_DIR": str(fixture_dir)}) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 720})
         tab = context.new_page()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
-from conftest import DATA_DIR
+from conftest import DATA_DIR, reach_in
 from test_pages import open_page, texts
 
-# The day the record is reviewed through, read from the data package (not from the code under test).
-REVIEWED = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["reviewed_through"]
+# The day the record is reviewed through (its reach), read from coverage.csv (not from the code under test).
+REVIEWED = reach_in(DATA_DIR)
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 REVIEWED_WORDS = f"{int(REVIEWED[8:10])} {MONTHS[int(REVIEWED[5:7]) - 1]} {REVIEWED[:4]}"
 VERDICTS = ("**No**", "**Yes, under licence**", "**Yes**", "**Not yet**")

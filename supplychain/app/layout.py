@@ -10,6 +10,7 @@ import streamlit as st
 
 from supplychain.app import cache
 from supplychain.app.markdown import as_code, escape_md, link_markdown
+from supplychain.app.release_view import render_reach
 from supplychain.app.urlbind import SHARED_PARAMS, applied_params
 from supplychain.app.urlstate import share_url
 from supplychain.charts.style import KIND_ICONS
@@ -127,11 +128,11 @@ def render_footer(dataset: Dataset) -> None:
     st.divider()
     built = format_date(pd.Timestamp(dataset.as_of)) if dataset.as_of else "date unknown"
     version = f"Data version {dataset.version}, built {built}" if dataset.package else "Data not loaded"
-    if dataset.reviewed_through:
-        version += f" · record reviewed through {format_date(pd.Timestamp(dataset.reviewed_through))}"
 
     line = citation_line(dataset.tables, dataset.package) if dataset.tables else ""
     st.caption(f"{version} · {escape_md(line)} · Every fact links to its source on the Sources page.")
+    if dataset.tables:
+        render_reach(dataset)
 
 
 def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") -> None:

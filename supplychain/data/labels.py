@@ -72,6 +72,24 @@ TABLE_LABELS: dict[str, str] = {
     "relationships": "Relationships",
     "claims": "Claims from the report",
     "sources": "Sources",
+    "sites": "Data-centre sites",
+    "standings": "Standings of key findings",
+    "standing_links": "Later events bearing on each finding",
+    "lanes": "Timeline lanes",
+    "story_steps": "Story steps",
+    "coverage": "Coverage by topic",
+    "review_log": "Month-by-month review log",
+    "corrections": "Corrections",
+    "releases": "Releases",
+    "changes": "Changes per release",
+}
+
+# What happened to a row in a release (changes.change).
+CHANGE_KIND_LABELS: dict[str, str] = {
+    "added": "added",
+    "changed": "changed",
+    "corrected": "corrected",
+    "removed": "removed",
 }
 
 
@@ -409,6 +427,8 @@ ENUM_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("lanes", "chip_segment"): SEGMENT_LABELS,
     ("story_steps", "visual"): STORY_VISUAL_LABELS,
     ("story_steps", "page"): PAGE_TITLES,
+    ("corrections", "table"): TABLE_LABELS,
+    ("changes", "change"): CHANGE_KIND_LABELS,
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from supplychain.data.coverage import reach_of
 from supplychain.data.geography import check_coordinates
 from supplychain.data.schema import PACKAGE_FILE, fields, primary_key, read_package, table_names
 from supplychain.data.validate import (
@@ -73,12 +74,12 @@ class Dataset:
 
     @property
     def reviewed_through(self) -> str:
-        """The last date (YYYY-MM-DD) the curators have checked public records for (datapackage.json `reviewed_through`).
+        """The record's reach (YYYY-MM-DD): the earliest topic date of data/coverage.csv (rules/coverage.py).
 
         Later than the report, earlier than the build date: events after it may exist but are not in the record.
+        Kept under its old name for callers; the rule is data/coverage.py `reach_of` (rules/coverage.py words it).
         """
-        day = str(self.package.get("reviewed_through", ""))[:10]
-        return day if is_real_day(day) else ""  # as as_of: a bad value is a problem, never a crash
+        return reach_of(self.tables) if self.tables else ""
 
 
 def fingerprint(data_dir: Path) -> str:

@@ -195,3 +195,9 @@ def free_text_columns(package: dict[str, Any], table: str) -> list[str]:
         and not ({"enum", "pattern"} & set(f.get("constraints", {})))
         and f["name"] not in refs | keys
     ]
+
+
+def evidence_by_source_kind(package: dict[str, Any]) -> dict[str, set[str]]:
+    """Source kind -> the evidence labels a row citing such a source may carry (sources.kind `evidenceByKind`)."""
+    kind = next(f for f in fields(package, "sources") if f["name"] == "kind")
+    return {name: set(labels) for name, labels in kind.get("evidenceByKind", {}).items()}

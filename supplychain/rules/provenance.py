@@ -10,6 +10,7 @@ import pandas as pd
 from supplychain.data.dates import format_date
 from supplychain.data.labels import LANGUAGE_LABELS
 from supplychain.data.schema import ENTITY_TABLES, primary_key
+from supplychain.rules.coverage import reach_of, reach_sentence
 
 CITED_TABLES = ["companies", "models", "chips", "locations", "policies", "events", "relationships"]
 
@@ -129,8 +130,10 @@ def citation_text(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, u
     author = "China AI supply chain dashboard team"
     where = f" {url}" if url else ""
     report = report_citation(tables, package)
+    reach = reach_of(tables)
+    reach_words = f"; record reaches {reach} (earliest topic date, coverage.csv)" if reach else ""
     plain = (
-        f"{author} ({year}). {title}. Dataset version {version}, data as of {as_of}. "
+        f"{author} ({year}). {title}. Dataset version {version}, data as of {as_of}{reach_words}. "
         f"Drawn from the {report.long} and public records; licence {report.licence}.{where}"
     )
     bibtex = (
@@ -139,7 +142,7 @@ def citation_text(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, u
         f"  title = {{{{{title}}}}},\n"
         f"  year = {{{year}}},\n"
         f"  version = {{{version}}},\n"
-        f"  note = {{Data as of {as_of}; drawn from the {report.long} and public records. Licence {report.licence}}}"
+        f"  note = {{Data as of {as_of}{reach_words}; drawn from the {report.long} and public records. Licence {report.licence}}}"
         + (f",\n  url = {{{url}}}" if url else "")
         + "\n}"
     )
@@ -153,6 +156,7 @@ def bundle_readme(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, e
     return (
         f"# {package.get('title', '')}\n\n{package.get('description', '')}\n\n"
         f"Version {package.get('version', '')}, data as of {str(package.get('created', ''))[:10]}.\n"
+        f"{reach_sentence(tables)} See coverage.csv.\n"
         "Tables and columns are described in datapackage.json (Frictionless Data Package).\n\n"
         f"## How to cite\n\n{cite['plain']}\n\n```bibtex\n{cite['bibtex']}\n```\n\n"
         f"## Licence\n\nOur curation, translations and notes: {report.licence}. Quotes from the {report.long} "

@@ -1,0 +1,175 @@
+"""How current the record is and what changed in this release: the reach line with its coverage table, the
+"What's new" section of the Overview, and when a row was added and last changed (profiles, Data page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from supplychain.app.markdown import escape_md
+from supplychain.data.dates import format_date
+from supplychain.data.entities import LINK_DISPLAY, row_link
+from supplychain.data.labels import CHANGE_KIND_LABELS
+from supplychain.data.load import Dataset
+from supplychain.data.release import RELEASE_TABLES
+from supplychain.i18n import _
+from supplychain.rules.coverage import coverage_table, reach_sentence
+from supplychain.rules.releases import change_counts, release_changes, release_date, row_histories, row_history
+
+WHATS_NEW_CAP = 200  # rows of the change table drawn at once; the download holds every change
+
+
+def render_reach(dataset: Dataset, container: Any = st) -> None:
+    """The record's reach in one line, and the coverage table one click away (a popover beside it)."""
+    row = container.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.caption(escape_md(reach_sentence(dataset.tables)))
+    with row.popover(_("Coverage by topic"), icon=":material/calendar_month:"):
+        render_coverage_list(dataset)
+
+
+def render_coverage_list(dataset: Dataset) -> None:
+    """The coverage table as a short list (topic, reviewed through, where the material stops), for a popover;
+    text, not a table widget, so a page's own tables stay its last ones. The full table is on the Sources page."""
+    frame = coverage_table(dataset.tables)
+    if frame.empty:
+        st.caption(_("This package has no coverage table."))
+        return
+    lines = []
+    for topic in frame.itertuples(index=False):
+        line = _("**{topic}**: reviewed through {date}").format(
+            topic=escape_md(topic.topic), date=format_date(topic.reviewed_through)
+        )
+        stops = getattr(topic, "material_stops", None)
+        if stops is not None and not pd.isna(stops):
+            line += _("; stored material stops {date}").format(date=format_date(stops))
+        lines.append(f"- {line}")
+    st.markdown("\n".join(lines))
+    st.caption(_("The earliest date is the record's reach. What was searched, month by month: Sources › Method."))
+
+
+def render_coverage_table(dataset: Dataset) -> None:
+    """Every topic with the date it is reviewed through, what was searched and where the material stops."""
+    frame = coverage_table(dataset.tables)
+    if frame.empty:
+        st.caption(_("This package has no coverage table."))
+        return
+    st.caption(_("The record's reach is the earliest of these dates. The month-by-month log is in review_log.csv."))
+    columns = [
+        c
+        for c in ("topic", "reviewed_through", "material_stops", "last_item", "open_items", "searched", "note")
+        if c in frame.columns
+    ]
+    st.dataframe(
+        frame[columns],
+        hide_index=True,
+        width="stretch",
+        placeholder="–",
+        column_config={
+            "topic": st.column_config.TextColumn(_("Topic")),
+            "reviewed_through": st.column_config.DateColumn(_("Reviewed through"), format="D MMM YYYY"),
+            "material_stops": st.column_config.DateColumn(_("Stored material stops"), format="D MMM YYYY"),
+            "last_item": st.column_config.TextColumn(_("Last item found")),
+            "open_items": st.column_config.TextColumn(_("Scheduled, outcome unknown")),
+            "searched": st.column_config.TextColumn(_("What was searched")),
+            "note": st.column_config.TextColumn(_("How far the review got")),
+        },
+    )
+
+
+def change_rows(changes: pd.DataFrame) -> pd.DataFrame:
+    """The change list as shown: a link to the row and to its source, the change, its fields, the old value."""
+    rows = changes.reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "row": [row_link(t, r) for t, r in zip(rows["table"], rows["row_id"])],
+            "table": rows["table"],
+            "change": rows["change"].map(lambda kind: _(CHANGE_KIND_LABELS.get(kind, kind))),
+            "fields": rows["fields"],
+            "old_value": rows["old_value"],
+            "why": rows["why"],
+            "source": rows["source_id"].map(lambda s: row_link("sources", s), na_action="ignore"),
+        }
+    )
+
+
+def render_whats_new(dataset: Dataset) -> None:
+    """'What's new in this release': the reach, counts of each kind of change, then every change linked to its
+    row and source; a correction shows its old value, so whoever cited it knows what it was."""
+    version = dataset.version
+    st.header(_("What's new in this release"))
+    render_reach(dataset)
+    changes = release_changes(dataset.tables, version)
+    built = release_date(dataset.tables, version)
+    when = format_date(built) if built is not None else _("date unknown")
+    if changes.empty:
+        st.caption(
+            _("Version {version} ({when}): no row changed since the previous release.").format(
+                version=version, when=when
+            )
+        )
+        return
+    counts = change_counts(changes)
+    st.markdown(
+        _("**Version {version}** ({when}): ").format(version=escape_md(version), when=when)
+        + " · ".join(f"{count} {_(CHANGE_KIND_LABELS[kind])}" for kind, count in counts.items() if count)
+    )
+    corrected = changes[changes["change"] == "corrected"]
+    if len(corrected):
+        st.caption(_("Corrections show the value they replaced: if you cited it, the old value is in the table."))
+    shown = change_rows(changes.head(WHATS_NEW_CAP))
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        placeholder="–",
+        column_config={
+            "row": st.column_config.LinkColumn(_("Row"), display_text=LINK_DISPLAY),
+            "table": st.column_config.TextColumn(_("Table")),
+            "change": st.column_config.TextColumn(_("Change")),
+            "fields": st.column_config.TextColumn(_("Fields")),
+            "old_value": st.column_config.TextColumn(_("Old value")),
+            "why": st.column_config.TextColumn(_("Why")),
+            "source": st.column_config.LinkColumn(_("Source"), display_text=LINK_DISPLAY),
+        },
+    )
+    if len(changes) > WHATS_NEW_CAP:
+        st.caption(
+            _("The first {shown} of {total} changes; every change is in changes.csv (Data page).").format(
+                shown=WHATS_NEW_CAP, total=len(changes)
+            )
+        )
+
+
+def history_words(tables: dict[str, pd.DataFrame], history: dict[str, str]) -> str:
+    """'Added in 1.1.0 (5 Dec 2026) · last changed in 1.2.0 (…)' for one row; plain text."""
+
+    def dated(version: str) -> str:
+        built = release_date(tables, version)
+        return f"{version} ({format_date(built)})" if built is not None else version
+
+    if not history["added"]:
+        return ""
+    words = _("Added in {release}").format(release=dated(history["added"]))
+    words += " · " + (
+        _("last changed in {release}").format(release=dated(history["changed"]))
+        if history["changed"]
+        else _("not changed since")
+    )
+    return words
+
+
+def render_row_history(dataset: Dataset, table: str, row_id: str) -> None:
+    """One caption on a profile: the release the row was added in and the one it last changed in."""
+    words = history_words(dataset.tables, row_history(dataset.tables, table, row_id))
+    if words:
+        st.caption(escape_md(words))
+
+
+def with_row_history(dataset: Dataset, table: str, frame: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
+    """`frame` (rows of `table`, keyed by `ids` in the same order) with 'Added in' and 'Last changed in' columns."""
+    if table in RELEASE_TABLES:  # the release's own bookkeeping: a row there is not data that was added
+        return frame
+    history = row_histories(dataset.tables, table, list(ids))
+    return frame.assign(**{_("Added in"): list(history["added"]), _("Last changed in"): list(history["changed"])})
