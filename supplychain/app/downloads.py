@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app.layout import current_link
-from supplychain.app.markdown import as_code
 from supplychain.app.urlstate import describe_filters
 
 
@@ -31,7 +30,8 @@ def render_view_bundle(
     from supplychain.rules.provenance import bundle_readme, with_citations
 
     params = applied_params()  # only what this page accepted and applied, never a link's raw or ignored values
-    filters = "; ".join(as_code(line) for line in describe_filters(params)) or "none (the full tables)"
+    # A README is read as plain text too: the filter line is `key=value; key=value`, with no Markdown around it.
+    filters = "; ".join(describe_filters(params)) or "none (the full tables)"
     link = current_link(url_path)
 
     def build() -> bytes:
@@ -47,6 +47,7 @@ def render_view_bundle(
         mime="application/zip",
         icon=":material/folder_zip:",
         on_click="ignore",
+        disabled=all(frame.empty for frame in frames.values()),  # an empty view is no file to take away
         help="The rows shown with the claims and sources they cite, a datapackage.json describing them, and a README with the citation, data version, filters and link.",
     )
 
