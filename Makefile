@@ -21,11 +21,11 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt constraints.txt $(
 	touch $@
 
 run: $(VENV)/.installed
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # For editing the code: rerun on save (the served app does not watch its own files; .streamlit/config.toml).
 dev: $(VENV)/.installed-dev
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
+	$(BIN)/streamlit run serve.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -107,3 +107,11 @@ def test_download_this_view_is_off_when_no_row_matches() -> None:
     buttons = {b.label: b for b in at.get("download_button")}
     assert buttons["Download this view (ZIP)"].disabled
     assert not open_page("data", {"table": "models"}).get("download_button")[2].disabled
+
+
+def test_a_link_to_a_value_holding_a_comma_keeps_it_whole() -> None:
+    raw = _csv("sites")
+    place = next(p for p in raw["place"] if "," in p)
+    at = open_page("data", {"table": "sites", "place": place})
+    assert len(at.dataframe[0].value) == (raw["place"] == place).sum() > 0
+    assert "place" not in " ".join(i.value for i in at.info), "the comma did not split the value"

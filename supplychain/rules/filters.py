@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,9 +82,13 @@ def url_text(value: Any) -> str:
     return str(value)
 
 
-def split_values(raw: Sequence[str]) -> list[str]:
-    """Values of one parameter, whether repeated (?a=x&a=y) or comma-separated (?a=x,y), as urlstate reads them."""
-    return [v for item in raw for v in str(item).split(",") if v != ""]
+def split_values(raw: Sequence[str], whole: Collection[str] = ()) -> list[str]:
+    """Values of one parameter, whether repeated (?a=x&a=y) or comma-separated (?a=x,y).
+
+    An item that is itself one of `whole` stays whole: a place such as "Iskandar Puteri, Johor" holds a comma.
+    """
+    keep = set(whole)
+    return [v for item in raw for v in ([item] if item in keep else str(item).split(",")) if v != ""]
 
 
 @dataclass(frozen=True)
