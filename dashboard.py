@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from supplychain.app import cache, guard, layout, slides, urlbind
+from supplychain.app import byurl, cache, guard, layout, slides, urlbind
 from supplychain.data.labels import PAGE_TITLES
 
 st.set_page_config(
@@ -64,4 +64,7 @@ if dataset.ok:  # without data the page did not run, so it read none of the link
         layout.render_notice(urlbind.ignored_notes())
 if not presenting:
     layout.render_share_link(page.url_path)
+    if dataset.ok:
+        shown = next(spec[4] for spec in PAGE_SPECS if spec[2] == page.title)  # "overview" although served at "/"
+        byurl.render_cite_view(dataset, shown, page.url_path)
     layout.render_footer(dataset)

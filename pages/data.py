@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from supplychain.app import cache, downloads, guard, layout
-from supplychain.app.urlbind import url_multiselect, url_selectbox, url_text
+from supplychain.app import byurl, cache, downloads, guard, layout
+from supplychain.app.urlbind import applied_params, url_multiselect, url_selectbox, url_text
 from supplychain.data.entities import LINK_DISPLAY, entity_id_columns, entity_link
 from supplychain.data.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
 from supplychain.data.labels import TABLE_LABELS
@@ -141,6 +141,8 @@ buttons.download_button(
     on_click="ignore",
     help="Every CSV, datapackage.json (the data dictionary in machine-readable form) and a README with the citation.",
 )
+
+byurl.render_rows_url(table, {k: v for k, v in applied_params().items() if k != "table"})
 
 st.header("Data dictionary")
 dictionary = data_dictionary(package)

@@ -8,6 +8,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from supplychain.app.byurl import chart_with_footer
+from supplychain.app.cache import get_dataset
 from supplychain.app.layout import current_link
 from supplychain.app.urlstate import describe_filters
 
@@ -89,14 +91,18 @@ def render_table_downloads(
 
 
 def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, container: Any = st) -> None:
-    """'Save as SVG / PNG' buttons for a chart; the image is rendered only when clicked."""
+    """'Save as SVG / PNG' buttons for a chart; the image, with its provenance footer, is rendered only when clicked."""
     from supplychain.data.export import chart_image, download_name
+
+    # The image carries its title, citation, data version and reach, the view's link and the licence; the link
+    # is read now, in the page's run, because the image is built later, when the button is clicked.
+    dataset, link = get_dataset(), current_link("")
 
     cols = container.columns(2, gap="small", width=260)
     for col, fmt, mime in ((cols[0], "svg", "image/svg+xml"), (cols[1], "png", "image/png")):
         col.download_button(
             fmt.upper(),
-            lambda fmt=fmt: chart_image(spec(), fmt),
+            lambda fmt=fmt: chart_image(chart_with_footer(spec(), dataset, what=what, link=link), fmt),
             file_name=download_name(what, as_of, fmt),
             mime=mime,
             icon=":material/image:",
