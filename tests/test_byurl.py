@@ -77,3 +77,35 @@ def test_an_exported_chart_carries_title_citation_version_reach_link_and_licence
         assert expected in words, expected
     assert chart_image(with_footer(spec, "t", lines), "png").startswith(b"\x89PNG")
     assert spec["title"] == "Chips by designer", "the page's own chart is left as it was"
+
+
+def _addresses(at, path: str) -> list[dict[str, list[str]]]:
+    return [parse_qs(urlsplit(a).query) for a in re.findall(rf"\((/api/v1/{re.escape(path)}[^)]*)\)", _markdown(at))]
+
+
+def test_export_status_gives_the_address_of_its_answers_on_the_day_shown() -> None:
+    at = open_page("status", {"asof": "2025-11-27"})
+    assert _addresses(at, "status.csv") == [{"asof": ["2025-11-27"]}]
+    from supplychain.api.answers import answer
+
+    body = answer(DATASET, "status.csv", [("asof", "2025-11-27")], base="", today=datetime.now(UTC).date()).body
+    assert body.decode("utf-8-sig").count("\r\n") == len(DATASET.tables["chips"]) + 1
+
+
+def test_the_timeline_gives_the_address_of_exactly_the_events_it_lists() -> None:
+    at = open_page("timeline", {"from": "2025-01-01", "to": "2025-12-31"})
+    (query,) = _addresses(at, "events.csv")
+    ids = query["event_id"][0].split(",")
+    events = DATASET.tables["events"]
+    days = events["date"].between("2025-01-01", "2025-12-31")
+    assert set(ids) <= set(events.loc[days, "event_id"]) and len(ids) == len(at.session_state["tl_rows"])
+    assert set(ids) == {i for i in at.session_state["tl_rows"] if i in set(events["event_id"])}
+
+
+def test_the_map_gives_the_addresses_of_its_places_and_flows() -> None:
+    at = open_page("map", {"relation": "trains_in"})
+    (places,) = _addresses(at, "locations.csv")
+    (flows,) = _addresses(at, "relationships.csv")
+    ties = DATASET.tables["relationships"].set_index("relationship_id")
+    assert {ties.at[i, "relation"] for i in flows["relationship_id"][0].split(",")} == {"trains_in"}
+    assert set(places["location_id"][0].split(",")) <= set(DATASET.tables["locations"]["location_id"])

@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 import numpy as np
 import pandas as pd
 
+from supplychain.data.entities import entity_names
 from supplychain.data.export import to_csv_bytes
 from supplychain.data.load import Dataset
 from supplychain.data.schema import table_names
@@ -33,7 +34,15 @@ from supplychain.rules.changes import (
     version_key,
 )
 from supplychain.rules.cite import FORMATS, cited, render_citation
-from supplychain.rules.filters import COLUMNS_PARAM, SEARCH_PARAM, filter_rows, split_values, table_filters
+from supplychain.rules.filters import (
+    COLUMNS_PARAM,
+    SEARCH_PARAM,
+    filter_rows,
+    key_filter,
+    split_values,
+    table_filters,
+)
+from supplychain.rules.status import measure_windows, status_on, status_table
 
 PREFIX = "/api/v1/"
 SEARCH_CHARS = 200  # as the Data page's search box (urlbind.TEXT_CHARS)
@@ -91,6 +100,8 @@ def _view(dataset: Dataset, table: str, query: dict[str, list[str]], address: st
     parameter and what it accepts. Returns (frame, the applied `key=value` pairs)."""
     frame = dataset.tables[table]
     params = table_filters(dataset.package, table, frame)
+    key = key_filter(dataset.package, table, frame)
+    params = {**params, key.name: key}  # the rows Map and Timeline show, by their ids
     _check_names(query, [SEARCH_PARAM, COLUMNS_PARAM, *params, *extra], address)
     equals: dict[str, list[Any]] = {}
     applied: list[tuple[str, str]] = []
@@ -252,6 +263,23 @@ def _cite_answer(dataset: Dataset, fmt: str, query: dict[str, list[str]], base: 
     return Answer(render_citation(c, fmt).encode("utf-8"), FORMATS[fmt], f"citation.{fmt}", daily=True)
 
 
+def _status_answer(dataset: Dataset, fmt: str, query: dict[str, list[str]]) -> Answer:
+    """Export status: each chip's answer on `asof` (default: the day the record is reviewed through), as the page's
+    table shows and downloads it."""
+    _check_names(query, ["asof"], f"{PREFIX}status.{fmt}")
+    text = (query.get("asof") or [dataset.reviewed_through])[-1]
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) or pd.isna(pd.to_datetime(text, errors="coerce")):
+        raise Refusal(
+            400, f"Parameter {_echo('asof')}: {_echo(text)} is not a day. It takes a date written YYYY-MM-DD."
+        )
+    windows = measure_windows(dataset.tables)
+    status = status_on(dataset.tables["chips"], windows, pd.Timestamp(text))
+    table = status_table(status, entity_names(dataset.tables))
+    return _frame_answer(
+        table, f"chip_status_{text}", fmt, {"table": "status", "version": dataset.version, "asof": text}
+    )
+
+
 def examples(dataset: Dataset) -> list[tuple[str, str, str]]:
     """(address, an example, what it answers) for every address under the prefix: the index lists them all."""
     tables = dataset.tables
@@ -270,12 +298,15 @@ def examples(dataset: Dataset) -> list[tuple[str, str, str]]:
             (
                 f"{table}.csv",
                 f"{table}.csv" + (sample if table == example_table else ""),
-                f"{table}: CSV (UTF-8 with BOM); filters as on the Data page, q= search, cols= columns",
+                f"{table}: CSV (UTF-8 with BOM); filters as on the Data page, q= search, cols= columns, "
+                "or the key (ids, comma-separated)",
             )
         )
         rows.append((f"{table}.json", f"{table}.json", f"{table}: the same rows as JSON records"))
     rows += [
         ("releases.csv", "releases.csv", "every release of the record (also .json)"),
+        ("status.csv", f"status.csv?asof={dataset.reviewed_through}", "Export status: every chip's answer on a day"),
+        ("status.json", "status.json", "the same answers as JSON (asof defaults to the reviewed-through day)"),
         ("changes.csv", "changes.csv?since=1.0.0", "the rows each release added, changed, removed or corrected"),
         ("feed.atom", "feed.atom", "Atom feed: releases and measure dates (scheduled ones marked)"),
         ("cite.bib", f"cite.bib?table={example_table}{sample.replace('?', '&')}", "a citation of a view as BibTeX"),
@@ -317,6 +348,8 @@ def answer(dataset: Dataset, path: str, query: Query, *, base: str, today: date)
     routes: dict[tuple[str, str], Callable[[], Answer]] = {
         ("datapackage", "json"): lambda: _package_answer(dataset, grouped),
         ("feed", "atom"): lambda: _feed_answer(dataset, grouped, base),
+        ("status", "csv"): lambda: _status_answer(dataset, "csv", grouped),
+        ("status", "json"): lambda: _status_answer(dataset, "json", grouped),
     }
     for f in FORMATS:
         routes[("cite", f)] = lambda f=f: _cite_answer(dataset, f, grouped, base, today)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -42,6 +42,31 @@ def render_rows_url(table: str, params: Mapping[str, list[str]], *, container: A
         _("Get these rows by URL (CSV; `.json` for JSON; opens in pandas.read_csv or curl):"),
         help=_("The same filters as this page, answered by the data routes listed at /api/v1/."),
     )
+    container.markdown(link_markdown(address))
+    return address
+
+
+ID_CAP = 150  # ids in one address; a larger view is offered as its whole table (an address stays under ~8 kB)
+
+
+def render_ids_url(table: str, key: str, ids: Sequence[str], *, label: str, container: Any = st) -> str:
+    """'Get these rows by URL' for a view chosen by the page's own rules (Map, Timeline): the rows by their ids."""
+    ids = list(dict.fromkeys(i for i in ids if isinstance(i, str) and i))
+    if len(ids) > ID_CAP:
+        address = api_address(f"{table}.csv", {})
+        note = _("{label}: {n} rows, more than one address holds; the whole table:").format(label=label, n=len(ids))
+    else:
+        address = api_address(f"{table}.csv", {key: [",".join(ids)]})
+        note = _("{label} by URL (CSV; `.json` for JSON):").format(label=label)
+    container.caption(note, help=_("Answered by the data routes listed at /api/v1/; the rows shown, by their ids."))
+    container.markdown(link_markdown(address))
+    return address
+
+
+def render_address(path: str, params: Mapping[str, list[str]], *, label: str, container: Any = st) -> str:
+    """'Get these rows by URL' for a route of its own (Export status: status.csv?asof=…)."""
+    address = api_address(path, params)
+    container.caption(_("{label} by URL (CSV; `.json` for JSON):").format(label=label))
     container.markdown(link_markdown(address))
     return address
 

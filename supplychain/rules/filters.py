@@ -142,6 +142,13 @@ def _humanise(value: str) -> str:
     return text.replace("_", " ").capitalize() if re.fullmatch(r"[a-z][a-z0-9_]*", text) else text
 
 
+def key_filter(package: dict[str, Any], table: str, frame: pd.DataFrame) -> FilterParam:
+    """The table's key as a filter (`?event_id=a,b`): how Map and Timeline give the address of exactly the rows
+    they show. Not a Data page filter (a choice among every row is no filter)."""
+    key = primary_key(package, table)
+    return FilterParam(key, False, tuple(sorted({url_text(v) for v in frame[key].dropna()})))
+
+
 def value_labels(
     package: dict[str, Any], tables: Mapping[str, pd.DataFrame], table: str, column: str
 ) -> dict[str, str]:
