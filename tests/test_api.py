@@ -194,6 +194,8 @@ def test_an_unchanged_copy_gets_304_and_gzip_is_sent_when_asked(app_url) -> None
         ("/api/v1/changes.csv?since=latest", 400, ['"since"', '"latest"', "1.0.0"]),
         ("/api/v1/cite.bib?table=../models", 400, ['"table"', "models"]),
         ("/api/v1/datapackage.json?x=1", 400, ['"x"', "no parameters"]),
+        ("/api/v1/status.csv?asof=2025-13-45", 400, ['"asof"', '"2025-13-45"', "YYYY-MM-DD"]),
+        ("/api/v1/events.csv?event_id=ev_nothing", 400, ['"event_id"', '"ev_nothing"']),
     ],
 )
 def test_bad_input_gets_its_status_and_a_message_naming_what_is_accepted(app_url, path, status, words) -> None:
@@ -308,3 +310,17 @@ def test_pages_are_still_served_by_the_same_process(app_url) -> None:
     assert status == 200 and headers["content-type"].startswith("text/html")
     assert fetch(f"{app_url}/_stcore/health")[0] == 200
     assert 'st.App("dashboard.py"' in (ROOT / "serve.py").read_text(encoding="utf-8"), "one process: pages and data"
+
+
+def test_export_status_by_url_answers_every_chip_on_the_day_asked(app_url) -> None:
+    chips = shipped("chips")
+    got = served(f"{app_url}/api/v1/status.csv?asof=2025-11-27")
+    assert sorted(got["chip_name"]) == sorted(chips["name"])
+    assert len(served(f"{app_url}/api/v1/status.csv")) == len(chips)
+
+
+def test_rows_by_their_ids_are_exactly_those_rows(app_url) -> None:
+    events = shipped("events")
+    ids = list(events["event_id"].iloc[[3, 0, 7]])
+    got = served(f"{app_url}/api/v1/events.csv?event_id={','.join(ids)}")
+    assert sorted(got["event_id"]) == sorted(ids)
