@@ -7,6 +7,7 @@ process. Gzip comes from Streamlit's own middleware, which compresses any answer
 from __future__ import annotations
 
 import os
+import time
 from collections import OrderedDict
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -70,6 +71,7 @@ async def serve_data(request: Request) -> Response:
             f"{request.method[:10]} is not allowed here: the data routes are read-only (GET, HEAD).",
             Allow=", ".join(METHODS),
         )
+    started = time.perf_counter()
     folder = data_dir()
     dataset = _dataset(str(folder), fingerprint(folder))
     if not dataset.ok:
@@ -83,7 +85,13 @@ async def serve_data(request: Request) -> Response:
     except Refusal as refusal:
         return _refuse(refusal.status, refusal.message)
     etag = _etag(dataset, result, today)
-    headers = {"ETag": etag, "Cache-Control": "no-cache", "X-Data-Version": dataset.version}
+    took = (time.perf_counter() - started) * 1000
+    headers = {
+        "ETag": etag,
+        "Cache-Control": "no-cache",
+        "X-Data-Version": dataset.version,
+        "Server-Timing": f"app;dur={took:.2f}",  # the server's own time, for the bench (bench/concurrency.py)
+    }
     if result.filename:
         headers["Content-Disposition"] = f'inline; filename="{result.filename}"'
     matches = [t.strip() for t in request.headers.get("if-none-match", "").split(",")]
