@@ -324,3 +324,15 @@ def test_rows_by_their_ids_are_exactly_those_rows(app_url) -> None:
     ids = list(events["event_id"].iloc[[3, 0, 7]])
     got = served(f"{app_url}/api/v1/events.csv?event_id={','.join(ids)}")
     assert sorted(got["event_id"]) == sorted(ids)
+
+
+def test_the_readme_documents_every_kind_of_address_the_index_lists() -> None:
+    from supplychain.api.answers import examples
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Data by URL", 1)[1].split("\n## ", 1)[0]
+    for path, _example, _about in examples(DATASET):
+        kind = path.split(".")[0] if path.split(".")[0] in ("cite", "status", "changes", "releases") else path
+        if path.split(".")[0] in TABLES:
+            kind = "{table}.csv"
+        assert kind in section, f"README's Data by URL does not mention {path}"
