@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SIZES ?= 1,10,100
+WORKERS ?= 2
+READERS ?= 1,10,50
+PAGE_READERS ?= 1,10,20,50
 
-.PHONY: run dev test check typecheck coverage mutate constraints bench shots clean release
+.PHONY: run dev serve test check typecheck coverage mutate constraints bench shots clean release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +24,16 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt constraints.txt $(
 	touch $@
 
 run: $(VENV)/.installed
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
+
+# More readers: WORKERS app processes on the ports after PORT, behind a sticky proxy on PORT (deploy/sticky.py;
+# why not `uvicorn --workers`: docs/performance.md). `make serve WORKERS=1` is one process behind the same proxy.
+serve: $(VENV)/.installed
+	$(BIN)/python -m deploy.sticky --workers $(WORKERS) --port $(PORT)
 
 # For editing the code: rerun on save (the served app does not watch its own files; .streamlit/config.toml).
 dev: $(VENV)/.installed-dev
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
+	$(BIN)/streamlit run serve.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -62,9 +70,12 @@ mutate: $(VENV)/.installed-dev
 constraints: $(VENV)/.installed-dev
 	( sed -n '1,2p' constraints.txt; $(BIN)/pip freeze --exclude-editable ) > constraints.txt.new && mv constraints.txt.new constraints.txt
 
-# `make bench` (sizes 1x, 10x, 100x); `make bench SIZES=1,10` or `make bench BENCH_ARGS=--quick` for less.
+# `make bench` (sizes 1x, 10x, 100x); `make bench SIZES=1,10` or `make bench BENCH_ARGS=--quick` for less;
+# `make bench READERS=1,10,50 PAGE_READERS=1,10,20,50` sets the concurrency bench's reader counts.
+# Then the concurrency bench: N readers of the data routes (HTTP) and of the pages (browser sessions) at once.
 bench: $(VENV)/.installed-dev
 	SIZES=$(SIZES) $(BIN)/python -m bench.run $(BENCH_ARGS)
+	$(BIN)/python -m bench.concurrency --http $(READERS) --pages $(PAGE_READERS)
 
 # Build the data release: compare with the last snapshot in data/releases/, bump the version by the rule, write
 # data/changes.csv, data/releases.csv and CHANGELOG.md (supplychain/data/release.py). Safe to re-run.

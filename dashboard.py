@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from supplychain.app import cache, guard, layout, slides, urlbind
+from supplychain.app import byurl, cache, guard, layout, slides, urlbind
 from supplychain.data.routes import PAGES, PRESENT
 
 st.set_page_config(
@@ -52,4 +52,7 @@ if dataset.ok:  # without data the page did not run, so it read none of the link
         layout.render_notice(urlbind.ignored_notes())
 if not presenting:
     layout.render_share_link(page.url_path)
+    if dataset.ok:
+        shown = next(r.url_path for r in PAGES if r.title == page.title)  # "overview" although served at "/"
+        byurl.render_cite_view(dataset, shown, page.url_path)
     layout.render_footer(dataset)

@@ -103,9 +103,10 @@ def rss_mib(pid: int) -> float:
 
 @contextmanager
 def serve(
-    app_dir: Path, entry: str = "dashboard.py", env: dict[str, str] | None = None, launcher: list[str] | None = None
+    app_dir: Path, entry: str = "serve.py", env: dict[str, str] | None = None, launcher: list[str] | None = None
 ) -> Iterator[tuple[str, int]]:
-    """Run `streamlit run ENTRY` on a free loopback port; yield (base URL, server pid); stop that process after.
+    """Run `streamlit run ENTRY` (serve.py: pages and data routes) on a free loopback port; yield (base URL,
+    server pid); stop that process after.
 
     `launcher` replaces `python -m streamlit run` (bench/profile.py runs the server under a profiler).
     """

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from supplychain.app import downloads, guard, layout, release_view
-from supplychain.app.urlbind import url_multiselect, url_selectbox, url_text
+from supplychain.app import byurl, downloads, guard, layout, release_view
+from supplychain.app.urlbind import applied_params, url_multiselect, url_selectbox, url_text
 from supplychain.data.entities import LINK_DISPLAY, entity_id_columns, entity_link
 from supplychain.data.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
 from supplychain.data.labels import TABLE_LABELS
 from supplychain.data.schema import column_help, column_labels, data_dictionary, fields, table_names
-from supplychain.rules.filters import filter_rows, filterable_columns, value_labels
+from supplychain.rules.filters import COLUMNS_PARAM, SEARCH_PARAM, filter_rows, table_filters, value_labels
 from supplychain.rules.provenance import bundle_readme
 
 dataset = guard.require_dataset()
@@ -29,18 +29,19 @@ labels = column_labels(package, table)
 helps = column_help(package, table)
 search = url_text(
     "Search all text",
-    key="q",
+    key=SEARCH_PARAM,
     container=top[1],
     placeholder="e.g. Alibaba, H20, Singapore",
     help="Finds rows where any text column contains these characters (not case-sensitive).",
 )
 
-filter_cols = filterable_columns(package, table, frame)
+params = table_filters(package, table, frame)  # the same declaration the data routes read
+filter_cols = list(params)
 chosen_filters: dict[str, list[str]] = {}
 shown_cols: list[str] = list(frame.columns)
 # The filters are built while the box is open, or while a link or the reader has set one (they stay applied
 # when the box is closed): a dozen hidden multiselects made every visit to the page slower.
-linked = any(k in st.query_params for k in [*filter_cols, "cols"])
+linked = any(k in st.query_params for k in [*filter_cols, COLUMNS_PARAM])
 box, box_open = layout.lazy_expander(
     "Filter by column, choose columns", key="data_filters_open", icon=":material/filter_list:", expanded=linked
 )
@@ -49,7 +50,7 @@ if box_open or linked:
         grid = st.columns(3)
         for i, column in enumerate(filter_cols):
             names = value_labels(package, tables, table, column)  # readers choose names; the URL keeps ids
-            options = sorted(names, key=lambda v: names[v].casefold())
+            options = sorted(params[column].values, key=lambda v: names[v].casefold())
             chosen_filters[column] = url_multiselect(
                 labels[column],
                 options,
@@ -62,12 +63,12 @@ if box_open or linked:
         shown_cols = url_multiselect(
             "Columns shown",
             list(frame.columns),
-            key="cols",
+            key=COLUMNS_PARAM,
             default=list(frame.columns),
             format_func=lambda c: labels.get(c, c),
             help="The download holds these columns, in this order.",
         )
-view = filter_rows(frame, search=search, equals={c: v for c, v in chosen_filters.items() if v})
+view = filter_rows(frame, search=search, equals={c: params[c].typed(v) for c, v in chosen_filters.items() if v})
 view = view[shown_cols or list(frame.columns)]
 
 config = {}
@@ -139,6 +140,8 @@ buttons.download_button(
     on_click="ignore",
     help="Every CSV, datapackage.json (the data dictionary in machine-readable form) and a README with the citation.",
 )
+
+byurl.render_rows_url(table, {k: v for k, v in applied_params().items() if k != "table"})
 
 st.header("Data dictionary")
 dictionary = data_dictionary(package)

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app import byurl, cache, cards, downloads, guard, layout, markdown, urlbind
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.dates import MAP_DATE_NOTE, format_date
@@ -218,6 +218,8 @@ downloads.render_view_bundle(
     as_of=dataset.as_of,
     container=buttons[3],
 )
+byurl.render_ids_url("locations", "location_id", points["location_id"], label="These places")
+byurl.render_ids_url("relationships", "relationship_id", flows["relationship_id"], label="These flows")
 st.caption(
     "Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on any dispute."
 )

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, downloads, guard, layout, status_view, urlbind
+from supplychain.app import byurl, cache, downloads, guard, layout, status_view, urlbind
 from supplychain.charts.status import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
@@ -119,3 +119,4 @@ downloads.render_table_downloads(
     filtered=False,
     container=st.container(width=520),
 )
+byurl.render_address("status.csv", {"asof": [str(day.date())]}, label="These answers")

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app import byurl, cache, cards, downloads, guard, layout, markdown, urlbind
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
 from supplychain.data.dates import format_date
@@ -245,6 +245,7 @@ downloads.render_table_downloads(
     container=row[0],
 )
 event_rows = tables["events"][tables["events"]["event_id"].isin(table["item_id"])]
+byurl.render_ids_url("events", "event_id", event_rows["event_id"], label="These events")
 downloads.render_view_bundle(
     dataset.package,
     tables,

@@ -25,7 +25,7 @@ def require_chromium() -> None:
 
 @contextmanager
 def serve(app_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run dashboard.py` on a free loopback port; yield its base URL; stop it after.
+    """Run `streamlit run serve.py` (pages and data routes) on a free loopback port; yield its base URL; stop it after.
 
     The bench's server (bench/browser.py): one way to start the app for tests and timings alike.
     """

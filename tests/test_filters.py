@@ -6,11 +6,20 @@ import json
 from pathlib import Path
 
 import pandas as pd
-from conftest import rewrite_csv
+from conftest import DATA_DIR, rewrite_csv
 
 from supplychain.data.load import load_dataset
-from supplychain.data.schema import free_text_columns, shipped_package
-from supplychain.rules.filters import filter_rows, filterable_columns, search_rows, value_labels
+from supplychain.data.schema import fields, free_text_columns, primary_key, shipped_package
+from supplychain.rules.filters import (
+    MAX_VALUES,
+    FilterParam,
+    filter_rows,
+    filterable_columns,
+    search_rows,
+    split_values,
+    table_filters,
+    value_labels,
+)
 
 
 def test_filter_to_one_developer_keeps_only_its_models(mini_dir: Path) -> None:
@@ -148,7 +157,7 @@ def test_filter_choices_read_as_names_labels_and_words(mini_dir: Path) -> None:
         "government_body": "Government body",
     }
     assert value_labels(package, tables, "companies", "country") == {"CN": "CN", "US": "US"}
-    assert value_labels(package, tables, "models", "open_weights") == {"False": "No", "True": "Yes"}
+    assert value_labels(package, tables, "models", "open_weights") == {"false": "No", "true": "Yes"}
     assert value_labels(package, tables, "claims", "source_id") == {"rep": "Example Times: A report"}
     assert value_labels(package, tables, "relationships", "source_id")["rep"] == "Example Times: A report"
 
@@ -211,3 +220,55 @@ def test_two_choices_that_would_read_the_same_keep_their_ids_apart(mini_dir: Pat
     labels = value_labels(dataset.package, tables, "models", "developer_id")
     assert labels == {"acme": "Same Name (acme)", "beta": "Same Name (beta)"}
     assert value_labels(dataset.package, tables, "policies", "issuer_id") == {"gov": "Agency"}
+
+
+def _raw(table: str) -> pd.DataFrame:
+    """A shipped table exactly as its CSV writes it (every cell text, empty cells empty): pandas, not our loader."""
+    return pd.read_csv(DATA_DIR / f"{table}.csv", dtype=str, keep_default_na=False)
+
+
+def test_every_filterable_column_of_every_table_keeps_the_rows_pandas_finds_for_one_of_its_values() -> None:
+    dataset = load_dataset()
+    checked = 0
+    for table, frame in dataset.tables.items():
+        raw = _raw(table)
+        key = primary_key(dataset.package, table)
+        for column, param in table_filters(dataset.package, table, frame).items():
+            value = raw.loc[raw[column] != "", column].iloc[0]  # the CSV's own spelling: `true`, an id, a code
+            assert value in param.values, f"{table}.{column} refuses {value!r}, which its CSV holds"
+            view = filter_rows(frame, equals={column: param.typed([value])})
+            expected = list(raw.loc[raw[column] == value, key])
+            assert list(view[key].astype(str)) == expected, f"{table}.{column}={value}"
+            checked += 1
+    assert checked > 100
+
+
+def test_yes_no_filters_take_true_and_false_as_the_csv_writes_them() -> None:
+    dataset = load_dataset()
+    booleans = [(t, f["name"]) for t in dataset.tables for f in fields(dataset.package, t) if f["type"] == "boolean"]
+    assert ("models", "open_weights") in booleans and ("claims", "is_key_finding") in booleans
+    for table, column in booleans:
+        raw = _raw(table)
+        param = table_filters(dataset.package, table, dataset.tables[table])[column]
+        assert param.accepts() == "true or false" and param.rejected(["True", "yes", "1"]) == ["True", "yes", "1"]
+        for value in ("true", "false"):
+            rows = filter_rows(dataset.tables[table], equals={column: param.typed([value])})
+            assert len(rows) == (raw[column] == value).sum(), f"{table}.{column}={value}"
+        assert len(filter_rows(dataset.tables[table], equals={column: param.typed(["true"])})) > 0
+
+
+def test_a_ties_from_and_to_are_filters_however_many_entities_they_name() -> None:
+    dataset = load_dataset()
+    ties = dataset.tables["relationships"]
+    params = table_filters(dataset.package, "relationships", ties)
+    assert _raw("relationships")["to_id"].nunique() > MAX_VALUES, "the case this guards: more ends than the cap"
+    assert set(params["to_id"].values) == set(_raw("relationships")["to_id"])
+    assert set(params["from_id"].values) == set(_raw("relationships")["from_id"])
+    assert "note" not in params and "relationship_id" not in params
+
+
+def test_a_refused_filter_value_is_named_with_what_the_filter_takes() -> None:
+    param = FilterParam("kind", False, tuple(f"v{i:02}" for i in range(10)))
+    assert param.rejected(["v01", "zz"]) == ["zz"] and param.typed(["v01", "zz"]) == ["v01"]
+    assert param.accepts() == "one or more of: v00, v01, v02, v03, v04, v05, v06, v07, … (10 values) (comma-separated)"
+    assert split_values(["a,b", "c", ""]) == ["a", "b", "c"]

@@ -8,8 +8,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from supplychain.app.byurl import chart_with_footer
+from supplychain.app.cache import get_dataset
 from supplychain.app.layout import current_link
-from supplychain.app.markdown import as_code
 from supplychain.app.urlbind import applied_params, current_page
 from supplychain.app.urlstate import describe_filters
 from supplychain.data.export import chart_image, download_name, to_csv_bytes, to_xlsx_bytes, view_bundle
@@ -31,7 +32,8 @@ def render_view_bundle(
     reopens the view. Built only when clicked, so it costs a filter change nothing."""
 
     params = applied_params()  # only what this page accepted and applied, never a link's raw or ignored values
-    filters = "; ".join(as_code(line) for line in describe_filters(params)) or "none (the full tables)"
+    # A README is read as plain text too: the filter line is `key=value; key=value`, with no Markdown around it.
+    filters = "; ".join(describe_filters(params)) or "none (the full tables)"
     url_path = url_path or current_page()  # the router's address of this page (data/routes.py)
     link = current_link(url_path)
 
@@ -48,6 +50,7 @@ def render_view_bundle(
         mime="application/zip",
         icon=":material/folder_zip:",
         on_click="ignore",
+        disabled=all(frame.empty for frame in frames.values()),  # an empty view is no file to take away
         help="The rows shown with the claims and sources they cite, a datapackage.json describing them, and a README with the citation, data version, filters and link.",
     )
 
@@ -88,13 +91,18 @@ def render_table_downloads(
 
 
 def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, container: Any = st) -> None:
-    """'Save as SVG / PNG' buttons for a chart; the image is rendered only when clicked."""
+    """'Save as SVG / PNG' buttons for a chart; the image, with its provenance footer, is rendered only when clicked."""
+    from supplychain.data.export import download_name
+
+    # The image carries its title, citation, data version and reach, the view's link and the licence; the link
+    # is read now, in the page's run, because the image is built later, when the button is clicked.
+    dataset, link = get_dataset(), current_link("")
 
     cols = container.columns(2, gap="small", width=260)
     for col, fmt, mime in ((cols[0], "svg", "image/svg+xml"), (cols[1], "png", "image/png")):
         col.download_button(
             fmt.upper(),
-            lambda fmt=fmt: chart_image(spec(), fmt),
+            lambda fmt=fmt: chart_image(chart_with_footer(spec(), dataset, what=what, link=link), fmt),
             file_name=download_name(what, as_of, fmt),
             mime=mime,
             icon=":material/image:",

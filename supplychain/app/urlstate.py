@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from supplychain.data.dates import DATE_RANGE_WORDS
 from supplychain.data.validate import cut
+from supplychain.rules.filters import split_values as split_filter_values
 
 
 def split_values(raw: list[str]) -> list[str]:
@@ -77,7 +78,7 @@ def decode_list(raw: list[str], allowed: Collection[str]) -> tuple[list[str], li
     allowed_set = set(map(str, allowed))
     good: list[str] = []
     bad: list[str] = []
-    for value in split_values(raw):
+    for value in split_filter_values(raw, allowed_set):  # a value holding a comma stays whole
         (good if value in allowed_set else bad).append(value)
     return list(dict.fromkeys(good)), bad
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from supplychain.data.entities import entity_id_columns
 from supplychain.data.labels import enum_labels
-from supplychain.data.schema import ENTITY_TABLES, fields, free_text_columns, primary_key, resource
+from supplychain.data.schema import ENTITY_TABLES, fields, free_text_columns, primary_key, reference_columns, resource
+
+SEARCH_PARAM = "q"  # the text search, on the Data page and in /api/v1/{table}.csv
+COLUMNS_PARAM = "cols"  # the columns kept, in order
+MAX_VALUES = 40  # a column with more distinct values than this is no value filter, unless it names a row elsewhere
+_BOOLEAN_TEXT = {True: "true", False: "false"}  # as the CSV writes them, and as links and routes spell them
 
 
 def search_rows(frame: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -45,29 +53,101 @@ def filter_rows(
     return out
 
 
-def filterable_columns(package: dict[str, Any], table: str, frame: pd.DataFrame, *, max_values: int = 40) -> list[str]:
+def filterable_columns(
+    package: dict[str, Any], table: str, frame: pd.DataFrame, *, max_values: int = MAX_VALUES
+) -> list[str]:
     """Columns worth a value filter: categorical (enum, id references, countries), not free text or the key.
 
     Free text is what `schema.free_text_columns` derives from datapackage.json; a column qualifies when it
-    has between 1 and `max_values` distinct values in `frame`.
+    has between 1 and `max_values` distinct values in `frame`. A column that names a row of another table
+    (a foreign key, a tie's From and To) qualifies at any count: the page offers it as a searchable choice.
     """
     key = primary_key(package, table)
     free_text = set(free_text_columns(package, table))
+    references = set(reference_columns(package, table)) | set(entity_id_columns(package, table))
     out = []
     for f in fields(package, table):
         name = f["name"]
         if name == key or name in free_text or f["type"] not in ("string", "boolean"):
             continue
         distinct = frame[name].dropna().nunique()
-        if 0 < distinct <= max_values:
+        if distinct > 0 and (distinct <= max_values or name in references):
             out.append(name)
     return out
+
+
+def url_text(value: Any) -> str:
+    """A cell's value as a link or a route writes it: yes/no as `true`/`false` (the CSV's spelling), else its text."""
+    if isinstance(value, (bool, np.bool_)):
+        return _BOOLEAN_TEXT[bool(value)]
+    return str(value)
+
+
+def split_values(raw: Sequence[str], whole: Collection[str] = ()) -> list[str]:
+    """Values of one parameter, whether repeated (?a=x&a=y) or comma-separated (?a=x,y).
+
+    An item that is itself one of `whole` stays whole: a place such as "Iskandar Puteri, Johor" holds a comma.
+    """
+    keep = set(whole)
+    return [v for item in raw for v in ([item] if item in keep else str(item).split(",")) if v != ""]
+
+
+@dataclass(frozen=True)
+class FilterParam:
+    """One value filter of a table, declared once for the Data page and the data routes.
+
+    `name` is both the column and the URL parameter; `values` are the URL spellings it accepts (a yes/no
+    column takes `true` and `false`, as the CSV writes them; any other column the values it holds).
+    """
+
+    name: str
+    boolean: bool
+    values: tuple[str, ...]
+
+    def typed(self, texts: Sequence[str]) -> list[Any]:
+        """The accepted URL values as the column holds them (`true` -> True), for `filter_rows`."""
+        ok = set(self.values)
+        chosen = [t for t in texts if t in ok]
+        return [t == "true" for t in chosen] if self.boolean else chosen
+
+    def rejected(self, texts: Sequence[str]) -> list[str]:
+        """The URL values this filter does not accept."""
+        ok = set(self.values)
+        return [t for t in texts if t not in ok]
+
+    def accepts(self, shown: int = 8) -> str:
+        """What the parameter takes, in words, for a refusal ("true or false", "one of: a, b, … (74 values)")."""
+        if self.boolean:
+            return "true or false"
+        head = ", ".join(self.values[:shown])
+        more = f", … ({len(self.values)} values)" if len(self.values) > shown else ""
+        return f"one or more of: {head}{more} (comma-separated)"
+
+
+def table_filters(package: dict[str, Any], table: str, frame: pd.DataFrame) -> dict[str, FilterParam]:
+    """Every value filter `table` offers, by URL parameter: the one declaration the page and the routes read."""
+    types = {f["name"]: f["type"] for f in fields(package, table)}
+    return {
+        column: FilterParam(
+            column,
+            types[column] == "boolean",
+            tuple(sorted({url_text(v) for v in frame[column].dropna()})),
+        )
+        for column in filterable_columns(package, table, frame)
+    }
 
 
 def _humanise(value: str) -> str:
     """A code in words ("government_body" -> "Government body"); other text (names, country codes) as it is."""
     text = str(value)
     return text.replace("_", " ").capitalize() if re.fullmatch(r"[a-z][a-z0-9_]*", text) else text
+
+
+def key_filter(package: dict[str, Any], table: str, frame: pd.DataFrame) -> FilterParam:
+    """The table's key as a filter (`?event_id=a,b`): how Map and Timeline give the address of exactly the rows
+    they show. Not a Data page filter (a choice among every row is no filter)."""
+    key = primary_key(package, table)
+    return FilterParam(key, False, tuple(sorted({url_text(v) for v in frame[key].dropna()})))
 
 
 def value_labels(
@@ -80,7 +160,7 @@ def value_labels(
     words ("government_body" -> "Government body"). Two values that would read the same keep their id
     in brackets, so "Alibaba Group" and "Alibaba Cloud" are never mistaken for each other.
     """
-    values = sorted(tables[table][column].dropna().astype(str).unique())
+    values = sorted({url_text(v) for v in tables[table][column].dropna()})
     target = None
     for fk in resource(package, table)["schema"].get("foreignKeys", []):
         if fk["fields"] == [column]:
@@ -103,7 +183,7 @@ def value_labels(
         names = {str(i): t if len(t) <= 70 else t[:69] + "…" for i, t in zip(frame["claim_id"], frame["text_en"])}
     else:
         names = dict(enum_labels(table, column))
-        names.update({"True": "Yes", "False": "No"})
+        names.update({"true": "Yes", "false": "No"})
     labels = {v: names.get(v) or _humanise(v) for v in values}
     counts: dict[str, int] = {}
     for label in labels.values():

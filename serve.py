@@ -1,0 +1,10 @@
+"""The served app: the pages (dashboard.py, the router) and the data routes (/api/v1/) in one process.
+
+`streamlit run serve.py` finds `app` below and serves it (Streamlit 1.67's st.App); `make run` does this.
+"""
+
+import streamlit as st
+
+from supplychain.api.routes import api_routes
+
+app = st.App("dashboard.py", routes=api_routes())

@@ -1,0 +1,1 @@
+"""The data routes: read-only addresses under /api/v1/ served by the same process as the pages (serve.py)."""
