@@ -19,6 +19,7 @@ from supplychain.rules.profile import (
     moments_chart,
     place_chart,
 )
+from supplychain.rules.standings import later_events, standing_of
 
 dataset = guard.require_dataset()
 tables, package = dataset.tables, dataset.package
@@ -184,6 +185,9 @@ else:
                 cards.render_claim(
                     claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
                 )
+                standing = standing_of(tables, cite.claim_id)
+                if standing is not None or claim["is_key_finding"]:  # as the Sources page shows it
+                    cards.render_claim_standing(standing, cache.per_version(dataset, later_events, cite.claim_id))
             if cite.source_id in sources.index:
                 cards.render_source(sources.loc[cite.source_id])
             st.caption(f"Supports: {markdown.escape_md(cite.supports)}")

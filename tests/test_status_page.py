@@ -115,3 +115,12 @@ def test_jump_to_offers_the_real_today_with_the_caveat() -> None:
     at.selectbox(key="status_preset").set_value(today).run()
     assert at.query_params["asof"] == datetime.now(UTC).date().isoformat()
     assert all("After the record's reach" in a.replace("\\", "") for a in answers(at))
+
+
+def test_a_profile_shows_each_cited_findings_standing_as_the_sources_page_does() -> None:
+    standings = (DATA_DIR / "standings.csv").read_text(encoding="utf-8")
+    assert "alibaba_bytedance_train_in_sea,updated," in standings  # the curators' judgement the profile must show
+    at = open_page("entity", {"id": "alibaba"})
+    assert not at.exception, at.exception
+    assert any(m.value.endswith("Updated]") and "badge" in m.value for m in at.markdown)
+    assert any("Later reporting names operators and countries" in c.value for c in at.caption)
