@@ -9,6 +9,7 @@ from supplychain.charts.network import edge_table
 from supplychain.data.entities import entity_record, suggest_entities
 from supplychain.data.labels import KIND_LABELS
 from supplychain.data.validate import cut
+from supplychain.i18n import ngettext
 from supplychain.rules.profile import (
     entity_citations,
     entity_edges,
@@ -156,7 +157,11 @@ else:
         if len(ties) > layout.LIST_CAP:
             st.caption(f"The first {layout.LIST_CAP} of {len(ties)} ties; the table below has all of them.")
         box, box_open = layout.lazy_expander(
-            f"All {len(ties)} ties as a table, with what each says and its source",
+            ngettext(
+                "The tie as a table, with what it says and its source",
+                "All {n} ties as a table, with what each says and its source",
+                len(ties),
+            ).format(n=len(ties)),
             key="ties_table_open",
             icon=":material/table:",
         )
