@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, cards, guard, layout, markdown, status_view
+from supplychain.app import cache, cards, corrections, guard, layout, markdown, status_view
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
@@ -80,6 +80,13 @@ else:
         + (f" · also: {markdown.escape_md('; '.join(aliases))}" if aliases else "")
     )
     cards.render_evidence(str(row["evidence"]))
+    corrections.render_correction_button(
+        what=f"the profile of {names[entity_id]}",
+        row_ids=[f"{table}:{entity_id}"],
+        key="profile",
+        url_path="entity",
+        package=package,
+    )
     for column in ("description", "role"):
         if column in row and isinstance(row[column], str) and row[column]:
             st.markdown(markdown.escape_md(row[column]))
@@ -182,13 +189,20 @@ else:
 
     st.header("Sources and quotes")
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
-    for cite in entity_citations(row, table, moments, ties).itertuples(index=False):
+    for n, cite in enumerate(entity_citations(row, table, moments, ties).itertuples(index=False)):
         with st.container(border=True):
             if cite.claim_id and cite.claim_id in claims.index:
                 claim = claims.loc[cite.claim_id].copy()
                 claim["claim_id"] = cite.claim_id
                 cards.render_claim(
                     claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
+                )
+                corrections.render_correction_button(
+                    what=f"claim {cite.claim_id}",
+                    row_ids=[f"claims:{cite.claim_id}"],
+                    key=f"claim_{n}_{cite.claim_id}",
+                    url_path="entity",
+                    package=package,
                 )
                 standing = standing_of(tables, cite.claim_id)
                 if standing is not None or claim["is_key_finding"]:  # as the Sources page shows it

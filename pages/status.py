@@ -78,7 +78,7 @@ answers = status_answers(status[status["chip_id"].isin(shown_ids)], tables["sour
 grid = st.columns(2, gap="large")
 for i, answer in enumerate(answers.to_dict("records")):
     with grid[i % 2]:
-        status_view.render_status_answer(answer)
+        status_view.render_status_answer(answer, package=dataset.package)
 
 st.subheader("Every chip over time" if every_chip else f"The first {layout.LINK_CAP} chips over time")
 segments = cache.get_status_segments(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache
+from supplychain.app import cache, corrections
 from supplychain.app.markdown import escape_md
 from supplychain.data.dates import format_date
 from supplychain.data.load import Dataset
@@ -20,7 +20,15 @@ def _link(label: str, url: str) -> str:
     return f"[{label}]({url})" if url.startswith(("http://", "https://")) else label
 
 
-def render_status_answer(answer: pd.Series | dict, *, question: bool = True, when: str = "") -> None:
+def render_status_answer(
+    answer: pd.Series | dict,
+    *,
+    question: bool = True,
+    when: str = "",
+    package: dict | None = None,
+    url_path: str = "status",
+    key: str = "",
+) -> None:
     """One plain-words export-status answer (rules.status.status_answers row): the question, "Our estimate:" when
     the deciding tie is an inference, the verdict in bold, then the deciding measure linked to its profile with
     how long it has applied, the record of that date, and the record (and evidence) of the tie to this chip."""
@@ -46,6 +54,17 @@ def render_status_answer(answer: pd.Series | dict, *, question: bool = True, whe
         )
     if parts:
         st.caption(" · ".join(parts))
+    if package is not None:
+        ids = [f"chips:{answer['chip_id']}"]
+        ids += [f"policies:{answer['measure_id']}"] if answer["measure_id"] else []
+        ids += [f"relationships:{answer['relationship_id']}"] if answer.get("relationship_id") else []
+        corrections.render_correction_button(
+            what=words.correction_about(str(answer["chip_name"]), str(answer["question"])),
+            row_ids=ids,
+            key=f"status_{key or answer['chip_id']}",
+            url_path=url_path,
+            package=package,
+        )
 
 
 def render_chip_status(dataset: Dataset, chip_id: str) -> None:
@@ -61,5 +80,7 @@ def render_chip_status(dataset: Dataset, chip_id: str) -> None:
         (words.profile_report_when(format_date(report_day)), report_day),
     ):
         answer = chip_answer(dataset.tables, chip_id, day, reviewed_through=reviewed)
-        render_status_answer(answer, question=False, when=when)
+        render_status_answer(
+            answer, question=False, when=when, package=dataset.package, url_path="entity", key=f"{chip_id}_{day.date()}"
+        )
     st.page_link("pages/status.py", label=_("Any other day: Export status"), icon=":material/rule:")

@@ -173,3 +173,8 @@ def profile_reviewed_when(day_label: str) -> str:
 
 def profile_report_when(day_label: str) -> str:
     return _("On the report's date, {day}").format(day=day_label)
+
+
+def correction_about(chip_name: str, question_text: str) -> str:
+    """What a correction to an export-status answer is about."""
+    return _("the export-status answer for the {chip}: “{question}”").format(chip=chip_name, question=question_text)
