@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from supplychain.app import cache, cards, corrections, guard, layout, markdown, status_view
+from supplychain.app import cache, cards, corrections, guard, layout, markdown, site_view, status_view
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
+from supplychain.charts.sites import SITE_REGIONS
 from supplychain.data.entities import entity_record, suggest_entities
 from supplychain.data.labels import KIND_LABELS
 from supplychain.data.validate import cut
@@ -20,6 +21,7 @@ from supplychain.rules.profile import (
     moments_chart,
     place_chart,
 )
+from supplychain.rules.sites import sites_at
 from supplychain.rules.standings import later_events, standing_of
 
 dataset = guard.require_dataset()
@@ -131,6 +133,17 @@ else:
 
     if kind == "chip":
         status_view.render_chip_status(dataset, entity_id)
+    if kind == "location":
+        here = sites_at(tables, cache.get_sites(dataset)[0], entity_id)
+        region_key = next(
+            (
+                k
+                for k, r in SITE_REGIONS.items()
+                if not here.empty and r.contains(here["lon"].iloc[0], here["lat"].iloc[0])
+            ),
+            None,
+        )
+        site_view.render_location_sites(here, region_key)
 
     moments = entity_moments(tables, table, row, entity_id)
     st.header("Timeline")
