@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, cards, guard, layout, markdown, release_view, status_view
+from supplychain.app import cache, cards, corrections, guard, layout, markdown, release_view, site_view, status_view
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
@@ -10,6 +10,7 @@ from supplychain.charts.profile import moments_chart, place_chart
 from supplychain.data.entities import entity_record, names_by_id, suggest_entities
 from supplychain.data.labels import KIND_LABELS
 from supplychain.data.validate import cut
+from supplychain.i18n import ngettext
 from supplychain.rules.profile import (
     entity_citations,
     entity_edges,
@@ -18,6 +19,9 @@ from supplychain.rules.profile import (
     entity_ties,
     key_facts,
 )
+from supplychain.rules.regions import SITE_REGIONS
+from supplychain.rules.sites import sites_at
+from supplychain.rules.standings import later_events, standing_of
 
 dataset = guard.require_dataset()
 tables, package = dataset.tables, dataset.package
@@ -78,6 +82,13 @@ else:
     )
     release_view.render_row_history(dataset, table, entity_id)
     cards.render_evidence(str(row["evidence"]))
+    corrections.render_correction_button(
+        what=f"the profile of {names[entity_id]}",
+        row_ids=[f"{table}:{entity_id}"],
+        key="profile",
+        url_path="entity",
+        package=package,
+    )
     for column in ("description", "role"):
         if column in row and isinstance(row[column], str) and row[column]:
             st.markdown(markdown.escape_md(row[column]))
@@ -122,6 +133,17 @@ else:
 
     if kind == "chip":
         status_view.render_chip_status(dataset, entity_id)
+    if kind == "location":
+        here = sites_at(tables, cache.get_sites(dataset)[0], entity_id)
+        region_key = next(
+            (
+                k
+                for k, r in SITE_REGIONS.items()
+                if not here.empty and r.contains(here["lon"].iloc[0], here["lat"].iloc[0])
+            ),
+            None,
+        )
+        site_view.render_location_sites(here, region_key)
 
     moments = entity_moments(tables, table, row, entity_id)
     st.header("Timeline")
@@ -155,7 +177,11 @@ else:
         if len(ties) > layout.LIST_CAP:
             st.caption(f"The first {layout.LIST_CAP} of {len(ties)} ties; the table below has all of them.")
         box, box_open = layout.lazy_expander(
-            f"All {len(ties)} ties as a table, with what each says and its source",
+            ngettext(
+                "The tie as a table, with what it says and its source",
+                "All {n} ties as a table, with what each says and its source",
+                len(ties),
+            ).format(n=len(ties)),
             key="ties_table_open",
             icon=":material/table:",
         )
@@ -176,7 +202,7 @@ else:
 
     st.header("Sources and quotes")
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
-    for cite in entity_citations(row, table, moments, ties).itertuples(index=False):
+    for n, cite in enumerate(entity_citations(row, table, moments, ties).itertuples(index=False)):
         with st.container(border=True):
             if cite.claim_id and cite.claim_id in claims.index:
                 claim = claims.loc[cite.claim_id].copy()
@@ -184,6 +210,16 @@ else:
                 cards.render_claim(
                     claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
                 )
+                corrections.render_correction_button(
+                    what=f"claim {cite.claim_id}",
+                    row_ids=[f"claims:{cite.claim_id}"],
+                    key=f"claim_{n}_{cite.claim_id}",
+                    url_path="entity",
+                    package=package,
+                )
+                standing = standing_of(tables, cite.claim_id)
+                if standing is not None or claim["is_key_finding"]:  # as the Sources page shows it
+                    cards.render_claim_standing(standing, cache.per_version(dataset, later_events, cite.claim_id))
             if cite.source_id in sources.index:
                 cards.render_source(sources.loc[cite.source_id])
             st.caption(f"Supports: {markdown.escape_md(cite.supports)}")

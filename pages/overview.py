@@ -5,7 +5,7 @@ import streamlit as st
 from supplychain.app import cache, cards, guard, layout, markdown, release_view, slides
 from supplychain.data.dates import format_date, period_end
 from supplychain.data.labels import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
-from supplychain.rules.provenance import evidence_mix, headline_counts, key_findings
+from supplychain.rules.provenance import evidence_mix, headline_counts
 from supplychain.rules.standings import finding_standings, standing_counts
 
 dataset = guard.require_dataset()
@@ -27,7 +27,7 @@ about = head.container(width="stretch")
 reviewed = format_date(dataset.reviewed_through or None)
 about.markdown(
     f"**Record reviewed through {reviewed}**: events after that date may be missing. "
-    "[What changed since the report](#what-changed-since-the-report)"
+    "[Each finding and where it stands today](#what-the-report-says-and-where-it-stands-today)"
 )
 about.caption(
     f"Data built {format_date(dataset.as_of or None)} · version {dataset.version} · "
@@ -84,42 +84,19 @@ st.page_link(
     icon=":material/timeline:",
 )
 
-st.header("What the report says")
-sources = tables["sources"].set_index("source_id")
-findings = key_findings(tables)
-if len(findings) > layout.LIST_CAP:
-    st.caption(f"The first {layout.LIST_CAP} of {len(findings)} key findings; the Sources page lists every claim.")
-    findings = findings.head(layout.LIST_CAP)
-
-
-standings = cache.per_version(dataset, finding_standings).set_index("claim_id")
-grid = st.columns(2, gap="medium")
-for i, (_, claim) in enumerate(findings.iterrows()):
-    with grid[i % 2].container(border=True):
-        cards.render_standing(standings.loc[claim["claim_id"], "standing"])
-        cards.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
-        rows = cache.get_citing_rows(dataset, column="claim_id", value=claim["claim_id"])
-        label = (
-            f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim"
-            if len(rows)
-            else "Context: no data row cites it"  # short enough for a card at 1024 px
-        )
-        st.page_link(
-            "pages/sources.py", label=label, icon=":material/arrow_forward:", query_params={"claim": claim["claim_id"]}
-        )
-
-release_view.render_whats_new(dataset)
-st.header("What changed since the report")
-counts = standing_counts(standings)
+st.header("What the report says, and where it stands today")
+findings = cache.per_version(dataset, finding_standings)
+counts = standing_counts(findings.set_index("claim_id"))
 st.caption(
-    f"Each key finding checked against later records, through {reviewed}: "
+    f"Each key finding as the report puts it, checked against later records through {reviewed}: "
     + " · ".join(
         f"{STANDING_LABELS.get(k, NOT_REVIEWED_LABEL)} {counts[k]}" for k in [*STANDING_LABELS, None] if k in counts
     )
-    + ". Open a finding's events to follow each to its source."
+    + ". Open a finding for its quote, the later events behind its standing and their sources."
 )
-if len(standings) > layout.LIST_CAP:
+if len(findings) > layout.LIST_CAP:
     st.caption(
-        f"The first {layout.LIST_CAP} of {len(standings)} key findings; the Sources page gives every claim its standing."
+        f"The first {layout.LIST_CAP} of {len(findings)} key findings; the Sources page gives every claim its standing."
     )
-cards.render_finding_standings(dataset, standings.head(layout.LIST_CAP))
+cards.render_findings(dataset, findings.head(layout.LIST_CAP))
+release_view.render_whats_new(dataset)

@@ -63,7 +63,9 @@ def visual_spec() -> dict:
     if step.visual in ("chain", "graph"):
         _, graph, _ = cache.get_relations(dataset)
         if step.visual == "chain":
-            return chain_slide(chain_rows(graph, chinese_developers(tables)))
+            companies = tables["companies"]
+            unverified = companies.loc[companies["ownership"].fillna("unknown") == "unknown", "company_id"]
+            return chain_slide(chain_rows(graph, chinese_developers(tables)), unverified=list(unverified))
         view = view_graph(graph, focus=p["focus"], hops=int(p["hops"]), relations=[], since=None, until=None)
         edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
         chart = network_chart(

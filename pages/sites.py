@@ -55,6 +55,19 @@ statuses = urlbind.url_multiselect(
     format_func=SITE_STATUS_LABELS.get,
     placeholder="All",
 )
+tenant_names = {
+    str(t): str(n) for t, n in zip(all_sites["tenant_id"], all_sites["tenant"]) if isinstance(t, str) and t
+} | {"none": "None reported"}
+tenants = urlbind.url_multiselect(
+    "Chinese AI tenant",
+    list(tenant_names),
+    key="tenant",
+    container=filters,
+    width=layout.FILTER_WIDTH,
+    format_func=tenant_names.get,
+    placeholder="All",
+    help="The Chinese AI company reported to use the site's capacity (ringed in black on the map).",
+)
 MW_CHOICES = ["0", "50", "100", "200"]
 min_mw = urlbind.url_selectbox(
     "Capacity at least",
@@ -67,14 +80,16 @@ min_mw = urlbind.url_selectbox(
     help="A site with no MW figure in its sources is hidden by any threshold above 'any'.",
 )
 
-shown = sites.select_sites(all_sites, ownership=owners, operators=operators, statuses=statuses, min_mw=float(min_mw))
+shown = sites.select_sites(
+    all_sites, ownership=owners, operators=operators, statuses=statuses, min_mw=float(min_mw), tenants=tenants
+)
 region = regions.SITE_REGIONS[region_key]
 boundaries = cache.get_site_boundaries(region_key)
 in_view = shown[[region.contains(lon, lat) for lon, lat in zip(shown["lon"], shown["lat"])]]
 spec = cache.chart_spec(
     dataset,
     "site_map",
-    (region_key, tuple(owners), tuple(operators), tuple(statuses), min_mw),  # every setting the map depends on
+    (region_key, tuple(owners), tuple(operators), tuple(statuses), min_mw, tuple(tenants)),  # every map setting
     lambda: sites_charts.site_map(
         region, boundaries, sites_charts.area_features(boundaries, areas), sites_charts.prepare_map(in_view, region)
     ),
@@ -130,7 +145,7 @@ else:
     capacity = cache.chart_spec(
         dataset,
         "site_capacity",
-        (by, tuple(owners), tuple(operators), tuple(statuses), min_mw),
+        (by, tuple(owners), tuple(operators), tuple(statuses), min_mw, tuple(tenants)),
         lambda: sites_charts.capacity_chart(by_year, by=by),
     )
     st.vega_lite_chart(capacity, width="stretch")
@@ -140,23 +155,24 @@ st.caption(
     "figures mix IT load and unstated MW (hover a segment for its basis, date and source)."
 )
 
-st.subheader(f"Sites shown ({len(shown)})")
-table = sites_charts.describe_sites(shown)[list(sites.TABLE_COLUMNS)].rename(columns=sites.TABLE_COLUMNS)
+# The table and its downloads follow the map's view: the sites in the chosen region that match the filters.
+st.subheader(f"Sites in this view ({len(in_view)})")
+table = sites_charts.describe_sites(in_view)[list(sites.TABLE_COLUMNS)].rename(columns=sites.TABLE_COLUMNS)
 box, box_open = layout.lazy_expander(
-    f"The {len(shown)} sites as a table: operator, owner, status, capacity, tenant and sources",
+    f"The {len(in_view)} sites in {region.label} as a table: tenant, operator, owner, status, capacity and sources",
     key="sites_table_open",
     icon=":material/table:",
 )
 if box_open:
     box.dataframe(table, hide_index=True, width="stretch", placeholder="–")
-filtered = bool(owners or operators or statuses or min_mw != "0")
+filtered = bool(owners or operators or statuses or tenants or min_mw != "0" or len(in_view) < len(shown))
 buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping when narrow
 downloads.render_table_downloads(
     table, None, label="Sites shown", what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons
 )
 buttons.download_button(
     "GeoJSON",
-    lambda: sites.sites_geojson_bytes(shown),
+    lambda: sites.sites_geojson_bytes(in_view),
     file_name=download_name("sites", dataset.as_of, "geojson", filtered=filtered),
     mime="application/geo+json",
     icon=":material/download:",
@@ -164,7 +180,7 @@ buttons.download_button(
 )
 buttons.download_button(
     "GeoPackage",
-    lambda: sites.sites_geopackage_bytes(shown),
+    lambda: sites.sites_geopackage_bytes(in_view),
     file_name=download_name("sites", dataset.as_of, "gpkg", filtered=filtered),
     mime="application/geopackage+sqlite3",
     icon=":material/download:",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, cards, guard, layout, markdown, release_view
+from supplychain.app import cache, cards, corrections, guard, layout, markdown, release_view
 from supplychain.app.urlbind import url_selectbox
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
@@ -82,6 +82,14 @@ if tab_claims.open:
                 right.markdown(markdown.escape_md(claim["text_en"]))
                 right.caption(
                     f"{markdown.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
+                )
+                corrections.render_correction_button(
+                    what=f"claim {claim['claim_id']}",
+                    row_ids=[f"claims:{claim['claim_id']}"],
+                    key=f"claim_{claim['claim_id']}",
+                    url_path="sources",
+                    package=dataset.package,
+                    container=right,
                 )
                 standing = standing_of(tables, claim["claim_id"])
                 if standing is not None or claim["is_key_finding"]:
@@ -178,7 +186,7 @@ says so (date precision month or year); where sources disagree the row's note sa
 source is left empty.
 
 **What the report does not say.** It names no data-centre operator, no specific model version trained
-abroad, no chip counts and no dates beyond "in April" and "earlier this year"; the dataset does not fill those gaps
+abroad, no chip counts and no dates beyond "in April" and "at the beginning of this year"; the dataset does not fill those gaps
 with guesses.
 
 **Licence.** Our curation, translations and notes: {licence_name(package)}. Quotes are short excerpts of the report for
@@ -188,6 +196,7 @@ commentary; the report itself remains the copyright of its publisher and is not 
         st.markdown("**How far the record reaches**", help="Topic by topic: coverage.csv and review_log.csv.")
         release_view.render_reach(dataset)
         release_view.render_coverage_table(dataset)
+        corrections.render_corrections_policy(package)
         cite = citation_text(package, tables)
         st.markdown("**Cite this dataset**")
         st.code(cite["plain"], language=None, wrap_lines=True)

@@ -21,7 +21,8 @@ LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
 dataset, items, full_start, full_end, report_day, reviewed = guard.require_timeline()
 tables = dataset.tables
 windows = cache.per_version(dataset, measure_windows)
-presets = date_presets(windows, report_day=report_day, reviewed_through=reviewed)
+today = pd.Timestamp.now(tz="UTC").tz_localize(None).normalize()  # the real today, offered with its caveat
+presets = date_presets(windows, report_day=report_day, reviewed_through=reviewed, today=today)
 names = names_by_id(cache.get_relations(dataset)[0])
 
 
@@ -29,7 +30,7 @@ def _jump() -> None:
     label = st.session_state["status_preset"]
     if label is not None:
         day = dict(presets)[label]
-        urlbind.set_url_value("asof", None if day == reviewed else day.date().isoformat())
+        urlbind.set_url_value("asof", day.date().isoformat())  # kept even when it is the default: links stay put
         st.session_state["status_preset"] = None  # the menu is a jump, not a setting: it clears itself
 
 
@@ -73,11 +74,11 @@ every_chip = len(chips) <= layout.LINK_CAP or st.toggle(
     key="status_all",
 )
 shown_ids = tuple(chips["chip_id"] if every_chip else chips["chip_id"].head(layout.LINK_CAP))
-answers = status_answers(status[status["chip_id"].isin(shown_ids)], tables["sources"], day)
+answers = status_answers(status[status["chip_id"].isin(shown_ids)], tables["sources"], day, reviewed_through=reviewed)
 grid = st.columns(2, gap="large")
 for i, answer in enumerate(answers.to_dict("records")):
     with grid[i % 2]:
-        status_view.render_status_answer(answer)
+        status_view.render_status_answer(answer, package=dataset.package)
 
 st.subheader("Every chip over time" if every_chip else f"The first {layout.LINK_CAP} chips over time")
 segments = cache.get_status_segments(

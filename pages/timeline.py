@@ -54,7 +54,7 @@ st.caption(
     "US measures, Chinese responses, chip launches, model releases and the shift of training abroad on one time axis. "
     "Hover a mark for its date, precision and source; click it for the details and the quotes behind it."
 )
-top = st.columns([1.7, 1.7, 2, 2, 2])
+top = st.columns([1.7, 1.7, 2.3, 2.3])
 dates = {"min_value": LOW, "max_value": HIGH, "help": "Type a day as YYYY-MM-DD and press Enter."}
 start = pd.Timestamp(urlbind.url_day("From", key="from", default=window[0].date(), container=top[0], **dates))
 end = pd.Timestamp(urlbind.url_day("To", key="to", default=window[1].date(), container=top[1], **dates))
@@ -66,7 +66,7 @@ lanes = urlbind.url_multiselect(
     "Lanes",
     lane_set.choices,
     key="lanes",
-    container=top[2],
+    container=st.container(),  # a row of its own: in a fifth of the row its chips were cut ("US me…") at 1280 px
     placeholder="All lanes",
     help=lane_help,
     format_func=lambda c: lane_set.labels.get(c) or f"All {c}",
@@ -75,7 +75,7 @@ chosen_companies = urlbind.url_multiselect(
     "Company",
     companies,
     key="company",
-    container=top[3],
+    container=top[2],
     placeholder="All companies",
     format_func=lambda c: names.get(c, c),
 )
@@ -83,7 +83,7 @@ chosen_categories = urlbind.url_multiselect(
     "Category",
     categories,
     key="category",
-    container=top[4],
+    container=top[3],
     placeholder="All categories",
     format_func=lambda c: enum_label("events", "category", c),
 )
@@ -194,7 +194,7 @@ st.caption(
 chain = [f"**{n}** {d}: {markdown.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
 more = f" → … and {len(chain) - layout.LIST_CAP} more steps" if len(chain) > layout.LIST_CAP else ""
 st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[: layout.LIST_CAP]) + more)
-if missing := undated(tables):
+if missing := undated(tables, lane_codes):
     more = f" and {len(missing) - layout.LIST_CAP} more" if len(missing) > layout.LIST_CAP else ""
     st.caption(
         "Not drawn, no date in the data: "

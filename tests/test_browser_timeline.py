@@ -162,3 +162,24 @@ def test_event_labels_neither_overlap_nor_cover_the_lane_names(browser, app_url:
                 one["l"] < other["r"] and other["l"] < one["r"] and one["t"] < other["b"] and other["t"] < one["b"]
             )
             assert not crossing, f"{one['text']!r} and {other['text']!r} overlap at {width}x{height}"
+
+
+ALL_LANES = "us,cn,other_gov,nvidia,cn_chips,qwen,doubao,deepseek,report,industry"
+
+
+def test_every_lane_chip_shows_whole_at_1280(page, app_url: str) -> None:
+    open_timeline(page, app_url, f"?lanes={ALL_LANES}")
+    # Each chip of the multiselect is a span inside its tags container; a cut one holds more text than it shows.
+    chips = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stMultiSelectTagsContainer] > span > span')]
+            .map(c => ({text: c.innerText.trim(), cut: [c, ...c.querySelectorAll('*')]
+                .some(e => e.scrollWidth > e.clientWidth + 1)}))"""
+    )
+    assert len(chips) == 10 and "US measures" in [c["text"] for c in chips]
+    assert [c["text"] for c in chips if c["cut"]] == [], "lane chips cut at 1280 px"
+
+
+def test_timeline_legend_lists_only_the_kinds_drawn(page, app_url: str) -> None:
+    open_timeline(page, app_url, "?lanes=us,qwen&from=2025-01-01")
+    legend = page.locator("[data-testid=stVegaLiteChart]").nth(1).locator("svg .role-legend-label text")
+    assert sorted(legend.all_text_contents()) == ["AI model", "Government measure"]

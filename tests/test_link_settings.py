@@ -7,11 +7,12 @@ import re
 from datetime import date
 
 import pytest
-from conftest import ROOT
+from conftest import DATA_DIR, ROOT
 from streamlit.testing.v1 import AppTest
 
 from supplychain.app.markdown import as_code, link_markdown
 from supplychain.app.urlstate import SHARED_SETTINGS, carried_to, decode_date, describe_filters
+from supplychain.data.load import load_dataset
 
 APP = str(ROOT / "dashboard.py")
 MD_LINK = "[Session expired, log in](https://example.com/login)"
@@ -199,3 +200,22 @@ def test_a_filter_the_reader_cleared_does_not_come_back_on_the_next_page() -> No
     assert "Map" in at.title[0].value, "the test reached the other page"
     assert at.multiselect(key="relation").value == []
     assert "relation" not in at.query_params
+
+
+def test_a_share_link_keeps_the_reviewed_through_day_so_it_reopens_the_same_day_after_a_data_update() -> None:
+    reviewed = load_dataset(DATA_DIR).reviewed_through  # the data's own default day, read from the package
+    link = share_link(open_page("status"))
+    assert f"asof={reviewed}" in link
+
+
+def test_a_share_link_keeps_the_timelines_opening_window_and_a_chosen_day_wins() -> None:
+    link = share_link(open_page("timeline"))
+    assert re.search(r"from=\d{4}-\d{2}-\d{2}", link) and re.search(r"to=\d{4}-\d{2}-\d{2}", link)
+    chosen = share_link(open_page("timeline", {"from": "2024-01-01"}))
+    assert "from=2024-01-01" in chosen and chosen.count("from=") == 1
+
+
+def test_a_data_derived_default_is_not_carried_to_the_next_page_as_if_chosen() -> None:
+    at = open_page("timeline")
+    at = switch_to(at, "relationships")
+    assert "from" not in at.query_params

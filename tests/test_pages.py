@@ -60,7 +60,7 @@ def test_overview_shows_key_findings_and_counts() -> None:
     body = texts(at)
     assert "Alibaba and ByteDance are among the technology groups" in body
     assert len(at.metric) >= 8
-    assert any("Polish quote" in e.label for e in at.expander)
+    assert any(e.label.startswith("Quote") for e in at.expander)
 
 
 def test_data_page_filters_models_to_one_developer() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from conftest import DATA_DIR
 from test_pages import open_page, texts
 
 
@@ -70,3 +71,41 @@ def test_with_no_counted_capacity_the_page_says_so_instead_of_an_empty_chart() -
     at = open_page("sites", {"owner": "chinese", "view": "sea"})
     assert not at.exception
     assert any("no capacity to draw" in i.value for i in at.info)
+
+
+def _table(at):
+    return at.dataframe[0].value
+
+
+def test_sites_table_follows_the_maps_view() -> None:
+    at = open_page("sites", {"view": "kl"}, opened={"sites_table_open": True})
+    assert not at.exception, at.exception
+    spec = _map_spec(at)
+    drawn = {r["site_id"] for r in spec["datasets"]["markers"] + spec["datasets"]["hollow"]}
+    table = _table(at)
+    assert set(table["Site id"]) == drawn  # the same sites as the map, no Johor or Singapore rows
+    assert "airtrunk_jhb1" not in set(table["Site id"])
+
+
+def test_chinese_ai_tenant_is_a_column_a_filter_and_a_ringed_marker() -> None:
+    sites_csv = (DATA_DIR / "sites.csv").read_text(encoding="utf-8")
+    assert ",bytedance," in sites_csv
+    at = open_page("sites", {"view": "sea", "tenant": "bytedance"}, opened={"sites_table_open": True})
+    assert not at.exception, at.exception
+    table = _table(at)
+    assert list(table.columns[:3]) == ["Site id", "Site", "Chinese AI tenant"]  # visible without scrolling
+    assert len(table) > 0 and table["Chinese AI tenant"].str.startswith("ByteDance").all()
+    ringed = {r["site_id"] for r in _map_spec(at)["datasets"]["tenants"]}
+    assert ringed == set(table["Site id"])
+    everything = _table(open_page("sites", {"view": "sea"}, opened={"sites_table_open": True}))
+    assert len(everything) > len(table)
+
+
+def test_johor_profile_names_the_owners_the_sites_page_knows_and_links_to_it() -> None:
+    at = open_page("entity", {"id": "johor"})
+    assert not at.exception, at.exception
+    listed = "\n".join(m.value for m in at.markdown if "run by" in m.value).replace("\\", "")
+    assert "AirTrunk JHB1" in listed and "owned by Blackstone-led consortium" in listed
+    assert "Chinese AI tenant: ByteDance" in listed
+    links = [p.proto for p in at.get("page_link") if p.proto.page == "sites"]
+    assert links and links[0].query_string == "view=strait"

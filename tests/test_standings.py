@@ -131,10 +131,10 @@ def test_overview_says_how_far_the_record_reaches_and_each_findings_standing(fix
     body = texts(at)
     reviewed = pd.Timestamp(reach_in(fixture_dir)).strftime("%-d %b %Y")
     assert f"Record reviewed through {reviewed}" in body
-    assert "What changed since the report" in body
+    assert "What the report says, and where it stands today" in body
     assert "Fixture summary: DeepSeek adapted V4 to run on Huawei Ascend chips." in body
     assert "Confirmed 1" in body and "Not yet reviewed" in body
-    later = [e for e in at.expander if e.label.startswith("3 later events")]
+    later = [e for e in at.expander if e.label.endswith("3 later events")]
     assert later, [e.label for e in at.expander]
     inside = "\n".join(m.value for m in later[0].markdown) + "\n".join(c.value for c in later[0].caption)
     assert "Apr 2026" in inside and "api-docs.deepseek.com/updates" in inside, "each event links to its source"
@@ -177,7 +177,7 @@ def test_browser_shows_reviewed_through_and_a_standing_on_the_overview(browser, 
         tab.goto(url + "/")
         wait_until_idle(tab, timeout_ms=120000)  # a fresh server's first run loads and checks every table
         tab.get_by_text(f"Record reviewed through {reviewed}").first.wait_for(timeout=15000)
-        tab.get_by_role("heading", name="What changed since the report").first.wait_for(timeout=15000)
+        tab.get_by_role("heading", name="What the report says, and where it stands today").first.wait_for(timeout=15000)
         tab.locator("[data-testid=stMarkdownBadge], span").filter(has_text="Confirmed").first.wait_for(timeout=15000)
         assert tab.locator("[data-testid=stException]").count() == 0
         context.close()

@@ -447,7 +447,7 @@ def test_a_restriction_of_unknown_start_says_so_in_words() -> None:
     )
     row = answers_on(tables, "2025-02-01").loc["k1"]
     assert row["answer"] == (
-        "No — an export licence has been required since a date not in the data, and may be denied."
+        "No — an export licence has been required (start not known), and may be denied."
         " Uncertain: the start of Measure r is not known."
     )
     assert row["since_label"] == ""
@@ -577,3 +577,101 @@ def test_an_undated_rescission_counts_from_the_rescinding_measures_effective_day
     assert window["end_reason"] == "rescinded by rescission"
     assert status_of(tables, "k2", "2025-05-12")["status"] == RESTRICTED
     assert status_of(tables, "k2", "2025-05-13")["status"] == UNRESTRICTED
+
+
+# Every answer as certain as what it rests on (issue 21 §2). Expected words typed by hand.
+
+
+def _sourced(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"source_id": "src", "publisher": "Federal Register", "title": "A 2026 rule", "url": "https://e.org/26"},
+            {"source_id": "rule_src", "publisher": "BIS", "title": "The 2023 rule", "url": "https://e.org/23"},
+        ]
+    )
+
+
+def test_an_answer_resting_on_our_estimate_says_our_estimate_and_is_uncertain() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [_policy("r", "restricts", "2023-11-17")],
+        [{**_edge("e1", "r", "restricts", "k1", "2024-01-10"), "evidence": "estimate"}],
+    )
+    row = status_answers(chip_status_on(tables, "2025-02-01"), _sourced(tables), "2025-02-01").iloc[0]
+    assert row["answer"].startswith("Our estimate: No — an export licence has been required since 10 Jan 2024")
+    assert row["uncertain"] and "our estimate that Measure r covers this chip" in row["uncertain_why"]
+    assert row["evidence_label"] == "our estimate"
+    # the strip (status_segments) fades the same run, since it reads the same rule
+    runs = status_segments(tables, "2025-01-01", "2025-03-01")
+    assert runs["uncertain"].all()
+
+
+def test_a_sourced_tie_is_not_called_an_estimate() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [_policy("r", "restricts", "2023-11-17")],
+        [{**_edge("e1", "r", "restricts", "k1", "2024-01-10"), "evidence": "official"}],
+    )
+    row = status_answers(chip_status_on(tables, "2025-02-01"), _sourced(tables), "2025-02-01").iloc[0]
+    assert row["answer"] == "No — an export licence has been required since 10 Jan 2024, and may be denied."
+    assert not row["uncertain"]
+
+
+def test_a_tie_without_a_start_says_since_at_least_and_cites_the_measures_own_record_for_the_date() -> None:
+    tables = tables_of(
+        [_chip("old", "2023-01-05"), _chip("new", "2024-03-18")],
+        [{**_policy("r", "restricts", "2023-11-17"), "source_id": "rule_src"}],
+        [_edge("e1", "r", "restricts", "old"), _edge("e2", "r", "restricts", "new")],
+    )
+    rows = status_answers(chip_status_on(tables, "2025-02-01"), _sourced(tables), "2025-02-01").set_index("chip_id")
+    assert "required since at least 17 Nov 2023," in rows.loc["old", "answer"]
+    # launched after the measure: covered from at least its launch, never from before it existed
+    assert "required since at least 18 Mar 2024," in rows.loc["new", "answer"]
+    assert rows.loc["old", "date_source_label"] == "BIS: The 2023 rule"  # the 2023 measure's own record
+    assert rows.loc["old", "source_label"] == "Federal Register: A 2026 rule"  # the tie's record
+    table = status_table(chip_status_on(tables, "2025-02-01")).set_index("chip_name")
+    assert table.loc["NEW", "since_label"] == "at least 18 Mar 2024"
+
+
+def test_a_tie_with_its_own_start_cites_the_tie_for_the_date() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [{**_policy("r", "restricts", "2023-11-17"), "source_id": "rule_src"}],
+        [_edge("e1", "r", "restricts", "k1", "2024-06-01")],
+    )
+    row = status_answers(chip_status_on(tables, "2025-02-01"), _sourced(tables), "2025-02-01").iloc[0]
+    assert "since 1 Jun 2024," in row["answer"] and "at least" not in row["answer"]
+    assert row["date_source_label"] == "Federal Register: A 2026 rule"
+
+
+def test_a_day_after_the_records_reach_is_answered_with_the_caveat(world) -> None:
+    after = status_answers(
+        chip_status_on(world, "2026-03-01"), SOURCES, "2026-03-01", reviewed_through="2026-01-15"
+    ).set_index("chip_id")
+    on = status_answers(
+        chip_status_on(world, "2026-01-15"), SOURCES, "2026-01-15", reviewed_through="2026-01-15"
+    ).set_index("chip_id")
+    caveat = "After the record's reach: later measures may exist (the record is reviewed through 15 Jan 2026)."
+    assert after.loc["k1", "verdict"] == on.loc["k1", "verdict"]  # still answered
+    assert after.loc["k1", "answer"].endswith(caveat) and after["after_reach"].all()
+    assert caveat not in on.loc["k1", "answer"] and not on["after_reach"].any()
+
+
+def test_jump_to_offers_the_real_today_after_the_reviewed_through_day_with_the_caveat(world) -> None:
+    windows = measure_windows(world)
+    presets = date_presets(windows, report_day="2025-11-27", reviewed_through="2026-01-15", today="2026-12-05")
+    label, day = presets[2]
+    assert label == "Today · 5 Dec 2026 · after the record's reach: later measures may exist"
+    assert day == pd.Timestamp("2026-12-05")
+    same_day = date_presets(windows, report_day="2025-11-27", reviewed_through="2026-01-15", today="2026-01-15")
+    assert not any(label.startswith("Today") for label, _ in same_day)
+
+
+def test_the_shipped_b200_answer_is_our_estimate_since_at_least_its_launch() -> None:
+    """The B200's licence requirement rests on the curators' inference and a tie with no start of its own."""
+    tables = load_dataset(DATA_DIR).tables
+    row = status_answers(chip_status_on(tables, "2026-03-01"), tables["sources"], "2026-03-01").set_index("chip_id")
+    b200, h200 = row.loc["b200"], row.loc["h200"]
+    assert b200["answer"].startswith("Our estimate: No — an export licence has been required since at least 18 Mar")
+    assert "since 17 Nov 2023" not in b200["answer"] and "since 17 Nov 2023" not in h200["answer"]
+    assert b200["date_source_id"] == "bis_2023_10_17_press_release"  # the 2023 rule's own record, not a 2026 one

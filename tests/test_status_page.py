@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from conftest import DATA_DIR, reach_in
 from test_pages import open_page, texts
 
@@ -73,15 +75,51 @@ def test_status_table_shows_names_and_labels_not_codes() -> None:
     assert "china_specific" not in set(table["Segment"]) and "Cut-down part for China" in set(table["Segment"])
 
 
-def test_chip_profile_answers_for_today_and_the_report_date() -> None:
+def test_chip_profile_answers_on_the_reviewed_through_day_by_its_name_and_the_report_date() -> None:
     at = open_page("entity", {"id": "h20"})
     assert not at.exception, at.exception
     lines = [m.value.replace("\\", "") for m in at.markdown]
-    today = next(
-        line for line in lines if line.startswith(f"Today (the record is reviewed through {REVIEWED_WORDS}): ")
+    reach = next(
+        line
+        for line in lines
+        if line.startswith(f"On the reviewed-through day, {REVIEWED_WORDS} (the record's reach): ")
     )
-    assert any(v in today for v in VERDICTS)
+    assert any(v in reach for v in VERDICTS)
+    assert not any(line.startswith("Today") for line in lines)  # no "today" meaning the reviewed-through day
     assert any(line.startswith("On the report's date, 27 Nov 2025: **Yes, under licence**") for line in lines)
     assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.caption)
     facts = "\n".join(m.value.replace("\\", "") for m in at.markdown)
     assert "**Segment:** Cut-down part for China" in facts and "china specific" not in facts
+
+
+def test_b200_answer_says_our_estimate_and_since_at_least_not_a_2023_day() -> None:
+    at = open_page("status", {"asof": "2026-03-01"})
+    b200 = next(a for a in answers(at) if "B200" in a)
+    assert "*Our estimate:* **No**" in b200
+    assert "since at least" in b200 and "17 Nov 2023" not in b200
+    assert any("our estimate)" in c.value and "Date from:" in c.value for c in at.caption)
+
+
+def test_a_day_after_the_records_reach_is_answered_with_the_caveat() -> None:
+    at = open_page("status", {"asof": "2030-01-01"})
+    found = answers(at)
+    assert found and all(any(v in a for v in VERDICTS) for a in found)
+    assert all("After the record's reach: later measures may exist" in a.replace("\\", "") for a in found)
+
+
+def test_jump_to_offers_the_real_today_with_the_caveat() -> None:
+    at = open_page("status")
+    today = next(o for o in at.selectbox(key="status_preset").options if o.startswith("Today · "))
+    assert today.endswith("after the record's reach: later measures may exist")
+    at.selectbox(key="status_preset").set_value(today).run()
+    assert at.query_params["asof"] == datetime.now(UTC).date().isoformat()
+    assert all("After the record's reach" in a.replace("\\", "") for a in answers(at))
+
+
+def test_a_profile_shows_each_cited_findings_standing_as_the_sources_page_does() -> None:
+    standings = (DATA_DIR / "standings.csv").read_text(encoding="utf-8")
+    assert "alibaba_bytedance_train_in_sea,updated," in standings  # the curators' judgement the profile must show
+    at = open_page("entity", {"id": "alibaba"})
+    assert not at.exception, at.exception
+    assert any(m.value.endswith("Updated]") and "badge" in m.value for m in at.markdown)
+    assert any("Later reporting names operators and countries" in c.value for c in at.caption)

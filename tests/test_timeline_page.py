@@ -109,3 +109,14 @@ def test_event_categories_are_offered_in_words() -> None:
     options = open_page("timeline").multiselect(key="category").options
     assert "US measure" in options and "Nvidia chip" in options and "Model release" in options
     assert not any("_" in o for o in options)
+
+
+def test_not_drawn_note_lists_only_undated_rows_of_the_lanes_shown() -> None:
+    every = " ".join(c.value for c in open_page("timeline").caption if c.value.startswith("Not drawn")).replace(
+        "\\", ""
+    )
+    assert "Qwen3.6" in every and "Huawei Ascend 910B" in every  # an undated model and an undated chip
+    qwen = [c.value for c in open_page("timeline", {"lanes": "qwen"}).caption if c.value.startswith("Not drawn")]
+    assert qwen and "Qwen3\\.6" in qwen[0] and "Huawei" not in qwen[0] and "Nvidia" not in qwen[0]
+    us = [c.value for c in open_page("timeline", {"lanes": "us"}).caption if c.value.startswith("Not drawn")]
+    assert us == []

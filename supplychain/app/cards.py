@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache
+from supplychain.app.corrections import render_correction_button
 from supplychain.app.layout import render_entity_link
-from supplychain.app.markdown import escape_md, md_link, shorten
+from supplychain.app.markdown import escape_md, md_link
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
 from supplychain.data.dates import PRECISION_LABELS, format_date
 from supplychain.data.entities import entity_names, entity_url
@@ -133,6 +134,16 @@ def render_standing(standing: str | None) -> None:
     )
 
 
+def standing_badge_md(standing: str | None) -> str:
+    """A finding's standing as an inline Markdown badge (the same words, icon and colour as `render_standing`),
+    so it sits on the finding's first line instead of a line of its own."""
+    if not standing:
+        return f":gray-badge[:material/help: {NOT_REVIEWED_LABEL}]"
+    icon = STANDING_ICONS.get(standing)
+    colour = STANDING_BADGE_COLOURS.get(standing, "gray")
+    return f":{colour}-badge[{icon + ' ' if icon else ''}{escape_md(enum_label("standings", "standing", standing))}]"
+
+
 def render_later_events(events: pd.DataFrame) -> None:
     """The later events bearing on a finding: date, how it bears, what happened, and its source to follow."""
 
@@ -166,19 +177,58 @@ def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, e
         render_later_events(events)
 
 
-def render_finding_standings(dataset: Dataset, findings: pd.DataFrame) -> None:
-    """Overview's 'What changed since the report': per key finding its standing, the curators' summary and,
-    on demand, the later events with their sources. `findings` is standings.finding_standings indexed by claim_id."""
-
+def render_findings(dataset: Dataset, findings: pd.DataFrame) -> None:
+    """The Overview's one list of key findings (standings.finding_standings rows): per finding its standing, its
+    words, and on demand its Polish quote and source, the curators' summary, the later events behind the
+    standing, the rows that rest on it and a way to suggest a correction. Two columns of closed entries, in the
+    report's order down each column, so the whole page stays on about three screens at 1280x720 (issue 21 §6)."""
+    claims = dataset.tables["claims"].set_index("claim_id")
+    sources = dataset.tables["sources"].set_index("source_id")
     grid = st.columns(2, gap="medium")
-    for i, (claim_id, finding) in enumerate(findings.iterrows()):
-        with grid[i % 2].container(border=True):
-            render_standing(finding["standing"])
-            st.markdown("**" + escape_md(shorten(finding["text_en"], 140)) + "**")
-            if not finding["standing"]:
-                continue
-            st.markdown(escape_md(finding["summary_en"]))
-            n = int(finding["n_events"])
-            if n:
-                with st.expander(f"{n} later event{'s' if n != 1 else ''} and their sources"):
-                    render_later_events(cache.per_version(dataset, later_events, str(claim_id)))
+    records = findings.to_dict("records")
+    half = (len(records) + 1) // 2  # the first half down the left column, the rest down the right: report order
+    for i, finding in enumerate(records):
+        claim_id = str(finding["claim_id"])
+        claim = claims.loc[claim_id]
+        with grid[0 if i < half else 1].container(gap="small"):
+            st.markdown(standing_badge_md(finding["standing"]) + " " + escape_md(claim["text_en"]))
+            events = cache.per_version(dataset, later_events, claim_id)
+            n = len(events)
+            label = f"Quote, standing and {n} later event{'s' if n != 1 else ''}" if n else "Quote and standing"
+            with st.expander(label):
+                st.markdown("> " + escape_md(claim["quote_pl"]))
+                kind = enum_label("claims", "attribution_kind", claim["attribution_kind"])
+                source = sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
+                st.caption(
+                    f"Polish, verbatim · {escape_md(kind)}: {escape_md(claim['attribution'])}"
+                    + (
+                        f" · {escape_md(source['publisher'])}, {format_date(source['date_published'])}, "
+                        f"paragraph {claim['paragraph']}"
+                        if source is not None
+                        else ""
+                    )
+                )
+                if finding["standing"]:
+                    reviewed = format_date(finding["reviewed_date"])
+                    st.markdown(f"**Today:** {escape_md(finding['summary_en'])} (checked {reviewed})")
+                    render_later_events(events)
+                else:
+                    st.caption("Not yet checked against later records.")
+                rows = cache.get_citing_rows(dataset, column="claim_id", value=claim_id)
+                st.page_link(
+                    "pages/sources.py",
+                    label=(
+                        f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim"
+                        if len(rows)
+                        else "Context: no data row cites it"
+                    ),
+                    icon=":material/arrow_forward:",
+                    query_params={"claim": claim_id},
+                )
+                render_correction_button(
+                    what=f"claim {claim_id}",
+                    row_ids=[f"claims:{claim_id}"] + ([f"standings:{claim_id}"] if finding["standing"] else []),
+                    key=f"finding_{claim_id}",
+                    url_path="overview",
+                    package=dataset.package,
+                )

@@ -49,3 +49,27 @@ def render_report_areas(areas: pd.DataFrame, names: dict[str, str]) -> None:
         ):
             st.caption(f"Claims: {escape_md(area.claim_ids)} · hub rows: {escape_md(area.hub_names)}")
             st.markdown("\n".join(f"- {escape_md(n)}" for n in listed) or "No site in the data.")
+
+
+def render_location_sites(here: pd.DataFrame, region_key: str | None) -> None:
+    """A place's profile: the data-centre sites the Sites page knows there, each with its operator, owner and
+    tenant, and a link to the Sites page opened on a view that shows them."""
+    from supplychain.charts.sites import describe_sites  # charts are drawn by pages; this only words the rows
+
+    if here.empty:
+        return
+    st.header(f"Data-centre sites here ({len(here)})")
+    lines = []
+    for site in describe_sites(here).itertuples():
+        tenant = f" · Chinese AI tenant: {escape_md(site.tenant_text)}" if pd.notna(site.tenant_id) else ""
+        lines.append(
+            f"- **{escape_md(site.name)}**: run by {escape_md(site.operator)}; owned by {escape_md(site.owner_text)} "
+            f"({escape_md(site.ownership_label)}){tenant}"
+        )
+    st.markdown("\n".join(lines))
+    st.page_link(
+        "pages/sites.py",
+        label="See them on the Data-centre sites page",
+        icon=":material/dns:",
+        query_params={"view": region_key} if region_key else None,
+    )

@@ -33,8 +33,9 @@ _PAGE = "_url_page"
 
 def _new_run() -> dict[str, Any]:
     # keys: settings this page read; notes: rejected link values; carried: settings moved here on a page
-    # switch; valid: the accepted value (URL text, or None when unset) of each setting this page read.
-    return {"keys": set(), "notes": [], "carried": set(), "valid": {}}
+    # switch; valid: the accepted value (URL text, or None when unset) of each setting this page read;
+    # derived: days shown by default that come from the data (the reviewed-through day, a window's ends).
+    return {"keys": set(), "notes": [], "carried": set(), "valid": {}, "derived": {}}
 
 
 def start_run(page_key: str) -> None:
@@ -91,7 +92,10 @@ def applied_params() -> dict[str, list[str]]:
     """The settings this page read and accepted, as URL values: what the share link and the view bundle's
     README state. Rejected or unknown link values are never repeated there."""
     run = st.session_state.get(_RUN, _new_run())
-    return {key: [value] for key, value in run["valid"].items() if value}
+    # A default that comes from the data is written out too, so a saved link opens the same view after a data
+    # update moves that default (issue 21). It is not remembered for the next page: the reader did not choose it.
+    derived = {key: [value] for key, value in run.get("derived", {}).items() if value and not run["valid"].get(key)}
+    return {key: [value] for key, value in run["valid"].items() if value} | derived
 
 
 def _write(key: str, encode: Callable[[Any], str], default: Any) -> None:
@@ -230,6 +234,8 @@ def url_day(
         key, bad, f"not a date written YYYY-MM-DD between {min_value} and {max_value}", keep=value and value.isoformat()
     )
     day = value or default
+    if value is None:
+        st.session_state[_RUN].setdefault("derived", {})[key] = day.isoformat()
     _follow_url(key, day.isoformat())
     container.text_input(
         label,

@@ -9,6 +9,17 @@ from supplychain.charts.style import KIND_COLOURS
 from supplychain.data.cells import cell_text
 
 
+def _moment_domain(moments: pd.DataFrame) -> tuple[list[str], int]:
+    """The mini-timeline's x domain (ISO days: a month either side of the moments, at least) and its tick step in
+    months (about six ticks at most)."""
+    first, last = pd.Timestamp(moments["start"].min()), pd.Timestamp(moments["end"].max())
+    pad = max(pd.Timedelta(days=31), (last - first) * 0.05)
+    low = (first - pad).to_period("M").to_timestamp()
+    high = (last + pad).to_period("M").to_timestamp() + pd.offsets.MonthBegin(1)
+    months = (high.year - low.year) * 12 + high.month - low.month
+    return [low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")], max(1, -(-months // 6))
+
+
 def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
     """A one-line timeline: a dot for a known day, a bar over the month or year when only that is known."""
     colour = KIND_COLOURS.get(kind, "#555555")
@@ -20,9 +31,16 @@ def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
         alt.Tooltip("source_id:N", title="Source"),
         alt.Tooltip("claim_id:N", title="Claim"),
     ]
-    y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelFontSize=12, labelLimit=260))
-    x_axis = alt.Axis(title=None, format="%b %Y", labelFontSize=12, grid=True)
-    x_scale = alt.Scale(padding=14)
+    # Rows in date order: an explicit sort, since the layers' own domains (spans first, then days) would put
+    # every month- or year-precision row above the dated ones (the H20's profile read out of order).
+    order = list(dict.fromkeys(moments.sort_values("start", kind="stable")["title"]))
+    y = alt.Y("title:N", title=None, sort=order, axis=alt.Axis(labelFontSize=12, labelLimit=260))
+    domain, step = _moment_domain(moments)
+    # Month ticks, `step` months apart: one label per month, never "Nov 2023" repeated over a one-month span.
+    x_axis = alt.Axis(
+        title=None, format="%b %Y", labelFontSize=12, grid=True, tickCount={"interval": "month", "step": step}
+    )
+    x_scale = alt.Scale(domain=domain)
     days = (
         base.transform_filter("datum.precision == 'day'")
         .mark_point(filled=True, size=110, color=colour, opacity=1)

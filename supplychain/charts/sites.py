@@ -24,6 +24,7 @@ SITE_LEGEND_PX = 240
 SELECTION = "site"
 AREA_COLOUR = "#6A3D9A"
 MIN_MARKER = 70  # px² for a site with no MW figure (drawn hollow)
+TENANT_MARK = "Chinese AI tenant reported"  # the legend entry of the black ring
 
 
 def describe_sites(frame: pd.DataFrame) -> pd.DataFrame:
@@ -65,6 +66,7 @@ def prepare_map(frame: pd.DataFrame, region: regions.Region) -> dict[str, list[d
     merged = spread.drop(columns=["lon", "lat"]).merge(described, on="site_id")
     merged["size"] = merged["capacity_mw"].astype(float).fillna(0)
     merged["known"] = merged["capacity_mw"].notna()
+    tenanted = merged[merged["tenant_id"].notna()]
     columns = [
         "site_id",
         "name",
@@ -105,6 +107,10 @@ def prepare_map(frame: pd.DataFrame, region: regions.Region) -> dict[str, list[d
         "hollow": markers[~markers["known"].astype(bool)].drop(columns="known").to_dict("records"),
         "leaders": merged.loc[merged["spread"], ["site_id", "lon", "lat", "mlon", "mlat"]].to_dict("records"),
         "points": merged[["site_id", "lon", "lat"]].drop_duplicates(["lon", "lat"]).to_dict("records"),
+        # A black ring around every site with a Chinese AI tenant reported (its own layer, so the legend names it).
+        "tenants": tenanted.assign(mark=TENANT_MARK)[["site_id", "name", "tenant_text", "mlon", "mlat", "mark"]]
+        .astype(object)
+        .to_dict("records"),
         "labels": []
         if labels.empty
         else labels[["location_id", "text", "label_lon", "label_lat", "align", "baseline"]].to_dict("records"),
@@ -203,6 +209,21 @@ def site_map(
         )
         .add_params(alt.selection_point(name=SELECTION + "_hollow", fields=["site_id"], on="click")),
     ]
+    marker_layers.append(
+        alt.Chart(alt.NamedData("tenants"))
+        .mark_point(filled=False, shape="circle", size=900, strokeWidth=2.5)
+        .encode(
+            longitude="mlon:Q",
+            latitude="mlat:Q",
+            stroke=alt.Stroke(
+                "mark:N",
+                title="Tenant",
+                scale=alt.Scale(domain=[TENANT_MARK], range=["#000000"]),
+                legend=alt.Legend(symbolType="circle", symbolFillColor="transparent"),
+            ),
+            tooltip=[alt.Tooltip("name:N", title="Site"), alt.Tooltip("tenant_text:N", title="Chinese AI tenant")],
+        )
+    )
     label_base = alt.Chart(alt.NamedData("labels")).encode(
         longitude="label_lon:Q", latitude="label_lat:Q", text="text:N"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Collection
 from typing import Any
 
 import altair as alt
@@ -11,11 +12,13 @@ import pandas as pd
 from supplychain.charts.style import STANDING_COLOURS
 from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, NOT_REVIEWED_LABEL
 from supplychain.data.labels import STANDING_LABELS as REVIEWED_LABELS
+from supplychain.i18n import _
 from supplychain.rules.geo import short_name
 
-# The chain in four columns a room can read: the models are counted, not listed (the Relationships
-# page lists them), and the rules are left to the timeline steps.
-SLIDE_STAGES = ("model", "location", "owner", "hardware")
+# The chain in three columns a room can read: where each developer trains, whose capacity it uses, which chips.
+# No model count: "9 models" beside "trained where" read as if those models were trained there, which no
+# source says (the Relationships page lists the models); the rules are left to the timeline steps.
+SLIDE_STAGES = ("location", "owner", "hardware")
 BULLET, INDENT = (
     "• ",
     "\u2060\u00a0\u00a0\u00a0",
@@ -31,29 +34,45 @@ WRAPS = range(14, 41, 2)  # wrap widths tried for long names, in characters
 SLIDE_VISUALS = ((864, 406), (1120, 358), (1760, 718))
 
 
-def chain_cells(chains: pd.DataFrame, *, wrap: int = 24) -> pd.DataFrame:
+def marked_name(name: str, *, inferred: bool, unverified: bool) -> str:
+    """An entity's short name with what the rest of the app says of it: our inference, an owner not verified."""
+    marks = ([_("our inference")] if inferred else []) + ([_("ownership not verified")] if unverified else [])
+    return short_name(name) + (f" ({'; '.join(marks)})" if marks else "")
+
+
+def chain_cells(chains: pd.DataFrame, *, wrap: int = 24, unverified: Collection[str] = ()) -> pd.DataFrame:
     """One row per (developer, stage) of supplychain.graph.chain_rows: the lines of text its cell shows.
 
-    Models become a count ("7 models"); places, owners and chips are listed by their short names (the
-    part before any parenthesis), wrapped to `wrap` characters, each name bulleted when a cell lists several.
+    Places, owners and chips are listed by their short names (the part before any parenthesis), wrapped to
+    `wrap` characters, each name bulleted when a cell lists several. A name every tie to which is the curators'
+    estimate reads "(our inference)"; an owner in `unverified` (ids of companies whose ownership the data does
+    not know) reads "(ownership not verified)", as the standings say of the report's landlords.
     """
     rows = []
+    inferred = chains.groupby(["developer_id", "stage", "entity_id"])["evidence"].agg(
+        lambda e: bool(len(e)) and all(v == "estimate" for v in e)
+    )
     firsts = chains.drop_duplicates(["developer_id", "stage", "entity_id"])
+    unverified = set(unverified)
     for dev, part in firsts.groupby("developer_id", sort=False):
         name = part["developer_name"].iloc[0]
         for stage in SLIDE_STAGES:
             members = part[part["stage"] == stage]
-            if stage == "model":
-                lines = [f"{len(members)} model{'s' if len(members) != 1 else ''}"] if len(members) else []
-            else:
-                names = [short_name(entity) for entity in members["entity_name"]]
-                several = len(names) > 1
-                lines = []
-                for entity in names:
-                    wrapped = textwrap.wrap(entity, wrap, break_long_words=False) or [entity]
-                    if several:
-                        wrapped = [BULLET + wrapped[0], *(INDENT + line for line in wrapped[1:])]
-                    lines.extend(wrapped)
+            names = [
+                marked_name(
+                    entity,
+                    inferred=bool(inferred[(dev, stage, entity_id)]),
+                    unverified=stage == "owner" and entity_id in unverified,
+                )
+                for entity, entity_id in zip(members["entity_name"], members["entity_id"])
+            ]
+            several = len(names) > 1
+            lines = []
+            for entity in names:
+                wrapped = textwrap.wrap(entity, wrap, break_long_words=False) or [entity]
+                if several:
+                    wrapped = [BULLET + wrapped[0], *(INDENT + line for line in wrapped[1:])]
+                lines.extend(wrapped)
             kind = members["kind"].iloc[0] if len(members) else "company"
             rows.append(
                 {
@@ -127,7 +146,7 @@ def _font_expr(per_width: float, per_height: float, scale: float = 1.0) -> dict[
     return {"expr": f"{scale} * min({MAX_FONT_PX}, width * {per_width:.6f}, height * {per_height:.6f})"}
 
 
-def chain_slide(chains: pd.DataFrame) -> dict[str, Any]:
+def chain_slide(chains: pd.DataFrame, *, unverified: Collection[str] = ()) -> dict[str, Any]:
     """The chain as a grid: one row per developer, one column per stage, each cell's names in large type.
 
     Column headers and developer names are drawn in the grid itself, never truncated. The wrap width
@@ -137,11 +156,11 @@ def chain_slide(chains: pd.DataFrame) -> dict[str, Any]:
     """
 
     def smallest_font(wrap: int) -> float:  # over the three slide sizes: the wrap that makes it largest wins
-        _, per_width, per_height = chain_grid(chain_cells(chains, wrap=wrap))
+        _, per_width, per_height = chain_grid(chain_cells(chains, wrap=wrap, unverified=unverified))
         return min(min(MAX_FONT_PX, per_width * w, per_height * h) for w, h in SLIDE_VISUALS)
 
     wrap = max(WRAPS, key=smallest_font)
-    boxes, per_width, per_height = chain_grid(chain_cells(chains, wrap=wrap))
+    boxes, per_width, per_height = chain_grid(chain_cells(chains, wrap=wrap, unverified=unverified))
     font = _font_expr(per_width, per_height)
     line_height = _font_expr(per_width, per_height, LINE_EM)
     x = alt.X("x0:Q", scale=alt.Scale(domain=[0, 1], nice=False, zero=False), axis=None)

@@ -215,6 +215,8 @@ def build_timeline_chart(
         scale=_kind_scale(),
         legend=alt.Legend(
             orient="bottom",
+            # Only the kinds drawn: a legend entry for a kind no mark has (lanes filtered) reads as missing data.
+            values=[k for k in KIND_ORDER if k in set(frame["kind"])],
             labelExpr=vega_label_expr(TIMELINE_KIND_LABELS, KIND_ORDER),
             labelFontSize=FONT,
             symbolSize=140,

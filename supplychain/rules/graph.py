@@ -273,6 +273,7 @@ CHAIN_COLUMNS = [
     "parent_id",
     "relation",
     "relationship_id",
+    "evidence",
 ]
 _MEASURE_RELATIONS = ("restricts", "permits")
 
@@ -296,6 +297,8 @@ def chain_rows(graph: nx.MultiDiGraph, developers: Iterable[str]) -> pd.DataFram
       measure:  policy -restricts/permits-> hardware, developer or owner; policy -rescinds-> such a measure
     """
     rows: list[dict[str, str]] = []
+    # Each row keeps its tie's evidence, so a view can mark what is our inference (the story's chain slide).
+    evidence = {key: str(data.get("evidence") or "") for _, _, key, data in graph.edges(keys=True, data=True)}
 
     def add(dev: str, stage: str, entity: str, parent: str, relation: str, rid: str) -> None:
         rows.append(
@@ -309,6 +312,7 @@ def chain_rows(graph: nx.MultiDiGraph, developers: Iterable[str]) -> pd.DataFram
                 "parent_id": parent,
                 "relation": relation,
                 "relationship_id": rid,
+                "evidence": evidence.get(rid, ""),
             }
         )
 

@@ -59,6 +59,7 @@ def select_sites(
     statuses: list[str] | tuple[str, ...] = (),
     min_mw: float | None = None,
     countries: list[str] | tuple[str, ...] = (),
+    tenants: list[str] | tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Sites matching the filters (an empty selection means no filter).
 
@@ -74,9 +75,19 @@ def select_sites(
         out = out[out["status"].isin(list(statuses))]
     if countries:
         out = out[out["country"].isin(list(countries))]
+    if tenants:  # company ids of Chinese AI tenants; "none" keeps the sites with no tenant reported
+        wanted = list(tenants)
+        out = out[out["tenant_id"].isin(wanted) | (out["tenant_id"].isna() & ("none" in wanted))]
     if min_mw:
         out = out[out["capacity_mw"].fillna(-1) >= float(min_mw)]
     return out
+
+
+def sites_at(tables: dict[str, pd.DataFrame], sites: pd.DataFrame, location_id: str) -> pd.DataFrame:
+    """The rows of `sites` (build_sites) placed at a location of locations.csv (sites.csv location_id): what a
+    place's profile lists."""
+    raw = tables["sites"]
+    return sites[sites["site_id"].isin(set(raw.loc[raw["location_id"] == location_id, "site_id"]))]
 
 
 def report_areas(tables: dict[str, pd.DataFrame], sites: pd.DataFrame) -> pd.DataFrame:
@@ -248,6 +259,7 @@ def read_geopackage(data: bytes, *, layer: str = "sites"):
 TABLE_COLUMNS: dict[str, str] = {
     "site_id": "Site id",
     "name": "Site",
+    "tenant_text": "Chinese AI tenant",
     "kind_label": "Kind",
     "operator": "Operator",
     "owner_text": "Ultimate owner",
@@ -258,7 +270,6 @@ TABLE_COLUMNS: dict[str, str] = {
     "status_label": "Status",
     "opened_year": "Opened",
     "capacity_text": "Capacity",
-    "tenant_text": "Chinese AI tenant",
     "evidence_label": "Evidence",
     "source_id": "Source",
     "note": "Note",

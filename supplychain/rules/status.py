@@ -14,12 +14,11 @@ import pandas as pd
 from supplychain.data.cells import cell_text, is_blank
 from supplychain.data.dates import format_date, in_period, next_period_start, precision_of, status_counts_from
 from supplychain.data.labels import (
-    STATUS_EXPLANATIONS,
     STATUS_LABELS,
-    STATUS_VERDICTS,
     enum_words,
     policy_status_label,
 )
+from supplychain.rules import status_words as words
 
 RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED = "restricted", "permitted", "unrestricted", "not_announced"
 STATUSES: tuple[str, ...] = (RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED)
@@ -37,6 +36,9 @@ WINDOW_COLUMNS = [
     "end_reason",
     "policy_status",
     "source_id",
+    "start_basis",
+    "evidence",
+    "date_source_id",
 ]
 STATUS_COLUMNS = [
     "chip_id",
@@ -48,12 +50,15 @@ STATUS_COLUMNS = [
     "measure_name",
     "since",
     "since_precision",
+    "since_basis",
     "in_force",
     "china_side",
     "uncertain",
     "uncertain_why",
     "relationship_id",
     "source_id",
+    "evidence",
+    "date_source_id",
 ]
 # On the same start date a restriction outranks a permit: the cautious reading of "same day".
 _RANK = {"permits": 0, "restricts": 1}
@@ -100,6 +105,10 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         if policy["status"] in NEVER_APPLIED_POLICY_STATUSES:
             continue
         start, start_p = _date(edge["start_date"], edge["start_precision"]), _prec(edge["start_precision"])
+        # Where the start comes from: the tie's own date, else the measure's (then the chip was covered from
+        # at least that day, or from its launch if later), else none. The date's record goes with it.
+        basis = words.SINCE_TIE if start is not None else words.SINCE_AT_LEAST
+        date_source = edge["source_id"] if start is not None else policy.get("source_id", edge["source_id"])
         if start is None:
             start, start_p = (
                 _date(policy["effective_date"], policy["effective_precision"]),
@@ -116,7 +125,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 (
                     _date(edge["end_date"], edge["end_precision"]),
                     _prec(edge["end_precision"]),
-                    "the link to this chip ended",
+                    words.end_reason_link_ended(),
                 )
             )
         if _date(policy["ended_date"]) is not None:
@@ -124,7 +133,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 (
                     _date(policy["ended_date"], policy["ended_precision"]),
                     _prec(policy["ended_precision"]),
-                    "the measure ended",
+                    words.end_reason_measure_ended(),
                 )
             )
         for resc in rescissions.get(edge["from_id"], []):
@@ -136,7 +145,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     _prec(rescinder["effective_precision"]),
                 )
             if when is not None:
-                ends.append((when, when_p, f"rescinded by {resc['from_id']}"))
+                ends.append((when, when_p, words.end_reason_rescinded(resc["from_id"])))
         end, end_p, reason = min(ends, key=lambda e: e[0]) if ends else (None, None, None)
         kind = "discourages" if policy["effect"] == "discourages" else str(edge["relation"])
         rows.append(
@@ -153,6 +162,9 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "end_reason": reason,
                 "policy_status": policy["status"],
                 "source_id": edge["source_id"],
+                "start_basis": basis if start is not None else words.SINCE_UNKNOWN,
+                "evidence": edge.get("evidence"),
+                "date_source_id": date_source if start is not None else None,
             }
         )
     out = pd.DataFrame(rows, columns=WINDOW_COLUMNS)
@@ -190,24 +202,25 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
         why: list[str] = []
         announced, announced_p = chip.get("announced_date"), chip.get("announced_precision")
         if in_period(day, announced, announced_p):
-            why.append(f"announced on a date known only to the {_prec(announced_p)}")
+            why.append(words.why_announced_imprecise(_prec(announced_p)))
         for w in mine:
             if in_period(day, w["start"], w["start_precision"]):
-                why.append(f"{w['policy_name']} applies from a date known only to the {w['start_precision']}")
+                why.append(words.why_starts_imprecise(w["policy_name"], w["start_precision"]))
             if in_period(day, w["end"], w["end_precision"]):
-                why.append(f"{w['policy_name']} ends on a date known only to the {w['end_precision']}")
+                why.append(words.why_ends_imprecise(w["policy_name"], w["end_precision"]))
         active = [
             w for w in mine if (pd.isna(w["start"]) or w["start"] <= day) and (pd.isna(w["end"]) or day < w["end"])
         ]
         export = [w for w in active if w["kind"] in _RANK]
         china = [w["policy_id"] for w in active if w["kind"] == "discourages"]
         decided = None
+        since, since_p, basis = None, None, None
         if pd.notna(announced) and day < status_counts_from(announced, announced_p):
             status = NOT_ANNOUNCED
         elif not export:
             status = UNRESTRICTED
             if pd.isna(announced):
-                why.append("the chip's announcement date is not in the data, so it may not have existed yet")
+                why.append(words.why_no_announcement())
         else:
             decided = max(
                 export, key=lambda w: (pd.Timestamp.min if pd.isna(w["start"]) else w["start"], _RANK[w["kind"]])
@@ -215,9 +228,18 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
             status = RESTRICTED if decided["kind"] == "restricts" else PERMITTED
             standing = decided["policy_status"]
             if isinstance(standing, str) and standing not in SETTLED_POLICY_STATUSES:
-                why.append(f"{decided['policy_name']} is marked “{policy_status_label(standing)}” (see its note)")
+                why.append(words.why_standing(decided["policy_name"], policy_status_label(standing)))
             if pd.isna(decided["start"]):
-                why.append(f"the start of {decided['policy_name']} is not known")
+                why.append(words.why_start_unknown(decided["policy_name"]))
+            if decided["evidence"] == "estimate":
+                why.append(words.why_estimate(decided["policy_name"]))
+            since, since_p, basis = decided["start"], decided["start_precision"], decided["start_basis"]
+            # A tie with no date of its own: the chip was covered from at least the measure's date, or its
+            # launch if that came later (a measure cannot cover a chip before there is one).
+            if basis == words.SINCE_AT_LEAST and pd.notna(announced):
+                launch = status_counts_from(announced, announced_p)
+                if pd.notna(since) and launch > since:
+                    since, since_p = launch, _prec(announced_p)
         rows.append(
             {
                 "chip_id": chip["chip_id"],
@@ -227,14 +249,17 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
                 "status": status,
                 "measure_id": None if decided is None else decided["policy_id"],
                 "measure_name": None if decided is None else decided["policy_name"],
-                "since": None if decided is None else decided["start"],
-                "since_precision": None if decided is None else decided["start_precision"],
+                "since": since,
+                "since_precision": since_p,
+                "since_basis": basis,
                 "in_force": "; ".join(dict.fromkeys(w["policy_id"] for w in export)) if status != NOT_ANNOUNCED else "",
                 "china_side": "; ".join(dict.fromkeys(china)),
                 "uncertain": bool(why),
                 "uncertain_why": "; ".join(dict.fromkeys(why)),
                 "relationship_id": None if decided is None else decided["relationship_id"],
                 "source_id": None if decided is None else decided["source_id"],
+                "evidence": None if decided is None else decided["evidence"],
+                "date_source_id": None if decided is None else decided["date_source_id"],
             }
         )
     out = pd.DataFrame(rows, columns=STATUS_COLUMNS)
@@ -338,7 +363,8 @@ def status_table(status: pd.DataFrame, names: dict[str, str] | None = None) -> p
     out["segment_label"] = enum_words(out["segment"], "chips", "segment")
     out["status_label"] = out["status"].map(STATUS_LABELS)
     out["since_label"] = [
-        format_date(d, p) if pd.notna(d) else "" for d, p in zip(out["since"], out["since_precision"])
+        words.since_cell(b, format_date(d, p) if pd.notna(d) else "") if pd.notna(m) and m else ""
+        for d, p, b, m in zip(out["since"], out["since_precision"], out["since_basis"], out["measure_id"])
     ]
     for column in ("in_force", "china_side"):
         out[column] = out[column].map(lambda v: "; ".join(names.get(i, i) for i in str(v).split("; ") if i))
@@ -350,14 +376,24 @@ ANSWER_COLUMNS = [
     "chip_name",
     "status",
     "question",
+    "lead",
     "verdict",
     "answer",
     "measure_id",
     "measure_name",
+    "relationship_id",
     "since_label",
+    "since_phrase",
     "source_id",
     "source_label",
     "source_url",
+    "evidence",
+    "evidence_label",
+    "date_source_id",
+    "date_source_label",
+    "date_source_url",
+    "after_reach",
+    "uncertain",
     "uncertain_why",
 ]
 
@@ -365,44 +401,80 @@ ANSWER_COLUMNS = [
 _text = cell_text
 
 
-def status_answers(status: pd.DataFrame, sources: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:
-    """The `status_on` frame as plain-words answers, one row per chip, with the deciding measure and its source.
+def _source(by_source: pd.DataFrame, source_id: str) -> tuple[str, str]:
+    """(label, url) of a source; ("", "") when the id is empty or not in sources.csv."""
+    if not source_id or source_id not in by_source.index:
+        return "", ""
+    source = by_source.loc[source_id]
+    return f"{source['publisher']}: {source['title']}", _text(source.get("url"))
+
+
+def status_answers(
+    status: pd.DataFrame,
+    sources: pd.DataFrame,
+    day: pd.Timestamp | str,
+    *,
+    reviewed_through: pd.Timestamp | str | None = None,
+) -> pd.DataFrame:
+    """The `status_on` frame as plain-words answers, one row per chip, each as certain as what it rests on.
 
     question: "Could the Nvidia H20 be sold to China on 1 Jun 2025?"
-    answer: "No — an export licence is required, and may be denied, since 9 Apr 2025." (the verdict
-    and explanation come from style.py; "since" is the deciding measure's start at its precision).
-    An uncertain answer says so ("Uncertain: ..."); a chip the Chinese side discourages says that too.
+    answer: "No — an export licence has been required since 9 Apr 2025, and may be denied." When the deciding
+    tie is the curators' estimate it starts "Our estimate:" (`lead`); when the tie has no start of its own it
+    says "since at least …" (the measure's date, or the chip's launch if later), "(start not known)" without
+    any date. `date_source_*` is the record that date comes from (the tie's own, or the measure's own);
+    `source_*` the record of the tie. A day after `reviewed_through` adds "After the record's reach: later
+    measures may exist". An uncertain answer says why; a chip the Chinese side discourages says that too.
     """
     day = pd.Timestamp(day).normalize()
+    reach = None if reviewed_through is None else pd.Timestamp(reviewed_through).normalize()
     by_source = sources.set_index("source_id")
     rows = []
     for row in status.to_dict("records"):
         code = row["status"]
-        since = "" if pd.isna(row["since"]) else format_date(row["since"], row["since_precision"])
-        answer = f"{STATUS_VERDICTS[code]} — " + STATUS_EXPLANATIONS[code].format(
-            since=since or "a date not in the data"
-        )
-        answer += "."
+        since_label = "" if pd.isna(row["since"]) else format_date(row["since"], row["since_precision"])
+        basis = _text(row.get("since_basis")) or words.SINCE_TIE
+        phrase = words.since_phrase(basis, since_label) if _text(row["measure_id"]) else ""
+        evidence = _text(row.get("evidence"))
+        lead = words.estimate_lead() if evidence == "estimate" else ""
+        answer = f"{words.verdict(code)} — {words.explanation(code, phrase)}."
+        if lead:
+            answer = f"{lead} {answer}"
         if _text(row["china_side"]):
-            answer += " Chinese authorities discourage buying it."
+            answer += " " + words.china_side_sentence()
         if row["uncertain"]:
-            answer += " Uncertain: " + _text(row["uncertain_why"]) + "."
+            answer += " " + words.uncertain_sentence(_text(row["uncertain_why"]))
+        after_reach = reach is not None and day > reach
+        if after_reach:
+            answer += " " + words.after_reach_sentence(format_date(reach))
         source_id = _text(row["source_id"])
-        source = by_source.loc[source_id] if source_id and source_id in by_source.index else None
+        source_label, source_url = _source(by_source, source_id)
+        date_source_id = _text(row.get("date_source_id"))
+        date_source_label, date_source_url = _source(by_source, date_source_id)
         rows.append(
             {
                 "chip_id": row["chip_id"],
                 "chip_name": row["chip_name"],
                 "status": code,
-                "question": f"Could the {row['chip_name']} be sold to China on {format_date(day)}?",
-                "verdict": STATUS_VERDICTS[code],
+                "question": words.question(row["chip_name"], format_date(day)),
+                "lead": lead,
+                "verdict": words.verdict(code),
                 "answer": answer,
                 "measure_id": _text(row["measure_id"]),
                 "measure_name": _text(row["measure_name"]),
-                "since_label": since,
+                "relationship_id": _text(row["relationship_id"]),
+                "since_label": since_label if basis != words.SINCE_UNKNOWN else "",
+                "since_phrase": phrase,
                 "source_id": source_id,
-                "source_label": "" if source is None else f"{source['publisher']}: {source['title']}",
-                "source_url": "" if source is None else _text(source["url"]),
+                "source_label": source_label,
+                "source_url": source_url,
+                "evidence": evidence,
+                "evidence_label": words.evidence_word(evidence) if evidence else "",
+                "date_source_id": date_source_id,
+                "date_source_label": date_source_label,
+                "date_source_url": date_source_url,
+                "after_reach": after_reach,
+                "uncertain": bool(row["uncertain"]),
                 "uncertain_why": _text(row["uncertain_why"]),
             }
         )
@@ -410,19 +482,28 @@ def status_answers(status: pd.DataFrame, sources: pd.DataFrame, day: pd.Timestam
 
 
 def date_presets(
-    windows: pd.DataFrame, *, report_day: pd.Timestamp | str, reviewed_through: pd.Timestamp | str
+    windows: pd.DataFrame,
+    *,
+    report_day: pd.Timestamp | str,
+    reviewed_through: pd.Timestamp | str,
+    today: pd.Timestamp | str | None = None,
 ) -> list[tuple[str, pd.Timestamp]]:
     """Days worth jumping to: the report's, the reviewed-through day, and the day before / first day after each measure.
 
     "Before" is the day before the measure's start; "after" is its first day when the start is known
     to the day, else the first day after the month or year it is known to (the first day the answer
     is certain). Export measures only (restricts / permits), in date order, each measure once.
-    Returns (label, day) pairs, the label naming the day and the measure.
+    `today` (the real day, when the caller passes it) comes third when it is after the reviewed-through day,
+    its label saying that later measures may exist. Returns (label, day) pairs, the label naming the day and
+    the measure.
     """
     presets = [
-        (f"Report date · {format_date(pd.Timestamp(report_day))}", pd.Timestamp(report_day)),
-        (f"Reviewed through · {format_date(pd.Timestamp(reviewed_through))}", pd.Timestamp(reviewed_through)),
+        (words.preset_report(format_date(pd.Timestamp(report_day))), pd.Timestamp(report_day)),
+        (words.preset_reviewed(format_date(pd.Timestamp(reviewed_through))), pd.Timestamp(reviewed_through)),
     ]
+    if today is not None and pd.Timestamp(today).normalize() > pd.Timestamp(reviewed_through).normalize():
+        now = pd.Timestamp(today).normalize()
+        presets.append((words.preset_today(format_date(now)), now))
     starts = (
         windows[windows["kind"].isin(list(_RANK)) & windows["start"].notna()]
         .sort_values(["start", "policy_id"])
@@ -432,12 +513,19 @@ def date_presets(
         start, precision = pd.Timestamp(w["start"]), _prec(w["start_precision"])
         after = start if precision == "day" else next_period_start(start, precision)
         before = start - pd.Timedelta(days=1)
-        presets.append((f"Before · {format_date(before)} · {w['policy_name']}", before))
-        presets.append((f"After · {format_date(after)} · {w['policy_name']}", after))
+        presets.append((words.preset_before(format_date(before), w["policy_name"]), before))
+        presets.append((words.preset_after(format_date(after), w["policy_name"]), after))
     return presets
 
 
-def chip_answer(tables: dict[str, pd.DataFrame], chip_id: str, day: pd.Timestamp | str) -> dict:
+def chip_answer(
+    tables: dict[str, pd.DataFrame],
+    chip_id: str,
+    day: pd.Timestamp | str,
+    *,
+    reviewed_through: pd.Timestamp | str | None = None,
+) -> dict:
     """One chip's plain-words answer on `day` (a `status_answers` row as a dict), for its profile."""
     chips = tables["chips"][tables["chips"]["chip_id"] == chip_id]
-    return status_answers(status_on(chips, measure_windows(tables), day), tables["sources"], day).iloc[0].to_dict()
+    status = status_on(chips, measure_windows(tables), day)
+    return status_answers(status, tables["sources"], day, reviewed_through=reviewed_through).iloc[0].to_dict()

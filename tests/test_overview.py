@@ -1,0 +1,45 @@
+"""The Overview on about three screens: one list of findings, each with its quote, standing today and later events."""
+
+from __future__ import annotations
+
+import pytest
+from browser import wait_until_idle
+from conftest import DATA_DIR
+from test_pages import open_page
+
+from supplychain.data.load import load_dataset
+from supplychain.rules.provenance import key_findings
+
+FINDINGS = key_findings(load_dataset(DATA_DIR).tables)
+
+
+def test_overview_lists_each_key_finding_once_with_its_quote_standing_and_later_events() -> None:
+    at = open_page("/")
+    assert not at.exception, at.exception
+    lines = [m.value.replace("\\", "") for m in at.markdown]
+    for claim in FINDINGS.itertuples():
+        said = [line for line in lines if claim.text_en in line]
+        assert len(said) == 1, (claim.claim_id, len(said))  # once, not once per section
+        quoted = [line for line in lines if claim.quote_pl in line]
+        assert len(quoted) == 1, claim.claim_id
+    entries = [e for e in at.expander if e.label.startswith("Quote")]
+    assert len(entries) == len(FINDINGS)
+    bearing = next(e for e in entries if "later event" in e.label)
+    inside = "\n".join(m.value for m in bearing.markdown).replace("\\", "")
+    assert "**Today:**" in inside and "Source:" in "\n".join(c.value for c in bearing.caption)
+
+
+@pytest.fixture
+def screen(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def test_overview_is_under_2500_px_tall_at_1280x720(screen, app_url: str) -> None:
+    screen.goto(app_url + "/")
+    wait_until_idle(screen)
+    screen.get_by_role("heading", name="What the report says, and where it stands today").first.wait_for()
+    height = screen.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    assert height < 2500, f"the Overview is {height} px tall at 1280x720"

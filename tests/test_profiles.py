@@ -1,0 +1,67 @@
+"""Chip and entity profiles as a reader sees them: counts read right."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import vl_convert as vlc
+from conftest import DATA_DIR
+from test_pages import open_page
+
+from supplychain.data.load import load_dataset
+from supplychain.rules.profile import entity_moments, moments_chart
+
+
+def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
+    at = open_page("entity", {"id": "qwen"})  # Qwen has exactly one tie in relationships.csv
+    assert not at.exception, at.exception
+    labels = [e.label for e in at.expander]
+    assert "The tie as a table, with what it says and its source" in labels
+    assert not any(label.startswith("All 1 ") for label in labels)
+
+
+def test_a_profile_with_several_ties_says_all_n() -> None:
+    at = open_page("entity", {"id": "h20"})
+    assert any(e.label.startswith("All ") and " ties as a table" in e.label for e in at.expander)
+
+
+def _axis_labels(spec: dict) -> list[str]:
+    """The x-axis labels the chart draws, read from its rendered SVG (what the reader sees)."""
+    svg = vlc.vegalite_to_svg(spec)
+    root = ET.fromstring(svg)
+    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    return [t for t in texts if re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t)]
+
+
+def test_a_single_month_precision_moment_labels_each_month_once() -> None:
+    moments = pd.DataFrame(
+        {
+            "date": [pd.Timestamp("2023-11-01")],
+            "precision": ["month"],
+            "title": ["Announced"],
+            "what": ["Its own record"],
+            "event_id": [""],
+            "source_id": ["s"],
+            "claim_id": [""],
+            "start": [pd.Timestamp("2023-11-01")],
+            "end": [pd.Timestamp("2023-12-01")],
+            "when": ["Nov 2023"],
+        }
+    )
+    spec = moments_chart(moments, "chip").properties(width=600).to_dict()
+    labels = _axis_labels(spec)
+    assert "Nov 2023" in labels
+    assert len(labels) == len(set(labels)), labels
+
+
+def test_the_h20_mini_timeline_lists_its_rows_in_date_order() -> None:
+    tables = load_dataset(DATA_DIR).tables
+    chips = tables["chips"]
+    row = chips[chips["chip_id"] == "h20"].iloc[0]
+    moments = entity_moments(tables, "chips", row, "h20")
+    spec = moments_chart(moments, "chip").to_dict()
+    order = spec["layer"][0]["encoding"]["y"]["sort"]
+    firsts = [moments.loc[moments["title"] == title, "start"].min() for title in order]
+    assert firsts == sorted(firsts) and len(order) == moments["title"].nunique()

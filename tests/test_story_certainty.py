@@ -1,0 +1,39 @@
+"""Story slides are as certain as their sources: inference and unverified owners are marked, no unsupported count."""
+
+from __future__ import annotations
+
+import pandas as pd
+from conftest import DATA_DIR
+
+from supplychain.charts.story import chain_cells
+from supplychain.data.entities import build_entity_index
+from supplychain.data.load import load_dataset
+from supplychain.rules.graph import build_graph, chain_rows, chinese_developers
+
+
+def _cells() -> pd.DataFrame:
+    tables = load_dataset(DATA_DIR).tables
+    graph = build_graph(tables, build_entity_index(tables))
+    companies = tables["companies"]
+    unverified = companies.loc[companies["ownership"] == "unknown", "company_id"]
+    cells = chain_cells(chain_rows(graph, chinese_developers(tables)), wrap=200, unverified=list(unverified))
+    return cells.set_index(["developer", "stage"])["lines"]
+
+
+def test_chain_slide_marks_johor_as_our_inference_and_southeast_asia_as_stated() -> None:
+    cells = _cells()
+    where = next(v for (dev, _), v in cells.items() if dev.startswith("Alibaba") and "Johor" in v)
+    assert "Johor (our inference)" in where
+    assert "Southeast Asia" in where and "Southeast Asia (our inference)" not in where
+
+
+def test_chain_slide_marks_owners_whose_ownership_is_not_verified() -> None:
+    text = "\n".join(_cells())
+    assert "Megaspeed International (ownership not verified)" in text
+    assert "Aolani Cloud (ownership not verified)" in text
+
+
+def test_chain_slide_pairs_no_model_count_with_where_training_happens() -> None:
+    cells = _cells()
+    assert not any("model" in line for line in cells), "a count of models beside 'trained where' claims too much"
+    assert not any(stage.lower().startswith("model") for _, stage in cells.index)
