@@ -141,7 +141,7 @@ def standing_badge_md(standing: str | None) -> str:
         return f":gray-badge[:material/help: {NOT_REVIEWED_LABEL}]"
     icon = STANDING_ICONS.get(standing)
     colour = STANDING_BADGE_COLOURS.get(standing, "gray")
-    return f":{colour}-badge[{icon + ' ' if icon else ''}{escape_md(enum_label("standings", "standing", standing))}]"
+    return f":{colour}-badge[{icon + ' ' if icon else ''}{escape_md(enum_label('standings', 'standing', standing))}]"
 
 
 def render_later_events(events: pd.DataFrame) -> None:
