@@ -55,3 +55,8 @@ def render_story_link(container: Any = None, *, width: str = "stretch") -> None:
         width=width,
         help="The report step by step, large type, arrow keys to move. Opens in a new tab.",
     )
+
+
+def notes_url(number: int, *, presenter: bool) -> str:
+    """Story mode's link to step `number`: the presenter's notes view (`notes=1`) or the audience's slide."""
+    return f"{STORY_URL}&step={number}" + ("&notes=1" if presenter else "")

@@ -150,3 +150,10 @@ STANDING_COLOURS: dict[str, str] = {
     "no_later_news": "#999999",  # grey
     "not_reviewed": "#DDDDDD",  # light grey
 }
+
+
+# Handout PDF text (supplychain/charts/handout.py), as RGB: ink, a muted grey for attributions and sources
+# (5.9:1 on white) and a link blue (Okabe-Ito blue, 5.0:1 on white).
+HANDOUT_INK: tuple[int, int, int] = (17, 20, 24)
+HANDOUT_MUTED: tuple[int, int, int] = (90, 95, 102)
+HANDOUT_LINK: tuple[int, int, int] = (0, 114, 178)
