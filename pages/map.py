@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app.theme import themed
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.dates import MAP_DATE_NOTE, format_date
@@ -72,10 +73,12 @@ chart_spec = {
     "datasets": {**spec.get("datasets", {}), **layer_rows},
 }
 event = st.vega_lite_chart(
-    describe_chart(
-        chart_spec,
-        title="Map of headquarters, data-centre hubs and the flows between them",
-        summary=f"{len(points)} places and {len(flows)} flows shown; the table below lists them",
+    themed(
+        describe_chart(
+            chart_spec,
+            title="Map of headquarters, data-centre hubs and the flows between them",
+            summary=f"{len(points)} places and {len(flows)} flows shown; the table below lists them",
+        )
     ),
     width="stretch",
     on_select="rerun",

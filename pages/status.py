@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache, downloads, guard, layout, status_view, urlbind
+from supplychain.app.theme import themed
 from supplychain.charts.timeline import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
@@ -97,7 +98,7 @@ strip = cache.chart_spec(
         names=names,
     ),
 )
-st.vega_lite_chart(strip, width="stretch")
+st.vega_lite_chart(themed(strip), width="stretch")
 st.caption(
     "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = Chinese "
     f"authorities discourage buying it (not an export restriction); blue line = {format_date(day)}; "

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app.theme import themed
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
 from supplychain.data.dates import format_date
@@ -120,7 +121,7 @@ zoom = cache.chart_spec(  # built once per data version and range, like the char
     ),
 )
 st.vega_lite_chart(
-    zoom,
+    themed(zoom),
     key="tl_zoom",
     on_select=_zoom,
     selection_mode="zoom",
@@ -148,7 +149,7 @@ elif len(shown) > layout.TIMELINE_CAP and not st.toggle(
             summary=f"counts of {len(shown)} events per lane from {format_date(start)} to {format_date(end)}",
         ),
     )
-    st.vega_lite_chart(counts, width="stretch")
+    st.vega_lite_chart(themed(counts), width="stretch")
 else:
     spec = cache.chart_spec(
         dataset,
@@ -170,7 +171,7 @@ else:
         ),
     )
     st.vega_lite_chart(
-        spec,
+        themed(spec),
         key="tl_chart",
         on_select=lambda: _pick("tl_chart"),
         selection_mode=list(PICKS),
