@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app import cache, cards, downloads, guard, handouts, layout, markdown, urlbind
 from supplychain.app.theme import themed
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
@@ -87,6 +87,14 @@ event = st.vega_lite_chart(
 )
 downloads.render_chart_downloads(
     lambda: {**chart_spec, "width": geo.MIN_PLOT_WIDTH}, what=f"map_{region}", as_of=dataset.as_of
+)
+map_link, map_summary = layout.current_link("map"), f"{len(points)} places and {len(flows)} flows shown, as of {as_of}"
+handouts.render_view_pdf(
+    lambda: handouts.map_handout(
+        dataset, spec=chart_spec, points=points, flows=flows, summary=map_summary, link=map_link
+    ),
+    what=f"map_{region}",
+    as_of=dataset.as_of,
 )
 
 st.caption(MAP_DATE_NOTE)  # below the map, so the map starts above the fold at 1280x720

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, downloads, guard, layout, status_view, urlbind
+from supplychain.app import cache, downloads, guard, handouts, layout, status_view, urlbind
 from supplychain.app.theme import themed
 from supplychain.charts.timeline import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
@@ -105,6 +105,12 @@ st.caption(
     f"grey = after {format_date(reviewed)}, not yet reviewed."
 )
 downloads.render_chart_downloads(lambda: strip, what="chip_status_chart", as_of=dataset.as_of)
+status_link = layout.current_link("status")  # read now: the PDF is built after this run, outside it
+handouts.render_view_pdf(
+    lambda: handouts.status_handout(dataset, day=format_date(day), spec=strip, answers=answers, link=status_link),
+    what=f"chip_status_{day.date()}",
+    as_of=dataset.as_of,
+)
 table = status_table(status, names)
 box, box_open = layout.lazy_expander(
     f"The answers on {format_date(day)} as a table", key="status_table_open", icon=":material/table:"

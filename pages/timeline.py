@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app import cache, cards, downloads, guard, handouts, layout, markdown, urlbind
 from supplychain.app.theme import themed
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
@@ -178,6 +178,15 @@ else:
         width="stretch",
     )
     downloads.render_chart_downloads(lambda: spec, what="timeline_chart", as_of=dataset.as_of)
+    timeline_link = layout.current_link("timeline")
+    timeline_summary = f"{len(shown)} of {len(items)} events, {format_date(start)} to {format_date(end)}"
+    handouts.render_view_pdf(
+        lambda: handouts.timeline_handout(
+            dataset, spec=spec, shown=shown, summary=timeline_summary, link=timeline_link
+        ),
+        what="timeline",
+        as_of=dataset.as_of,
+    )
 st.caption(
     f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
     "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · "

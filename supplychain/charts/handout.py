@@ -113,33 +113,44 @@ class _Handout(FPDF):
         self.set_y(self.get_y() + gap)
 
 
+NOTE_SIZES = (9.0, 8.0, 7.0, 6.0)  # the notes shrink until the page holds them with a visual of MIN_VISUAL_MM
+MIN_VISUAL_MM = 45.0
+
+
 def _page(pdf: _Handout, page: HandoutPage, image: bytes | None) -> None:
     pdf.add_page()
     width = PAGE_MM[0] - 2 * MARGIN_MM
     notes = f"{page.notes_label} {page.notes}".strip() if page.notes else ""
     link = f"{page.link_label} {page.link}".strip() if page.link else ""
-    below = [
-        (page.quote, 12.5, "B"),
-        (page.attribution, 9.0, ""),
-        (notes, 9.0, ""),
-        (page.source, 7.5, ""),
-        (link, 7.5, ""),
-        (page.footer, 7.0, ""),
-    ]
-    text_height = sum(pdf.block_height(t, size=s, style=st, width=width) + (1.5 if t else 0) for t, s, st in below)
     pdf.write_block(page.kicker, size=9, colour=HANDOUT_MUTED, gap=0.5)
     pdf.write_block(page.heading, size=17, style="B", gap=2)
+    top = pdf.get_y()
+
+    def text_height(note_size: float) -> float:
+        blocks = [
+            (page.quote, 12.5, "B"),
+            (page.attribution, 9.0, ""),
+            (notes, note_size, ""),
+            (page.source, min(7.5, note_size), ""),
+            (link, 7.5, ""),
+            (page.footer, 7.0, ""),
+        ]
+        return sum(pdf.block_height(t, size=s, style=st, width=width) + (1.5 if t else 0) for t, s, st in blocks)
+
+    note_size = next(
+        (s for s in NOTE_SIZES if PAGE_MM[1] - MARGIN_MM - top - text_height(s) >= MIN_VISUAL_MM), NOTE_SIZES[-1]
+    )
     if image is not None:
-        room = PAGE_MM[1] - MARGIN_MM - pdf.get_y() - text_height - 2
+        room = PAGE_MM[1] - MARGIN_MM - top - text_height(note_size) - 2
         if room > 20:
             ratio = CHART_PX[0] / CHART_PX[1]
             w, h = min(width, room * ratio), min(room, width / ratio)
-            pdf.image(BytesIO(image), x=MARGIN_MM + (width - w) / 2, y=pdf.get_y(), w=w, h=h, keep_aspect_ratio=True)
-            pdf.set_y(pdf.get_y() + h + 2)
+            pdf.image(BytesIO(image), x=MARGIN_MM + (width - w) / 2, y=top, w=w, h=h, keep_aspect_ratio=True)
+            pdf.set_y(top + h + 2)
     pdf.write_block(page.quote, size=12.5, style="B")
     pdf.write_block(page.attribution, size=9, colour=HANDOUT_MUTED)
-    pdf.write_block(notes, size=9)
-    pdf.write_block(page.source, size=7.5, colour=HANDOUT_MUTED)
+    pdf.write_block(notes, size=note_size)
+    pdf.write_block(page.source, size=min(7.5, note_size), colour=HANDOUT_MUTED)
     pdf.write_block(link, size=7.5, colour=HANDOUT_LINK, link=page.link)
     pdf.write_block(page.footer, size=7, colour=HANDOUT_MUTED)
 
