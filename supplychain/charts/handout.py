@@ -7,6 +7,7 @@ names in the data (Noto Sans CJK SC, fpdf2's fallback for what DejaVu lacks). No
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -113,6 +114,12 @@ class _Handout(FPDF):
         self.set_y(self.get_y() + gap)
 
 
+def _png_ratio(png: bytes) -> float:
+    """Width over height of a PNG, from its header (a per-row chart is as tall as its rows, not CHART_PX)."""
+    width, height = struct.unpack(">II", png[16:24])
+    return width / height
+
+
 NOTE_SIZES = (9.0, 8.0, 7.0, 6.0)  # the notes shrink until the page holds them with a visual of MIN_VISUAL_MM
 MIN_VISUAL_MM = 45.0
 
@@ -143,7 +150,7 @@ def _page(pdf: _Handout, page: HandoutPage, image: bytes | None) -> None:
     if image is not None:
         room = PAGE_MM[1] - MARGIN_MM - top - text_height(note_size) - 2
         if room > 20:
-            ratio = CHART_PX[0] / CHART_PX[1]
+            ratio = _png_ratio(image)
             w, h = min(width, room * ratio), min(room, width / ratio)
             pdf.image(BytesIO(image), x=MARGIN_MM + (width - w) / 2, y=top, w=w, h=h, keep_aspect_ratio=True)
             pdf.set_y(top + h + 2)
