@@ -22,6 +22,7 @@ PAGE_SPECS = [
     ("Explore", "pages/entity.py", PAGE_TITLES["entity"], ":material/badge:", "entity"),
     ("Data", "pages/data.py", PAGE_TITLES["data"], ":material/table:", "data"),
     ("Data", "pages/sources.py", PAGE_TITLES["sources"], ":material/format_quote:", "sources"),
+    ("Data", "pages/glossary.py", PAGE_TITLES["glossary"], ":material/menu_book:", "glossary"),
     (
         None,
         "pages/present.py",

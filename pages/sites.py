@@ -3,6 +3,7 @@
 import streamlit as st
 
 from supplychain.app import cache, downloads, guard, layout, site_view, urlbind
+from supplychain.app.glossary import term_help
 from supplychain.app.theme import themed
 from supplychain.charts import sites as sites_charts
 from supplychain.data.export import download_name
@@ -64,7 +65,9 @@ min_mw = urlbind.url_selectbox(
     container=filters,
     width=layout.FILTER_WIDTH,
     format_func=lambda v: "any" if v == "0" else f"{v} MW",
-    help="A site with no MW figure in its sources is hidden by any threshold above 'any'.",
+    help=term_help(
+        dataset, "mw_it_load", "A site with no MW figure in its sources is hidden by any threshold above 'any'."
+    ),
 )
 
 shown = sites.select_sites(all_sites, ownership=owners, operators=operators, statuses=statuses, min_mw=float(min_mw))

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache, downloads, guard, handouts, layout, status_view, urlbind
+from supplychain.app.glossary import term_help
 from supplychain.app.theme import themed
 from supplychain.charts.timeline import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
@@ -116,7 +117,20 @@ box, box_open = layout.lazy_expander(
     f"The answers on {format_date(day)} as a table", key="status_table_open", icon=":material/table:"
 )
 if box_open:
-    box.dataframe(table.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
+    box.dataframe(
+        table.rename(columns=STATUS_TABLE_COLUMNS),
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            STATUS_TABLE_COLUMNS["status_label"]: st.column_config.TextColumn(
+                help=term_help(dataset, "export_licence")
+            ),
+            STATUS_TABLE_COLUMNS["measure_name"]: st.column_config.TextColumn(
+                help=term_help(dataset, "export_control")
+            ),
+        },
+    )
 downloads.render_table_downloads(
     table,
     STATUS_TABLE_COLUMNS,

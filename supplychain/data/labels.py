@@ -395,6 +395,7 @@ PAGE_TITLES: dict[str, str] = {
     "entity": "Profiles",
     "data": "Data",
     "sources": "Sources",
+    "glossary": "Glossary",
     "present": "Story mode",
 }
 
