@@ -25,6 +25,7 @@ shown = find_terms(tables, text, language=language) if text and text.strip() els
 if chosen:
     shown = terms[terms["term_id"] == chosen]
     st.link_button(_("All terms"), "glossary", icon=":material/list:")
+st.header(_("Terms, A to Z") if len(shown) == len(terms) else _("Terms found"))
 if shown.empty:
     st.caption(_("No term matches."))
 sources = tables["sources"].set_index("source_id")

@@ -108,3 +108,9 @@ def test_the_capacity_filter_explains_mw_of_it_load_from_the_glossary() -> None:
     assert not at.exception, at.exception
     help_text = at.selectbox(key="mw").help
     assert " ".join(BY_ID["mw_it_load"]["definition"].split())[:60] in " ".join(help_text.split())
+
+
+def test_the_glossary_page_headings_go_down_one_level_at_a_time() -> None:
+    at = open_page("glossary")
+    assert [t.value for t in at.title] == ["Glossary"]
+    assert len(at.header) == 1 and len(at.subheader) == len(TERMS)  # h1, then h2, then one h3 per term
