@@ -13,6 +13,7 @@ from supplychain.data.dates import MAP_DATE_NOTE, format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link
 from supplychain.data.export import download_name
 from supplychain.data.labels import RELATION_LABELS
+from supplychain.i18n import _
 from supplychain.rules import geo
 
 dataset = guard.require_dataset()
@@ -88,7 +89,10 @@ event = st.vega_lite_chart(
 downloads.render_chart_downloads(
     lambda: {**chart_spec, "width": geo.MIN_PLOT_WIDTH}, what=f"map_{region}", as_of=dataset.as_of
 )
-map_link, map_summary = layout.current_link("map"), f"{len(points)} places and {len(flows)} flows shown, as of {as_of}"
+map_link = layout.current_link("map")
+map_summary = _("{places} places and {flows} flows shown, as of {day}").format(
+    places=len(points), flows=len(flows), day=format_date(as_of)
+)
 handouts.render_view_pdf(
     lambda: handouts.map_handout(
         dataset, spec=chart_spec, points=points, flows=flows, summary=map_summary, link=map_link

@@ -11,6 +11,7 @@ from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link
 from supplychain.data.labels import enum_label
 from supplychain.data.schema import enum_values
+from supplychain.i18n import _
 from supplychain.rules.timeline import (
     EVENT_TABLE_COLUMNS,
     LANE_CHOICES,
@@ -179,7 +180,9 @@ else:
     )
     downloads.render_chart_downloads(lambda: spec, what="timeline_chart", as_of=dataset.as_of)
     timeline_link = layout.current_link("timeline")
-    timeline_summary = f"{len(shown)} of {len(items)} events, {format_date(start)} to {format_date(end)}"
+    timeline_summary = _("{shown} of {total} events, {start} to {end}").format(
+        shown=len(shown), total=len(items), start=format_date(start), end=format_date(end)
+    )
     handouts.render_view_pdf(
         lambda: handouts.timeline_handout(
             dataset, spec=spec, shown=shown, summary=timeline_summary, link=timeline_link
