@@ -2,7 +2,18 @@
 
 import streamlit as st
 
-from supplychain.app import cache, cards, corrections, guard, layout, markdown, release_view, site_view, status_view
+from supplychain.app import (
+    cache,
+    cards,
+    corrections,
+    guard,
+    handouts,
+    layout,
+    markdown,
+    release_view,
+    site_view,
+    status_view,
+)
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
@@ -202,7 +213,8 @@ else:
 
     st.header("Sources and quotes")
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
-    for n, cite in enumerate(entity_citations(row, table, moments, ties).itertuples(index=False)):
+    citations = entity_citations(row, table, moments, ties)
+    for n, cite in enumerate(citations.itertuples(index=False)):
         with st.container(border=True):
             if cite.claim_id and cite.claim_id in claims.index:
                 claim = claims.loc[cite.claim_id].copy()
@@ -223,3 +235,17 @@ else:
             if cite.source_id in sources.index:
                 cards.render_source(sources.loc[cite.source_id])
             st.caption(f"Supports: {markdown.escape_md(cite.supports)}")
+    profile_link = layout.current_link("entity")
+    profile_lines = [str(row[c]) for c in ("description", "role") if c in row and isinstance(row[c], str) and row[c]]
+    handouts.render_view_pdf(
+        lambda: handouts.profile_handout(
+            dataset,
+            name=names[entity_id],
+            spec=None if moments.empty else moments_chart(moments, kind).to_dict(),
+            lines=profile_lines + handouts.moment_lines(moments),
+            citations=citations,
+            link=profile_link,
+        ),
+        what=f"profile_{entity_id}",
+        as_of=dataset.as_of,
+    )

@@ -5,13 +5,15 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import byurl, cache, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app import byurl, cache, cards, downloads, guard, handouts, layout, markdown, urlbind
+from supplychain.app.theme import themed
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.dates import MAP_DATE_NOTE, format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
 from supplychain.data.export import download_name
 from supplychain.data.labels import enum_label
+from supplychain.i18n import _
 from supplychain.rules import geo, geojson, regions
 
 dataset = guard.require_dataset()
@@ -72,10 +74,12 @@ chart_spec = {
     "datasets": {**spec.get("datasets", {}), **layer_rows},
 }
 event = st.vega_lite_chart(
-    describe_chart(
-        chart_spec,
-        title="Map of headquarters, data-centre hubs and the flows between them",
-        summary=f"{len(points)} places and {len(flows)} flows shown; the table below lists them",
+    themed(
+        describe_chart(
+            chart_spec,
+            title="Map of headquarters, data-centre hubs and the flows between them",
+            summary=f"{len(points)} places and {len(flows)} flows shown; the table below lists them",
+        )
     ),
     width="stretch",
     on_select="rerun",
@@ -84,6 +88,17 @@ event = st.vega_lite_chart(
 )
 downloads.render_chart_downloads(
     lambda: {**chart_spec, "width": regions.MIN_PLOT_WIDTH}, what=f"map_{region}", as_of=dataset.as_of
+)
+map_link = layout.current_link("map")
+map_summary = _("{places} places and {flows} flows shown, as of {day}").format(
+    places=len(points), flows=len(flows), day=format_date(as_of)
+)
+handouts.render_view_pdf(
+    lambda: handouts.map_handout(
+        dataset, spec=chart_spec, points=points, flows=flows, summary=map_summary, link=map_link
+    ),
+    what=f"map_{region}",
+    as_of=dataset.as_of,
 )
 
 st.caption(MAP_DATE_NOTE)  # below the map, so the map starts above the fold at 1280x720

@@ -1,22 +1,14 @@
 """Story mode for presenters: the report in steps, one idea, one visual and one quote per screen."""
 
-import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, guard, layout, markdown, release_view, slides, urlbind
-from supplychain.charts import maps
+from supplychain.app import guard, handouts, markdown, release_view, slides, urlbind
+from supplychain.app.story_visual import step_visual_spec
 from supplychain.charts.accessibility import describe_chart
-from supplychain.charts.network import edge_table, network_chart
-from supplychain.charts.provenance import evidence_chart
-from supplychain.charts.status import build_status_strip
-from supplychain.charts.story import chain_slide, standings_slide
-from supplychain.charts.timeline import build_timeline_chart
 from supplychain.data.labels import enum_label
-from supplychain.rules.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
+from supplychain.i18n import _
 from supplychain.rules.provenance import report_citation
-from supplychain.rules.standings import finding_standings
-from supplychain.rules.story import enlarge_fonts, fit_to_slide, legends_at_right, story_steps, view_url, wrap_legends
-from supplychain.rules.timeline import causal_steps, expand_lanes, filter_items
+from supplychain.rules.story import fit_to_slide, story_steps, view_url, wrap_legends
 
 dataset = guard.require_dataset()
 tables = dataset.tables
@@ -28,53 +20,9 @@ if not steps:
 raw = urlbind.url_value("step", [str(i) for i in range(1, len(steps) + 1)], what=f"not a step from 1 to {len(steps)}")
 number = int(raw) if raw else 1
 step = steps[number - 1]
+# ?notes=1 is the presenter's own window: the step's notes and source, never drawn over the audience's slide.
+presenter = urlbind.url_value("notes", ["1"], what="not 1 (the presenter's notes view)") == "1"
 slides.render_slide_frame()
-
-
-def visual_spec() -> dict:
-    """The step's visual, built by the same functions (and caches) as the page it comes from."""
-    p = step.params
-    if step.visual == "map":
-        base = cache.get_map_base(dataset)
-        spec, prepared = cache.get_story_map(dataset, step.frame)
-        rows = maps.map_datasets(
-            prepared, location_ids=set(base.points["location_id"]), flow_ids=set(base.flows["flow_id"])
-        )
-        return legends_at_right(enlarge_fonts({**spec, "datasets": {**spec.get("datasets", {}), **rows}}, factor=1.0))
-    if step.visual in ("timeline", "status"):
-        items = cache.get_timeline_items(dataset)
-        if step.visual == "timeline":
-            start, end = pd.Timestamp(p["from"]), pd.Timestamp(p["to"])
-            lane_set = cache.get_lanes(dataset)
-            chosen = p["lanes"].split(",")
-            lanes = expand_lanes(chosen, lane_set)
-            shown = filter_items(items, lanes=chosen, groups=lane_set.groups, start=start, end=end)
-            chart = build_timeline_chart(
-                shown, causal_steps(items), lanes=lanes, lane_labels=lane_set.labels, start=start, end=end
-            )
-            return enlarge_fonts(chart.to_dict(), factor=1.15)
-        asof = pd.Timestamp(p["asof"])
-        start, end = pd.Timestamp("2022-06-01"), pd.Timestamp(dataset.as_of)
-        chips = tables["chips"].head(layout.LINK_CAP)  # a slide of a long list draws its first chips, as /status does
-        ids = None if len(chips) == len(tables["chips"]) else tuple(chips["chip_id"])
-        segments = cache.get_status_segments(dataset, str(start.date()), str(end.date()), ids)
-        strip = build_status_strip(segments, chip_order=list(chips["name"]), start=start, end=end, asof=asof)
-        return legends_at_right(enlarge_fonts(strip.to_dict()))
-    if step.visual in ("chain", "graph"):
-        _, graph, _ = cache.get_relations(dataset)
-        if step.visual == "chain":
-            companies = tables["companies"]
-            unverified = companies.loc[companies["ownership"].fillna("unknown") == "unknown", "company_id"]
-            return chain_slide(chain_rows(graph, chinese_developers(tables)), unverified=list(unverified))
-        view = view_graph(graph, focus=p["focus"], hops=int(p["hops"]), relations=[], since=None, until=None)
-        edges = edge_table(edge_frame(view), tables["claims"], tables["sources"])
-        chart = network_chart(
-            node_frame(view), edges, cache.graph_layout(*graph_key(view)), focus=p["focus"], label_all=True
-        )
-        return enlarge_fonts(chart.to_dict())
-    if step.visual == "standings":
-        return standings_slide(finding_standings(tables))
-    return enlarge_fonts(evidence_chart(tables).to_dict())
 
 
 def render_quote() -> None:
@@ -90,23 +38,52 @@ def render_quote() -> None:
     )
 
 
-st.markdown(f"## {markdown.escape_md(step.heading)}")
-spec = describe_chart(wrap_legends(fit_to_slide(visual_spec())), title=step.heading, summary=step.text)
-slides.render_slide_visual(spec)  # full width: a projector's wide screen
-with slides.slide_quote():
-    render_quote()
-
-nav = st.columns([1, 1, 1.6, 1.4, 1.4], vertical_alignment="center")
-with nav[3].popover("Notes and source", icon=":material/notes:", width="stretch"):
+def render_notes() -> None:
+    """The presenter's notes of this step: what to say, the report's Polish words and where they come from."""
     st.markdown(markdown.escape_md(step.text))
     if step.claim_id is not None:
         claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
         source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
         st.markdown("> " + markdown.escape_md(claim["quote_pl"]))
         st.caption(
-            f"Attribution in the report: {markdown.escape_md(claim['attribution'])}. {markdown.escape_md(source['publisher'])}: "
-            f"{markdown.escape_md(source['title'])}. Translation by the dashboard's curators."
+            _(
+                "Attribution in the report: {who}. {publisher}: {title}. Translation by the dashboard's curators."
+            ).format(
+                who=markdown.escape_md(claim["attribution"]),
+                publisher=markdown.escape_md(source["publisher"]),
+                title=markdown.escape_md(source["title"]),
+            )
         )
+
+
+if presenter:
+    st.markdown("## " + markdown.escape_md(_("Presenter's notes: {heading}").format(heading=step.heading)))
+    render_quote()
+    render_notes()
+    if number < len(steps):
+        st.caption(_("Next: {heading}").format(heading=markdown.escape_md(steps[number].heading)))
+else:
+    st.markdown(f"## {markdown.escape_md(step.heading)}")
+    spec = describe_chart(
+        wrap_legends(fit_to_slide(step_visual_spec(dataset, step))), title=step.heading, summary=step.text
+    )
+    slides.render_slide_visual(spec)  # full width: a projector's wide screen
+    with slides.slide_quote():
+        render_quote()
+
+nav = st.columns([1, 1, 1.6, 1.4, 1.4], vertical_alignment="center")
+nav[3].link_button(
+    _("Back to the slide") if presenter else _("Presenter's notes"),
+    slides.notes_url(number, presenter=not presenter),
+    icon=":material/slideshow:" if presenter else ":material/notes:",
+    width="stretch",
+    help=_("The slide the audience sees.")
+    if presenter
+    else _(
+        "Opens this step's notes and source in a new window, for the presenter's screen only: the audience "
+        "keeps the slide."
+    ),
+)
 nav[0].button(
     "Previous",
     icon=":material/arrow_back:",
@@ -134,9 +111,16 @@ nav[4].link_button(
     width="stretch",
     help="Opens the page this step comes from, with its navigation, in a new tab.",
 )
-st.caption(
+foot = st.columns([5, 1], vertical_alignment="center")
+foot[0].caption(
     f"Data {dataset.version}, built {dataset.as_of} · {markdown.escape_md(report.short)}"
     + (f" (via {markdown.escape_md(report.via)})" if report.via else "")
     + f" and public records · {report.licence} · ← → change step"
+)
+handouts.render_pdf_download(
+    lambda: handouts.story_pdf(dataset, base=handouts.app_base(st.context.url)),
+    file_name=f"story_{dataset.version}.pdf",
+    container=foot[1],
+    label=_("Handout (PDF)"),
 )
 release_view.render_reach(dataset)

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from supplychain.app import cache, cards, downloads, guard, layout
+from supplychain.app.theme import themed
 from supplychain.app.urlbind import url_day, url_multiselect, url_radio, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import chain_chart, network_chart
@@ -134,7 +135,7 @@ if shown_view == "Network":
                 summary=f"{len(nodes)} entities and {len(edges)} ties; the table below lists every tie",
             ),
         )
-        st.vega_lite_chart(spec, width="stretch")
+        st.vega_lite_chart(themed(spec), width="stretch")
         downloads.render_chart_downloads(lambda: spec, what="relationship_network", as_of=dataset.as_of)
         st.caption(
             f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
@@ -174,7 +175,7 @@ elif shown_view == "Chains":
                 "the table below lists the same",
             ),
         )
-        st.vega_lite_chart(chains_spec, width="stretch")
+        st.vega_lite_chart(themed(chains_spec), width="stretch")
         downloads.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
         summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(
             developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]

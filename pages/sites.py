@@ -3,6 +3,8 @@
 import streamlit as st
 
 from supplychain.app import cache, downloads, guard, layout, site_view, urlbind
+from supplychain.app.glossary import term_help
+from supplychain.app.theme import themed
 from supplychain.charts import sites as sites_charts
 from supplychain.data.entities import names_of
 from supplychain.data.export import download_name
@@ -77,7 +79,9 @@ min_mw = urlbind.url_selectbox(
     container=filters,
     width=layout.FILTER_WIDTH,
     format_func=lambda v: "any" if v == "0" else f"{v} MW",
-    help="A site with no MW figure in its sources is hidden by any threshold above 'any'.",
+    help=term_help(
+        dataset, "mw_it_load", "A site with no MW figure in its sources is hidden by any threshold above 'any'."
+    ),
 )
 
 shown = sites.select_sites(
@@ -96,7 +100,7 @@ spec = cache.chart_spec(
 )
 
 with left:
-    event = st.vega_lite_chart(spec, width="stretch", on_select="rerun", key="site_map")
+    event = st.vega_lite_chart(themed(spec), width="stretch", on_select="rerun", key="site_map")
     st.caption(
         f"{len(in_view)} of {len(shown)} sites matching the filters are in this view. Marker size: capacity as stated "
         "(hollow: no MW figure). Colour and shape: the owner's nationality. Sites at the same town are spread on a ring "
@@ -148,7 +152,7 @@ else:
         (by, tuple(owners), tuple(operators), tuple(statuses), min_mw, tuple(tenants)),
         lambda: sites_charts.capacity_chart(by_year, by=by),
     )
-    st.vega_lite_chart(capacity, width="stretch")
+    st.vega_lite_chart(themed(capacity), width="stretch")
 st.caption(
     f"{by_year['site_id'].nunique()} of {len(shown)} sites have both an opening year and an MW figure and are counted. "
     "Each counts at its latest stated figure from its opening year on, so phased builds make early years look larger; "

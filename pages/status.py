@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import byurl, cache, downloads, guard, layout, status_view, urlbind
+from supplychain.app import byurl, cache, downloads, guard, handouts, layout, status_view, urlbind
+from supplychain.app.glossary import term_help
+from supplychain.app.theme import themed
 from supplychain.charts.status import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
@@ -98,19 +100,38 @@ strip = cache.chart_spec(
         names=names,
     ),
 )
-st.vega_lite_chart(strip, width="stretch")
+st.vega_lite_chart(themed(strip), width="stretch")
 st.caption(
     "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = Chinese "
     f"authorities discourage buying it (not an export restriction); blue line = {format_date(day)}; "
     f"grey = after {format_date(reviewed)}, not yet reviewed."
 )
 downloads.render_chart_downloads(lambda: strip, what="chip_status_chart", as_of=dataset.as_of)
+status_link = layout.current_link("status")  # read now: the PDF is built after this run, outside it
+handouts.render_view_pdf(
+    lambda: handouts.status_handout(dataset, day=format_date(day), spec=strip, answers=answers, link=status_link),
+    what=f"chip_status_{day.date()}",
+    as_of=dataset.as_of,
+)
 table = status_table(status, names)
 box, box_open = layout.lazy_expander(
     f"The answers on {format_date(day)} as a table", key="status_table_open", icon=":material/table:"
 )
 if box_open:
-    box.dataframe(table.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
+    box.dataframe(
+        table.rename(columns=STATUS_TABLE_COLUMNS),
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            STATUS_TABLE_COLUMNS["status_label"]: st.column_config.TextColumn(
+                help=term_help(dataset, "export_licence")
+            ),
+            STATUS_TABLE_COLUMNS["measure_name"]: st.column_config.TextColumn(
+                help=term_help(dataset, "export_control")
+            ),
+        },
+    )
 downloads.render_table_downloads(
     table,
     STATUS_TABLE_COLUMNS,

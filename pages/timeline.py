@@ -3,13 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import byurl, cache, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app import byurl, cache, cards, downloads, guard, handouts, layout, markdown, urlbind
+from supplychain.app.theme import themed
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
 from supplychain.data.labels import enum_label
 from supplychain.data.schema import enum_values
+from supplychain.i18n import _
 from supplychain.rules.timeline import (
     EVENT_TABLE_COLUMNS,
     causal_steps,
@@ -127,7 +129,7 @@ zoom = cache.chart_spec(  # built once per data version and range, like the char
     ),
 )
 st.vega_lite_chart(
-    zoom,
+    themed(zoom),
     key="tl_zoom",
     on_select=_zoom,
     selection_mode="zoom",
@@ -155,7 +157,7 @@ elif len(shown) > layout.TIMELINE_CAP and not st.toggle(
             summary=f"counts of {len(shown)} events per lane from {format_date(start)} to {format_date(end)}",
         ),
     )
-    st.vega_lite_chart(counts, width="stretch")
+    st.vega_lite_chart(themed(counts), width="stretch")
 else:
     spec = cache.chart_spec(
         dataset,
@@ -178,13 +180,24 @@ else:
         ),
     )
     st.vega_lite_chart(
-        spec,
+        themed(spec),
         key="tl_chart",
         on_select=lambda: _pick("tl_chart"),
         selection_mode=list(PICKS),
         width="stretch",
     )
     downloads.render_chart_downloads(lambda: spec, what="timeline_chart", as_of=dataset.as_of)
+    timeline_link = layout.current_link("timeline")
+    timeline_summary = _("{shown} of {total} events, {start} to {end}").format(
+        shown=len(shown), total=len(items), start=format_date(start), end=format_date(end)
+    )
+    handouts.render_view_pdf(
+        lambda: handouts.timeline_handout(
+            dataset, spec=spec, shown=shown, summary=timeline_summary, link=timeline_link
+        ),
+        what="timeline",
+        as_of=dataset.as_of,
+    )
 st.caption(
     f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
     "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · "

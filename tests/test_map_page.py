@@ -28,6 +28,7 @@ def test_map_page_renders_the_map_with_places_and_flows() -> None:
     assert [b.label for b in at.get("download_button")] == [
         "SVG",
         "PNG",
+        "Handout (PDF)",
         "Places shown (CSV)",
         "Places shown (Excel)",
         "Flows shown (CSV)",

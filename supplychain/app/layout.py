@@ -17,6 +17,8 @@ from supplychain.charts.style import KIND_ICONS
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, find_entities, suggest_entities
 from supplychain.data.load import Dataset
+from supplychain.i18n import _, current_language
+from supplychain.rules.glossary import find_terms
 from supplychain.rules.provenance import citation_line
 
 # How much a list that grows with the data spells out before it says "and N more" or offers "show all",
@@ -161,6 +163,16 @@ def render_entity_search(dataset: Dataset) -> None:
         if text and text.strip():
             shown = 6
             hits = find_entities(index, text, limit=len(index))
+            terms = find_terms(dataset.tables, text, language=current_language())
+            for term in terms.head(3).itertuples(index=False):  # a term of the glossary, explained on its page
+                st.page_link(
+                    "pages/glossary.py",
+                    label=f"{term.term} ({_('glossary')})",
+                    icon=":material/menu_book:",
+                    query_params={"term": term.term_id},
+                )
+            if hits.empty and not terms.empty:
+                return
             if hits.empty:
                 hits = suggest_entities(index, text, limit=shown)
                 st.caption(

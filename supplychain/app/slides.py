@@ -6,11 +6,11 @@ from typing import Any
 
 import streamlit as st
 
+from supplychain.app.theme import theme_param, themed
 from supplychain.charts.accessibility import FOCUS_CSS
 from supplychain.data.routes import PRESENT
 
 STORY_URL = f"{PRESENT}?embed=true"  # embed mode: no toolbar or padding, so each step fits a 1280x720 shared window
-
 
 # Story mode sizes each step's visual to the window, which only the browser knows: a fixed height
 # in CSS units on the visual's container (Streamlit's layout options have no viewport unit). The
@@ -45,15 +45,21 @@ def render_slide_frame() -> None:
 def render_slide_visual(spec: dict[str, Any]) -> None:
     """A story step's visual, filling the height SLIDE_CSS gives it (the spec's height is "container")."""
     with st.container(key="slide_visual"):
-        st.vega_lite_chart(spec, width="stretch", height="stretch")
+        st.vega_lite_chart(themed(spec), width="stretch", height="stretch")
 
 
 def render_story_link(container: Any = None, *, width: str = "stretch") -> None:
     """Open story mode in its own tab, full screen: a fresh page load so it starts without sidebar or toolbar."""
     (container or st.sidebar).link_button(
         "Present the story",
-        STORY_URL,
+        STORY_URL + theme_param(),
         icon=":material/slideshow:",
         width=width,
         help="The report step by step, large type, arrow keys to move. Opens in a new tab.",
     )
+
+
+def notes_url(number: int, *, presenter: bool) -> str:
+    """Story mode's link to step `number`: the presenter's notes view (`notes=1`) or the audience's slide, in the
+    theme this window shows."""
+    return f"{STORY_URL}&step={number}" + ("&notes=1" if presenter else "") + theme_param()

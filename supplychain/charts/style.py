@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 
 def vega_label_expr(labels: Mapping[str, str], order: Sequence[str] | None = None) -> str:
@@ -166,3 +167,47 @@ STANDING_ICONS: dict[str, str] = {
     "contradicted": ":material/cancel:",
     "no_later_news": ":material/more_horiz:",
 }
+# Handout PDF text (supplychain/charts/handout.py), as RGB: ink, a muted grey for attributions and sources
+# (5.9:1 on white) and a link blue (Okabe-Ito blue, 5.0:1 on white).
+HANDOUT_INK: tuple[int, int, int] = (17, 20, 24)
+HANDOUT_MUTED: tuple[int, int, int] = (90, 95, 102)
+HANDOUT_LINK: tuple[int, int, int] = (0, 114, 178)
+
+
+# Dark theme (.streamlit/config.toml [theme.dark]): the neutral inks and paper colours the chart builders write,
+# each with the colour that plays its part on a dark page. Okabe-Ito hues stay as they are (each at least 3:1 on
+# the dark background, as a graphic needs); black and dark greys (text, outlines, the report lane) turn light, and
+# white (gaps between tiles, halos) and the pale map and tile fills turn dark, so text keeps 4.5:1 or more.
+DARK_THEME_COLOURS: dict[str, str] = {
+    "#000000": "#F5F7FA",
+    "#111418": "#F5F7FA",
+    "#1b1f24": "#E8EBEF",
+    "#222222": "#E8EBEF",
+    "#333333": "#DADFE5",
+    "#3a3f45": "#DADFE5",
+    "#3c4043": "#DADFE5",
+    "#444444": "#C3C8CF",
+    "#4a5059": "#C3C8CF",
+    "#555555": "#C3C8CF",
+    "#ffffff": "#0E1117",
+    "#f3f5f7": "#1B2029",
+    "#f3f7fa": "#141A22",
+    "#e4e7ea": "#2A313B",
+    "#c9d1d9": "#46505C",
+    "#dddddd": "#3A4049",
+}
+DARK_BACKGROUND = "#0E1117"
+
+
+def for_theme(spec: Any, theme: str | None) -> Any:
+    """A copy of a Vega-Lite spec with its neutral colours swapped for the dark theme (`theme` == "dark");
+    any other theme gets the spec itself. Data rows are left alone: only styling is recoloured."""
+    if theme != "dark":
+        return spec
+    if isinstance(spec, dict):
+        return {k: v if k in ("datasets", "data", "values") else for_theme(v, theme) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [for_theme(v, theme) for v in spec]
+    if isinstance(spec, str) and spec.lower() in DARK_THEME_COLOURS:
+        return DARK_THEME_COLOURS[spec.lower()]
+    return spec

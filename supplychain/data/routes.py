@@ -21,6 +21,7 @@ class Route:
 
 OVERVIEW, STATUS, MAP, SITES, TIMELINE = "overview", "status", "map", "sites", "timeline"
 RELATIONSHIPS, ENTITY, DATA, SOURCES, PRESENT = "relationships", "entity", "data", "sources", "present"
+GLOSSARY = "glossary"
 
 # The first page is the default, served at "/".
 PAGES: tuple[Route, ...] = (
@@ -33,6 +34,7 @@ PAGES: tuple[Route, ...] = (
     Route("Explore", "pages/entity.py", "Profiles", ":material/badge:", ENTITY),
     Route("Data", "pages/data.py", "Data", ":material/table:", DATA),
     Route("Data", "pages/sources.py", "Sources", ":material/format_quote:", SOURCES),
+    Route("Data", "pages/glossary.py", "Glossary", ":material/menu_book:", GLOSSARY),
     Route(None, "pages/present.py", "Story mode", ":material/slideshow:", PRESENT),
 )
 
