@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 SIZES ?= 1,10,100
 
-.PHONY: run dev test mutate constraints bench shots clean
+.PHONY: run dev test mutate constraints bench shots clean i18n
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ constraints: $(VENV)/.installed-dev
 # `make bench` (sizes 1x, 10x, 100x); `make bench SIZES=1,10` or `make bench BENCH_ARGS=--quick` for less.
 bench: $(VENV)/.installed-dev
 	SIZES=$(SIZES) $(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Message catalogues: extract every `_`, `ngettext` and `N_` message, merge them into each .po file, then check that
+# every message has its Polish entry (a translator edits locale/pl/LC_MESSAGES/messages.po; no .mo is kept).
+I18N_SOURCES := dashboard.py pages supplychain
+i18n: $(VENV)/.installed-dev
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o locale/messages.pot $(I18N_SOURCES)
+	$(BIN)/pybabel update -i locale/messages.pot -d locale -l pl --no-fuzzy-matching --omit-header
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_i18n.py -k catalogue
 
 clean:
 	rm -rf $(VENV) .pytest_cache mutants

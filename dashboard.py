@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from supplychain.app import cache, guard, layout, slides, urlbind
+from supplychain.app import cache, guard, language, layout, slides, urlbind
 from supplychain.data.labels import PAGE_TITLES
+from supplychain.i18n import _
 
-st.set_page_config(
-    page_title="China's AI supply chain", page_icon="assets/icon.png", layout="wide"
-)  # a local icon: no font request
+# The language first: every word below (page titles included) is read from its catalogue.
+lang = language.start_language()
+APP_TITLE = _("China's AI supply chain")
+st.set_page_config(page_title=APP_TITLE, page_icon="assets/icon.png", layout="wide")  # a local icon: no font request
 
 # (section, file, title (style.PAGE_TITLES), icon, url path). The first page is the default, served at "/".
 PAGE_SPECS = [
-    ("Story", "pages/overview.py", PAGE_TITLES["overview"], ":material/newspaper:", "overview"),
-    ("Explore", "pages/status.py", PAGE_TITLES["status"], ":material/rule:", "status"),
-    ("Explore", "pages/map.py", PAGE_TITLES["map"], ":material/map:", "map"),
-    ("Explore", "pages/sites.py", PAGE_TITLES["sites"], ":material/dns:", "sites"),
-    ("Explore", "pages/timeline.py", PAGE_TITLES["timeline"], ":material/timeline:", "timeline"),
-    ("Explore", "pages/relationships.py", PAGE_TITLES["relationships"], ":material/hub:", "relationships"),
-    ("Explore", "pages/entity.py", PAGE_TITLES["entity"], ":material/badge:", "entity"),
-    ("Data", "pages/data.py", PAGE_TITLES["data"], ":material/table:", "data"),
-    ("Data", "pages/sources.py", PAGE_TITLES["sources"], ":material/format_quote:", "sources"),
+    (_("Story"), "pages/overview.py", PAGE_TITLES["overview"], ":material/newspaper:", "overview"),
+    (_("Explore"), "pages/status.py", PAGE_TITLES["status"], ":material/rule:", "status"),
+    (_("Explore"), "pages/map.py", PAGE_TITLES["map"], ":material/map:", "map"),
+    (_("Explore"), "pages/sites.py", PAGE_TITLES["sites"], ":material/dns:", "sites"),
+    (_("Explore"), "pages/timeline.py", PAGE_TITLES["timeline"], ":material/timeline:", "timeline"),
+    (_("Explore"), "pages/relationships.py", PAGE_TITLES["relationships"], ":material/hub:", "relationships"),
+    (_("Explore"), "pages/entity.py", PAGE_TITLES["entity"], ":material/badge:", "entity"),
+    (_("Data"), "pages/data.py", PAGE_TITLES["data"], ":material/table:", "data"),
+    (_("Data"), "pages/sources.py", PAGE_TITLES["sources"], ":material/format_quote:", "sources"),
     (
         None,
         "pages/present.py",
@@ -36,7 +38,7 @@ start = st.session_state.get("_test_start_page", PAGE_SPECS[0][4])
 pages: dict[str, list] = {}
 for section, path, title, icon, url_path in PAGE_SPECS:
     visibility = "visible" if section else "hidden"
-    pages.setdefault(section or "Story", []).append(
+    pages.setdefault(section or PAGE_SPECS[0][0], []).append(
         st.Page(path, title=title, icon=icon, url_path=url_path, default=url_path == start, visibility=visibility)
     )
 
@@ -49,14 +51,16 @@ dataset = cache.get_dataset()
 slides.render_focus_outline()
 notice = st.empty()  # filled after the page runs, when it is known which URL values were ignored
 urlbind.start_run(page.url_path)
+language.register_language()
 if dataset.ok:
     if not presenting:
+        language.render_language_switch(lang)
         guard.render_load_warnings(dataset.warnings)
         slides.render_story_link()
         layout.render_entity_search(dataset)
     page.run()
 else:
-    st.title("China's AI supply chain")
+    st.title(APP_TITLE)
     guard.render_problems(dataset.problems)
 urlbind.finish_run()
 if dataset.ok:  # without data the page did not run, so it read none of the link's settings

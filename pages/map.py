@@ -12,6 +12,7 @@ from supplychain.data.dates import MAP_DATE_NOTE, format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link
 from supplychain.data.export import download_name
 from supplychain.data.labels import RELATION_LABELS
+from supplychain.i18n import _
 from supplychain.rules import geo
 
 dataset = guard.require_dataset()
@@ -86,7 +87,7 @@ downloads.render_chart_downloads(
     lambda: {**chart_spec, "width": geo.MIN_PLOT_WIDTH}, what=f"map_{region}", as_of=dataset.as_of
 )
 
-st.caption(MAP_DATE_NOTE)  # below the map, so the map starts above the fold at 1280x720
+st.caption(_(MAP_DATE_NOTE))  # below the map, so the map starts above the fold at 1280x720
 undated = int(flows["start_date"].isna().sum())
 st.page_link(
     "pages/sites.py",

@@ -5,6 +5,7 @@ import streamlit as st
 from supplychain.app import cache, cards, guard, layout, markdown, slides
 from supplychain.data.dates import format_date, period_end
 from supplychain.data.labels import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
+from supplychain.i18n import _
 from supplychain.rules.provenance import evidence_mix, headline_counts, key_findings
 from supplychain.rules.standings import finding_standings, standing_counts
 
@@ -73,7 +74,7 @@ if len(chain) > layout.ROW_CAP:
     st.caption(f"The first {layout.ROW_CAP} of {len(chain)} steps; the timeline numbers every one.")
     chain = chain.head(layout.ROW_CAP)
 steps = st.container(horizontal=True, gap="small")  # cards wrap 2 + 2 at 1024 px instead of cutting their tags
-for _, event in chain.iterrows():
+for _row, event in chain.iterrows():
     with steps.container(border=True, width=layout.CARD_WIDTH):
         st.markdown(f"**{format_date(event['date'], event['date_precision'])}**")
         st.markdown(markdown.escape_md(event["title"]))
@@ -94,7 +95,7 @@ if len(findings) > layout.LIST_CAP:
 
 standings = cache.per_version(dataset, finding_standings).set_index("claim_id")
 grid = st.columns(2, gap="medium")
-for i, (_, claim) in enumerate(findings.iterrows()):
+for i, (_row, claim) in enumerate(findings.iterrows()):
     with grid[i % 2].container(border=True):
         cards.render_standing(standings.loc[claim["claim_id"], "standing"])
         cards.render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
@@ -113,7 +114,7 @@ counts = standing_counts(standings)
 st.caption(
     f"Each key finding checked against later records, through {reviewed}: "
     + " · ".join(
-        f"{STANDING_LABELS.get(k, NOT_REVIEWED_LABEL)} {counts[k]}" for k in [*STANDING_LABELS, None] if k in counts
+        f"{STANDING_LABELS.get(k, _(NOT_REVIEWED_LABEL))} {counts[k]}" for k in [*STANDING_LABELS, None] if k in counts
     )
     + ". Open a finding's events to follow each to its source."
 )

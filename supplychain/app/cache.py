@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
+from supplychain.i18n import current_language
 
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
 
@@ -26,6 +27,12 @@ def _cached_dataset(folder: str, stamp: str) -> Dataset:
     # look at the files, so a save during a load cannot pair old tables with a new key.
     # cache_resource (not cache_data): one shared, read-only copy instead of an unpickle per rerun.
     return load_dataset(Path(folder), stamp=stamp)
+
+
+def _stamp(dataset: Dataset) -> str:
+    """The key of everything derived from this load: its fingerprint and the reader's language, because the
+    cached answers, tables and chart specs carry words (a Polish reader must not get an English cached chart)."""
+    return f"{dataset.fingerprint}:{current_language()}"
 
 
 def get_dataset() -> Dataset:
@@ -50,7 +57,7 @@ def _cached_relations(folder: str, stamp: str, _tables: dict) -> tuple:
 
 def get_relations(dataset: Dataset) -> tuple:
     """(entity index, relationship graph, its edge table) for this dataset, built once per data version. Read-only."""
-    return _cached_relations(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_relations(str(data_dir()), _stamp(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -68,7 +75,7 @@ def get_graph_view(dataset: Dataset, focus: str | None, hops: int, relations: tu
     version and settings for every session. Read-only. At 100x rebuilding both cost ~1 s on every run."""
     settings = (focus, hops, tuple(relations), since, until)
     graph = get_relations(dataset)[1]
-    return _cached_graph_view(str(data_dir()), dataset.fingerprint, settings, graph, dataset.tables)
+    return _cached_graph_view(str(data_dir()), _stamp(dataset), settings, graph, dataset.tables)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -91,7 +98,7 @@ def _cached_status_segments(folder: str, stamp: str, _tables: dict, start: str, 
 def get_status_segments(dataset: Dataset, start: str, end: str, chip_ids: tuple | None = None):
     """Each chip's export status over [start, end] (supplychain.status.status_segments), once per data version,
     range and set of chips (None: every chip)."""
-    return _cached_status_segments(str(data_dir()), dataset.fingerprint, dataset.tables, start, end, chip_ids)
+    return _cached_status_segments(str(data_dir()), _stamp(dataset), dataset.tables, start, end, chip_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -104,7 +111,7 @@ def _cached_map_base(folder: str, stamp: str, _tables: dict):
 
 def get_map_base(dataset: Dataset):
     """Places, flows and filter choices of the map (supplychain.maps.MapBase), once per data version."""
-    return _cached_map_base(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_map_base(str(data_dir()), _stamp(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -141,7 +148,7 @@ def _cached_map_region(folder: str, stamp: str, region_key: str, _base) -> tuple
 def get_map_region(dataset: Dataset, region_key: str) -> tuple[dict, dict]:
     """(Vega-Lite spec, layer rows) of one map preset. The spec carries its clipped boundaries in spec["datasets"];
     a page adds the layer rows beside them."""
-    return _cached_map_region(str(data_dir()), dataset.fingerprint, region_key, get_map_base(dataset))
+    return _cached_map_region(str(data_dir()), _stamp(dataset), region_key, get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -165,7 +172,7 @@ def _cached_story_map(folder: str, stamp: str, frame: tuple, _base) -> tuple[dic
 
 def get_story_map(dataset: Dataset, frame: tuple[float, float, float, float]) -> tuple[dict, dict]:
     """(Vega-Lite spec, layer rows) of a story step's map in its own frame (see get_map_region)."""
-    return _cached_story_map(str(data_dir()), dataset.fingerprint, tuple(frame), get_map_base(dataset))
+    return _cached_story_map(str(data_dir()), _stamp(dataset), tuple(frame), get_map_base(dataset))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -177,7 +184,7 @@ def _cached_timeline_items(folder: str, stamp: str, _tables: dict):
 
 def get_timeline_items(dataset: Dataset):
     """Every event, model release and chip launch as timeline items, once per data version (read-only)."""
-    return _cached_timeline_items(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_timeline_items(str(data_dir()), _stamp(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -190,7 +197,7 @@ def _cached_sites(folder: str, stamp: str, _tables: dict):
 
 def get_sites(dataset: Dataset):
     """(sites with operator and tenant names, the report's areas) once per data version (read-only)."""
-    return _cached_sites(str(data_dir()), dataset.fingerprint, dataset.tables)
+    return _cached_sites(str(data_dir()), _stamp(dataset), dataset.tables)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -218,7 +225,7 @@ def per_version(dataset: Dataset, fn: Callable, *args: Hashable) -> Any:
     Why: lookups such as a claim's later events or citing rows cost 10-20 ms each and the Overview and Sources
     pages ask for one per finding on every run; the answers change only when the data do.
     """
-    return _cached_per_version(str(data_dir()), dataset.fingerprint, _version_key(fn), args, fn, dataset.tables)
+    return _cached_per_version(str(data_dir()), _stamp(dataset), _version_key(fn), args, fn, dataset.tables)
 
 
 def _version_key(fn: Callable) -> str:
@@ -250,7 +257,7 @@ def chart_spec(dataset: Dataset, name: str, params: tuple, build: Callable[[], A
     dates, selection): two views that differ in anything the chart shows must differ in `params`.
     Draw the result with st.vega_lite_chart; the spec is a copy, safe to change.
     """
-    return _cached_chart_spec(str(data_dir()), dataset.fingerprint, name, params, build)
+    return _cached_chart_spec(str(data_dir()), _stamp(dataset), name, params, build)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -262,4 +269,4 @@ def _cached_citing_rows(folder: str, stamp: str, column: str, value: str, _table
 
 def get_citing_rows(dataset: Dataset, *, column: str, value: str):
     """provenance.citing_rows, once per data version, column and value (see per_version for why)."""
-    return _cached_citing_rows(str(data_dir()), dataset.fingerprint, column, value, dataset.tables, dataset.package)
+    return _cached_citing_rows(str(data_dir()), _stamp(dataset), column, value, dataset.tables, dataset.package)

@@ -23,6 +23,7 @@ from supplychain.data.labels import (
 )
 from supplychain.data.load import Dataset
 from supplychain.data.schema import ENTITY_TABLES, entity_keys
+from supplychain.i18n import _
 
 
 def render_evidence(evidence: str) -> None:
@@ -130,7 +131,7 @@ def render_standing(standing: str | None) -> None:
     """A badge with a key finding's standing today; 'Not yet reviewed' when the curators have not judged it."""
     if not standing:
         st.badge(
-            NOT_REVIEWED_LABEL, icon=":material/help:", color="gray", help="Not yet checked against later records."
+            _(NOT_REVIEWED_LABEL), icon=":material/help:", color="gray", help="Not yet checked against later records."
         )
         return
     st.badge(
@@ -148,7 +149,7 @@ def render_later_events(events: pd.DataFrame) -> None:
     if events.empty:
         st.caption("No later event is linked to this finding.")
         return
-    for _, event in events.iterrows():
+    for _row, event in events.iterrows():
         bearing = BEARING_LABELS.get(str(event["bearing"]), str(event["bearing"]))
         st.markdown(
             f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: {escape_md(event['title'])}"

@@ -9,6 +9,7 @@ from supplychain.app import cache
 from supplychain.app.markdown import escape_md
 from supplychain.data.dates import format_date
 from supplychain.data.load import Dataset
+from supplychain.i18n import _
 from supplychain.rules.timeline import timeline_bounds
 
 
@@ -23,13 +24,19 @@ def render_status_answer(answer: pd.Series | dict, *, question: bool = True, whe
     parts = []
     if answer["measure_id"]:
         parts.append(
-            f"Deciding measure: [{escape_md(answer['measure_name'])}]({entity_url(answer['measure_id'])})"
-            + (f", in effect from {escape_md(answer['since_label'])}" if answer["since_label"] else "")
+            _("Deciding measure: {link}").format(
+                link=f"[{escape_md(answer['measure_name'])}]({entity_url(answer['measure_id'])})"
+            )
+            + (
+                _(", in effect from {day}").format(day=escape_md(answer["since_label"]))
+                if answer["since_label"]
+                else ""
+            )
         )
     if answer["source_id"]:
         label = escape_md(answer["source_label"])
         url = str(answer["source_url"]).replace(")", "%29").replace(" ", "%20")
-        parts.append("Source: " + (f"[{label}]({url})" if url.startswith(("http://", "https://")) else label))
+        parts.append(_("Source:") + " " + (f"[{label}]({url})" if url.startswith(("http://", "https://")) else label))
     if parts:
         st.caption(" · ".join(parts))
 
@@ -41,10 +48,10 @@ def render_chip_status(dataset: Dataset, chip_id: str) -> None:
 
     report_day = timeline_bounds(cache.get_timeline_items(dataset), dataset.as_of)[2]
     reviewed = pd.Timestamp(dataset.reviewed_through or dataset.as_of)
-    st.subheader("Could it be sold to China?")
+    st.subheader(_("Could it be sold to China?"))
     for when, day in (
-        (f"Today (the record is reviewed through {format_date(reviewed)})", reviewed),
-        (f"On the report's date, {format_date(report_day)}", report_day),
+        (_("Today (the record is reviewed through {day})").format(day=format_date(reviewed)), reviewed),
+        (_("On the report's date, {day}").format(day=format_date(report_day)), report_day),
     ):
         render_status_answer(chip_answer(dataset.tables, chip_id, day), question=False, when=when)
-    st.page_link("pages/status.py", label="Any other day: Export status", icon=":material/rule:")
+    st.page_link("pages/status.py", label=_("Any other day: Export status"), icon=":material/rule:")

@@ -22,6 +22,7 @@ import streamlit as st
 
 from supplychain.app.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list
 from supplychain.data.validate import cut
+from supplychain.i18n import _
 
 NOTES_SHOWN = 8  # at most this many ignored settings are listed; the rest are counted
 TEXT_CHARS = 200  # a free-text setting (a search) longer than this is refused, not echoed or applied
@@ -69,6 +70,11 @@ def _register(
     elif bad:
         run["notes"].append((f"{cut(key, 40)}={cut(','.join(bad))}", what))
     run["valid"][key] = keep or None
+
+
+def register_setting(key: str, bad: Sequence[str] = (), what: str = "", keep: Any = ...) -> None:
+    """Note a setting read outside the url_* widgets (the language): its accepted URL text, or why it was refused."""
+    _register(key, bad, what or _("not one of the available values"), keep=keep)
 
 
 def ignored_notes() -> list[tuple[str, str]]:

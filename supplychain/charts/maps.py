@@ -25,6 +25,7 @@ from supplychain.data.labels import (
     OWNERSHIP_LABELS,
     RELATION_LABELS,
 )
+from supplychain.i18n import _
 from supplychain.rules import geo
 
 
@@ -124,7 +125,7 @@ def describe_flows(flows: pd.DataFrame) -> pd.DataFrame:
     ]
     out["title"] = out["from_name"] + " " + out["relation_label"] + " " + out["to_name"]
     out["label"] = [
-        rel if when == UNKNOWN else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])
+        rel if when == _(UNKNOWN) else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])
     ]
     return out
 

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS
+from supplychain.i18n import _
 from supplychain.rules.geo import short_name
 
 # The chain in four columns a room can read: the models are counted, not listed (the Relationships
@@ -188,7 +189,7 @@ def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
     from supplychain.data.labels import STANDING_LABELS as REVIEWED_LABELS
 
     # finding_standings gives None for a finding the curators have not reviewed yet: a tile of its own.
-    STANDING_LABELS = {**REVIEWED_LABELS, "not_reviewed": NOT_REVIEWED_LABEL}
+    STANDING_LABELS = {**REVIEWED_LABELS, "not_reviewed": _(NOT_REVIEWED_LABEL)}
     standing = standings["standing"].fillna("not_reviewed")
     standings = standings.assign(
         standing=standing, standing_label=standing.map(STANDING_LABELS), later_events=standings["n_events"]

@@ -19,6 +19,7 @@ from supplychain.data.labels import (
     STATUS_VERDICTS,
     policy_status_label,
 )
+from supplychain.i18n import N_, Words, _
 
 RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED = "restricted", "permitted", "unrestricted", "not_announced"
 STATUSES: tuple[str, ...] = (RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED)
@@ -160,6 +161,27 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
+# Why a status is uncertain, per precision of the date (whole sentences: Polish declines the phrase differently in each).
+_ANNOUNCED_VAGUELY = Words(
+    {
+        "month": N_("announced on a date known only to the month"),
+        "year": N_("announced on a date known only to the year"),
+    }
+)
+_STARTS_VAGUELY = Words(
+    {
+        "month": N_("{measure} applies from a date known only to the month"),
+        "year": N_("{measure} applies from a date known only to the year"),
+    }
+)
+_ENDS_VAGUELY = Words(
+    {
+        "month": N_("{measure} ends on a date known only to the month"),
+        "year": N_("{measure} ends on a date known only to the year"),
+    }
+)
+
+
 def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:
     """The status of every chip on `day`, given the windows from `measure_windows`.
 
@@ -189,12 +211,12 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
         why: list[str] = []
         announced, announced_p = chip.get("announced_date"), chip.get("announced_precision")
         if in_period(day, announced, announced_p):
-            why.append(f"announced on a date known only to the {_prec(announced_p)}")
+            why.append(_ANNOUNCED_VAGUELY[_prec(announced_p)])
         for w in mine:
             if in_period(day, w["start"], w["start_precision"]):
-                why.append(f"{w['policy_name']} applies from a date known only to the {w['start_precision']}")
+                why.append(_STARTS_VAGUELY[_prec(w["start_precision"])].format(measure=w["policy_name"]))
             if in_period(day, w["end"], w["end_precision"]):
-                why.append(f"{w['policy_name']} ends on a date known only to the {w['end_precision']}")
+                why.append(_ENDS_VAGUELY[_prec(w["end_precision"])].format(measure=w["policy_name"]))
         active = [
             w for w in mine if (pd.isna(w["start"]) or w["start"] <= day) and (pd.isna(w["end"]) or day < w["end"])
         ]
@@ -206,7 +228,7 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
         elif not export:
             status = UNRESTRICTED
             if pd.isna(announced):
-                why.append("the chip's announcement date is not in the data, so it may not have existed yet")
+                why.append(_("the chip's announcement date is not in the data, so it may not have existed yet"))
         else:
             decided = max(
                 export, key=lambda w: (pd.Timestamp.min if pd.isna(w["start"]) else w["start"], _RANK[w["kind"]])
@@ -214,9 +236,13 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
             status = RESTRICTED if decided["kind"] == "restricts" else PERMITTED
             standing = decided["policy_status"]
             if isinstance(standing, str) and standing not in SETTLED_POLICY_STATUSES:
-                why.append(f"{decided['policy_name']} is marked “{policy_status_label(standing)}” (see its note)")
+                why.append(
+                    _("{measure} is marked “{standing}” (see its note)").format(
+                        measure=decided["policy_name"], standing=policy_status_label(standing)
+                    )
+                )
             if pd.isna(decided["start"]):
-                why.append(f"the start of {decided['policy_name']} is not known")
+                why.append(_("the start of {measure} is not known").format(measure=decided["policy_name"]))
         rows.append(
             {
                 "chip_id": chip["chip_id"],
@@ -312,21 +338,23 @@ def status_segments(
     ).reset_index(drop=True)
 
 
-STATUS_TABLE_COLUMNS: dict[str, str] = {
-    "chip_name": "Chip",
-    "designer": "Designer",
-    "segment_label": "Segment",
-    "status_label": "Status",
-    "measure_name": "Deciding measure",
-    "since_label": "In force since",
-    "in_force": "US/other measures in force",
-    "china_side": "Chinese side discourages",
-    "uncertain": "Uncertain",
-    "uncertain_why": "Why uncertain",
-    "measure_id": "Measure id",
-    "relationship_id": "Relationship",
-    "source_id": "Source",
-}
+STATUS_TABLE_COLUMNS = Words(
+    {
+        "chip_name": N_("Chip"),
+        "designer": N_("Designer"),
+        "segment_label": N_("Segment"),
+        "status_label": N_("Status"),
+        "measure_name": N_("Deciding measure"),
+        "since_label": N_("In force since"),
+        "in_force": N_("US/other measures in force"),
+        "china_side": N_("Chinese side discourages"),
+        "uncertain": N_("Uncertain"),
+        "uncertain_why": N_("Why uncertain"),
+        "measure_id": N_("Measure id"),
+        "relationship_id": N_("Relationship"),
+        "source_id": N_("Source"),
+    }
+)
 
 
 def status_table(status: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -380,15 +408,17 @@ def status_answers(status: pd.DataFrame, sources: pd.DataFrame, day: pd.Timestam
     rows = []
     for row in status.to_dict("records"):
         code = row["status"]
-        since = "" if pd.isna(row["since"]) else format_date(row["since"], row["since_precision"])
+        since = (
+            "" if pd.isna(row["since"]) else format_date(row["since"], row["since_precision"], after_preposition=True)
+        )
         answer = f"{STATUS_VERDICTS[code]} — " + STATUS_EXPLANATIONS[code].format(
-            since=since or "a date not in the data"
+            since=since or _("a date not in the data")
         )
         answer += "."
         if _text(row["china_side"]):
-            answer += " Chinese authorities discourage buying it."
+            answer += " " + _("Chinese authorities discourage buying it.")
         if row["uncertain"]:
-            answer += " Uncertain: " + _text(row["uncertain_why"]) + "."
+            answer += " " + _("Uncertain: {why}.").format(why=_text(row["uncertain_why"]))
         source_id = _text(row["source_id"])
         source = by_source.loc[source_id] if source_id and source_id in by_source.index else None
         rows.append(
@@ -396,7 +426,9 @@ def status_answers(status: pd.DataFrame, sources: pd.DataFrame, day: pd.Timestam
                 "chip_id": row["chip_id"],
                 "chip_name": row["chip_name"],
                 "status": code,
-                "question": f"Could the {row['chip_name']} be sold to China on {format_date(day)}?",
+                "question": _("Could the {chip} be sold to China on {day}?").format(
+                    chip=row["chip_name"], day=format_date(day)
+                ),
                 "verdict": STATUS_VERDICTS[code],
                 "answer": answer,
                 "measure_id": _text(row["measure_id"]),
@@ -422,8 +454,11 @@ def date_presets(
     Returns (label, day) pairs, the label naming the day and the measure.
     """
     presets = [
-        (f"Report date · {format_date(pd.Timestamp(report_day))}", pd.Timestamp(report_day)),
-        (f"Reviewed through · {format_date(pd.Timestamp(reviewed_through))}", pd.Timestamp(reviewed_through)),
+        (_("Report date · {day}").format(day=format_date(pd.Timestamp(report_day))), pd.Timestamp(report_day)),
+        (
+            _("Reviewed through · {day}").format(day=format_date(pd.Timestamp(reviewed_through))),
+            pd.Timestamp(reviewed_through),
+        ),
     ]
     starts = (
         windows[windows["kind"].isin(list(_RANK)) & windows["start"].notna()]
@@ -434,8 +469,10 @@ def date_presets(
         start, precision = pd.Timestamp(w["start"]), _prec(w["start_precision"])
         after = start if precision == "day" else next_period_start(start, precision)
         before = start - pd.Timedelta(days=1)
-        presets.append((f"Before · {format_date(before)} · {w['policy_name']}", before))
-        presets.append((f"After · {format_date(after)} · {w['policy_name']}", after))
+        presets.append(
+            (_("Before · {day} · {measure}").format(day=format_date(before), measure=w["policy_name"]), before)
+        )
+        presets.append((_("After · {day} · {measure}").format(day=format_date(after), measure=w["policy_name"]), after))
     return presets
 
 
