@@ -11,6 +11,7 @@ from supplychain.charts.provenance import evidence_chart
 from supplychain.charts.story import chain_slide, standings_slide
 from supplychain.charts.timeline import build_status_strip, build_timeline_chart
 from supplychain.data.labels import ATTRIBUTION_LABELS
+from supplychain.i18n import _
 from supplychain.rules.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
 from supplychain.rules.provenance import report_citation
 from supplychain.rules.standings import finding_standings
@@ -22,9 +23,11 @@ tables = dataset.tables
 report = report_citation(tables, dataset.package)
 steps = story_steps(tables)
 if not steps:
-    st.info("The story has no steps: data/story_steps.csv is empty.", icon=":material/slideshow:")
+    st.info(_("The story has no steps: data/story_steps.csv is empty."), icon=":material/slideshow:")
     st.stop()
-raw = urlbind.url_value("step", [str(i) for i in range(1, len(steps) + 1)], what=f"not a step from 1 to {len(steps)}")
+raw = urlbind.url_value(
+    "step", [str(i) for i in range(1, len(steps) + 1)], what=_("not a step from 1 to {n}").format(n=len(steps))
+)
 number = int(raw) if raw else 1
 step = steps[number - 1]
 slides.render_slide_frame()
@@ -56,7 +59,7 @@ def visual_spec() -> dict:
         strip = build_status_strip(segments, chip_order=list(chips["name"]), start=start, end=end, asof=asof)
         return legends_at_right(enlarge_fonts(strip.to_dict()))
     if step.visual in ("chain", "graph"):
-        _, graph, _ = cache.get_relations(dataset)
+        _index, graph, _edges = cache.get_relations(dataset)
         if step.visual == "chain":
             return chain_slide(chain_rows(graph, chinese_developers(tables)))
         view = view_graph(graph, focus=p["focus"], hops=int(p["hops"]), relations=[], since=None, until=None)
@@ -79,7 +82,7 @@ def render_quote() -> None:
     st.markdown(
         "### “"
         + markdown.escape_md(claim["text_en"])
-        + f"” :gray[— {markdown.escape_md(who)}, {markdown.escape_md(report.short)}]"
+        + _("” :gray[— {who}, {short}]").format(who=markdown.escape_md(who), short=markdown.escape_md(report.short))
     )
 
 
@@ -90,18 +93,24 @@ with slides.slide_quote():
     render_quote()
 
 nav = st.columns([1, 1, 1.6, 1.4, 1.4], vertical_alignment="center")
-with nav[3].popover("Notes and source", icon=":material/notes:", width="stretch"):
+with nav[3].popover(_("Notes and source"), icon=":material/notes:", width="stretch"):
     st.markdown(markdown.escape_md(step.text))
     if step.claim_id is not None:
         claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
         source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
         st.markdown("> " + markdown.escape_md(claim["quote_pl"]))
         st.caption(
-            f"Attribution in the report: {markdown.escape_md(claim['attribution'])}. {markdown.escape_md(source['publisher'])}: "
-            f"{markdown.escape_md(source['title'])}. Translation by the dashboard's curators."
+            _(
+                "Attribution in the report: {attribution}. {publisher}: {title}. Translation by the dashboard's "
+                "curators."
+            ).format(
+                attribution=markdown.escape_md(claim["attribution"]),
+                publisher=markdown.escape_md(source["publisher"]),
+                title=markdown.escape_md(source["title"]),
+            )
         )
 nav[0].button(
-    "Previous",
+    _("Previous"),
     icon=":material/arrow_back:",
     shortcut="Left",
     disabled=number == 1,
@@ -110,7 +119,7 @@ nav[0].button(
     args=("step", str(number - 1)),
 )
 nav[1].button(
-    "Next",
+    _("Next"),
     icon=":material/arrow_forward:",
     shortcut="Right",
     disabled=number == len(steps),
@@ -121,14 +130,16 @@ nav[1].button(
 )
 nav[2].markdown(f"### Step {number} of {len(steps)}")
 nav[4].link_button(
-    "Open this view",
+    _("Open this view"),
     view_url(step),
     icon=":material/open_in_new:",
     width="stretch",
-    help="Opens the page this step comes from, with its navigation, in a new tab.",
+    help=_("Opens the page this step comes from, with its navigation, in a new tab."),
 )
 st.caption(
-    f"Data {dataset.version}, as of {dataset.as_of} · {markdown.escape_md(report.short)}"
-    + (f" (via {markdown.escape_md(report.via)})" if report.via else "")
-    + f" and public records · {report.licence} · ← → change step"
+    _("Data {version}, as of {as_of} · {short}").format(
+        version=dataset.version, as_of=dataset.as_of, short=markdown.escape_md(report.short)
+    )
+    + (_(" (via {via})").format(via=markdown.escape_md(report.via)) if report.via else "")
+    + _(" and public records · {licence} · ← → change step").format(licence=report.licence)
 )

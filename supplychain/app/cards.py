@@ -7,7 +7,7 @@ import streamlit as st
 
 from supplychain.app import cache
 from supplychain.app.layout import render_entity_link
-from supplychain.app.markdown import _md_link, escape_md, shorten
+from supplychain.app.markdown import _md_link, english_text, escape_md, shorten
 from supplychain.charts.style import STANDING_BADGE_COLOURS
 from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_names
@@ -23,7 +23,7 @@ from supplychain.data.labels import (
 )
 from supplychain.data.load import Dataset
 from supplychain.data.schema import ENTITY_TABLES, entity_keys
-from supplychain.i18n import _
+from supplychain.i18n import _, current_language, ngettext
 
 
 def render_evidence(evidence: str) -> None:
@@ -35,18 +35,28 @@ def render_evidence(evidence: str) -> None:
 
 
 def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool = False) -> None:
-    """A claim: English text, who it comes from, the Polish quote on demand, the source."""
-    st.markdown(escape_md(claim["text_en"]))
+    """A claim: its text, who it comes from, the other language on demand, the source.
+
+    In English the claim reads as our translation, with the Polish quote on demand; in Polish it reads as the
+    report's own Polish words (never a back-translation), with our English translation on demand.
+    """
+    polish = current_language() == "pl"
+    st.markdown("> " + escape_md(claim["quote_pl"]) if polish else escape_md(claim["text_en"]))
     kind = ATTRIBUTION_LABELS.get(str(claim["attribution_kind"]), str(claim["attribution_kind"]))
-    st.caption(f"{escape_md(kind)}: {escape_md(claim['attribution'])}")
-    with st.expander("Polish quote (verbatim)", expanded=expanded):
-        st.markdown("> " + escape_md(claim["quote_pl"]))
+    st.caption(f"{escape_md(kind)}: {english_text(claim['attribution'])}")
+    with st.expander(_("Our English translation") if polish else _("Polish quote (verbatim)"), expanded=expanded):
+        st.markdown(english_text(claim["text_en"]) if polish else "> " + escape_md(claim["quote_pl"]))
         if source is not None:
             st.caption(
-                f"{escape_md(source['publisher'])}, {escape_md(source['title'])}, {format_date(source['date_published'])}, paragraph {claim['paragraph']}"
+                _("{publisher}, {title}, {date_published}, paragraph {paragraph}").format(
+                    publisher=escape_md(source["publisher"]),
+                    title=escape_md(source["title"]),
+                    date_published=format_date(source["date_published"]),
+                    paragraph=claim["paragraph"],
+                )
             )
     if pd.notna(claim.get("note")) and claim.get("note"):
-        st.caption(f"Note: {escape_md(claim['note'])}")
+        st.caption(_("Note: {note}").format(note=english_text(claim["note"])))
 
 
 def tie_line(tie: pd.Series | dict) -> str:
@@ -83,9 +93,9 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
     )
     render_evidence(str(edge["evidence"]))
     if edge.get("description"):
-        st.markdown(escape_md(edge["description"]))
+        st.markdown(english_text(edge["description"]))
     if edge.get("note"):
-        st.caption(f"Note: {escape_md(edge['note'])}")
+        st.caption(_("Note: {note}").format(note=english_text(edge["note"])))
     source_index = sources.set_index("source_id")
     claim_hit = claims[claims["claim_id"] == edge.get("claim_id")]
     if not claim_hit.empty:
@@ -97,7 +107,11 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
         )
     if edge.get("source_id") in source_index.index:
         render_source(source_index.loc[edge["source_id"]])
-    st.caption(f"Record: {escape_md(edge['relationship_id'])} ({escape_md(edge['origin'])})")
+    st.caption(
+        _("Record: {relationship_id} ({origin})").format(
+            relationship_id=escape_md(edge["relationship_id"]), origin=escape_md(edge["origin"])
+        )
+    )
 
 
 def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:
@@ -109,9 +123,15 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
     with st.container(border=True):
         st.subheader(f"{item['date_label']} · {item['title']}")
-        st.markdown(escape_md(item["description"]))
+        # An event's description is the curators' English; a release or launch line is worded by the app itself.
+        st.markdown(english_text(item["description"]) if item["origin"] == "events" else escape_md(item["description"]))
         st.caption(
-            f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
+            _("{lane} · date known to: {precision} · record `{name}` ({origin}.csv)").format(
+                lane=escape_md(LANE_LABELS.get(item["lane"], item["lane"])),
+                precision=PRECISION_LABELS.get(item["precision"], item["precision"]),
+                name=item.name,
+                origin=item["origin"],
+            )
         )
         render_evidence(str(item["evidence"]))
         names = entity_names(tables)
@@ -119,7 +139,7 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
             if pd.notna(item.get(column)) and item[column] in names:
                 render_entity_link(item[column], names[item[column]], kind, note="profile")
         if pd.notna(item.get("note")) and item.get("note"):
-            st.caption("Note: " + escape_md(item["note"]))
+            st.caption(_("Note: ") + english_text(item["note"]))
         if pd.notna(item.get("claim_id")) and item["claim_id"] in claims.index:
             claim = claims.loc[item["claim_id"]]
             render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
@@ -131,7 +151,10 @@ def render_standing(standing: str | None) -> None:
     """A badge with a key finding's standing today; 'Not yet reviewed' when the curators have not judged it."""
     if not standing:
         st.badge(
-            _(NOT_REVIEWED_LABEL), icon=":material/help:", color="gray", help="Not yet checked against later records."
+            _(NOT_REVIEWED_LABEL),
+            icon=":material/help:",
+            color="gray",
+            help=_("Not yet checked against later records."),
         )
         return
     st.badge(
@@ -147,7 +170,7 @@ def render_later_events(events: pd.DataFrame) -> None:
     from supplychain.rules.standings import followable_url
 
     if events.empty:
-        st.caption("No later event is linked to this finding.")
+        st.caption(_("No later event is linked to this finding."))
         return
     for _row, event in events.iterrows():
         bearing = BEARING_LABELS.get(str(event["bearing"]), str(event["bearing"]))
@@ -158,8 +181,11 @@ def render_later_events(events: pd.DataFrame) -> None:
             f"{event['publisher']}, {event['source_title']}" if pd.notna(event["publisher"]) else event["source_id"]
         )
         st.caption(
-            f"{escape_md(event['how'])} · {EVIDENCE_LABELS.get(str(event['evidence']), event['evidence'])} · "
-            f"Source: {_md_link(str(source), followable_url(event['url']))}"
+            _("{how} · {evidence} · Source: {source}").format(
+                how=escape_md(event["how"]),
+                evidence=EVIDENCE_LABELS.get(str(event["evidence"]), event["evidence"]),
+                source=_md_link(str(source), followable_url(event["url"])),
+            )
         )
 
 
@@ -167,11 +193,15 @@ def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, e
     """A claim's standing today, the curators' summary and the later events behind it (Sources page cards)."""
     render_standing(None if standing is None else standing["standing"])
     if standing is None:
-        st.caption("Not yet checked against later records.")
+        st.caption(_("Not yet checked against later records."))
         return
     reviewed = format_date(standing["reviewed_date"])
-    st.caption(f"{escape_md(standing['summary_en'])} (checked {reviewed})")
-    label = f"{len(events)} later event{'s' if len(events) != 1 else ''} and their sources"
+    st.caption(
+        _("{summary_en} (checked {reviewed})").format(summary_en=escape_md(standing["summary_en"]), reviewed=reviewed)
+    )
+    label = ngettext("{n} later event and its source", "{n} later events and their sources", len(events)).format(
+        n=len(events)
+    )
     with st.expander(label, expanded=expanded):
         render_later_events(events)
 
@@ -191,5 +221,7 @@ def render_finding_standings(dataset: Dataset, findings: pd.DataFrame) -> None:
             st.markdown(escape_md(finding["summary_en"]))
             n = int(finding["n_events"])
             if n:
-                with st.expander(f"{n} later event{'s' if n != 1 else ''} and their sources"):
+                with st.expander(
+                    ngettext("{n} later event and its source", "{n} later events and their sources", n).format(n=n)
+                ):
                     render_later_events(cache.per_version(dataset, later_events, str(claim_id)))

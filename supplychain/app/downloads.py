@@ -11,6 +11,7 @@ import streamlit as st
 from supplychain.app.layout import current_link
 from supplychain.app.markdown import as_code
 from supplychain.app.urlstate import describe_filters
+from supplychain.i18n import _
 
 
 def render_view_bundle(
@@ -31,23 +32,28 @@ def render_view_bundle(
     from supplychain.rules.provenance import bundle_readme, with_citations
 
     params = applied_params()  # only what this page accepted and applied, never a link's raw or ignored values
-    filters = "; ".join(as_code(line) for line in describe_filters(params)) or "none (the full tables)"
+    filters = "; ".join(as_code(line) for line in describe_filters(params)) or _("none (the full tables)")
     link = current_link(url_path)
 
     def build() -> bytes:
         bundle = with_citations(tables, frames)
         rows = ", ".join(f"{n} {len(f)}" for n, f in bundle.items())
-        extra = f"## This view\n\nPage: /{url_path}\nFilters applied: {filters}\nRows: {rows}\nLink that reopens it: {link}\n"
+        extra = _(
+            "## This view\n\nPage: /{page}\nFilters applied: {filters}\nRows: {rows}\nLink that reopens it: {link}\n"
+        ).format(page=url_path, filters=filters, rows=rows, link=link)
         return view_bundle(package, bundle, bundle_readme(package, tables, extra=extra))
 
     container.download_button(
-        "Download this view (ZIP)",
+        _("Download this view (ZIP)"),
         build,
         file_name=download_name(f"{what}_view", as_of, "zip"),
         mime="application/zip",
         icon=":material/folder_zip:",
         on_click="ignore",
-        help="The rows shown with the claims and sources they cite, a datapackage.json describing them, and a README with the citation, data version, filters and link.",
+        help=_(
+            "The rows shown with the claims and sources they cite, a datapackage.json describing them, and a "
+            "README with the citation, data version, filters and link."
+        ),
     )
 
 
@@ -100,6 +106,6 @@ def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, c
             mime=mime,
             icon=":material/image:",
             on_click="ignore",
-            help=f"Save this chart as {fmt.upper()}",
+            help=_("Save this chart as {upper}").format(upper=fmt.upper()),
             key=f"img_{what}_{fmt}",
         )

@@ -14,6 +14,7 @@ from supplychain.app.urlstate import share_url
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY
 from supplychain.data.load import Dataset
+from supplychain.i18n import _
 
 # How much a list that grows with the data spells out before it says "and N more" or offers "show all",
 # so pages stay quick to send and to read at 100 times today's rows (see docs/performance.md).
@@ -79,7 +80,8 @@ def render_notice(ignored: Iterable[tuple[str, str]]) -> None:
     ignored = [(text, why) for text, why in ignored if text]
     if ignored:
         st.info(
-            "Ignored in the link: " + "; ".join(as_code(text) + (f" ({why})" if why else "") for text, why in ignored),
+            _("Ignored in the link: ")
+            + "; ".join(as_code(text) + (f" ({why})" if why else "") for text, why in ignored),
             icon=":material/link_off:",
         )
 
@@ -92,7 +94,7 @@ def render_share_link(url_path: str) -> None:
     """
     link = current_link(url_path)
     with st.sidebar.container(key="share_link"):
-        st.caption("Link to this view (right-click it to copy; it reopens this page with every filter set):")
+        st.caption(_("Link to this view (right-click it to copy; it reopens this page with every filter set):"))
         st.markdown(link_markdown(link))
 
 
@@ -124,14 +126,24 @@ def forget_other_table_filters(*, key: str) -> None:
 def render_footer(dataset: Dataset) -> None:
     """Every page's footer: data version and date, the source, the licence."""
     st.divider()
-    built = format_date(pd.Timestamp(dataset.as_of)) if dataset.as_of else "date unknown"
-    version = f"Data version {dataset.version}, built {built}" if dataset.package else "Data not loaded"
+    built = format_date(pd.Timestamp(dataset.as_of) if dataset.as_of else None)
+    version = (
+        _("Data version {version}, built {day}").format(version=dataset.version, day=built)
+        if dataset.package
+        else _("Data not loaded")
+    )
     if dataset.reviewed_through:
-        version += f" · record reviewed through {format_date(pd.Timestamp(dataset.reviewed_through))}"
+        version += " · " + _("record reviewed through {day}").format(
+            day=format_date(pd.Timestamp(dataset.reviewed_through))
+        )
     from supplychain.rules.provenance import citation_line
 
     line = citation_line(dataset.tables, dataset.package) if dataset.tables else ""
-    st.caption(f"{version} · {escape_md(line)} · Every fact links to its source on the Sources page.")
+    st.caption(
+        _("{version} · {line} · Every fact links to its source on the Sources page.").format(
+            version=version, line=escape_md(line)
+        )
+    )
 
 
 def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") -> None:
@@ -153,11 +165,11 @@ def render_entity_search(dataset: Dataset) -> None:
     index = cache.get_relations(dataset)[0]
     with st.sidebar:
         text = st.text_input(
-            "Find a company, model, chip, place or rule",
+            _("Find a company, model, chip, place or rule"),
             key="entity_search",
-            placeholder="e.g. Tongyi Qianwen, H20",
+            placeholder=_("e.g. Tongyi Qianwen, H20"),
             icon=":material/search:",
-            help="Searches names and other names (aliases, Chinese names); opens the profile.",
+            help=_("Searches names and other names (aliases, Chinese names); opens the profile."),
         )
         if text and text.strip():
             shown = 6
@@ -165,11 +177,15 @@ def render_entity_search(dataset: Dataset) -> None:
             if hits.empty:
                 hits = suggest_entities(index, text, limit=shown)
                 st.caption(
-                    "No entity has that name or alias. Did you mean:"
+                    _("No entity has that name or alias. Did you mean:")
                     if len(hits)
-                    else "No entity has that name or alias."
+                    else _("No entity has that name or alias.")
                 )
             for hit in hits.head(shown).itertuples(index=False):
                 render_entity_link(hit.id, hit.name, hit.kind, note=hit.matched if hit.matched != hit.name else "")
             if len(hits) > shown:
-                st.caption(f"Showing {shown} of {len(hits)} matches: type more of the name to narrow them.")
+                st.caption(
+                    _("Showing {shown} of {n} matches: type more of the name to narrow them.").format(
+                        shown=shown, n=len(hits)
+                    )
+                )

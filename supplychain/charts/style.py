@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
+from supplychain.i18n import N_
+
 
 def vega_label_expr(labels: Mapping[str, str], order: Sequence[str] | None = None) -> str:
     """A Vega expression turning legend/axis codes into readable labels; unknown codes show as they are.
@@ -126,13 +128,13 @@ COORD_PRECISION_RING: dict[str, int] = {
 
 
 FLOW_GROUP_COLOURS: dict[str, str] = {
-    "Training and compute": "#D55E00",  # vermillion
-    "Chips": "#009E73",  # bluish green, the chip colour of KIND_COLOURS
-    "People and partnerships": "#56B4E9",  # sky blue
+    N_("Training and compute"): "#D55E00",  # vermillion; the keys are Vega domain values, worded by labelExpr
+    N_("Chips"): "#009E73",  # bluish green, the chip colour of KIND_COLOURS
+    N_("People and partnerships"): "#56B4E9",  # sky blue
 }
 
 
-FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {N_("Sourced"): [1, 0], N_("Our inference"): [6, 4]}
 
 
 STANDING_BADGE_COLOURS: dict[str, str] = {  # st.badge's named colours

@@ -10,6 +10,7 @@ import pandas as pd
 from supplychain.charts.style import KIND_COLOURS, STATUS_COLOURS, TIMELINE_EXTRA_COLOURS, vega_label_expr
 from supplychain.data.dates import PRECISION_LABELS, format_date, next_period_start
 from supplychain.data.labels import EVIDENCE_LABELS, STATUS_LABELS, TIMELINE_KIND_LABELS
+from supplychain.i18n import N_, _
 from supplychain.rules.status import STATUSES
 from supplychain.rules.timeline import LANE_KINDS, LANE_LABELS, label_levels
 
@@ -124,15 +125,17 @@ def _by_width(field: str) -> str:
     )
 
 
-TOOLTIP = [
-    alt.Tooltip("date_label:N", title="Date"),
-    alt.Tooltip("title:N", title="Event"),
-    alt.Tooltip("description:N", title="What happened"),
-    alt.Tooltip("precision_label:N", title="Date known to"),
-    alt.Tooltip("lane_label:N", title="Lane"),
-    alt.Tooltip("evidence_label:N", title="Evidence"),
-    alt.Tooltip("source:N", title="Source"),
-]
+def event_tooltip() -> list[alt.Tooltip]:
+    """The tooltip of a timeline mark, in the reader's language (built per chart, not at import)."""
+    return [
+        alt.Tooltip("date_label:N", title=_("Date")),
+        alt.Tooltip("title:N", title=_("Event")),
+        alt.Tooltip("description:N", title=_("What happened")),
+        alt.Tooltip("precision_label:N", title=_("Date known to")),
+        alt.Tooltip("lane_label:N", title=_("Lane")),
+        alt.Tooltip("evidence_label:N", title=_("Evidence")),
+        alt.Tooltip("source:N", title=_("Source")),
+    ]
 
 
 def time_ticks(start: pd.Timestamp, end: pd.Timestamp) -> dict[str, object]:
@@ -165,11 +168,11 @@ def build_lane_count_chart(counts: pd.DataFrame, *, start: pd.Timestamp, end: pd
         x=x,
         x2="period_end:T",
         y=y,
-        color=alt.Color("count:Q", title="Events", scale=alt.Scale(scheme="blues", zero=True)),
+        color=alt.Color("count:Q", title=_("Events"), scale=alt.Scale(scheme="blues", zero=True)),
         tooltip=[
-            alt.Tooltip("lane_label:N", title="Lane"),
-            alt.Tooltip("period:T", title="From", format="%Y-%m-%d"),
-            alt.Tooltip("count:Q", title="Events"),
+            alt.Tooltip("lane_label:N", title=_("Lane")),
+            alt.Tooltip("period:T", title=_("From"), format="%Y-%m-%d"),
+            alt.Tooltip("count:Q", title=_("Events")),
         ],
     )
     numbers = base.mark_text(fontSize=FONT - 2, dx=2, align="left").encode(
@@ -256,7 +259,7 @@ def build_timeline_chart(
             yOffset=y_off,
             color=colour,
             stroke=alt.Stroke("kind:N", legend=None, scale=_kind_scale()),
-            tooltip=TOOLTIP,
+            tooltip=event_tooltip(),
         )
         .add_params(picks[0])
     )
@@ -268,7 +271,7 @@ def build_timeline_chart(
             y=y,
             yOffset=y_off,
             color=colour,
-            tooltip=TOOLTIP,
+            tooltip=event_tooltip(),
         )
         .add_params(picks[1])
     )
@@ -292,7 +295,7 @@ def build_timeline_chart(
             y=y,
             yOffset=y_off,
             text="title:N",
-            tooltip=TOOLTIP,
+            tooltip=event_tooltip(),
         )
         .add_params(picks[2])
     )
@@ -304,7 +307,7 @@ def build_timeline_chart(
             y=y,
             yOffset=y_off,
             text="title:N",
-            tooltip=TOOLTIP,
+            tooltip=event_tooltip(),
         )
     )
     layers: list[alt.Chart] = [*unreviewed_layer(reviewed_through, end), spans]
@@ -321,7 +324,10 @@ def build_timeline_chart(
             line_iso=s["start_iso"].where(s["precision"] == "day", s["end_iso"]),
             number=s["step"].astype(str),
         )
-        tip = [alt.Tooltip("label:N", title="The report's causal chain"), alt.Tooltip("date_label:N", title="Date")]
+        tip = [
+            alt.Tooltip("label:N", title=_("The report's causal chain")),
+            alt.Tooltip("date_label:N", title=_("Date")),
+        ]
         chain = alt.Chart(s)
         # Each marker where it was placed for the plot's drawn width (see NARROW_PLOT_WIDTH).
         markers = chain.transform_calculate(marker_iso=f"toDate({_by_width('marker_iso')})")
@@ -345,18 +351,20 @@ def build_timeline_chart(
             ),
         ]
     if asof is not None and start <= asof <= end:
-        marker = pd.DataFrame({"start_iso": [_iso(asof)], "label": [f"Status as of {format_date(asof)}"]})
+        marker = pd.DataFrame(
+            {"start_iso": [_iso(asof)], "label": [_("Status as of {asof}").format(asof=format_date(asof))]}
+        )
         layers.append(
             alt.Chart(marker)
             .mark_rule(color="#0072B2", strokeWidth=2)
-            .encode(x=x_plain, tooltip=alt.Tooltip("label:N", title="Marker"))
+            .encode(x=x_plain, tooltip=alt.Tooltip("label:N", title=_("Marker")))
         )
     if selected is not None and selected in set(frame["item_id"]):
         ring = frame[frame["item_id"] == selected]
         layers.append(
             placed(ring)
             .mark_point(size=420, strokeWidth=2.5, color="#000000", filled=False)
-            .encode(x=x_plain, y=y, yOffset=y_off, tooltip=TOOLTIP)
+            .encode(x=x_plain, y=y, yOffset=y_off, tooltip=event_tooltip())
         )
     return (
         alt.layer(*layers, dots, *halos, labels, labels_left)
@@ -401,7 +409,7 @@ def build_zoom_strip(
         .encode(
             x=alt.X(
                 "start_iso:T",
-                title="Drag across this strip to zoom the timeline · double-click to clear",
+                title=_("Drag across this strip to zoom the timeline · double-click to clear"),
                 scale=alt.Scale(domain=_domain(full_start, full_end)),
                 axis=alt.Axis(
                     format="%Y", tickCount="year", labelFontSize=FONT, titleFontSize=FONT, titleFontWeight="normal"
@@ -410,7 +418,7 @@ def build_zoom_strip(
             color=alt.Color(
                 "kind:N", legend=None, scale=alt.Scale(domain=KIND_ORDER, range=[_KIND_COLOURS[k] for k in KIND_ORDER])
             ),
-            tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("title:N", title="Event")],
+            tooltip=[alt.Tooltip("date_label:N", title=_("Date")), alt.Tooltip("title:N", title=_("Event"))],
         )
         .add_params(brush)
     )
@@ -429,7 +437,7 @@ ZOOM_TICK_PX = 22
 ZOOM_PLOT_PX = 38  # the band's title along the top, the ticks along the bottom edge
 
 
-UNREVIEWED_LABEL = "Not yet reviewed"
+UNREVIEWED_LABEL = N_("Not yet reviewed")  # read it through `_`
 UNREVIEWED_GREY = "#9aa0a6"
 
 
@@ -447,18 +455,22 @@ def unreviewed_layer(
         {
             "start_iso": [_iso(first)],
             "end_iso": [_iso(pd.Timestamp(end) + pd.Timedelta(days=1))],
-            "label": [f"{UNREVIEWED_LABEL}: the record is checked through {format_date(reviewed_through)}"],
+            "label": [
+                _("{unreviewed_label}: the record is checked through {reviewed_through}").format(
+                    unreviewed_label=_(UNREVIEWED_LABEL), reviewed_through=format_date(reviewed_through)
+                )
+            ],
         }
     )
     x = alt.X("start_iso:T")
     layers = [
         alt.Chart(band)
         .mark_rect(color=UNREVIEWED_GREY, opacity=0.28)
-        .encode(x=x, x2="end_iso:T", tooltip=alt.Tooltip("label:N", title="After the review"))
+        .encode(x=x, x2="end_iso:T", tooltip=alt.Tooltip("label:N", title=_("After the review")))
     ]
     if label:
         layers.append(
-            alt.Chart(band.assign(text=UNREVIEWED_LABEL))
+            alt.Chart(band.assign(text=_(UNREVIEWED_LABEL)))
             .mark_text(
                 align="right" if inside else "left",
                 baseline="top",
@@ -519,13 +531,13 @@ def build_status_strip(
         "chip_name:N", title=None, sort=list(chip_order), axis=alt.Axis(labelFontSize=FONT, labelLimit=0)
     )  # no cut name: "(reported, not announced)" matters
     tip = [
-        alt.Tooltip("chip_name:N", title="Chip"),
-        alt.Tooltip("period:N", title="Period"),
-        alt.Tooltip("status_label:N", title="Status"),
-        alt.Tooltip("measure:N", title="Deciding measure"),
-        alt.Tooltip("china_side_names:N", title="Chinese side discourages"),
-        alt.Tooltip("certainty:N", title="Certainty"),
-        alt.Tooltip("uncertain_why:N", title="Why uncertain"),
+        alt.Tooltip("chip_name:N", title=_("Chip")),
+        alt.Tooltip("period:N", title=_("Period")),
+        alt.Tooltip("status_label:N", title=_("Status")),
+        alt.Tooltip("measure:N", title=_("Deciding measure")),
+        alt.Tooltip("china_side_names:N", title=_("Chinese side discourages")),
+        alt.Tooltip("certainty:N", title=_("Certainty")),
+        alt.Tooltip("uncertain_why:N", title=_("Why uncertain")),
     ]
     bars = (
         alt.Chart(seg)
@@ -536,7 +548,7 @@ def build_status_strip(
             y=y,
             color=alt.Color(
                 "status:N",
-                title="Export status to China",
+                title=_("Export status to China"),
                 scale=alt.Scale(domain=list(STATUSES), range=[STATUS_COLOURS[s] for s in STATUSES]),
                 legend=alt.Legend(
                     # One column: the legend starts where the bars do, right of the chip names, and two
@@ -552,7 +564,7 @@ def build_status_strip(
             ),
             opacity=alt.Opacity(
                 "certainty:O",
-                title="Certainty",
+                title=_("Certainty"),
                 scale=alt.Scale(domain=["Certain", "Uncertain"], range=[1.0, 0.45]),
                 legend=alt.Legend(orient="bottom", labelFontSize=FONT, titleFontSize=FONT),
             ),

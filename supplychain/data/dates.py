@@ -107,6 +107,13 @@ def format_date(value: Any, precision: Any = DAY, *, after_preposition: bool = F
     return babel_format_date(pd.Timestamp(value).date(), pattern, locale=language)
 
 
+def format_long_date(value: Any) -> str:
+    """A day with the month written out, for citations: "27 November 2025" / "27 listopada 2025"."""
+    if is_blank(value):
+        return _(UNKNOWN)
+    return babel_format_date(pd.Timestamp(value).date(), "d MMMM y", locale=current_language())
+
+
 def format_span(start: Any, start_precision: Any, end: Any, end_precision: Any) -> str:
     """A period worded at its precision: "Apr 2025 – 13 May 2025", "since Jan 2021", "until 2023" or "date unknown"."""
     has_start, has_end = not is_blank(start), not is_blank(end)

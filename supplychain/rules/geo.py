@@ -13,6 +13,7 @@ import pandas as pd
 
 from supplychain.data.dates import map_counts_from
 from supplychain.data.entities import entity_names
+from supplychain.i18n import N_, Words, _
 
 GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 BOUNDARIES_FILE = "countries-50m.json"  # world-atlas 2.0.2 TopoJSON of Natural Earth 1:50m admin-0 countries
@@ -40,12 +41,14 @@ FLOW_DIRECTIONS: dict[str, str] = {
     "trained_on": "reverse",
 }
 # Relations that say who is at a place (listed on its marker and in its detail panel).
-PRESENCE_RELATIONS: dict[str, str] = {
-    "headquartered_in": "Headquarters",
-    "trains_in": "Trains models here",
-    "operates": "Operated by",
-    "stations_engineers_at": "Engineers stationed here",
-}
+PRESENCE_RELATIONS = Words(
+    {
+        "headquartered_in": N_("Headquarters"),
+        "trains_in": N_("Trains models here"),
+        "operates": N_("Operated by"),
+        "stations_engineers_at": N_("Engineers stationed here"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -73,12 +76,14 @@ class Region:
 
 REGIONS: dict[str, Region] = {
     "world": Region(
-        "world", "World", -29.9, 329.9, -42.0, 72.0, 300, ("sea", "east_asia", "north_america", "europe", "other")
+        "world", N_("World"), -29.9, 329.9, -42.0, 72.0, 300, ("sea", "east_asia", "north_america", "europe", "other")
     ),
-    "east_asia": Region("east_asia", "East and Southeast Asia", 78.0, 158.0, -10.0, 48.0, 390, ("sea", "east_asia")),
+    "east_asia": Region(
+        "east_asia", N_("East and Southeast Asia"), 78.0, 158.0, -10.0, 48.0, 390, ("sea", "east_asia")
+    ),
     # Reaches north to Beijing so that the flows from the Chinese head offices start on the map (issue 11).
-    "sea": Region("sea", "Southeast Asia", 92.0, 126.0, -9.0, 42.0, 410, ("sea",)),
-    "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 390, ()),
+    "sea": Region("sea", N_("Southeast Asia"), 92.0, 126.0, -9.0, 42.0, 410, ("sea",)),
+    "strait": Region("strait", N_("Singapore and Johor"), 102.95, 104.75, 0.95, 2.05, 390, ()),
 }
 DEFAULT_REGION = "east_asia"
 # The plot fills the page's width (Region.height is the plot's own height; legends go below it): about 820 px
@@ -153,8 +158,8 @@ def plot_box(region: Region, *, widths: tuple[float, float], height: float, marg
     projection fitted to the region: the longitudes of the widest, the latitudes of the narrowest. This is what
     boundaries are clipped to, so land reaches every edge of the plot the reader sees."""
     narrow, wide = (Projection.fit(region, w, height) for w in widths)
-    lon0, _, lon1, _ = wide.visible_box(margin_px)
-    _, lat0, _, lat1 = narrow.visible_box(margin_px)
+    lon0, _lat0, lon1, _lat1 = wide.visible_box(margin_px)
+    _lon0, lat0, _lon1, lat1 = narrow.visible_box(margin_px)
     return lon0, lat0, lon1, lat1
 
 
@@ -186,7 +191,7 @@ def headquarters(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
         for c, loc in zip(tables["companies"]["company_id"], tables["companies"]["hq_location_id"])
         if _text(loc)
     }
-    for _, r in rels[(rels["relation"] == "headquartered_in") & (rels["to_kind"] == "location")].iterrows():
+    for _row, r in rels[(rels["relation"] == "headquartered_in") & (rels["to_kind"] == "location")].iterrows():
         hq.setdefault(str(r["from_id"]), str(r["to_id"]))
     return hq
 
@@ -304,14 +309,14 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         add(loc, PRESENCE_RELATIONS["headquartered_in"], company)
     rels = tables["relationships"]
     lookup = place_lookup(tables)
-    for _, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():
+    for _row, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():
         if r["relation"] == "headquartered_in":
             continue
         for company in entity_companies(lookup, str(r["from_kind"]), str(r["from_id"])):
             add(str(r["to_id"]), PRESENCE_RELATIONS[str(r["relation"])], company)
 
     rows = []
-    for _, loc in locations.iterrows():
+    for _row, loc in locations.iterrows():
         lid = str(loc["location_id"])
         who = "; ".join(
             f"{what}: {', '.join(names.get(c, c) for c in cs)}" for what, cs in present.get(lid, {}).items()
@@ -329,7 +334,7 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "coord_precision": str(loc["coord_precision"]),
                 "ownership": str(loc["ownership"]),
                 "description": _text(loc["description"]),
-                "who": who or "No company in the data is linked to this place",
+                "who": who or _("No company in the data is linked to this place"),
                 "company_ids": ",".join(companies_at.get(lid, [])),
                 "evidence": str(loc["evidence"]),
                 "source_id": _text(loc["source_id"]),
@@ -384,7 +389,7 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     loc = tables["locations"].set_index(tables["locations"]["location_id"].astype(str))
     lookup = place_lookup(tables)
     rows = []
-    for _, r in rels.iterrows():
+    for _row, r in rels.iterrows():
         fk, fid, tk, tid = str(r["from_kind"]), str(r["from_id"]), str(r["to_kind"]), str(r["to_id"])
         if FLOW_DIRECTIONS[str(r["relation"])] == "forward":
             origins, dests = entity_places(lookup, fk, fid), entity_places(lookup, tk, tid, as_target=True)
@@ -475,7 +480,7 @@ def flow_paths(
     """
     rows = []
     seen: dict[tuple[str, str], int] = {}
-    for _, f in flows.iterrows():
+    for _row, f in flows.iterrows():
         key = tuple(sorted((f["origin_id"], f["dest_id"])))
         nth = seen.get(key, 0)
         seen[key] = nth + 1

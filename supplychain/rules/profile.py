@@ -10,7 +10,7 @@ import pandas as pd
 from supplychain.charts.style import KIND_COLOURS
 from supplychain.data.dates import DAY, format_date, next_period_start
 from supplychain.data.entities import entity_link, names_by_id
-from supplychain.data.labels import enum_labels
+from supplychain.data.labels import KIND_LABELS, enum_labels
 from supplychain.data.schema import (
     ENTITY_TABLES,
     column_labels,
@@ -19,6 +19,7 @@ from supplychain.data.schema import (
     primary_key,
     shipped_package,
 )
+from supplychain.i18n import N_, _
 
 # Columns never listed as "key facts": ids, provenance and long text (shown elsewhere on the profile).
 _NOT_FACTS = {
@@ -36,12 +37,12 @@ _NOT_FACTS = {
 }
 # Own dates of an entity, drawn on its small timeline with the events that name it.
 OWN_DATES: dict[str, list[tuple[str, str, str]]] = {
-    "models": [("release_date", "release_precision", "Released")],
-    "chips": [("announced_date", "announced_precision", "Announced")],
+    "models": [("release_date", "release_precision", N_("Released"))],
+    "chips": [("announced_date", "announced_precision", N_("Announced"))],
     "policies": [
-        ("announced_date", "announced_precision", "Announced"),
-        ("effective_date", "effective_precision", "Took effect"),
-        ("ended_date", "ended_precision", "Ended"),
+        ("announced_date", "announced_precision", N_("Announced")),
+        ("effective_date", "effective_precision", N_("Took effect")),
+        ("ended_date", "ended_precision", N_("Ended")),
     ],
 }
 
@@ -101,8 +102,8 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
                 {
                     "date": row[date_col],
                     "precision": _s(row.get(precision_col), "day"),
-                    "title": what,
-                    "what": "Its own record",
+                    "title": _(what),
+                    "what": _("Its own record"),
                     "event_id": "",
                     "source_id": _s(row.get("source_id")),
                     "claim_id": _s(row.get("claim_id")),
@@ -143,11 +144,11 @@ def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
     colour = KIND_COLOURS.get(kind, "#555555")
     base = alt.Chart(moments)
     tooltip = [
-        alt.Tooltip("when:N", title="When"),
-        alt.Tooltip("title:N", title="What"),
-        alt.Tooltip("what:N", title="Kind"),
-        alt.Tooltip("source_id:N", title="Source"),
-        alt.Tooltip("claim_id:N", title="Claim"),
+        alt.Tooltip("when:N", title=_("When")),
+        alt.Tooltip("title:N", title=_("What")),
+        alt.Tooltip("what:N", title=_("Kind")),
+        alt.Tooltip("source_id:N", title=_("Source")),
+        alt.Tooltip("claim_id:N", title=_("Claim")),
     ]
     y = alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelFontSize=12, labelLimit=260))
     x_axis = alt.Axis(title=None, format="%b %Y", labelFontSize=12, grid=True)
@@ -205,7 +206,7 @@ def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd
         {
             "source_id": _s(row.get("source_id")),
             "claim_id": _s(row.get("claim_id")),
-            "supports": f"the {ENTITY_TABLES[table]} record itself",
+            "supports": _("the record itself ({kind})").format(kind=KIND_LABELS.get(ENTITY_TABLES[table], table)),
         }
     ]
     for m in moments.itertuples(index=False):
@@ -255,7 +256,7 @@ def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.Lay
     rest = (
         alt.Chart(others)
         .mark_circle(size=30, color="#9aa5b1", opacity=0.8)
-        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="Place in the data")])
+        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title=_("Place in the data"))])
     )
     dot = (
         alt.Chart(here)
@@ -272,10 +273,10 @@ def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.Lay
             longitude="lon:Q",
             latitude="lat:Q",
             tooltip=[
-                alt.Tooltip("name:N", title="Place"),
-                alt.Tooltip("lat:Q", format=".3f", title="Latitude"),
-                alt.Tooltip("lon:Q", format=".3f", title="Longitude"),
-                alt.Tooltip("precision:N", title="Precision"),
+                alt.Tooltip("name:N", title=_("Place")),
+                alt.Tooltip("lat:Q", format=".3f", title=_("Latitude")),
+                alt.Tooltip("lon:Q", format=".3f", title=_("Longitude")),
+                alt.Tooltip("precision:N", title=_("Precision")),
             ],
         )
     )

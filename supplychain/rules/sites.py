@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from supplychain.data.validate import Problem
+from supplychain.i18n import N_, Words
 from supplychain.rules.geo import BOUNDARIES_FILE, BOUNDARIES_LAYER, GEO_DIR
 
 # How far (km) a point may lie outside its country's 1:50m polygon and still count as inside, by the precision
@@ -345,21 +346,23 @@ def read_geopackage(data: bytes, *, layer: str = "sites"):
 
 
 # Columns of the sites table on the page and in its CSV/Excel download, with their headings.
-TABLE_COLUMNS: dict[str, str] = {
-    "site_id": "Site id",
-    "name": "Site",
-    "kind_label": "Kind",
-    "operator": "Operator",
-    "owner_text": "Ultimate owner",
-    "ownership_label": "Owner nationality",
-    "country": "Country",
-    "place": "Place",
-    "precision_label": "Position known to",
-    "status_label": "Status",
-    "opened_year": "Opened",
-    "capacity_text": "Capacity",
-    "tenant_text": "Chinese AI tenant",
-    "evidence_label": "Evidence",
-    "source_id": "Source",
-    "note": "Note",
-}
+TABLE_COLUMNS = Words(
+    {
+        "site_id": N_("Site id"),
+        "name": N_("Site"),
+        "kind_label": N_("Kind"),
+        "operator": N_("Operator"),
+        "owner_text": N_("Ultimate owner"),
+        "ownership_label": N_("Owner nationality"),
+        "country": N_("Country"),
+        "place": N_("Place"),
+        "precision_label": N_("Position known to"),
+        "status_label": N_("Status"),
+        "opened_year": N_("Opened"),
+        "capacity_text": N_("Capacity"),
+        "tenant_text": N_("Chinese AI tenant"),
+        "evidence_label": N_("Evidence"),
+        "source_id": N_("Source"),
+        "note": N_("Note"),
+    }
+)

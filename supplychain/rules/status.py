@@ -116,7 +116,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 (
                     _date(edge["end_date"], edge["end_precision"]),
                     _prec(edge["end_precision"]),
-                    "the link to this chip ended",
+                    _("the link to this chip ended"),
                 )
             )
         if _date(policy["ended_date"]) is not None:
@@ -124,7 +124,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 (
                     _date(policy["ended_date"], policy["ended_precision"]),
                     _prec(policy["ended_precision"]),
-                    "the measure ended",
+                    _("the measure ended"),
                 )
             )
         for resc in rescissions.get(edge["from_id"], []):
@@ -136,7 +136,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     _prec(rescinder["effective_precision"]),
                 )
             if when is not None:
-                ends.append((when, when_p, f"rescinded by {resc['from_id']}"))
+                ends.append((when, when_p, _("rescinded by {measure}").format(measure=resc["from_id"])))
         end, end_p, reason = min(ends, key=lambda e: e[0]) if ends else (None, None, None)
         kind = "discourages" if policy["effect"] == "discourages" else str(edge["relation"])
         rows.append(

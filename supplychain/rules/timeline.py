@@ -17,6 +17,7 @@ import pandas as pd
 from supplychain.data.dates import format_date, next_period_start, period_end
 from supplychain.data.load import DATA_DIR, read_table
 from supplychain.data.schema import read_package
+from supplychain.i18n import N_, Words, _
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ LANE_GROUPS: dict[str, tuple[str, ...]] = {
     for group in dict.fromkeys(_LANE_ROWS["lane_group"].dropna())
 }
 LANE_CHOICES: tuple[str, ...] = LANE_CODES + tuple(LANE_GROUPS)
+# A group code in words, as the lane filter offers it (lanes.lane_group enum in datapackage.json).
+LANE_GROUP_CHOICES = Words({"models": N_("All models"), "chips": N_("All chips"), "measures": N_("All measures")})
 
 
 def _lane_map(column: str) -> dict[str, str]:
@@ -207,8 +210,8 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "item_id": f"model_{m['model_id']}",
                 "date": m["release_date"],
                 "precision": _blank(m["release_precision"]) or "day",
-                "title": f"{m['name']} released",
-                "description": f"{m['name']} ({m['family']}) first released.",
+                "title": _("{model} released").format(model=m["name"]),
+                "description": _("{model} ({family}) first released.").format(model=m["name"], family=m["family"]),
                 "lane": model_lane(m),
                 "category": "model_release",
                 "is_causal_step": False,
@@ -230,8 +233,8 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "item_id": f"chip_{c['chip_id']}",
                 "date": c["announced_date"],
                 "precision": _blank(c["announced_precision"]) or "day",
-                "title": f"{c['name']} announced",
-                "description": f"{c['name']} first announced or launched.",
+                "title": _("{chip} announced").format(chip=c["name"]),
+                "description": _("{chip} first announced or launched.").format(chip=c["name"]),
                 "lane": lane,
                 "category": {v: k for k, v in CATEGORY_LANES.items()}.get(lane, "nvidia_chip"),
                 "is_causal_step": False,
@@ -426,22 +429,24 @@ def zoom_dates(selection: Mapping[str, object]) -> tuple[date, date] | None:
     return None
 
 
-EVENT_TABLE_COLUMNS: dict[str, str] = {
-    "date_label": "Date",
-    "precision": "Date precision",
-    "lane_label": "Lane",
-    "title": "Event",
-    "description": "Description",
-    "company_id": "Company",
-    "model_id": "Model",
-    "chip_id": "Chip",
-    "policy_id": "Policy",
-    "evidence": "Evidence",
-    "source_id": "Source",
-    "claim_id": "Claim",
-    "item_id": "Id",
-    "origin": "From table",
-}
+EVENT_TABLE_COLUMNS = Words(
+    {
+        "date_label": N_("Date"),
+        "precision": N_("Date precision"),
+        "lane_label": N_("Lane"),
+        "title": N_("Event"),
+        "description": N_("Description"),
+        "company_id": N_("Company"),
+        "model_id": N_("Model"),
+        "chip_id": N_("Chip"),
+        "policy_id": N_("Policy"),
+        "evidence": N_("Evidence"),
+        "source_id": N_("Source"),
+        "claim_id": N_("Claim"),
+        "item_id": N_("Id"),
+        "origin": N_("From table"),
+    }
+)
 
 
 def events_table(items: pd.DataFrame) -> pd.DataFrame:
