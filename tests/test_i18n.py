@@ -180,3 +180,54 @@ def test_an_unknown_language_in_a_link_is_ignored_with_a_notice_and_english_show
     assert at.title[0].value.startswith("Data")
     notice = " ".join(i.value for i in at.info)
     assert "lang" in notice and "not a language of this app" in notice
+
+
+def test_every_translation_of_the_data_names_an_existing_row_and_its_current_english() -> None:
+    from supplychain.data.load import load_dataset
+    from supplychain.data.translations import primary_key
+
+    dataset = load_dataset(ROOT / "data")
+    assert dataset.ok, dataset.problems[:3]
+    stale = []
+    for row in dataset.tables["translations"].to_dict("records"):
+        if row["part"] != "value":
+            continue
+        table = dataset.tables[row["table"]]
+        match = table[table[primary_key(dataset.package, row["table"])] == row["row_id"]]
+        if match.empty or match.iloc[0][row["column"]] != row["en"]:
+            stale.append(row["translation_id"])
+    assert not stale, f"translations whose row is gone or whose English changed (renew them): {stale[:10]}"
+
+
+def test_a_stale_translation_is_not_shown_the_english_is() -> None:
+    import pandas as pd
+
+    from supplychain.data.translations import localize_tables
+
+    package = {"resources": [{"name": "events", "schema": {"primaryKey": ["event_id"]}}]}
+    events = pd.DataFrame({"event_id": ["a", "b"], "title": ["Chip launched", "Rule changed again"]})
+    translations = pd.DataFrame(
+        {
+            "translation_id": ["events.title.a.value", "events.title.b.value"],
+            "table": ["events", "events"],
+            "column": ["title", "title"],
+            "row_id": ["a", "b"],
+            "part": ["value", "value"],
+            "en": ["Chip launched", "Rule changed"],  # b's English has changed since it was translated
+            "pl": ["Premiera chipa", "Zmiana przepisu"],
+        }
+    )
+    tables = {"events": events, "translations": translations}
+    polish = localize_tables(tables, package, "pl")["events"]
+    assert list(polish["title"]) == ["Premiera chipa", "Rule changed again"]
+    assert list(localize_tables(tables, package, "en")["events"]["title"]) == ["Chip launched", "Rule changed again"]
+    assert list(events["title"]) == ["Chip launched", "Rule changed again"], "the loaded table is not changed"
+
+
+def test_polish_timeline_shows_event_titles_and_lanes_from_the_translation_table() -> None:
+    at = open_page("timeline", {"lang": "pl", "event": "ev_us_h20_licence_requirement"})
+    assert not at.exception, at.exception
+    body = " ".join(h.value for h in at.subheader)
+    assert "USA ograniczają sprzedaż H20 do Chin" in body, body
+    lanes = at.multiselect(key="lanes")
+    assert "Środki USA" in [lanes.format_func(o) for o in lanes.options] or "Środki USA" in lanes.options

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
-from supplychain.i18n import current_language
+from supplychain.data.translations import localize_package, localize_tables
+from supplychain.i18n import DEFAULT_LANGUAGE, current_language
 
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
 
@@ -36,12 +38,27 @@ def _stamp(dataset: Dataset) -> str:
 
 
 def get_dataset() -> Dataset:
-    """The validated dataset for this process, reloaded when a data file changes.
+    """The validated dataset for this process, reloaded when a data file changes, with our own words in the
+    reader's language (data/translations.csv: event titles, story steps, summaries, the data dictionary).
 
     Callers must treat the frames as read-only (filter functions return new frames).
     """
     folder = data_dir()
-    return _cached_dataset(str(folder), fingerprint(folder))
+    dataset = _cached_dataset(str(folder), fingerprint(folder))
+    language = current_language()
+    if not dataset.ok or language == DEFAULT_LANGUAGE:
+        return dataset
+    return _cached_localized(str(folder), dataset.fingerprint, language, dataset)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_localized(folder: str, stamp: str, language: str, _dataset: Dataset) -> Dataset:
+    # One shared, read-only copy per data version and language; validation ran on the English load.
+    return replace(
+        _dataset,
+        tables=localize_tables(_dataset.tables, _dataset.package, language),
+        package=localize_package(_dataset.package, _dataset.tables.get("translations"), language),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -91,6 +91,7 @@ TABLE_LABELS = Words(
         "relationships": N_("Relationships"),
         "claims": N_("Claims from the report"),
         "sources": N_("Sources"),
+        "translations": N_("Translations"),
     }
 )
 
@@ -458,6 +459,18 @@ STORY_VISUAL_LABELS = Words(
 
 
 # Page titles by URL path: the navigation (dashboard.py) and story steps' "Open this view" page read them here.
+# What a row of data/translations.csv translates (translations.part).
+TRANSLATION_PART_LABELS = Words(
+    {
+        "value": N_("A cell of the table"),
+        "title": N_("A column's title"),
+        "description": N_("A column's description"),
+        "resource_title": N_("A table's title"),
+        "resource_description": N_("A table's description"),
+    }
+)
+
+
 PAGE_TITLES = Words(
     {
         "overview": N_("Overview"),
@@ -512,6 +525,7 @@ ENUM_LABELS: dict[tuple[str, str], Mapping[str, str]] = {
     ("lanes", "chip_segment"): SEGMENT_LABELS,
     ("story_steps", "visual"): STORY_VISUAL_LABELS,
     ("story_steps", "page"): PAGE_TITLES,
+    ("translations", "part"): TRANSLATION_PART_LABELS,
 }
 
 

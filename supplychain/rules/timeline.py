@@ -17,6 +17,8 @@ import pandas as pd
 from supplychain.data.dates import format_date, next_period_start, period_end
 from supplychain.data.load import DATA_DIR, read_table
 from supplychain.data.schema import read_package
+from supplychain.data.translations import TABLE as TRANSLATIONS
+from supplychain.data.translations import column_words
 from supplychain.i18n import N_, Words, _
 
 
@@ -33,18 +35,24 @@ def _cell(value: object) -> str | None:
     return None if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
 
 
-def read_lanes(data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """lanes.csv (the lanes, in display order, and what each takes) and companies.csv (for subsidiaries),
-    typed by datapackage.json. Read once when this module loads: lanes are content a curator edits in
-    data/lanes.csv (a restart picks the change up), and this module's constants below derive from it."""
+def read_lanes(data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
+    """lanes.csv (the lanes, in display order, and what each takes), companies.csv (for subsidiaries) and
+    translations.csv (the lanes' Polish labels), typed by datapackage.json. Read once when this module loads:
+    lanes are content a curator edits in data/lanes.csv (a restart picks the change up), and this module's
+    constants below derive from it."""
     package = read_package(data_dir)
-    return read_table(data_dir, package, "lanes"), read_table(data_dir, package, "companies")
+    names = {r["name"] for r in package.get("resources", [])}
+    translations = read_table(data_dir, package, TRANSLATIONS) if TRANSLATIONS in names else None
+    return read_table(data_dir, package, "lanes"), read_table(data_dir, package, "companies"), translations
 
 
-_LANE_ROWS, _COMPANIES = read_lanes()
+_LANE_ROWS, _COMPANIES, _TRANSLATIONS = read_lanes()
 LANES: tuple[Lane, ...] = tuple(Lane(r["lane_id"], r["label"], r["colour_kind"]) for r in _LANE_ROWS.to_dict("records"))
 LANE_CODES: tuple[str, ...] = tuple(lane.code for lane in LANES)
-LANE_LABELS: dict[str, str] = {lane.code: lane.label for lane in LANES}
+# In the reader's language at each read (data/translations.csv), English where no current translation exists.
+LANE_LABELS: Mapping[str, str] = column_words(
+    _TRANSLATIONS, "lanes", "label", {lane.code: lane.label for lane in LANES}
+)
 LANE_KINDS: dict[str, str] = {lane.code: lane.kind for lane in LANES}
 # Codes that stand for several lanes at once, so a link can say `lanes=us,models`.
 LANE_GROUPS: dict[str, tuple[str, ...]] = {
