@@ -203,4 +203,7 @@ else:
                 )
             if cite.source_id in sources.index:
                 cards.render_source(sources.loc[cite.source_id])
-            st.caption(_("Supports: {supports}").format(supports=markdown.escape_md(cite.supports)))
+            supports = [markdown.escape_md(cite.supports)] if cite.supports else []
+            if cite.ties:
+                supports.append(_("ties: {ties}").format(ties=markdown.english_text(cite.ties)))
+            st.caption(_("Supports: {supports}").format(supports="; ".join(supports)))

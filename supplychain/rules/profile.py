@@ -201,29 +201,45 @@ def entity_ties(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
 
 
 def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
-    """Every (source, claim) behind the profile and what rests on it: the row itself, its moments, its ties."""
+    """Every (source, claim) behind the profile and what rests on it: the row itself, its moments, its ties.
+
+    `supports` is worded by the app (the record itself, an event by its title); `ties` holds the ties' own
+    descriptions, the curators' English, kept apart so a Polish page can mark them as English text.
+    """
     found = [
         {
             "source_id": _s(row.get("source_id")),
             "claim_id": _s(row.get("claim_id")),
             "supports": _("the record itself ({kind})").format(kind=KIND_LABELS.get(ENTITY_TABLES[table], table)),
+            "ties": "",
         }
     ]
     for m in moments.itertuples(index=False):
         if m.event_id:
-            found.append({"source_id": m.source_id, "claim_id": m.claim_id, "supports": f"event: {m.title}"})
+            found.append(
+                {
+                    "source_id": m.source_id,
+                    "claim_id": m.claim_id,
+                    "supports": _("event: {title}").format(title=m.title),
+                    "ties": "",
+                }
+            )
     for t in ties.itertuples(index=False):
         found.append(
-            {"source_id": t.source_id, "claim_id": t.claim_id, "supports": f"tie: {t.description or t.relationship_id}"}
+            {
+                "source_id": t.source_id,
+                "claim_id": t.claim_id,
+                "supports": "",
+                "ties": t.description or t.relationship_id,
+            }
         )
-    frame = pd.DataFrame(found, columns=["source_id", "claim_id", "supports"])
+    frame = pd.DataFrame(found, columns=["source_id", "claim_id", "supports", "ties"])
     frame = frame[frame["source_id"].astype(bool) | frame["claim_id"].astype(bool)]
-    grouped = (
-        frame.groupby(["source_id", "claim_id"], sort=False)["supports"]
-        .apply(lambda s: "; ".join(dict.fromkeys(s)))
+    return (
+        frame.groupby(["source_id", "claim_id"], sort=False)[["supports", "ties"]]
+        .agg(lambda s: "; ".join(dict.fromkeys(v for v in s if v)))
         .reset_index()
     )
-    return grouped
 
 
 def entity_place(tables: dict[str, pd.DataFrame], table: str, row: pd.Series) -> pd.Series | None:
