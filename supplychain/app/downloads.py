@@ -67,13 +67,17 @@ def render_table_downloads(
     filtered: bool,
     container: Any = st,
 ) -> None:
-    """CSV and Excel buttons for exactly the rows and columns shown (labels from the data dictionary)."""
+    """CSV and Excel buttons for exactly the rows and columns shown.
+
+    The CSV's header is the columns' stable ids in either language, so a script reading it never breaks; the
+    Excel file is for reading, so its header is the columns' labels in the reader's language (`labels`).
+    """
     from supplychain.data.export import download_name, to_csv_bytes, to_xlsx_bytes
 
     row = container.container(horizontal=True, gap="small", width="content")  # whole labels; wraps when narrow
     row.download_button(
         f"{label} (CSV)",
-        lambda: to_csv_bytes(frame, labels),
+        lambda: to_csv_bytes(frame),
         file_name=download_name(what, as_of, filtered=filtered),
         mime="text/csv",
         icon=":material/download:",
