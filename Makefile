@@ -47,11 +47,11 @@ bench: $(VENV)/.installed-dev
 	SIZES=$(SIZES) $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Message catalogues: extract every `_`, `ngettext` and `N_` message, merge them into each .po file, then check that
-# every message has its Polish entry (a translator edits locale/pl/LC_MESSAGES/messages.po; no .mo is kept).
+# every message has its Polish entry (a translator edits locale/pl/LC_MESSAGES/messages.po; the .pot and .mo are not kept).
 I18N_SOURCES := dashboard.py pages supplychain
 i18n: $(VENV)/.installed-dev
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o locale/messages.pot $(I18N_SOURCES)
-	$(BIN)/pybabel update -i locale/messages.pot -d locale -l pl --no-fuzzy-matching --omit-header
+	$(BIN)/pybabel update -i locale/messages.pot -d locale -l pl --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_i18n.py -k catalogue
 
 clean:

@@ -43,8 +43,8 @@ slides.render_story_link(head, width="content")
 
 counts = headline_counts(tables)
 SHORT = {
-    "companies": "Organisations",
-    "models": "AI models",
+    "companies": _("Organisations"),
+    "models": _("AI models"),
     "chips": _("Chips"),
     "locations": _("Places"),
     "policies": _("Measures"),

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, guard, layout, markdown, slides, urlbind
+from supplychain.app import cache, guard, language, layout, markdown, slides, urlbind
 from supplychain.charts import maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table, network_chart
@@ -128,10 +128,10 @@ nav[1].button(
     on_click=urlbind.set_url_value,
     args=("step", str(number + 1)),
 )
-nav[2].markdown(f"### Step {number} of {len(steps)}")
+nav[2].markdown("### " + _("Step {n} of {total}").format(n=number, total=len(steps)))
 nav[4].link_button(
     _("Open this view"),
-    view_url(step),
+    language.with_language(view_url(step)),
     icon=":material/open_in_new:",
     width="stretch",
     help=_("Opens the page this step comes from, with its navigation, in a new tab."),

@@ -10,7 +10,13 @@ from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import chain_chart, network_chart
 from supplychain.data.entities import LINK_DISPLAY, entity_link
 from supplychain.data.export import download_name
-from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, RELATION_LABELS
+from supplychain.data.labels import (
+    CHAIN_STAGES,
+    KIND_LABELS,
+    RELATION_GROUP_HELP,
+    RELATION_GROUP_LABELS,
+    RELATION_LABELS,
+)
 from supplychain.data.schema import column_labels, enum_values
 from supplychain.i18n import _
 from supplychain.rules.graph import (
@@ -165,7 +171,7 @@ if shown_view == "Network":
                 else _("a name that would overlap another shows on hover; ")
             )
             + _("hover a line for its evidence. Line styles: ")
-            + "; ".join(f"{g}: {h}" for g, h in RELATION_GROUP_HELP.items())
+            + "; ".join(f"{RELATION_GROUP_LABELS.get(g, g)}: {h}" for g, h in RELATION_GROUP_HELP.items())
             + "."
         )
         if focus:
@@ -210,7 +216,7 @@ elif shown_view == "Chains":
             hide_index=True,
             width="stretch",
             column_config={
-                "developer_id": st.column_config.LinkColumn("Developer", display_text=LINK_DISPLAY),
+                "developer_id": st.column_config.LinkColumn(_("Developer"), display_text=LINK_DISPLAY),
                 **{s: st.column_config.TextColumn(label) for s, label in list(CHAIN_STAGES.items())[1:]},
             },
         )

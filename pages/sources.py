@@ -60,7 +60,9 @@ if focus:
                 width="stretch",
                 column_config={
                     "id": st.column_config.LinkColumn(
-                        "Row", display_text=LINK_DISPLAY, help=_("Open the row's profile or the row in the Data page")
+                        _("Row"),
+                        display_text=LINK_DISPLAY,
+                        help=_("Open the row's profile or the row in the Data page"),
                     )
                 },
             )
@@ -179,7 +181,7 @@ if tab_sources.open:
                 placeholder="–",
                 hide_index=True,
                 width="stretch",
-                column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY)},
+                column_config={"id": st.column_config.LinkColumn(_("Row"), display_text=LINK_DISPLAY)},
             )
 if tab_method.open:
     with tab_method:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from supplychain.app import urlbind
-from supplychain.i18n import LANGUAGE_NAMES, LANGUAGES, _, choose_language, set_language
+from supplychain.i18n import LANGUAGE_NAMES, LANGUAGES, _, choose_language, current_language, set_language
 
 PARAM = "lang"  # the URL setting, on every page
 _CHOSEN = "_lang"  # the language this session asked for (a link or the switch), carried from page to page
@@ -40,6 +40,13 @@ def register_language() -> None:
         urlbind.register_setting(PARAM, keep=raw[-1])
     else:
         urlbind.register_setting(PARAM, [raw[-1]], _("not a language of this app (en, pl)"), keep=None)
+
+
+def with_language(url: str) -> str:
+    """`url` with this run's language added (links that open a new tab, where the session's choice is unknown)."""
+    if f"{PARAM}=" in url.split("#")[0]:
+        return url
+    return url + ("&" if "?" in url else "?") + f"{PARAM}={current_language()}"
 
 
 def _switch() -> None:

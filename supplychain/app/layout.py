@@ -60,15 +60,15 @@ def tie_columns(from_column: str, relation_column: str, to_column: str) -> dict[
     """Column settings of a table of ties (a profile's ties, the network's evidence table): names as links."""
     return {
         # Names get room of their own: auto-sized, "DeepSeek-V4 (preview" lost its end at 1024 px.
-        from_column: st.column_config.LinkColumn("From", display_text=LINK_DISPLAY, width="medium"),
-        relation_column: "Relation",
-        to_column: st.column_config.LinkColumn("To", display_text=LINK_DISPLAY, width="medium"),
-        "period": "When",
-        "evidence": "Evidence",
-        "description": st.column_config.TextColumn("What", width="large"),
-        "source_id": "Source",
-        "claim_id": "Claim",
-        "relationship_id": "Record",
+        from_column: st.column_config.LinkColumn(_("From"), display_text=LINK_DISPLAY, width="medium"),
+        relation_column: _("Relation"),
+        to_column: st.column_config.LinkColumn(_("To"), display_text=LINK_DISPLAY, width="medium"),
+        "period": _("When"),
+        "evidence": _("Evidence"),
+        "description": st.column_config.TextColumn(_("What"), width="large"),
+        "source_id": _("Source"),
+        "claim_id": _("Claim"),
+        "relationship_id": _("Record"),
     }
 
 

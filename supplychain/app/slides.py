@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from supplychain.app.language import with_language
 from supplychain.i18n import _
 
 STORY_URL = "present?embed=true"  # embed mode: no toolbar or padding, so each step fits a 1280x720 shared window
@@ -52,7 +53,7 @@ def render_story_link(container: Any = None, *, width: str = "stretch") -> None:
     """Open story mode in its own tab, full screen: a fresh page load so it starts without sidebar or toolbar."""
     (container or st.sidebar).link_button(
         _("Present the story"),
-        STORY_URL,
+        with_language(STORY_URL),
         icon=":material/slideshow:",
         width=width,
         help=_("The report step by step, large type, arrow keys to move. Opens in a new tab."),

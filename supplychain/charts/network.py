@@ -16,7 +16,7 @@ from supplychain.charts.style import (
 )
 from supplychain.data.dates import format_span
 from supplychain.data.entities import entity_url, short_label
-from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUPS, RELATION_LABELS
+from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_LABELS, RELATION_GROUPS, RELATION_LABELS
 from supplychain.i18n import _
 
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
@@ -158,7 +158,14 @@ def network_chart(
     ]
     kind_legend, tie_legend = (
         _kind_legend(),
-        alt.Legend(orient="top", labelFontSize=12, titleFontSize=13, symbolStrokeWidth=2, symbolSize=400),
+        alt.Legend(
+            orient="top",
+            labelFontSize=12,
+            titleFontSize=13,
+            symbolStrokeWidth=2,
+            symbolSize=400,
+            labelExpr=vega_label_expr(RELATION_GROUP_LABELS),
+        ),
     )
     if legend_rows:
         kind_legend = alt.Legend(**{**_kind_legend().to_dict(), "columns": math.ceil(len(KIND_LABELS) / legend_rows)})

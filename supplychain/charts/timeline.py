@@ -495,10 +495,11 @@ def status_frame(
     seg["end"] = seg["end"].clip(upper=end + pd.Timedelta(days=1))
     seg["start_iso"], seg["end_iso"] = seg["start"].map(_iso), seg["end"].map(_iso)
     seg["period"] = [
-        f"{format_date(a)} to {format_date(b - pd.Timedelta(days=1))}" for a, b in zip(seg["start"], seg["end"])
+        _("{start} to {end}").format(start=format_date(a), end=format_date(b - pd.Timedelta(days=1)))
+        for a, b in zip(seg["start"], seg["end"])
     ]
     seg["status_label"] = seg["status"].map(STATUS_LABELS)
-    seg["certainty"] = seg["uncertain"].map({True: "Uncertain", False: "Certain"})
+    seg["certainty"] = seg["uncertain"].map({True: _("Uncertain"), False: _("Certain")})
     seg["measure"] = seg["measure_name"].fillna("")
     seg["china_side_names"] = (
         seg["china_side"].fillna("").map(lambda v: "; ".join(names.get(i, i) for i in str(v).split("; ") if i))
@@ -565,7 +566,7 @@ def build_status_strip(
             opacity=alt.Opacity(
                 "certainty:O",
                 title=_("Certainty"),
-                scale=alt.Scale(domain=["Certain", "Uncertain"], range=[1.0, 0.45]),
+                scale=alt.Scale(domain=[_("Certain"), _("Uncertain")], range=[1.0, 0.45]),
                 legend=alt.Legend(orient="bottom", labelFontSize=FONT, titleFontSize=FONT),
             ),
             tooltip=tip,

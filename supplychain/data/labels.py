@@ -145,6 +145,12 @@ RELATION_GROUPS: dict[str, str] = {
 }
 
 
+# The groups' own names (legend labels); the keys are the Vega domain values of RELATION_GROUPS.
+RELATION_GROUP_LABELS = Words(
+    {"Makes": N_("Makes"), "Compute": N_("Compute"), "Rules": N_("Rules"), "Ties": N_("Ties")}
+)
+
+
 class _GroupHelp(Mapping[str, str]):
     """The relations in each group, in words (legend help), from RELATION_GROUPS itself, worded at read time."""
 
