@@ -63,7 +63,7 @@ min_mw = urlbind.url_selectbox(
     default="0",
     container=filters,
     width=layout.FILTER_WIDTH,
-    format_func=lambda v: "any" if v == "0" else f"{v} MW",
+    format_func=lambda v: _("any") if v == "0" else f"{v} MW",
     help=_("A site with no MW figure in its sources is hidden by any threshold above 'any'."),
 )
 

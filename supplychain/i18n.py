@@ -14,6 +14,7 @@ from gettext import GNUTranslations, NullTranslations
 from io import BytesIO
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -109,3 +110,12 @@ def format_number(value: float, digits: int = 1) -> str:
     """A number in the reader's language, with at most `digits` decimals: 1.5 (en) or 1,5 (pl); 12,345 or 12 345."""
     pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
     return format_decimal(value, format=pattern, locale=current_language())
+
+
+def territory_name(code: str) -> str | None:
+    """A country's name in the reader's language from its ISO 3166 code ("MY" -> "Malezja"), by Babel (CLDR); None in
+    English (callers keep their own English name) or for an unknown code."""
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
+        return None
+    return Locale.parse(language).territories.get(str(code).upper())

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from supplychain.i18n import N_
+from babel import Locale
+
+from supplychain.i18n import DEFAULT_LANGUAGE, N_
 
 
 def vega_label_expr(labels: Mapping[str, str], order: Sequence[str] | None = None) -> str:
@@ -152,3 +154,28 @@ STANDING_COLOURS: dict[str, str] = {
     "no_later_news": "#999999",  # grey
     "not_reviewed": "#DDDDDD",  # light grey
 }
+
+
+def vega_locale(language: str) -> dict | None:
+    """Vega's number and time format definitions (d3-format / d3-time-format locales) for `language`, read from
+    Babel's CLDR data, so axis ticks read "1 000" and "sty 2025" in Polish; None for English (Vega's default)."""
+    if language == DEFAULT_LANGUAGE:
+        return None
+    loc = Locale.parse(language)
+    symbols = loc.number_symbols.get("latn", loc.number_symbols)
+    days = loc.days["format"]
+    months = loc.months["stand-alone"]
+    order = [6, 0, 1, 2, 3, 4, 5]  # d3 starts the week on Sunday, Babel numbers Monday 0
+    return {
+        "number": {"decimal": symbols["decimal"], "thousands": "\u00a0", "grouping": [3], "currency": ["", ""]},
+        "time": {
+            "dateTime": "%e %B %Y, %X",
+            "date": "%d.%m.%Y",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": [days["wide"][i] for i in order],
+            "shortDays": [days["abbreviated"][i] for i in order],
+            "months": [months["wide"][i] for i in range(1, 13)],
+            "shortMonths": [months["abbreviated"][i] for i in range(1, 13)],
+        },
+    }

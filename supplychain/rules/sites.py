@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from supplychain.data.validate import Problem
-from supplychain.i18n import N_, Words
+from supplychain.i18n import N_, Words, territory_name
 from supplychain.rules.geo import BOUNDARIES_FILE, BOUNDARIES_LAYER, GEO_DIR
 
 # How far (km) a point may lie outside its country's 1:50m polygon and still count as inside, by the precision
@@ -202,7 +202,9 @@ def report_areas(tables: dict[str, pd.DataFrame], sites: pd.DataFrame) -> pd.Dat
         rows.append(
             {
                 "country": str(country),
-                "country_name": getattr(entry, "common_name", None) or getattr(entry, "name", str(country)),
+                "country_name": territory_name(str(country))
+                or getattr(entry, "common_name", None)
+                or getattr(entry, "name", str(country)),
                 "location_ids": ",".join(group["location_id"].astype(str)),
                 "hub_names": "; ".join(group["name"].astype(str)),
                 "claim_ids": ",".join(dict.fromkeys(group["claim_id"].astype(str))),
