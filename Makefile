@@ -8,7 +8,7 @@ WORKERS ?= 2
 READERS ?= 1,10,50
 PAGE_READERS ?= 1,10,20,50
 
-.PHONY: run dev serve test check typecheck coverage mutate constraints bench shots clean release
+.PHONY: run dev serve test check typecheck coverage mutate constraints bench shots clean release i18n
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,14 @@ bench: $(VENV)/.installed-dev
 # data/changes.csv, data/releases.csv and CHANGELOG.md (supplychain/data/release.py). Safe to re-run.
 release: $(VENV)/.installed
 	$(BIN)/python -m supplychain.data.release
+
+# Message catalogues: extract every `_`, `ngettext` and `N_` message, merge them into each .po file, then check that
+# every message has its Polish entry (a translator edits locale/pl/LC_MESSAGES/messages.po; the .pot and .mo are not kept).
+I18N_SOURCES := dashboard.py pages supplychain
+i18n: $(VENV)/.installed-dev
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o locale/messages.pot $(I18N_SOURCES)
+	$(BIN)/pybabel update -i locale/messages.pot -d locale -l pl --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_i18n.py -k catalogue
 
 clean:
 	rm -rf $(VENV) .pytest_cache mutants .coverage .mypy_cache

@@ -8,31 +8,38 @@ from supplychain.data.entities import LINK_DISPLAY, entity_id_columns, entity_li
 from supplychain.data.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
 from supplychain.data.labels import TABLE_LABELS
 from supplychain.data.schema import column_help, column_labels, data_dictionary, fields, table_names
-from supplychain.rules.filters import COLUMNS_PARAM, SEARCH_PARAM, filter_rows, table_filters, value_labels
+from supplychain.i18n import _
+from supplychain.rules.filters import (
+    COLUMNS_PARAM,
+    SEARCH_PARAM,
+    filter_rows,
+    table_filters,
+    value_labels,
+)
 from supplychain.rules.provenance import bundle_readme
 
 dataset = guard.require_dataset()
 package, tables = dataset.package, dataset.tables
 names = table_names(package)
 
-st.title("Data")
-st.caption("Every table of the dataset. Filter it, then download exactly the rows and columns you see.")
+st.title(_("Data"))
+st.caption(_("Every table of the dataset. Filter it, then download exactly the rows and columns you see."))
 
 top = st.columns([2, 3])
 layout.forget_other_table_filters(key="table")
 table = url_selectbox(
-    "Table", names, key="table", default="models", container=top[0], format_func=lambda t: TABLE_LABELS.get(t, t)
+    _("Table"), names, key="table", default="models", container=top[0], format_func=lambda t: TABLE_LABELS.get(t, t)
 )
 st.session_state[layout.DATA_TABLE_SHOWN] = table
 frame = tables[table]
 labels = column_labels(package, table)
 helps = column_help(package, table)
 search = url_text(
-    "Search all text",
+    _("Search all text"),
     key=SEARCH_PARAM,
     container=top[1],
-    placeholder="e.g. Alibaba, H20, Singapore",
-    help="Finds rows where any text column contains these characters (not case-sensitive).",
+    placeholder=_("e.g. Alibaba, H20, Singapore"),
+    help=_("Finds rows where any text column contains these characters (not case-sensitive)."),
 )
 
 params = table_filters(package, table, frame)  # the same declaration the data routes read
@@ -43,7 +50,7 @@ shown_cols: list[str] = list(frame.columns)
 # when the box is closed): a dozen hidden multiselects made every visit to the page slower.
 linked = any(k in st.query_params for k in [*filter_cols, COLUMNS_PARAM])
 box, box_open = layout.lazy_expander(
-    "Filter by column, choose columns", key="data_filters_open", icon=":material/filter_list:", expanded=linked
+    _("Filter by column, choose columns"), key="data_filters_open", icon=":material/filter_list:", expanded=linked
 )
 if box_open or linked:
     with box:
@@ -57,16 +64,16 @@ if box_open or linked:
                 key=column,
                 container=grid[i % 3],
                 help=helps.get(column) or None,
-                placeholder="All",
+                placeholder=_("All"),
                 format_func=names.get,
             )
         shown_cols = url_multiselect(
-            "Columns shown",
+            _("Columns shown"),
             list(frame.columns),
             key=COLUMNS_PARAM,
             default=list(frame.columns),
             format_func=lambda c: labels.get(c, c),
-            help="The download holds these columns, in this order.",
+            help=_("The download holds these columns, in this order."),
         )
 view = filter_rows(frame, search=search, equals={c: params[c].typed(v) for c, v in chosen_filters.items() if v})
 view = view[shown_cols or list(frame.columns)]
@@ -92,13 +99,15 @@ shown = view.assign(
 )  # ids link to profiles
 for c in link_cols:
     config[c] = st.column_config.LinkColumn(
-        labels[c], help=(helps.get(c) or "") + " Click to open its profile.", display_text=LINK_DISPLAY
+        labels[c], help=(helps.get(c) or "") + _(" Click to open its profile."), display_text=LINK_DISPLAY
     )
 shown = release_view.with_row_history(dataset, table, shown, frame.loc[view.index, frame.columns[0]])
-st.markdown(f"**{len(view)}** of {len(frame)} rows · {TABLE_LABELS.get(table, table)}")
+st.markdown(
+    _("**{n}** of {n2} rows · {table}").format(n=len(view), n2=len(frame), table=TABLE_LABELS.get(table, table))
+)
 if view.empty:
     st.info(
-        "No rows match these filters. Clear the search or a filter to see rows again.", icon=":material/search_off:"
+        _("No rows match these filters. Clear the search or a filter to see rows again."), icon=":material/search_off:"
     )
 else:
     st.dataframe(
@@ -113,7 +122,7 @@ else:
 filtered = len(view) != len(frame) or list(view.columns) != list(frame.columns)
 buttons = st.container(horizontal=True, gap="small")  # buttons keep their whole labels and wrap at 1024 px
 buttons.download_button(
-    "Download these rows (CSV)",
+    _("Download these rows (CSV)"),
     lambda: to_csv_bytes(view, labels),  # built on the click: eager bytes made the browser fetch the file on every run
     file_name=download_name(table, dataset.as_of, "csv", filtered=filtered),
     mime="text/csv",
@@ -122,7 +131,7 @@ buttons.download_button(
     on_click="ignore",
 )
 buttons.download_button(
-    "Download these rows (Excel)",
+    _("Download these rows (Excel)"),
     lambda: to_xlsx_bytes(view, labels, sheet=table),
     file_name=download_name(table, dataset.as_of, "xlsx", filtered=filtered),
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -132,23 +141,27 @@ buttons.download_button(
 )
 downloads.render_view_bundle(package, tables, {table: view}, what=table, as_of=dataset.as_of, container=buttons)
 buttons.download_button(
-    "Download the whole dataset (ZIP)",
+    _("Download the whole dataset (ZIP)"),
     lambda: dataset_zip(package, tables, bundle_readme(package, tables)),
     file_name=download_name("china-ai-supply-chain", dataset.as_of, "zip"),
     mime="application/zip",
     icon=":material/folder_zip:",
     on_click="ignore",
-    help="Every CSV, datapackage.json (the data dictionary in machine-readable form) and a README with the citation.",
+    help=_(
+        "Every CSV, datapackage.json (the data dictionary in machine-readable form) and a README with the citation."
+    ),
 )
 
 byurl.render_rows_url(table, {k: v for k, v in applied_params().items() if k != "table"})
 
-st.header("Data dictionary")
+st.header(_("Data dictionary"))
 dictionary = data_dictionary(package)
-st.caption("Generated from data/datapackage.json, the one description of the data.")
+st.caption(_("Generated from data/datapackage.json, the one description of the data."))
 entries = dictionary[dictionary["table"] == table].drop(columns="table")
 box, box_open = layout.lazy_expander(
-    f"The {len(entries)} columns of {TABLE_LABELS.get(table, table)}: type, unit, constraints and meaning",
+    _("The {n} columns of {table}: type, unit, constraints and meaning").format(
+        n=len(entries), table=TABLE_LABELS.get(table, table)
+    ),
     key="dictionary_open",
     icon=":material/menu_book:",
 )
@@ -164,7 +177,7 @@ if box_open:
         },
     )
 st.download_button(
-    "Download the full data dictionary (CSV)",
+    _("Download the full data dictionary (CSV)"),
     lambda: to_csv_bytes(dictionary),
     file_name=download_name("data-dictionary", dataset.as_of),
     mime="text/csv",

@@ -21,7 +21,7 @@ from supplychain.charts.profile import moments_chart, place_chart
 from supplychain.data.entities import entity_record, names_by_id, suggest_entities
 from supplychain.data.labels import KIND_LABELS
 from supplychain.data.validate import cut
-from supplychain.i18n import ngettext
+from supplychain.i18n import _, ngettext
 from supplychain.rules.profile import (
     entity_citations,
     entity_edges,
@@ -41,15 +41,15 @@ names = names_by_id(index)
 kinds = dict(zip(index["id"], index["kind"]))
 raw = (st.query_params.get_all("id") or [""])[-1]
 
-st.title(markdown.escape_md(names[raw]) if raw in names else "Profiles")
+st.title(markdown.escape_md(names[raw]) if raw in names else _("Profiles"))
 picked = url_selectbox(
-    "Open a profile",
+    _("Open a profile"),
     list(names),
     key="id",
     index=None,
     format_func=lambda i: f"{names[i]} ({KIND_LABELS[kinds[i]]})",
-    placeholder="Type a name…",
-    help="Every company, model, chip, place and rule in the data.",
+    placeholder=_("Type a name…"),
+    help=_("Every company, model, chip, place and rule in the data."),
 )
 entity_id = picked
 if entity_id:
@@ -59,20 +59,23 @@ if entity_id:
 
 if raw and raw not in names and not picked:
     st.warning(
-        f"No entity has the id {markdown.as_code(cut(raw))}. Did you mean one of these?",
+        _("No entity has the id {raw}. Did you mean one of these?").format(raw=markdown.as_code(cut(raw))),
         icon=":material/person_search:",
     )  # the link's text as plain text, cut short (a crafted id is neither a live link nor 100 KB on screen)
     suggestions = suggest_entities(index, cut(raw))
     for hit in suggestions.itertuples(index=False):
         layout.render_entity_link(hit.id, hit.name, hit.kind, note=KIND_LABELS[hit.kind])
     if suggestions.empty:
-        st.caption("Nothing similar found. Use the search box in the sidebar, or pick from the list above.")
+        st.caption(_("Nothing similar found. Use the search box in the sidebar, or pick from the list above."))
 elif not entity_id:
-    st.caption("Pick an entity above or in the sidebar search. All entities by kind:")
+    st.caption(_("Pick an entity above or in the sidebar search. All entities by kind:"))
     # A link per entity is fine at a few hundred; at thousands it is slow to send and to read.
     longest = int(index["kind"].value_counts().max()) if len(index) else 0
     show_all = longest <= layout.LINK_CAP or st.toggle(
-        f"Show every entity ({len(index)}); the first {layout.LINK_CAP} of each kind are listed", key="index_all"
+        _("Show every entity ({n}); the first {link_cap} of each kind are listed").format(
+            n=len(index), link_cap=layout.LINK_CAP
+        ),
+        key="index_all",
     )
     # One fixed-width list per kind in a wrapping row: five equal columns cut names to about 9 characters at 1024 px.
     grid = st.container(horizontal=True, gap="small")
@@ -88,8 +91,10 @@ else:
     kind = kinds[entity_id]
     aliases = index.set_index("id").loc[entity_id, "aliases"]
     st.caption(
-        f"{KIND_LABELS[kind]} · id {markdown.escape_md(entity_id)}"
-        + (f" · also: {markdown.escape_md('; '.join(aliases))}" if aliases else "")
+        _("{kind_labels} · id {entity_id}").format(
+            kind_labels=KIND_LABELS[kind], entity_id=markdown.escape_md(entity_id)
+        )
+        + (_(" · also: {aliases}").format(aliases=markdown.escape_md("; ".join(aliases))) if aliases else "")
     )
     release_view.render_row_history(dataset, table, entity_id)
     cards.render_evidence(str(row["evidence"]))
@@ -106,7 +111,7 @@ else:
     place = entity_place(tables, table, row)
     left, right = st.columns([3, 2]) if place is not None else (st.container(), None)
     with left:
-        st.header("Key facts")
+        st.header(_("Key facts"))
         st.markdown(
             "\n".join(
                 f"- **{markdown.escape_md(label)}:** "
@@ -115,10 +120,10 @@ else:
             )
         )
         if isinstance(row.get("note"), str) and row["note"]:
-            st.caption(f"Curators' note: {markdown.escape_md(row['note'])}")
+            st.caption(_("Curators' note: {note}").format(note=markdown.english_text(row["note"])))
     if right is not None:
         with right:
-            st.header("Where")
+            st.header(_("Where"))
             st.vega_lite_chart(
                 cache.chart_spec(
                     dataset,
@@ -126,18 +131,23 @@ else:
                     (entity_id,),
                     lambda: describe_chart(
                         place_chart(tables["locations"], place, kind),
-                        title=f"Where {names[entity_id]} is",
-                        summary=f"a locator map marking {place['name']}",
+                        title=_("Where {names} is").format(names=names[entity_id]),
+                        summary=_("a locator map marking {name}").format(name=place["name"]),
                     ),
                 ),
                 width="stretch",
             )
             st.caption(
-                f"{markdown.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} (precision: {place['coord_precision']})."
+                _("{name}: {lat:.3f}, {lon:.3f} (precision: {coord_precision}).").format(
+                    name=markdown.escape_md(place["name"]),
+                    lat=float(place["lat"]),
+                    lon=float(place["lon"]),
+                    coord_precision=place["coord_precision"],
+                )
             )
             st.page_link(
                 "pages/map.py",
-                label="See it on the map",
+                label=_("See it on the map"),
                 icon=":material/map:",
                 query_params={"region": str(place["region"])},
             )
@@ -157,9 +167,9 @@ else:
         site_view.render_location_sites(here, region_key)
 
     moments = entity_moments(tables, table, row, entity_id)
-    st.header("Timeline")
+    st.header(_("Timeline"))
     if moments.empty:
-        st.caption("No dated record or event names this entity.")
+        st.caption(_("No dated record or event names this entity."))
     else:
         st.vega_lite_chart(
             cache.chart_spec(
@@ -168,25 +178,31 @@ else:
                 (entity_id,),
                 lambda: describe_chart(
                     moments_chart(moments, kind),
-                    title=f"Timeline of {names[entity_id]}",
-                    summary=f"{len(moments)} dated records and events naming it, in date order",
+                    title=_("Timeline of {names}").format(names=names[entity_id]),
+                    summary=_("{n} dated records and events naming it, in date order").format(n=len(moments)),
                 ),
             ),
             width="stretch",
         )
-        st.caption("A dot marks a known day; a shaded bar spans the month or year when only that is known.")
+        st.caption(_("A dot marks a known day; a shaded bar spans the month or year when only that is known."))
 
     edge_rows = edge_table(edges, tables["claims"], tables["sources"])
     ties = entity_ties(edge_rows, entity_id)
-    st.header(f"Ties ({len(ties)})")
+    st.header(_("Ties ({n})").format(n=len(ties)))
     if ties.empty:
-        st.caption("No relationship names this entity.")
+        st.caption(_("No relationship names this entity."))
     else:
         # The first ties as lines of text; every tie, with its description and sources, in a table on demand.
-        lines = [cards.tie_line(tie) for _, tie in entity_edges(edge_rows, entity_id).head(layout.LIST_CAP).iterrows()]
+        lines = [
+            cards.tie_line(tie) for _row, tie in entity_edges(edge_rows, entity_id).head(layout.LIST_CAP).iterrows()
+        ]
         st.markdown("\n".join(f"- {line}" for line in lines))
         if len(ties) > layout.LIST_CAP:
-            st.caption(f"The first {layout.LIST_CAP} of {len(ties)} ties; the table below has all of them.")
+            st.caption(
+                _("The first {list_cap} of {n} ties; the table below has all of them.").format(
+                    list_cap=layout.LIST_CAP, n=len(ties)
+                )
+            )
         box, box_open = layout.lazy_expander(
             ngettext(
                 "The tie as a table, with what it says and its source",
@@ -206,12 +222,12 @@ else:
             )
         st.page_link(
             "pages/relationships.py",
-            label="See its neighbourhood in the network",
+            label=_("See its neighbourhood in the network"),
             icon=":material/hub:",
             query_params={"focus": entity_id},
         )
 
-    st.header("Sources and quotes")
+    st.header(_("Sources and quotes"))
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
     citations = entity_citations(row, table, moments, ties)
     for n, cite in enumerate(citations.itertuples(index=False)):
@@ -234,7 +250,10 @@ else:
                     cards.render_claim_standing(standing, cache.per_version(dataset, later_events, cite.claim_id))
             if cite.source_id in sources.index:
                 cards.render_source(sources.loc[cite.source_id])
-            st.caption(f"Supports: {markdown.escape_md(cite.supports)}")
+            supports = [markdown.escape_md(cite.supports)] if cite.supports else []
+            if cite.ties:
+                supports.append(_("ties: {ties}").format(ties=markdown.english_text(cite.ties)))
+            st.caption(_("Supports: {supports}").format(supports="; ".join(supports)))
     profile_link = layout.current_link("entity")
     profile_lines = [str(row[c]) for c in ("description", "role") if c in row and isinstance(row[c], str) and row[c]]
     handouts.render_view_pdf(

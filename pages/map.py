@@ -21,45 +21,53 @@ tables = dataset.tables
 base = cache.get_map_base(dataset)
 places = names_of(base.points, "location_id")
 
-st.title("Map")
+st.title(_("Map"))
 top = st.columns([2.3, 2.0, 1.9, 1.4], vertical_alignment="bottom")  # room for "East and Southeast Asia"
 region = urlbind.url_selectbox(
-    "Region",
+    _("Region"),
     list(regions.REGIONS),
     key="region",
     default=regions.DEFAULT_REGION,
     container=top[0],
-    format_func=lambda k: regions.REGIONS[k].label,
-    help="Where the companies in the story sit, where their models are reported to be trained and whose chips reach "
-    "them. Hover a marker or a line for what it is and its source; click a marker for its details. "
-    "For the data-centre buildings themselves, see the Data-centre sites page.",
+    format_func=lambda k: _(regions.REGIONS[k].label),
+    help=_(
+        "Where the companies in the story sit, where their models are reported to be trained and whose "
+        "chips reach them. Hover a marker or a line for what it is and its source; click a marker for "
+        "its details. For the data-centre buildings themselves, see the Data-centre sites page."
+    ),
 )
 companies = urlbind.url_multiselect(
-    "Companies",
+    _("Companies"),
     list(base.companies),
     key="company",
     container=top[1],
     format_func=base.companies.get,
-    placeholder="All companies",
-    help="Flows that involve these companies (a model counts for its developer, a chip for its designer), and their places.",
+    placeholder=_("All companies"),
+    help=_(
+        "Flows that involve these companies (a model counts for its developer, a chip for its designer), "
+        "and their places."
+    ),
 )
 relations = urlbind.url_multiselect(
-    "Relation",
+    _("Relation"),
     base.relations,
     key="relation",
     container=top[2],
     format_func=lambda r: enum_label("relationships", "relation", r),
-    placeholder="All relations",
+    placeholder=_("All relations"),
 )
 as_of = urlbind.url_day(
-    "As of (YYYY-MM-DD)",
+    _("As of (YYYY-MM-DD)"),
     key="asof",
     default=dt.date.fromisoformat(dataset.reviewed_through or dataset.as_of),
     min_value=guard.DATE_LOW,
     max_value=guard.DATE_HIGH,
     container=top[3],
-    help="Type a day and press Enter. Flows that had begun by this day and not yet ended; flows with no known start "
-    "date show at every date. Defaults to the day the record has been reviewed through, not the build date.",
+    help=_(
+        "Type a day and press Enter. Flows that had begun by this day and not yet ended; flows with no "
+        "known start date show at every date. Defaults to the day the record has been reviewed through, "
+        "not the build date."
+    ),
 )
 flows = geo.select_flows(base.flows, companies=companies, relations=relations, as_of=as_of)
 points = geo.select_points(base.points, flows, companies=companies)
@@ -77,8 +85,10 @@ event = st.vega_lite_chart(
     themed(
         describe_chart(
             chart_spec,
-            title="Map of headquarters, data-centre hubs and the flows between them",
-            summary=f"{len(points)} places and {len(flows)} flows shown; the table below lists them",
+            title=_("Map of headquarters, data-centre hubs and the flows between them"),
+            summary=_("{n} places and {n2} flows shown; the table below lists them").format(
+                n=len(points), n2=len(flows)
+            ),
         )
     ),
     width="stretch",
@@ -101,42 +111,55 @@ handouts.render_view_pdf(
     as_of=dataset.as_of,
 )
 
-st.caption(MAP_DATE_NOTE)  # below the map, so the map starts above the fold at 1280x720
+st.caption(_(MAP_DATE_NOTE))  # below the map, so the map starts above the fold at 1280x720
 undated = int(flows["start_date"].isna().sum())
 st.page_link(
     "pages/sites.py",
-    label="Data-centre sites: operators, owners and capacity in Johor, Singapore and beyond",
+    label=_("Data-centre sites: operators, owners and capacity in Johor, Singapore and beyond"),
     icon=":material/dns:",
 )
 st.caption(
-    f"{len(points)} places and {len(flows)} flows shown"
-    + f" as of {format_date(pd.Timestamp(as_of))}"
-    + (f"; {undated} of the flows have no start date in the sources and show at every date." if undated else ".")
+    _("{n} places and {n2} flows shown").format(n=len(points), n2=len(flows))
+    + _(" as of {as_of}").format(as_of=format_date(pd.Timestamp(as_of)))
+    + (
+        _("; {undated} of the flows have no start date in the sources and show at every date.").format(undated=undated)
+        if undated
+        else "."
+    )
 )
 if flows.empty:
     st.info(
-        "No flows match these filters. Clear a company or relation filter, or pick a later date.",
+        _("No flows match these filters. Clear a company or relation filter, or pick a later date."),
         icon=":material/search_off:",
     )
-with st.expander("What the map does not know", icon=":material/help:"):
+with st.expander(_("What the map does not know"), icon=":material/help:"):
     st.markdown(
-        "- **No operator or facility is named.** The report speaks of leased data centres in Singapore and Malaysia owned and run by "
-        "non-Chinese companies; it names none. The two markers stand for a city and a region (dashed ring), not for sites.\n"
-        "- **Johor is our inference.** The report says only *Malaysia*; Johor is Malaysia's largest data-centre market (press sources).\n"
-        "- **Ownership** (marker shape) describes the leased centres the report talks about, not every data centre there.\n"
-        "- **Lines are reported relations, not shipments.** A chip line runs from its designer's home to where the chips are used; "
-        "it says nothing of where chips were made or how they travelled. Dashed lines are the curators' inference.\n"
-        f"- **Dates.** Most training flows are undated in the sources. {geo.unplaced_count(tables, base.flows)} relationships of these types "
-        "have no line because one end has no known place (for example an unnamed class of operators)."
+        _(
+            "- **No operator or facility is named.** The report speaks of leased data centres in Singapore "
+            "and Malaysia owned and run by non-Chinese companies; it names none. The two markers stand for a "
+            "city and a region (dashed ring), not for sites.\n- **Johor is our inference.** The report says "
+            "only *Malaysia*; Johor is Malaysia's largest data-centre market (press sources).\n- "
+            "**Ownership** (marker shape) describes the leased centres the report talks about, not every "
+            "data centre there.\n- **Lines are reported relations, not shipments.** A chip line runs from its "
+            "designer's home to where the chips are used; it says nothing of where chips were made or how "
+            "they travelled. Dashed lines are the curators' inference.\n- **Dates.** Most training flows are "
+            "undated in the sources. {tables} relationships of these types have no line because one end has "
+            "no known place (for example an unnamed class of operators)."
+        ).format(tables=geo.unplaced_count(tables, base.flows))
     )
 
 clicked = maps.selected_place(event)
 if clicked and clicked != st.session_state.get("_map_clicked"):
     st.session_state["_map_clicked"] = clicked
     urlbind.set_url_value("id", clicked)
-st.header("Place details")
+st.header(_("Place details"))
 place = urlbind.url_selectbox(
-    "Place", list(places), key="id", format_func=places.get, index=None, placeholder="Click a marker or choose a place"
+    _("Place"),
+    list(places),
+    key="id",
+    format_func=places.get,
+    index=None,
+    placeholder=_("Click a marker or choose a place"),
 )
 if place:
     row = maps.describe_points(base.points[base.points["location_id"] == place]).iloc[0]
@@ -144,23 +167,31 @@ if place:
         f"**{markdown.escape_md(row['name'])}** · {markdown.escape_md(row['kind_label'])} · {markdown.escape_md(row['ownership_label'])} · {markdown.escape_md(row['country'])}"
     )
     cards.render_evidence(row["evidence"])
-    st.markdown(markdown.escape_md(row["description"]))
+    st.markdown(markdown.english_text(row["description"]))
     st.caption(
-        f"Who is there: {markdown.escape_md(row['who'])}. Position known to: {markdown.escape_md(row['precision_label'].lower())}. "
-        f"Source: {row['source_id']}"
-        + (f", claim {row['claim_id']}" if row["claim_id"] else "")
-        + f". [Open its profile](entity?id={place})"
+        _("Who is there: {who}. Position known to: {lower}. Source: {source_id}").format(
+            who=markdown.escape_md(row["who"]),
+            lower=markdown.escape_md(row["precision_label"].lower()),
+            source_id=row["source_id"],
+        )
+        + (_(", claim {claim_id}").format(claim_id=row["claim_id"]) if row["claim_id"] else "")
+        + _(". [Open its profile](entity?id={place})").format(place=place)
     )
     if row["note"]:
-        st.caption("Note: " + markdown.escape_md(row["note"]))
+        st.caption(_("Note: ") + markdown.english_text(row["note"]))
     related = geo.place_relationships(tables, base.flows, place)
     if related.empty:
-        st.info("No relationship in the data names this place.", icon=":material/info:")
+        st.info(_("No relationship in the data names this place."), icon=":material/info:")
     else:
-        st.dataframe(related.drop(columns="relationship_id"), placeholder="–", hide_index=True, width="stretch")
+        st.dataframe(
+            related.drop(columns="relationship_id").rename(columns=maps.PLACE_TIE_LABELS),
+            placeholder="–",
+            hide_index=True,
+            width="stretch",
+        )
     claims = tables["claims"].set_index("claim_id")
     sources = tables["sources"].set_index("source_id")
-    for claim_id in dict.fromkeys([c for c in [row["claim_id"], *related["Claim"]] if c and c in claims.index]):
+    for claim_id in dict.fromkeys([c for c in [row["claim_id"], *related["claim"]] if c and c in claims.index]):
         with st.container(border=True):
             claim = claims.loc[claim_id]
             cards.render_claim(
@@ -168,31 +199,32 @@ if place:
                 sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None,
             )
 
-st.header("Places and flows shown")
+st.header(_("Places and flows shown"))
 place_view, flow_view = (
     base.point_rows.loc[points.index],
     base.flow_rows.loc[flows.index],
 )  # tables built once per data version
 box, box_open = layout.lazy_expander(
-    f"The {len(place_view)} places and {len(flow_view)} flows shown, as tables",
+    _("The {n} places and {n2} flows shown, as tables").format(n=len(place_view), n2=len(flow_view)),
     key="map_tables_open",
     icon=":material/table:",
 )
 if box_open:
-    tabs = box.tabs([f"Places ({len(place_view)})", f"Flows ({len(flow_view)})"])
+    place_id = maps.POINT_TABLE_LABELS["location_id"]  # the tables are built with the reader's column labels
+    tabs = box.tabs([_("Places ({n})").format(n=len(place_view)), _("Flows ({n})").format(n=len(flow_view))])
     tabs[0].dataframe(
-        place_view.assign(**{"Place id": place_view["Place id"].map(lambda v: entity_link(v, v))}),
+        place_view.assign(**{place_id: place_view[place_id].map(lambda v: entity_link(v, v))}),
         placeholder="–",
         hide_index=True,
         width="stretch",
         column_config={
-            "Place id": st.column_config.LinkColumn(
-                "Place id", display_text=LINK_DISPLAY, help="Open the place's profile"
+            place_id: st.column_config.LinkColumn(
+                place_id, display_text=LINK_DISPLAY, help=_("Open the place's profile")
             )
         },
     )
     if flow_view.empty:
-        tabs[1].info("No flows match these filters.", icon=":material/search_off:")
+        tabs[1].info(_("No flows match these filters."), icon=":material/search_off:")
     else:
         tabs[1].dataframe(flow_view, placeholder="–", hide_index=True, width="stretch")
 filtered = bool(companies or relations or "asof" in st.query_params)
@@ -200,14 +232,20 @@ buttons = st.columns([2, 2, 1.3, 1.3])
 downloads.render_table_downloads(
     place_view,
     None,
-    label="Places shown",
+    label=_("Places shown"),
     what="map_places",
     as_of=dataset.as_of,
     filtered=filtered,
     container=buttons[0],
 )
 downloads.render_table_downloads(
-    flow_view, None, label="Flows shown", what="map_flows", as_of=dataset.as_of, filtered=filtered, container=buttons[1]
+    flow_view,
+    None,
+    label=_("Flows shown"),
+    what="map_flows",
+    as_of=dataset.as_of,
+    filtered=filtered,
+    container=buttons[1],
 )
 buttons[2].download_button(
     "GeoJSON",
@@ -218,7 +256,7 @@ buttons[2].download_button(
     mime="application/geo+json",
     icon=":material/download:",
     on_click="ignore",
-    help="Places and flows shown, as one GeoJSON file",
+    help=_("Places and flows shown, as one GeoJSON file"),
 )
 downloads.render_view_bundle(
     dataset.package,
@@ -236,5 +274,8 @@ downloads.render_view_bundle(
 byurl.render_ids_url("locations", "location_id", points["location_id"], label="These places")
 byurl.render_ids_url("relationships", "relationship_id", flows["relationship_id"], label="These flows")
 st.caption(
-    "Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on any dispute."
+    _(
+        "Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, "
+        "not a statement on any dispute."
+    )
 )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import guard, handouts, markdown, release_view, slides, urlbind
+from supplychain.app import guard, handouts, language, markdown, release_view, slides, urlbind
 from supplychain.app.story_visual import step_visual_spec
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.labels import enum_label
@@ -15,9 +15,11 @@ tables = dataset.tables
 report = report_citation(tables, dataset.package)
 steps = story_steps(tables)
 if not steps:
-    st.info("The story has no steps: data/story_steps.csv is empty.", icon=":material/slideshow:")
+    st.info(_("The story has no steps: data/story_steps.csv is empty."), icon=":material/slideshow:")
     st.stop()
-raw = urlbind.url_value("step", [str(i) for i in range(1, len(steps) + 1)], what=f"not a step from 1 to {len(steps)}")
+raw = urlbind.url_value(
+    "step", [str(i) for i in range(1, len(steps) + 1)], what=_("not a step from 1 to {n}").format(n=len(steps))
+)
 number = int(raw) if raw else 1
 step = steps[number - 1]
 # ?notes=1 is the presenter's own window: the step's notes and source, never drawn over the audience's slide.
@@ -34,7 +36,7 @@ def render_quote() -> None:
     st.markdown(
         "### “"
         + markdown.escape_md(claim["text_en"])
-        + f"” :gray[— {markdown.escape_md(who)}, {markdown.escape_md(report.short)}]"
+        + _("” :gray[— {who}, {short}]").format(who=markdown.escape_md(who), short=markdown.escape_md(report.short))
     )
 
 
@@ -47,9 +49,10 @@ def render_notes() -> None:
         st.markdown("> " + markdown.escape_md(claim["quote_pl"]))
         st.caption(
             _(
-                "Attribution in the report: {who}. {publisher}: {title}. Translation by the dashboard's curators."
+                "Attribution in the report: {attribution}. {publisher}: {title}. Translation by the dashboard's "
+                "curators."
             ).format(
-                who=markdown.escape_md(claim["attribution"]),
+                attribution=markdown.escape_md(claim["attribution"]),
                 publisher=markdown.escape_md(source["publisher"]),
                 title=markdown.escape_md(source["title"]),
             )
@@ -85,7 +88,7 @@ nav[3].link_button(
     ),
 )
 nav[0].button(
-    "Previous",
+    _("Previous"),
     icon=":material/arrow_back:",
     shortcut="Left",
     disabled=number == 1,
@@ -94,7 +97,7 @@ nav[0].button(
     args=("step", str(number - 1)),
 )
 nav[1].button(
-    "Next",
+    _("Next"),
     icon=":material/arrow_forward:",
     shortcut="Right",
     disabled=number == len(steps),
@@ -103,19 +106,21 @@ nav[1].button(
     on_click=urlbind.set_url_value,
     args=("step", str(number + 1)),
 )
-nav[2].markdown(f"### Step {number} of {len(steps)}")
+nav[2].markdown("### " + _("Step {n} of {total}").format(n=number, total=len(steps)))
 nav[4].link_button(
-    "Open this view",
-    view_url(step),
+    _("Open this view"),
+    language.with_language(view_url(step)),
     icon=":material/open_in_new:",
     width="stretch",
-    help="Opens the page this step comes from, with its navigation, in a new tab.",
+    help=_("Opens the page this step comes from, with its navigation, in a new tab."),
 )
 foot = st.columns([5, 1], vertical_alignment="center")
 foot[0].caption(
-    f"Data {dataset.version}, built {dataset.as_of} · {markdown.escape_md(report.short)}"
-    + (f" (via {markdown.escape_md(report.via)})" if report.via else "")
-    + f" and public records · {report.licence} · ← → change step"
+    _("Data {version}, built {as_of} · {short}").format(
+        version=dataset.version, as_of=dataset.as_of, short=markdown.escape_md(report.short)
+    )
+    + (_(" (via {via})").format(via=markdown.escape_md(report.via)) if report.via else "")
+    + _(" and public records · {licence} · ← → change step").format(licence=report.licence)
 )
 handouts.render_pdf_download(
     lambda: handouts.story_pdf(dataset, base=handouts.app_base(st.context.url)),

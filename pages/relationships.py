@@ -11,8 +11,15 @@ from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import chain_chart, network_chart
 from supplychain.data.entities import LINK_DISPLAY, entity_link, names_by_id
 from supplychain.data.export import download_name
-from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, enum_label
+from supplychain.data.labels import (
+    CHAIN_STAGES,
+    KIND_LABELS,
+    RELATION_GROUP_HELP,
+    RELATION_GROUP_LABELS,
+    enum_label,
+)
 from supplychain.data.schema import column_labels, enum_values
+from supplychain.i18n import _
 from supplychain.rules.graph import (
     EDGE_COLUMNS,
     HOPS,
@@ -35,65 +42,69 @@ names = names_by_id(index)
 relations = enum_values(dataset.package, "relationships", "relation")
 low, high = date_bounds(all_edges, date.fromisoformat(dataset.as_of))
 
-st.title("Who develops, trains, leases, supplies and restricts whom")
+st.title(_("Who develops, trains, leases, supplies and restricts whom"))
 st.caption(
-    "Companies, models, chips, places and rules, tied by what the report and public records say. "
-    "Pick an entity to see its neighbourhood; every line carries the record behind it."
+    _(
+        "Companies, models, chips, places and rules, tied by what the report and public records say. "
+        "Pick an entity to see its neighbourhood; every line carries the record behind it."
+    )
 )
 # A wrapping row of fixed-width controls, not five columns: at 1024 px the columns cut "Focus on" and the dates;
 # here the controls that do not fit move to a second row, whole.
 row = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
 focus = url_selectbox(
-    "Focus on",
+    _("Focus on"),
     list(names),
     key="focus",
     container=row,
     width=300,
     index=None,
-    placeholder="Whole network",
+    placeholder=_("Whole network"),
     format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})",
 )
 hops = url_radio(
-    "Hops",
+    _("Hops"),
     HOPS,
     key="hops",
     default=1,
     container=row,
     width="content",
     horizontal=True,
-    help="How many ties away from the focus to show.",
+    help=_("How many ties away from the focus to show."),
 )
 chosen = url_multiselect(
-    "Relation types",
+    _("Relation types"),
     relations,
     key="relation",
     container=row,
     width=240,
     format_func=lambda r: enum_label("relationships", "relation", r),
-    placeholder="All",
+    placeholder=_("All"),
 )
 since = url_day(
-    "From",
+    _("From"),
     key="from",
     default=low,
     min_value=low,
     max_value=high,
     container=row,
     width=120,
-    help="Ties that lasted into this period; undated ties stay. Type YYYY-MM-DD and press Enter.",
+    help=_("Ties that lasted into this period; undated ties stay. Type YYYY-MM-DD and press Enter."),
 )
 until = url_day(
-    "To",
+    _("To"),
     key="to",
     default=high,
     min_value=low,
     max_value=high,
     container=row,
     width=120,
-    help="Type YYYY-MM-DD and press Enter.",
+    help=_("Type YYYY-MM-DD and press Enter."),
 )
 since, until = (since if since != low else None), (until if until != high else None)
-shown_view = url_radio("View", VIEWS, key="view", default=VIEWS[0], horizontal=True, label_visibility="collapsed")
+shown_view = url_radio(
+    _("View"), VIEWS, key="view", default=VIEWS[0], horizontal=True, label_visibility="collapsed", format_func=_
+)
 
 view, edges = cache.get_graph_view(dataset, focus, hops or 1, tuple(chosen), since, until)  # read-only, shared
 filtered = bool(focus or chosen or since or until)
@@ -101,17 +112,24 @@ settings = (focus, hops, tuple(chosen), since, until)  # everything the charts b
 
 if shown_view == "Network":
     if edges.empty:
-        st.info("No ties match these settings. Clear a relation type or widen the dates.", icon=":material/search_off:")
+        st.info(
+            _("No ties match these settings. Clear a relation type or widen the dates."), icon=":material/search_off:"
+        )
     else:
         drawn = view
         if view.number_of_nodes() > layout.NETWORK_CAP and not st.toggle(
-            f"Draw all {view.number_of_nodes()} entities (slow, and too dense to read)", key="network_all"
+            _("Draw all {number_of_nodes} entities (slow, and too dense to read)").format(
+                number_of_nodes=view.number_of_nodes()
+            ),
+            key="network_all",
         ):
             drawn = most_connected(view, layout.NETWORK_CAP)
             st.caption(
-                f"Drawing {layout.NETWORK_CAP} of {view.number_of_nodes()} entities: the best-connected and those tied to them, "
-                "with the ties among them. "
-                "Focus on an entity, pick relation types or narrow the dates to see the rest; the Evidence view lists every tie."
+                _(
+                    "Drawing {network_cap} of {number_of_nodes} entities: the best-connected and those tied to them, "
+                    "with the ties among them. Focus on an entity, pick relation types or narrow the dates to see "
+                    "the rest; the Evidence view lists every tie."
+                ).format(network_cap=layout.NETWORK_CAP, number_of_nodes=view.number_of_nodes())
             )
         nodes = node_frame(drawn)
         drawn_edges = edges[edges["from_id"].isin(nodes["id"]) & edges["to_id"].isin(nodes["id"])]
@@ -131,38 +149,49 @@ if shown_view == "Network":
                     label_limit=150,
                     min_width=560,  # the chart's width in a 1024 px window
                 ),
-                title="Network of who develops, trains, leases, supplies and restricts whom",
-                summary=f"{len(nodes)} entities and {len(edges)} ties; the table below lists every tie",
+                title=_("Network of who develops, trains, leases, supplies and restricts whom"),
+                summary=_("{n} entities and {n2} ties; the table below lists every tie").format(
+                    n=len(nodes), n2=len(edges)
+                ),
             ),
         )
         st.vega_lite_chart(themed(spec), width="stretch")
         downloads.render_chart_downloads(lambda: spec, what="relationship_network", as_of=dataset.as_of)
         st.caption(
-            f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
+            (
+                _("{n} entities, {n2} ties (filtered). Click a dot or a name to open its profile; ")
+                if filtered
+                else _("{n} entities, {n2} ties. Click a dot or a name to open its profile; ")
+            ).format(n=len(nodes), n2=len(drawn_edges))
             + (
-                "names of entities with fewer than three ties, and names that would overlap, show on hover "
-                "(or focus on one); "
+                _(
+                    "names of entities with fewer than three ties, and names that would overlap, show on hover (or "
+                    "focus on one); "
+                )
                 if len(nodes) > 40
-                else "a name that would overlap another shows on hover; "
+                else _("a name that would overlap another shows on hover; ")
             )
-            + "hover a line for its evidence. Line styles: "
-            + "; ".join(f"{g}: {h}" for g, h in RELATION_GROUP_HELP.items())
+            + _("hover a line for its evidence. Line styles: ")
+            + "; ".join(f"{RELATION_GROUP_LABELS.get(g, g)}: {h}" for g, h in RELATION_GROUP_HELP.items())
             + "."
         )
         if focus:
-            layout.render_entity_link(focus, names[focus], graph.nodes[focus]["kind"], note="open the profile")
+            layout.render_entity_link(focus, names[focus], graph.nodes[focus]["kind"], note=_("open the profile"))
 
 elif shown_view == "Chains":
     st.markdown(
-        "**For each Chinese developer: which models, trained where, in facilities owned by whom, on whose chips, under which rule.** "
-        "Only stated ties are followed; an empty cell means the data records no such tie."
+        _(
+            "**For each Chinese developer: which models, trained where, in facilities owned by whom, on "
+            "whose chips, under which rule.** Only stated ties are followed; an empty cell means the data "
+            "records no such tie."
+        )
     )
     developers = chinese_developers(tables)
     chains = chain_rows(
         view_graph(graph, relations=chosen, since=since, until=until), [focus] if focus in developers else developers
     )
     if chains.empty:
-        st.info("No Chinese developer's chain matches these settings.", icon=":material/search_off:")
+        st.info(_("No Chinese developer's chain matches these settings."), icon=":material/search_off:")
     else:
         chains_spec = cache.chart_spec(
             dataset,
@@ -170,9 +199,11 @@ elif shown_view == "Chains":
             settings,
             lambda: describe_chart(
                 chain_chart(chains),
-                title="Chain of each Chinese developer",
-                summary="its models, where they train, who owns those facilities, whose chips and which rules; "
-                "the table below lists the same",
+                title=_("Chain of each Chinese developer"),
+                summary=_(
+                    "its models, where they train, who owns those facilities, whose chips and which rules; the table "
+                    "below lists the same"
+                ),
             ),
         )
         st.vega_lite_chart(themed(chains_spec), width="stretch")
@@ -186,7 +217,7 @@ elif shown_view == "Chains":
             hide_index=True,
             width="stretch",
             column_config={
-                "developer_id": st.column_config.LinkColumn("Developer", display_text=LINK_DISPLAY),
+                "developer_id": st.column_config.LinkColumn(_("Developer"), display_text=LINK_DISPLAY),
                 **{s: st.column_config.TextColumn(label) for s, label in list(CHAIN_STAGES.items())[1:]},
             },
         )
@@ -222,20 +253,20 @@ else:
         with st.container(border=True):
             cards.render_edge_evidence(edges.iloc[rows[0]], tables["claims"], tables["sources"])
     else:
-        st.caption("Select a row to read the quote or record behind that tie.")
+        st.caption(_("Select a row to read the quote or record behind that tie."))
 
 export_cols = [c for c in EDGE_COLUMNS if c not in ("from_kind", "to_kind")]  # kinds are implied by the ids
 labels = {
     **column_labels(dataset.package, "relationships"),
-    "from_name": "From (name)",
-    "to_name": "To (name)",
-    "origin": "Recorded in",
+    "from_name": _("From (name)"),
+    "to_name": _("To (name)"),
+    "origin": _("Recorded in"),
 }
 buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping onto a second row when narrow
 downloads.render_table_downloads(
     edges[export_cols],
     labels,
-    label="Ties shown",
+    label=_("Ties shown"),
     what="relationships",
     as_of=dataset.as_of,
     filtered=filtered,
@@ -251,11 +282,11 @@ downloads.render_view_bundle(
     container=buttons,
 )
 buttons.download_button(
-    "Whole graph (GraphML)",
+    _("Whole graph (GraphML)"),
     lambda: graphml_bytes(graph),
     file_name=download_name("relationship-graph", dataset.as_of, "graphml"),
     mime="application/graphml+xml",
     icon=":material/hub:",
     on_click="ignore",
-    help="For Gephi, networkx or yEd: every entity and tie with its evidence.",
+    help=_("For Gephi, networkx or yEd: every entity and tie with its evidence."),
 )

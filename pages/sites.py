@@ -9,53 +9,54 @@ from supplychain.charts import sites as sites_charts
 from supplychain.data.entities import names_of
 from supplychain.data.export import download_name
 from supplychain.data.labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
+from supplychain.i18n import _
 from supplychain.rules import regions, sites
 
 dataset = guard.require_dataset()
 tables = dataset.tables
 all_sites, areas = cache.get_sites(dataset)
 
-st.title("Data-centre sites")
+st.title(_("Data-centre sites"))
 left, right = st.columns([1.9, 1], gap="medium")
 region_key = urlbind.url_radio(
-    "View",
+    _("View"),
     list(regions.SITE_REGIONS),
     key="view",
     default=regions.DEFAULT_SITE_REGION,
     container=right,
     horizontal=True,
-    format_func=lambda k: regions.SITE_REGIONS[k].label,
+    format_func=lambda k: _(regions.SITE_REGIONS[k].label),
 )
 # Filters of a fixed width in a wrapping row: two abreast where the column is wide, one a row where it is narrow
 # (2 x 2 columns cut each select to "All op…" at 1024 px).
 filters = right.container(horizontal=True, gap="small")
 owners = urlbind.url_multiselect(
-    "Owner nationality",
+    _("Owner nationality"),
     list(OWNERSHIP_LABELS)[:3],
     key="owner",
     container=filters,
     width=layout.FILTER_WIDTH,
     format_func=OWNERSHIP_LABELS.get,
-    placeholder="All",
+    placeholder=_("All"),
 )
 operator_names = dict(sorted(zip(all_sites["operator_id"], all_sites["operator"]), key=lambda kv: kv[1].casefold()))
 operators = urlbind.url_multiselect(
-    "Operator",
+    _("Operator"),
     list(operator_names),
     key="operator",
     container=filters,
     width=layout.FILTER_WIDTH,
     format_func=operator_names.get,
-    placeholder="All operators",
+    placeholder=_("All operators"),
 )
 statuses = urlbind.url_multiselect(
-    "Status",
+    _("Status"),
     list(SITE_STATUS_LABELS),
     key="status",
     container=filters,
     width=layout.FILTER_WIDTH,
     format_func=SITE_STATUS_LABELS.get,
-    placeholder="All",
+    placeholder=_("All"),
 )
 tenant_names = {
     str(t): str(n) for t, n in zip(all_sites["tenant_id"], all_sites["tenant"]) if isinstance(t, str) and t
@@ -72,15 +73,15 @@ tenants = urlbind.url_multiselect(
 )
 MW_CHOICES = ["0", "50", "100", "200"]
 min_mw = urlbind.url_selectbox(
-    "Capacity at least",
+    _("Capacity at least"),
     MW_CHOICES,
     key="mw",
     default="0",
     container=filters,
     width=layout.FILTER_WIDTH,
-    format_func=lambda v: "any" if v == "0" else f"{v} MW",
+    format_func=lambda v: _("any") if v == "0" else f"{v} MW",
     help=term_help(
-        dataset, "mw_it_load", "A site with no MW figure in its sources is hidden by any threshold above 'any'."
+        dataset, "mw_it_load", _("A site with no MW figure in its sources is hidden by any threshold above 'any'.")
     ),
 )
 
@@ -102,10 +103,13 @@ spec = cache.chart_spec(
 with left:
     event = st.vega_lite_chart(themed(spec), width="stretch", on_select="rerun", key="site_map")
     st.caption(
-        f"{len(in_view)} of {len(shown)} sites matching the filters are in this view. Marker size: capacity as stated "
-        "(hollow: no MW figure). Colour and shape: the owner's nationality. Sites at the same town are spread on a ring "
-        "around its point (thin line to the black dot): positions are town centres, not buildings. Shaded purple: a "
-        "country the report names, with no site named (hover it, or see the list on the right)."
+        _(
+            "{n} of {n2} sites matching the filters are in this view. Marker size: capacity as stated "
+            "(hollow: no MW figure). Colour and shape: the owner's nationality. Sites at the same town are "
+            "spread on a ring around its point (thin line to the black dot): positions are town centres, not "
+            "buildings. Shaded purple: a country the report names, with no site named (hover it, or see the "
+            "list on the right)."
+        ).format(n=len(in_view), n2=len(shown))
     )
 clicked = sites_charts.selected_site(event)
 if clicked and clicked != st.session_state.get("_site_clicked"):
@@ -114,13 +118,13 @@ if clicked and clicked != st.session_state.get("_site_clicked"):
 with right:
     names = names_of(all_sites, "site_id")
     chosen = urlbind.url_selectbox(
-        "Site details",
+        _("Site details"),
         list(names),
         key="site",
         format_func=names.get,
         index=None,
-        placeholder="Choose a site",  # short enough for the narrow column at 1024 px; the help says "or click"
-        help="Or click a marker on the map.",
+        placeholder=_("Choose a site"),  # short enough for the narrow column at 1024 px; the help says "or click"
+        help=_("Or click a marker on the map."),
     )
     if chosen:
         site_view.render_site(
@@ -129,20 +133,22 @@ with right:
     else:
         site_view.render_report_areas(areas, names)
 
-st.subheader("Capacity over time")
+st.subheader(_("Capacity over time"))
 by = urlbind.url_radio(
-    "Colour by",
+    _("Colour by"),
     ["country", "ownership"],
     key="by",
     default="country",
     horizontal=True,
-    format_func={"country": "Country", "ownership": "Owner nationality"}.get,
+    format_func={"country": _("Country"), "ownership": _("Owner nationality")}.get,
 )
 by_year = sites.capacity_by_year(shown)
 if by_year.empty:
     st.info(
-        f"None of the {len(shown)} sites shown has both an opening year and an MW figure, so there is no capacity "
-        "to draw. Widen the filters, or see each site's stated figure in the table below.",
+        _(
+            "None of the {n} sites shown has both an opening year and an MW figure, so there is no capacity "
+            "to draw. Widen the filters, or see each site's stated figure in the table below."
+        ).format(n=len(shown)),
         icon=":material/bar_chart_off:",
     )
 else:
@@ -154,16 +160,20 @@ else:
     )
     st.vega_lite_chart(themed(capacity), width="stretch")
 st.caption(
-    f"{by_year['site_id'].nunique()} of {len(shown)} sites have both an opening year and an MW figure and are counted. "
-    "Each counts at its latest stated figure from its opening year on, so phased builds make early years look larger; "
-    "figures mix IT load and unstated MW (hover a segment for its basis, date and source)."
+    _(
+        "{nunique} of {n} sites have both an opening year and an MW figure and are counted. Each counts "
+        "at its latest stated figure from its opening year on, so phased builds make early years look "
+        "larger; figures mix IT load and unstated MW (hover a segment for its basis, date and source)."
+    ).format(nunique=by_year["site_id"].nunique(), n=len(shown))
 )
 
 # The table and its downloads follow the map's view: the sites in the chosen region that match the filters.
-st.subheader(f"Sites in this view ({len(in_view)})")
+st.subheader(_("Sites in this view ({n})").format(n=len(in_view)))
 table = sites_charts.describe_sites(in_view)[list(sites.TABLE_COLUMNS)].rename(columns=sites.TABLE_COLUMNS)
 box, box_open = layout.lazy_expander(
-    f"The {len(in_view)} sites in {region.label} as a table: tenant, operator, owner, status, capacity and sources",
+    _("The {n} sites in {region} as a table: tenant, operator, owner, status, capacity and sources").format(
+        n=len(in_view), region=_(region.label)
+    ),
     key="sites_table_open",
     icon=":material/table:",
 )
@@ -172,7 +182,7 @@ if box_open:
 filtered = bool(owners or operators or statuses or tenants or min_mw != "0" or len(in_view) < len(shown))
 buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping when narrow
 downloads.render_table_downloads(
-    table, None, label="Sites shown", what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons
+    table, None, label=_("Sites shown"), what="sites", as_of=dataset.as_of, filtered=filtered, container=buttons
 )
 buttons.download_button(
     "GeoJSON",

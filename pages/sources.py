@@ -7,6 +7,7 @@ from supplychain.app.urlbind import url_selectbox
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
 from supplychain.data.labels import with_enum_words
+from supplychain.i18n import _, ngettext
 from supplychain.rules.provenance import citation_counts, citation_text, licence_name
 from supplychain.rules.standings import later_events, standing_of
 
@@ -14,22 +15,25 @@ dataset = guard.require_dataset()
 package, tables = dataset.package, dataset.tables
 claims, sources = tables["claims"], tables["sources"]
 
-st.title("Sources and claims")
+st.title(_("Sources and claims"))
 st.markdown(
-    "Each row of the dataset names one **source** (publisher, title, address, date) and, where the report "
-    "is the source, one **claim**: a short verbatim quote from the Polish text of the report with our English "
-    "translation and the attribution the report gives. Most claims rest on **people the report does not name**."
+    _(
+        "Each row of the dataset names one **source** (publisher, title, address, date) and, where the "
+        "report is the source, one **claim**: a short verbatim quote from the Polish text of the report "
+        "with our English translation and the attribution the report gives. Most claims rest on **people "
+        "the report does not name**."
+    )
 )
 
 claim_ids = list(claims["claim_id"])
 claim_texts = dict(zip(claims["claim_id"], claims["text_en"]))  # once, not an index rebuilt per option
 focus = url_selectbox(
-    "Show one claim and the rows that rest on it",
+    _("Show one claim and the rows that rest on it"),
     claim_ids,
     key="claim",
     index=None,
     format_func=lambda c: claim_texts[c][:110],
-    placeholder="Choose a claim…",
+    placeholder=_("Choose a claim…"),
 )
 source_index = sources.set_index("source_id")
 if focus:
@@ -41,9 +45,13 @@ if focus:
             standing_of(tables, focus), cache.per_version(dataset, later_events, focus), expanded=True
         )
         rows = cache.get_citing_rows(dataset, column="claim_id", value=focus)
-        st.markdown(f"**{len(rows)} row{'s' if len(rows) != 1 else ''} rest on this claim**")
+        st.markdown(
+            ngettext("**{n} row rests on this claim**", "**{n} rows rest on this claim**", len(rows)).format(
+                n=len(rows)
+            )
+        )
         if rows.empty:
-            st.caption("No data row cites this claim yet; it is kept as context.")
+            st.caption(_("No data row cites this claim yet; it is kept as context."))
         else:
             st.dataframe(
                 rows.assign(id=[row_link(t, i) for t, i in zip(rows["table"], rows["id"])]),
@@ -52,14 +60,16 @@ if focus:
                 width="stretch",
                 column_config={
                     "id": st.column_config.LinkColumn(
-                        "Row", display_text=LINK_DISPLAY, help="Open the row's profile or the row in the Data page"
+                        _("Row"),
+                        display_text=LINK_DISPLAY,
+                        help=_("Open the row's profile or the row in the Data page"),
                     )
                 },
             )
 
 # Only the open tab is built (a click reruns the page): the other two hold the page's tables. A link that
 # names a source opens on "All sources", where its rows are listed.
-TABS = ["Claims from the report", "All sources", "Method, licence and citation"]
+TABS = [_("Claims from the report"), _("All sources"), _("Method, licence and citation")]
 tab_claims, tab_sources, tab_method = st.tabs(
     TABS, key="sources_tab", on_change="rerun", default=TABS[1] if "source" in st.query_params else None
 )
@@ -68,20 +78,27 @@ if tab_claims.open:
         counts = citation_counts(tables, column="claim_id")
         shown_claims = claims
         if len(claims) > layout.LINK_CAP and not st.toggle(
-            f"Show all {len(claims)} claims as cards (the first {layout.LINK_CAP} are shown; the table below has all)",
+            _("Show all {n} claims as cards (the first {link_cap} are shown; the table below has all)").format(
+                n=len(claims), link_cap=layout.LINK_CAP
+            ),
             key="claims_all",
         ):
             shown_claims = claims.head(layout.LINK_CAP)
-        for _, claim in shown_claims.iterrows():
+        for _row, claim in shown_claims.iterrows():
             with st.container(border=True):
                 left, right = st.columns(2, gap="medium")
                 left.markdown("> " + markdown.escape_md(claim["quote_pl"]))
                 left.caption(
-                    f"Polish, verbatim · paragraph {claim['paragraph']} · claim {markdown.escape_md(claim['claim_id'])}"
+                    _("Polish, verbatim · paragraph {paragraph} · claim {claim_id}").format(
+                        paragraph=claim["paragraph"], claim_id=markdown.escape_md(claim["claim_id"])
+                    )
                 )
                 right.markdown(markdown.escape_md(claim["text_en"]))
                 right.caption(
-                    f"{markdown.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
+                    _("{attribution} · {claim_id} data rows cite it").format(
+                        attribution=markdown.escape_md(claim["attribution"]),
+                        claim_id=int(counts.get(claim["claim_id"], 0)),
+                    )
                 )
                 corrections.render_correction_button(
                     what=f"claim {claim['claim_id']}",
@@ -97,7 +114,9 @@ if tab_claims.open:
                         cards.render_claim_standing(
                             standing, cache.per_version(dataset, later_events, claim["claim_id"])
                         )
-        box, box_open = layout.lazy_expander("All claims as a table", key="claims_table_open", icon=":material/table:")
+        box, box_open = layout.lazy_expander(
+            _("All claims as a table"), key="claims_table_open", icon=":material/table:"
+        )
         if box_open:
             box.dataframe(
                 with_enum_words(claims, "claims", ["attribution_kind", "topic"]).assign(
@@ -118,14 +137,14 @@ if tab_claims.open:
                 hide_index=True,
                 width="stretch",
                 column_config={
-                    "claim_id": "Claim",
+                    "claim_id": _("Claim"),
                     "paragraph": "¶",
-                    "quote_pl": "Quote (Polish, verbatim)",
-                    "text_en": "English translation",
-                    "attribution": "Attribution",
-                    "attribution_kind": "Kind of attribution",
-                    "topic": "Topic",
-                    "rows_citing": "Rows citing",
+                    "quote_pl": _("Quote (Polish, verbatim)"),
+                    "text_en": _("English translation"),
+                    "attribution": _("Attribution"),
+                    "attribution_kind": _("Kind of attribution"),
+                    "topic": _("Topic"),
+                    "rows_citing": _("Rows citing"),
                 },
             )
 if tab_sources.open:
@@ -142,23 +161,23 @@ if tab_sources.open:
             hide_index=True,
             width="stretch",
             column_config={
-                "source_id": "Source",
-                "publisher": "Publisher",
-                "title": st.column_config.TextColumn("Title", width="medium"),
-                "url": st.column_config.LinkColumn("Address"),
-                "date_published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-                "kind": "Kind",
-                "language": "Lang.",
-                "rows_citing": st.column_config.NumberColumn("Rows citing"),
-                "note": "Note",
+                "source_id": _("Source"),
+                "publisher": _("Publisher"),
+                "title": st.column_config.TextColumn(_("Title"), width="medium"),
+                "url": st.column_config.LinkColumn(_("Address")),
+                "date_published": st.column_config.DateColumn(_("Published"), format="YYYY-MM-DD"),
+                "kind": _("Kind"),
+                "language": _("Lang."),
+                "rows_citing": st.column_config.NumberColumn(_("Rows citing")),
+                "note": _("Note"),
             },
         )
         chosen = url_selectbox(
-            "Rows resting on one source",
+            _("Rows resting on one source"),
             list(sources["source_id"]),
             key="source",
             index=None,
-            placeholder="Choose a source…",
+            placeholder=_("Choose a source…"),
             format_func=lambda s: (
                 f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})"
             ),
@@ -170,34 +189,33 @@ if tab_sources.open:
                 placeholder="–",
                 hide_index=True,
                 width="stretch",
-                column_config={"id": st.column_config.LinkColumn("Row", display_text=LINK_DISPLAY)},
+                column_config={"id": st.column_config.LinkColumn(_("Row"), display_text=LINK_DISPLAY)},
             )
 if tab_method.open:
     with tab_method:
         st.markdown(
-            f"""
-**How the data was curated.** We read the Polish republication of the Financial Times report line by line and
-recorded each statement as a claim with its verbatim quote, our translation and the attribution the report
-gives. Each company, model, chip, place, measure, event and relationship the report names became a row citing
-that claim (evidence *Reported by the FT*). Context the report assumes (dates of US measures, model releases,
-chip specifications, coordinates) was added from official records (evidence *Official record*) or, where none
-was found, other press (*Other press*); each such row cites its own source. Where a day is unknown the row
-says so (date precision month or year); where sources disagree the row's note says how. A value we could not
-source is left empty.
-
-**What the report does not say.** It names no data-centre operator, no specific model version trained
-abroad, no chip counts and no dates beyond "in April" and "at the beginning of this year"; the dataset does not fill those gaps
-with guesses.
-
-**Licence.** Our curation, translations and notes: {licence_name(package)}. Quotes are short excerpts of the report for
-commentary; the report itself remains the copyright of its publisher and is not republished here.
-"""
+            _(
+                "\n**How the data was curated.** We read the Polish republication of the Financial Times report "
+                "line by line and\nrecorded each statement as a claim with its verbatim quote, our translation "
+                "and the attribution the report\ngives. Each company, model, chip, place, measure, event and "
+                "relationship the report names became a row citing\nthat claim (evidence *Reported by the FT*). "
+                "Context the report assumes (dates of US measures, model releases,\nchip specifications, "
+                "coordinates) was added from official records (evidence *Official record*) or, where none\nwas "
+                "found, other press (*Other press*); each such row cites its own source. Where a day is unknown "
+                "the row\nsays so (date precision month or year); where sources disagree the row's note says how. "
+                "A value we could not\nsource is left empty.\n\n**What the report does not say.** It names no "
+                "data-centre operator, no specific model version trained\nabroad, no chip counts and no dates "
+                'beyond "in April" and "at the beginning of this year"; the dataset does not fill those gaps\nwith '
+                "guesses.\n\n**Licence.** Our curation, translations and notes: {package}. Quotes are short "
+                "excerpts of the report for\ncommentary; the report itself remains the copyright of its publisher "
+                "and is not republished here.\n"
+            ).format(package=licence_name(package))
         )
         st.markdown("**How far the record reaches**", help="Topic by topic: coverage.csv and review_log.csv.")
         release_view.render_reach(dataset)
         release_view.render_coverage_table(dataset)
         corrections.render_corrections_policy(package)
         cite = citation_text(package, tables)
-        st.markdown("**Cite this dataset**")
+        st.markdown(_("**Cite this dataset**"))
         st.code(cite["plain"], language=None, wrap_lines=True)
         st.code(cite["bibtex"], language="bibtex")

@@ -10,6 +10,7 @@ from supplychain.charts.status import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
 from supplychain.data.labels import STATUS_LABELS
+from supplychain.i18n import _, ngettext
 from supplychain.rules.status import (
     STATUS_TABLE_COLUMNS,
     date_presets,
@@ -36,43 +37,57 @@ def _jump() -> None:
         st.session_state["status_preset"] = None  # the menu is a jump, not a setting: it clears itself
 
 
-st.title("Could each chip be sold to China?")
+st.title(_("Could each chip be sold to China?"))
 # Two controls side by side (at most 760 px wide), the note under them at full width: a third, narrow column
 # for the note stood 16 lines tall at 1024 px and pushed the answers below the fold.
 top = st.container(width=760).columns([1.2, 2.8], vertical_alignment="bottom")
 day = pd.Timestamp(
     urlbind.url_day(
-        "Day (YYYY-MM-DD)",
+        _("Day (YYYY-MM-DD)"),
         key="asof",
         default=reviewed.date(),
         min_value=LOW,
         max_value=HIGH,
         container=top[0],
-        help="Type a day and press Enter. In a link: asof=YYYY-MM-DD. Without one, the day the record has been reviewed through.",
+        help=_(
+            "Type a day and press Enter. In a link: asof=YYYY-MM-DD. Without one, the day the record has been "
+            "reviewed through."
+        ),
     )
 )
 top[1].selectbox(
-    "Jump to",
+    _("Jump to"),
     list(dict(presets)),
     index=None,
     key="status_preset",
     on_change=_jump,
-    placeholder="Report date, reviewed-through date, a measure…",  # fits at 1024 px; the list says before / after
+    placeholder=_("Report date, reviewed-through date, a measure…"),  # fits at 1024 px; the list says before / after
 )
 st.caption(
-    f"Opens on **{format_date(reviewed)}**, the day the record has been reviewed through (later measures may "
-    f"exist but are not in the data yet); the report is of **{format_date(report_day)}**. "
-    "The latest measure in force decides. " + STATUS_DATE_NOTE
+    _(
+        "Opens on **{reviewed}**, the day the record has been reviewed through (later measures may exist but are "
+        "not in the data yet); the report is of **{report}**. The latest measure in force decides."
+    ).format(reviewed=format_date(reviewed), report=format_date(report_day))
+    + " "
+    + _(STATUS_DATE_NOTE)
 )
 
 status = status_on(tables["chips"], windows, day)
 counts = status["status"].value_counts()
-st.subheader(f"On {format_date(day)}")
-st.caption(" · ".join(f"{STATUS_LABELS[s]}: {counts[s]}" for s in STATUS_LABELS if s in counts))
+st.subheader(_("On {day}").format(day=format_date(day)))
+st.caption(
+    " · ".join(
+        f"{STATUS_LABELS[s]}: " + ngettext("{n} chip", "{n} chips", int(counts[s])).format(n=counts[s])
+        for s in STATUS_LABELS
+        if s in counts
+    )
+)
 # A long list of chips (a year of curation, or the 100x bench) answers and draws the first ones, with a switch.
 chips = tables["chips"]
 every_chip = len(chips) <= layout.LINK_CAP or st.toggle(
-    f"Answer for all {len(chips)} chips (the first {layout.LINK_CAP} are shown; the table below has all)",
+    _("Answer for all {n} chips (the first {shown} are shown; the table below has all)").format(
+        n=len(chips), shown=layout.LINK_CAP
+    ),
     key="status_all",
 )
 shown_ids = tuple(chips["chip_id"] if every_chip else chips["chip_id"].head(layout.LINK_CAP))
@@ -82,7 +97,7 @@ for i, answer in enumerate(answers.to_dict("records")):
     with grid[i % 2]:
         status_view.render_status_answer(answer, package=dataset.package)
 
-st.subheader("Every chip over time" if every_chip else f"The first {layout.LINK_CAP} chips over time")
+st.subheader(_("Every chip over time") if every_chip else _("The first {n} chips over time").format(n=layout.LINK_CAP))
 segments = cache.get_status_segments(
     dataset, str(full_start.date()), str(full_end.date()), None if every_chip else shown_ids
 )
@@ -102,9 +117,11 @@ strip = cache.chart_spec(
 )
 st.vega_lite_chart(themed(strip), width="stretch")
 st.caption(
-    "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = Chinese "
-    f"authorities discourage buying it (not an export restriction); blue line = {format_date(day)}; "
-    f"grey = after {format_date(reviewed)}, not yet reviewed."
+    _(
+        "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = Chinese "
+        "authorities discourage buying it (not an export restriction); blue line = {day}; grey = after {reviewed}, "
+        "not yet reviewed."
+    ).format(day=format_date(day), reviewed=format_date(reviewed))
 )
 downloads.render_chart_downloads(lambda: strip, what="chip_status_chart", as_of=dataset.as_of)
 status_link = layout.current_link("status")  # read now: the PDF is built after this run, outside it
@@ -115,7 +132,7 @@ handouts.render_view_pdf(
 )
 table = status_table(status, names)
 box, box_open = layout.lazy_expander(
-    f"The answers on {format_date(day)} as a table", key="status_table_open", icon=":material/table:"
+    _("The answers on {day} as a table").format(day=format_date(day)), key="status_table_open", icon=":material/table:"
 )
 if box_open:
     box.dataframe(
@@ -135,7 +152,7 @@ if box_open:
 downloads.render_table_downloads(
     table,
     STATUS_TABLE_COLUMNS,
-    label="Status table",
+    label=_("Status table"),
     what=f"chip_status_{day.date()}",
     as_of=dataset.as_of,
     filtered=False,

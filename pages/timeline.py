@@ -14,6 +14,7 @@ from supplychain.data.schema import enum_values
 from supplychain.i18n import _
 from supplychain.rules.timeline import (
     EVENT_TABLE_COLUMNS,
+    LANE_GROUP_CHOICES,
     causal_steps,
     events_table,
     expand_lanes,
@@ -51,51 +52,54 @@ def _pick(state_key: str) -> None:
         urlbind.set_url_value("event", ids[0])
 
 
-st.title("Timeline: what happened when")
+st.title(_("Timeline: what happened when"))
 st.caption(
-    "US measures, Chinese responses, chip launches, model releases and the shift of training abroad on one time axis. "
-    "Hover a mark for its date, precision and source; click it for the details and the quotes behind it."
+    _(
+        "US measures, Chinese responses, chip launches, model releases and the shift of training abroad "
+        "on one time axis. Hover a mark for its date, precision and source; click it for the details and "
+        "the quotes behind it."
+    )
 )
 top = st.columns([1.7, 1.7, 2.3, 2.3])
-dates = {"min_value": LOW, "max_value": HIGH, "help": "Type a day as YYYY-MM-DD and press Enter."}
-start = pd.Timestamp(urlbind.url_day("From", key="from", default=window[0].date(), container=top[0], **dates))
-end = pd.Timestamp(urlbind.url_day("To", key="to", default=window[1].date(), container=top[1], **dates))
+dates = {"min_value": LOW, "max_value": HIGH, "help": _("Type a day as YYYY-MM-DD and press Enter.")}
+start = pd.Timestamp(urlbind.url_day(_("From"), key="from", default=window[0].date(), container=top[0], **dates))
+end = pd.Timestamp(urlbind.url_day(_("To"), key="to", default=window[1].date(), container=top[1], **dates))
 start, end = min(start, end), max(start, end)
-lane_help = "Pick lanes, or a group (All models, All chips, All measures). In a link: " + ", ".join(
-    f"{c} = {lane_set.labels.get(c) or 'all ' + c}" for c in lane_set.choices
+lane_help = _("Pick lanes, or a group (All models, All chips, All measures). In a link: ") + ", ".join(
+    f"{c} = {lane_set.labels.get(c) or LANE_GROUP_CHOICES.get(c, c)}" for c in lane_set.choices
 )
 lanes = urlbind.url_multiselect(
-    "Lanes",
+    _("Lanes"),
     lane_set.choices,
     key="lanes",
     container=st.container(),  # a row of its own: in a fifth of the row its chips were cut ("US me…") at 1280 px
-    placeholder="All lanes",
+    placeholder=_("All lanes"),
     help=lane_help,
-    format_func=lambda c: lane_set.labels.get(c) or f"All {c}",
+    format_func=lambda c: lane_set.labels.get(c) or LANE_GROUP_CHOICES.get(c, c),
 )
 chosen_companies = urlbind.url_multiselect(
-    "Company",
+    _("Company"),
     companies,
     key="company",
     container=top[2],
-    placeholder="All companies",
+    placeholder=_("All companies"),
     format_func=lambda c: names.get(c, c),
 )
 chosen_categories = urlbind.url_multiselect(
-    "Category",
+    _("Category"),
     categories,
     key="category",
     container=top[3],
-    placeholder="All categories",
+    placeholder=_("All categories"),
     format_func=lambda c: enum_label("events", "category", c),
 )
-selected = urlbind.url_value("event", list(items["item_id"]), what="not an event on the timeline")
+selected = urlbind.url_value("event", list(items["item_id"]), what=_("not an event on the timeline"))
 # The status line of a chip on a day lives on its own page; a shared `asof` from there is drawn here as a blue line.
 asof_day = urlbind.url_date_value("asof", low=LOW, high=HIGH)
 asof = pd.Timestamp(asof_day) if asof_day else None
 st.page_link(
     "pages/status.py",
-    label="Could a chip be sold to China on a given day? The answer for every chip is on Export status",
+    label=_("Could a chip be sold to China on a given day? The answer for every chip is on Export status"),
     icon=":material/rule:",
     query_params={"asof": asof_day.isoformat()} if asof_day else None,  # the checked day only, never the raw value
 )
@@ -124,8 +128,8 @@ zoom = cache.chart_spec(  # built once per data version and range, like the char
             reviewed_through=reviewed,
             brushed=brushed,
         ),
-        title="Zoom strip",
-        summary="every event as a tick; drag across it to choose the dates the timeline below shows",
+        title=_("Zoom strip"),
+        summary=_("every event as a tick; drag across it to choose the dates the timeline below shows"),
     ),
 )
 st.vega_lite_chart(
@@ -137,15 +141,18 @@ st.vega_lite_chart(
 )
 if shown.empty:
     st.info(
-        "No events match these lanes, companies, categories and dates. Clear a filter or widen the dates.",
+        _("No events match these lanes, companies, categories and dates. Clear a filter or widen the dates."),
         icon=":material/search_off:",
     )
 elif len(shown) > layout.TIMELINE_CAP and not st.toggle(
-    f"Draw every one of the {len(shown)} events (slow, and too dense to read)", key="tl_all"
+    _("Draw every one of the {n} events (slow, and too dense to read)").format(n=len(shown)), key="tl_all"
 ):
     st.caption(
-        f"{len(shown)} events are more than can be told apart, so each lane shows how many fall in each period. "
-        "Narrow the dates, lanes or companies to see the events themselves; the table below lists every one."
+        _(
+            "{n} events are more than can be told apart, so each lane shows how many fall in each period. "
+            "Narrow the dates, lanes or companies to see the events themselves; the table below lists every "
+            "one."
+        ).format(n=len(shown))
     )
     counts = cache.chart_spec(
         dataset,
@@ -153,8 +160,10 @@ elif len(shown) > layout.TIMELINE_CAP and not st.toggle(
         (tuple(lanes), tuple(chosen_companies), tuple(chosen_categories), start, end),
         lambda: describe_chart(
             build_lane_count_chart(lane_counts(shown, start, end), start=start, end=end),
-            title="Timeline: events per lane and period",
-            summary=f"counts of {len(shown)} events per lane from {format_date(start)} to {format_date(end)}",
+            title=_("Timeline: events per lane and period"),
+            summary=_("counts of {n} events per lane from {start} to {end}").format(
+                n=len(shown), start=format_date(start), end=format_date(end)
+            ),
         ),
     )
     st.vega_lite_chart(themed(counts), width="stretch")
@@ -175,8 +184,10 @@ else:
                 selected=selected,
                 reviewed_through=reviewed,
             ),
-            title="Timeline of measures, chips and models",
-            summary=f"{len(shown)} events in lanes from {format_date(start)} to {format_date(end)}",
+            title=_("Timeline of measures, chips and models"),
+            summary=_("{n} events in lanes from {start} to {end}").format(
+                n=len(shown), start=format_date(start), end=format_date(end)
+            ),
         ),
     )
     st.vega_lite_chart(
@@ -199,18 +210,27 @@ else:
         as_of=dataset.as_of,
     )
 st.caption(
-    f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
-    "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · "
-    f"grey band = after {format_date(reviewed)}, the day the record has been reviewed through: later events may exist but are not in the data yet"
-    + (f" · blue line = {format_date(asof)}, the day chosen on Export status." if asof is not None else ".")
+    _(
+        "**{n}** of {n2} events, {start} to {end}. ● exact day · dashed box = date known only to the "
+        "month or year, drawn across the whole period · grey dashed lines and bands, numbered = the "
+        "report's causal chain · grey band = after {reviewed}, the day the record has been reviewed "
+        "through: later events may exist but are not in the data yet"
+    ).format(
+        n=len(shown), n2=len(items), start=format_date(start), end=format_date(end), reviewed=format_date(reviewed)
+    )
+    + (
+        _(" · blue line = {asof}, the day chosen on Export status.").format(asof=format_date(asof))
+        if asof is not None
+        else "."
+    )
 )
 chain = [f"**{n}** {d}: {markdown.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
-more = f" → … and {len(chain) - layout.LIST_CAP} more steps" if len(chain) > layout.LIST_CAP else ""
-st.caption("The report's causal chain, numbered on the chart: " + " → ".join(chain[: layout.LIST_CAP]) + more)
+more = _(" → … and {n} more steps").format(n=len(chain) - layout.LIST_CAP) if len(chain) > layout.LIST_CAP else ""
+st.caption(_("The report's causal chain, numbered on the chart: ") + " → ".join(chain[: layout.LIST_CAP]) + more)
 if missing := undated(tables, lane_codes):
-    more = f" and {len(missing) - layout.LIST_CAP} more" if len(missing) > layout.LIST_CAP else ""
+    more = _(" and {n} more").format(n=len(missing) - layout.LIST_CAP) if len(missing) > layout.LIST_CAP else ""
     st.caption(
-        "Not drawn, no date in the data: "
+        _("Not drawn, no date in the data: ")
         + ", ".join(markdown.escape_md(m) for m in missing[: layout.LIST_CAP])
         + more
         + "."
@@ -221,7 +241,7 @@ st.session_state["tl_rows"] = list(table["item_id"])
 if selected in set(items["item_id"]):
     cards.render_timeline_item(items.set_index("item_id").loc[selected], tables)
 box, box_open = layout.lazy_expander(
-    f"The {len(table)} events shown, as a table (click a row for its details)",
+    _("The {n} events shown, as a table (click a row for its details)").format(n=len(table)),
     key="tl_table_open",
     icon=":material/table:",
 )
@@ -251,7 +271,7 @@ row = st.columns([2, 1])
 downloads.render_table_downloads(
     table,
     EVENT_TABLE_COLUMNS,
-    label="Events shown",
+    label=_("Events shown"),
     what="timeline_events",
     as_of=dataset.as_of,
     filtered=filtered,

@@ -7,16 +7,21 @@ context variable, set once per run by the router (dashboard.py), so pure functio
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from functools import cache
 from gettext import GNUTranslations, NullTranslations
 from io import BytesIO
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 LANGUAGES: tuple[str, ...] = ("en", "pl")
+# Each language named in itself, for the switch in the sidebar (a reader looks for their own language's name).
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "pl": "Polski"}
 DEFAULT_LANGUAGE = "en"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
@@ -28,6 +33,15 @@ def set_language(language: str) -> str:
     chosen = language if language in LANGUAGES else DEFAULT_LANGUAGE
     _language.set(chosen)
     return chosen
+
+
+def choose_language(asked: str | None, remembered: str | None, browser_locale: str | None) -> str:
+    """The language of a run: the link's ?lang= if it names one, else the one the reader chose earlier in this
+    session, else the browser's (st.context.locale, "pl-PL" -> "pl"), else English."""
+    for candidate in (asked, remembered, (browser_locale or "").replace("_", "-").split("-")[0].lower()):
+        if candidate in LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE
 
 
 def current_language() -> str:
@@ -57,3 +71,51 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a counted phrase for `n` in the reader's language (Polish has three: chip, chipy, chipów)."""
     return translations(current_language()).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalogue without translating it now (a constant read later through `_`)."""
+    return message
+
+
+class Words(Mapping[str, str]):
+    """A code -> words lookup whose words are English msgids, translated each time they are read.
+
+    The module-level label tables (data/labels.py) are built at import, before any run knows its reader's
+    language, so they hold the English text and translate on every read: `WORDS[code]`, `.get`, `.items()`,
+    `.values()`, `dict(WORDS)` all answer in the current run's language.
+    """
+
+    def __init__(self, words: Mapping[str, str]) -> None:
+        self._words = dict(words)
+
+    def __getitem__(self, code: str) -> str:
+        return _(self._words[code])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __repr__(self) -> str:
+        return f"Words({self._words!r})"
+
+    def msgids(self) -> dict[str, str]:
+        """The English source text of each code (for the catalogue check), untranslated."""
+        return dict(self._words)
+
+
+def format_number(value: float, digits: int = 1) -> str:
+    """A number in the reader's language, with at most `digits` decimals: 1.5 (en) or 1,5 (pl); 12,345 or 12 345."""
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    return format_decimal(value, format=pattern, locale=current_language())
+
+
+def territory_name(code: str) -> str | None:
+    """A country's name in the reader's language from its ISO 3166 code ("MY" -> "Malezja"), by Babel (CLDR); None in
+    English (callers keep their own English name) or for an unknown code."""
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
+        return None
+    return Locale.parse(language).territories.get(str(code).upper())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from supplychain.charts.network import edge_table
 from supplychain.charts.sites import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS
 from supplychain.data.entities import build_entity_index
 from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
+from supplychain.data.translations import localize_package, localize_tables
+from supplychain.i18n import DEFAULT_LANGUAGE, current_language
 from supplychain.rules import regions, story
 from supplychain.rules.boundaries import clipped_boundaries, plot_topology
 from supplychain.rules.graph import build_graph, edge_frame, layout_positions, view_graph
@@ -33,8 +36,9 @@ def data_dir() -> Path:
 
 
 def _version(dataset: Dataset) -> tuple[str, str]:
-    """The key every per-data-version cache starts with: the data folder and the fingerprint this load kept."""
-    return str(data_dir()), dataset.fingerprint
+    """The key every per-data-version cache starts with: the data folder, and the fingerprint this load kept with
+    the reader's language (`_stamp`: cached answers and specs carry words)."""
+    return str(data_dir()), _stamp(dataset)
 
 
 # Checks of the rules layer that run inside the load (the data layer takes them as arguments, never imports them).
@@ -50,14 +54,35 @@ def _cached_dataset(folder: str, stamp: str) -> Dataset:
     return load_dataset(Path(folder), stamp=stamp, checks=RULE_CHECKS)
 
 
+def _stamp(dataset: Dataset) -> str:
+    """The key of everything derived from this load: its fingerprint and the reader's language, because the
+    cached answers, tables and chart specs carry words (a Polish reader must not get an English cached chart)."""
+    return f"{dataset.fingerprint}:{current_language()}"
+
+
 def get_dataset() -> Dataset:
-    """The validated dataset for this process, reloaded when a data file changes.
+    """The validated dataset for this process, reloaded when a data file changes, with our own words in the
+    reader's language (data/translations.csv: event titles, story steps, summaries, the data dictionary).
 
     Callers must treat the frames as read-only (filter functions return new frames). The app reads it through
     load_run_dataset / run_dataset, so one run never mixes two versions.
     """
     folder = data_dir()
-    return _cached_dataset(str(folder), fingerprint(folder))
+    dataset = _cached_dataset(str(folder), fingerprint(folder))
+    language = current_language()
+    if not dataset.ok or language == DEFAULT_LANGUAGE:
+        return dataset
+    return _cached_localized(str(folder), dataset.fingerprint, language, dataset)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_localized(folder: str, stamp: str, language: str, _dataset: Dataset) -> Dataset:
+    # One shared, read-only copy per data version and language; validation ran on the English load.
+    return replace(
+        _dataset,
+        tables=localize_tables(_dataset.tables, _dataset.package, language),
+        package=localize_package(_dataset.package, _dataset.tables.get("translations"), language),
+    )
 
 
 RUN_DATASET_KEY = "_run_dataset"  # session state: the dataset the router loaded for this session's current run
@@ -268,14 +293,24 @@ def _cached_chart_spec(folder: str, stamp: str, name: str, params: tuple, _build
     # (tests/test_chart_cache.py), so a run need not pay Altair's schema validation (about 40 % of to_dict).
     chart = _build()
     if isinstance(chart, dict):
-        return chart
+        return _with_locale(chart)
     import altair as alt
 
     # Altair refuses data over 5,000 rows by default; the pages cap what they draw themselves (ui.TIMELINE_CAP,
     # ui.NETWORK_CAP, ui.LINK_CAP), while the zoom strip of a 100x package holds 8,200 ticks. Switched off for the
     # whole process (a setting flipped per call would race between sessions' threads).
     alt.data_transformers.disable_max_rows()
-    return chart.to_dict(validate=False)
+    return _with_locale(chart.to_dict(validate=False))
+
+
+def _with_locale(spec: dict) -> dict:
+    """The spec with Vega's number and date formats in the reader's language (axis ticks, tooltips)."""
+    from supplychain.charts.style import vega_locale  # charts are imported lazily here, as in the builders above
+
+    locale = vega_locale(current_language())
+    if locale:
+        spec.setdefault("config", {})["locale"] = locale
+    return spec
 
 
 def chart_spec(dataset: Dataset, name: str, params: tuple, build: Callable[[], Any]) -> dict:

@@ -8,7 +8,7 @@ import streamlit as st
 from supplychain.app import cache
 from supplychain.app.corrections import render_correction_button
 from supplychain.app.layout import render_entity_link
-from supplychain.app.markdown import escape_md, md_link
+from supplychain.app.markdown import english_text, escape_md, md_link
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
 from supplychain.data.dates import PRECISION_LABELS, format_date
 from supplychain.data.entities import entity_names, entity_url
@@ -20,6 +20,7 @@ from supplychain.data.labels import (
 )
 from supplychain.data.load import Dataset
 from supplychain.data.schema import ENTITY_TABLES, entity_keys
+from supplychain.i18n import _, current_language, ngettext
 from supplychain.rules.standings import followable_url, later_events
 
 
@@ -32,18 +33,28 @@ def render_evidence(evidence: str) -> None:
 
 
 def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool = False) -> None:
-    """A claim: English text, who it comes from, the Polish quote on demand, the source."""
-    st.markdown(escape_md(claim["text_en"]))
+    """A claim: its text, who it comes from, the other language on demand, the source.
+
+    In English the claim reads as our translation, with the Polish quote on demand; in Polish it reads as the
+    report's own Polish words (never a back-translation), with our English translation on demand.
+    """
+    polish = current_language() == "pl"
+    st.markdown("> " + escape_md(claim["quote_pl"]) if polish else escape_md(claim["text_en"]))
     kind = enum_label("claims", "attribution_kind", str(claim["attribution_kind"]))
-    st.caption(f"{escape_md(kind)}: {escape_md(claim['attribution'])}")
-    with st.expander("Polish quote (verbatim)", expanded=expanded):
-        st.markdown("> " + escape_md(claim["quote_pl"]))
+    st.caption(f"{escape_md(kind)}: {english_text(claim['attribution'])}")
+    with st.expander(_("Our English translation") if polish else _("Polish quote (verbatim)"), expanded=expanded):
+        st.markdown(english_text(claim["text_en"]) if polish else "> " + escape_md(claim["quote_pl"]))
         if source is not None:
             st.caption(
-                f"{escape_md(source['publisher'])}, {escape_md(source['title'])}, {format_date(source['date_published'])}, paragraph {claim['paragraph']}"
+                _("{publisher}, {title}, {date_published}, paragraph {paragraph}").format(
+                    publisher=escape_md(source["publisher"]),
+                    title=escape_md(source["title"]),
+                    date_published=format_date(source["date_published"]),
+                    paragraph=claim["paragraph"],
+                )
             )
     if pd.notna(claim.get("note")) and claim.get("note"):
-        st.caption(f"Note: {escape_md(claim['note'])}")
+        st.caption(_("Note: {note}").format(note=english_text(claim["note"])))
 
 
 def tie_line(tie: pd.Series | dict) -> str:
@@ -77,9 +88,9 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
     )
     render_evidence(str(edge["evidence"]))
     if edge.get("description"):
-        st.markdown(escape_md(edge["description"]))
+        st.markdown(english_text(edge["description"]))
     if edge.get("note"):
-        st.caption(f"Note: {escape_md(edge['note'])}")
+        st.caption(_("Note: {note}").format(note=english_text(edge["note"])))
     source_index = sources.set_index("source_id")
     claim_hit = claims[claims["claim_id"] == edge.get("claim_id")]
     if not claim_hit.empty:
@@ -91,7 +102,11 @@ def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.Data
         )
     if edge.get("source_id") in source_index.index:
         render_source(source_index.loc[edge["source_id"]])
-    st.caption(f"Record: {escape_md(edge['relationship_id'])} ({escape_md(edge['origin'])})")
+    st.caption(
+        _("Record: {relationship_id} ({origin})").format(
+            relationship_id=escape_md(edge["relationship_id"]), origin=escape_md(edge["origin"])
+        )
+    )
 
 
 def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> None:
@@ -101,9 +116,15 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
     claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
     with st.container(border=True):
         st.subheader(f"{item['date_label']} · {item['title']}")
-        st.markdown(escape_md(item["description"]))
+        # An event's description is the curators' English; a release or launch line is worded by the app itself.
+        st.markdown(english_text(item["description"]) if item["origin"] == "events" else escape_md(item["description"]))
         st.caption(
-            f"{escape_md(item['lane_label'] if pd.notna(item.get('lane_label')) else item['lane'])} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
+            _("{lane} · date known to: {precision} · record `{name}` ({origin}.csv)").format(
+                lane=escape_md(item["lane_label"] if pd.notna(item.get("lane_label")) else item["lane"]),
+                precision=PRECISION_LABELS.get(item["precision"], item["precision"]),
+                name=item.name,
+                origin=item["origin"],
+            )
         )
         render_evidence(str(item["evidence"]))
         names = entity_names(tables)
@@ -111,7 +132,7 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
             if pd.notna(item.get(column)) and item[column] in names:
                 render_entity_link(item[column], names[item[column]], kind, note="profile")
         if pd.notna(item.get("note")) and item.get("note"):
-            st.caption("Note: " + escape_md(item["note"]))
+            st.caption(_("Note: ") + english_text(item["note"]))
         if pd.notna(item.get("claim_id")) and item["claim_id"] in claims.index:
             claim = claims.loc[item["claim_id"]]
             render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
@@ -123,7 +144,10 @@ def render_standing(standing: str | None) -> None:
     """A badge with a key finding's standing today; 'Not yet reviewed' when the curators have not judged it."""
     if not standing:
         st.badge(
-            NOT_REVIEWED_LABEL, icon=":material/help:", color="gray", help="Not yet checked against later records."
+            _(NOT_REVIEWED_LABEL),
+            icon=":material/help:",
+            color="gray",
+            help=_("Not yet checked against later records."),
         )
         return
     st.badge(
@@ -148,9 +172,9 @@ def render_later_events(events: pd.DataFrame) -> None:
     """The later events bearing on a finding: date, how it bears, what happened, and its source to follow."""
 
     if events.empty:
-        st.caption("No later event is linked to this finding.")
+        st.caption(_("No later event is linked to this finding."))
         return
-    for _, event in events.iterrows():
+    for _row, event in events.iterrows():
         bearing = enum_label("standing_links", "bearing", str(event["bearing"]))
         st.markdown(
             f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: {escape_md(event['title'])}"
@@ -159,8 +183,11 @@ def render_later_events(events: pd.DataFrame) -> None:
             f"{event['publisher']}, {event['source_title']}" if pd.notna(event["publisher"]) else event["source_id"]
         )
         st.caption(
-            f"{escape_md(event['how'])} · {enum_label('relationships', 'evidence', event['evidence'])} · "
-            f"Source: {md_link(str(source), followable_url(event['url']))}"
+            _("{how} · {evidence} · Source: {source}").format(
+                how=escape_md(event["how"]),
+                evidence=enum_label("relationships", "evidence", event["evidence"]),
+                source=md_link(str(source), followable_url(event["url"])),
+            )
         )
 
 
@@ -168,11 +195,15 @@ def render_claim_standing(standing: pd.Series | None, events: pd.DataFrame, *, e
     """A claim's standing today, the curators' summary and the later events behind it (Sources page cards)."""
     render_standing(None if standing is None else standing["standing"])
     if standing is None:
-        st.caption("Not yet checked against later records.")
+        st.caption(_("Not yet checked against later records."))
         return
     reviewed = format_date(standing["reviewed_date"])
-    st.caption(f"{escape_md(standing['summary_en'])} (checked {reviewed})")
-    label = f"{len(events)} later event{'s' if len(events) != 1 else ''} and their sources"
+    st.caption(
+        _("{summary_en} (checked {reviewed})").format(summary_en=escape_md(standing["summary_en"]), reviewed=reviewed)
+    )
+    label = ngettext("{n} later event and its source", "{n} later events and their sources", len(events)).format(
+        n=len(events)
+    )
     with st.expander(label, expanded=expanded):
         render_later_events(events)
 
@@ -187,46 +218,66 @@ def render_findings(dataset: Dataset, findings: pd.DataFrame) -> None:
     grid = st.columns(2, gap="medium")
     records = findings.to_dict("records")
     half = (len(records) + 1) // 2  # the first half down the left column, the rest down the right: report order
+    polish = current_language() == "pl"
     for i, finding in enumerate(records):
         claim_id = str(finding["claim_id"])
         claim = claims.loc[claim_id]
         with grid[0 if i < half else 1].container(gap="small"):
-            st.markdown(standing_badge_md(finding["standing"]) + " " + escape_md(claim["text_en"]))
+            words = ("> " + escape_md(claim["quote_pl"])) if polish else escape_md(claim["text_en"])
+            st.markdown(standing_badge_md(finding["standing"]) + " " + words)
             events = cache.per_version(dataset, later_events, claim_id)
             n = len(events)
-            label = f"Quote, standing and {n} later event{'s' if n != 1 else ''}" if n else "Quote and standing"
+            label = (
+                ngettext("Quote, standing and {n} later event", "Quote, standing and {n} later events", n).format(n=n)
+                if n
+                else _("Quote and standing")
+            )
             with st.expander(label):
-                st.markdown("> " + escape_md(claim["quote_pl"]))
+                if polish:
+                    st.markdown(english_text(claim["text_en"]))
+                else:
+                    st.markdown("> " + escape_md(claim["quote_pl"]))
                 kind = enum_label("claims", "attribution_kind", claim["attribution_kind"])
                 source = sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
                 st.caption(
-                    f"Polish, verbatim · {escape_md(kind)}: {escape_md(claim['attribution'])}"
+                    _("Polish, verbatim · {kind}: {who}").format(
+                        kind=escape_md(kind), who=escape_md(claim["attribution"])
+                    )
                     + (
-                        f" · {escape_md(source['publisher'])}, {format_date(source['date_published'])}, "
-                        f"paragraph {claim['paragraph']}"
+                        _(" · {publisher}, {date}, paragraph {paragraph}").format(
+                            publisher=escape_md(source["publisher"]),
+                            date=format_date(source["date_published"]),
+                            paragraph=claim["paragraph"],
+                        )
                         if source is not None
                         else ""
                     )
                 )
                 if finding["standing"]:
                     reviewed = format_date(finding["reviewed_date"])
-                    st.markdown(f"**Today:** {escape_md(finding['summary_en'])} (checked {reviewed})")
+                    st.markdown(
+                        _("**Where it stands:** {summary} (checked {reviewed})").format(
+                            summary=escape_md(finding["summary_en"]), reviewed=reviewed
+                        )
+                    )
                     render_later_events(events)
                 else:
-                    st.caption("Not yet checked against later records.")
+                    st.caption(_("Not yet checked against later records."))
                 rows = cache.get_citing_rows(dataset, column="claim_id", value=claim_id)
                 st.page_link(
                     "pages/sources.py",
                     label=(
-                        f"{len(rows)} data row{'s' if len(rows) != 1 else ''} rest on this claim"
+                        ngettext(
+                            "{n} data row rests on this claim", "{n} data rows rest on this claim", len(rows)
+                        ).format(n=len(rows))
                         if len(rows)
-                        else "Context: no data row cites it"
+                        else _("Context: no data row cites it")
                     ),
                     icon=":material/arrow_forward:",
                     query_params={"claim": claim_id},
                 )
                 render_correction_button(
-                    what=f"claim {claim_id}",
+                    what=_("claim {claim_id}").format(claim_id=claim_id),
                     row_ids=[f"claims:{claim_id}"] + ([f"standings:{claim_id}"] if finding["standing"] else []),
                     key=f"finding_{claim_id}",
                     url_path="overview",

@@ -14,6 +14,7 @@ from supplychain.app.layout import current_link
 from supplychain.app.urlbind import applied_params, current_page
 from supplychain.app.urlstate import describe_filters
 from supplychain.data.export import chart_image, download_name, to_csv_bytes, to_xlsx_bytes, view_bundle
+from supplychain.i18n import _
 from supplychain.rules.provenance import bundle_readme, with_citations
 
 
@@ -33,25 +34,30 @@ def render_view_bundle(
 
     params = applied_params()  # only what this page accepted and applied, never a link's raw or ignored values
     # A README is read as plain text too: the filter line is `key=value; key=value`, with no Markdown around it.
-    filters = "; ".join(describe_filters(params)) or "none (the full tables)"
+    filters = "; ".join(describe_filters(params)) or _("none (the full tables)")
     url_path = url_path or current_page()  # the router's address of this page (data/routes.py)
     link = current_link(url_path)
 
     def build() -> bytes:
         bundle = with_citations(tables, frames)
         rows = ", ".join(f"{n} {len(f)}" for n, f in bundle.items())
-        extra = f"## This view\n\nPage: /{url_path}\nFilters applied: {filters}\nRows: {rows}\nLink that reopens it: {link}\n"
+        extra = _(
+            "## This view\n\nPage: /{page}\nFilters applied: {filters}\nRows: {rows}\nLink that reopens it: {link}\n"
+        ).format(page=url_path, filters=filters, rows=rows, link=link)
         return view_bundle(package, bundle, bundle_readme(package, tables, extra=extra))
 
     container.download_button(
-        "Download this view (ZIP)",
+        _("Download this view (ZIP)"),
         build,
         file_name=download_name(f"{what}_view", as_of, "zip"),
         mime="application/zip",
         icon=":material/folder_zip:",
         on_click="ignore",
         disabled=all(frame.empty for frame in frames.values()),  # an empty view is no file to take away
-        help="The rows shown with the claims and sources they cite, a datapackage.json describing them, and a README with the citation, data version, filters and link.",
+        help=_(
+            "The rows shown with the claims and sources they cite, a datapackage.json describing them, and a "
+            "README with the citation, data version, filters and link."
+        ),
     )
 
 
@@ -65,12 +71,16 @@ def render_table_downloads(
     filtered: bool,
     container: Any = st,
 ) -> None:
-    """CSV and Excel buttons for exactly the rows and columns shown (labels from the data dictionary)."""
+    """CSV and Excel buttons for exactly the rows and columns shown.
+
+    The CSV's header is the columns' stable ids in either language, so a script reading it never breaks; the
+    Excel file is for reading, so its header is the columns' labels in the reader's language (`labels`).
+    """
 
     row = container.container(horizontal=True, gap="small", width="content")  # whole labels; wraps when narrow
     row.download_button(
         f"{label} (CSV)",
-        lambda: to_csv_bytes(frame, labels),
+        lambda: to_csv_bytes(frame),
         file_name=download_name(what, as_of, filtered=filtered),
         mime="text/csv",
         icon=":material/download:",
@@ -107,6 +117,6 @@ def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, c
             mime=mime,
             icon=":material/image:",
             on_click="ignore",
-            help=f"Save this chart as {fmt.upper()}",
+            help=_("Save this chart as {upper}").format(upper=fmt.upper()),
             key=f"img_{what}_{fmt}",
         )

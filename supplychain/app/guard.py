@@ -11,14 +11,20 @@ from supplychain.app import cache
 from supplychain.data import dates
 from supplychain.data.load import Dataset
 from supplychain.data.validate import LoadWarning, Problem
+from supplychain.i18n import _, ngettext
 from supplychain.rules.timeline import timeline_bounds
 
 
 def render_problems(problems: list[Problem]) -> None:
     """Show why the data could not be loaded, one line per problem, instead of a broken page."""
     st.error(
-        f"The data did not pass its checks ({len(problems)} problem{'s' if len(problems) != 1 else ''}). "
-        "Nothing is shown until they are fixed: a half-checked table could state a wrong fact.",
+        ngettext(
+            "The data did not pass its checks ({n} problem). Nothing is shown until it is fixed: a "
+            "half-checked table could state a wrong fact.",
+            "The data did not pass its checks ({n} problems). Nothing is shown until they are fixed: a "
+            "half-checked table could state a wrong fact.",
+            len(problems),
+        ).format(n=len(problems)),
         icon=":material/error:",
     )
     frame = pd.DataFrame(
@@ -39,12 +45,15 @@ def render_problems(problems: list[Problem]) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "Row": st.column_config.NumberColumn(help="Data row, counting from 1 below the header"),
-            "Line": st.column_config.NumberColumn(help="Line in the file (the header is line 1)"),
+            "Row": st.column_config.NumberColumn(help=_("Data row, counting from 1 below the header")),
+            "Line": st.column_config.NumberColumn(help=_("Line in the file (the header is line 1)")),
         },
     )
     st.caption(
-        "Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when a file changes."
+        _(
+            "Fix the rows in `data/`, or see README › 'Add or correct a row'. The page reloads the data when "
+            "a file changes."
+        )
     )
 
 
@@ -53,13 +62,19 @@ def render_load_warnings(warnings: list[LoadWarning]) -> None:
     if not warnings:
         return
     with st.expander(
-        f"The data loaded, with {len(warnings)} note{'s' if len(warnings) != 1 else ''} on how its files were saved",
+        ngettext(
+            "The data loaded, with {n} note on how its files were saved",
+            "The data loaded, with {n} notes on how its files were saved",
+            len(warnings),
+        ).format(n=len(warnings)),
         icon=":material/warning:",
     ):
-        frame = pd.DataFrame([{"File": w.file, "Column": w.column or "", "What was done": w.what} for w in warnings])
+        frame = pd.DataFrame(
+            [{_("File"): w.file, _("Column"): w.column or "", _("What was done"): w.what} for w in warnings]
+        )
         st.dataframe(frame, hide_index=True, width="stretch")
         st.caption(
-            "Nothing here changes a fact; re-saving the file as 'CSV UTF-8 (comma delimited)' clears these notes."
+            _("Nothing here changes a fact; re-saving the file as 'CSV UTF-8 (comma delimited)' clears these notes.")
         )
 
 

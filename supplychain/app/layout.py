@@ -65,15 +65,15 @@ def tie_columns(from_column: str, relation_column: str, to_column: str) -> dict[
     """Column settings of a table of ties (a profile's ties, the network's evidence table): names as links."""
     return {
         # Names get room of their own: auto-sized, "DeepSeek-V4 (preview" lost its end at 1024 px.
-        from_column: st.column_config.LinkColumn("From", display_text=LINK_DISPLAY, width="medium"),
-        relation_column: "Relation",
-        to_column: st.column_config.LinkColumn("To", display_text=LINK_DISPLAY, width="medium"),
-        "period": "When",
-        "evidence": "Evidence",
-        "description": st.column_config.TextColumn("What", width="large"),
-        "source_id": "Source",
-        "claim_id": "Claim",
-        "relationship_id": "Record",
+        from_column: st.column_config.LinkColumn(_("From"), display_text=LINK_DISPLAY, width="medium"),
+        relation_column: _("Relation"),
+        to_column: st.column_config.LinkColumn(_("To"), display_text=LINK_DISPLAY, width="medium"),
+        "period": _("When"),
+        "evidence": _("Evidence"),
+        "description": st.column_config.TextColumn(_("What"), width="large"),
+        "source_id": _("Source"),
+        "claim_id": _("Claim"),
+        "relationship_id": _("Record"),
     }
 
 
@@ -85,7 +85,8 @@ def render_notice(ignored: Iterable[tuple[str, str]]) -> None:
     ignored = [(text, why) for text, why in ignored if text]
     if ignored:
         st.info(
-            "Ignored in the link: " + "; ".join(as_code(text) + (f" ({why})" if why else "") for text, why in ignored),
+            _("Ignored in the link: ")
+            + "; ".join(as_code(text) + (f" ({why})" if why else "") for text, why in ignored),
             icon=":material/link_off:",
         )
 
@@ -98,7 +99,7 @@ def render_share_link(url_path: str) -> None:
     """
     link = current_link(url_path)
     with st.sidebar.container(key="share_link"):
-        st.caption("Link to this view (right-click it to copy; it reopens this page with every filter set):")
+        st.caption(_("Link to this view (right-click it to copy; it reopens this page with every filter set):"))
         st.markdown(link_markdown(link))
 
 
@@ -128,11 +129,18 @@ def forget_other_table_filters(*, key: str) -> None:
 def render_footer(dataset: Dataset) -> None:
     """Every page's footer: data version and date, the source, the licence."""
     st.divider()
-    built = format_date(pd.Timestamp(dataset.as_of)) if dataset.as_of else "date unknown"
-    version = f"Data version {dataset.version}, built {built}" if dataset.package else "Data not loaded"
-
+    built = format_date(pd.Timestamp(dataset.as_of) if dataset.as_of else None)
+    version = (
+        _("Data version {version}, built {day}").format(version=dataset.version, day=built)
+        if dataset.package
+        else _("Data not loaded")
+    )
     line = citation_line(dataset.tables, dataset.package) if dataset.tables else ""
-    st.caption(f"{version} · {escape_md(line)} · Every fact links to its source on the Sources page.")
+    st.caption(
+        _("{version} · {line} · Every fact links to its source on the Sources page.").format(
+            version=version, line=escape_md(line)
+        )
+    )
     if dataset.tables:
         render_reach(dataset)
 
@@ -154,11 +162,11 @@ def render_entity_search(dataset: Dataset) -> None:
     index = cache.get_relations(dataset)[0]
     with st.sidebar:
         text = st.text_input(
-            "Find a company, model, chip, place or rule",
+            _("Find a company, model, chip, place or rule"),
             key="entity_search",
-            placeholder="e.g. Tongyi Qianwen, H20",
+            placeholder=_("e.g. Tongyi Qianwen, H20"),
             icon=":material/search:",
-            help="Searches names and other names (aliases, Chinese names); opens the profile.",
+            help=_("Searches names and other names (aliases, Chinese names); opens the profile."),
         )
         if text and text.strip():
             shown = 6
@@ -176,11 +184,15 @@ def render_entity_search(dataset: Dataset) -> None:
             if hits.empty:
                 hits = suggest_entities(index, text, limit=shown)
                 st.caption(
-                    "No entity has that name or alias. Did you mean:"
+                    _("No entity has that name or alias. Did you mean:")
                     if len(hits)
-                    else "No entity has that name or alias."
+                    else _("No entity has that name or alias.")
                 )
             for hit in hits.head(shown).itertuples(index=False):
                 render_entity_link(hit.id, hit.name, hit.kind, note=hit.matched if hit.matched != hit.name else "")
             if len(hits) > shown:
-                st.caption(f"Showing {shown} of {len(hits)} matches: type more of the name to narrow them.")
+                st.caption(
+                    _("Showing {shown} of {n} matches: type more of the name to narrow them.").format(
+                        shown=shown, n=len(hits)
+                    )
+                )

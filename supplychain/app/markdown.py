@@ -8,12 +8,24 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from supplychain.i18n import N_, _, current_language
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$])")
 
 
 def escape_md(text: str) -> str:
     """Escape Markdown so data text renders literally (no links, emphasis or HTML from the data)."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def english_text(text: str) -> str:
+    """Our English free text (a note, a summary) as escaped Markdown; for a Polish reader it carries a badge saying
+    it is in English, since notes are not translated."""
+    body = escape_md(text)
+    return f":gray-badge[{_(ENGLISH_MARK)}] {body}" if current_language() != "en" else body
+
+
+ENGLISH_MARK = N_("in English")  # the badge on English text shown to a Polish reader
 
 
 def link_markdown(link: str) -> str:

@@ -6,9 +6,11 @@ from typing import Any
 
 import streamlit as st
 
+from supplychain.app.language import with_language
 from supplychain.app.theme import theme_param, themed
 from supplychain.charts.accessibility import FOCUS_CSS
 from supplychain.data.routes import PRESENT
+from supplychain.i18n import _
 
 STORY_URL = f"{PRESENT}?embed=true"  # embed mode: no toolbar or padding, so each step fits a 1280x720 shared window
 
@@ -51,11 +53,11 @@ def render_slide_visual(spec: dict[str, Any]) -> None:
 def render_story_link(container: Any = None, *, width: str = "stretch") -> None:
     """Open story mode in its own tab, full screen: a fresh page load so it starts without sidebar or toolbar."""
     (container or st.sidebar).link_button(
-        "Present the story",
-        STORY_URL + theme_param(),
+        _("Present the story"),
+        with_language(STORY_URL + theme_param()),
         icon=":material/slideshow:",
         width=width,
-        help="The report step by step, large type, arrow keys to move. Opens in a new tab.",
+        help=_("The report step by step, large type, arrow keys to move. Opens in a new tab."),
     )
 
 

@@ -77,4 +77,4 @@ def render_chip_status(dataset: Dataset, chip_id: str) -> None:
         render_status_answer(
             answer, question=False, when=when, package=dataset.package, url_path="entity", key=f"{chip_id}_{day.date()}"
         )
-    st.pagemd_link("pages/status.py", label=_("Any other day: Export status"), icon=":material/rule:")
+    st.page_link("pages/status.py", label=_("Any other day: Export status"), icon=":material/rule:")

@@ -22,6 +22,7 @@ import streamlit as st
 
 from supplychain.app.markdown import echo, escape_md
 from supplychain.app.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list
+from supplychain.i18n import N_, _
 
 NOTES_SHOWN = 8  # at most this many ignored settings are listed; the rest are counted
 TEXT_CHARS = 200  # a free-text setting (a search) longer than this is refused, not echoed or applied
@@ -51,9 +52,7 @@ def start_run(page_key: str) -> None:
         run["carried"].add(key)
 
 
-def _register(
-    key: str, bad: Sequence[str] = (), what: str = "not one of the available values", keep: Any = ...
-) -> None:
+def _register(key: str, bad: Sequence[str] = (), what: str = "", keep: Any = ...) -> None:
     """Note that this page reads `key`. Rejected values from a link go to the notice; rejected values
     that were carried from the previous page are removed from the URL without a word. `keep` is the
     URL text of the accepted value (None: nothing accepted); left out, the URL text is kept as is."""
@@ -68,15 +67,20 @@ def _register(
         elif key in st.query_params:
             del st.query_params[key]
     elif bad:
-        run["notes"].append((f"{echo(key, 40)}={echo(','.join(bad))}", what))
+        run["notes"].append((f"{echo(key, 40)}={echo(','.join(bad))}", what or _("not one of the available values")))
     run["valid"][key] = keep or None
+
+
+def register_setting(key: str, bad: Sequence[str] = (), what: str = "", keep: Any = ...) -> None:
+    """Note a setting read outside the url_* widgets (the language): its accepted URL text, or why it was refused."""
+    _register(key, bad, what, keep=keep)
 
 
 def ignored_notes() -> list[tuple[str, str]]:
     """(what the link said, why it was ignored) for the notice: rejected values, and parameters no widget
     of this page understood. The link text is cut short; ui.render_notice shows it as plain text."""
     run = st.session_state.get(_RUN, _new_run())
-    unknown = [(echo(k, 40), "not a setting of this page") for k in st.query_params if k not in run["keys"]]
+    unknown = [(echo(k, 40), _("not a setting of this page")) for k in st.query_params if k not in run["keys"]]
     notes = run["notes"] + unknown
     if len(notes) > NOTES_SHOWN:
         notes = notes[:NOTES_SHOWN] + [(f"{len(notes) - NOTES_SHOWN} more", "")]
@@ -178,7 +182,7 @@ def url_text(label: str, *, key: str, container: Any = st, **kwargs: Any) -> str
     raw = st.query_params.get_all(key)
     text = raw[-1] if raw else ""
     if len(text) > TEXT_CHARS:
-        _register(key, [text], f"longer than {TEXT_CHARS} characters", keep=None)
+        _register(key, [text], _("longer than {n} characters").format(n=TEXT_CHARS), keep=None)
         text = ""
     else:
         _register(key, keep=text or None)
@@ -186,7 +190,7 @@ def url_text(label: str, *, key: str, container: Any = st, **kwargs: Any) -> str
     return container.text_input(label, key=key, on_change=_write, args=(key, str, ""), **kwargs)
 
 
-def url_value(key: str, allowed: Sequence[str] | None = None, *, what: str = "not found") -> str | None:
+def url_value(key: str, allowed: Sequence[str] | None = None, *, what: str = N_("not found")) -> str | None:
     """A parameter read without a widget (e.g. /entity?id=...): its value, or None if absent or not allowed."""
     raw = st.query_params.get_all(key)
     if not raw:
@@ -194,7 +198,7 @@ def url_value(key: str, allowed: Sequence[str] | None = None, *, what: str = "no
         return None
     value = raw[-1]
     if allowed is not None and value not in set(allowed):
-        _register(key, [value], what, keep=None)
+        _register(key, [value], _(what), keep=None)
         return None
     _register(key, keep=value)
     return value
@@ -231,7 +235,10 @@ def url_day(
     """
     value, bad = decode_date(st.query_params.get_all(key), low=min_value, high=max_value)
     _register(
-        key, bad, f"not a date written YYYY-MM-DD between {min_value} and {max_value}", keep=value and value.isoformat()
+        key,
+        bad,
+        _("not a date written YYYY-MM-DD between {low} and {high}").format(low=min_value, high=max_value),
+        keep=value and value.isoformat(),
     )
     day = value or default
     if value is None:
@@ -249,8 +256,15 @@ def url_day(
     rejected = st.session_state.pop(f"_{key}_rejected", None)
     if rejected is not None:
         container.warning(
-            f"“{escape_md(echo(rejected, 20))}” is not a day between {min_value} and {max_value} (type YYYY-MM-DD); "
-            f"still showing {day.isoformat()}.",
+            _(
+                "“{rejected}” is not a day between {min_value} and {max_value} (type YYYY-MM-DD); still showing "
+                "{isoformat}."
+            ).format(
+                rejected=escape_md(echo(rejected, 20)),
+                min_value=min_value,
+                max_value=max_value,
+                isoformat=day.isoformat(),
+            ),
             icon=":material/event_busy:",
         )
     return day
@@ -259,5 +273,10 @@ def url_day(
 def url_date_value(key: str, *, low: date, high: date) -> date | None:
     """A date parameter read without a widget (e.g. the shared `asof` drawn on the Timeline); a bad one is noticed."""
     value, bad = decode_date(st.query_params.get_all(key), low=low, high=high)
-    _register(key, bad, f"not a date written YYYY-MM-DD between {low} and {high}", keep=value and value.isoformat())
+    _register(
+        key,
+        bad,
+        _("not a date written YYYY-MM-DD between {low} and {high}").format(low=low, high=high),
+        keep=value and value.isoformat(),
+    )
     return value

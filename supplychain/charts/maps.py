@@ -14,6 +14,7 @@ from supplychain.charts.style import (
     FLOW_GROUP_COLOURS,
     LOCATION_KIND_COLOURS,
     OWNERSHIP_SHAPES,
+    vega_label_expr,
 )
 from supplychain.data import geography
 from supplychain.data.dates import UNKNOWN, format_span
@@ -23,6 +24,7 @@ from supplychain.data.labels import (
     OWNERSHIP_LABELS,
     enum_words,
 )
+from supplychain.i18n import N_, Words, _
 from supplychain.rules import geo, label_layout, regions
 
 
@@ -65,37 +67,41 @@ LAND = "#E4E7EA"
 SEA = "#F3F7FA"
 SELECTION = "place"
 
-POINT_TABLE_LABELS = {
-    "location_id": "Place id",
-    "name": "Place",
-    "kind_label": "What is there",
-    "country": "Country",
-    "lat": "Latitude",
-    "lon": "Longitude",
-    "precision_label": "Position known to",
-    "ownership_label": "Owned or operated by",
-    "who": "Who is there",
-    "description": "Description",
-    "evidence_label": "Evidence",
-    "source_id": "Source",
-    "claim_id": "Claim",
-    "note": "Note",
-}
-FLOW_TABLE_LABELS = {
-    "flow_id": "Flow id",
-    "relationship_id": "Relationship id",
-    "from_name": "From",
-    "relation_label": "Relation",
-    "to_name": "To",
-    "origin_name": "Line starts at",
-    "dest_name": "Line ends at",
-    "when": "When",
-    "description": "Description",
-    "evidence_label": "Evidence",
-    "source_id": "Source",
-    "claim_id": "Claim",
-    "note": "Note",
-}
+POINT_TABLE_LABELS = Words(
+    {
+        "location_id": N_("Place id"),
+        "name": N_("Place"),
+        "kind_label": N_("What is there"),
+        "country": N_("Country"),
+        "lat": N_("Latitude"),
+        "lon": N_("Longitude"),
+        "precision_label": N_("Position known to"),
+        "ownership_label": N_("Owned or operated by"),
+        "who": N_("Who is there"),
+        "description": N_("Description"),
+        "evidence_label": N_("Evidence"),
+        "source_id": N_("Source"),
+        "claim_id": N_("Claim"),
+        "note": N_("Note"),
+    }
+)
+FLOW_TABLE_LABELS = Words(
+    {
+        "flow_id": N_("Flow id"),
+        "relationship_id": N_("Relationship id"),
+        "from_name": N_("From"),
+        "relation_label": N_("Relation"),
+        "to_name": N_("To"),
+        "origin_name": N_("Line starts at"),
+        "dest_name": N_("Line ends at"),
+        "when": N_("When"),
+        "description": N_("Description"),
+        "evidence_label": N_("Evidence"),
+        "source_id": N_("Source"),
+        "claim_id": N_("Claim"),
+        "note": N_("Note"),
+    }
+)
 
 
 def describe_points(points: pd.DataFrame) -> pd.DataFrame:
@@ -122,7 +128,7 @@ def describe_flows(flows: pd.DataFrame) -> pd.DataFrame:
     ]
     out["title"] = out["from_name"] + " " + out["relation_label"] + " " + out["to_name"]
     out["label"] = [
-        rel if when == UNKNOWN else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])
+        rel if when == _(UNKNOWN) else f"{rel} · {when}" for rel, when in zip(out["relation_label"], out["when"])
     ]
     return out
 
@@ -288,24 +294,24 @@ def map_spec(
     """
     region = region_key if isinstance(region_key, regions.Region) else regions.REGIONS[region_key]
     flow_tooltip = [
-        alt.Tooltip("title:N", title="Flow"),
-        alt.Tooltip("when:N", title="When"),
-        alt.Tooltip("origin_name:N", title="From place"),
-        alt.Tooltip("dest_name:N", title="To place"),
-        alt.Tooltip("description:N", title="What the source says"),
-        alt.Tooltip("evidence_label:N", title="Evidence"),
-        alt.Tooltip("source_id:N", title="Source"),
-        alt.Tooltip("claim_id:N", title="Claim"),
+        alt.Tooltip("title:N", title=_("Flow")),
+        alt.Tooltip("when:N", title=_("When")),
+        alt.Tooltip("origin_name:N", title=_("From place")),
+        alt.Tooltip("dest_name:N", title=_("To place")),
+        alt.Tooltip("description:N", title=_("What the source says")),
+        alt.Tooltip("evidence_label:N", title=_("Evidence")),
+        alt.Tooltip("source_id:N", title=_("Source")),
+        alt.Tooltip("claim_id:N", title=_("Claim")),
     ]
     point_tooltip = [
-        alt.Tooltip("name:N", title="Place"),
-        alt.Tooltip("kind_label:N", title="What is there"),
-        alt.Tooltip("who:N", title="Who is there"),
-        alt.Tooltip("ownership_label:N", title="Owner"),
-        alt.Tooltip("precision_label:N", title="Position known to"),
-        alt.Tooltip("evidence_label:N", title="Evidence"),
-        alt.Tooltip("source_id:N", title="Source"),
-        alt.Tooltip("claim_id:N", title="Claim"),
+        alt.Tooltip("name:N", title=_("Place")),
+        alt.Tooltip("kind_label:N", title=_("What is there")),
+        alt.Tooltip("who:N", title=_("Who is there")),
+        alt.Tooltip("ownership_label:N", title=_("Owner")),
+        alt.Tooltip("precision_label:N", title=_("Position known to")),
+        alt.Tooltip("evidence_label:N", title=_("Evidence")),
+        alt.Tooltip("source_id:N", title=_("Source")),
+        alt.Tooltip("claim_id:N", title=_("Claim")),
     ]
     groups = groups or list(FLOW_GROUP_COLOURS)
     group_scale = alt.Scale(domain=groups, range=[FLOW_GROUP_COLOURS[g] for g in groups])
@@ -313,7 +319,7 @@ def map_spec(
     layers: list[alt.Chart] = [
         alt.Chart(boundaries_data())
         .mark_geoshape(fill=LAND, stroke="#FFFFFF", strokeWidth=0.7, clip=True)
-        .encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
+        .encode(tooltip=alt.Tooltip("properties.name:N", title=_("Country"))),
         alt.Chart(alt.NamedData("lines"))
         .mark_line(strokeWidth=2.6, opacity=0.85, clip=True)
         .encode(
@@ -321,10 +327,16 @@ def map_spec(
             latitude="lat:Q",
             detail="flow_id:N",
             order="seq:Q",
-            stroke=alt.Stroke("group:N", title="Line colour", scale=group_scale),
+            stroke=alt.Stroke(
+                "group:N",
+                title=_("Line colour"),
+                scale=group_scale,
+                legend=alt.Legend(labelExpr=vega_label_expr({g: _(g) for g in groups})),
+            ),
             strokeDash=alt.StrokeDash(
                 "line_style:N",
-                title="Line style",
+                title=_("Line style"),
+                legend=alt.Legend(labelExpr=vega_label_expr({d: _(d) for d in FLOW_EVIDENCE_DASHES})),
                 scale=alt.Scale(domain=list(FLOW_EVIDENCE_DASHES), range=list(FLOW_EVIDENCE_DASHES.values())),
             ),
             tooltip=flow_tooltip,
@@ -353,14 +365,14 @@ def map_spec(
             latitude="lat:Q",
             color=alt.Color(
                 "kind_label:N",
-                title="Marker colour",
+                title=_("Marker colour"),
                 scale=alt.Scale(
                     domain=[LOCATION_KIND_LABELS[k] for k in kinds], range=[LOCATION_KIND_COLOURS[k] for k in kinds]
                 ),
             ),
             shape=alt.Shape(
                 "ownership_label:N",
-                title="Marker shape",
+                title=_("Marker shape"),
                 scale=alt.Scale(
                     domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_SHAPES[o] for o in owners]
                 ),
@@ -437,3 +449,18 @@ def selected_place(event: Any) -> str | None:
         value = chosen[0].get("location_id")
         return str(value) if value else None
     return None
+
+
+# Column headings of place_relationships as shown on the Map page (the frame keeps these stable keys).
+PLACE_TIE_LABELS = Words(
+    {
+        "From": N_("From"),
+        "Relation": N_("Relation"),
+        "To": N_("To"),
+        "When": N_("When"),
+        "Evidence": N_("Evidence"),
+        "Source": N_("Source"),
+        "claim": N_("Claim"),
+        "Description": N_("Description"),
+    }
+)

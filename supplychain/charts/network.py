@@ -16,18 +16,32 @@ from supplychain.charts.style import (
 )
 from supplychain.data.dates import format_span
 from supplychain.data.entities import entity_url, short_label
-from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUPS, enum_label, enum_words
+from supplychain.data.labels import (
+    CHAIN_STAGES,
+    KIND_LABELS,
+    RELATION_GROUP_LABELS,
+    RELATION_GROUPS,
+    enum_label,
+    enum_words,
+)
+from supplychain.i18n import _
 
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
 _LABEL_FONT = 12
 _KIND_SCALE = alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
-_KIND_LEGEND = alt.Legend(
-    title="Entity",
-    orient="top",
-    labelExpr=vega_label_expr(KIND_LABELS),
-    labelFontSize=12,
-    titleFontSize=13,
-)
+
+
+def _kind_legend() -> alt.Legend:
+    """The legend of entity kinds, worded for the reader (built per chart, not at import)."""
+    return alt.Legend(
+        title=_("Entity"),
+        orient="top",
+        labelExpr=vega_label_expr(KIND_LABELS),
+        labelFontSize=12,
+        titleFontSize=13,
+    )
+
+
 _GROUPS = list(RELATION_GROUP_DASHES)
 _X_DOMAIN = (-0.05, 1.22)  # layout units (0..1) plus room for the labels right of the rightmost dots
 _Y_DOMAIN = (-0.06, 1.06)
@@ -139,31 +153,38 @@ def network_chart(
     x = alt.X("x:Q", scale=x_scale, axis=None)
     y = alt.Y("y:Q", scale=y_scale, axis=None)
     edge_tooltip = [
-        alt.Tooltip("from_name:N", title="From"),
-        alt.Tooltip("relation_label:N", title="Relation"),
-        alt.Tooltip("to_name:N", title="To"),
-        alt.Tooltip("period:N", title="When"),
-        alt.Tooltip("evidence:N", title="Evidence"),
-        alt.Tooltip("description_short:N", title="What"),
-        alt.Tooltip("claim_short:N", title="Report says"),
-        alt.Tooltip("source:N", title="Source"),
-        alt.Tooltip("relationship_id:N", title="Record"),
+        alt.Tooltip("from_name:N", title=_("From")),
+        alt.Tooltip("relation_label:N", title=_("Relation")),
+        alt.Tooltip("to_name:N", title=_("To")),
+        alt.Tooltip("period:N", title=_("When")),
+        alt.Tooltip("evidence:N", title=_("Evidence")),
+        alt.Tooltip("description_short:N", title=_("What")),
+        alt.Tooltip("claim_short:N", title=_("Report says")),
+        alt.Tooltip("source:N", title=_("Source")),
+        alt.Tooltip("relationship_id:N", title=_("Record")),
     ]
     kind_legend, tie_legend = (
-        _KIND_LEGEND,
-        alt.Legend(orient="top", labelFontSize=12, titleFontSize=13, symbolStrokeWidth=2, symbolSize=400),
+        _kind_legend(),
+        alt.Legend(
+            orient="top",
+            labelFontSize=12,
+            titleFontSize=13,
+            symbolStrokeWidth=2,
+            symbolSize=400,
+            labelExpr=vega_label_expr(RELATION_GROUP_LABELS),
+        ),
     )
     if legend_rows:
-        kind_legend = alt.Legend(**{**_KIND_LEGEND.to_dict(), "columns": math.ceil(len(KIND_LABELS) / legend_rows)})
+        kind_legend = alt.Legend(**{**_kind_legend().to_dict(), "columns": math.ceil(len(KIND_LABELS) / legend_rows)})
         tie_legend = alt.Legend(**{**tie_legend.to_dict(), "columns": math.ceil(len(_GROUPS) / legend_rows)})
     dash = alt.StrokeDash(
         "group:N",
-        title="Tie",
+        title=_("Tie"),
         scale=alt.Scale(domain=_GROUPS, range=[RELATION_GROUP_DASHES[g] for g in _GROUPS]),
         legend=tie_legend,
     )
     group_scale = alt.Scale(domain=_GROUPS, range=[RELATION_GROUP_GREYS[g] for g in _GROUPS])
-    stroke = alt.Stroke("group:N", title="Tie", scale=group_scale, legend=tie_legend)
+    stroke = alt.Stroke("group:N", title=_("Tie"), scale=group_scale, legend=tie_legend)
     lines = (
         alt.Chart(ed)
         .mark_rule(strokeWidth=1.6, opacity=0.8)
@@ -182,10 +203,10 @@ def network_chart(
         )
     )
     node_tooltip = [
-        alt.Tooltip("name:N", title="Name"),
-        alt.Tooltip("kind_label:N", title="Kind"),
-        alt.Tooltip("degree:Q", title="Ties shown"),
-        alt.Tooltip("id:N", title="Id (click to open its profile)"),
+        alt.Tooltip("name:N", title=_("Name")),
+        alt.Tooltip("kind_label:N", title=_("Kind")),
+        alt.Tooltip("degree:Q", title=_("Ties shown")),
+        alt.Tooltip("id:N", title=_("Id (click to open its profile)")),
     ]
     points = (
         alt.Chart(nd)
@@ -311,17 +332,17 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
             x2="col2:Q",
             y2="row2:Q",
             tooltip=[
-                alt.Tooltip("relation:N", title="Tie"),
-                alt.Tooltip("to:N", title="To"),
-                alt.Tooltip("record:N", title="Record"),
+                alt.Tooltip("relation:N", title=_("Tie")),
+                alt.Tooltip("to:N", title=_("To")),
+                alt.Tooltip("record:N", title=_("Record")),
             ],
         )
     )
     tooltip = [
-        alt.Tooltip("name:N", title="Name"),
-        alt.Tooltip("kind_label:N", title="Kind"),
-        alt.Tooltip("stage_label:N", title="Column"),
-        alt.Tooltip("developer_name:N", title="Chain of"),
+        alt.Tooltip("name:N", title=_("Name")),
+        alt.Tooltip("kind_label:N", title=_("Kind")),
+        alt.Tooltip("stage_label:N", title=_("Column")),
+        alt.Tooltip("developer_name:N", title=_("Chain of")),
     ]
     points = (
         alt.Chart(nodes)
@@ -329,7 +350,7 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
         .encode(
             x=alt.X("col:Q", scale=x_scale, axis=axis),
             y=alt.Y("row:Q", scale=y_scale, axis=None),
-            color=alt.Color("kind:N", scale=_KIND_SCALE, legend=_KIND_LEGEND),
+            color=alt.Color("kind:N", scale=_KIND_SCALE, legend=_kind_legend()),
             href="url:N",
             tooltip=tooltip,
         )

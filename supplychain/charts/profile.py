@@ -7,6 +7,7 @@ import pandas as pd
 
 from supplychain.charts.style import KIND_COLOURS
 from supplychain.data.cells import cell_text
+from supplychain.i18n import _
 
 
 def _moment_domain(moments: pd.DataFrame) -> tuple[list[str], int]:
@@ -25,11 +26,11 @@ def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
     colour = KIND_COLOURS.get(kind, "#555555")
     base = alt.Chart(moments)
     tooltip = [
-        alt.Tooltip("when:N", title="When"),
-        alt.Tooltip("title:N", title="What"),
-        alt.Tooltip("what:N", title="Kind"),
-        alt.Tooltip("source_id:N", title="Source"),
-        alt.Tooltip("claim_id:N", title="Claim"),
+        alt.Tooltip("when:N", title=_("When")),
+        alt.Tooltip("title:N", title=_("What")),
+        alt.Tooltip("what:N", title=_("Kind")),
+        alt.Tooltip("source_id:N", title=_("Source")),
+        alt.Tooltip("claim_id:N", title=_("Claim")),
     ]
     # Rows in date order: an explicit sort, since the layers' own domains (spans first, then days) would put
     # every month- or year-precision row above the dated ones (the H20's profile read out of order).
@@ -73,7 +74,7 @@ def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.Lay
     rest = (
         alt.Chart(others)
         .mark_circle(size=30, color="#9aa5b1", opacity=0.8)
-        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="Place in the data")])
+        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title=_("Place in the data"))])
     )
     dot = (
         alt.Chart(here)
@@ -90,10 +91,10 @@ def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.Lay
             longitude="lon:Q",
             latitude="lat:Q",
             tooltip=[
-                alt.Tooltip("name:N", title="Place"),
-                alt.Tooltip("lat:Q", format=".3f", title="Latitude"),
-                alt.Tooltip("lon:Q", format=".3f", title="Longitude"),
-                alt.Tooltip("precision:N", title="Precision"),
+                alt.Tooltip("name:N", title=_("Place")),
+                alt.Tooltip("lat:Q", format=".3f", title=_("Latitude")),
+                alt.Tooltip("lon:Q", format=".3f", title=_("Longitude")),
+                alt.Tooltip("precision:N", title=_("Precision")),
             ],
         )
     )

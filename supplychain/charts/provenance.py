@@ -7,6 +7,7 @@ import pandas as pd
 
 from supplychain.charts.style import EVIDENCE_COLOURS
 from supplychain.data.labels import EVIDENCE_HELP, EVIDENCE_LABELS, TABLE_LABELS
+from supplychain.i18n import _
 from supplychain.rules.provenance import CITED_TABLES
 
 
@@ -38,20 +39,20 @@ def evidence_chart(tables: dict[str, pd.DataFrame], *, row_px: int = 30) -> alt.
                 sort=[TABLE_LABELS[t] for t in CITED_TABLES],
                 axis=alt.Axis(labelFontSize=13, labelLimit=220),
             ),
-            x=alt.X("rows:Q", title="Rows", axis=alt.Axis(labelFontSize=12, titleFontSize=13)),
+            x=alt.X("rows:Q", title=_("Rows"), axis=alt.Axis(labelFontSize=12, titleFontSize=13)),
             color=alt.Color(
                 "evidence_label:N",
-                title="What the row rests on",
+                title=_("What the row rests on"),
                 sort=[EVIDENCE_LABELS[k] for k in order],
                 scale=alt.Scale(domain=[EVIDENCE_LABELS[k] for k in order], range=[EVIDENCE_COLOURS[k] for k in order]),
                 legend=alt.Legend(orient="bottom", columns=3, labelFontSize=12, titleFontSize=13, labelLimit=260),
             ),
             order=alt.Order("evidence:N"),
             tooltip=[
-                alt.Tooltip("table_label:N", title="Table"),
-                alt.Tooltip("evidence_label:N", title="Evidence"),
-                alt.Tooltip("rows:Q", title="Rows"),
-                alt.Tooltip("meaning:N", title="Meaning"),
+                alt.Tooltip("table_label:N", title=_("Table")),
+                alt.Tooltip("evidence_label:N", title=_("Evidence")),
+                alt.Tooltip("rows:Q", title=_("Rows")),
+                alt.Tooltip("meaning:N", title=_("Meaning")),
             ],
         )
     )

@@ -14,6 +14,7 @@ from supplychain.data.labels import (
     enum_label,
     enum_words,
 )
+from supplychain.i18n import _, format_number, ngettext
 from supplychain.rules import label_layout, regions, sites
 
 SITE_MAP_WIDTH = 560
@@ -43,7 +44,7 @@ def describe_sites(frame: pd.DataFrame) -> pd.DataFrame:
     out["tenant_text"] = [
         f"{r.tenant} ({enum_label('sites', 'tenant_evidence', r.tenant_evidence)}, {r.tenant_source_id})"
         if pd.notna(r.tenant_id)
-        else "none reported"
+        else _("none reported")
         for r in out.itertuples()
     ]
     return out
@@ -52,10 +53,15 @@ def describe_sites(frame: pd.DataFrame) -> pd.DataFrame:
 def capacity_text(row: Any) -> str:
     """ "110 MW, MW planned at full build-out (...), figure of 20 Oct 2022 (source)" or "no MW figure in the sources"."""
     if pd.isna(row.capacity_mw):
-        return "no MW figure in the sources"
+        return _("no MW figure in the sources")
     basis = enum_label("sites", "capacity_basis", row.capacity_basis)
-    when = format_date(row.capacity_date, row.capacity_precision) if pd.notna(row.capacity_date) else "undated"
-    return f"{row.capacity_mw:g} MW: {basis[0].lower() + basis[1:] if not basis.startswith('MW') else basis}; figure of {when} ({row.capacity_source_id})"
+    when = format_date(row.capacity_date, row.capacity_precision) if pd.notna(row.capacity_date) else _("undated")
+    return _("{mw} MW: {basis}; figure of {when} ({source})").format(
+        mw=format_number(row.capacity_mw, 1),
+        basis=basis[0].lower() + basis[1:] if not basis.startswith("MW") else basis,
+        when=when,
+        source=row.capacity_source_id,
+    )
 
 
 def prepare_map(frame: pd.DataFrame, region: regions.Region) -> dict[str, list[dict[str, Any]]]:
@@ -125,7 +131,7 @@ def area_features(boundaries: dict[str, Any], areas: pd.DataFrame) -> list[dict[
         code = feature["properties"].get("iso2")
         if code in by_country.index:
             area = by_country.loc[code]
-            text = f"The report says {area['country_name']}; no site is named"
+            text = _("The report says {country}; no site is named").format(country=area["country_name"])
             out.append(
                 {
                     **feature,
@@ -133,7 +139,9 @@ def area_features(boundaries: dict[str, Any], areas: pd.DataFrame) -> list[dict[
                         **feature["properties"],
                         "area": text,
                         "claims": area["claim_ids"],
-                        "sites": f"{area['site_count']} sites in the data",
+                        "sites": ngettext(
+                            "{n} site in the data", "{n} sites in the data", int(area["site_count"])
+                        ).format(n=area["site_count"]),
                     },
                 }
             )
@@ -148,26 +156,26 @@ def site_map(
     owner_labels = [OWNERSHIP_LABELS[o] for o in owners]
     colour_scale = alt.Scale(domain=owner_labels, range=[OWNERSHIP_COLOURS[o] for o in owners])
     shape_scale = alt.Scale(domain=owner_labels, range=[OWNERSHIP_SHAPES[o] for o in owners])
-    colour = alt.Color("ownership_label:N", title="Owner nationality", scale=colour_scale)
-    shape = alt.Shape("ownership_label:N", title="Owner nationality", scale=shape_scale)
+    colour = alt.Color("ownership_label:N", title=_("Owner nationality"), scale=colour_scale)
+    shape = alt.Shape("ownership_label:N", title=_("Owner nationality"), scale=shape_scale)
     tooltip = [
-        alt.Tooltip("name:N", title="Site"),
-        alt.Tooltip("operator:N", title="Operator"),
-        alt.Tooltip("owner_text:N", title="Ultimate owner"),
-        alt.Tooltip("ownership_label:N", title="Owner nationality"),
-        alt.Tooltip("status_label:N", title="Status"),
-        alt.Tooltip("capacity_text:N", title="Capacity"),
-        alt.Tooltip("place:N", title="Place"),
-        alt.Tooltip("precision_label:N", title="Position known to"),
-        alt.Tooltip("tenant_text:N", title="Chinese AI tenant"),
-        alt.Tooltip("source_id:N", title="Source"),
+        alt.Tooltip("name:N", title=_("Site")),
+        alt.Tooltip("operator:N", title=_("Operator")),
+        alt.Tooltip("owner_text:N", title=_("Ultimate owner")),
+        alt.Tooltip("ownership_label:N", title=_("Owner nationality")),
+        alt.Tooltip("status_label:N", title=_("Status")),
+        alt.Tooltip("capacity_text:N", title=_("Capacity")),
+        alt.Tooltip("place:N", title=_("Place")),
+        alt.Tooltip("precision_label:N", title=_("Position known to")),
+        alt.Tooltip("tenant_text:N", title=_("Chinese AI tenant")),
+        alt.Tooltip("source_id:N", title=_("Source")),
     ]
     select = alt.selection_point(name=SELECTION, fields=["site_id"], on="click", clear="dblclick")
     base_layers = [
         # Named while Altair builds (it deep-copies inline data on every call); the values go in after to_dict.
         alt.Chart(alt.NamedData("site_boundaries", format=alt.DataFormat(type="json")))
         .mark_geoshape(fill="#E4E7EA", stroke="#FFFFFF", strokeWidth=0.8, clip=True)
-        .encode(tooltip=alt.Tooltip("properties.name:N", title="Country")),
+        .encode(tooltip=alt.Tooltip("properties.name:N", title=_("Country"))),
     ]
     if areas:
         base_layers.append(
@@ -175,15 +183,15 @@ def site_map(
             .mark_geoshape(fill=AREA_COLOUR, fillOpacity=0.10, strokeWidth=0, clip=True)
             .encode(
                 tooltip=[
-                    alt.Tooltip("properties.area:N", title="The report's area"),
-                    alt.Tooltip("properties.claims:N", title="Claims"),
-                    alt.Tooltip("properties.sites:N", title="Sites inside"),
+                    alt.Tooltip("properties.area:N", title=_("The report's area")),
+                    alt.Tooltip("properties.claims:N", title=_("Claims")),
+                    alt.Tooltip("properties.sites:N", title=_("Sites inside")),
                 ]
             )
         )
     size = alt.Size(
         "size:Q",
-        title="Capacity (MW)",
+        title=_("Capacity (MW)"),
         scale=alt.Scale(type="sqrt", domain=[0, 300], range=[MIN_MARKER, 650], clamp=True),
         legend=alt.Legend(values=[50, 150, 300], symbolFillColor="#BBBBBB", symbolStrokeColor="#555555"),
     )
@@ -289,34 +297,34 @@ def capacity_chart(by_year: pd.DataFrame, *, by: str) -> alt.Chart:
         owners = [o for o in OWNERSHIP_COLOURS if o in set(data["ownership"])]
         colour = alt.Color(
             "ownership_label:N",
-            title="Owner nationality",
+            title=_("Owner nationality"),
             scale=alt.Scale(domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_COLOURS[o] for o in owners]),
         )
     else:
         countries = [c for c in SITE_COUNTRY_COLOURS if c in set(data["country"])]
         colour = alt.Color(
             "country:N",
-            title="Country",
+            title=_("Country"),
             scale=alt.Scale(domain=countries, range=[SITE_COUNTRY_COLOURS[c] for c in countries]),
         )
     return (
-        alt.Chart(data, title="Stated capacity of sites in service, by opening year (MW)")
+        alt.Chart(data, title=_("Stated capacity of sites in service, by opening year (MW)"))
         .mark_bar(stroke="white", strokeWidth=0.6)
         .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, labelFontSize=13, titleFontSize=13)),
-            y=alt.Y("sum(capacity_mw):Q", title="MW (as stated)", axis=alt.Axis(labelFontSize=13, titleFontSize=13)),
+            x=alt.X("year:O", title=_("Year"), axis=alt.Axis(labelAngle=0, labelFontSize=13, titleFontSize=13)),
+            y=alt.Y("sum(capacity_mw):Q", title=_("MW (as stated)"), axis=alt.Axis(labelFontSize=13, titleFontSize=13)),
             color=colour,
             detail="site_id:N",
             order=alt.Order("opened_year:Q"),
             tooltip=[
-                alt.Tooltip("name:N", title="Site"),
+                alt.Tooltip("name:N", title=_("Site")),
                 alt.Tooltip("capacity_mw:Q", title="MW"),
-                alt.Tooltip("basis:N", title="What the MW measure"),
-                alt.Tooltip("figure_date:N", title="Figure dated"),
-                alt.Tooltip("capacity_source_id:N", title="Source"),
-                alt.Tooltip("opened_year:Q", title="Opened"),
-                alt.Tooltip("country:N", title="Country"),
-                alt.Tooltip("ownership_label:N", title="Owner nationality"),
+                alt.Tooltip("basis:N", title=_("What the MW measure")),
+                alt.Tooltip("figure_date:N", title=_("Figure dated")),
+                alt.Tooltip("capacity_source_id:N", title=_("Source")),
+                alt.Tooltip("opened_year:Q", title=_("Opened")),
+                alt.Tooltip("country:N", title=_("Country")),
+                alt.Tooltip("ownership_label:N", title=_("Owner nationality")),
             ],
         )
         .properties(height=260, width="container")

@@ -11,6 +11,7 @@ from supplychain.charts.style import STATUS_COLOURS, vega_label_expr
 from supplychain.charts.time_axis import FONT, asof_rule, iso_day, time_domain, time_ticks, unreviewed_layer
 from supplychain.data.dates import format_date
 from supplychain.data.labels import STATUS_LABELS
+from supplychain.i18n import _
 from supplychain.rules.status import STATUSES
 
 
@@ -24,10 +25,11 @@ def status_frame(
     seg["end"] = seg["end"].clip(upper=end + pd.Timedelta(days=1))
     seg["start_iso"], seg["end_iso"] = seg["start"].map(iso_day), seg["end"].map(iso_day)
     seg["period"] = [
-        f"{format_date(a)} to {format_date(b - pd.Timedelta(days=1))}" for a, b in zip(seg["start"], seg["end"])
+        _("{start} to {end}").format(start=format_date(a), end=format_date(b - pd.Timedelta(days=1)))
+        for a, b in zip(seg["start"], seg["end"])
     ]
     seg["status_label"] = seg["status"].map(STATUS_LABELS)
-    seg["certainty"] = seg["uncertain"].map({True: "Uncertain", False: "Certain"})
+    seg["certainty"] = seg["uncertain"].map({True: _("Uncertain"), False: _("Certain")})
     seg["measure"] = seg["measure_name"].fillna("")
     seg["china_side_names"] = (
         seg["china_side"].fillna("").map(lambda v: "; ".join(names.get(i, i) for i in str(v).split("; ") if i))
@@ -60,13 +62,13 @@ def build_status_strip(
         "chip_name:N", title=None, sort=list(chip_order), axis=alt.Axis(labelFontSize=FONT, labelLimit=0)
     )  # no cut name: "(reported, not announced)" matters
     tip = [
-        alt.Tooltip("chip_name:N", title="Chip"),
-        alt.Tooltip("period:N", title="Period"),
-        alt.Tooltip("status_label:N", title="Status"),
-        alt.Tooltip("measure:N", title="Deciding measure"),
-        alt.Tooltip("china_side_names:N", title="Chinese side discourages"),
-        alt.Tooltip("certainty:N", title="Certainty"),
-        alt.Tooltip("uncertain_why:N", title="Why uncertain"),
+        alt.Tooltip("chip_name:N", title=_("Chip")),
+        alt.Tooltip("period:N", title=_("Period")),
+        alt.Tooltip("status_label:N", title=_("Status")),
+        alt.Tooltip("measure:N", title=_("Deciding measure")),
+        alt.Tooltip("china_side_names:N", title=_("Chinese side discourages")),
+        alt.Tooltip("certainty:N", title=_("Certainty")),
+        alt.Tooltip("uncertain_why:N", title=_("Why uncertain")),
     ]
     bars = (
         alt.Chart(seg)
@@ -77,7 +79,7 @@ def build_status_strip(
             y=y,
             color=alt.Color(
                 "status:N",
-                title="Export status to China",
+                title=_("Export status to China"),
                 scale=alt.Scale(domain=list(STATUSES), range=[STATUS_COLOURS[s] for s in STATUSES]),
                 legend=alt.Legend(
                     # One column: the legend starts where the bars do, right of the chip names, and two
@@ -93,8 +95,8 @@ def build_status_strip(
             ),
             opacity=alt.Opacity(
                 "certainty:O",
-                title="Certainty",
-                scale=alt.Scale(domain=["Certain", "Uncertain"], range=[1.0, 0.45]),
+                title=_("Certainty"),
+                scale=alt.Scale(domain=[_("Certain"), _("Uncertain")], range=[1.0, 0.45]),
                 legend=alt.Legend(orient="bottom", labelFontSize=FONT, titleFontSize=FONT),
             ),
             tooltip=tip,

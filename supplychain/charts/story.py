@@ -79,7 +79,7 @@ def chain_cells(chains: pd.DataFrame, *, wrap: int = 24, unverified: Collection[
                     "developer_id": dev,
                     "developer": name,
                     "stage": CHAIN_STAGES[stage],
-                    "lines": "\n".join(lines) or "none stated",
+                    "lines": "\n".join(lines) or _("none stated"),
                     "kind": KIND_LABELS[kind],
                     "stated": bool(lines),
                 }
@@ -156,7 +156,7 @@ def chain_slide(chains: pd.DataFrame, *, unverified: Collection[str] = ()) -> di
     """
 
     def smallest_font(wrap: int) -> float:  # over the three slide sizes: the wrap that makes it largest wins
-        _, per_width, per_height = chain_grid(chain_cells(chains, wrap=wrap, unverified=unverified))
+        _cells, per_width, per_height = chain_grid(chain_cells(chains, wrap=wrap, unverified=unverified))
         return min(min(MAX_FONT_PX, per_width * w, per_height * h) for w, h in SLIDE_VISUALS)
 
     wrap = max(WRAPS, key=smallest_font)
@@ -174,9 +174,9 @@ def chain_slide(chains: pd.DataFrame, *, unverified: Collection[str] = ()) -> di
             y=y,
             y2="y1:Q",
             tooltip=[
-                alt.Tooltip("developer:N", title="Developer"),
-                alt.Tooltip("stage:N", title="Stage"),
-                alt.Tooltip("text:N", title="Shown"),
+                alt.Tooltip("developer:N", title=_("Developer")),
+                alt.Tooltip("stage:N", title=_("Stage")),
+                alt.Tooltip("text:N", title=_("Shown")),
             ],
         )
     )
@@ -206,15 +206,15 @@ def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
     coloured tile that names it (from supplychain.standings.finding_standings)."""
 
     # finding_standings gives None for a finding the curators have not reviewed yet: a tile of its own.
-    STANDING_LABELS = {**REVIEWED_LABELS, "not_reviewed": NOT_REVIEWED_LABEL}
+    STANDING_LABELS = {**REVIEWED_LABELS, "not_reviewed": _(NOT_REVIEWED_LABEL)}
     standing = standings["standing"].fillna("not_reviewed")
     standings = standings.assign(
         standing=standing, standing_label=standing.map(STANDING_LABELS), later_events=standings["n_events"]
     )
     frame = standings.assign(
         finding=[textwrap.shorten(t, 64, placeholder="…") for t in standings["text_en"]],
-        column="Standing today",
-        summary=standings["summary_en"].fillna("Not reviewed against later records yet."),
+        column=_("Standing today"),
+        summary=standings["summary_en"].fillna(_("Not reviewed against later records yet.")),
     )
     order = list(STANDING_LABELS)
     base = alt.Chart(frame).encode(
@@ -246,16 +246,16 @@ def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
             ),
         ),
         tooltip=[
-            alt.Tooltip("text_en:N", title="Finding"),
-            alt.Tooltip("standing_label:N", title="Standing"),
-            alt.Tooltip("summary:N", title="What changed"),
-            alt.Tooltip("later_events:Q", title="Later events"),
+            alt.Tooltip("text_en:N", title=_("Finding")),
+            alt.Tooltip("standing_label:N", title=_("Standing")),
+            alt.Tooltip("summary:N", title=_("What changed")),
+            alt.Tooltip("later_events:Q", title=_("Later events")),
         ],
     )
     tiles = base.mark_rect(cornerRadius=6, stroke="#FFFFFF", strokeWidth=4).encode(
         fill=alt.Fill(
             "standing_label:N",
-            title="Standing today",
+            title=_("Standing today"),
             scale=alt.Scale(domain=[STANDING_LABELS[s] for s in order], range=[STANDING_COLOURS[s] for s in order]),
             # No legend: each tile names its standing in words, and a legend under 11 findings took the rows'
             # height at 1280x720 (they overlapped).

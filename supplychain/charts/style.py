@@ -6,6 +6,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from babel import Locale
+
+from supplychain.i18n import DEFAULT_LANGUAGE, N_
+
 
 def vega_label_expr(labels: Mapping[str, str], order: Sequence[str] | None = None) -> str:
     """A Vega expression turning legend/axis codes into readable labels; unknown codes show as they are.
@@ -127,13 +131,13 @@ COORD_PRECISION_RING: dict[str, int] = {
 
 
 FLOW_GROUP_COLOURS: dict[str, str] = {
-    "Training and compute": "#D55E00",  # vermillion
-    "Chips": "#009E73",  # bluish green, the chip colour of KIND_COLOURS
-    "People and partnerships": "#56B4E9",  # sky blue
+    N_("Training and compute"): "#D55E00",  # vermillion; the keys are Vega domain values, worded by labelExpr
+    N_("Chips"): "#009E73",  # bluish green, the chip colour of KIND_COLOURS
+    N_("People and partnerships"): "#56B4E9",  # sky blue
 }
 
 
-FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {"Sourced": [1, 0], "Our inference": [6, 4]}
+FLOW_EVIDENCE_DASHES: dict[str, list[int]] = {N_("Sourced"): [1, 0], N_("Our inference"): [6, 4]}
 
 
 STANDING_BADGE_COLOURS: dict[str, str] = {  # st.badge's named colours
@@ -211,3 +215,28 @@ def for_theme(spec: Any, theme: str | None) -> Any:
     if isinstance(spec, str) and spec.lower() in DARK_THEME_COLOURS:
         return DARK_THEME_COLOURS[spec.lower()]
     return spec
+
+
+def vega_locale(language: str) -> dict | None:
+    """Vega's number and time format definitions (d3-format / d3-time-format locales) for `language`, read from
+    Babel's CLDR data, so axis ticks read "1 000" and "sty 2025" in Polish; None for English (Vega's default)."""
+    if language == DEFAULT_LANGUAGE:
+        return None
+    loc = Locale.parse(language)
+    symbols = loc.number_symbols.get("latn", loc.number_symbols)
+    days = loc.days["format"]
+    months = loc.months["stand-alone"]
+    order = [6, 0, 1, 2, 3, 4, 5]  # d3 starts the week on Sunday, Babel numbers Monday 0
+    return {
+        "number": {"decimal": symbols["decimal"], "thousands": "\u00a0", "grouping": [3], "currency": ["", ""]},
+        "time": {
+            "dateTime": "%e %B %Y, %X",
+            "date": "%d.%m.%Y",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": [days["wide"][i] for i in order],
+            "shortDays": [days["abbreviated"][i] for i in order],
+            "months": [months["wide"][i] for i in range(1, 13)],
+            "shortMonths": [months["abbreviated"][i] for i in range(1, 13)],
+        },
+    }

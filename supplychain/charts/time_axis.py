@@ -6,9 +6,10 @@ import altair as alt
 import pandas as pd
 
 from supplychain.data.dates import format_date
+from supplychain.i18n import N_, _
 
 FONT = 13
-UNREVIEWED_LABEL = "Not yet reviewed"
+UNREVIEWED_LABEL = N_("Not yet reviewed")  # read it through `_`
 UNREVIEWED_GREY = "#9aa0a6"
 
 
@@ -42,18 +43,22 @@ def unreviewed_layer(
         {
             "start_iso": [iso_day(first)],
             "end_iso": [iso_day(pd.Timestamp(end) + pd.Timedelta(days=1))],
-            "label": [f"{UNREVIEWED_LABEL}: the record is checked through {format_date(reviewed_through)}"],
+            "label": [
+                _("{unreviewed_label}: the record is checked through {reviewed_through}").format(
+                    unreviewed_label=_(UNREVIEWED_LABEL), reviewed_through=format_date(reviewed_through)
+                )
+            ],
         }
     )
     x = alt.X("start_iso:T")
     layers = [
         alt.Chart(band)
         .mark_rect(color=UNREVIEWED_GREY, opacity=0.28)
-        .encode(x=x, x2="end_iso:T", tooltip=alt.Tooltip("label:N", title="After the review"))
+        .encode(x=x, x2="end_iso:T", tooltip=alt.Tooltip("label:N", title=_("After the review")))
     ]
     if label:
         layers.append(
-            alt.Chart(band.assign(text=UNREVIEWED_LABEL))
+            alt.Chart(band.assign(text=_(UNREVIEWED_LABEL)))
             .mark_text(
                 align="right" if inside else "left",
                 baseline="top",
@@ -72,6 +77,8 @@ def asof_rule(asof: pd.Timestamp | None, start: pd.Timestamp, end: pd.Timestamp)
     """The one mark of a chosen day (the shared `asof`): a blue rule with its words, or nothing outside [start, end]."""
     if asof is None or not start <= asof <= end:
         return []
-    marker = pd.DataFrame({"start_iso": [iso_day(asof)], "label": [f"Status as of {format_date(asof)}"]})
+    marker = pd.DataFrame(
+        {"start_iso": [iso_day(asof)], "label": [_("Status as of {asof}").format(asof=format_date(asof))]}
+    )
     rule = alt.Chart(marker).mark_rule(color="#0072B2", strokeWidth=2)
-    return [rule.encode(x=alt.X("start_iso:T"), tooltip=alt.Tooltip("label:N", title="Marker"))]
+    return [rule.encode(x=alt.X("start_iso:T"), tooltip=alt.Tooltip("label:N", title=_("Marker")))]

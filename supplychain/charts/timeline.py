@@ -11,6 +11,7 @@ from supplychain.charts.style import KIND_COLOURS, TIMELINE_EXTRA_COLOURS, vega_
 from supplychain.charts.time_axis import FONT, asof_rule, iso_day, time_domain, time_ticks, unreviewed_layer
 from supplychain.data.dates import PRECISION_LABELS, next_period_start
 from supplychain.data.labels import EVIDENCE_LABELS, TIMELINE_KIND_LABELS
+from supplychain.i18n import _
 from supplychain.rules.timeline import label_levels
 
 LANE_HEIGHT = 66  # three sub-rows of 22 px
@@ -114,15 +115,17 @@ def _by_width(field: str) -> str:
     )
 
 
-TOOLTIP = [
-    alt.Tooltip("date_label:N", title="Date"),
-    alt.Tooltip("title:N", title="Event"),
-    alt.Tooltip("description:N", title="What happened"),
-    alt.Tooltip("precision_label:N", title="Date known to"),
-    alt.Tooltip("lane_label:N", title="Lane"),
-    alt.Tooltip("evidence_label:N", title="Evidence"),
-    alt.Tooltip("source:N", title="Source"),
-]
+def event_tooltip() -> list[alt.Tooltip]:
+    """The tooltip of a timeline mark, in the reader's language (built per chart, not at import)."""
+    return [
+        alt.Tooltip("date_label:N", title=_("Date")),
+        alt.Tooltip("title:N", title=_("Event")),
+        alt.Tooltip("description:N", title=_("What happened")),
+        alt.Tooltip("precision_label:N", title=_("Date known to")),
+        alt.Tooltip("lane_label:N", title=_("Lane")),
+        alt.Tooltip("evidence_label:N", title=_("Evidence")),
+        alt.Tooltip("source:N", title=_("Source")),
+    ]
 
 
 def _kind_scale() -> alt.Scale:
@@ -148,11 +151,11 @@ def build_lane_count_chart(counts: pd.DataFrame, *, start: pd.Timestamp, end: pd
         x=x,
         x2="period_end:T",
         y=y,
-        color=alt.Color("count:Q", title="Events", scale=alt.Scale(scheme="blues", zero=True)),
+        color=alt.Color("count:Q", title=_("Events"), scale=alt.Scale(scheme="blues", zero=True)),
         tooltip=[
-            alt.Tooltip("lane_label:N", title="Lane"),
-            alt.Tooltip("period:T", title="From", format="%Y-%m-%d"),
-            alt.Tooltip("count:Q", title="Events"),
+            alt.Tooltip("lane_label:N", title=_("Lane")),
+            alt.Tooltip("period:T", title=_("From"), format="%Y-%m-%d"),
+            alt.Tooltip("count:Q", title=_("Events")),
         ],
     )
     numbers = base.mark_text(fontSize=FONT - 2, dx=2, align="left").encode(
@@ -244,7 +247,7 @@ def build_timeline_chart(
             yOffset=y_off,
             color=colour,
             stroke=alt.Stroke("kind:N", legend=None, scale=_kind_scale()),
-            tooltip=TOOLTIP,
+            tooltip=event_tooltip(),
         )
         .add_params(picks[0])
     )
@@ -256,7 +259,7 @@ def build_timeline_chart(
             y=y,
             yOffset=y_off,
             color=colour,
-            tooltip=TOOLTIP,
+            tooltip=event_tooltip(),
         )
         .add_params(picks[1])
     )
@@ -280,7 +283,7 @@ def build_timeline_chart(
             y=y,
             yOffset=y_off,
             text="title:N",
-            tooltip=TOOLTIP,
+            tooltip=event_tooltip(),
         )
         .add_params(picks[2])
     )
@@ -292,7 +295,7 @@ def build_timeline_chart(
             y=y,
             yOffset=y_off,
             text="title:N",
-            tooltip=TOOLTIP,
+            tooltip=event_tooltip(),
         )
     )
     layers: list[alt.Chart] = [*unreviewed_layer(reviewed_through, end), spans]
@@ -309,7 +312,10 @@ def build_timeline_chart(
             line_iso=s["start_iso"].where(s["precision"] == "day", s["end_iso"]),
             number=s["step"].astype(str),
         )
-        tip = [alt.Tooltip("label:N", title="The report's causal chain"), alt.Tooltip("date_label:N", title="Date")]
+        tip = [
+            alt.Tooltip("label:N", title=_("The report's causal chain")),
+            alt.Tooltip("date_label:N", title=_("Date")),
+        ]
         chain = alt.Chart(s)
         # Each marker where it was placed for the plot's drawn width (see NARROW_PLOT_WIDTH).
         markers = chain.transform_calculate(marker_iso=f"toDate({_by_width('marker_iso')})")
@@ -338,7 +344,7 @@ def build_timeline_chart(
         layers.append(
             placed(ring)
             .mark_point(size=420, strokeWidth=2.5, color="#000000", filled=False)
-            .encode(x=x_plain, y=y, yOffset=y_off, tooltip=TOOLTIP)
+            .encode(x=x_plain, y=y, yOffset=y_off, tooltip=event_tooltip())
         )
     return (
         alt.layer(*layers, dots, *halos, labels, labels_left)
@@ -383,7 +389,7 @@ def build_zoom_strip(
         .encode(
             x=alt.X(
                 "start_iso:T",
-                title="Drag across this strip to zoom the timeline · double-click to clear",
+                title=_("Drag across this strip to zoom the timeline · double-click to clear"),
                 scale=alt.Scale(domain=time_domain(full_start, full_end)),
                 axis=alt.Axis(
                     format="%Y", tickCount="year", labelFontSize=FONT, titleFontSize=FONT, titleFontWeight="normal"
@@ -392,7 +398,7 @@ def build_zoom_strip(
             color=alt.Color(
                 "kind:N", legend=None, scale=alt.Scale(domain=KIND_ORDER, range=[_KIND_COLOURS[k] for k in KIND_ORDER])
             ),
-            tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("title:N", title="Event")],
+            tooltip=[alt.Tooltip("date_label:N", title=_("Date")), alt.Tooltip("title:N", title=_("Event"))],
         )
         .add_params(brush)
     )

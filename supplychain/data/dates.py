@@ -11,8 +11,10 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+from babel.dates import format_date as babel_format_date
 
 from supplychain.data.cells import is_blank
+from supplychain.i18n import N_, Words, _, current_language
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
@@ -20,13 +22,19 @@ DAY, MONTH, YEAR = "day", "month", "year"
 DATE_LOW, DATE_HIGH = date(2015, 1, 1), date(2030, 12, 31)
 DATE_RANGE_WORDS = f"a day in {DATE_LOW.year}-{DATE_HIGH.year}"
 
-# The one word for a date the sources do not give, wherever a date is worded.
-UNKNOWN = "date unknown"
+# The one word for a date the sources do not give, wherever a date is worded (read it through `_`).
+UNKNOWN = N_("date unknown")
 
 # How much of a date is known, in words (tooltips, details): month precision never reads as the 1st.
-PRECISION_LABELS: dict[str, str] = {DAY: "exact day", MONTH: "month only (day not known)", YEAR: "year only"}
+PRECISION_LABELS = Words({DAY: N_("exact day"), MONTH: N_("month only (day not known)"), YEAR: N_("year only")})
 
-_FORMATS = {DAY: "%-d %b %Y", MONTH: "%b %Y", YEAR: "%Y"}
+# Babel (CLDR) patterns per language and precision: "5 Jun 2026" / "5 czerwca 2026", "Jun 2026" / "czerwiec 2026".
+# Polish names a month alone in the nominative (czerwiec 2026) but after "od"/"do" in the genitive (od czerwca 2026).
+_PATTERNS: dict[str, dict[str, str]] = {
+    "en": {DAY: "d MMM y", MONTH: "MMM y", YEAR: "y"},
+    "pl": {DAY: "d MMMM y", MONTH: "LLLL y", YEAR: "y"},
+}
+_AFTER_PREPOSITION: dict[str, dict[str, str]] = {"pl": {MONTH: "MMMM y"}}
 
 
 def precision_of(value: Any) -> str:
@@ -78,16 +86,28 @@ def in_period(day: Any, when: Any, precision: Any) -> bool:
     return period_start(when, precision) <= pd.Timestamp(day) <= period_end(when, precision)
 
 
-def format_date(value: Any, precision: Any = DAY) -> str:
-    """A date as readers should see it, never more precise than what is known.
+def format_date(value: Any, precision: Any = DAY, *, after_preposition: bool = False) -> str:
+    """A date as readers should see it, in their language (Babel), never more precise than what is known.
 
-    A month-precision date stored as 2025-04-01 reads "Apr 2025", not "1 Apr 2025"; a missing date reads
-    "date unknown".
+    A month-precision date stored as 2025-04-01 reads "Apr 2025" ("kwiecień 2025"), not "1 Apr 2025"; a day reads
+    "5 Jun 2026" ("5 czerwca 2026"); a missing date reads "date unknown". `after_preposition`: the date follows
+    "since"/"until" in a sentence (Polish then names the month in the genitive: "od kwietnia 2025").
     """
     if is_blank(value):
-        return UNKNOWN
-    fmt = _FORMATS.get(precision_of(precision), _FORMATS[DAY])
-    return pd.Timestamp(value).strftime(fmt)
+        return _(UNKNOWN)
+    language = current_language()
+    patterns = _PATTERNS.get(language, _PATTERNS["en"])
+    if after_preposition:
+        patterns = {**patterns, **_AFTER_PREPOSITION.get(language, {})}
+    pattern = patterns.get(precision_of(precision), patterns[DAY])
+    return babel_format_date(pd.Timestamp(value).date(), pattern, locale=language)
+
+
+def format_long_date(value: Any) -> str:
+    """A day with the month written out, for citations: "27 November 2025" / "27 listopada 2025"."""
+    if is_blank(value):
+        return _(UNKNOWN)
+    return babel_format_date(pd.Timestamp(value).date(), "d MMMM y", locale=current_language())
 
 
 def format_span(start: Any, start_precision: Any, end: Any, end_precision: Any) -> str:
@@ -96,10 +116,10 @@ def format_span(start: Any, start_precision: Any, end: Any, end_precision: Any) 
     if has_start and has_end:
         return f"{format_date(start, start_precision)} – {format_date(end, end_precision)}"
     if has_start:
-        return f"since {format_date(start, start_precision)}"
+        return _("since {date}").format(date=format_date(start, start_precision, after_preposition=True))
     if has_end:
-        return f"until {format_date(end, end_precision)}"
-    return UNKNOWN
+        return _("until {date}").format(date=format_date(end, end_precision, after_preposition=True))
+    return _(UNKNOWN)
 
 
 # The two rules for a start (or end) known only to the month or year. They differ on purpose, and
@@ -126,12 +146,12 @@ def status_counts_from(when: Any, precision: Any) -> pd.Timestamp:
     return period_start(when, precision)
 
 
-MAP_DATE_NOTE = (
+MAP_DATE_NOTE = N_(
     "As of: a date known only to the month or year counts from that period's last day here (a flow shows once it "
     "has certainly begun); the chip status (Export status page) counts it from the first day, so inside that month or "
     "year the two can differ."
 )
-STATUS_DATE_NOTE = (
+STATUS_DATE_NOTE = N_(
     "A date known only to the month or year counts from its first day, and the days inside it are marked "
     "uncertain; the Map counts it from the last day, so inside that month or year the two can differ."
 )

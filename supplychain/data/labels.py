@@ -2,119 +2,140 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import pandas as pd
 
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import PRECISION_LABELS
-from supplychain.data.routes import PAGE_TITLES
+from supplychain.data.routes import PAGES
+from supplychain.i18n import N_, Words
 
-KIND_LABELS: dict[str, str] = {
-    "company": "Company / organisation",
-    "model": "AI model",
-    "chip": "Chip",
-    "location": "Place",
-    "policy": "Policy / measure",
-}
-
-
-EVIDENCE_LABELS: dict[str, str] = {
-    "report": "Reported by the FT",
-    "official": "Official record",
-    "press": "Other press",
-    "reference": "Reference work",
-    "estimate": "Our estimate",
-}
+KIND_LABELS = Words(
+    {
+        "company": N_("Company / organisation"),
+        "model": N_("AI model"),
+        "chip": N_("Chip"),
+        "location": N_("Place"),
+        "policy": N_("Policy / measure"),
+    }
+)
 
 
-EVIDENCE_HELP: dict[str, str] = {
-    "report": "Stated in the Financial Times report, mostly from people it does not name; not independently confirmed.",
-    "official": "From a government or company record (rule, filing, product page, model card).",
-    "press": "From other news reporting; no official record found.",
-    "reference": "From a reference work or gazetteer (encyclopaedia, GeoNames, spec compilation).",
-    "estimate": "The curators' estimate or inference, explained in the row's note.",
-}
+EVIDENCE_LABELS = Words(
+    {
+        "report": N_("Reported by the FT"),
+        "official": N_("Official record"),
+        "press": N_("Other press"),
+        "reference": N_("Reference work"),
+        "estimate": N_("Our estimate"),
+    }
+)
+
+
+EVIDENCE_HELP = Words(
+    {
+        "report": N_(
+            "Stated in the Financial Times report, mostly from people it does not name; not independently confirmed."
+        ),
+        "official": N_("From a government or company record (rule, filing, product page, model card)."),
+        "press": N_("From other news reporting; no official record found."),
+        "reference": N_("From a reference work or gazetteer (encyclopaedia, GeoNames, spec compilation)."),
+        "estimate": N_("The curators' estimate or inference, explained in the row's note."),
+    }
+)
 
 
 # sources.language, in words ("via a Polish republication").
-LANGUAGE_LABELS: dict[str, str] = {
-    "pl": "Polish",
-    "en": "English",
-    "zh": "Chinese",
-    "ms": "Malay",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "ko": "Korean",
-    "ja": "Japanese",
-}
+LANGUAGE_LABELS = Words(
+    {
+        "pl": N_("Polish"),
+        "en": N_("English"),
+        "zh": N_("Chinese"),
+        "ms": N_("Malay"),
+        "de": N_("German"),
+        "fr": N_("French"),
+        "es": N_("Spanish"),
+        "nl": N_("Dutch"),
+        "ru": N_("Russian"),
+        "ko": N_("Korean"),
+        "ja": N_("Japanese"),
+    }
+)
 
 
-ATTRIBUTION_LABELS: dict[str, str] = {
-    "anonymous_sources": "Anonymous sources",
-    "named_role_unnamed_person": "Unnamed operator",
-    "report_narrative": "The report's own statement",
-    "company_position": "A company's view, as reported",
-    "republication_addition": "Added by the Polish republication",
-}
+ATTRIBUTION_LABELS = Words(
+    {
+        "anonymous_sources": N_("Anonymous sources"),
+        "named_role_unnamed_person": N_("Unnamed operator"),
+        "report_narrative": N_("The report's own statement"),
+        "company_position": N_("A company's view, as reported"),
+        "republication_addition": N_("Added by the Polish republication"),
+    }
+)
 
 
-TABLE_LABELS: dict[str, str] = {
-    "companies": "Companies and organisations",
-    "models": "AI models",
-    "chips": "Chips",
-    "locations": "Locations",
-    "policies": "Policies and measures",
-    "events": "Events",
-    "relationships": "Relationships",
-    "claims": "Claims from the report",
-    "sources": "Sources",
-    "sites": "Data-centre sites",
-    "standings": "Standings of key findings",
-    "standing_links": "Later events bearing on each finding",
-    "lanes": "Timeline lanes",
-    "story_steps": "Story steps",
-    "coverage": "Coverage by topic",
-    "review_log": "Month-by-month review log",
-    "corrections": "Corrections",
-    "releases": "Releases",
-    "changes": "Changes per release",
-}
+TABLE_LABELS = Words(
+    {
+        "companies": N_("Companies and organisations"),
+        "models": N_("AI models"),
+        "chips": N_("Chips"),
+        "locations": N_("Locations"),
+        "policies": N_("Policies and measures"),
+        "events": N_("Events"),
+        "relationships": N_("Relationships"),
+        "claims": N_("Claims from the report"),
+        "sources": N_("Sources"),
+        "sites": N_("Data-centre sites"),
+        "standings": N_("Standings of key findings"),
+        "standing_links": N_("Later events bearing on each finding"),
+        "lanes": N_("Timeline lanes"),
+        "story_steps": N_("Story steps"),
+        "coverage": N_("Coverage by topic"),
+        "review_log": N_("Month-by-month review log"),
+        "corrections": N_("Corrections"),
+        "releases": N_("Releases"),
+        "changes": N_("Changes per release"),
+        "glossary": N_("Glossary"),
+        "translations": N_("Translations"),
+    }
+)
 
 # What happened to a row in a release (changes.change).
-CHANGE_KIND_LABELS: dict[str, str] = {
-    "added": "added",
-    "changed": "changed",
-    "corrected": "corrected",
-    "removed": "removed",
-}
+CHANGE_KIND_LABELS = Words(
+    {
+        "added": N_("added"),
+        "changed": N_("changed"),
+        "corrected": N_("corrected"),
+        "removed": N_("removed"),
+    }
+)
 
 
 # Relationship types: readable wording, and a line style per group (the network and chain views share them).
-RELATION_LABELS: dict[str, str] = {
-    "develops": "develops",
-    "designs": "designs",
-    "trains_in": "trains in",
-    "trained_on": "trained on",
-    "leases_capacity_from": "leases capacity from",
-    "operates": "operates",
-    "headquartered_in": "headquartered in",
-    "restricts": "restricts",
-    "permits": "permits",
-    "rescinds": "rescinds",
-    "amends": "amends",
-    "issues": "issues",
-    "partners_with": "partners with",
-    "stockpiled": "stockpiled",
-    "stations_engineers_at": "stations engineers at",
-    "competes_with": "competes with",
-    "supplies": "supplies",
-    "subsidiary_of": "subsidiary of",
-    "uses": "uses",
-}
+RELATION_LABELS = Words(
+    {
+        "develops": N_("develops"),
+        "designs": N_("designs"),
+        "trains_in": N_("trains in"),
+        "trained_on": N_("trained on"),
+        "leases_capacity_from": N_("leases capacity from"),
+        "operates": N_("operates"),
+        "headquartered_in": N_("headquartered in"),
+        "restricts": N_("restricts"),
+        "permits": N_("permits"),
+        "rescinds": N_("rescinds"),
+        "amends": N_("amends"),
+        "issues": N_("issues"),
+        "partners_with": N_("partners with"),
+        "stockpiled": N_("stockpiled"),
+        "stations_engineers_at": N_("stations engineers at"),
+        "competes_with": N_("competes with"),
+        "supplies": N_("supplies"),
+        "subsidiary_of": N_("subsidiary of"),
+        "uses": N_("uses"),
+    }
+)
 
 
 RELATION_GROUPS: dict[str, str] = {
@@ -140,79 +161,111 @@ RELATION_GROUPS: dict[str, str] = {
 }
 
 
-# The relations in each group, in words (legend help), from RELATION_GROUPS itself.
-RELATION_GROUP_HELP: dict[str, str] = {
-    group: ", ".join(RELATION_LABELS.get(r, r) for r, g in RELATION_GROUPS.items() if g == group)
-    for group in dict.fromkeys(RELATION_GROUPS.values())
-}
+# The groups' own names (legend labels); the keys are the Vega domain values of RELATION_GROUPS.
+RELATION_GROUP_LABELS = Words(
+    {"Makes": N_("Makes"), "Compute": N_("Compute"), "Rules": N_("Rules"), "Ties": N_("Ties")}
+)
+
+
+class _GroupHelp(Mapping[str, str]):
+    """The relations in each group, in words (legend help), from RELATION_GROUPS itself, worded at read time."""
+
+    def __getitem__(self, group: str) -> str:
+        members = [RELATION_LABELS.get(r, r) for r, g in RELATION_GROUPS.items() if g == group]
+        if not members:
+            raise KeyError(group)
+        return ", ".join(members)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(RELATION_GROUPS.values()))
+
+    def __len__(self) -> int:
+        return len(set(RELATION_GROUPS.values()))
+
+
+RELATION_GROUP_HELP: Mapping[str, str] = _GroupHelp()
 
 
 # Columns of the chain view, in reading order.
-CHAIN_STAGES: dict[str, str] = {
-    "developer": "Developer",
-    "model": "Model",
-    "location": "Trained where",
-    "owner": "Facilities owned by",
-    "hardware": "On whose chips",
-    "measure": "Under which rule",
-}
+CHAIN_STAGES = Words(
+    {
+        "developer": N_("Developer"),
+        "model": N_("Model"),
+        "location": N_("Trained where"),
+        "owner": N_("Facilities owned by"),
+        "hardware": N_("On whose chips"),
+        "measure": N_("Under which rule"),
+    }
+)
 
 
-TIMELINE_KIND_LABELS: dict[str, str] = {
-    "policy": "Government measure",
-    "chip": "Chip",
-    "model": "AI model",
-    "report": "The report",
-    "industry": "Industry event",
-}
+TIMELINE_KIND_LABELS = Words(
+    {
+        "policy": N_("Government measure"),
+        "chip": N_("Chip"),
+        "model": N_("AI model"),
+        "report": N_("The report"),
+        "industry": N_("Industry event"),
+    }
+)
 
 
-STATUS_LABELS: dict[str, str] = {
-    "restricted": "Restricted: licence needed or denied",
-    "permitted": "Allowed under licence or conditions",
-    "unrestricted": "No restriction in the data",
-    "not_announced": "Not yet announced",
-}
+STATUS_LABELS = Words(
+    {
+        "restricted": N_("Restricted: licence needed or denied"),
+        "permitted": N_("Allowed under licence or conditions"),
+        "unrestricted": N_("No restriction in the data"),
+        "not_announced": N_("Not yet announced"),
+    }
+)
 
 
 # Standing of a measure (policies.status): one label and one colour per value of the enum in
 # datapackage.json. Okabe-Ito colours; the greys are for measures that bind no one.
-POLICY_STATUS_LABELS: dict[str, str] = {
-    "in_force": "In force",
-    "not_enforced": "On the books, not enforced",
-    "suspended": "Suspended for a set period",
-    "pending": "Proposed, not yet law",
-    "contested": "Legal standing contested",
-    "rescinded": "Rescinded",
-    "superseded": "Superseded",
-    "never_in_force": "Never took effect",
-    "unclear": "Standing unclear",
-}
+POLICY_STATUS_LABELS = Words(
+    {
+        "in_force": N_("In force"),
+        "not_enforced": N_("On the books, not enforced"),
+        "suspended": N_("Suspended for a set period"),
+        "pending": N_("Proposed, not yet law"),
+        "contested": N_("Legal standing contested"),
+        "rescinded": N_("Rescinded"),
+        "superseded": N_("Superseded"),
+        "never_in_force": N_("Never took effect"),
+        "unclear": N_("Standing unclear"),
+    }
+)
 
 
 # The answer to "could this chip be sold to China on that day?", first word(s) of the plain-words answer.
-STATUS_VERDICTS: dict[str, str] = {
-    "restricted": "No",
-    "permitted": "Yes, under licence",
-    "unrestricted": "Yes",
-    "not_announced": "Not yet",
-}
+STATUS_VERDICTS = Words(
+    {
+        "restricted": N_("No"),
+        "permitted": N_("Yes, under licence"),
+        "unrestricted": N_("Yes"),
+        "not_announced": N_("Not yet"),
+    }
+)
 
 
 # What the verdict means, completing the sentence after it; {since} is the deciding measure's start.
-STATUS_EXPLANATIONS: dict[str, str] = {
-    "restricted": "an export licence has been required since {since}, and may be denied",
-    "permitted": "export licences have been granted since {since}, under conditions",
-    "unrestricted": "no export restriction on it is in the data",
-    "not_announced": "the chip had not been announced yet",
-}
+STATUS_EXPLANATIONS = Words(
+    {
+        "restricted": N_("an export licence has been required since {since}, and may be denied"),
+        "permitted": N_("export licences have been granted since {since}, under conditions"),
+        "unrestricted": N_("no export restriction on it is in the data"),
+        "not_announced": N_("the chip had not been announced yet"),
+    }
+)
 
 
-SEGMENT_LABELS: dict[str, str] = {
-    "frontier": "Top data-centre part",
-    "china_specific": "Cut-down part for China",
-    "domestic_chinese": "Designed in China",
-}
+SEGMENT_LABELS = Words(
+    {
+        "frontier": N_("Top data-centre part"),
+        "china_specific": N_("Cut-down part for China"),
+        "domestic_chinese": N_("Designed in China"),
+    }
+)
 
 
 def policy_status_label(code: str) -> str:
@@ -220,46 +273,56 @@ def policy_status_label(code: str) -> str:
     return enum_label("policies", "status", code)
 
 
-LOCATION_KIND_LABELS: dict[str, str] = {
-    "datacentre_hub": "Data-centre hub",
-    "datacentre_site": "Data-centre site",
-    "headquarters": "Company headquarters",
-    "government_seat": "Seat of government",
-}
+LOCATION_KIND_LABELS = Words(
+    {
+        "datacentre_hub": N_("Data-centre hub"),
+        "datacentre_site": N_("Data-centre site"),
+        "headquarters": N_("Company headquarters"),
+        "government_seat": N_("Seat of government"),
+    }
+)
 
 
-OWNERSHIP_LABELS: dict[str, str] = {
-    "chinese": "Chinese-owned",
-    "non_chinese": "Non-Chinese-owned",
-    "unknown": "Owner unknown",
-    "not_applicable": "Not a data centre",
-}
+OWNERSHIP_LABELS = Words(
+    {
+        "chinese": N_("Chinese-owned"),
+        "non_chinese": N_("Non-Chinese-owned"),
+        "unknown": N_("Owner unknown"),
+        "not_applicable": N_("Not a data centre"),
+    }
+)
 
 
-SITE_STATUS_LABELS: dict[str, str] = {
-    "operating": "Operating",
-    "under_construction": "Under construction",
-    "planned": "Planned",
-}
+SITE_STATUS_LABELS = Words(
+    {
+        "operating": N_("Operating"),
+        "under_construction": N_("Under construction"),
+        "planned": N_("Planned"),
+    }
+)
 
 
-CAPACITY_BASIS_LABELS: dict[str, str] = {
-    "it_load_in_service": "IT load in service",
-    "it_load_planned": "IT load planned at full build-out",
-    "unstated_in_service": "MW in service (IT or power not stated)",
-    "unstated_planned": "MW planned at full build-out (IT or power not stated)",
-}
+CAPACITY_BASIS_LABELS = Words(
+    {
+        "it_load_in_service": N_("IT load in service"),
+        "it_load_planned": N_("IT load planned at full build-out"),
+        "unstated_in_service": N_("MW in service (IT or power not stated)"),
+        "unstated_planned": N_("MW planned at full build-out (IT or power not stated)"),
+    }
+)
 
 
-SITE_KIND_LABELS: dict[str, str] = {"campus": "Data-centre campus", "cloud_region": "Cloud region (provider's own)"}
+SITE_KIND_LABELS = Words({"campus": N_("Data-centre campus"), "cloud_region": N_("Cloud region (provider's own)")})
 
 
-COORD_PRECISION_LABELS: dict[str, str] = {
-    "site": "The site itself",
-    "city": "City centre only",
-    "region": "Region or state only",
-    "country": "Country only",
-}
+COORD_PRECISION_LABELS = Words(
+    {
+        "site": N_("The site itself"),
+        "city": N_("City centre only"),
+        "region": N_("Region or state only"),
+        "country": N_("Country only"),
+    }
+)
 
 
 FLOW_GROUPS: dict[str, str] = {
@@ -278,120 +341,157 @@ FLOW_GROUPS: dict[str, str] = {
 # Standing of a key finding today (data/standings.csv) and how a later event bears on it
 # (data/standing_links.csv). The label and icon carry the meaning; the badge colour only repeats it,
 # so nothing rests on telling colours apart. Keys are the enums in datapackage.json.
-STANDING_LABELS: dict[str, str] = {
-    "confirmed": "Confirmed",
-    "updated": "Updated",
-    "contradicted": "Contradicted",
-    "no_later_news": "No later news",
-}
+STANDING_LABELS = Words(
+    {
+        "confirmed": N_("Confirmed"),
+        "updated": N_("Updated"),
+        "contradicted": N_("Contradicted"),
+        "no_later_news": N_("No later news"),
+    }
+)
 
 
-STANDING_HELP: dict[str, str] = {
-    "confirmed": "Later records say the same.",
-    "updated": "Still true, but later events changed its context or scope.",
-    "contradicted": "Later records say otherwise.",
-    "no_later_news": "No later record found that bears on it.",
-}
+STANDING_HELP = Words(
+    {
+        "confirmed": N_("Later records say the same."),
+        "updated": N_("Still true, but later events changed its context or scope."),
+        "contradicted": N_("Later records say otherwise."),
+        "no_later_news": N_("No later record found that bears on it."),
+    }
+)
 
 
-NOT_REVIEWED_LABEL = "Not yet reviewed"
-BEARING_LABELS: dict[str, str] = {"confirms": "Confirms", "updates": "Updates", "contradicts": "Contradicts"}
+NOT_REVIEWED_LABEL = N_("Not yet reviewed")  # read it through `_`
+BEARING_LABELS = Words({"confirms": N_("Confirms"), "updates": N_("Updates"), "contradicts": N_("Contradicts")})
 
 
-LOCATION_REGION_LABELS: dict[str, str] = {
-    "sea": "Southeast Asia",
-    "east_asia": "East Asia",
-    "north_america": "North America",
-    "europe": "Europe",
-    "other": "Elsewhere",
-}
+LOCATION_REGION_LABELS = Words(
+    {
+        "sea": N_("Southeast Asia"),
+        "east_asia": N_("East Asia"),
+        "north_america": N_("North America"),
+        "europe": N_("Europe"),
+        "other": N_("Elsewhere"),
+    }
+)
 
 
 # Enum columns no chart colours: their values in words, for tables, filters and profiles.
-SOURCE_KIND_LABELS: dict[str, str] = {
-    "news_report": "The report itself",
-    "republication": "Translation or republication of the report",
-    "news": "Other press",
-    "government_record": "Government record",
-    "company_record": "Company record",
-    "reference": "Research or reference work",
-}
+SOURCE_KIND_LABELS = Words(
+    {
+        "news_report": N_("The report itself"),
+        "republication": N_("Translation or republication of the report"),
+        "news": N_("Other press"),
+        "government_record": N_("Government record"),
+        "company_record": N_("Company record"),
+        "reference": N_("Research or reference work"),
+    }
+)
 
 
-CLAIM_TOPIC_LABELS: dict[str, str] = {
-    "offshore_training": "Training offshore",
-    "export_controls": "Export controls",
-    "data_centres": "Data centres",
-    "models": "AI models",
-    "domestic_training": "Training at home",
-    "chips": "Chips",
-    "partnership": "Partnerships",
-}
+CLAIM_TOPIC_LABELS = Words(
+    {
+        "offshore_training": N_("Training offshore"),
+        "export_controls": N_("Export controls"),
+        "data_centres": N_("Data centres"),
+        "models": N_("AI models"),
+        "domestic_training": N_("Training at home"),
+        "chips": N_("Chips"),
+        "partnership": N_("Partnerships"),
+    }
+)
 
 
-COMPANY_KIND_LABELS: dict[str, str] = {
-    "ai_developer": "AI developer",
-    "chip_designer": "Chip designer",
-    "us_tech": "US technology group",
-    "datacentre_operator": "Data-centre operator",
-    "cloud_provider": "Cloud provider",
-    "investor": "Investor",
-    "government_body": "Government body",
-}
+COMPANY_KIND_LABELS = Words(
+    {
+        "ai_developer": N_("AI developer"),
+        "chip_designer": N_("Chip designer"),
+        "us_tech": N_("US technology group"),
+        "datacentre_operator": N_("Data-centre operator"),
+        "cloud_provider": N_("Cloud provider"),
+        "investor": N_("Investor"),
+        "government_body": N_("Government body"),
+    }
+)
 
 
-POLICY_KIND_LABELS: dict[str, str] = {
-    "export_control_rule": "Export-control rule",
-    "licence_requirement": "Licence requirement",
-    "rescission": "Withdrawal of a rule",
-    "licence_policy": "Decision to grant or permit sales",
-    "domestic_measure": "Measure at home",
-    "suspension": "Suspension for a set period",
-    "legislation": "Bill or act",
-}
+POLICY_KIND_LABELS = Words(
+    {
+        "export_control_rule": N_("Export-control rule"),
+        "licence_requirement": N_("Licence requirement"),
+        "rescission": N_("Withdrawal of a rule"),
+        "licence_policy": N_("Decision to grant or permit sales"),
+        "domestic_measure": N_("Measure at home"),
+        "suspension": N_("Suspension for a set period"),
+        "legislation": N_("Bill or act"),
+    }
+)
 
 
-POLICY_EFFECT_LABELS: dict[str, str] = {
-    "restricts": "Restricts sales to China",
-    "permits": "Permits sales to China",
-    "lifts": "Lifts an earlier measure",
-    "discourages": "China discourages purchases",
-    "other": "Other effect",
-}
+POLICY_EFFECT_LABELS = Words(
+    {
+        "restricts": N_("Restricts sales to China"),
+        "permits": N_("Permits sales to China"),
+        "lifts": N_("Lifts an earlier measure"),
+        "discourages": N_("China discourages purchases"),
+        "other": N_("Other effect"),
+    }
+)
 
 
-EVENT_CATEGORY_LABELS: dict[str, str] = {
-    "us_measure": "US measure",
-    "chinese_measure": "Chinese measure",
-    "other_government": "Other government's measure",
-    "nvidia_chip": "Nvidia chip",
-    "chinese_chip": "Chinese chip",
-    "model_release": "Model release",
-    "report": "The report",
-    "industry": "Industry event",
-}
+EVENT_CATEGORY_LABELS = Words(
+    {
+        "us_measure": N_("US measure"),
+        "chinese_measure": N_("Chinese measure"),
+        "other_government": N_("Other government's measure"),
+        "nvidia_chip": N_("Nvidia chip"),
+        "chinese_chip": N_("Chinese chip"),
+        "model_release": N_("Model release"),
+        "report": N_("The report"),
+        "industry": N_("Industry event"),
+    }
+)
 
 
 MODEL_FAMILY_LABELS: dict[str, str] = {"Qwen": "Qwen", "Doubao": "Doubao", "DeepSeek": "DeepSeek"}  # proper names
 
 
-LANE_GROUP_LABELS: dict[str, str] = {"measures": "Measures", "chips": "Chips", "models": "AI models"}
+LANE_GROUP_LABELS = Words({"measures": N_("Measures"), "chips": N_("Chips"), "models": N_("AI models")})
 
 
-STORY_VISUAL_LABELS: dict[str, str] = {
-    "map": "Map of places and flows",
-    "timeline": "Timeline",
-    "status": "Export status of each chip",
-    "chain": "Who trains where, on whose chips",
-    "graph": "Network around one entity",
-    "evidence": "How each row is known",
-    "standings": "What changed since the report",
-}
+STORY_VISUAL_LABELS = Words(
+    {
+        "map": N_("Map of places and flows"),
+        "timeline": N_("Timeline"),
+        "status": N_("Export status of each chip"),
+        "chain": N_("Who trains where, on whose chips"),
+        "graph": N_("Network around one entity"),
+        "evidence": N_("How each row is known"),
+        "standings": N_("What changed since the report"),
+    }
+)
+
+
+# Page titles by URL path: the navigation (dashboard.py) and story steps' "Open this view" page read them here.
+# What a row of data/translations.csv translates (translations.part).
+TRANSLATION_PART_LABELS = Words(
+    {
+        "value": N_("A cell of the table"),
+        "title": N_("A column's title"),
+        "description": N_("A column's description"),
+        "resource_title": N_("A table's title"),
+        "resource_description": N_("A table's description"),
+    }
+)
+
+
+# Page titles by URL path, from the router's table (data/routes.py), in the reader's language.
+PAGE_TITLES = Words({route.url_path: route.title for route in PAGES})
 
 
 # The one registry of enum words: (table, column) -> the label of each value; "*" for a column of any table.
 # tests/test_vocabulary.py checks that every enum column in datapackage.json has an entry naming every value.
-ENUM_LABELS: dict[tuple[str, str], dict[str, str]] = {
+ENUM_LABELS: dict[tuple[str, str], Mapping[str, str]] = {
     ("*", "evidence"): EVIDENCE_LABELS,
     ("sites", "tenant_evidence"): EVIDENCE_LABELS,
     ("sources", "kind"): SOURCE_KIND_LABELS,
@@ -429,10 +529,11 @@ ENUM_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("story_steps", "page"): PAGE_TITLES,
     ("corrections", "table"): TABLE_LABELS,
     ("changes", "change"): CHANGE_KIND_LABELS,
+    ("translations", "part"): TRANSLATION_PART_LABELS,
 }
 
 
-def enum_labels(table: str, column: str) -> dict[str, str]:
+def enum_labels(table: str, column: str) -> Mapping[str, str]:
     """The words for each value of an enum column ({} for a column with none); any `*_precision` reads as a precision."""
     if (table, column) in ENUM_LABELS:
         return ENUM_LABELS[(table, column)]

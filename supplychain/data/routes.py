@@ -9,9 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from supplychain.i18n import N_
+
 
 @dataclass(frozen=True)
 class Route:
+    """A page of the app. `section` and `title` are English msgids (N_): the router shows them through `_`."""
+
     section: str | None  # None: hidden from the navigation (Story mode opens in its own tab)
     file: str
     title: str
@@ -25,17 +29,17 @@ GLOSSARY = "glossary"
 
 # The first page is the default, served at "/".
 PAGES: tuple[Route, ...] = (
-    Route("Story", "pages/overview.py", "Overview", ":material/newspaper:", OVERVIEW),
-    Route("Explore", "pages/status.py", "Export status", ":material/rule:", STATUS),
-    Route("Explore", "pages/map.py", "Map", ":material/map:", MAP),
-    Route("Explore", "pages/sites.py", "Data-centre sites", ":material/dns:", SITES),
-    Route("Explore", "pages/timeline.py", "Timeline", ":material/timeline:", TIMELINE),
-    Route("Explore", "pages/relationships.py", "Relationships", ":material/hub:", RELATIONSHIPS),
-    Route("Explore", "pages/entity.py", "Profiles", ":material/badge:", ENTITY),
-    Route("Data", "pages/data.py", "Data", ":material/table:", DATA),
-    Route("Data", "pages/sources.py", "Sources", ":material/format_quote:", SOURCES),
-    Route("Data", "pages/glossary.py", "Glossary", ":material/menu_book:", GLOSSARY),
-    Route(None, "pages/present.py", "Story mode", ":material/slideshow:", PRESENT),
+    Route(N_("Story"), "pages/overview.py", N_("Overview"), ":material/newspaper:", OVERVIEW),
+    Route(N_("Explore"), "pages/status.py", N_("Export status"), ":material/rule:", STATUS),
+    Route(N_("Explore"), "pages/map.py", N_("Map"), ":material/map:", MAP),
+    Route(N_("Explore"), "pages/sites.py", N_("Data-centre sites"), ":material/dns:", SITES),
+    Route(N_("Explore"), "pages/timeline.py", N_("Timeline"), ":material/timeline:", TIMELINE),
+    Route(N_("Explore"), "pages/relationships.py", N_("Relationships"), ":material/hub:", RELATIONSHIPS),
+    Route(N_("Explore"), "pages/entity.py", N_("Profiles"), ":material/badge:", ENTITY),
+    Route(N_("Data"), "pages/data.py", N_("Data"), ":material/table:", DATA),
+    Route(N_("Data"), "pages/sources.py", N_("Sources"), ":material/format_quote:", SOURCES),
+    Route(N_("Data"), "pages/glossary.py", N_("Glossary"), ":material/menu_book:", GLOSSARY),
+    Route(None, "pages/present.py", N_("Story mode"), ":material/slideshow:", PRESENT),
 )
 
 # Page titles by URL path: the navigation and story steps' "Open this view" read them here.

@@ -17,6 +17,7 @@ from supplychain.data.cells import cell_text as _text
 from supplychain.data.dates import format_span, map_counts_from
 from supplychain.data.entities import entity_names
 from supplychain.data.labels import enum_label
+from supplychain.i18n import N_, Words, _
 from supplychain.rules.regions import Projection
 
 # How each relation becomes a line on the map, defined once: "forward" draws from the from-entity's
@@ -36,12 +37,14 @@ FLOW_DIRECTIONS: dict[str, str] = {
     "trained_on": "reverse",
 }
 # Relations that say who is at a place (listed on its marker and in its detail panel).
-PRESENCE_RELATIONS: dict[str, str] = {
-    "headquartered_in": "Headquarters",
-    "trains_in": "Trains models here",
-    "operates": "Operated by",
-    "stations_engineers_at": "Engineers stationed here",
-}
+PRESENCE_RELATIONS = Words(
+    {
+        "headquartered_in": N_("Headquarters"),
+        "trains_in": N_("Trains models here"),
+        "operates": N_("Operated by"),
+        "stations_engineers_at": N_("Engineers stationed here"),
+    }
+)
 
 
 def short_name(name: str) -> str:
@@ -57,7 +60,7 @@ def headquarters(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
         for c, loc in zip(tables["companies"]["company_id"], tables["companies"]["hq_location_id"])
         if _text(loc)
     }
-    for _, r in rels[(rels["relation"] == "headquartered_in") & (rels["to_kind"] == "location")].iterrows():
+    for _row, r in rels[(rels["relation"] == "headquartered_in") & (rels["to_kind"] == "location")].iterrows():
         hq.setdefault(str(r["from_id"]), str(r["to_id"]))
     return hq
 
@@ -175,14 +178,14 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         add(loc, PRESENCE_RELATIONS["headquartered_in"], company)
     rels = tables["relationships"]
     lookup = place_lookup(tables)
-    for _, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():
+    for _row, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():
         if r["relation"] == "headquartered_in":
             continue
         for company in entity_companies(lookup, str(r["from_kind"]), str(r["from_id"])):
             add(str(r["to_id"]), PRESENCE_RELATIONS[str(r["relation"])], company)
 
     rows = []
-    for _, loc in locations.iterrows():
+    for _row, loc in locations.iterrows():
         lid = str(loc["location_id"])
         who = "; ".join(
             f"{what}: {', '.join(names.get(c, c) for c in cs)}" for what, cs in present.get(lid, {}).items()
@@ -200,7 +203,7 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "coord_precision": str(loc["coord_precision"]),
                 "ownership": str(loc["ownership"]),
                 "description": _text(loc["description"]),
-                "who": who or "No company in the data is linked to this place",
+                "who": who or _("No company in the data is linked to this place"),
                 "company_ids": ",".join(companies_at.get(lid, [])),
                 "evidence": str(loc["evidence"]),
                 "source_id": _text(loc["source_id"]),
@@ -255,7 +258,7 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     loc = tables["locations"].set_index(tables["locations"]["location_id"].astype(str))
     lookup = place_lookup(tables)
     rows = []
-    for _, r in rels.iterrows():
+    for _row, r in rels.iterrows():
         fk, fid, tk, tid = str(r["from_kind"]), str(r["from_id"]), str(r["to_kind"]), str(r["to_id"])
         if FLOW_DIRECTIONS[str(r["relation"])] == "forward":
             origins, dests = entity_places(lookup, fk, fid), entity_places(lookup, tk, tid, as_target=True)
@@ -346,7 +349,7 @@ def flow_paths(
     """
     rows = []
     seen: dict[tuple[str, str], int] = {}
-    for _, f in flows.iterrows():
+    for _row, f in flows.iterrows():
         key = tuple(sorted((f["origin_id"], f["dest_id"])))
         nth = seen.get(key, 0)
         seen[key] = nth + 1

@@ -19,7 +19,9 @@ from supplychain.data.cells import cell_text as _text
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import DATE_LOW, period_end
 from supplychain.data.entities import names_by_id
+from supplychain.data.labels import RELATION_LABELS
 from supplychain.data.schema import entity_keys
+from supplychain.i18n import N_, _
 
 EDGE_COLUMNS = [
     "relationship_id",
@@ -114,7 +116,13 @@ def build_graph(tables: dict[str, pd.DataFrame], index: pd.DataFrame) -> nx.Mult
                 start_precision=_text(row[precision_col]) if precision_col else "",
                 end_date=None,
                 end_precision="",
-                description=f"{names[src]} {relation.replace('_', ' ')} {names[dst]} (recorded in {table}.csv, column {column})",
+                description=_("{source} {relation} {target} (recorded in {table}.csv, column {column})").format(
+                    source=names[src],
+                    relation=RELATION_LABELS.get(relation, relation.replace("_", " ")),
+                    target=names[dst],
+                    table=table,
+                    column=column,
+                ),
                 evidence=_text(row["evidence"]),
                 source_id=_text(row["source_id"]),
                 claim_id=_text(row["claim_id"]),
@@ -319,14 +327,14 @@ def chain_rows(graph: nx.MultiDiGraph, developers: Iterable[str]) -> pd.DataFram
     def out_edges(node: str, relations: Collection[str]) -> list[tuple[str, str, str]]:
         return sorted(
             (dst, d["relation"], key)
-            for _, dst, key, d in graph.out_edges(node, keys=True, data=True)
+            for _src, dst, key, d in graph.out_edges(node, keys=True, data=True)
             if d["relation"] in relations
         )
 
     def in_edges(node: str, relations: Collection[str]) -> list[tuple[str, str, str]]:
         return sorted(
             (src, d["relation"], key)
-            for src, _, key, d in graph.in_edges(node, keys=True, data=True)
+            for src, _dst, key, d in graph.in_edges(node, keys=True, data=True)
             if d["relation"] in relations
         )
 
@@ -337,7 +345,7 @@ def chain_rows(graph: nx.MultiDiGraph, developers: Iterable[str]) -> pd.DataFram
         models = [(m, rel, rid) for m, rel, rid in out_edges(dev, ["develops"]) if graph.nodes[m]["kind"] == "model"]
         for m, rel, rid in models:
             add(dev, "model", m, dev, rel, rid)
-        trainers = [dev] + [m for m, _, _ in models]
+        trainers = [dev] + [m for m, _where, _chip in models]
         locations: list[str] = []
         for node in trainers:
             for loc, rel, rid in out_edges(node, ["trains_in"]):
@@ -353,7 +361,7 @@ def chain_rows(graph: nx.MultiDiGraph, developers: Iterable[str]) -> pd.DataFram
                 add(dev, "owner", owner, loc, rel, rid)
                 owners.append(owner)
         hardware: list[str] = []
-        for m, _, _ in models:
+        for m, _src, _rest in models:
             for chip, rel, rid in out_edges(m, ["trained_on"]):
                 add(dev, "hardware", chip, m, rel, rid)
                 hardware.append(chip)
@@ -391,7 +399,7 @@ def chain_summary(chains: pd.DataFrame, stages: Iterable[str]) -> pd.DataFrame:
 
 # The Relationships page's view from its settings: the choices it offers and the graph they select.
 HOPS = [1, 2]
-VIEWS = ["Network", "Chains", "Evidence"]
+VIEWS = [N_("Network"), N_("Chains"), N_("Evidence")]  # URL values; shown through `_`
 
 
 def view_graph(
@@ -445,7 +453,7 @@ def most_connected(graph: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
             continue
         heapq.heappush(frontier, (-degree[seed], seed))
         while frontier and len(taken) < limit:
-            _, node = heapq.heappop(frontier)
+            _cost, node = heapq.heappop(frontier)
             if node in taken:
                 continue
             taken.add(node)

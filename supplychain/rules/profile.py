@@ -9,7 +9,7 @@ import pandas as pd
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import DAY, format_date, next_period_start
 from supplychain.data.entities import entity_link, names_by_id
-from supplychain.data.labels import EVIDENCE_LABELS, enum_labels
+from supplychain.data.labels import EVIDENCE_LABELS, KIND_LABELS, enum_labels
 from supplychain.data.schema import (
     ENTITY_TABLES,
     column_labels,
@@ -18,6 +18,7 @@ from supplychain.data.schema import (
     primary_key,
     shipped_package,
 )
+from supplychain.i18n import N_, _
 
 # Columns never listed as "key facts": ids, provenance and long text (shown elsewhere on the profile).
 _NOT_FACTS = {
@@ -35,12 +36,12 @@ _NOT_FACTS = {
 }
 # Own dates of an entity, drawn on its small timeline with the events that name it.
 OWN_DATES: dict[str, list[tuple[str, str, str]]] = {
-    "models": [("release_date", "release_precision", "Released")],
-    "chips": [("announced_date", "announced_precision", "Announced")],
+    "models": [("release_date", "release_precision", N_("Released"))],
+    "chips": [("announced_date", "announced_precision", N_("Announced"))],
     "policies": [
-        ("announced_date", "announced_precision", "Announced"),
-        ("effective_date", "effective_precision", "Took effect"),
-        ("ended_date", "ended_precision", "Ended"),
+        ("announced_date", "announced_precision", N_("Announced")),
+        ("effective_date", "effective_precision", N_("Took effect")),
+        ("ended_date", "ended_precision", N_("Ended")),
     ],
 }
 
@@ -100,8 +101,8 @@ def entity_moments(tables: dict[str, pd.DataFrame], table: str, row: pd.Series, 
                 {
                     "date": row[date_col],
                     "precision": _s(row.get(precision_col), "day"),
-                    "title": what,
-                    "what": "Its own record",
+                    "title": _(what),
+                    "what": _("Its own record"),
                     "event_id": "",
                     "source_id": _s(row.get("source_id")),
                     "claim_id": _s(row.get("claim_id")),
@@ -170,29 +171,45 @@ def entity_ties(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
 
 
 def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
-    """Every (source, claim) behind the profile and what rests on it: the row itself, its moments, its ties."""
+    """Every (source, claim) behind the profile and what rests on it: the row itself, its moments, its ties.
+
+    `supports` is worded by the app (the record itself, an event by its title); `ties` holds the ties' own
+    descriptions, the curators' English, kept apart so a Polish page can mark them as English text.
+    """
     found = [
         {
             "source_id": _s(row.get("source_id")),
             "claim_id": _s(row.get("claim_id")),
-            "supports": f"the {ENTITY_TABLES[table]} record itself",
+            "supports": _("the record itself ({kind})").format(kind=KIND_LABELS.get(ENTITY_TABLES[table], table)),
+            "ties": "",
         }
     ]
     for m in moments.itertuples(index=False):
         if m.event_id:
-            found.append({"source_id": m.source_id, "claim_id": m.claim_id, "supports": f"event: {m.title}"})
+            found.append(
+                {
+                    "source_id": m.source_id,
+                    "claim_id": m.claim_id,
+                    "supports": _("event: {title}").format(title=m.title),
+                    "ties": "",
+                }
+            )
     for t in ties.itertuples(index=False):
         found.append(
-            {"source_id": t.source_id, "claim_id": t.claim_id, "supports": f"tie: {t.description or t.relationship_id}"}
+            {
+                "source_id": t.source_id,
+                "claim_id": t.claim_id,
+                "supports": "",
+                "ties": t.description or t.relationship_id,
+            }
         )
-    frame = pd.DataFrame(found, columns=["source_id", "claim_id", "supports"])
+    frame = pd.DataFrame(found, columns=["source_id", "claim_id", "supports", "ties"])
     frame = frame[frame["source_id"].astype(bool) | frame["claim_id"].astype(bool)]
-    grouped = (
-        frame.groupby(["source_id", "claim_id"], sort=False)["supports"]
-        .apply(lambda s: "; ".join(dict.fromkeys(s)))
+    return (
+        frame.groupby(["source_id", "claim_id"], sort=False)[["supports", "ties"]]
+        .agg(lambda s: "; ".join(dict.fromkeys(v for v in s if v)))
         .reset_index()
     )
-    return grouped
 
 
 def entity_place(tables: dict[str, pd.DataFrame], table: str, row: pd.Series) -> pd.Series | None:

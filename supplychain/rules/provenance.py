@@ -7,9 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain.data.dates import format_date
+from supplychain.data.dates import format_date, format_long_date
 from supplychain.data.labels import LANGUAGE_LABELS
 from supplychain.data.schema import ENTITY_TABLES, primary_key
+from supplychain.i18n import _
 from supplychain.rules.coverage import reach_of, reach_sentence
 
 CITED_TABLES = ["companies", "models", "chips", "locations", "policies", "events", "relationships"]
@@ -34,7 +35,7 @@ def citing_rows(tables: dict[str, pd.DataFrame], package: dict[str, Any], *, col
         frame = tables[table]
         key = primary_key(package, table)
         hits = frame[frame[column] == value]
-        for _, row in hits.iterrows():
+        for _row, row in hits.iterrows():
             found.append({"table": table, "id": row[key], "label": row_label(table, row), "evidence": row["evidence"]})
     return pd.DataFrame(found, columns=["table", "id", "label", "evidence"])
 
@@ -75,8 +76,11 @@ class ReportCitation:
     @property
     def long(self) -> str:
         """'Financial Times report of 27 November 2025 (via a Polish republication)'."""
-        day = "" if self.date is None else f" of {pd.Timestamp(self.date).strftime('%-d %B %Y')}"
-        return f"{self.publisher} report{day}" + (f" (via {self.via})" if self.via else "")
+        if self.date is None:
+            text = _("{publisher} report").format(publisher=self.publisher)
+        else:
+            text = _("{publisher} report of {day}").format(publisher=self.publisher, day=format_long_date(self.date))
+        return text + (_(" (via {via})").format(via=self.via) if self.via else "")
 
     @property
     def short(self) -> str:
@@ -99,14 +103,14 @@ def report_citation(tables: dict[str, pd.DataFrame], package: dict[str, Any]) ->
     sources = tables["sources"].set_index("source_id")
     cited = tables["claims"]["source_id"].dropna()
     if cited.empty or cited.mode().iloc[0] not in sources.index:
-        return ReportCitation("the report", None, "", licence_name(package))
+        return ReportCitation(_("the report"), None, "", licence_name(package))
     quoted = sources.loc[cited.mode().iloc[0]]
     original, via = quoted, ""
     parent = quoted.get("derived_from")
     if isinstance(parent, str) and parent in sources.index:
         original = sources.loc[parent]
         language = LANGUAGE_LABELS.get(str(quoted.get("language")), "")
-        via = f"a {language} {str(quoted.get('kind', 'republication')).replace('_', ' ')}".replace("  ", " ")
+        via = _("a {language} republication").format(language=language).replace("  ", " ")
     published = original.get("date_published")
     date = None if published is None or pd.isna(published) else pd.Timestamp(published)
     return ReportCitation(str(original["publisher"]), date, via, licence_name(package))
@@ -115,10 +119,10 @@ def report_citation(tables: dict[str, pd.DataFrame], package: dict[str, Any]) ->
 def citation_line(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> str:
     """The footer's source-and-licence line, from the data."""
     cite = report_citation(tables, package)
-    return (
-        f"Source: {cite.long} and public records, each row citing its own · "
-        f"Curation and translations {cite.licence}; quotes remain their publishers'"
-    )
+    return _(
+        "Source: {report} and public records, each row citing its own · "
+        "Curation and translations {licence}; quotes remain their publishers'"
+    ).format(report=cite.long, licence=cite.licence)
 
 
 def citation_text(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, url: str = "") -> dict[str, str]:
@@ -127,14 +131,26 @@ def citation_text(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, u
     version = package.get("version", "")
     as_of = str(package.get("created", ""))[:10]
     year = as_of[:4]
-    author = "China AI supply chain dashboard team"
+    author = _("China AI supply chain dashboard team")
     where = f" {url}" if url else ""
     report = report_citation(tables, package)
     reach = reach_of(tables)
-    reach_words = f"; record reaches {reach} (earliest topic date, coverage.csv)" if reach else ""
+    reach_words = _("; record reaches {reach} (earliest topic date, coverage.csv)").format(reach=reach) if reach else ""
     plain = (
-        f"{author} ({year}). {title}. Dataset version {version}, data as of {as_of}{reach_words}. "
-        f"Drawn from the {report.long} and public records; licence {report.licence}.{where}"
+        _(
+            "{author} ({year}). {title}. Dataset version {version}, data as of {as_of}{reach}. "
+            "Drawn from the {report} and public records; licence {licence}."
+        ).format(
+            author=author,
+            year=year,
+            title=title,
+            version=version,
+            as_of=as_of,
+            reach=reach_words,
+            report=report.long,
+            licence=report.licence,
+        )
+        + where
     )
     bibtex = (
         "@misc{china_ai_supply_chain_" + year + ",\n"
@@ -142,7 +158,11 @@ def citation_text(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, u
         f"  title = {{{{{title}}}}},\n"
         f"  year = {{{year}}},\n"
         f"  version = {{{version}}},\n"
-        f"  note = {{Data as of {as_of}{reach_words}; drawn from the {report.long} and public records. Licence {report.licence}}}"
+        "  note = {"
+        + _("Data as of {as_of}{reach}; drawn from the {report} and public records. Licence {licence}").format(
+            as_of=as_of, reach=reach_words, report=report.long, licence=report.licence
+        )
+        + "}"
         + (f",\n  url = {{{url}}}" if url else "")
         + "\n}"
     )
@@ -155,12 +175,18 @@ def bundle_readme(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, e
     report = report_citation(tables, package)
     return (
         f"# {package.get('title', '')}\n\n{package.get('description', '')}\n\n"
-        f"Version {package.get('version', '')}, data as of {str(package.get('created', ''))[:10]}.\n"
-        f"{reach_sentence(tables)} See coverage.csv.\n"
-        "Tables and columns are described in datapackage.json (Frictionless Data Package).\n\n"
-        f"## How to cite\n\n{cite['plain']}\n\n```bibtex\n{cite['bibtex']}\n```\n\n"
-        f"## Licence\n\nOur curation, translations and notes: {report.licence}. Quotes from the {report.long} "
-        "are short excerpts for commentary; the report remains the copyright of its publisher.\n"
+        + _(
+            "Version {version}, data as of {as_of}.\n"
+            "Tables and columns are described in datapackage.json (Frictionless Data Package).\n\n"
+        ).format(version=package.get("version", ""), as_of=str(package.get("created", ""))[:10])
+        + _("{reach} See coverage.csv.").format(reach=reach_sentence(tables))
+        + "\n\n"
+        + _("## How to cite\n\n{plain}\n\n").format(plain=cite["plain"])
+        + f"```bibtex\n{cite['bibtex']}\n```\n\n"
+        + _(
+            "## Licence\n\nOur curation, translations and notes: {licence}. Quotes from the {report} "
+            "are short excerpts for commentary; the report remains the copyright of its publisher.\n"
+        ).format(licence=report.licence, report=report.long)
         + (f"\n{extra}\n" if extra else "")
     )
 

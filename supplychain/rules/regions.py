@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
+from supplychain.i18n import N_
+
 # The map is Pacific-centred (central meridian 150°E) so that Silicon Valley -> China flows cross the
 # Pacific instead of the whole of Eurasia. Vega uses the same value (projection rotate = ROTATE).
 CENTRAL_MERIDIAN = 150.0
@@ -37,12 +39,14 @@ class Region:
 
 REGIONS: dict[str, Region] = {
     "world": Region(
-        "world", "World", -29.9, 329.9, -42.0, 72.0, 300, ("sea", "east_asia", "north_america", "europe", "other")
+        "world", N_("World"), -29.9, 329.9, -42.0, 72.0, 300, ("sea", "east_asia", "north_america", "europe", "other")
     ),
-    "east_asia": Region("east_asia", "East and Southeast Asia", 78.0, 158.0, -10.0, 48.0, 390, ("sea", "east_asia")),
+    "east_asia": Region(
+        "east_asia", N_("East and Southeast Asia"), 78.0, 158.0, -10.0, 48.0, 390, ("sea", "east_asia")
+    ),
     # Reaches north to Beijing so that the flows from the Chinese head offices start on the map (issue 11).
-    "sea": Region("sea", "Southeast Asia", 92.0, 126.0, -9.0, 42.0, 410, ("sea",)),
-    "strait": Region("strait", "Singapore and Johor", 102.95, 104.75, 0.95, 2.05, 390, ()),
+    "sea": Region("sea", N_("Southeast Asia"), 92.0, 126.0, -9.0, 42.0, 410, ("sea",)),
+    "strait": Region("strait", N_("Singapore and Johor"), 102.95, 104.75, 0.95, 2.05, 390, ()),
 }
 DEFAULT_REGION = "east_asia"
 SITE_MAP_HEIGHT = 470
@@ -51,8 +55,8 @@ SITE_MAP_HEIGHT = 470
 # "sea" reaches north to Beijing so that flows from Chinese head offices start on the map.
 SITE_REGIONS: dict[str, Region] = {
     "strait": replace(REGIONS["strait"], height=SITE_MAP_HEIGHT),
-    "kl": Region("kl", "Kuala Lumpur", 101.3, 102.1, 2.7, 3.35, SITE_MAP_HEIGHT),
-    "sea": Region("sea", "Southeast Asia", 96.0, 124.0, -8.0, 16.0, SITE_MAP_HEIGHT),
+    "kl": Region("kl", N_("Kuala Lumpur"), 101.3, 102.1, 2.7, 3.35, SITE_MAP_HEIGHT),
+    "sea": Region("sea", N_("Southeast Asia"), 96.0, 124.0, -8.0, 16.0, SITE_MAP_HEIGHT),
 }
 DEFAULT_SITE_REGION = "strait"
 # The plot fills the page's width (Region.height is the plot's own height; legends go below it): about 820 px

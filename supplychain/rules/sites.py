@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from supplychain.data.entities import names_of
+from supplychain.i18n import N_, Words, territory_name
 
 SITE_COLUMNS = [
     "site_id",
@@ -112,7 +113,9 @@ def report_areas(tables: dict[str, pd.DataFrame], sites: pd.DataFrame) -> pd.Dat
         rows.append(
             {
                 "country": str(country),
-                "country_name": getattr(entry, "common_name", None) or getattr(entry, "name", str(country)),
+                "country_name": territory_name(str(country))
+                or getattr(entry, "common_name", None)
+                or getattr(entry, "name", str(country)),
                 "location_ids": ",".join(group["location_id"].astype(str)),
                 "hub_names": "; ".join(group["name"].astype(str)),
                 "claim_ids": ",".join(dict.fromkeys(group["claim_id"].astype(str))),
@@ -256,21 +259,23 @@ def read_geopackage(data: bytes, *, layer: str = "sites"):
 
 
 # Columns of the sites table on the page and in its CSV/Excel download, with their headings.
-TABLE_COLUMNS: dict[str, str] = {
-    "site_id": "Site id",
-    "name": "Site",
-    "tenant_text": "Chinese AI tenant",
-    "kind_label": "Kind",
-    "operator": "Operator",
-    "owner_text": "Ultimate owner",
-    "ownership_label": "Owner nationality",
-    "country": "Country",
-    "place": "Place",
-    "precision_label": "Position known to",
-    "status_label": "Status",
-    "opened_year": "Opened",
-    "capacity_text": "Capacity",
-    "evidence_label": "Evidence",
-    "source_id": "Source",
-    "note": "Note",
-}
+TABLE_COLUMNS = Words(
+    {
+        "site_id": N_("Site id"),
+        "name": N_("Site"),
+        "tenant_text": N_("Chinese AI tenant"),
+        "kind_label": N_("Kind"),
+        "operator": N_("Operator"),
+        "owner_text": N_("Ultimate owner"),
+        "ownership_label": N_("Owner nationality"),
+        "country": N_("Country"),
+        "place": N_("Place"),
+        "precision_label": N_("Position known to"),
+        "status_label": N_("Status"),
+        "opened_year": N_("Opened"),
+        "capacity_text": N_("Capacity"),
+        "evidence_label": N_("Evidence"),
+        "source_id": N_("Source"),
+        "note": N_("Note"),
+    }
+)

@@ -18,6 +18,7 @@ from supplychain.data.labels import (
     enum_words,
     policy_status_label,
 )
+from supplychain.i18n import N_, Words
 from supplychain.rules import status_words as words
 
 RESTRICTED, PERMITTED, UNRESTRICTED, NOT_ANNOUNCED = "restricted", "permitted", "unrestricted", "not_announced"
@@ -171,6 +172,27 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     out["start"] = pd.to_datetime(out["start"])
     out["end"] = pd.to_datetime(out["end"])
     return out
+
+
+# Why a status is uncertain, per precision of the date (whole sentences: Polish declines the phrase differently in each).
+_ANNOUNCED_VAGUELY = Words(
+    {
+        "month": N_("announced on a date known only to the month"),
+        "year": N_("announced on a date known only to the year"),
+    }
+)
+_STARTS_VAGUELY = Words(
+    {
+        "month": N_("{measure} applies from a date known only to the month"),
+        "year": N_("{measure} applies from a date known only to the year"),
+    }
+)
+_ENDS_VAGUELY = Words(
+    {
+        "month": N_("{measure} ends on a date known only to the month"),
+        "year": N_("{measure} ends on a date known only to the year"),
+    }
+)
 
 
 def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:
@@ -337,21 +359,23 @@ def status_segments(
     ).reset_index(drop=True)
 
 
-STATUS_TABLE_COLUMNS: dict[str, str] = {
-    "chip_name": "Chip",
-    "designer": "Designer",
-    "segment_label": "Segment",
-    "status_label": "Status",
-    "measure_name": "Deciding measure",
-    "since_label": "In force since",
-    "in_force": "US/other measures in force",
-    "china_side": "Chinese side discourages",
-    "uncertain": "Uncertain",
-    "uncertain_why": "Why uncertain",
-    "measure_id": "Measure id",
-    "relationship_id": "Relationship",
-    "source_id": "Source",
-}
+STATUS_TABLE_COLUMNS = Words(
+    {
+        "chip_name": N_("Chip"),
+        "designer": N_("Designer"),
+        "segment_label": N_("Segment"),
+        "status_label": N_("Status"),
+        "measure_name": N_("Deciding measure"),
+        "since_label": N_("In force since"),
+        "in_force": N_("US/other measures in force"),
+        "china_side": N_("Chinese side discourages"),
+        "uncertain": N_("Uncertain"),
+        "uncertain_why": N_("Why uncertain"),
+        "measure_id": N_("Measure id"),
+        "relationship_id": N_("Relationship"),
+        "source_id": N_("Source"),
+    }
+)
 
 
 def status_table(status: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFrame:

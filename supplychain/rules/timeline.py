@@ -16,6 +16,9 @@ import pandas as pd
 
 from supplychain.data.cells import cell_or_none, is_blank
 from supplychain.data.dates import format_date, next_period_start, period_end
+from supplychain.data.translations import TABLE as TRANSLATIONS
+from supplychain.data.translations import column_words
+from supplychain.i18n import N_, Words, _
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,10 @@ def _cell(value: object) -> str | None:
     return None if is_blank(value) else str(value)
 
 
+# A group code in words, as the lane filter offers it (lanes.lane_group enum in datapackage.json).
+LANE_GROUP_CHOICES = Words({"models": N_("All models"), "chips": N_("All chips"), "measures": N_("All measures")})
+
+
 @dataclass(frozen=True)
 class Lanes:
     """The lanes of one dataset (lanes.csv, in display order) and what each takes (read-only)."""
@@ -43,14 +50,16 @@ class Lanes:
     designer: Mapping[str, str] = field(default_factory=dict)  # chips.designer_id -> lane
     developer: Mapping[str, str] = field(default_factory=dict)  # models.developer_id (and subsidiaries) -> lane
     fallback: str = ""  # the catch-all lane
+    label_words: Mapping[str, str] = field(default_factory=dict)  # lane labels in the reader's language at each read
 
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(lane.code for lane in self.lanes)
 
     @property
-    def labels(self) -> dict[str, str]:
-        return {lane.code: lane.label for lane in self.lanes}
+    def labels(self) -> Mapping[str, str]:
+        """Each lane's label in the reader's language (data/translations.csv), English where none is current."""
+        return self.label_words or {lane.code: lane.label for lane in self.lanes}
 
     @property
     def kinds(self) -> dict[str, str]:
@@ -96,6 +105,7 @@ def read_lanes(tables: Mapping[str, pd.DataFrame]) -> Lanes:
         designer=lane_map("chip_designer_id"),
         developer={**subsidiaries, **developers},
         fallback=fallback,
+        label_words=column_words(tables.get(TRANSLATIONS), "lanes", "label", {lane.code: lane.label for lane in lanes}),
     )
 
 
@@ -229,8 +239,8 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "item_id": f"model_{m['model_id']}",
                 "date": m["release_date"],
                 "precision": _blank(m["release_precision"]) or "day",
-                "title": f"{m['name']} released",
-                "description": f"{m['name']} ({m['family']}) first released.",
+                "title": _("{model} released").format(model=m["name"]),
+                "description": _("{model} ({family}) first released.").format(model=m["name"], family=m["family"]),
                 "lane": model_lane(m, lanes),
                 "category": "model_release",
                 "is_causal_step": False,
@@ -252,8 +262,8 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "item_id": f"chip_{c['chip_id']}",
                 "date": c["announced_date"],
                 "precision": _blank(c["announced_precision"]) or "day",
-                "title": f"{c['name']} announced",
-                "description": f"{c['name']} first announced or launched.",
+                "title": _("{chip} announced").format(chip=c["name"]),
+                "description": _("{chip} first announced or launched.").format(chip=c["name"]),
                 "lane": lane,
                 "category": {v: k for k, v in lanes.category.items()}.get(lane, "nvidia_chip"),
                 "is_causal_step": False,
@@ -455,22 +465,24 @@ def zoom_dates(selection: Mapping[str, object]) -> tuple[date, date] | None:
     return None
 
 
-EVENT_TABLE_COLUMNS: dict[str, str] = {
-    "date_label": "Date",
-    "precision": "Date precision",
-    "lane_label": "Lane",
-    "title": "Event",
-    "description": "Description",
-    "company_id": "Company",
-    "model_id": "Model",
-    "chip_id": "Chip",
-    "policy_id": "Policy",
-    "evidence": "Evidence",
-    "source_id": "Source",
-    "claim_id": "Claim",
-    "item_id": "Id",
-    "origin": "From table",
-}
+EVENT_TABLE_COLUMNS = Words(
+    {
+        "date_label": N_("Date"),
+        "precision": N_("Date precision"),
+        "lane_label": N_("Lane"),
+        "title": N_("Event"),
+        "description": N_("Description"),
+        "company_id": N_("Company"),
+        "model_id": N_("Model"),
+        "chip_id": N_("Chip"),
+        "policy_id": N_("Policy"),
+        "evidence": N_("Evidence"),
+        "source_id": N_("Source"),
+        "claim_id": N_("Claim"),
+        "item_id": N_("Id"),
+        "origin": N_("From table"),
+    }
+)
 
 
 def events_table(items: pd.DataFrame) -> pd.DataFrame:
