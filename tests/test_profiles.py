@@ -10,8 +10,9 @@ import vl_convert as vlc
 from conftest import DATA_DIR
 from test_pages import open_page
 
+from supplychain.charts.profile import moments_chart
 from supplychain.data.load import load_dataset
-from supplychain.rules.profile import entity_moments, moments_chart
+from supplychain.rules.profile import entity_moments
 
 
 def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
