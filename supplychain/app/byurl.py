@@ -114,9 +114,9 @@ def render_cite_view(dataset: Dataset, page: str, url_path: str) -> None:
         st.caption(_("As BibTeX"))
         st.text(as_bibtex(c))
         cite_params = dict(params) if page == "data" else {}  # the Data page cites its table and filters
-        st.caption(_("RIS and CSL-JSON:"))
-        st.markdown(
-            " · ".join(link_markdown(api_address(f"cite.{fmt}", cite_params)) for fmt in ("ris", "json", "bib"))
+        formats = (("RIS", "ris"), ("CSL-JSON", "json"), ("BibTeX", "bib"))
+        st.markdown(  # one line of labelled links (the sidebar's only bare link is "Link to this view")
+            " · ".join(f"{name}: {link_markdown(api_address(f'cite.{fmt}', cite_params))}" for name, fmt in formats)
         )
 
 
