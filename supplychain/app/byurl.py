@@ -38,8 +38,8 @@ def api_address(path: str, params: Mapping[str, list[str]]) -> str:
 def render_rows_url(table: str, params: Mapping[str, list[str]], *, container: Any = st) -> str:
     """'Get these rows by URL': the CSV address of exactly the rows shown (same filters, same columns)."""
     address = api_address(f"{table}.csv", params)
-    # No tooltip (help=): it made each page fetch ~90 kB more script (shoot.py, docs/performance.md).
-    container.caption(_("Get these rows by URL (CSV, the same filters; `.json` for JSON; every address at /api/v1/):"))
+    # Plain words, no `code` span: inline code made each page fetch ~90 kB more script (measured with shoot.py).
+    container.caption(_("Get these rows by URL (CSV, the same filters; .json for JSON; every address at /api/v1/):"))
     container.markdown(link_markdown(address))
     return address
 
@@ -57,7 +57,7 @@ def render_ids_url(table: str, key: str, ids: Sequence[str], *, label: str, cont
         )
     else:
         address = api_address(f"{table}.csv", {key: [",".join(ids)]})
-        note = _("Get these rows by URL ({label}; CSV, `.json` for JSON):").format(label=label)
+        note = _("Get these rows by URL ({label}; CSV, .json for JSON):").format(label=label)
     container.caption(note)
     container.markdown(link_markdown(address))
     return address
@@ -66,7 +66,7 @@ def render_ids_url(table: str, key: str, ids: Sequence[str], *, label: str, cont
 def render_address(path: str, params: Mapping[str, list[str]], *, label: str, container: Any = st) -> str:
     """'Get these rows by URL' for a route of its own (Export status: status.csv?asof=…)."""
     address = api_address(path, params)
-    container.caption(_("Get these rows by URL ({label}; CSV, `.json` for JSON):").format(label=label))
+    container.caption(_("Get these rows by URL ({label}; CSV, .json for JSON):").format(label=label))
     container.markdown(link_markdown(address))
     return address
 
