@@ -31,6 +31,7 @@ import websockets
 ROOT = Path(__file__).resolve().parent.parent
 COOKIE = "sc_worker"
 HOP = {"connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer", "host"}
+OWN = {"date", "server"}  # the proxy's own server writes these
 
 
 class StickyProxy:
@@ -74,15 +75,21 @@ class StickyProxy:
             if not message.get("more_body"):
                 break
         headers = [(k, v) for k, v in scope["headers"] if k.decode("latin-1").lower() not in HOP]
-        request = self.client.build_request(scope["method"], url, headers=headers, content=body)
+        request = self.client.build_request(scope["method"], url, headers=headers, content=body or None)
         response = await self.client.send(request, stream=True)
-        out = [(k, v) for k, v in response.headers.raw if k.decode("latin-1").lower() not in HOP]
+        out = [(k, v) for k, v in response.headers.raw if k.decode("latin-1").lower() not in HOP | OWN]
         if not known and not stateless:
             out.append((b"set-cookie", f"{COOKIE}={index}; Path=/; HttpOnly; SameSite=Lax".encode()))
         await send({"type": "http.response.start", "status": response.status_code, "headers": out})
+        # The body in one message where it is small: a last empty write after the data cost ~40 ms per answer
+        # (delayed acknowledgement) in the first version.
+        chunks = []
         async for chunk in response.aiter_raw():
-            await send({"type": "http.response.body", "body": chunk, "more_body": True})
-        await send({"type": "http.response.body", "body": b""})
+            chunks.append(chunk)
+            if sum(map(len, chunks)) > 1 << 20:
+                await send({"type": "http.response.body", "body": b"".join(chunks), "more_body": True})
+                chunks = []
+        await send({"type": "http.response.body", "body": b"".join(chunks)})
         await response.aclose()
 
     async def websocket(self, scope: dict, receive, send) -> None:
@@ -128,9 +135,14 @@ def start_workers(count: int, first_port: int, env: dict[str, str] | None = None
     secret = secrets.token_hex(16)  # one cookie secret for all, as Streamlit advises for replicas
     for i in range(count):
         command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(first_port + i)]
-        command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--server.cookieSecret", secret]
+        command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
         processes.append(
-            subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL)
+            subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret, **(env or {})},
+                stdout=subprocess.DEVNULL,
+            )
         )
     for i in range(count):
         deadline = time.monotonic() + 90
@@ -153,13 +165,19 @@ def main() -> None:
     processes = start_workers(args.workers, first)
     backends = [f"http://127.0.0.1:{first + i}" for i in range(args.workers)]
     print(f"{args.workers} workers on {', '.join(backends)}; readers use http://127.0.0.1:{args.port}", flush=True)
-    try:
-        uvicorn.run(StickyProxy(backends), host="127.0.0.1", port=args.port, log_level="warning", ws="websockets")
-    finally:
+
+    def stop(*_args: object) -> None:
         for process in processes:  # only the processes started here, by their handles
             process.send_signal(signal.SIGTERM)
         for process in processes:
             process.wait(timeout=15)
+        sys.exit(0)
+
+    # uvicorn re-raises the signal it stopped on once it has shut down; these handlers then stop the workers too.
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    uvicorn.run(StickyProxy(backends), host="127.0.0.1", port=args.port, log_level="warning", ws="websockets")
+    stop()
 
 
 if __name__ == "__main__":

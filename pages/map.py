@@ -271,8 +271,8 @@ downloads.render_view_bundle(
     as_of=dataset.as_of,
     container=buttons[3],
 )
-byurl.render_ids_url("locations", "location_id", points["location_id"], label="These places")
-byurl.render_ids_url("relationships", "relationship_id", flows["relationship_id"], label="These flows")
+byurl.render_ids_url("locations", "location_id", points["location_id"], label="the places shown")
+byurl.render_ids_url("relationships", "relationship_id", flows["relationship_id"], label="the flows shown")
 st.caption(
     _(
         "Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, "

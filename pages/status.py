@@ -158,4 +158,4 @@ downloads.render_table_downloads(
     filtered=False,
     container=st.container(width=520),
 )
-byurl.render_address("status.csv", {"asof": [str(day.date())]}, label="These answers")
+byurl.render_address("status.csv", {"asof": [str(day.date())]}, label="the answers shown")

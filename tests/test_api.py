@@ -336,3 +336,23 @@ def test_the_readme_documents_every_kind_of_address_the_index_lists() -> None:
         if path.split(".")[0] in TABLES:
             kind = "{table}.csv"
         assert kind in section, f"README's Data by URL does not mention {path}"
+
+
+def test_a_measure_date_after_the_records_reach_is_marked_scheduled_never_as_happened() -> None:
+    from supplychain.rules.changes import measure_entries
+
+    policies = pd.DataFrame(
+        {
+            "policy_id": ["p_rule", "p_pause"],
+            "name": ["A rule", "A suspension"],
+            "effective_date": [pd.Timestamp("2025-01-13"), pd.Timestamp("2025-11-10")],
+            "ended_date": [pd.NaT, pd.Timestamp("2026-11-09")],
+            "status": ["in_force", "suspended"],
+        }
+    )
+    entries = measure_entries({"reviewed_through": "2026-06-05"}, {"policies": policies})
+    titles = {e.title: e for e in entries}
+    assert set(titles) == {"A rule takes effect", "A suspension takes effect", "Scheduled: A suspension ends"}
+    assert "outcome not confirmed" in titles["Scheduled: A suspension ends"].summary
+    assert "not confirmed" not in titles["A rule takes effect"].summary
+    assert [e.day for e in entries] == ["2026-11-09", "2025-11-10", "2025-01-13"]

@@ -58,3 +58,16 @@ def test_a_chart_saved_as_svg_carries_its_citation_version_link_and_licence(page
     svg = open(info.value.path(), encoding="utf-8").read().replace("&amp;", "&")
     assert "Financial Times" in svg and "Data version" in svg and "CC BY 4.0" in svg
     assert f"{app_url}/status?asof=2025-11-27" in svg
+
+
+def test_the_view_bundles_readme_states_its_filters_as_plain_text(page, app_url: str) -> None:
+    import zipfile
+
+    page.goto(f"{app_url}/data?table=models&developer_id=deepseek&open_weights=true")
+    wait_until_idle(page)
+    with page.expect_download(timeout=60000) as info:
+        page.get_by_role("button", name="Download this view (ZIP)").click()
+    with zipfile.ZipFile(info.value.path()) as bundle:
+        readme = bundle.read("README.md").decode("utf-8")
+    line = next(x for x in readme.splitlines() if x.startswith("Filters applied:"))
+    assert line == "Filters applied: developer_id=deepseek; open_weights=true; table=models", line

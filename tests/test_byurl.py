@@ -51,7 +51,7 @@ def test_a_data_view_is_cited_with_its_filters_and_row_count() -> None:
     bibtex = next(t.value for t in at.text if t.value.startswith("@misc{"))
     rows = int((DATASET.tables["models"]["developer_id"] == "deepseek").sum())
     assert "AI models (filtered view)" in bibtex and f"developer_id=deepseek; {rows} rows" in bibtex
-    assert "/api/v1/cite.ris?developer_id=deepseek&table=models" in _markdown(at)
+    assert "RIS: [/api/v1/cite.ris?developer_id=deepseek&table=models]" in _markdown(at)
 
 
 def test_an_exported_chart_carries_title_citation_version_reach_link_and_licence() -> None:

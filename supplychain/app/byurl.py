@@ -38,10 +38,8 @@ def api_address(path: str, params: Mapping[str, list[str]]) -> str:
 def render_rows_url(table: str, params: Mapping[str, list[str]], *, container: Any = st) -> str:
     """'Get these rows by URL': the CSV address of exactly the rows shown (same filters, same columns)."""
     address = api_address(f"{table}.csv", params)
-    container.caption(
-        _("Get these rows by URL (CSV; `.json` for JSON; opens in pandas.read_csv or curl):"),
-        help=_("The same filters as this page, answered by the data routes listed at /api/v1/."),
-    )
+    # Plain words, no `code` span: inline code made each page fetch ~90 kB more script (measured with shoot.py).
+    container.caption(_("Get these rows by URL (CSV, the same filters; .json for JSON; every address at /api/v1/):"))
     container.markdown(link_markdown(address))
     return address
 
@@ -54,11 +52,13 @@ def render_ids_url(table: str, key: str, ids: Sequence[str], *, label: str, cont
     ids = list(dict.fromkeys(i for i in ids if isinstance(i, str) and i))
     if len(ids) > ID_CAP:
         address = api_address(f"{table}.csv", {})
-        note = _("{label}: {n} rows, more than one address holds; the whole table:").format(label=label, n=len(ids))
+        note = _("Get these rows by URL ({label}): {n} rows, more than one address holds; the whole table:").format(
+            label=label, n=len(ids)
+        )
     else:
         address = api_address(f"{table}.csv", {key: [",".join(ids)]})
-        note = _("{label} by URL (CSV; `.json` for JSON):").format(label=label)
-    container.caption(note, help=_("Answered by the data routes listed at /api/v1/; the rows shown, by their ids."))
+        note = _("Get these rows by URL ({label}; CSV, .json for JSON):").format(label=label)
+    container.caption(note)
     container.markdown(link_markdown(address))
     return address
 
@@ -66,7 +66,7 @@ def render_ids_url(table: str, key: str, ids: Sequence[str], *, label: str, cont
 def render_address(path: str, params: Mapping[str, list[str]], *, label: str, container: Any = st) -> str:
     """'Get these rows by URL' for a route of its own (Export status: status.csv?asof=…)."""
     address = api_address(path, params)
-    container.caption(_("{label} by URL (CSV; `.json` for JSON):").format(label=label))
+    container.caption(_("Get these rows by URL ({label}; CSV, .json for JSON):").format(label=label))
     container.markdown(link_markdown(address))
     return address
 
@@ -114,9 +114,9 @@ def render_cite_view(dataset: Dataset, page: str, url_path: str) -> None:
         st.caption(_("As BibTeX"))
         st.text(as_bibtex(c))
         cite_params = dict(params) if page == "data" else {}  # the Data page cites its table and filters
-        st.caption(_("RIS and CSL-JSON:"))
-        st.markdown(
-            " · ".join(link_markdown(api_address(f"cite.{fmt}", cite_params)) for fmt in ("ris", "json", "bib"))
+        formats = (("RIS", "ris"), ("CSL-JSON", "json"), ("BibTeX", "bib"))
+        st.markdown(  # one line of labelled links (the sidebar's only bare link is "Link to this view")
+            " · ".join(f"{name}: {link_markdown(api_address(f'cite.{fmt}', cite_params))}" for name, fmt in formats)
         )
 
 
