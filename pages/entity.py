@@ -110,7 +110,8 @@ else:
                 width="stretch",
             )
             st.caption(
-                f"{markdown.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} (precision: {place['coord_precision']})."
+                f"{markdown.escape_md(place['name'])}: {float(place['lat']):.3f}, {float(place['lon']):.3f} "
+                f"(precision: {place['coord_precision']})."
             )
             st.page_link(
                 "pages/map.py",

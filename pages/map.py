@@ -39,7 +39,8 @@ companies = urlbind.url_multiselect(
     container=top[1],
     format_func=base.companies.get,
     placeholder="All companies",
-    help="Flows that involve these companies (a model counts for its developer, a chip for its designer), and their places.",
+    help="Flows that involve these companies (a model counts for its developer, a chip for its designer), "
+    "and their places.",
 )
 relations = urlbind.url_multiselect(
     "Relation",
@@ -105,13 +106,19 @@ if flows.empty:
     )
 with st.expander("What the map does not know", icon=":material/help:"):
     st.markdown(
-        "- **No operator or facility is named.** The report speaks of leased data centres in Singapore and Malaysia owned and run by "
-        "non-Chinese companies; it names none. The two markers stand for a city and a region (dashed ring), not for sites.\n"
-        "- **Johor is our inference.** The report says only *Malaysia*; Johor is Malaysia's largest data-centre market (press sources).\n"
-        "- **Ownership** (marker shape) describes the leased centres the report talks about, not every data centre there.\n"
-        "- **Lines are reported relations, not shipments.** A chip line runs from its designer's home to where the chips are used; "
+        "- **No operator or facility is named.** The report speaks of leased data centres in Singapore and Malaysia "
+        "owned and run by "
+        "non-Chinese companies; it names none. The two markers stand for a city and a region (dashed ring), not for "
+        "sites.\n"
+        "- **Johor is our inference.** The report says only *Malaysia*; Johor is Malaysia's largest data-centre market "
+        "(press sources).\n"
+        "- **Ownership** (marker shape) describes the leased centres the report talks about, not every data centre "
+        "there.\n"
+        "- **Lines are reported relations, not shipments.** A chip line runs from its designer's home to where the "
+        "chips are used; "
         "it says nothing of where chips were made or how they travelled. Dashed lines are the curators' inference.\n"
-        f"- **Dates.** Most training flows are undated in the sources. {geo.unplaced_count(tables, base.flows)} relationships of these types "
+        f"- **Dates.** Most training flows are undated in the sources. {geo.unplaced_count(tables, base.flows)} "
+        "relationships of these types "
         "have no line because one end has no known place (for example an unnamed class of operators)."
     )
 
@@ -126,12 +133,14 @@ place = urlbind.url_selectbox(
 if place:
     row = maps.describe_points(base.points[base.points["location_id"] == place]).iloc[0]
     st.markdown(
-        f"**{markdown.escape_md(row['name'])}** · {markdown.escape_md(row['kind_label'])} · {markdown.escape_md(row['ownership_label'])} · {markdown.escape_md(row['country'])}"
+        f"**{markdown.escape_md(row['name'])}** · {markdown.escape_md(row['kind_label'])} · "
+        f"{markdown.escape_md(row['ownership_label'])} · {markdown.escape_md(row['country'])}"
     )
     cards.render_evidence(row["evidence"])
     st.markdown(markdown.escape_md(row["description"]))
     st.caption(
-        f"Who is there: {markdown.escape_md(row['who'])}. Position known to: {markdown.escape_md(row['precision_label'].lower())}. "
+        f"Who is there: {markdown.escape_md(row['who'])}. Position known to: "
+        f"{markdown.escape_md(row['precision_label'].lower())}. "
         f"Source: {row['source_id']}"
         + (f", claim {row['claim_id']}" if row["claim_id"] else "")
         + f". [Open its profile](entity?id={place})"
@@ -219,5 +228,6 @@ downloads.render_view_bundle(
     container=buttons[3],
 )
 st.caption(
-    "Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on any dispute."
+    "Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, not a statement on "
+    "any dispute."
 )

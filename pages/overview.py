@@ -3,10 +3,11 @@
 import streamlit as st
 
 from supplychain.app import cache, cards, guard, layout, markdown, slides
-from supplychain.data.dates import format_date, period_end
+from supplychain.data.dates import format_date
 from supplychain.data.labels import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
 from supplychain.rules.provenance import evidence_mix, headline_counts, key_findings
 from supplychain.rules.standings import finding_standings, standing_counts
+from supplychain.rules.story import causal_events
 
 dataset = guard.require_dataset()
 tables = dataset.tables
@@ -65,10 +66,7 @@ st.caption(
 )
 
 st.header("The chain of events")
-chain = tables["events"][tables["events"]["is_causal_step"].fillna(False).astype(bool)]
-chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain["date_precision"])]).sort_values(
-    "_end", kind="stable"
-)  # "Apr 2025" after "9 Apr"
+chain = causal_events(tables["events"])  # in the order the Timeline numbers them
 if len(chain) > layout.ROW_CAP:
     st.caption(f"The first {layout.ROW_CAP} of {len(chain)} steps; the timeline numbers every one.")
     chain = chain.head(layout.ROW_CAP)
@@ -119,6 +117,7 @@ st.caption(
 )
 if len(standings) > layout.LIST_CAP:
     st.caption(
-        f"The first {layout.LIST_CAP} of {len(standings)} key findings; the Sources page gives every claim its standing."
+        f"The first {layout.LIST_CAP} of {len(standings)} key findings; the Sources page gives every claim its "
+        "standing."
     )
 cards.render_finding_standings(dataset, standings.head(layout.LIST_CAP))

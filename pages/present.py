@@ -12,7 +12,8 @@ from supplychain.charts.status import build_status_strip
 from supplychain.charts.story import chain_slide, standings_slide
 from supplychain.charts.timeline import build_timeline_chart
 from supplychain.data.labels import enum_label
-from supplychain.rules.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
+from supplychain.rules.chains import chain_rows, chinese_developers
+from supplychain.rules.graph import edge_frame, graph_key, node_frame, view_graph
 from supplychain.rules.provenance import report_citation
 from supplychain.rules.standings import finding_standings
 from supplychain.rules.story import enlarge_fonts, fit_to_slide, legends_at_right, story_steps, view_url, wrap_legends
@@ -98,7 +99,8 @@ with nav[3].popover("Notes and source", icon=":material/notes:", width="stretch"
         source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
         st.markdown("> " + markdown.escape_md(claim["quote_pl"]))
         st.caption(
-            f"Attribution in the report: {markdown.escape_md(claim['attribution'])}. {markdown.escape_md(source['publisher'])}: "
+            f"Attribution in the report: {markdown.escape_md(claim['attribution'])}. "
+            f"{markdown.escape_md(source['publisher'])}: "
             f"{markdown.escape_md(source['title'])}. Translation by the dashboard's curators."
         )
 nav[0].button(

@@ -1,4 +1,5 @@
-"""Relationships: the network of who develops, trains, leases, supplies and restricts whom, the chains, and the evidence."""
+"""Relationships: the network of who develops, trains, leases, supplies and restricts whom, the chains, and the
+evidence."""
 
 from datetime import date
 
@@ -12,13 +13,11 @@ from supplychain.data.entities import LINK_DISPLAY, entity_link, names_by_id
 from supplychain.data.export import download_name
 from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, RELATION_GROUP_HELP, enum_label
 from supplychain.data.schema import column_labels, enum_values
+from supplychain.rules.chains import CHAIN_ORDER, chain_rows, chain_summary, chinese_developers
 from supplychain.rules.graph import (
     EDGE_COLUMNS,
     HOPS,
     VIEWS,
-    chain_rows,
-    chain_summary,
-    chinese_developers,
     date_bounds,
     graph_key,
     graphml_bytes,
@@ -108,9 +107,11 @@ if shown_view == "Network":
         ):
             drawn = most_connected(view, layout.NETWORK_CAP)
             st.caption(
-                f"Drawing {layout.NETWORK_CAP} of {view.number_of_nodes()} entities: the best-connected and those tied to them, "
+                f"Drawing {layout.NETWORK_CAP} of {view.number_of_nodes()} entities: the best-connected and those tied "
+                "to them, "
                 "with the ties among them. "
-                "Focus on an entity, pick relation types or narrow the dates to see the rest; the Evidence view lists every tie."
+                "Focus on an entity, pick relation types or narrow the dates to see the rest; the Evidence view lists "
+                "every tie."
             )
         nodes = node_frame(drawn)
         drawn_edges = edges[edges["from_id"].isin(nodes["id"]) & edges["to_id"].isin(nodes["id"])]
@@ -137,7 +138,8 @@ if shown_view == "Network":
         st.vega_lite_chart(spec, width="stretch")
         downloads.render_chart_downloads(lambda: spec, what="relationship_network", as_of=dataset.as_of)
         st.caption(
-            f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name to open its profile; "
+            f"{len(nodes)} entities, {len(drawn_edges)} ties{' (filtered)' if filtered else ''}. Click a dot or a name "
+            "to open its profile; "
             + (
                 "names of entities with fewer than three ties, and names that would overlap, show on hover "
                 "(or focus on one); "
@@ -153,7 +155,8 @@ if shown_view == "Network":
 
 elif shown_view == "Chains":
     st.markdown(
-        "**For each Chinese developer: which models, trained where, in facilities owned by whom, on whose chips, under which rule.** "
+        "**For each Chinese developer: which models, trained where, in facilities owned by whom, on whose chips, under "
+        "which rule.** "
         "Only stated ties are followed; an empty cell means the data records no such tie."
     )
     developers = chinese_developers(tables)
@@ -176,7 +179,7 @@ elif shown_view == "Chains":
         )
         st.vega_lite_chart(chains_spec, width="stretch")
         downloads.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
-        summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(
+        summary = chain_summary(chains, CHAIN_ORDER[1:]).assign(
             developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]
         )
         st.dataframe(
@@ -186,7 +189,7 @@ elif shown_view == "Chains":
             width="stretch",
             column_config={
                 "developer_id": st.column_config.LinkColumn("Developer", display_text=LINK_DISPLAY),
-                **{s: st.column_config.TextColumn(label) for s, label in list(CHAIN_STAGES.items())[1:]},
+                **{s: st.column_config.TextColumn(CHAIN_STAGES[s]) for s in CHAIN_ORDER[1:]},
             },
         )
 

@@ -84,7 +84,8 @@ with left:
     event = st.vega_lite_chart(spec, width="stretch", on_select="rerun", key="site_map")
     st.caption(
         f"{len(in_view)} of {len(shown)} sites matching the filters are in this view. Marker size: capacity as stated "
-        "(hollow: no MW figure). Colour and shape: the owner's nationality. Sites at the same town are spread on a ring "
+        "(hollow: no MW figure). Colour and shape: the owner's nationality. Sites at the same town are spread on a "
+        "ring "
         "around its point (thin line to the black dot): positions are town centres, not buildings. Shaded purple: a "
         "country the report names, with no site named (hover it, or see the list on the right)."
     )

@@ -76,12 +76,12 @@ if tab_claims.open:
             with st.container(border=True):
                 left, right = st.columns(2, gap="medium")
                 left.markdown("> " + markdown.escape_md(claim["quote_pl"]))
-                left.caption(
-                    f"Polish, verbatim · paragraph {claim['paragraph']} · claim {markdown.escape_md(claim['claim_id'])}"
-                )
+                claim_id = markdown.escape_md(claim["claim_id"])
+                left.caption(f"Polish, verbatim · paragraph {claim['paragraph']} · claim {claim_id}")
                 right.markdown(markdown.escape_md(claim["text_en"]))
                 right.caption(
-                    f"{markdown.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows cite it"
+                    f"{markdown.escape_md(claim['attribution'])} · {int(counts.get(claim['claim_id'], 0))} data rows "
+                    "cite it"
                 )
                 standing = standing_of(tables, claim["claim_id"])
                 if standing is not None or claim["is_key_finding"]:
@@ -152,7 +152,8 @@ if tab_sources.open:
             index=None,
             placeholder="Choose a source…",
             format_func=lambda s: (
-                f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})"
+                f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} "
+                f"({format_date(source_index.loc[s, 'date_published'])})"
             ),
         )
         if chosen:

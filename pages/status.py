@@ -1,4 +1,5 @@
-"""Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and source."""
+"""Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and
+source."""
 
 import pandas as pd
 import streamlit as st
@@ -45,7 +46,8 @@ day = pd.Timestamp(
         min_value=LOW,
         max_value=HIGH,
         container=top[0],
-        help="Type a day and press Enter. In a link: asof=YYYY-MM-DD. Without one, the day the record has been reviewed through.",
+        help="Type a day and press Enter. In a link: asof=YYYY-MM-DD. "
+        "Without one, the day the record has been reviewed through.",
     )
 )
 top[1].selectbox(

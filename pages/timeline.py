@@ -178,9 +178,12 @@ else:
     )
     downloads.render_chart_downloads(lambda: spec, what="timeline_chart", as_of=dataset.as_of)
 st.caption(
-    f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. ● exact day · dashed box = date known only to the month or year, "
+    f"**{len(shown)}** of {len(items)} events, {format_date(start)} to {format_date(end)}. "
+    "● exact day · dashed box = "
+    "date known only to the month or year, "
     "drawn across the whole period · grey dashed lines and bands, numbered = the report's causal chain · "
-    f"grey band = after {format_date(reviewed)}, the day the record has been reviewed through: later events may exist but are not in the data yet"
+    f"grey band = after {format_date(reviewed)}, the day the record has been reviewed through: later events may exist "
+    "but are not in the data yet"
     + (f" · blue line = {format_date(asof)}, the day chosen on Export status." if asof is not None else ".")
 )
 chain = [f"**{n}** {d}: {markdown.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]

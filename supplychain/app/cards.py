@@ -40,7 +40,8 @@ def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool =
         st.markdown("> " + escape_md(claim["quote_pl"]))
         if source is not None:
             st.caption(
-                f"{escape_md(source['publisher'])}, {escape_md(source['title'])}, {format_date(source['date_published'])}, paragraph {claim['paragraph']}"
+                f"{escape_md(source['publisher'])}, {escape_md(source['title'])}, "
+                f"{format_date(source['date_published'])}, paragraph {claim['paragraph']}"
             )
     if pd.notna(claim.get("note")) and claim.get("note"):
         st.caption(f"Note: {escape_md(claim['note'])}")
@@ -75,7 +76,8 @@ def render_source(source: pd.Series) -> None:
 def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.DataFrame) -> None:
     """The record behind one tie: what it says, its dates and evidence, the report's quote and the source."""
     st.markdown(
-        f"**{escape_md(edge['from_name'])}** {escape_md(edge['relation_label'])} **{escape_md(edge['to_name'])}** · {escape_md(edge['period'])}"
+        f"**{escape_md(edge['from_name'])}** {escape_md(edge['relation_label'])} **{escape_md(edge['to_name'])}** · "
+        f"{escape_md(edge['period'])}"
     )
     render_evidence(str(edge["evidence"]))
     if edge.get("description"):
@@ -105,7 +107,9 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
         st.subheader(f"{item['date_label']} · {item['title']}")
         st.markdown(escape_md(item["description"]))
         st.caption(
-            f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: {PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` ({item['origin']}.csv)"
+            f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: "
+            f"{PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` "
+            f"({item['origin']}.csv)"
         )
         render_evidence(str(item["evidence"]))
         names = entity_names(tables)
@@ -145,7 +149,8 @@ def render_later_events(events: pd.DataFrame) -> None:
     for _, event in events.iterrows():
         bearing = enum_label("standing_links", "bearing", str(event["bearing"]))
         st.markdown(
-            f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: {escape_md(event['title'])}"
+            f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: "
+            f"{escape_md(event['title'])}"
         )
         source = (
             f"{event['publisher']}, {event['source_title']}" if pd.notna(event["publisher"]) else event["source_id"]

@@ -38,7 +38,10 @@ def render_view_bundle(
     def build() -> bytes:
         bundle = with_citations(tables, frames)
         rows = ", ".join(f"{n} {len(f)}" for n, f in bundle.items())
-        extra = f"## This view\n\nPage: /{url_path}\nFilters applied: {filters}\nRows: {rows}\nLink that reopens it: {link}\n"
+        extra = (
+            f"## This view\n\nPage: /{url_path}\nFilters applied: {filters}\nRows: {rows}\n"
+            f"Link that reopens it: {link}\n"
+        )
         return view_bundle(package, bundle, bundle_readme(package, tables, extra=extra))
 
     container.download_button(
@@ -48,7 +51,8 @@ def render_view_bundle(
         mime="application/zip",
         icon=":material/folder_zip:",
         on_click="ignore",
-        help="The rows shown with the claims and sources they cite, a datapackage.json describing them, and a README with the citation, data version, filters and link.",
+        help="The rows shown with the claims and sources they cite, a datapackage.json describing them, "
+        "and a README with the citation, data version, filters and link.",
     )
 
 

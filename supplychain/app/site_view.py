@@ -10,8 +10,10 @@ from supplychain.app.markdown import escape_md
 
 
 def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.DataFrame) -> None:
-    """One data-centre site: operator, owner, status, capacity and tenant, each with its source; the report area it is in."""
-    st.markdown(f"**{escape_md(site['name'])}**  \n{escape_md(site['kind_label'])} · {escape_md(site['status_label'])}")
+    """One data-centre site: operator, owner, status, capacity and tenant, each with its source; the report area it is
+    in."""
+    kind, status = escape_md(site["kind_label"]), escape_md(site["status_label"])
+    st.markdown(f"**{escape_md(site['name'])}**  \n{kind} · {status}")
     opened = "–" if pd.isna(site["opened_year"]) else str(int(site["opened_year"]))
     facts = [
         ("Operator", site["operator"]),

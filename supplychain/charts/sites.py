@@ -49,12 +49,14 @@ def describe_sites(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def capacity_text(row: Any) -> str:
-    """ "110 MW, MW planned at full build-out (...), figure of 20 Oct 2022 (source)" or "no MW figure in the sources"."""
+    """ "110 MW, MW planned at full build-out (...), figure of 20 Oct 2022 (source)" or "no MW figure in the
+    sources"."""
     if pd.isna(row.capacity_mw):
         return "no MW figure in the sources"
     basis = enum_label("sites", "capacity_basis", row.capacity_basis)
     when = format_date(row.capacity_date, row.capacity_precision) if pd.notna(row.capacity_date) else "undated"
-    return f"{row.capacity_mw:g} MW: {basis[0].lower() + basis[1:] if not basis.startswith('MW') else basis}; figure of {when} ({row.capacity_source_id})"
+    basis = basis if basis.startswith("MW") else basis[0].lower() + basis[1:]
+    return f"{row.capacity_mw:g} MW: {basis}; figure of {when} ({row.capacity_source_id})"
 
 
 def prepare_map(frame: pd.DataFrame, region: regions.Region) -> dict[str, list[dict[str, Any]]]:

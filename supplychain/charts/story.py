@@ -32,7 +32,7 @@ SLIDE_VISUALS = ((864, 406), (1120, 358), (1760, 718))
 
 
 def chain_cells(chains: pd.DataFrame, *, wrap: int = 24) -> pd.DataFrame:
-    """One row per (developer, stage) of supplychain.graph.chain_rows: the lines of text its cell shows.
+    """One row per (developer, stage) of rules.chains.chain_rows: the lines of text its cell shows.
 
     Models become a count ("7 models"); places, owners and chips are listed by their short names (the
     part before any parenthesis), wrapped to `wrap` characters, each name bulleted when a cell lists several.

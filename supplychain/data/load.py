@@ -58,7 +58,8 @@ class Dataset:
 
     @property
     def reviewed_through(self) -> str:
-        """The last date (YYYY-MM-DD) the curators have checked public records for (datapackage.json `reviewed_through`).
+        """The last date (YYYY-MM-DD) the curators have checked public records for (datapackage.json
+        `reviewed_through`).
 
         Later than the report, earlier than the build date: events after it may exist but are not in the record.
         """
@@ -231,7 +232,8 @@ def _typed(frame: pd.DataFrame, table_fields: list[dict[str, Any]]) -> pd.DataFr
         elif kind == "boolean":
             columns[f["name"]] = pd.array([None if e else truth[v] for v, e in zip(values, empty)], dtype="boolean")
         else:
-            columns[f["name"]] = pd.array(np.where(empty, None, values), dtype="string")
+            # pandas-stubs has no overload for an object ndarray with dtype "string" (pandas accepts it).
+            columns[f["name"]] = pd.array(np.where(empty, None, values), dtype="string")  # type: ignore[call-overload]
     return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
 
 

@@ -182,30 +182,30 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             add(str(r["to_id"]), PRESENCE_RELATIONS[str(r["relation"])], company)
 
     rows = []
-    for _, loc in locations.iterrows():
-        lid = str(loc["location_id"])
+    for _, place in locations.iterrows():
+        lid = str(place["location_id"])
         who = "; ".join(
             f"{what}: {', '.join(names.get(c, c) for c in cs)}" for what, cs in present.get(lid, {}).items()
         )
         rows.append(
             {
                 "location_id": lid,
-                "name": str(loc["name"]),
-                "label": short_name(loc["name"]),
-                "kind": str(loc["kind"]),
-                "country": str(loc["country"]),
-                "region": str(loc["region"]),
-                "lat": float(loc["lat"]),
-                "lon": float(loc["lon"]),
-                "coord_precision": str(loc["coord_precision"]),
-                "ownership": str(loc["ownership"]),
-                "description": _text(loc["description"]),
+                "name": str(place["name"]),
+                "label": short_name(place["name"]),
+                "kind": str(place["kind"]),
+                "country": str(place["country"]),
+                "region": str(place["region"]),
+                "lat": float(place["lat"]),
+                "lon": float(place["lon"]),
+                "coord_precision": str(place["coord_precision"]),
+                "ownership": str(place["ownership"]),
+                "description": _text(place["description"]),
                 "who": who or "No company in the data is linked to this place",
                 "company_ids": ",".join(companies_at.get(lid, [])),
-                "evidence": str(loc["evidence"]),
-                "source_id": _text(loc["source_id"]),
-                "claim_id": _text(loc["claim_id"]),
-                "note": _text(loc["note"]),
+                "evidence": str(place["evidence"]),
+                "source_id": _text(place["source_id"]),
+                "claim_id": _text(place["claim_id"]),
+                "note": _text(place["note"]),
             }
         )
     return pd.DataFrame(rows, columns=POINT_COLUMNS)
@@ -252,7 +252,11 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rels = tables["relationships"]
     rels = rels[rels["relation"].isin(list(FLOW_DIRECTIONS))]
     names = entity_names(tables)
-    loc = tables["locations"].set_index(tables["locations"]["location_id"].astype(str))
+    # location_id -> (map label, lon, lat): the drawn ends of each flow.
+    ends: dict[str, tuple[str, float, float]] = {
+        str(p["location_id"]): (short_name(str(p["name"])), float(p["lon"]), float(p["lat"]))
+        for p in tables["locations"].to_dict("records")
+    }
     lookup = place_lookup(tables)
     rows = []
     for _, r in rels.iterrows():
@@ -276,13 +280,13 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     "to_id": tid,
                     "to_name": names.get(tid, tid),
                     "origin_id": o,
-                    "origin_name": short_name(loc.at[o, "name"]),
-                    "origin_lon": float(loc.at[o, "lon"]),
-                    "origin_lat": float(loc.at[o, "lat"]),
+                    "origin_name": ends[o][0],
+                    "origin_lon": ends[o][1],
+                    "origin_lat": ends[o][2],
                     "dest_id": d,
-                    "dest_name": short_name(loc.at[d, "name"]),
-                    "dest_lon": float(loc.at[d, "lon"]),
-                    "dest_lat": float(loc.at[d, "lat"]),
+                    "dest_name": ends[d][0],
+                    "dest_lon": ends[d][1],
+                    "dest_lat": ends[d][2],
                     "start_date": r["start_date"],
                     "start_precision": r["start_precision"],
                     "end_date": r["end_date"],
@@ -325,7 +329,8 @@ def select_flows(
 
 
 def select_points(points: pd.DataFrame, flows: pd.DataFrame, *, companies: Sequence[str] = ()) -> pd.DataFrame:
-    """Places to draw: every place, or with a company filter the places of those companies and the ends of their flows."""
+    """Places to draw: every place, or with a company filter the places of those companies and the ends of their
+    flows."""
     if not companies:
         return points
     wanted = set(companies)

@@ -66,7 +66,8 @@ def key_facts(
     key = primary_key(package, table)
     references, coded = set(entity_reference_columns(package, table)), set(enum_columns(package, table))
     out: list[tuple[str, str, str | None]] = []
-    for column, value in row.items():
+    for name, value in row.items():
+        column = str(name)
         if column in _NOT_FACTS or column == key or column.endswith("_precision") or not _present(value):
             continue
         link = None
@@ -171,7 +172,7 @@ def entity_ties(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
 
 def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
     """Every (source, claim) behind the profile and what rests on it: the row itself, its moments, its ties."""
-    found = [
+    found: list[dict[str, Any]] = [
         {
             "source_id": _s(row.get("source_id")),
             "claim_id": _s(row.get("claim_id")),
@@ -180,10 +181,14 @@ def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd
     ]
     for m in moments.itertuples(index=False):
         if m.event_id:
-            found.append({"source_id": m.source_id, "claim_id": m.claim_id, "supports": f"event: {m.title}"})
+            found.append({"source_id": m.source_id, "claim_id": m.claim_id, "supports": f"event: {m.title!s}"})
     for t in ties.itertuples(index=False):
         found.append(
-            {"source_id": t.source_id, "claim_id": t.claim_id, "supports": f"tie: {t.description or t.relationship_id}"}
+            {
+                "source_id": t.source_id,
+                "claim_id": t.claim_id,
+                "supports": f"tie: {t.description or t.relationship_id!s}",
+            }
         )
     frame = pd.DataFrame(found, columns=["source_id", "claim_id", "supports"])
     frame = frame[frame["source_id"].astype(bool) | frame["claim_id"].astype(bool)]

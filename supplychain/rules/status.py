@@ -111,22 +111,12 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 _prec(policy["announced_precision"]),
             )
         ends: list[tuple[pd.Timestamp, str, str]] = []
-        if _date(edge["end_date"]) is not None:
-            ends.append(
-                (
-                    _date(edge["end_date"], edge["end_precision"]),
-                    _prec(edge["end_precision"]),
-                    "the link to this chip ended",
-                )
-            )
-        if _date(policy["ended_date"]) is not None:
-            ends.append(
-                (
-                    _date(policy["ended_date"], policy["ended_precision"]),
-                    _prec(policy["ended_precision"]),
-                    "the measure ended",
-                )
-            )
+        edge_end = _date(edge["end_date"], edge["end_precision"])
+        if edge_end is not None:
+            ends.append((edge_end, _prec(edge["end_precision"]), "the link to this chip ended"))
+        policy_end = _date(policy["ended_date"], policy["ended_precision"])
+        if policy_end is not None:
+            ends.append((policy_end, _prec(policy["ended_precision"]), "the measure ended"))
         for resc in rescissions.get(edge["from_id"], []):
             when, when_p = _date(resc["start_date"], resc["start_precision"]), _prec(resc["start_precision"])
             if when is None and resc["from_id"] in policies:

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from supplychain.data.cells import cell_or_none, is_blank
+from supplychain.data.cells import cell_or_none, cell_text, is_blank
 from supplychain.data.dates import format_date, next_period_start, period_end
 from supplychain.data.load import DATA_DIR, read_table
 from supplychain.data.schema import read_package
+from supplychain.rules.story import in_chain_order
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,6 @@ class Lane:
     code: str
     label: str
     kind: str
-
-
-def _cell(value: object) -> str | None:
-    return None if is_blank(value) else str(value)
 
 
 def read_lanes(data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -55,9 +52,7 @@ LANE_CHOICES: tuple[str, ...] = LANE_CODES + tuple(LANE_GROUPS)
 
 
 def _lane_map(column: str) -> dict[str, str]:
-    return {
-        str(value): lane for value, lane in zip(_LANE_ROWS[column], _LANE_ROWS["lane_id"]) if _cell(value) is not None
-    }
+    return {str(value): lane for value, lane in zip(_LANE_ROWS[column], _LANE_ROWS["lane_id"]) if not is_blank(value)}
 
 
 FALLBACK_LANE: str = next(
@@ -73,7 +68,7 @@ DEVELOPER_LANES: dict[str, str] = {
     **{
         str(c): _lane_map("developer_id")[str(p)]
         for c, p in zip(_COMPANIES["company_id"], _COMPANIES["parent_id"])
-        if _cell(p) in _lane_map("developer_id")
+        if cell_text(p) in _lane_map("developer_id")
     },
     **_lane_map("developer_id"),
 }
@@ -148,12 +143,12 @@ def _rows_by_id(frame: pd.DataFrame, key: str) -> dict[str, dict]:
 def _lane(event: pd.Series | dict, models: dict[str, dict], chips: dict[str, dict]) -> str:
     category = str(event["category"])
     if category == "model_release":
-        model = models.get(event.get("model_id"))
+        model = models.get(cell_text(event.get("model_id")))
         if model is None and _blank(event.get("company_id")) is not None:
             return DEVELOPER_LANES.get(str(event["company_id"]), FALLBACK_LANE)
         return model_lane(model)
     if category in ("nvidia_chip", "chinese_chip"):
-        return chip_lane(chips.get(event.get("chip_id")), category)
+        return chip_lane(chips.get(cell_text(event.get("chip_id"))), category)
     return CATEGORY_LANES.get(category, FALLBACK_LANE)
 
 
@@ -297,7 +292,8 @@ def causal_steps(items: pd.DataFrame) -> pd.DataFrame:
     "9 April 2025" (a day in it). Returns step, item_id, date, end, precision, title, date_label
     and label ("1 · US restricts H20 sales to China").
     """
-    steps = items[items["is_causal_step"].astype(bool)].sort_values(["end", "date", "item_id"], kind="stable").copy()
+    steps = items[items["is_causal_step"].astype(bool)]
+    steps = in_chain_order(steps, last_day="end", day="date", key="item_id").copy()
     steps["step"] = range(1, len(steps) + 1)
     steps["label"] = [f"{n} · {t}" for n, t in zip(steps["step"], steps["title"])]
     return steps[["step", "item_id", "date", "end", "precision", "title", "label", "date_label"]].reset_index(drop=True)
