@@ -201,3 +201,22 @@ def test_a_site_of_exactly_the_chosen_capacity_is_kept_and_one_just_below_is_not
     )
     assert list(sitemod.select_sites(sites, min_mw=100)["site_id"]) == ["exact", "above"]
     assert list(sitemod.select_sites(sites, min_mw=0)["site_id"]) == ["below", "exact", "above", "unknown"]
+
+
+def test_a_report_area_is_a_hub_resting_on_a_claim_and_never_a_site_or_an_unclaimed_place() -> None:
+    locations = pd.DataFrame(
+        {
+            "location_id": ["sg_hub", "sg_site", "my_hub", "cn_city", "th_hub"],
+            "name": ["Singapore", "A Singapore campus", "Malaysia", "Hangzhou", "Thailand"],
+            "kind": ["datacentre_hub", "datacentre_hub", "datacentre_hub", "headquarters", "datacentre_hub"],
+            "claim_id": ["c1", "c2", "c1", "c3", None],
+            "coord_precision": ["city", "site", "region", "city", "region"],
+            "country": ["SG", "SG", "MY", "CN", "TH"],
+            "evidence": ["report", "report", "report", "press", "estimate"],
+        }
+    )
+    sites = pd.DataFrame({"site_id": ["s1", "s2", "s3"], "country": ["SG", "SG", "MY"]})
+    areas = sitemod.report_areas({"locations": locations}, sites).set_index("country")
+    assert list(areas.index) == ["MY", "SG"]
+    assert areas.at["SG", "location_ids"] == "sg_hub" and areas.at["SG", "site_ids"] == "s1,s2"
+    assert areas.at["MY", "site_count"] == 1 and areas.at["MY", "claim_ids"] == "c1"
