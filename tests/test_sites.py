@@ -220,3 +220,4 @@ def test_a_report_area_is_a_hub_resting_on_a_claim_and_never_a_site_or_an_unclai
     assert list(areas.index) == ["MY", "SG"]
     assert areas.at["SG", "location_ids"] == "sg_hub" and areas.at["SG", "site_ids"] == "s1,s2"
     assert areas.at["MY", "site_count"] == 1 and areas.at["MY", "claim_ids"] == "c1"
+    assert (areas.at["SG", "country_name"], areas.at["MY", "country_name"]) == ("Singapore", "Malaysia")

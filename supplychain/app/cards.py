@@ -9,7 +9,7 @@ from supplychain.app import cache
 from supplychain.app.layout import render_entity_link
 from supplychain.app.markdown import _md_link, escape_md, shorten
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
-from supplychain.data.dates import PRECISION_LABELS, format_date
+from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_names, entity_url
 from supplychain.data.labels import (
     EVIDENCE_HELP,
@@ -108,7 +108,7 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
         st.markdown(escape_md(item["description"]))
         st.caption(
             f"{escape_md(LANE_LABELS.get(item['lane'], item['lane']))} · date known to: "
-            f"{PRECISION_LABELS.get(item['precision'], item['precision'])} · record `{item.name}` "
+            f"{enum_label('events', 'date_precision', item['precision'])} · record `{item.name}` "
             f"({item['origin']}.csv)"
         )
         render_evidence(str(item["evidence"]))
