@@ -9,6 +9,7 @@ from supplychain.app import cache
 from supplychain.app.layout import render_entity_link
 from supplychain.app.markdown import _md_link, escape_md, shorten
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
+from supplychain.data.cells import cell_text, is_blank
 from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_names, entity_url
 from supplychain.data.labels import (
@@ -43,7 +44,7 @@ def render_claim(claim: pd.Series, source: pd.Series | None, *, expanded: bool =
                 f"{escape_md(source['publisher'])}, {escape_md(source['title'])}, "
                 f"{format_date(source['date_published'])}, paragraph {claim['paragraph']}"
             )
-    if pd.notna(claim.get("note")) and claim.get("note"):
+    if not is_blank(claim.get("note")):
         st.caption(f"Note: {escape_md(claim['note'])}")
 
 
@@ -53,7 +54,7 @@ def tie_line(tie: pd.Series | dict) -> str:
     A profile lists its first ties this way (text, no grid to load); the full table waits behind an expander.
     """
 
-    period = str(tie["period"]).strip() if pd.notna(tie["period"]) else ""
+    period = cell_text(tie["period"]).strip()
     evidence = enum_label("relationships", "evidence", str(tie["evidence"]))
     return (
         f"[{escape_md(tie['from_name'])}]({entity_url(tie['from_id'])}) **{escape_md(tie['relation_label'])}** "
@@ -66,7 +67,7 @@ def tie_line(tie: pd.Series | dict) -> str:
 def render_source(source: pd.Series) -> None:
     """One source as a line: publisher, linked title, date, kind (all data text escaped)."""
     title = escape_md(source["title"])
-    if pd.notna(source.get("url")) and source.get("url"):
+    if not is_blank(source.get("url")):
         title = f"[{title}]({str(source['url']).replace(')', '%29').replace(' ', '%20')})"
     st.markdown(
         f"{escape_md(source['publisher'])}: {title} · {format_date(source['date_published'])} · `{source.name}`"
@@ -114,11 +115,11 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
         render_evidence(str(item["evidence"]))
         names = entity_names(tables)
         for column, kind in ((entity_keys()[table], kind) for table, kind in ENTITY_TABLES.items()):
-            if pd.notna(item.get(column)) and item[column] in names:
+            if not is_blank(item.get(column)) and item[column] in names:
                 render_entity_link(item[column], names[item[column]], kind, note="profile")
-        if pd.notna(item.get("note")) and item.get("note"):
+        if not is_blank(item.get("note")):
             st.caption("Note: " + escape_md(item["note"]))
-        if pd.notna(item.get("claim_id")) and item["claim_id"] in claims.index:
+        if not is_blank(item.get("claim_id")) and item["claim_id"] in claims.index:
             claim = claims.loc[item["claim_id"]]
             render_claim(claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None)
         if item.get("source_id") in sources.index:
@@ -153,7 +154,7 @@ def render_later_events(events: pd.DataFrame) -> None:
             f"{escape_md(event['title'])}"
         )
         source = (
-            f"{event['publisher']}, {event['source_title']}" if pd.notna(event["publisher"]) else event["source_id"]
+            f"{event['publisher']}, {event['source_title']}" if not is_blank(event["publisher"]) else event["source_id"]
         )
         st.caption(
             f"{escape_md(event['how'])} · {enum_label('relationships', 'evidence', event['evidence'])} · "

@@ -7,6 +7,7 @@ import streamlit as st
 
 from supplychain.app.cards import render_evidence, render_source
 from supplychain.app.markdown import escape_md
+from supplychain.data.cells import is_blank
 
 
 def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.DataFrame) -> None:
@@ -14,7 +15,7 @@ def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.Data
     in."""
     kind, status = escape_md(site["kind_label"]), escape_md(site["status_label"])
     st.markdown(f"**{escape_md(site['name'])}**  \n{kind} · {status}")
-    opened = "–" if pd.isna(site["opened_year"]) else str(int(site["opened_year"]))
+    opened = "–" if is_blank(site["opened_year"]) else str(int(site["opened_year"]))
     facts = [
         ("Operator", site["operator"]),
         ("Ultimate owner", site["owner_text"]),
@@ -26,7 +27,7 @@ def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.Data
     ]
     st.markdown("\n".join(f"- **{k}:** {escape_md(str(v))}" for k, v in facts))
     render_evidence(site["evidence"])
-    if pd.notna(site["note"]):
+    if not is_blank(site["note"]):
         st.caption(escape_md(site["note"]))
     area = areas[areas["country"] == site["country"]]
     if not area.empty:
@@ -37,7 +38,7 @@ def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.Data
     sources = tables["sources"].set_index("source_id")
     cited = [site["source_id"], site["capacity_source_id"], site["tenant_source_id"]]
     st.markdown("**Sources**")
-    for source_id in dict.fromkeys(s for s in cited if pd.notna(s) and s in sources.index):
+    for source_id in dict.fromkeys(s for s in cited if not is_blank(s) and s in sources.index):
         render_source(sources.loc[source_id])
 
 
