@@ -148,6 +148,39 @@ def test_capacity_by_year_counts_a_site_from_its_opening_year_at_its_stated_figu
     totals = by_year.groupby("year")["capacity_mw"].sum().to_dict()
     assert totals == {2022: 110.0, 2023: 110.0, 2024: 130.0, 2025: 130.0}
     assert set(by_year["capacity_source_id"]) == {"s1", "s2"}
+    # Each bar segment carries the site's own figure, basis, date and source (the chart's tooltip shows them).
+    first = by_year[(by_year["site_id"] == "b") & (by_year["year"] == 2024)].iloc[0].to_dict()
+    assert first == {
+        "year": 2024,
+        "site_id": "b",
+        "name": "B",
+        "country": "SG",
+        "ownership": "chinese",
+        "capacity_mw": 20.0,
+        "capacity_basis": "it_load_in_service",
+        "capacity_date": pd.Timestamp("2025-01-01"),
+        "capacity_precision": "year",
+        "capacity_source_id": "s2",
+        "opened_year": 2024,
+    }
+
+
+def test_capacity_by_year_without_dated_figures_runs_to_the_last_opening_year() -> None:
+    sites = pd.DataFrame(
+        {
+            "site_id": ["a"],
+            "name": ["A"],
+            "country": ["MY"],
+            "ownership": ["chinese"],
+            "opened_year": pd.array([2023], dtype="Int64"),
+            "capacity_mw": pd.array([50.0], dtype="Float64"),
+            "capacity_basis": ["it_load_in_service"],
+            "capacity_date": pd.to_datetime([None]),
+            "capacity_precision": [None],
+            "capacity_source_id": ["s1"],
+        }
+    )
+    assert list(sitemod.capacity_by_year(sites)["year"]) == [2023]
 
 
 def test_markers_sharing_a_point_are_spread_apart() -> None:
