@@ -53,7 +53,8 @@ INIT_JS = r"""
     }
   };
   const obs = new MutationObserver(() => { s.lastMutation = performance.now(); read(); });
-  const start = () => { obs.observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true}); read(); };
+  const watched = {subtree: true, childList: true, attributes: true, characterData: true};
+  const start = () => { obs.observe(document.documentElement, watched); read(); };
   if (document.documentElement) start(); else document.addEventListener('readystatechange', start, {once: true});
 })();
 """
@@ -207,7 +208,8 @@ def settle(page, *, after_ms: float = -1.0, timeout_s: float = 90.0) -> dict:
     while not _ready(page, state, after_ms):
         if time.monotonic() - start > timeout_s:
             log(
-                f"not settled after {timeout_s:.0f} s: {page.url} state={state['state']} pending={len(page._bench_pending)}"
+                f"not settled after {timeout_s:.0f} s: {page.url} state={state['state']} "
+                f"pending={len(page._bench_pending)}"
             )  # noqa: SLF001
             return {"ms": None, "server_ms": None, "errors": state["errors"], "settled": False}
         time.sleep(0.05)

@@ -41,7 +41,8 @@ def main(repeat: int = 15) -> None:
     )
     prepared = maps.prepare_region(base.points, base.flows, "east_asia")
     print(
-        f"cold build (places, flows, spec, layer rows for one preset): {1000 * (time.perf_counter() - t0):.0f} ms (cached afterwards)"
+        f"cold build (places, flows, spec, layer rows for one preset): {1000 * (time.perf_counter() - t0):.0f} ms "
+        "(cached afterwards)"
     )
 
     times = []
@@ -66,7 +67,8 @@ def main(repeat: int = 15) -> None:
         at.run()
         runs.append(1000 * (time.perf_counter() - t))
     print(
-        f"whole page rerun on a company filter change (AppTest, warm): median {statistics.median(runs):.0f} ms, max {max(runs):.0f} ms"
+        f"whole page rerun on a company filter change (AppTest, warm): median {statistics.median(runs):.0f} ms, max "
+        f"{max(runs):.0f} ms"
     )
     for region in regions.REGIONS:
         at.radio(key="region").set_value(region)
@@ -77,7 +79,8 @@ def main(repeat: int = 15) -> None:
         t = time.perf_counter()
         at.run()
         print(
-            f"region {region}: first switch {first:.0f} ms (builds its cached spec), again {1000 * (time.perf_counter() - t):.0f} ms"
+            f"region {region}: first switch {first:.0f} ms (builds its cached spec), again "
+            f"{1000 * (time.perf_counter() - t):.0f} ms"
         )
     print(f"spec size sent per rerun, clipped boundaries included: {len(json.dumps(spec)) / 1024:.1f} KiB")
 

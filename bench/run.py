@@ -116,7 +116,8 @@ def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
                 runs.append(with_cpu(pid, b.change_widget, page, key))
                 backs.append(with_cpu(pid, b.revert_widget, page, key, before))
             b.log(
-                f"filter {path} {key}: {', '.join(fmt(r['ms']) for r in runs)}; back: {', '.join(fmt(r['ms']) for r in backs)}"
+                f"filter {path} {key}: {', '.join(fmt(r['ms']) for r in runs)}; back: "
+                f"{', '.join(fmt(r['ms']) for r in backs)}"
             )
             out["filters"][f"{path} {key}"] = {
                 "browser_ms": median([r["ms"] for r in runs]),
@@ -153,7 +154,8 @@ def report(size: int, result: dict, blank_ms: float) -> None:
     print(f", problems {result['problems']}" if result["problems"] else "")
     print(f"first page after server start: {fmt(result['server_first_open_ms'])}")
     print(
-        f"{'page':<24} {'x blank':>8} {'median':>9} {'first visit':>12} {'server run':>11} {'server CPU':>11} {'1st CPU':>9}  notes"
+        f"{'page':<24} {'x blank':>8} {'median':>9} {'first visit':>12} {'server run':>11} {'server CPU':>11} "
+        f"{'1st CPU':>9}  notes"
     )
     for path, p in result["pages"].items():
         notes = ("errors on page " if p["errors"] else "") + ("" if p["settled"] else "did not settle")
@@ -164,7 +166,8 @@ def report(size: int, result: dict, blank_ms: float) -> None:
     print(f"{'navigation (click)':<24} {'settled':>9} {'server run':>11} {'server CPU':>11}")
     for path, runs in result["nav"].items():
         print(
-            f"{'-> ' + path:<24} {fmt(median([r['ms'] for r in runs])):>9} {fmt(median([r['server_ms'] for r in runs])):>11}"
+            f"{'-> ' + path:<24} {fmt(median([r['ms'] for r in runs])):>9} "
+            f"{fmt(median([r['server_ms'] for r in runs])):>11}"
             f" {fmt(median([r['cpu_ms'] for r in runs])):>11}"
         )
     print(
@@ -175,7 +178,8 @@ def report(size: int, result: dict, blank_ms: float) -> None:
         note = "  (widget not found)" if f["missing"] else ""
         print(
             f"{name:<24} {fmt(f['browser_ms']):>9} {fmt(f['server_ms']):>11} {fmt(f['cpu_ms']):>11}"
-            f"   {fmt(f.get('back_browser_ms')):>13} {fmt(f.get('back_server_ms')):>11} {fmt(f.get('back_cpu_ms')):>11}{note}"
+            f"   {fmt(f.get('back_browser_ms')):>13} {fmt(f.get('back_server_ms')):>11} "
+            f"{fmt(f.get('back_cpu_ms')):>11}{note}"
         )
     print("  (a new value builds its chart; 'back' returns to the view shown before, whose chart is cached)")
     extra = result["rss_20_sessions"] - result["rss_before_sessions"]

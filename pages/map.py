@@ -164,7 +164,8 @@ place = urlbind.url_selectbox(
 if place:
     row = maps.describe_points(base.points[base.points["location_id"] == place]).iloc[0]
     st.markdown(
-        f"**{markdown.escape_md(row['name'])}** · {markdown.escape_md(row['kind_label'])} · {markdown.escape_md(row['ownership_label'])} · {markdown.escape_md(row['country'])}"
+        f"**{markdown.escape_md(row['name'])}** · {markdown.escape_md(row['kind_label'])} · "
+        f"{markdown.escape_md(row['ownership_label'])} · {markdown.escape_md(row['country'])}"
     )
     cards.render_evidence(row["evidence"])
     st.markdown(markdown.english_text(row["description"]))

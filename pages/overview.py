@@ -3,11 +3,12 @@
 import streamlit as st
 
 from supplychain.app import cache, cards, guard, layout, markdown, release_view, slides
-from supplychain.data.dates import format_date, period_end
+from supplychain.data.dates import format_date
 from supplychain.data.labels import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
 from supplychain.i18n import _
 from supplychain.rules.provenance import evidence_mix, headline_counts
 from supplychain.rules.standings import finding_standings, standing_counts
+from supplychain.rules.story import causal_events
 
 dataset = guard.require_dataset()
 tables = dataset.tables
@@ -73,10 +74,7 @@ st.caption(
 )
 
 st.header(_("The chain of events"))
-chain = tables["events"][tables["events"]["is_causal_step"].fillna(False).astype(bool)]
-chain = chain.assign(_end=[period_end(d, p) for d, p in zip(chain["date"], chain["date_precision"])]).sort_values(
-    "_end", kind="stable"
-)  # "Apr 2025" after "9 Apr"
+chain = causal_events(tables["events"])  # in the order the Timeline numbers them
 if len(chain) > layout.ROW_CAP:
     st.caption(
         _("The first {row_cap} of {n} steps; the timeline numbers every one.").format(

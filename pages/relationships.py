@@ -1,4 +1,5 @@
-"""Relationships: the network of who develops, trains, leases, supplies and restricts whom, the chains, and the evidence."""
+"""Relationships: the network of who develops, trains, leases, supplies and restricts whom, the chains, and the
+evidence."""
 
 from datetime import date
 
@@ -20,13 +21,11 @@ from supplychain.data.labels import (
 )
 from supplychain.data.schema import column_labels, enum_values
 from supplychain.i18n import _
+from supplychain.rules.chains import CHAIN_ORDER, chain_rows, chain_summary, chinese_developers
 from supplychain.rules.graph import (
     EDGE_COLUMNS,
     HOPS,
     VIEWS,
-    chain_rows,
-    chain_summary,
-    chinese_developers,
     date_bounds,
     graph_key,
     graphml_bytes,
@@ -208,7 +207,7 @@ elif shown_view == "Chains":
         )
         st.vega_lite_chart(themed(chains_spec), width="stretch")
         downloads.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
-        summary = chain_summary(chains, list(CHAIN_STAGES)[1:]).assign(
+        summary = chain_summary(chains, CHAIN_ORDER[1:]).assign(
             developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]
         )
         st.dataframe(
@@ -218,7 +217,7 @@ elif shown_view == "Chains":
             width="stretch",
             column_config={
                 "developer_id": st.column_config.LinkColumn(_("Developer"), display_text=LINK_DISPLAY),
-                **{s: st.column_config.TextColumn(label) for s, label in list(CHAIN_STAGES.items())[1:]},
+                **{s: st.column_config.TextColumn(CHAIN_STAGES[s]) for s in CHAIN_ORDER[1:]},
             },
         )
 

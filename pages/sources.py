@@ -179,7 +179,8 @@ if tab_sources.open:
             index=None,
             placeholder=_("Choose a source…"),
             format_func=lambda s: (
-                f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} ({format_date(source_index.loc[s, 'date_published'])})"
+                f"{source_index.loc[s, 'publisher']}: {source_index.loc[s, 'title']} "
+                f"({format_date(source_index.loc[s, 'date_published'])})"
             ),
         )
         if chosen:

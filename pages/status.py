@@ -1,4 +1,5 @@
-"""Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and source."""
+"""Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and
+source."""
 
 import pandas as pd
 import streamlit as st

@@ -671,7 +671,8 @@ def test_semicolon_models_file_gives_one_readable_problem_not_a_key_error(mini_d
     _bytes("models.csv", lambda b: b.replace(b",", b";"))(mini_dir)
     problems = [str(p) for p in load_dataset(mini_dir).problems]
     assert problems == [
-        "models.csv, header (line 1): found 'model_id;name;aliases;family;developer_id;release_date;release_precision;open_w…'; "
+        "models.csv, header (line 1): found "
+        "'model_id;name;aliases;family;developer_id;release_date;release_precision;open_w…'; "
         "expected columns separated by commas (this header uses ';': save it as 'CSV UTF-8 (comma delimited)')"
     ]
 

@@ -14,7 +14,8 @@ CUT = """(selector) => {
     return (s.overflowX !== 'visible' || s.textOverflow === 'ellipsis') && e.scrollWidth > e.clientWidth + 1;
   };
   return [...document.querySelectorAll('[data-testid=stMain] ' + selector)]
-    .filter(root => root.getBoundingClientRect().right > main.right + 1 || [root, ...root.querySelectorAll('*')].some(clipped))
+    .filter(root => root.getBoundingClientRect().right > main.right + 1
+      || [root, ...root.querySelectorAll('*')].some(clipped))
     .map(root => root.innerText.trim());
 }"""
 

@@ -183,7 +183,8 @@ def test_closing_step_draws_every_finding_on_its_own_line(browser, app_url: str,
     texts = page.evaluate(
         """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg text')]
           .filter(t => t.textContent.trim()).map(t => { const b = t.getBoundingClientRect();
-            return {text: t.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom, px: parseFloat(t.getAttribute('font-size'))}; })"""
+            return {text: t.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom,
+                    px: parseFloat(t.getAttribute('font-size'))}; })"""
     )
     context.close()
     assert len(texts) >= 2 * 5, texts  # a finding and its standing per row

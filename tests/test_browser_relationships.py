@@ -1,4 +1,5 @@
-"""What only a browser shows on the Relationships page: the network draws, and a click on an entity name opens its profile."""
+"""What only a browser shows on the Relationships page: the network draws, and a click on an entity name opens its
+profile."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""What only a browser shows on the Data-centre sites page: the clipped boundaries, the report's areas and the markers draw."""
+"""What only a browser shows on the Data-centre sites page: the clipped boundaries, the report's areas and the markers
+draw."""
 
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ def test_site_map_land_reaches_the_edge_of_a_wide_plot(browser, app_url: str) ->
             """() => {
               const chart = document.querySelector('[data-testid=stVegaLiteChart]');
               const frame = chart.querySelector('path.background').getBoundingClientRect();
-              const shapes = Array.from(chart.querySelectorAll('g.mark-shape > path')).map(p => p.getBoundingClientRect());
+              const shapes = Array.from(chart.querySelectorAll('g.mark-shape > path'))
+                .map(p => p.getBoundingClientRect());
               return {left: frame.left, right: frame.right,
                       landLeft: Math.min(...shapes.map(b => b.left)), landRight: Math.max(...shapes.map(b => b.right))};
             }"""

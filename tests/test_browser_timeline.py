@@ -135,11 +135,13 @@ def test_typed_from_day_is_applied_on_enter(page, app_url: str) -> None:
 
 
 LABELS = """(chart) => {
-  const box = e => { const b = e.getBoundingClientRect(); return {text: e.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom}; };
+  const box = e => { const b = e.getBoundingClientRect();
+    return {text: e.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom}; };
   const texts = [...chart.querySelectorAll('svg .mark-text text')];
   return {
     events: texts.filter(t => t.getAttribute('fill') === '#1B1F24').map(box),
-    lanes: [...chart.querySelectorAll('svg .role-axis-label text')].filter(t => t.getAttribute('font-weight') === 'bold').map(box),
+    lanes: [...chart.querySelectorAll('svg .role-axis-label text')]
+      .filter(t => t.getAttribute('font-weight') === 'bold').map(box),
   };
 }"""
 

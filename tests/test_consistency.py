@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from conftest import rewrite_csv
 
@@ -53,4 +54,6 @@ def test_every_derived_cache_is_keyed_by_the_dataset_fingerprint() -> None:
     ]
     assert getters, "the derived caches are found"
     for line in getters:
-        assert "dataset.fingerprint" in line and "fingerprint(folder)" not in line, line
+        assert "*_version(dataset)" in line and "fingerprint(folder)" not in line, line
+    # The one key helper they share: the data folder and the fingerprint that load kept, never a fresh look.
+    assert cache._version(SimpleNamespace(fingerprint="stamp-of-this-load"))[1] == "stamp-of-this-load"

@@ -1,4 +1,5 @@
-"""Map logic: places, flows and region presets (supplychain.geo, supplychain.maps), on the shipped data and small frames."""
+"""Map logic: places, flows and region presets (supplychain.geo, supplychain.maps), on the shipped data and small
+frames."""
 
 from __future__ import annotations
 

@@ -13,11 +13,9 @@ from conftest import DATA_DIR
 from supplychain.charts.network import chain_chart, edge_table, network_chart
 from supplychain.data.entities import build_entity_index, entity_link, entity_url, find_entities, suggest_entities
 from supplychain.data.load import load_dataset
+from supplychain.rules.chains import chain_rows, chain_summary, chinese_developers
 from supplychain.rules.graph import (
     build_graph,
-    chain_rows,
-    chain_summary,
-    chinese_developers,
     edge_frame,
     filter_graph,
     graph_key,

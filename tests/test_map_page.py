@@ -1,4 +1,5 @@
-"""The Map page renders, opens the view in its link (?region=, filters, ?id=) and says when a link value is ignored (AppTest)."""
+"""The Map page renders, opens the view in its link (?region=, filters, ?id=) and says when a link value is ignored
+(AppTest)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The Relationships page and entity profiles open from their links, honour their URL settings and never crash on bad ids (AppTest)."""
+"""The Relationships page and entity profiles open from their links, honour their URL settings and never crash on bad
+ids (AppTest)."""
 
 from __future__ import annotations
 

@@ -148,6 +148,39 @@ def test_capacity_by_year_counts_a_site_from_its_opening_year_at_its_stated_figu
     totals = by_year.groupby("year")["capacity_mw"].sum().to_dict()
     assert totals == {2022: 110.0, 2023: 110.0, 2024: 130.0, 2025: 130.0}
     assert set(by_year["capacity_source_id"]) == {"s1", "s2"}
+    # Each bar segment carries the site's own figure, basis, date and source (the chart's tooltip shows them).
+    first = by_year[(by_year["site_id"] == "b") & (by_year["year"] == 2024)].iloc[0].to_dict()
+    assert first == {
+        "year": 2024,
+        "site_id": "b",
+        "name": "B",
+        "country": "SG",
+        "ownership": "chinese",
+        "capacity_mw": 20.0,
+        "capacity_basis": "it_load_in_service",
+        "capacity_date": pd.Timestamp("2025-01-01"),
+        "capacity_precision": "year",
+        "capacity_source_id": "s2",
+        "opened_year": 2024,
+    }
+
+
+def test_capacity_by_year_without_dated_figures_runs_to_the_last_opening_year() -> None:
+    sites = pd.DataFrame(
+        {
+            "site_id": ["a"],
+            "name": ["A"],
+            "country": ["MY"],
+            "ownership": ["chinese"],
+            "opened_year": pd.array([2023], dtype="Int64"),
+            "capacity_mw": pd.array([50.0], dtype="Float64"),
+            "capacity_basis": ["it_load_in_service"],
+            "capacity_date": pd.to_datetime([None]),
+            "capacity_precision": [None],
+            "capacity_source_id": ["s1"],
+        }
+    )
+    assert list(sitemod.capacity_by_year(sites)["year"]) == [2023]
 
 
 def test_markers_sharing_a_point_are_spread_apart() -> None:
@@ -201,3 +234,23 @@ def test_a_site_of_exactly_the_chosen_capacity_is_kept_and_one_just_below_is_not
     )
     assert list(sitemod.select_sites(sites, min_mw=100)["site_id"]) == ["exact", "above"]
     assert list(sitemod.select_sites(sites, min_mw=0)["site_id"]) == ["below", "exact", "above", "unknown"]
+
+
+def test_a_report_area_is_a_hub_resting_on_a_claim_and_never_a_site_or_an_unclaimed_place() -> None:
+    locations = pd.DataFrame(
+        {
+            "location_id": ["sg_hub", "sg_site", "my_hub", "cn_city", "th_hub"],
+            "name": ["Singapore", "A Singapore campus", "Malaysia", "Hangzhou", "Thailand"],
+            "kind": ["datacentre_hub", "datacentre_hub", "datacentre_hub", "headquarters", "datacentre_hub"],
+            "claim_id": ["c1", "c2", "c1", "c3", None],
+            "coord_precision": ["city", "site", "region", "city", "region"],
+            "country": ["SG", "SG", "MY", "CN", "TH"],
+            "evidence": ["report", "report", "report", "press", "estimate"],
+        }
+    )
+    sites = pd.DataFrame({"site_id": ["s1", "s2", "s3"], "country": ["SG", "SG", "MY"]})
+    areas = sitemod.report_areas({"locations": locations}, sites).set_index("country")
+    assert list(areas.index) == ["MY", "SG"]
+    assert areas.at["SG", "location_ids"] == "sg_hub" and areas.at["SG", "site_ids"] == "s1,s2"
+    assert areas.at["MY", "site_count"] == 1 and areas.at["MY", "claim_ids"] == "c1"
+    assert (areas.at["SG", "country_name"], areas.at["MY", "country_name"]) == ("Singapore", "Malaysia")

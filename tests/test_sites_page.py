@@ -1,4 +1,5 @@
-"""The Data-centre sites page: corridor map, filters in the link, a site's details with sources, report areas (AppTest)."""
+"""The Data-centre sites page: corridor map, filters in the link, a site's details with sources, report areas
+(AppTest)."""
 
 from __future__ import annotations
 

@@ -471,7 +471,8 @@ def test_a_measure_on_several_chips_is_one_pair_of_presets() -> None:
         [_edge("e1", "r", "restricts", "k1", "2025-01-01"), _edge("e2", "r", "restricts", "k2", "2025-01-01")],
     )
     presets = date_presets(measure_windows(tables), report_day="2025-11-27", reviewed_through="2026-01-15")
-    assert [label for label, _ in presets[2:]] == ["Before · 31 Dec 2024 · Measure r", "After · 1 Jan 2025 · Measure r"]
+    expected = ["Before · 31 Dec 2024 · Measure r", "After · 1 Jan 2025 · Measure r"]
+    assert [label for label, _ in presets[2:]] == expected
 
 
 def test_a_strip_ending_on_the_day_a_restriction_starts_shows_that_last_day_restricted(world) -> None:

@@ -94,7 +94,8 @@ def test_relationship_kind_mismatch_says_where_the_id_lives(mini_dir: Path) -> N
     rewrite_csv(mini_dir / "relationships.csv", bad)
     problems = only_problem_text(mini_dir)
     assert problems == [
-        "relationships.csv, row 1 (line 2), column 'to_id': found 'hub'; expected an id from chips.csv (it is in locations.csv)"
+        "relationships.csv, row 1 (line 2), column 'to_id': found 'hub'; expected an id from chips.csv (it is in "
+        "locations.csv)"
     ]
 
 
@@ -110,7 +111,8 @@ def test_id_shared_by_two_entity_tables_is_refused(mini_dir: Path) -> None:
     rewrite_csv(mini_dir / "relationships.csv", fix_edges)
     problems = only_problem_text(mini_dir)
     assert problems == [
-        "chips.csv, row 1 (line 2), column 'chip_id': found 'acme'; expected an id not already used in companies.csv (ids are shared by /entity links)"
+        "chips.csv, row 1 (line 2), column 'chip_id': found 'acme'; expected an id not already used in companies.csv "
+        "(ids are shared by /entity links)"
     ]
 
 
@@ -121,7 +123,8 @@ def test_date_without_precision_is_refused(mini_dir: Path) -> None:
     rewrite_csv(mini_dir / "models.csv", bad)
     problems = only_problem_text(mini_dir)
     assert problems == [
-        "models.csv, row 1 (line 2), column 'release_precision'; expected day, month or year, saying how much of release_date is known"
+        "models.csv, row 1 (line 2), column 'release_precision'; expected day, month or year, saying how much of "
+        "release_date is known"
     ]
 
 
@@ -144,7 +147,8 @@ def test_policy_ended_before_it_took_effect_is_refused(mini_dir: Path) -> None:
 
     rewrite_csv(mini_dir / "policies.csv", bad)
     assert only_problem_text(mini_dir) == [
-        "policies.csv, row 1 (line 2), column 'ended_date': found '2025-05-01'; expected a date on or after effective_date"
+        "policies.csv, row 1 (line 2), column 'ended_date': found '2025-05-01'; expected a date on or after "
+        "effective_date"
     ]
 
 
@@ -166,7 +170,8 @@ def test_date_rules_come_from_datapackage_json(mini_dir: Path) -> None:
     start["onOrAfter"] = "end_date"  # and now says a start may not precede its end
     (mini_dir / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     assert only_problem_text(mini_dir) == [
-        "relationships.csv, row 2 (line 3), column 'start_date': found '2025-01-15'; expected a date on or after end_date"
+        "relationships.csv, row 2 (line 3), column 'start_date': found '2025-01-15'; expected a date on or after "
+        "end_date"
     ]
 
 

@@ -105,7 +105,8 @@ def test_field_types_and_constraints_must_be_readable() -> None:
 
     messages = _broken(change)
     assert messages[:4] == [
-        "datapackage.json, column 'models.where': found 'geopoint'; expected one of string, date, number, integer, boolean",
+        "datapackage.json, column 'models.where': found 'geopoint'; expected one of string, date, number, integer, "
+        "boolean",
         "datapackage.json, column 'models.c'; expected constraints written as an object",
         "datapackage.json, column 'models.e': found 'a,b'; expected an enum written as a list",
         "datapackage.json, column 'models.p': found '('; expected a valid pattern (missing ), unterminated subpattern"

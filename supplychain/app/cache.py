@@ -170,7 +170,8 @@ def get_map_base(dataset: Dataset):
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width: int) -> dict:
-    """Country boundaries (TopoJSON) for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a regions.Region):
+    """Country boundaries (TopoJSON) for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a
+    regions.Region):
     clipped to what such a plot shows and simplified for the scale Vega fits at `scale_width`
     (supplychain.boundaries.plot_topology). Built once per process (~1 s with geopandas); they do not depend on
     the data version."""
@@ -314,7 +315,8 @@ def _with_locale(spec: dict) -> dict:
 
 
 def chart_spec(dataset: Dataset, name: str, params: tuple, build: Callable[[], Any]) -> dict:
-    """The Vega-Lite spec of an Altair chart (or a spec `build` returns as a dict), built once per data version, chart name and view settings.
+    """The Vega-Lite spec of an Altair chart (or a spec `build` returns as a dict), built once per data version, chart
+    name and view settings.
 
     Why: building an Altair chart and turning it into a spec costs 100-400 ms per chart, and every session
     opening the same view would pay it again. `params` must hold every setting the chart depends on (filters,

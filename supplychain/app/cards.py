@@ -10,7 +10,8 @@ from supplychain.app.corrections import render_correction_button
 from supplychain.app.layout import render_entity_link
 from supplychain.app.markdown import english_text, escape_md, md_link
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
-from supplychain.data.dates import PRECISION_LABELS, format_date
+from supplychain.data.cells import cell_text, is_blank
+from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_names, entity_url
 from supplychain.data.labels import (
     EVIDENCE_HELP,
@@ -63,7 +64,7 @@ def tie_line(tie: pd.Series | dict) -> str:
     A profile lists its first ties this way (text, no grid to load); the full table waits behind an expander.
     """
 
-    period = str(tie["period"]).strip() if pd.notna(tie["period"]) else ""
+    period = cell_text(tie["period"]).strip()
     evidence = enum_label("relationships", "evidence", str(tie["evidence"]))
     return (
         f"[{escape_md(tie['from_name'])}]({entity_url(tie['from_id'])}) **{escape_md(tie['relation_label'])}** "
@@ -84,7 +85,8 @@ def render_source(source: pd.Series) -> None:
 def render_edge_evidence(edge: pd.Series, claims: pd.DataFrame, sources: pd.DataFrame) -> None:
     """The record behind one tie: what it says, its dates and evidence, the report's quote and the source."""
     st.markdown(
-        f"**{escape_md(edge['from_name'])}** {escape_md(edge['relation_label'])} **{escape_md(edge['to_name'])}** · {escape_md(edge['period'])}"
+        f"**{escape_md(edge['from_name'])}** {escape_md(edge['relation_label'])} **{escape_md(edge['to_name'])}** · "
+        f"{escape_md(edge['period'])}"
     )
     render_evidence(str(edge["evidence"]))
     if edge.get("description"):
@@ -121,7 +123,7 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
         st.caption(
             _("{lane} · date known to: {precision} · record `{name}` ({origin}.csv)").format(
                 lane=escape_md(item["lane_label"] if pd.notna(item.get("lane_label")) else item["lane"]),
-                precision=PRECISION_LABELS.get(item["precision"], item["precision"]),
+                precision=enum_label("events", "date_precision", item["precision"]),
                 name=item.name,
                 origin=item["origin"],
             )
@@ -129,7 +131,7 @@ def render_timeline_item(item: pd.Series, tables: dict[str, pd.DataFrame]) -> No
         render_evidence(str(item["evidence"]))
         names = entity_names(tables)
         for column, kind in ((entity_keys()[table], kind) for table, kind in ENTITY_TABLES.items()):
-            if pd.notna(item.get(column)) and item[column] in names:
+            if not is_blank(item.get(column)) and item[column] in names:
                 render_entity_link(item[column], names[item[column]], kind, note="profile")
         if pd.notna(item.get("note")) and item.get("note"):
             st.caption(_("Note: ") + english_text(item["note"]))
@@ -177,10 +179,11 @@ def render_later_events(events: pd.DataFrame) -> None:
     for _row, event in events.iterrows():
         bearing = enum_label("standing_links", "bearing", str(event["bearing"]))
         st.markdown(
-            f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: {escape_md(event['title'])}"
+            f"**{format_date(event['date'], event['date_precision'])}** · {escape_md(bearing)}: "
+            f"{escape_md(event['title'])}"
         )
         source = (
-            f"{event['publisher']}, {event['source_title']}" if pd.notna(event["publisher"]) else event["source_id"]
+            f"{event['publisher']}, {event['source_title']}" if not is_blank(event["publisher"]) else event["source_id"]
         )
         st.caption(
             _("{how} · {evidence} · Source: {source}").format(

@@ -84,7 +84,8 @@ def _leave_legacy_multipage_mode() -> None:
     Streamlit treats an app with a `pages/` folder as a legacy multipage app until some run calls
     st.navigation, so the first session that opens /map directly would run pages/map.py alone (no
     router: file names in the sidebar, no footer, no checks). Clearing the flag and rerunning
-    sends that run through dashboard.py. Checked by tests/test_browser.py::test_deep_link_opened_first_after_start_goes_through_the_router.
+    sends that run through dashboard.py. Checked by
+    tests/test_browser.py::test_deep_link_opened_first_after_start_goes_through_the_router.
     Kept in this one function (pages call it through require_dataset) so it can go when Streamlit drops the mode.
 
     Why a private attribute (checked in Streamlit 1.67's source): the legacy mode is keyed only by a folder

@@ -38,7 +38,9 @@ NETWORK_CAP = 150  # entities drawn in the whole-network view
 TIMELINE_CAP = 400  # events drawn one by one on the Timeline; above it, counts per lane and period
 
 
-TILE_WIDTH = 146  # a metric tile in a wrapping row (gap 16 px): label and help icon uncut; 9 in a row at 1920 px, 5 + 4 at 1280, 3 x 3 at 1024
+# a metric tile in a wrapping row (gap 16 px): label and help icon uncut; 9 in a row at 1920 px, 5 + 4 at 1280, 3 x 3 at
+# 1024
+TILE_WIDTH = 146
 
 
 NAME_LIST_WIDTH = 260  # a list of entity links in a wrapping row: room for a name of about 28 characters

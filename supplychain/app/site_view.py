@@ -8,13 +8,16 @@ import streamlit as st
 from supplychain.app.cards import render_evidence, render_source
 from supplychain.app.markdown import english_text, escape_md
 from supplychain.charts.sites import describe_sites
+from supplychain.data.cells import is_blank
 from supplychain.i18n import _
 
 
 def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.DataFrame) -> None:
-    """One data-centre site: operator, owner, status, capacity and tenant, each with its source; the report area it is in."""
-    st.markdown(f"**{escape_md(site['name'])}**  \n{escape_md(site['kind_label'])} · {escape_md(site['status_label'])}")
-    opened = "–" if pd.isna(site["opened_year"]) else str(int(site["opened_year"]))
+    """One data-centre site: operator, owner, status, capacity and tenant, each with its source; the report area it is
+    in."""
+    kind, status = escape_md(site["kind_label"]), escape_md(site["status_label"])
+    st.markdown(f"**{escape_md(site['name'])}**  \n{kind} · {status}")
+    opened = "–" if is_blank(site["opened_year"]) else str(int(site["opened_year"]))
     facts = [
         (_("Operator"), site["operator"]),
         (_("Ultimate owner"), site["owner_text"]),
@@ -41,7 +44,7 @@ def render_site(site: pd.Series, tables: dict[str, pd.DataFrame], areas: pd.Data
     sources = tables["sources"].set_index("source_id")
     cited = [site["source_id"], site["capacity_source_id"], site["tenant_source_id"]]
     st.markdown("**Sources**")
-    for source_id in dict.fromkeys(s for s in cited if pd.notna(s) and s in sources.index):
+    for source_id in dict.fromkeys(s for s in cited if not is_blank(s) and s in sources.index):
         render_source(sources.loc[source_id])
 
 

@@ -16,7 +16,8 @@ STORY_URL = f"{PRESENT}?embed=true"  # embed mode: no toolbar or padding, so eac
 
 # Story mode sizes each step's visual to the window, which only the browser knows: a fixed height
 # in CSS units on the visual's container (Streamlit's layout options have no viewport unit). The
-# chrome around the visual (heading, quote underneath, step buttons, footer) is subtracted. The toolbar is hidden so /present fits
+# chrome around the visual (heading, quote underneath, step buttons, footer) is subtracted. The toolbar is hidden so
+# /present fits
 # without `embed=true` too. A constant stylesheet: no data text reaches it.
 SLIDE_CSS = """<style>
 header[data-testid="stHeader"] { display: none; }

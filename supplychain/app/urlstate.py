@@ -9,6 +9,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from supplychain.data.dates import DATE_RANGE_WORDS
+from supplychain.data.routes import MAP, RELATIONSHIPS, STATUS, TIMELINE
 from supplychain.data.validate import cut
 from supplychain.rules.filters import split_values as split_filter_values
 
@@ -38,26 +39,26 @@ class SharedSetting:
 SHARED_SETTINGS: dict[str, SharedSetting] = {
     "company": SharedSetting(
         "companies to follow (company ids, comma-separated)",
-        {"map": "companies with a place or flow on the map", "timeline": "companies with an item on the timeline"},
+        {MAP: "companies with a place or flow on the map", TIMELINE: "companies with an item on the timeline"},
     ),
     "relation": SharedSetting(
         "kinds of tie (relationships.relation codes, comma-separated)",
-        {"map": "the relations drawn as flows on the map", "relationships": "every relation in datapackage.json"},
+        {MAP: "the relations drawn as flows on the map", RELATIONSHIPS: "every relation in datapackage.json"},
     ),
     "from": SharedSetting(
         "first day of the period looked at (YYYY-MM-DD)",
-        {"relationships": "a day between the first and last dated tie", "timeline": DATE_RANGE_WORDS},
+        {RELATIONSHIPS: "a day between the first and last dated tie", TIMELINE: DATE_RANGE_WORDS},
     ),
     "to": SharedSetting(
         "last day of the period looked at (YYYY-MM-DD)",
-        {"relationships": "a day between the first and last dated tie", "timeline": DATE_RANGE_WORDS},
+        {RELATIONSHIPS: "a day between the first and last dated tie", TIMELINE: DATE_RANGE_WORDS},
     ),
     "asof": SharedSetting(
         "the day a status or a flow is shown for (YYYY-MM-DD)",
         {
-            "map": DATE_RANGE_WORDS,
-            "status": DATE_RANGE_WORDS,
-            "timeline": f"{DATE_RANGE_WORDS}, drawn as a blue line",
+            MAP: DATE_RANGE_WORDS,
+            STATUS: DATE_RANGE_WORDS,
+            TIMELINE: f"{DATE_RANGE_WORDS}, drawn as a blue line",
         },
     ),
 }

@@ -30,7 +30,8 @@ from supplychain.rules import geo, label_layout, regions
 
 @dataclass(frozen=True)
 class MapBase:
-    """Everything the map needs that depends only on the data: places, flows, and what the controls and legends offer."""
+    """Everything the map needs that depends only on the data: places, flows, and what the controls and legends
+    offer."""
 
     points: pd.DataFrame
     flows: pd.DataFrame
@@ -44,7 +45,8 @@ class MapBase:
 
 
 def build_map_base(tables: dict[str, pd.DataFrame]) -> MapBase:
-    """Places and flows of the whole dataset, and the choices the page offers (companies on the map, relation types present)."""
+    """Places and flows of the whole dataset, and the choices the page offers (companies on the map, relation types
+    present)."""
     points = geo.build_points(tables)
     flows = geo.build_flows(tables)
     present = set(",".join(points["company_ids"]).split(",")) | set(",".join(flows["company_ids"]).split(","))

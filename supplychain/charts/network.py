@@ -25,6 +25,7 @@ from supplychain.data.labels import (
     enum_words,
 )
 from supplychain.i18n import _
+from supplychain.rules.chains import CHAIN_ORDER
 
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
 _LABEL_FONT = 12
@@ -191,7 +192,10 @@ def network_chart(
         .encode(x=x, y=y, x2="x2:Q", y2="y2:Q", strokeDash=dash, stroke=stroke, tooltip=edge_tooltip)
     )
     # Arrowheads: a triangle turned to the edge's direction, measured in pixels so it holds at any chart width.
-    angle = "(atan2(scale('x', datum.x2) - scale('x', datum.x), scale('y', datum.y2) - scale('y', datum.y)) * -180 / PI) + 180"
+    angle = (
+        "(atan2(scale('x', datum.x2) - scale('x', datum.x), scale('y', datum.y2) - scale('y', datum.y)) * -180 / PI)"
+        " + 180"
+    )
     arrows = (
         alt.Chart(ed)
         .mark_point(shape="triangle-up", filled=True, size=70, opacity=0.9, angle=alt.ExprRef(angle))
@@ -250,12 +254,13 @@ def network_chart(
 
 
 def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart:
-    """The chain as ordered columns (developer → model → where → owner → chips → rule), one band per developer.
+    """The chain as ordered columns (developer → model → where → owner → chips → rule), one band per
+    developer.
 
     Each entity is a labelled point in its stage's column; a line joins it to the entity it was reached
     from (the stated tie), so nothing is connected that the data does not connect. Click opens the profile.
     """
-    stages = list(CHAIN_STAGES)
+    stages = list(CHAIN_ORDER)
     placed: list[dict[str, object]] = []
     offset = 0
     for dev, part in chains.groupby("developer_id", sort=False):

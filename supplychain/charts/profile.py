@@ -57,7 +57,8 @@ def moments_chart(moments: pd.DataFrame, kind: str) -> alt.LayerChart:
 
 
 def place_chart(locations: pd.DataFrame, place: pd.Series, kind: str) -> alt.LayerChart:
-    """A small world view without downloaded boundaries: the graticule, every place in the data in grey, this one in colour."""
+    """A small world view without downloaded boundaries: the graticule, every place in the data in grey, this one in
+    colour."""
     others = locations.dropna(subset=["lat", "lon"])[["name", "lat", "lon"]].astype({"lat": float, "lon": float})
     here = pd.DataFrame(
         [

@@ -22,7 +22,8 @@ def evidence_counts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def evidence_chart(tables: dict[str, pd.DataFrame], *, row_px: int = 30) -> alt.Chart:
-    """Stacked bars: for each table, how many rows rest on the report, official records, press, references or estimates."""
+    """Stacked bars: for each table, how many rows rest on the report, official records, press, references or
+    estimates."""
     counts = evidence_counts(tables).assign(
         table_label=lambda f: f["table"].map(TABLE_LABELS),
         evidence_label=lambda f: f["evidence"].map(EVIDENCE_LABELS),

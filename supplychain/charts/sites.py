@@ -51,7 +51,8 @@ def describe_sites(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def capacity_text(row: Any) -> str:
-    """ "110 MW, MW planned at full build-out (...), figure of 20 Oct 2022 (source)" or "no MW figure in the sources"."""
+    """ "110 MW, MW planned at full build-out (...), figure of 20 Oct 2022 (source)" or "no MW figure in the
+    sources"."""
     if pd.isna(row.capacity_mw):
         return _("no MW figure in the sources")
     basis = enum_label("sites", "capacity_basis", row.capacity_basis)

@@ -59,7 +59,8 @@ def chain_marker_dates(
 def timeline_frame(
     items: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, *, width_px: int = 1000
 ) -> pd.DataFrame:
-    """The items as the chart draws them: ISO dates, span end (the next period's start, exclusive), sub-row, label flag, readable fields."""
+    """The items as the chart draws them: ISO dates, span end (the next period's start, exclusive), sub-row, label flag,
+    readable fields."""
     out = items.copy()
     out[["level", "labelled", "align"]] = label_levels(out, start, end, width_px=width_px)
     narrow = label_levels(out, start, end, width_px=min(width_px, NARROW_PLOT_WIDTH))

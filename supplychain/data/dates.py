@@ -111,7 +111,8 @@ def format_long_date(value: Any) -> str:
 
 
 def format_span(start: Any, start_precision: Any, end: Any, end_precision: Any) -> str:
-    """A period worded at its precision: "Apr 2025 – 13 May 2025", "since Jan 2021", "until 2023" or "date unknown"."""
+    """A period worded at its precision: "Apr 2025 – 13 May 2025", "since Jan 2021", "until 2023" or
+    "date unknown"."""
     has_start, has_end = not is_blank(start), not is_blank(end)
     if has_start and has_end:
         return f"{format_date(start, start_precision)} – {format_date(end, end_precision)}"

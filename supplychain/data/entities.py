@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import cast
 
 import pandas as pd
 
@@ -91,7 +92,7 @@ def find_entities(index: pd.DataFrame, text: str, *, limit: int = 10) -> pd.Data
     for pos, row in enumerate(index.itertuples(index=False)):
         row_name, row_id = str(row.name), str(row.id)
         name, ident = _fold(row_name), _fold(row_id)
-        aliases = [(str(a), _fold(str(a))) for a in row.aliases]
+        aliases = [(str(a), _fold(str(a))) for a in cast(list, row.aliases)]
         best: tuple[int, str] | None = None
         candidates = [
             (0, row_name, name == needle or ident == needle),
@@ -161,7 +162,8 @@ def entity_names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
 
 
 def suggest_entities(index: pd.DataFrame, text: str, *, limit: int = 6) -> pd.DataFrame:
-    """Entities a mistyped id or name probably meant: the full text first, then each of its words ('deep_seek' -> DeepSeek)."""
+    """Entities a mistyped id or name probably meant: the full text first, then each of its words ('deep_seek' ->
+    DeepSeek)."""
     found = find_entities(index, str(text).replace("_", " "), limit=limit)
     if len(found) < limit:
         words = [w for w in re.split(r"[\s_\-]+", str(text)) if len(w) >= 2]

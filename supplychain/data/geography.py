@@ -93,7 +93,7 @@ def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = 
             point = points.loc[i]
             country, row = point["country"], point["row"]
             inside = sorted(c for c in found.loc[[i], "iso2"].dropna())
-            value = f"{frame.at[row, 'lat']}, {frame.at[row, 'lon']}"
+            value = f"{frame.at[row, 'lat']!s}, {frame.at[row, 'lon']!s}"
             line = int(row) + 2
             if country not in known:
                 problems.append(

@@ -250,7 +250,8 @@ def _typed(frame: pd.DataFrame, table_fields: list[dict[str, Any]]) -> pd.DataFr
         elif kind == "boolean":
             columns[f["name"]] = pd.array([None if e else truth[v] for v, e in zip(values, empty)], dtype="boolean")
         else:
-            columns[f["name"]] = pd.array(np.where(empty, None, values), dtype="string")
+            # pandas-stubs has no overload for an object ndarray with dtype "string" (pandas accepts it).
+            columns[f["name"]] = pd.array(np.where(empty, None, values), dtype="string")  # type: ignore[call-overload]
     return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
 
 

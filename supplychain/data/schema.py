@@ -154,7 +154,8 @@ def date_precision_pairs(package: dict[str, Any], table: str) -> list[tuple[str,
 
 
 def date_order_rules(package: dict[str, Any], table: str) -> list[tuple[str, str]]:
-    """(later column, earlier column) pairs of one table, from the fields' `onOrAfter`: an end never precedes its start."""
+    """(later column, earlier column) pairs of one table, from the fields' `onOrAfter`: an end never precedes its
+    start."""
     return [(f["name"], f["onOrAfter"]) for f in fields(package, table) if f.get("onOrAfter")]
 
 

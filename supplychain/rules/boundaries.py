@@ -1,4 +1,5 @@
-"""Country boundaries built once per map region: clipped to the region's box and simplified for its scale (geopandas)."""
+"""Country boundaries built once per map region: clipped to the region's box and simplified for its scale
+(geopandas)."""
 
 from __future__ import annotations
 

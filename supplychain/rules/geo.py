@@ -255,7 +255,11 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rels = tables["relationships"]
     rels = rels[rels["relation"].isin(list(FLOW_DIRECTIONS))]
     names = entity_names(tables)
-    loc = tables["locations"].set_index(tables["locations"]["location_id"].astype(str))
+    # location_id -> (map label, lon, lat): the drawn ends of each flow.
+    ends: dict[str, tuple[str, float, float]] = {
+        str(p["location_id"]): (short_name(str(p["name"])), float(p["lon"]), float(p["lat"]))
+        for p in tables["locations"].to_dict("records")
+    }
     lookup = place_lookup(tables)
     rows = []
     for _row, r in rels.iterrows():
@@ -279,13 +283,13 @@ def build_flows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     "to_id": tid,
                     "to_name": names.get(tid, tid),
                     "origin_id": o,
-                    "origin_name": short_name(loc.at[o, "name"]),
-                    "origin_lon": float(loc.at[o, "lon"]),
-                    "origin_lat": float(loc.at[o, "lat"]),
+                    "origin_name": ends[o][0],
+                    "origin_lon": ends[o][1],
+                    "origin_lat": ends[o][2],
                     "dest_id": d,
-                    "dest_name": short_name(loc.at[d, "name"]),
-                    "dest_lon": float(loc.at[d, "lon"]),
-                    "dest_lat": float(loc.at[d, "lat"]),
+                    "dest_name": ends[d][0],
+                    "dest_lon": ends[d][1],
+                    "dest_lat": ends[d][2],
                     "start_date": r["start_date"],
                     "start_precision": r["start_precision"],
                     "end_date": r["end_date"],
@@ -328,7 +332,8 @@ def select_flows(
 
 
 def select_points(points: pd.DataFrame, flows: pd.DataFrame, *, companies: Sequence[str] = ()) -> pd.DataFrame:
-    """Places to draw: every place, or with a company filter the places of those companies and the ends of their flows."""
+    """Places to draw: every place, or with a company filter the places of those companies and the ends of their
+    flows."""
     if not companies:
         return points
     wanted = set(companies)

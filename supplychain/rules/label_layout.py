@@ -100,7 +100,10 @@ def place_labels(points: pd.DataFrame, projection: Projection, *, obstacles: Ite
     label_lat, align, baseline, leader (True when the label sits far enough to need a line to its
     marker), x, y and the box; a place with no free spot gets no label (its tooltip still names it).
     """
-    xy = {r.location_id: projection.project(r.lon, r.lat) for r in points.itertuples()}
+    xy = {
+        str(i): projection.project(float(lon), float(lat))
+        for i, lon, lat in zip(points["location_id"], points["lon"], points["lat"])
+    }
     half = MARKER_PX / 2
     taken = BoxGrid([Box(x - half, y - half, x + half, y + half) for x, y in xy.values()] + list(obstacles))
     order = points.assign(_n=points["company_ids"].str.count(",") + (points["company_ids"] != "")).sort_values(
@@ -108,13 +111,13 @@ def place_labels(points: pd.DataFrame, projection: Projection, *, obstacles: Ite
     )
     rows = []
     for r in order.itertuples():
-        x, y = xy[r.location_id]
+        x, y = xy[str(r.location_id)]
         own = Box(x - half, y - half, x + half, y + half)
         for radius in _RADII:
             done = False
             for dx, dy, align, baseline in _AROUND:
                 lx, ly = x + dx * radius, y + dy * radius
-                box = text_box(lx, ly, r.label, align, baseline, LABEL_FONT_PX)
+                box = text_box(lx, ly, str(r.label), align, baseline, LABEL_FONT_PX)
                 if box.inside(projection.width, projection.height) and not taken.overlaps(box, skip=own):
                     lon, lat = projection.invert(lx, ly)
                     rows.append(
@@ -164,7 +167,7 @@ def place_flow_labels(
 
     A flow whose label would overlap gets none on the map; its tooltip and the table below say the same.
     """
-    taken = BoxGrid(taken)
+    grid = BoxGrid(taken)
     rows = []
     placed: list[tuple[str, float, float]] = []  # the same words once per corridor, not on every parallel line
     by_flow = {k: g for k, g in paths.groupby("flow_id", sort=False)}
@@ -179,9 +182,9 @@ def place_flow_labels(
         for t in (0.5, 0.42, 0.58, 0.34, 0.66):
             p = path.iloc[round(t * n)]
             box = text_box(p["x"], p["y"], text, "center", "middle", FLOW_LABEL_FONT_PX)
-            if box.inside(projection.width, projection.height) and not taken.overlaps(box, pad=2):
+            if box.inside(projection.width, projection.height) and not grid.overlaps(box, pad=2):
                 rows.append({"flow_id": fid, "text": text, "lon": p["lon"], "lat": p["lat"], "box": box})
-                taken.add(box)
+                grid.add(box)
                 placed.append((text, mid["x"], mid["y"]))
                 break
     return pd.DataFrame(rows, columns=["flow_id", "text", "lon", "lat", "box"])

@@ -67,7 +67,8 @@ def key_facts(
     key = primary_key(package, table)
     references, coded = set(entity_reference_columns(package, table)), set(enum_columns(package, table))
     out: list[tuple[str, str, str | None]] = []
-    for column, value in row.items():
+    for name, value in row.items():
+        column = str(name)
         if column in _NOT_FACTS or column == key or column.endswith("_precision") or not _present(value):
             continue
         link = None

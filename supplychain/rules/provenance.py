@@ -61,7 +61,7 @@ def headline_counts(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
 def evidence_mix(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
     """How many rows rest on the report, official records, other press or estimates."""
     values = pd.concat([tables[t]["evidence"] for t in CITED_TABLES], ignore_index=True)
-    return {k: int(v) for k, v in values.value_counts().items()}
+    return {str(k): int(v) for k, v in values.value_counts().items()}
 
 
 @dataclass(frozen=True)

@@ -170,21 +170,21 @@ def capacity_by_year(sites: pd.DataFrame) -> pd.DataFrame:
         )
     )
     rows = []
-    for r in known.itertuples():
-        for year in range(int(r.opened_year), last + 1):
+    for r in known.to_dict("records"):
+        for year in range(int(r["opened_year"]), last + 1):
             rows.append(
                 {
                     "year": year,
-                    "site_id": r.site_id,
-                    "name": r.name,
-                    "country": r.country,
-                    "ownership": r.ownership,
-                    "capacity_mw": float(r.capacity_mw),
-                    "capacity_basis": r.capacity_basis,
-                    "capacity_date": r.capacity_date,
-                    "capacity_precision": r.capacity_precision,
-                    "capacity_source_id": r.capacity_source_id,
-                    "opened_year": int(r.opened_year),
+                    "site_id": r["site_id"],
+                    "name": r["name"],
+                    "country": r["country"],
+                    "ownership": r["ownership"],
+                    "capacity_mw": float(r["capacity_mw"]),
+                    "capacity_basis": r["capacity_basis"],
+                    "capacity_date": r["capacity_date"],
+                    "capacity_precision": r["capacity_precision"],
+                    "capacity_source_id": r["capacity_source_id"],
+                    "opened_year": int(r["opened_year"]),
                 }
             )
     return pd.DataFrame(rows, columns=columns)
@@ -202,10 +202,10 @@ def spread_markers(sites: pd.DataFrame, project, *, radius_px: float = 24.0, inv
     for (lon, lat), group in sites.groupby([sites["lon"].round(5), sites["lat"].round(5)], sort=False):
         n = len(group)
         if n == 1:
-            r = group.iloc[0]
-            rows.append({"site_id": r["site_id"], "lon": lon, "lat": lat, "mlon": lon, "mlat": lat, "spread": False})
+            only = group.iloc[0]
+            rows.append({"site_id": only["site_id"], "lon": lon, "lat": lat, "mlon": lon, "mlat": lat, "spread": False})
             continue
-        x0, y0 = project(float(lon), float(lat))
+        x0, y0 = project(float(str(lon)), float(str(lat)))
         ring = radius_px * max(1.0, n / 4)
         for k, r in enumerate(group.sort_values("site_id").itertuples()):
             angle = 2 * math.pi * k / n - math.pi / 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from supplychain.data.cells import is_blank
 from supplychain.data.dates import period_end
 from supplychain.rules.provenance import key_findings
 
@@ -75,7 +76,7 @@ def later_events(tables: dict[str, pd.DataFrame], claim_id: str) -> pd.DataFrame
 
 def standing_counts(findings: pd.DataFrame) -> dict[str | None, int]:
     """How many key findings have each standing (None: not yet reviewed), for a one-line summary."""
-    return {k: int(v) for k, v in findings["standing"].value_counts(dropna=False).items()}
+    return {None if is_blank(k) else str(k): int(v) for k, v in findings["standing"].value_counts(dropna=False).items()}
 
 
 def followable_url(url: object) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from supplychain.data.cells import is_blank
+from supplychain.data.dates import period_end
 from supplychain.data.validate import Problem, problem
 from supplychain.rules import label_layout, regions
 
@@ -228,3 +229,16 @@ def _sorted_rows(spec: dict[str, Any]) -> int:
 def map_to_slide(spec: dict[str, Any], *, height: int = 350) -> dict[str, Any]:
     """A map spec for a full-width slide: shorter, so map, legends and quote fit one 720 px screen."""
     return {**spec, "height": min(spec.get("height", height), height)}
+
+
+def in_chain_order(frame: pd.DataFrame, *, last_day: str, day: str, key: str) -> pd.DataFrame:
+    """Steps of the report's causal chain in their one order, wherever they are listed or numbered: by the last day
+    each could stand for ("April 2025", a month, after "9 April 2025", a day in it), then the day, then the id."""
+    return frame.sort_values([last_day, day, key], kind="stable")
+
+
+def causal_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The rows of events.csv that are steps of the report's causal chain (is_causal_step), in chain order."""
+    chain = events[events["is_causal_step"].fillna(False).astype(bool)]
+    chain = chain.assign(_last=[period_end(d, p) for d, p in zip(chain["date"], chain["date_precision"])])
+    return in_chain_order(chain, last_day="_last", day="date", key="event_id").drop(columns="_last")

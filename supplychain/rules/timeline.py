@@ -14,11 +14,12 @@ from datetime import date
 
 import pandas as pd
 
-from supplychain.data.cells import cell_or_none, is_blank
+from supplychain.data.cells import cell_or_none, cell_text, is_blank
 from supplychain.data.dates import format_date, next_period_start, period_end
 from supplychain.data.translations import TABLE as TRANSLATIONS
 from supplychain.data.translations import column_words
 from supplychain.i18n import N_, Words, _
+from supplychain.rules.story import in_chain_order
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _rows_by_id(frame: pd.DataFrame, key: str) -> dict[str, dict]:
 def _lane(event: pd.Series | dict, models: dict[str, dict], chips: dict[str, dict], lanes: Lanes) -> str:
     category = str(event["category"])
     if category == "model_release":
-        model = models.get(event.get("model_id"))
+        model = models.get(cell_text(event.get("model_id")))
         if model is None and _blank(event.get("company_id")) is not None:
             return lanes.developer.get(str(event["company_id"]), lanes.fallback)
         return model_lane(model, lanes)
@@ -336,7 +337,8 @@ def causal_steps(items: pd.DataFrame) -> pd.DataFrame:
     "9 April 2025" (a day in it). Returns step, item_id, date, end, precision, title, date_label
     and label ("1 · US restricts H20 sales to China").
     """
-    steps = items[items["is_causal_step"].astype(bool)].sort_values(["end", "date", "item_id"], kind="stable").copy()
+    steps = items[items["is_causal_step"].astype(bool)]
+    steps = in_chain_order(steps, last_day="end", day="date", key="item_id").copy()
     steps["step"] = range(1, len(steps) + 1)
     steps["label"] = [f"{n} · {t}" for n, t in zip(steps["step"], steps["title"])]
     return steps[["step", "item_id", "date", "end", "precision", "title", "label", "date_label"]].reset_index(drop=True)
