@@ -8,7 +8,8 @@ from conftest import DATA_DIR
 from supplychain.charts.story import chain_cells
 from supplychain.data.entities import build_entity_index
 from supplychain.data.load import load_dataset
-from supplychain.rules.graph import build_graph, chain_rows, chinese_developers
+from supplychain.rules.chains import chain_rows, chinese_developers
+from supplychain.rules.graph import build_graph
 
 
 def _cells() -> pd.DataFrame:

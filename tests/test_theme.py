@@ -11,7 +11,8 @@ from supplychain.charts.story import chain_slide
 from supplychain.charts.style import for_theme
 from supplychain.data.entities import build_entity_index
 from supplychain.data.load import load_dataset
-from supplychain.rules.graph import build_graph, chain_rows, chinese_developers
+from supplychain.rules.chains import chain_rows, chinese_developers
+from supplychain.rules.graph import build_graph
 
 CONFIG = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text())
 

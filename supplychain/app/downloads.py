@@ -102,7 +102,6 @@ def render_table_downloads(
 
 def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, container: Any = st) -> None:
     """'Save as SVG / PNG' buttons for a chart; the image, with its provenance footer, is rendered only when clicked."""
-    from supplychain.data.export import download_name
 
     # The image carries its title, citation, data version and reach, the view's link and the licence; the link
     # is read now, in the page's run, because the image is built later, when the button is clicked.

@@ -18,7 +18,8 @@ from supplychain.charts.status import build_status_strip
 from supplychain.charts.story import chain_slide, standings_slide
 from supplychain.charts.timeline import build_timeline_chart
 from supplychain.data.load import Dataset
-from supplychain.rules.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
+from supplychain.rules.chains import chain_rows, chinese_developers
+from supplychain.rules.graph import edge_frame, graph_key, node_frame, view_graph
 from supplychain.rules.standings import finding_standings
 from supplychain.rules.story import Step, enlarge_fonts, legends_at_right
 from supplychain.rules.timeline import causal_steps, expand_lanes, filter_items
