@@ -3,6 +3,7 @@
 import streamlit as st
 
 from supplychain.app import cache, cards, guard, handouts, layout, markdown, status_view
+from supplychain.app.theme import themed
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
@@ -98,15 +99,17 @@ else:
         with right:
             st.header("Where")
             st.vega_lite_chart(
-                cache.chart_spec(
-                    dataset,
-                    "entity_place",
-                    (entity_id,),
-                    lambda: describe_chart(
-                        place_chart(tables["locations"], place, kind),
-                        title=f"Where {names[entity_id]} is",
-                        summary=f"a locator map marking {place['name']}",
-                    ),
+                themed(
+                    cache.chart_spec(
+                        dataset,
+                        "entity_place",
+                        (entity_id,),
+                        lambda: describe_chart(
+                            place_chart(tables["locations"], place, kind),
+                            title=f"Where {names[entity_id]} is",
+                            summary=f"a locator map marking {place['name']}",
+                        ),
+                    )
                 ),
                 width="stretch",
             )
@@ -129,15 +132,17 @@ else:
         st.caption("No dated record or event names this entity.")
     else:
         st.vega_lite_chart(
-            cache.chart_spec(
-                dataset,
-                "entity_moments",
-                (entity_id,),
-                lambda: describe_chart(
-                    moments_chart(moments, kind),
-                    title=f"Timeline of {names[entity_id]}",
-                    summary=f"{len(moments)} dated records and events naming it, in date order",
-                ),
+            themed(
+                cache.chart_spec(
+                    dataset,
+                    "entity_moments",
+                    (entity_id,),
+                    lambda: describe_chart(
+                        moments_chart(moments, kind),
+                        title=f"Timeline of {names[entity_id]}",
+                        summary=f"{len(moments)} dated records and events naming it, in date order",
+                    ),
+                )
             ),
             width="stretch",
         )
