@@ -81,3 +81,14 @@ def test_a_dark_slide_writes_its_words_light_on_dark_tiles() -> None:
     assert for_theme(light, "light") == light
     assert dark["datasets"] == light["datasets"], "data rows are never recoloured"
     assert "#FFFFFF" not in [c.upper() for c in _colours(dark)]
+
+
+def test_a_dark_map_label_gets_a_dark_halo_behind_its_light_words() -> None:
+    label = {"mark": {"type": "text", "color": "#1B1F24", "stroke": "white", "strokeWidth": 4}}
+    dark = for_theme(label, "dark")
+    page = CONFIG["theme"]["dark"]["backgroundColor"]
+    assert contrast(dark["mark"]["color"], dark["mark"]["stroke"]) >= 4.5
+    assert dark["mark"]["stroke"].lower() == page.lower()
+    # A colour chosen against a data colour (a condition) stays as it was.
+    conditional = {"encoding": {"color": {"condition": {"test": "x", "value": "white"}, "value": "black"}}}
+    assert for_theme(conditional, "dark") == conditional
