@@ -71,7 +71,7 @@ else:
     with slides.slide_quote():
         render_quote()
 
-nav = st.columns([1, 1, 1.6, 1.4, 1.4], vertical_alignment="center")
+nav = st.columns([1, 1, 1.6, 1.4, 1.4, 0.8], vertical_alignment="center")
 nav[3].link_button(
     _("Back to the slide") if presenter else _("Presenter's notes"),
     slides.notes_url(number, presenter=not presenter),
@@ -111,15 +111,17 @@ nav[4].link_button(
     width="stretch",
     help="Opens the page this step comes from, with its navigation, in a new tab.",
 )
-foot = st.columns([5, 1], vertical_alignment="center")
-foot[0].caption(
-    f"Data {dataset.version}, as of {dataset.as_of} · {markdown.escape_md(report.short)}"
-    + (f" (via {markdown.escape_md(report.via)})" if report.via else "")
-    + f" and public records · {report.licence} · ← → change step"
-)
+# The handout in the button row, not the footer: a button there made the 1920x1080 slide scroll.
 handouts.render_pdf_download(
     lambda: handouts.story_pdf(dataset, base=handouts.app_base(st.context.url)),
     file_name=f"story_{dataset.version}.pdf",
-    container=foot[1],
-    label=_("Handout (PDF)"),
+    container=nav[5],
+    label=_("PDF"),
+    width="stretch",
+    help=_("The whole story as a handout: one page per step with its visual, quote, notes, source and link."),
+)
+st.caption(
+    f"Data {dataset.version}, as of {dataset.as_of} · {markdown.escape_md(report.short)}"
+    + (f" (via {markdown.escape_md(report.via)})" if report.via else "")
+    + f" and public records · {report.licence} · ← → change step"
 )

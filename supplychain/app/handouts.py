@@ -137,7 +137,15 @@ def render_view_pdf(build_page: Callable[[], HandoutPage], *, what: str, as_of: 
     )
 
 
-def render_pdf_download(build: Callable[[], bytes], *, file_name: str, container: Any = st, label: str = "") -> None:
+def render_pdf_download(
+    build: Callable[[], bytes],
+    *,
+    file_name: str,
+    container: Any = st,
+    label: str = "",
+    width: str = "content",
+    help: str = "",
+) -> None:
     """A 'Handout (PDF)' download button that builds the PDF only when clicked."""
     container.download_button(
         label or _("Handout (PDF)"),
@@ -146,7 +154,9 @@ def render_pdf_download(build: Callable[[], bytes], *, file_name: str, container
         mime=PDF_MIME,
         icon=":material/picture_as_pdf:",
         on_click="ignore",
-        help=_("A printable PDF of this view, with its source and the link that reopens it. Built when you click."),
+        width=width,
+        help=help
+        or _("A printable PDF of this view, with its source and the link that reopens it. Built when you click."),
     )
 
 
