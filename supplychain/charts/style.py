@@ -181,6 +181,7 @@ DARK_THEME_COLOURS: dict[str, str] = {
     "#e4e7ea": "#2A313B",
     "#c9d1d9": "#46505C",
     "#dddddd": "#3A4049",
+    "#8a2d00": "#F0A070",  # the Rules ties' dark red (RELATION_GROUP_GREYS), lightened to read on the dark page
 }
 DARK_BACKGROUND = "#0E1117"
 DARK_NAMED_COLOURS: dict[str, str] = {"white": DARK_BACKGROUND, "black": "#F5F7FA"}
