@@ -50,6 +50,7 @@ def test_text_captions_grey_text_and_links_reach_4_5_to_1(name: str, background:
     assert contrast(theme["grayTextColor"], bg) >= 4.5
     if "linkColor" in theme:
         assert contrast(theme["linkColor"], bg) >= 4.5
+        assert contrast(blend(theme["linkColor"], bg, 0.6), bg) >= 4.5, "a source link inside a caption"
 
 
 def test_primary_buttons_white_text_reaches_4_5_to_1_in_both_themes() -> None:
