@@ -20,7 +20,7 @@ from supplychain.data.labels import ATTRIBUTION_LABELS
 from supplychain.data.load import Dataset
 from supplychain.i18n import _
 from supplychain.rules.provenance import citation_text, report_citation
-from supplychain.rules.story import fit_to_slide, story_steps
+from supplychain.rules.story import fit_to_slide, story_steps, wrap_legends
 
 PDF_MIME = "application/pdf"
 MAX_SOURCES = 6  # source lines on a one-page handout; the rest are counted
@@ -76,7 +76,7 @@ def story_pages(dataset: Dataset, *, base: str) -> list[HandoutPage]:
         pages.append(
             HandoutPage(
                 heading=step.heading,
-                spec=fit_to_slide(step_visual_spec(dataset, step)),
+                spec=wrap_legends(fit_to_slide(step_visual_spec(dataset, step))),  # as the slide draws it
                 kicker=_("Step {number} of {total}").format(number=number, total=len(steps)),
                 quote=quote,
                 attribution=attribution,

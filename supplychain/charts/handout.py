@@ -57,6 +57,10 @@ def _sized(spec: dict[str, Any], width: int, height: int) -> dict[str, Any]:
         out["height"] = height
     out["autosize"] = {"type": "fit", "contains": "padding"}
     out.pop("usermeta", None)
+    # Paper has no tooltip to read a cut legend title from: print legend titles and labels whole.
+    config = dict(out.get("config", {}))
+    config["legend"] = {**config.get("legend", {}), "titleLimit": 0, "labelLimit": 0}
+    out["config"] = config
     return out
 
 
