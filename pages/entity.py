@@ -14,6 +14,7 @@ from supplychain.app import (
     site_view,
     status_view,
 )
+from supplychain.app.theme import themed
 from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
@@ -125,15 +126,17 @@ else:
         with right:
             st.header(_("Where"))
             st.vega_lite_chart(
-                cache.chart_spec(
-                    dataset,
-                    "entity_place",
-                    (entity_id,),
-                    lambda: describe_chart(
-                        place_chart(tables["locations"], place, kind),
-                        title=_("Where {names} is").format(names=names[entity_id]),
-                        summary=_("a locator map marking {name}").format(name=place["name"]),
-                    ),
+                themed(
+                    cache.chart_spec(
+                        dataset,
+                        "entity_place",
+                        (entity_id,),
+                        lambda: describe_chart(
+                            place_chart(tables["locations"], place, kind),
+                            title=_("Where {names} is").format(names=names[entity_id]),
+                            summary=_("a locator map marking {name}").format(name=place["name"]),
+                        ),
+                    )
                 ),
                 width="stretch",
             )
@@ -172,15 +175,17 @@ else:
         st.caption(_("No dated record or event names this entity."))
     else:
         st.vega_lite_chart(
-            cache.chart_spec(
-                dataset,
-                "entity_moments",
-                (entity_id,),
-                lambda: describe_chart(
-                    moments_chart(moments, kind),
-                    title=_("Timeline of {names}").format(names=names[entity_id]),
-                    summary=_("{n} dated records and events naming it, in date order").format(n=len(moments)),
-                ),
+            themed(
+                cache.chart_spec(
+                    dataset,
+                    "entity_moments",
+                    (entity_id,),
+                    lambda: describe_chart(
+                        moments_chart(moments, kind),
+                        title=_("Timeline of {names}").format(names=names[entity_id]),
+                        summary=_("{n} dated records and events naming it, in date order").format(n=len(moments)),
+                    ),
+                )
             ),
             width="stretch",
         )

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from supplychain.app import guard, handouts, language, markdown, release_view, slides, urlbind
+from supplychain.app import guard, handouts, language, markdown, slides, urlbind
 from supplychain.app.story_visual import step_visual_spec
 from supplychain.charts.accessibility import describe_chart
+from supplychain.data.coverage import reach_of
+from supplychain.data.dates import format_date
 from supplychain.data.labels import enum_label
 from supplychain.i18n import _
 from supplychain.rules.provenance import report_citation
@@ -74,7 +76,7 @@ else:
     with slides.slide_quote():
         render_quote()
 
-nav = st.columns([1, 1, 1.6, 1.4, 1.4], vertical_alignment="center")
+nav = st.columns([1, 1, 1.6, 1.4, 1.4, 0.8], vertical_alignment="center")
 nav[3].link_button(
     _("Back to the slide") if presenter else _("Presenter's notes"),
     slides.notes_url(number, presenter=not presenter),
@@ -114,18 +116,25 @@ nav[4].link_button(
     width="stretch",
     help=_("Opens the page this step comes from, with its navigation, in a new tab."),
 )
-foot = st.columns([5, 1], vertical_alignment="center")
-foot[0].caption(
+# The handout in the button row, not the footer: a button there made the 1920x1080 slide scroll.
+handouts.render_pdf_download(
+    lambda: handouts.story_pdf(dataset, base=handouts.app_base(st.context.url)),
+    file_name=f"story_{dataset.version}.pdf",
+    container=nav[5],
+    label=_("PDF"),
+    width="stretch",
+    help=_("The whole story as a handout: one page per step with its visual, quote, notes, source and link."),
+)
+reach = reach_of(tables)
+st.caption(
     _("Data {version}, built {as_of} · {short}").format(
         version=dataset.version, as_of=dataset.as_of, short=markdown.escape_md(report.short)
     )
     + (_(" (via {via})").format(via=markdown.escape_md(report.via)) if report.via else "")
     + _(" and public records · {licence} · ← → change step").format(licence=report.licence)
+    + (
+        " · " + _("record reaches {day} (coverage by topic: Sources page)").format(day=format_date(reach))
+        if reach
+        else ""
+    )
 )
-handouts.render_pdf_download(
-    lambda: handouts.story_pdf(dataset, base=handouts.app_base(st.context.url)),
-    file_name=f"story_{dataset.version}.pdf",
-    container=foot[1],
-    label=_("Handout (PDF)"),
-)
-release_view.render_reach(dataset)

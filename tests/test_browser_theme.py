@@ -82,3 +82,19 @@ def test_axe_finds_no_contrast_or_other_serious_violation_in_the_dark_theme(dark
         if v["impact"] in ("serious", "critical")
     ]
     assert bad == [], f"{path}: {bad}"
+
+
+@pytest.mark.parametrize("path", ["/glossary", "/glossary?term=tpp", "/present?embed=true&step=4&notes=1"])
+def test_axe_finds_no_serious_violation_on_the_new_pages_in_the_light_theme(page, app_url: str, path: str) -> None:
+    _open(page, app_url + path)
+    results = Axe().run(
+        page,
+        context={"exclude": EXCLUDED},
+        options={"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": WCAG}},
+    )
+    bad = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], f"{path}: {bad}"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from test_pages import open_page, texts
 
 from supplychain.app.handouts import story_pdf
 from supplychain.charts.handout import PAGE_MM, HandoutPage, build_handout
@@ -100,3 +101,16 @@ def test_chinese_names_print_as_chinese_text() -> None:
         assert name in text, name
     fonts = {str(font) for font in pdf.pages[0]["/Resources"]["/Font"].values()}
     assert fonts, "fonts are embedded"
+
+
+def test_story_mode_offers_the_handout_and_keeps_notes_off_the_slide() -> None:
+    slide = open_page("present", {"step": "4"})
+    assert not slide.exception, slide.exception
+    assert [b.label for b in slide.get("download_button")] == ["PDF"]
+    row = STEP_ROWS[3]
+    polish = CLAIMS[row["claim_id"]]["quote_pl"]
+    assert polish[:40] not in texts(slide)
+    notes = open_page("present", {"step": "4", "notes": "1"})
+    assert not notes.exception, notes.exception
+    assert polish[:40] in texts(notes) and flat(row["text"])[:40] in texts(notes)
+    assert len(notes.get("vega_lite_chart")) == 0

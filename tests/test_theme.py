@@ -51,6 +51,7 @@ def test_text_captions_grey_text_and_links_reach_4_5_to_1(name: str, background:
     assert contrast(theme["grayTextColor"], bg) >= 4.5
     if "linkColor" in theme:
         assert contrast(theme["linkColor"], bg) >= 4.5
+        assert contrast(blend(theme["linkColor"], bg, 0.6), bg) >= 4.5, "a source link inside a caption"
 
 
 def test_primary_buttons_white_text_reaches_4_5_to_1_in_both_themes() -> None:
@@ -82,3 +83,14 @@ def test_a_dark_slide_writes_its_words_light_on_dark_tiles() -> None:
     assert for_theme(light, "light") == light
     assert dark["datasets"] == light["datasets"], "data rows are never recoloured"
     assert "#FFFFFF" not in [c.upper() for c in _colours(dark)]
+
+
+def test_a_dark_map_label_gets_a_dark_halo_behind_its_light_words() -> None:
+    label = {"mark": {"type": "text", "color": "#1B1F24", "stroke": "white", "strokeWidth": 4}}
+    dark = for_theme(label, "dark")
+    page = CONFIG["theme"]["dark"]["backgroundColor"]
+    assert contrast(dark["mark"]["color"], dark["mark"]["stroke"]) >= 4.5
+    assert dark["mark"]["stroke"].lower() == page.lower()
+    # A colour chosen against a data colour (a condition) stays as it was.
+    conditional = {"encoding": {"color": {"condition": {"test": "x", "value": "white"}, "value": "black"}}}
+    assert for_theme(conditional, "dark") == conditional

@@ -20,7 +20,7 @@ from supplychain.data.labels import ATTRIBUTION_LABELS
 from supplychain.data.load import Dataset
 from supplychain.i18n import _
 from supplychain.rules.provenance import citation_text, report_citation
-from supplychain.rules.story import fit_to_slide, story_steps
+from supplychain.rules.story import fit_to_slide, story_steps, wrap_legends
 
 PDF_MIME = "application/pdf"
 MAX_SOURCES = 6  # source lines on a one-page handout; the rest are counted
@@ -76,7 +76,7 @@ def story_pages(dataset: Dataset, *, base: str) -> list[HandoutPage]:
         pages.append(
             HandoutPage(
                 heading=step.heading,
-                spec=fit_to_slide(step_visual_spec(dataset, step)),
+                spec=wrap_legends(fit_to_slide(step_visual_spec(dataset, step))),  # as the slide draws it
                 kicker=_("Step {number} of {total}").format(number=number, total=len(steps)),
                 quote=quote,
                 attribution=attribution,
@@ -137,7 +137,15 @@ def render_view_pdf(build_page: Callable[[], HandoutPage], *, what: str, as_of: 
     )
 
 
-def render_pdf_download(build: Callable[[], bytes], *, file_name: str, container: Any = st, label: str = "") -> None:
+def render_pdf_download(
+    build: Callable[[], bytes],
+    *,
+    file_name: str,
+    container: Any = st,
+    label: str = "",
+    width: str = "content",
+    help: str = "",
+) -> None:
     """A 'Handout (PDF)' download button that builds the PDF only when clicked."""
     container.download_button(
         label or _("Handout (PDF)"),
@@ -146,7 +154,9 @@ def render_pdf_download(build: Callable[[], bytes], *, file_name: str, container
         mime=PDF_MIME,
         icon=":material/picture_as_pdf:",
         on_click="ignore",
-        help=_("A printable PDF of this view, with its source and the link that reopens it. Built when you click."),
+        width=width,
+        help=help
+        or _("A printable PDF of this view, with its source and the link that reopens it. Built when you click."),
     )
 
 

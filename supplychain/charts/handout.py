@@ -57,6 +57,11 @@ def _sized(spec: dict[str, Any], width: int, height: int) -> dict[str, Any]:
         out["height"] = height
     out["autosize"] = {"type": "fit", "contains": "padding"}
     out.pop("usermeta", None)
+    # Paper has no tooltip to read a cut label from: print legend titles, legend and axis labels whole.
+    config = dict(out.get("config", {}))
+    config["legend"] = {**config.get("legend", {}), "titleLimit": 0, "labelLimit": 0}
+    config["axis"] = {**config.get("axis", {}), "labelLimit": 0}  # a chart's own axis setting still wins
+    out["config"] = config
     return out
 
 

@@ -199,21 +199,29 @@ DARK_THEME_COLOURS: dict[str, str] = {
     "#e4e7ea": "#2A313B",
     "#c9d1d9": "#46505C",
     "#dddddd": "#3A4049",
+    "#8a2d00": "#F0A070",  # the Rules ties' dark red (RELATION_GROUP_GREYS), lightened to read on the dark page
 }
 DARK_BACKGROUND = "#0E1117"
+DARK_NAMED_COLOURS: dict[str, str] = {"white": DARK_BACKGROUND, "black": "#F5F7FA"}
 
 
-def for_theme(spec: Any, theme: str | None) -> Any:
+def for_theme(spec: Any, theme: str | None, *, _key: str = "") -> Any:
     """A copy of a Vega-Lite spec with its neutral colours swapped for the dark theme (`theme` == "dark");
-    any other theme gets the spec itself. Data rows are left alone: only styling is recoloured."""
+    any other theme gets the spec itself. Data rows are left alone: only styling is recoloured. Named white and
+    black are swapped only as a mark's own stroke, fill or colour (a label's halo), not inside a condition, where
+    they were picked for the contrast with a data colour that does not change."""
     if theme != "dark":
         return spec
     if isinstance(spec, dict):
-        return {k: v if k in ("datasets", "data", "values") else for_theme(v, theme) for k, v in spec.items()}
+        return {k: v if k in ("datasets", "data", "values") else for_theme(v, theme, _key=k) for k, v in spec.items()}
     if isinstance(spec, list):
         return [for_theme(v, theme) for v in spec]
-    if isinstance(spec, str) and spec.lower() in DARK_THEME_COLOURS:
-        return DARK_THEME_COLOURS[spec.lower()]
+    if isinstance(spec, str):
+        colour = spec.lower()
+        if colour in DARK_THEME_COLOURS:
+            return DARK_THEME_COLOURS[colour]
+        if _key in ("stroke", "fill", "color") and colour in DARK_NAMED_COLOURS:
+            return DARK_NAMED_COLOURS[colour]
     return spec
 
 
