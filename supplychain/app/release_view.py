@@ -15,7 +15,7 @@ from supplychain.data.labels import CHANGE_KIND_LABELS
 from supplychain.data.load import Dataset
 from supplychain.data.release import RELEASE_TABLES
 from supplychain.i18n import _
-from supplychain.rules.coverage import coverage_table, reach_sentence
+from supplychain.rules.coverage import coverage_table, reach_sentence, topic_column
 from supplychain.rules.releases import change_counts, release_changes, release_date, row_histories, row_history
 
 WHATS_NEW_CAP = 200  # rows of the change table drawn at once; the download holds every change
@@ -37,9 +37,10 @@ def render_coverage_list(dataset: Dataset) -> None:
         st.caption(_("This package has no coverage table."))
         return
     lines = []
-    for topic in frame.itertuples(index=False):
+    names = frame[topic_column(frame)]
+    for name, topic in zip(names, frame.itertuples(index=False)):
         line = _("**{topic}**: reviewed through {date}").format(
-            topic=escape_md(topic.topic), date=format_date(topic.reviewed_through)
+            topic=escape_md(name), date=format_date(topic.reviewed_through)
         )
         stops = getattr(topic, "material_stops", None)
         if stops is not None and not pd.isna(stops):
@@ -56,6 +57,7 @@ def render_coverage_table(dataset: Dataset) -> None:
         st.caption(_("This package has no coverage table."))
         return
     st.caption(_("The record's reach is the earliest of these dates. The month-by-month log is in review_log.csv."))
+    frame = frame.assign(topic=frame[topic_column(frame)])
     columns = [
         c
         for c in ("topic", "reviewed_through", "material_stops", "last_item", "open_items", "searched", "note")

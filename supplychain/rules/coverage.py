@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from supplychain.data.dates import format_date
-from supplychain.i18n import _
+from supplychain.i18n import _, current_language
 
 if TYPE_CHECKING:  # the Dataset type only; importing load.py here would make a cycle (load.py asks this module)
     from supplychain.data.load import Dataset
@@ -26,6 +26,11 @@ def coverage_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if frame is None or frame.empty:
         return pd.DataFrame(columns=["topic_id", "topic", "reviewed_through"])
     return frame.sort_values(["reviewed_through", "topic_id"], kind="stable").reset_index(drop=True)
+
+
+def topic_column(frame: pd.DataFrame) -> str:
+    """The column naming each topic in the reader's language (topic_pl in Polish, topic otherwise)."""
+    return "topic_pl" if current_language() == "pl" and "topic_pl" in frame.columns else "topic"
 
 
 def reach_of(tables: dict[str, pd.DataFrame]) -> str:
@@ -47,7 +52,7 @@ def reach_topics(tables: dict[str, pd.DataFrame]) -> list[str]:
     if not reach:
         return []
     at = pd.to_datetime(frame["reviewed_through"], errors="coerce") == pd.Timestamp(reach)
-    return [str(topic) for topic in frame.loc[at, "topic"]]
+    return [str(topic) for topic in frame.loc[at, topic_column(frame)]]
 
 
 def reach_sentence(tables: dict[str, pd.DataFrame]) -> str:
@@ -57,5 +62,6 @@ def reach_sentence(tables: dict[str, pd.DataFrame]) -> str:
         return _("How far the record reaches is not stated (no coverage table).")
     topics = reach_topics(tables)
     return _(
-        "Record reaches {date}: every topic is reviewed through that day ({topics} stops there); later events may be missing."
-    ).format(date=format_date(pd.Timestamp(reach)), topics=", ".join(topics))
+        "Record reaches {date}: every topic is reviewed at least through that day (the earliest: {topics}); "
+        "later events may be missing."
+    ).format(date=format_date(pd.Timestamp(reach)), topics="; ".join(topics))
