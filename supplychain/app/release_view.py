@@ -11,7 +11,7 @@ import streamlit as st
 from supplychain.app.markdown import escape_md
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
-from supplychain.data.labels import CHANGE_KIND_LABELS
+from supplychain.data.labels import CHANGE_KIND_LABELS, TABLE_LABELS
 from supplychain.data.load import Dataset
 from supplychain.data.release import RELEASE_TABLES
 from supplychain.i18n import _
@@ -87,7 +87,7 @@ def change_rows(changes: pd.DataFrame) -> pd.DataFrame:
         {
             "row": [row_link(t, r) for t, r in zip(rows["table"], rows["row_id"])],
             "table": rows["table"],
-            "change": rows["change"].map(lambda kind: _(CHANGE_KIND_LABELS.get(kind, kind))),
+            "change": [_(CHANGE_KIND_LABELS.get(str(kind), str(kind))) for kind in rows["change"]],
             "fields": rows["fields"],
             "old_value": rows["old_value"],
             "why": rows["why"],
@@ -117,6 +117,8 @@ def render_whats_new(dataset: Dataset) -> None:
         _("**Version {version}** ({when}): ").format(version=escape_md(version), when=when)
         + " · ".join(f"{count} {_(CHANGE_KIND_LABELS[kind])}" for kind, count in counts.items() if count)
     )
+    per_table = changes["table"].value_counts()
+    st.caption(" · ".join(f"{TABLE_LABELS.get(str(table), str(table))} {count}" for table, count in per_table.items()))
     corrected = changes[changes["change"] == "corrected"]
     if len(corrected):
         st.caption(_("Corrections show the value they replaced: if you cited it, the old value is in the table."))
