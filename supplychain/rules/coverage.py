@@ -61,7 +61,13 @@ def reach_sentence(tables: dict[str, pd.DataFrame]) -> str:
     if not reach:
         return _("How far the record reaches is not stated (no coverage table).")
     topics = reach_topics(tables)
+    date = format_date(pd.Timestamp(reach))
+    if len(topics) == len(coverage_table(tables)):
+        return _(
+            "Record reaches {date}: every topic is reviewed through that day; later events may be missing."
+        ).format(date=date)
+    which = "; ".join(topics) if len(topics) <= 3 else _("{count} topics").format(count=len(topics))
     return _(
         "Record reaches {date}: every topic is reviewed at least through that day (the earliest: {topics}); "
         "later events may be missing."
-    ).format(date=format_date(pd.Timestamp(reach)), topics="; ".join(topics))
+    ).format(date=date, topics=which)
