@@ -85,3 +85,10 @@ def test_the_data_page_shows_when_each_row_was_added_and_last_changed(mini_dir, 
     shown: pd.DataFrame = at.dataframe[0].value
     row = shown[shown["event_id"] == "e_one"].iloc[0]
     assert (row["Added in"], row["Last changed in"]) == ("1.0.0", "1.1.0")
+
+
+def test_when_every_topic_shares_the_reach_the_sentence_says_so_instead_of_listing_them(mini) -> None:
+    coverage = mini.tables["coverage"].assign(reviewed_through=pd.Timestamp("2026-03-31"))
+    words = reach_sentence({**mini.tables, "coverage": coverage})
+    assert words.startswith("Record reaches 31 Mar 2026: every topic is reviewed through that day")
+    assert "Fixture models" not in words

@@ -11,11 +11,11 @@ import streamlit as st
 from supplychain.app.markdown import escape_md
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
-from supplychain.data.labels import CHANGE_KIND_LABELS
+from supplychain.data.labels import CHANGE_KIND_LABELS, TABLE_LABELS
 from supplychain.data.load import Dataset
 from supplychain.data.release import RELEASE_TABLES
 from supplychain.i18n import _
-from supplychain.rules.coverage import coverage_table, reach_sentence
+from supplychain.rules.coverage import coverage_table, reach_sentence, topic_column
 from supplychain.rules.releases import change_counts, release_changes, release_date, row_histories, row_history
 
 WHATS_NEW_CAP = 200  # rows of the change table drawn at once; the download holds every change
@@ -37,9 +37,10 @@ def render_coverage_list(dataset: Dataset) -> None:
         st.caption(_("This package has no coverage table."))
         return
     lines = []
-    for topic in frame.itertuples(index=False):
+    names = frame[topic_column(frame)]
+    for name, topic in zip(names, frame.itertuples(index=False)):
         line = _("**{topic}**: reviewed through {date}").format(
-            topic=escape_md(topic.topic), date=format_date(topic.reviewed_through)
+            topic=escape_md(name), date=format_date(topic.reviewed_through)
         )
         stops = getattr(topic, "material_stops", None)
         if stops is not None and not pd.isna(stops):
@@ -56,6 +57,7 @@ def render_coverage_table(dataset: Dataset) -> None:
         st.caption(_("This package has no coverage table."))
         return
     st.caption(_("The record's reach is the earliest of these dates. The month-by-month log is in review_log.csv."))
+    frame = frame.assign(topic=frame[topic_column(frame)])
     columns = [
         c
         for c in ("topic", "reviewed_through", "material_stops", "last_item", "open_items", "searched", "note")
@@ -85,7 +87,7 @@ def change_rows(changes: pd.DataFrame) -> pd.DataFrame:
         {
             "row": [row_link(t, r) for t, r in zip(rows["table"], rows["row_id"])],
             "table": rows["table"],
-            "change": rows["change"].map(lambda kind: _(CHANGE_KIND_LABELS.get(kind, kind))),
+            "change": [_(CHANGE_KIND_LABELS.get(str(kind), str(kind))) for kind in rows["change"]],
             "fields": rows["fields"],
             "old_value": rows["old_value"],
             "why": rows["why"],
@@ -115,6 +117,8 @@ def render_whats_new(dataset: Dataset) -> None:
         _("**Version {version}** ({when}): ").format(version=escape_md(version), when=when)
         + " · ".join(f"{count} {_(CHANGE_KIND_LABELS[kind])}" for kind, count in counts.items() if count)
     )
+    per_table = changes["table"].value_counts()
+    st.caption(" · ".join(f"{TABLE_LABELS.get(str(table), str(table))} {count}" for table, count in per_table.items()))
     corrected = changes[changes["change"] == "corrected"]
     if len(corrected):
         st.caption(_("Corrections show the value they replaced: if you cited it, the old value is in the table."))

@@ -12,7 +12,12 @@ import pandas as pd
 from supplychain.data.coverage import COVERAGE_TABLE, coverage_table, reach_of  # noqa: F401  (re-exported)
 from supplychain.data.dates import format_date
 from supplychain.data.load import Dataset
-from supplychain.i18n import _
+from supplychain.i18n import _, current_language
+
+
+def topic_column(frame: pd.DataFrame) -> str:
+    """The column naming each topic in the reader's language (topic_pl in Polish, topic otherwise)."""
+    return "topic_pl" if current_language() == "pl" and "topic_pl" in frame.columns else "topic"
 
 
 def record_reach(dataset: Dataset) -> str:
@@ -27,7 +32,7 @@ def reach_topics(tables: dict[str, pd.DataFrame]) -> list[str]:
     if not reach:
         return []
     at = pd.to_datetime(frame["reviewed_through"], errors="coerce") == pd.Timestamp(reach)
-    return [str(topic) for topic in frame.loc[at, "topic"]]
+    return [str(topic) for topic in frame.loc[at, topic_column(frame)]]
 
 
 def reach_sentence(tables: dict[str, pd.DataFrame]) -> str:
@@ -36,6 +41,13 @@ def reach_sentence(tables: dict[str, pd.DataFrame]) -> str:
     if not reach:
         return _("How far the record reaches is not stated (no coverage table).")
     topics = reach_topics(tables)
+    date = format_date(pd.Timestamp(reach))
+    if len(topics) == len(coverage_table(tables)):
+        return _(
+            "Record reaches {date}: every topic is reviewed through that day; later events may be missing."
+        ).format(date=date)
+    which = "; ".join(topics) if len(topics) <= 3 else _("{count} topics").format(count=len(topics))
     return _(
-        "Record reaches {date}: every topic is reviewed through that day ({topics} stops there); later events may be missing."
-    ).format(date=format_date(pd.Timestamp(reach)), topics=", ".join(topics))
+        "Record reaches {date}: every topic is reviewed at least through that day (the earliest: {topics}); "
+        "later events may be missing."
+    ).format(date=date, topics=which)
