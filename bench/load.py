@@ -157,9 +157,12 @@ def _load_average() -> str:
 
 async def _main(sessions: int, seconds: float, port: int) -> None:
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
-    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Served as `make run` serves it: two malloc arenas (see the Makefile), unless the caller set its own.
+    env = {**os.environ, "MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2")}
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_healthy(port)
+        print(f"MALLOC_ARENA_MAX={env['MALLOC_ARENA_MAX']}; {os.cpu_count()} cores")
         print(f"server pid {server.pid}, RSS at start {_rss_mib(server.pid):.0f} MiB, load average {_load_average()}")
         url = f"ws://127.0.0.1:{port}/_stcore/stream"
         # One warm-up session opens every page once, so the figures below are the steady state readers meet.
