@@ -106,6 +106,12 @@ async def _session(number: int, url: str, until: float, stats: Stats) -> None:
         stats.errors.append(f"session {number}: connection closed ({exc})")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the server process so far (from /proc; counts no time spent waiting for a core)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss_mib(pid: int) -> float:
     """Resident memory of the server process (MiB), from /proc."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -171,13 +177,17 @@ async def _main(sessions: int, seconds: float, port: int) -> None:
             await _one_run(url, page, view(0), warm)
         print(f"after one run of every page: RSS {_rss_mib(server.pid):.0f} MiB, warm-up errors {len(warm.errors)}")
         stats, memory = Stats(), []
+        cpu_before = _cpu_seconds(server.pid)
         until = time.monotonic() + seconds
         await asyncio.gather(
             _sample_memory(server.pid, until + 5, memory),
             *(_session(n, url, until, stats) for n in range(sessions)),
         )
+        cpu = _cpu_seconds(server.pid) - cpu_before
         print(f"\n{sessions} sessions for {seconds:.0f} s, load average at the end {_load_average()}")
         print(f"page runs: {len(stats.runs)}; errors: {len(stats.errors)}")
+        if stats.runs:
+            print(f"server CPU: {cpu:.0f} s in all, {1000 * cpu / len(stats.runs):.0f} ms per page run")
         for error in stats.errors[:10]:
             print("  error:", error)
         if stats.runs:
@@ -190,8 +200,11 @@ async def _main(sessions: int, seconds: float, port: int) -> None:
         if memory:
             print(
                 f"server RSS: start of load {memory[0]:.0f} MiB, max {max(memory):.0f} MiB, "
-                f"end {memory[-1]:.0f} MiB ({len(memory)} samples)"
+                f"end {memory[-1]:.0f} MiB ({len(memory)} samples); "
+                f"{(memory[-1] - memory[0]) / sessions:.1f} MiB per session over the warm server"
             )
+            minute = [m for i, m in enumerate(memory) if i % 30 == 0]
+            print("  RSS every 30 s:", ", ".join(f"{m:.0f}" for m in minute))
         print("largest caches (Streamlit's /_stcore/metrics, MiB):")
         for name, size in _cache_sizes(port)[:8]:
             print(f"  {name:60} {size / 2**20:7.1f}")
