@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from supplychain.app import cache, guard, layout, slides, urlbind
+from supplychain.app import cache, guard, layout, memory, slides, urlbind
 from supplychain.data.labels import PAGE_TITLES
 
 st.set_page_config(
@@ -65,3 +65,4 @@ if dataset.ok:  # without data the page did not run, so it read none of the link
 if not presenting:
     layout.render_share_link(page.url_path)
     layout.render_footer(dataset)
+memory.release_free_memory()  # the run's freed pages go back to the system (docs/performance.md)
