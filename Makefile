@@ -23,13 +23,15 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt constraints.txt $(
 	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
+# MALLOC_ARENA_MAX=2: glibc gives each busy thread (Streamlit runs every session's script on its own) a memory
+# arena of its own, which it rarely hands back; two arenas keep 30 sessions under 400 MB (docs/performance.md).
 run: $(VENV)/.installed
-	$(BIN)/streamlit run serve.py --server.port $(PORT)
+	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # More readers: WORKERS app processes on the ports after PORT, behind a sticky proxy on PORT (deploy/sticky.py;
 # why not `uvicorn --workers`: docs/performance.md). `make serve WORKERS=1` is one process behind the same proxy.
 serve: $(VENV)/.installed
-	$(BIN)/python -m deploy.sticky --workers $(WORKERS) --port $(PORT)
+	MALLOC_ARENA_MAX=2 $(BIN)/python -m deploy.sticky --workers $(WORKERS) --port $(PORT)
 
 # For editing the code: rerun on save (the served app does not watch its own files; .streamlit/config.toml).
 dev: $(VENV)/.installed-dev

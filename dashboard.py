@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from supplychain.app import byurl, cache, guard, language, layout, slides, urlbind
+from supplychain.app import byurl, cache, guard, language, layout, memory, slides, urlbind
 from supplychain.data.routes import PAGES, PRESENT
 from supplychain.i18n import _
 
@@ -60,3 +60,4 @@ if not presenting:
         shown = next(r.url_path for r in PAGES if _(r.title) == page.title)  # "overview" although served at "/"
         byurl.render_cite_view(dataset, shown, page.url_path)
     layout.render_footer(dataset)
+memory.release_free_memory()  # the run's freed pages go back to the system (docs/performance.md)

@@ -59,7 +59,14 @@ def test_an_address_with_another_scheme_is_shown_as_text_not_a_link(url: str) ->
     assert hrefs == [] and images == 0
 
 
+@pytest.mark.parametrize("url", ["", None, "   "])
+def test_no_address_is_no_link(url) -> None:
+    assert safe_url(url) is None
+    assert md_link("A report", url) == "A report"
+
+
 def test_plain_web_and_mail_addresses_stay_links() -> None:
+    assert safe_url("https://api-docs.deepseek.com/updates") == "https://api-docs.deepseek.com/updates"
     assert safe_url("https://example.org/report?id=1#p2") == "https://example.org/report?id=1#p2"
     assert safe_url("HTTP://example.org") == "HTTP://example.org"
     assert safe_url("mailto:desk@example.org") == "mailto:desk@example.org"

@@ -13,7 +13,7 @@ from test_pages import open_page, texts
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
 from supplychain.data.labels import BEARING_LABELS, STANDING_HELP, STANDING_LABELS
 from supplychain.data.load import load_dataset, read_package
-from supplychain.rules.standings import finding_standings, followable_url, later_events, standing_counts, standing_of
+from supplychain.rules.standings import finding_standings, later_events, standing_counts, standing_of
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "standings"
 
@@ -103,20 +103,6 @@ def test_a_month_event_sorts_after_the_days_of_its_month() -> None:
         "sources": pd.DataFrame({"source_id": ["s"], "publisher": ["P"], "title": ["T"], "url": ["https://e.org"]}),
     }
     assert list(later_events(tables, "c")["event_id"]) == ["day", "month"]
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        ("https://api-docs.deepseek.com/updates", "https://api-docs.deepseek.com/updates"),
-        ("javascript:alert(1)", None),
-        ("", None),
-        (None, None),
-        ("file:///etc/passwd", None),
-    ],
-)
-def test_only_web_addresses_are_followable(url, expected) -> None:
-    assert followable_url(url) == expected
 
 
 def test_standing_of_a_claim_without_a_row_is_none(tables) -> None:

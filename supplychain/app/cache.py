@@ -1,8 +1,17 @@
-"""Every Streamlit cache wrapper of the app, in one module (the load is cached, filtering is not)."""
+"""Every Streamlit cache wrapper of the app, in one module (the load is cached, filtering is not).
+
+The dataset and the map boundaries are kept in KeptCache, outside st.cache_*: any websocket client can send
+Streamlit's "clear cache" message (AppSession._handle_clear_cache_request clears st.cache_data and
+st.cache_resource for every session, and Streamlit has no setting to refuse it), and one a second used to make
+every reader reload and re-check the data. What it still clears (chart specs, derived tables) is rebuilt from
+the kept dataset in milliseconds to a second.
+"""
 
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import replace
 from pathlib import Path
@@ -45,13 +54,55 @@ def _version(dataset: Dataset) -> tuple[str, str]:
 RULE_CHECKS = (check_story_steps,)
 
 
-@st.cache_resource(show_spinner="Loading and checking the data…", max_entries=4)
+class KeptCache:
+    """A small process-wide cache (least recently used out) that Streamlit's "clear cache" message cannot reach.
+
+    Like st.cache_resource it hands every session the same read-only object and builds each key once, even
+    when several sessions ask at the same moment (one lock per key being built).
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self._max = max_entries
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._building: dict[Hashable, threading.Lock] = {}
+
+    def get(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            with self._lock:
+                if key in self._items:
+                    return self._items[key]
+            value = build()
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self._max:
+                    self._items.popitem(last=False)
+                self._building.pop(key, None)
+            return value
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_DATASETS = KeptCache(max_entries=4)
+_BOUNDARIES = KeptCache(max_entries=24)
+
+
 def _cached_dataset(folder: str, stamp: str) -> Dataset:
     # `stamp` changes when any data file changes, so an edited CSV reloads without a restart. The
     # load keeps this stamp (dataset.fingerprint): derived caches below key by it, never by a fresh
     # look at the files, so a save during a load cannot pair old tables with a new key.
-    # cache_resource (not cache_data): one shared, read-only copy instead of an unpickle per rerun.
-    return load_dataset(Path(folder), stamp=stamp, checks=RULE_CHECKS)
+    # One shared, read-only copy per version, kept where a client's "clear cache" cannot drop it.
+    def build() -> Dataset:
+        with st.spinner("Loading and checking the data…"):
+            return load_dataset(Path(folder), stamp=stamp, checks=RULE_CHECKS)
+
+    return _DATASETS.get((folder, stamp), build)
 
 
 def _stamp(dataset: Dataset) -> str:
@@ -168,15 +219,17 @@ def get_map_base(dataset: Dataset):
     return _cached_map_base(*_version(dataset), dataset.tables)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
 def get_map_boundaries(region, widths: tuple[int, int], height: int, scale_width: int) -> dict:
     """Country boundaries (TopoJSON) for a map plot `widths[0]`..`widths[1]` px wide and `height` tall (a
     regions.Region):
     clipped to what such a plot shows and simplified for the scale Vega fits at `scale_width`
-    (supplychain.boundaries.plot_topology). Built once per process (~1 s with geopandas); they do not depend on
-    the data version."""
+    (supplychain.boundaries.plot_topology). Built once per process (~1 s with geopandas), kept where a client's
+    "clear cache" cannot drop them; they do not depend on the data version. Read-only."""
 
-    return plot_topology(region, widths=widths, height=height, scale_width=scale_width)
+    return _BOUNDARIES.get(
+        ("map", region, tuple(widths), height, scale_width),
+        lambda: plot_topology(region, widths=widths, height=height, scale_width=scale_width),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -258,13 +311,16 @@ def get_sites(dataset: Dataset):
     return _cached_sites(*_version(dataset), dataset.tables)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
 def get_site_boundaries(region_key: str) -> dict:
-    """Country boundaries clipped to a site-map preset and simplified for its scale, built once per process."""
+    """Country boundaries clipped to a site-map preset and simplified for its scale, built once per process and
+    kept where a client's "clear cache" cannot drop them (see get_map_boundaries). Read-only."""
 
-    region = regions.SITE_REGIONS[region_key]
-    box = regions.plot_box(region, widths=SITE_PLOT_WIDTHS, height=region.height - SITE_LEGEND_PX)
-    return clipped_boundaries(region, width_px=SITE_MAP_WIDTH, box=box)
+    def build() -> dict:
+        region = regions.SITE_REGIONS[region_key]
+        box = regions.plot_box(region, widths=SITE_PLOT_WIDTHS, height=region.height - SITE_LEGEND_PX)
+        return clipped_boundaries(region, width_px=SITE_MAP_WIDTH, box=box)
+
+    return _BOUNDARIES.get(("sites", region_key), build)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -79,12 +79,6 @@ def standing_counts(findings: pd.DataFrame) -> dict[str | None, int]:
     return {None if is_blank(k) else str(k): int(v) for k, v in findings["standing"].value_counts(dropna=False).items()}
 
 
-def followable_url(url: object) -> str | None:
-    """The source address if a reader can follow it (http or https), else None: never a script or file link."""
-    text = str(url or "").strip()
-    return text if text.lower().startswith(("https://", "http://")) and " " not in text else None
-
-
 def standing_of(tables: dict[str, pd.DataFrame], claim_id: str) -> pd.Series | None:
     """The standings row of any claim (key finding or not), or None when it has not been reviewed."""
     standings = tables["standings"]
