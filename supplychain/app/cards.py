@@ -22,7 +22,7 @@ from supplychain.data.labels import (
 from supplychain.data.load import Dataset
 from supplychain.data.schema import ENTITY_TABLES, entity_keys
 from supplychain.i18n import _, current_language, ngettext
-from supplychain.rules.standings import followable_url, later_events
+from supplychain.rules.standings import later_events
 
 
 def render_evidence(evidence: str) -> None:
@@ -189,7 +189,7 @@ def render_later_events(events: pd.DataFrame) -> None:
             _("{how} · {evidence} · Source: {source}").format(
                 how=escape_md(event["how"]),
                 evidence=enum_label("relationships", "evidence", event["evidence"]),
-                source=md_link(str(source), followable_url(event["url"])),
+                source=md_link(str(source), event["url"]),
             )
         )
 
