@@ -227,7 +227,7 @@ st.caption(
 chain = [f"**{n}** {d}: {markdown.escape_md(t)}" for n, d, t in zip(steps["step"], steps["date_label"], steps["title"])]
 more = _(" → … and {n} more steps").format(n=len(chain) - layout.LIST_CAP) if len(chain) > layout.LIST_CAP else ""
 st.caption(_("The report's causal chain, numbered on the chart: ") + " → ".join(chain[: layout.LIST_CAP]) + more)
-if missing := undated(tables, lane_codes):
+if missing := undated(tables, lane_set, lane_codes):
     more = _(" and {n} more").format(n=len(missing) - layout.LIST_CAP) if len(missing) > layout.LIST_CAP else ""
     st.caption(
         _("Not drawn, no date in the data: ")

@@ -289,14 +289,14 @@ def timeline_items(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return items[ITEM_COLUMNS].sort_values(["date", "lane", "item_id"], kind="stable").reset_index(drop=True)
 
 
-def undated(tables: dict[str, pd.DataFrame], lanes: Sequence[str] | None = None) -> list[str]:
+def undated(tables: dict[str, pd.DataFrame], lane_set: Lanes, lanes: Sequence[str] | None = None) -> list[str]:
     """Names of models and chips with no date, which the timeline cannot place; with `lanes` (expanded lane
-    codes), only those whose lane is one of them, so the note speaks only of the lanes shown."""
+    codes of `lane_set`), only those whose lane is one of them, so the note speaks only of the lanes shown."""
     models = tables["models"]
     chips = tables["chips"]
     wanted = None if lanes is None else set(lanes)
-    named = [(m["name"], model_lane(m)) for m in models[models["release_date"].isna()].to_dict("records")]
-    named += [(c["name"], chip_lane(c)) for c in chips[chips["announced_date"].isna()].to_dict("records")]
+    named = [(m["name"], model_lane(m, lane_set)) for m in models[models["release_date"].isna()].to_dict("records")]
+    named += [(c["name"], chip_lane(c, lane_set)) for c in chips[chips["announced_date"].isna()].to_dict("records")]
     return [name for name, lane in named if wanted is None or lane in wanted]
 
 
