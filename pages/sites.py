@@ -4,6 +4,7 @@ import streamlit as st
 
 from supplychain.app import cache, downloads, guard, layout, site_view, urlbind
 from supplychain.charts import sites as sites_charts
+from supplychain.charts.accessibility import describe_chart
 from supplychain.data.export import download_name
 from supplychain.data.labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
 from supplychain.rules import sites
@@ -89,8 +90,12 @@ spec = cache.chart_spec(
     dataset,
     "site_map",
     (region_key, tuple(owners), tuple(operators), tuple(statuses), min_mw, tuple(tenants)),  # every map setting
-    lambda: sites_charts.site_map(
-        region, boundaries, sites_charts.area_features(boundaries, areas), sites_charts.prepare_map(in_view, region)
+    lambda: describe_chart(
+        sites_charts.site_map(
+            region, boundaries, sites_charts.area_features(boundaries, areas), sites_charts.prepare_map(in_view, region)
+        ),
+        title=f"Map of data-centre sites: {region.label}",
+        summary=sites_charts.site_map_summary(in_view),
     ),
 )
 
@@ -145,7 +150,11 @@ else:
         dataset,
         "site_capacity",
         (by, tuple(owners), tuple(operators), tuple(statuses), min_mw, tuple(tenants)),
-        lambda: sites_charts.capacity_chart(by_year, by=by),
+        lambda: describe_chart(
+            sites_charts.capacity_chart(by_year, by=by),
+            title="Stated capacity of sites in service, by opening year",
+            summary=sites_charts.capacity_summary(by_year, by=by),
+        ),
     )
     st.vega_lite_chart(capacity, width="stretch")
 st.caption(

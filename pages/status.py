@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache, downloads, guard, layout, status_view, urlbind
+from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
@@ -15,6 +16,7 @@ from supplychain.rules.status import (
     status_answers,
     status_on,
     status_table,
+    strip_summary,
 )
 
 LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
@@ -88,14 +90,18 @@ strip = cache.chart_spec(
     dataset,
     "chip_status_strip",
     (str(day.date()), every_chip),  # the only settings the strip depends on; the rest is the data
-    lambda: build_status_strip(
-        segments,
-        chip_order=list(chips["name"][chips["chip_id"].isin(shown_ids)]),
-        start=full_start,
-        end=full_end,
-        asof=day,
-        reviewed_through=reviewed,
-        names=names,
+    lambda: describe_chart(
+        build_status_strip(
+            segments,
+            chip_order=list(chips["name"][chips["chip_id"].isin(shown_ids)]),
+            start=full_start,
+            end=full_end,
+            asof=day,
+            reviewed_through=reviewed,
+            names=names,
+        ),
+        title="Export status of each chip over time",
+        summary=strip_summary(status[status["chip_id"].isin(shown_ids)], full_start, full_end, day),
     ),
 )
 st.vega_lite_chart(strip, width="stretch")

@@ -124,3 +124,12 @@ def test_a_profile_shows_each_cited_findings_standing_as_the_sources_page_does()
     assert not at.exception, at.exception
     assert any(m.value.endswith("Updated]") and "badge" in m.value for m in at.markdown)
     assert any("Later reporting names operators and countries" in c.value for c in at.caption)
+
+
+def test_status_strip_has_a_text_alternative_naming_statuses_in_words() -> None:
+    at = open_page("status", {"asof": "2025-06-01"})
+    strip = [json.loads(e.proto.spec) for e in at.get("vega_lite_chart")][0]
+    text = strip["description"]
+    assert text.startswith("Export status of each chip over time.")
+    assert "On 1 Jun 2025:" in text and "Restricted: licence needed or denied: " in text and "Nvidia H20" in text
+    assert not any(code in text for code in ("not_announced", "unrestricted", "restricted,", "permitted"))

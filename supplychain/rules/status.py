@@ -527,3 +527,17 @@ def chip_answer(
     chips = tables["chips"][tables["chips"]["chip_id"] == chip_id]
     status = status_on(chips, measure_windows(tables), day)
     return status_answers(status, tables["sources"], day, reviewed_through=reviewed_through).iloc[0].to_dict()
+
+
+def strip_summary(status: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, day: pd.Timestamp) -> str:
+    """The status strip's text alternative in words (never a status code): its span, and on `day` how many chips
+    had each status, naming them, and how many answers are uncertain."""
+    parts = []
+    for code, label in STATUS_LABELS.items():
+        chips = list(status.loc[status["status"] == code, "chip_name"])
+        if chips:
+            parts.append(f"{label}: {', '.join(chips)}")
+    uncertain = int(status["uncertain"].sum()) if len(status) else 0
+    return words.strip_summary(
+        format_date(start), format_date(end), len(status), format_date(day), "; ".join(parts), uncertain
+    )

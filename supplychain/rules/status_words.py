@@ -178,3 +178,11 @@ def profile_report_when(day_label: str) -> str:
 def correction_about(chip_name: str, question_text: str) -> str:
     """What a correction to an export-status answer is about."""
     return _("the export-status answer for the {chip}: “{question}”").format(chip=chip_name, question=question_text)
+
+
+def strip_summary(start: str, end: str, n: int, day: str, by_status: str, uncertain: int) -> str:
+    """The status strip's text alternative: what it spans and, on the chosen day, each status with its chips."""
+    return _(
+        "one row per chip ({n}) from {start} to {end}, coloured by export status to China. On {day}: {by_status}. "
+        "{uncertain} of the answers on that day are uncertain (drawn faded)"
+    ).format(n=n, start=start, end=end, day=day, by_status=by_status, uncertain=uncertain)
