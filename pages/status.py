@@ -9,8 +9,10 @@ from supplychain.charts.timeline import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
 from supplychain.data.labels import STATUS_LABELS
+from supplychain.rules import status_words
 from supplychain.rules.status import (
     STATUS_TABLE_COLUMNS,
+    compare_days,
     date_presets,
     measure_windows,
     status_answers,
@@ -126,3 +128,36 @@ downloads.render_table_downloads(
     filtered=False,
     container=st.container(width=520),
 )
+
+# Two days side by side: which chips' answers differ, and which measure changed them. Both days are in the link.
+compare = st.container(width=760).columns(2, vertical_alignment="bottom")
+first = pd.Timestamp(
+    urlbind.url_day(
+        "Earlier day",
+        key="cmp_from",
+        default=report_day.date(),
+        min_value=LOW,
+        max_value=HIGH,
+        container=compare[0],
+        help="Type a day and press Enter. In a link: cmp_from=YYYY-MM-DD. Without one, the report's date.",
+    )
+)
+second = pd.Timestamp(
+    urlbind.url_day(
+        "Later day",
+        key="cmp_to",
+        default=reviewed.date(),
+        min_value=LOW,
+        max_value=HIGH,
+        container=compare[1],
+        help="In a link: cmp_to=YYYY-MM-DD. Without one, the day the record has been reviewed through.",
+    )
+)
+first, second = min(first, second), max(first, second)
+st.subheader(status_words.compare_heading(format_date(first), format_date(second)))
+changes = compare_days(tables["chips"], windows, first, second)
+if changes.empty:
+    st.caption(status_words.compare_none(format_date(first), format_date(second)))
+else:
+    headings = status_words.compare_headings()
+    st.dataframe(changes[list(headings)].rename(columns=headings), hide_index=True, width="stretch")

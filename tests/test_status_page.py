@@ -133,3 +133,19 @@ def test_status_strip_has_a_text_alternative_naming_statuses_in_words() -> None:
     assert text.startswith("Export status of each chip over time.")
     assert "On 1 Jun 2025:" in text and "Restricted: licence needed or denied: " in text and "Nvidia H20" in text
     assert not any(code in text for code in ("not_announced", "unrestricted", "restricted,", "permitted"))
+
+
+def test_two_days_side_by_side_default_to_the_report_and_the_reach_and_go_in_the_link() -> None:
+    from test_link_settings import share_link
+
+    at = open_page("status")
+    assert any(s.value == f"Two days side by side: 27 Nov 2025 and {REVIEWED_WORDS}" for s in at.subheader)
+    table = at.dataframe[-1].value
+    h200 = table[table["Chip"] == "Nvidia H200"].iloc[0]
+    assert h200["Earlier day"].startswith("Restricted") and h200["Later day"].startswith("Allowed")
+    assert "H200" in h200["Changed by"]
+    link = share_link(at)
+    assert "cmp_from=2025-11-27" in link and f"cmp_to={REVIEWED}" in link
+    at = open_page("status", {"cmp_from": "2025-04-01", "cmp_to": "2025-06-01"})
+    table = at.dataframe[-1].value
+    assert "Nvidia H20" in set(table["Chip"]) and "Nvidia H200" not in set(table["Chip"])

@@ -186,3 +186,25 @@ def strip_summary(start: str, end: str, n: int, day: str, by_status: str, uncert
         "one row per chip ({n}) from {start} to {end}, coloured by export status to China. On {day}: {by_status}. "
         "{uncertain} of the answers on that day are uncertain (drawn faded)"
     ).format(n=n, start=start, end=end, day=day, by_status=by_status, uncertain=uncertain)
+
+
+def uncertain_mark() -> str:
+    return _(" (uncertain)")
+
+
+def not_a_measure() -> str:
+    """Why an answer changed when no measure did: the chip was announced between the two days."""
+    return _("the chip's announcement (no measure)")
+
+
+def compare_heading(first: str, second: str) -> str:
+    return _("Two days side by side: {first} and {second}").format(first=first, second=second)
+
+
+def compare_none(first: str, second: str) -> str:
+    return _("Every chip has the same answer on {first} and {second}.").format(first=first, second=second)
+
+
+def compare_headings() -> dict[str, str]:
+    """Column headings of the two-days table."""
+    return {"chip_name": _("Chip"), "before": _("Earlier day"), "after": _("Later day"), "changed_by": _("Changed by")}
