@@ -78,11 +78,26 @@ every_chip = len(chips) <= layout.LINK_CAP or st.toggle(
     key="status_all",
 )
 shown_ids = tuple(chips["chip_id"] if every_chip else chips["chip_id"].head(layout.LINK_CAP))
-answers = status_answers(status[status["chip_id"].isin(shown_ids)], tables["sources"], day, reviewed_through=reviewed)
-grid = st.columns(2, gap="large")
-for i, answer in enumerate(answers.to_dict("records")):
-    with grid[i % 2]:
-        status_view.render_status_answer(answer, package=dataset.package)
+chip_names = dict(zip(chips["chip_id"], chips["name"]))
+one = urlbind.url_selectbox(
+    "Answer for one chip",
+    list(chip_names),
+    key="chip",
+    index=None,
+    format_func=chip_names.get,
+    placeholder="Every chip",
+    container=st.container(width=380),
+    help="Choose a chip to see its answer alone. In a link: chip=<chip id>.",
+)
+answered = (one,) if one else shown_ids  # the strip below keeps every chip shown, so one answer reads in context
+answers = status_answers(status[status["chip_id"].isin(answered)], tables["sources"], day, reviewed_through=reviewed)
+# Row by row, two answers a row: the reading and Tab order (the page's order) is the order the eye follows.
+records = answers.to_dict("records")
+for row in range(0, len(records), 2):
+    pair = st.columns(2, gap="large")
+    for column, answer in zip(pair, records[row : row + 2]):
+        with column:
+            status_view.render_status_answer(answer, package=dataset.package)
 
 st.subheader("Every chip over time" if every_chip else f"The first {layout.LINK_CAP} chips over time")
 segments = cache.get_status_segments(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import UTC, datetime
 
@@ -149,3 +150,20 @@ def test_two_days_side_by_side_default_to_the_report_and_the_reach_and_go_in_the
     at = open_page("status", {"cmp_from": "2025-04-01", "cmp_to": "2025-06-01"})
     table = at.dataframe[-1].value
     assert "Nvidia H20" in set(table["Chip"]) and "Nvidia H200" not in set(table["Chip"])
+
+
+def test_one_chip_can_be_chosen_to_answer_alone_and_the_link_keeps_it() -> None:
+    at = open_page("status", {"asof": "2025-06-01"})
+    assert len(answers(at)) > 1
+    at.selectbox(key="chip").set_value("h20").run()
+    found = answers(at)
+    assert len(found) == 1 and "Nvidia H20" in found[0]
+    assert at.query_params["chip"] == "h20"
+
+
+def test_answers_are_read_row_by_row_in_the_chips_table_order() -> None:
+    at = open_page("status", {"asof": "2025-06-01"})
+    with (DATA_DIR / "chips.csv").open(encoding="utf-8") as handle:
+        chips = [row["name"] for row in csv.DictReader(handle)]
+    order = [next(name for name in chips if f"the {name} be sold" in a) for a in answers(at)]
+    assert order == chips  # the page's (and so the screen reader's and Tab's) order is the table's
