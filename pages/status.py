@@ -69,7 +69,7 @@ st.caption(
 
 status = status_on(tables["chips"], windows, day)
 counts = status["status"].value_counts()
-st.subheader(f"On {format_date(day)}")
+st.header(f"On {format_date(day)}")
 st.caption(" · ".join(f"{STATUS_LABELS[s]}: {counts[s]}" for s in STATUS_LABELS if s in counts))
 # A long list of chips (a year of curation, or the 100x bench) answers and draws the first ones, with a switch.
 chips = tables["chips"]
@@ -99,7 +99,7 @@ for row in range(0, len(records), 2):
         with column:
             status_view.render_status_answer(answer, package=dataset.package)
 
-st.subheader("Every chip over time" if every_chip else f"The first {layout.LINK_CAP} chips over time")
+st.header("Every chip over time" if every_chip else f"The first {layout.LINK_CAP} chips over time")
 segments = cache.get_status_segments(
     dataset, str(full_start.date()), str(full_end.date()), None if every_chip else shown_ids
 )
@@ -169,7 +169,7 @@ second = pd.Timestamp(
     )
 )
 first, second = min(first, second), max(first, second)
-st.subheader(status_words.compare_heading(format_date(first), format_date(second)))
+st.header(status_words.compare_heading(format_date(first), format_date(second)))
 changes = compare_days(tables["chips"], windows, first, second)
 if changes.empty:
     st.caption(status_words.compare_none(format_date(first), format_date(second)))

@@ -30,7 +30,7 @@ def test_opens_on_the_reviewed_through_day_with_an_answer_for_every_chip() -> No
     assert all(f"on {REVIEWED_WORDS}?**" in a for a in found)
     assert all(any(v in a for v in VERDICTS) for a in found)
     assert "reviewed through" in texts(at)
-    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.caption)
+    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.markdown)
 
 
 def test_h20_on_1_june_2025_answers_no_since_9_april() -> None:
@@ -38,7 +38,7 @@ def test_h20_on_1_june_2025_answers_no_since_9_april() -> None:
     h20 = next(a for a in answers(at) if "Nvidia H20" in a)
     assert h20.startswith("**Could the Nvidia H20 be sold to China on 1 Jun 2025?**")
     assert "**No** — an export licence has been required since 9 Apr 2025" in h20
-    captions = [c.value.replace("\\", "") for c in at.caption]
+    captions = [c.value.replace("\\", "") for c in at.markdown]
     assert any(
         "US licence requirement on Nvidia H20 exports to China (April 2025)" in c and "Source:" in c for c in captions
     )
@@ -89,7 +89,7 @@ def test_chip_profile_answers_on_the_reviewed_through_day_by_its_name_and_the_re
     assert any(v in reach for v in VERDICTS)
     assert not any(line.startswith("Today") for line in lines)  # no "today" meaning the reviewed-through day
     assert any(line.startswith("On the report's date, 27 Nov 2025: **Yes, under licence**") for line in lines)
-    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.caption)
+    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.markdown)
     facts = "\n".join(m.value.replace("\\", "") for m in at.markdown)
     assert "**Segment:** Cut-down part for China" in facts and "china specific" not in facts
 
@@ -99,7 +99,7 @@ def test_b200_answer_says_our_estimate_and_since_at_least_not_a_2023_day() -> No
     b200 = next(a for a in answers(at) if "B200" in a)
     assert "*Our estimate:* **No**" in b200
     assert "since at least" in b200 and "17 Nov 2023" not in b200
-    assert any("our estimate)" in c.value and "Date from:" in c.value for c in at.caption)
+    assert any("our estimate)" in c.value and "Date from:" in c.value for c in at.markdown)
 
 
 def test_a_day_after_the_records_reach_is_answered_with_the_caveat() -> None:
@@ -140,7 +140,7 @@ def test_two_days_side_by_side_default_to_the_report_and_the_reach_and_go_in_the
     from test_link_settings import share_link
 
     at = open_page("status")
-    assert any(s.value == f"Two days side by side: 27 Nov 2025 and {REVIEWED_WORDS}" for s in at.subheader)
+    assert any(s.value == f"Two days side by side: 27 Nov 2025 and {REVIEWED_WORDS}" for s in at.header)
     table = at.dataframe[-1].value
     h200 = table[table["Chip"] == "Nvidia H200"].iloc[0]
     assert h200["Earlier day"].startswith("Restricted") and h200["Later day"].startswith("Allowed")
