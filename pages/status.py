@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, downloads, guard, layout, status_view, urlbind
+from supplychain.app import cache, corrections, downloads, guard, layout, status_view, urlbind
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
@@ -17,6 +17,7 @@ from supplychain.rules.status import (
     measure_windows,
     status_answers,
     status_on,
+    status_row_ids,
     status_table,
     strip_summary,
 )
@@ -133,7 +134,27 @@ box, box_open = layout.lazy_expander(
     f"The answers on {format_date(day)} as a table", key="status_table_open", icon=":material/table:"
 )
 if box_open:
-    box.dataframe(table.rename(columns=STATUS_TABLE_COLUMNS), placeholder="–", hide_index=True, width="stretch")
+    picked = box.dataframe(
+        table.rename(columns=STATUS_TABLE_COLUMNS),
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="multi-row",
+        key="status_table_rows",
+    )
+    # The table's rows are the status frame's, in the same order: the ids come from there.
+    rows = status.iloc[list(picked.selection.rows)] if picked and picked.selection.rows else status.iloc[0:0]
+    with box:
+        st.caption(status_words.correction_rows_hint())
+        if not rows.empty:
+            corrections.render_correction_button(
+                what=status_words.correction_table_about(format_date(day)),
+                row_ids=status_row_ids(rows),
+                key="status_table",
+                url_path="status",
+                package=dataset.package,
+            )
 downloads.render_table_downloads(
     table,
     STATUS_TABLE_COLUMNS,

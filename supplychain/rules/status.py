@@ -586,3 +586,15 @@ def compare_days(
             }
         )
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+
+
+def status_row_ids(table: pd.DataFrame) -> list[str]:
+    """The package rows behind rows of a `status_on` frame (what `status_table` shows): each chip, its deciding
+    measure and the tie, as table:id."""
+    ids: list[str] = []
+    for row in table.to_dict("records"):
+        chip_id = row.get("chip_id")
+        ids += [f"chips:{chip_id}"] if chip_id else []
+        ids += [f"policies:{row['measure_id']}"] if _text(row.get("measure_id")) else []
+        ids += [f"relationships:{row['relationship_id']}"] if _text(row.get("relationship_id")) else []
+    return list(dict.fromkeys(ids))

@@ -208,3 +208,11 @@ def compare_none(first: str, second: str) -> str:
 def compare_headings() -> dict[str, str]:
     """Column headings of the two-days table."""
     return {"chip_name": _("Chip"), "before": _("Earlier day"), "after": _("Later day"), "changed_by": _("Changed by")}
+
+
+def correction_rows_hint() -> str:
+    return _("Select rows (the boxes at their left) to suggest a correction to them.")
+
+
+def correction_table_about(day_label: str) -> str:
+    return _("rows of the export-status table on {day}").format(day=day_label)
