@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app import cache, corrections, downloads, guard, layout, status_view, urlbind
+from supplychain.app.markdown import escape_md
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
@@ -23,6 +24,7 @@ from supplychain.rules.status import (
 )
 
 LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
+COMPARE_WORDS = ("chip_name", "before", "after", "changed_by")
 dataset, items, full_start, full_end, report_day, reviewed = guard.require_timeline()
 tables = dataset.tables
 windows = cache.per_version(dataset, measure_windows)
@@ -194,6 +196,10 @@ st.header(status_words.compare_heading(format_date(first), format_date(second)))
 changes = compare_days(tables["chips"], windows, first, second)
 if changes.empty:
     st.caption(status_words.compare_none(format_date(first), format_date(second)))
-else:
-    headings = status_words.compare_headings()
-    st.dataframe(changes[list(headings)].rename(columns=headings), hide_index=True, width="stretch")
+else:  # lines of text, not a grid: a table here would make every visit load the grid's scripts (test_lazy_sections)
+    st.markdown(
+        "\n".join(
+            "- " + status_words.compare_line(*(escape_md(str(r[c])) for c in COMPARE_WORDS))
+            for r in changes.to_dict("records")
+        )
+    )

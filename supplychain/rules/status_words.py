@@ -205,9 +205,11 @@ def compare_none(first: str, second: str) -> str:
     return _("Every chip has the same answer on {first} and {second}.").format(first=first, second=second)
 
 
-def compare_headings() -> dict[str, str]:
-    """Column headings of the two-days table."""
-    return {"chip_name": _("Chip"), "before": _("Earlier day"), "after": _("Later day"), "changed_by": _("Changed by")}
+def compare_line(chip: str, before: str, after: str, changed_by: str) -> str:
+    """One chip whose answer differs between the two days (Markdown; the caller escapes the data's words)."""
+    return _("**{chip}**: {before} → {after} · changed by {changed_by}").format(
+        chip=chip, before=before, after=after, changed_by=changed_by
+    )
 
 
 def correction_rows_hint() -> str:
