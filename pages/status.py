@@ -168,6 +168,7 @@ downloads.render_table_downloads(
 )
 
 # Two days side by side: which chips' answers differ, and which measure changed them. Both days are in the link.
+st.header(status_words.compare_heading())
 compare = st.container(width=760).columns(2, vertical_alignment="bottom")
 first = pd.Timestamp(
     urlbind.url_day(
@@ -192,7 +193,6 @@ second = pd.Timestamp(
     )
 )
 first, second = min(first, second), max(first, second)
-st.header(status_words.compare_heading(format_date(first), format_date(second)))
 changes = compare_days(tables["chips"], windows, first, second)
 if changes.empty:
     st.caption(status_words.compare_none(format_date(first), format_date(second)))

@@ -197,8 +197,8 @@ def not_a_measure() -> str:
     return _("the chip's announcement (no measure)")
 
 
-def compare_heading(first: str, second: str) -> str:
-    return _("Two days side by side: {first} and {second}").format(first=first, second=second)
+def compare_heading() -> str:
+    return _("Two days side by side")
 
 
 def compare_none(first: str, second: str) -> str:
