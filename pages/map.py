@@ -81,6 +81,10 @@ chart_spec = {
     "autosize": {"type": "fit-x", "contains": "padding"},
     "datasets": {**spec.get("datasets", {}), **layer_rows},
 }
+
+# Room for the chart's hover toolbar, which opens above the map's top right corner: without it the toolbar covered
+# the As-of field (issue 21; tests/test_browser_map.py measures both).
+st.space(32)
 event = st.vega_lite_chart(
     themed(
         describe_chart(

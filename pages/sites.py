@@ -6,6 +6,7 @@ from supplychain.app import cache, downloads, guard, layout, site_view, urlbind
 from supplychain.app.glossary import term_help
 from supplychain.app.theme import themed
 from supplychain.charts import sites as sites_charts
+from supplychain.charts.accessibility import describe_chart
 from supplychain.data.entities import names_of
 from supplychain.data.export import download_name
 from supplychain.data.labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
@@ -95,8 +96,12 @@ spec = cache.chart_spec(
     dataset,
     "site_map",
     (region_key, tuple(owners), tuple(operators), tuple(statuses), min_mw, tuple(tenants)),  # every map setting
-    lambda: sites_charts.site_map(
-        region, boundaries, sites_charts.area_features(boundaries, areas), sites_charts.prepare_map(in_view, region)
+    lambda: describe_chart(
+        sites_charts.site_map(
+            region, boundaries, sites_charts.area_features(boundaries, areas), sites_charts.prepare_map(in_view, region)
+        ),
+        title=f"Map of data-centre sites: {region.label}",
+        summary=sites_charts.site_map_summary(in_view),
     ),
 )
 
@@ -156,7 +161,11 @@ else:
         dataset,
         "site_capacity",
         (by, tuple(owners), tuple(operators), tuple(statuses), min_mw, tuple(tenants)),
-        lambda: sites_charts.capacity_chart(by_year, by=by),
+        lambda: describe_chart(
+            sites_charts.capacity_chart(by_year, by=by),
+            title="Stated capacity of sites in service, by opening year",
+            summary=sites_charts.capacity_summary(by_year, by=by),
+        ),
     )
     st.vega_lite_chart(themed(capacity), width="stretch")
 st.caption(

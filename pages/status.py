@@ -4,24 +4,31 @@ source."""
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import byurl, cache, downloads, guard, handouts, layout, status_view, urlbind
+from supplychain.app import byurl, cache, corrections, downloads, guard, handouts, layout, status_view, urlbind
 from supplychain.app.glossary import term_help
+from supplychain.app.markdown import escape_md
 from supplychain.app.theme import themed
+from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.status import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
 from supplychain.data.labels import STATUS_LABELS
 from supplychain.i18n import _, ngettext
+from supplychain.rules import status_words
 from supplychain.rules.status import (
     STATUS_TABLE_COLUMNS,
+    compare_days,
     date_presets,
     measure_windows,
     status_answers,
     status_on,
+    status_row_ids,
     status_table,
+    strip_summary,
 )
 
 LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
+COMPARE_WORDS = ("chip_name", "before", "after", "changed_by")
 dataset, items, full_start, full_end, report_day, reviewed = guard.require_timeline()
 tables = dataset.tables
 windows = cache.per_version(dataset, measure_windows)
@@ -75,7 +82,7 @@ st.caption(
 
 status = status_on(tables["chips"], windows, day)
 counts = status["status"].value_counts()
-st.subheader(_("On {day}").format(day=format_date(day)))
+st.header(_("On {day}").format(day=format_date(day)))
 st.caption(
     " · ".join(
         f"{STATUS_LABELS[s]}: " + ngettext("{n} chip", "{n} chips", int(counts[s])).format(n=counts[s])
@@ -92,13 +99,28 @@ every_chip = len(chips) <= layout.LINK_CAP or st.toggle(
     key="status_all",
 )
 shown_ids = tuple(chips["chip_id"] if every_chip else chips["chip_id"].head(layout.LINK_CAP))
-answers = status_answers(status[status["chip_id"].isin(shown_ids)], tables["sources"], day, reviewed_through=reviewed)
-grid = st.columns(2, gap="large")
-for i, answer in enumerate(answers.to_dict("records")):
-    with grid[i % 2]:
-        status_view.render_status_answer(answer, package=dataset.package)
+chip_names = dict(zip(chips["chip_id"], chips["name"]))
+one = urlbind.url_selectbox(
+    "Answer for one chip",
+    list(chip_names),
+    key="chip",
+    index=None,
+    format_func=chip_names.get,
+    placeholder="Every chip",
+    container=st.container(width=380),
+    help="Choose a chip to see its answer alone. In a link: chip=<chip id>.",
+)
+answered = (one,) if one else shown_ids  # the strip below keeps every chip shown, so one answer reads in context
+answers = status_answers(status[status["chip_id"].isin(answered)], tables["sources"], day, reviewed_through=reviewed)
+# Row by row, two answers a row: the reading and Tab order (the page's order) is the order the eye follows.
+records = answers.to_dict("records")
+for row in range(0, len(records), 2):
+    pair = st.columns(2, gap="large")
+    for column, answer in zip(pair, records[row : row + 2]):
+        with column:
+            status_view.render_status_answer(answer, package=dataset.package)
 
-st.subheader(_("Every chip over time") if every_chip else _("The first {n} chips over time").format(n=layout.LINK_CAP))
+st.header(_("Every chip over time") if every_chip else _("The first {n} chips over time").format(n=layout.LINK_CAP))
 segments = cache.get_status_segments(
     dataset, str(full_start.date()), str(full_end.date()), None if every_chip else shown_ids
 )
@@ -106,14 +128,18 @@ strip = cache.chart_spec(
     dataset,
     "chip_status_strip",
     (str(day.date()), every_chip),  # the only settings the strip depends on; the rest is the data
-    lambda: build_status_strip(
-        segments,
-        chip_order=list(chips["name"][chips["chip_id"].isin(shown_ids)]),
-        start=full_start,
-        end=full_end,
-        asof=day,
-        reviewed_through=reviewed,
-        names=names,
+    lambda: describe_chart(
+        build_status_strip(
+            segments,
+            chip_order=list(chips["name"][chips["chip_id"].isin(shown_ids)]),
+            start=full_start,
+            end=full_end,
+            asof=day,
+            reviewed_through=reviewed,
+            names=names,
+        ),
+        title="Export status of each chip over time",
+        summary=strip_summary(status[status["chip_id"].isin(shown_ids)], full_start, full_end, day),
     ),
 )
 st.vega_lite_chart(themed(strip), width="stretch")
@@ -136,7 +162,7 @@ box, box_open = layout.lazy_expander(
     _("The answers on {day} as a table").format(day=format_date(day)), key="status_table_open", icon=":material/table:"
 )
 if box_open:
-    box.dataframe(
+    picked = box.dataframe(
         table.rename(columns=STATUS_TABLE_COLUMNS),
         placeholder="–",
         hide_index=True,
@@ -149,7 +175,22 @@ if box_open:
                 help=term_help(dataset, "export_control")
             ),
         },
+        on_select="rerun",
+        selection_mode="multi-row",
+        key="status_table_rows",
     )
+    # The table's rows are the status frame's, in the same order: the ids come from there.
+    rows = status.iloc[list(picked.selection.rows)] if picked and picked.selection.rows else status.iloc[0:0]
+    with box:
+        st.caption(status_words.correction_rows_hint())
+        if not rows.empty:
+            corrections.render_correction_button(
+                what=status_words.correction_table_about(format_date(day)),
+                row_ids=status_row_ids(rows),
+                key="status_table",
+                url_path="status",
+                package=dataset.package,
+            )
 downloads.render_table_downloads(
     table,
     STATUS_TABLE_COLUMNS,
@@ -160,3 +201,40 @@ downloads.render_table_downloads(
     container=st.container(width=520),
 )
 byurl.render_address("status.csv", {"asof": [str(day.date())]}, label="the answers shown")
+
+# Two days side by side: which chips' answers differ, and which measure changed them. Both days are in the link.
+st.header(status_words.compare_heading())
+compare = st.container(width=760).columns(2, vertical_alignment="bottom")
+first = pd.Timestamp(
+    urlbind.url_day(
+        _("Earlier day"),
+        key="cmp_from",
+        default=report_day.date(),
+        min_value=LOW,
+        max_value=HIGH,
+        container=compare[0],
+        help=_("Type a day and press Enter. In a link: cmp_from=YYYY-MM-DD. Without one, the report's date."),
+    )
+)
+second = pd.Timestamp(
+    urlbind.url_day(
+        _("Later day"),
+        key="cmp_to",
+        default=reviewed.date(),
+        min_value=LOW,
+        max_value=HIGH,
+        container=compare[1],
+        help=_("In a link: cmp_to=YYYY-MM-DD. Without one, the day the record has been reviewed through."),
+    )
+)
+first, second = min(first, second), max(first, second)
+changes = compare_days(tables["chips"], windows, first, second)
+if changes.empty:
+    st.caption(status_words.compare_none(format_date(first), format_date(second)))
+else:  # lines of text, not a grid: a table here would make every visit load the grid's scripts (test_lazy_sections)
+    st.markdown(
+        "\n".join(
+            "- " + status_words.compare_line(*(escape_md(str(r[c])) for c in COMPARE_WORDS))
+            for r in changes.to_dict("records")
+        )
+    )

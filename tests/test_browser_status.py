@@ -51,3 +51,38 @@ def test_answers_table_is_drawn_when_its_expander_is_opened_and_stays_open(page,
     wait_until_idle(page)
     assert grid.count() == 1 and grid.first.is_visible()
     assert "status_table_open" not in page.url, "opening a table is not a setting of the shared view"
+
+
+# Each source link's colour as drawn: its own colour, faded by the opacity of every element around it, over the
+# page's background; and the contrast ratio of the two (WCAG 2 relative luminance).
+LINK_CONTRAST = """() => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const bg = rgb(getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor);
+  return [...document.querySelectorAll('[data-testid=stMain] a[href^="http"]')]
+    .filter(a => /Source:|Date from:/.test(a.closest('p, div').textContent))
+    .map(a => {
+      let alpha = 1;
+      for (let e = a; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+      const fg = rgb(getComputedStyle(a).color).map((v, i) => alpha * v + (1 - alpha) * bg[i]);
+      const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      return {text: a.textContent.slice(0, 40), ratio: (hi + 0.05) / (lo + 0.05)};
+    });
+}"""
+
+
+def test_source_links_in_answer_captions_reach_4_5_to_1(page, app_url: str) -> None:
+    open_status(page, app_url, "?asof=2026-03-01")
+    links = page.evaluate(LINK_CONTRAST)
+    assert len(links) >= 5
+    low = [link for link in links if link["ratio"] < 4.5]
+    assert low == [], low
+
+
+def test_headings_go_in_order(page, app_url: str) -> None:
+    open_status(page, app_url)
+    levels = page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=stMain] h1, h2, h3, h4')].map(h => +h.tagName[1])"
+    )
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels

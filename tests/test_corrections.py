@@ -94,3 +94,21 @@ def test_method_text_quotes_the_report_as_it_is() -> None:
     at = open_page("sources", opened={"sources_tab": "Method, licence and citation"})
     text = "\n".join(m.value for m in at.markdown)
     assert '"at the beginning of this year"' in text and "earlier this year" not in text
+
+
+def test_status_table_rows_can_be_selected_for_a_correction() -> None:
+    from supplychain.data.load import load_dataset
+    from supplychain.rules.status import chip_status_on, status_row_ids
+
+    tables = load_dataset(DATA_DIR).tables
+    status = chip_status_on(tables, "2026-03-01").set_index("chip_id", drop=False)
+    ids = status_row_ids(status.loc[["b200", "h20"]])
+    assert ids[:3] == [
+        "chips:b200",
+        "policies:us_export_rule_2023_10",
+        "relationships:r_us_export_rule_2023_10_restricts_b200",
+    ]
+    assert "chips:h20" in ids
+    at = open_page("status", opened={"status_table_open": True})
+    assert not at.exception, at.exception
+    assert any("Select rows" in c.value for c in at.caption)

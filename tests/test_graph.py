@@ -566,3 +566,22 @@ def test_a_tie_that_ended_in_a_month_touches_a_window_opening_later_that_month()
     assert "r5" in keys
     keys = {k for _, _, k in filter_graph(graph, since=date(2025, 7, 1), until=date(2025, 12, 31)).edges(keys=True)}
     assert "r5" not in keys
+
+
+def test_no_chain_line_runs_through_a_models_dot(shipped) -> None:
+    tables, _, graph = shipped
+    spec = chain_chart(chain_rows(graph, chinese_developers(tables))).to_dict()
+    rows = [r for data in spec["datasets"].values() for r in data]
+    # Model dots (the second column): a line through one reads as if that model trained there (issue 21).
+    dots = [(r["col"], r["row"], r["name"]) for r in rows if r.get("stage") == "model" and "col2" not in r]
+    lines = [r for r in rows if "col2" in r]
+    assert dots and lines
+    crossed = []
+    for line in lines:
+        (c1, r1), (c2, r2) = sorted([(line["col"], line["row"]), (line["col2"], line["row2"])])
+        for col, row, name in dots:
+            if c1 < col < c2:  # a dot in a column the line passes over: where is the line there?
+                at = r1 + (r2 - r1) * (col - c1) / (c2 - c1)
+                if abs(at - row) < 0.2:  # a dot is about 0.4 rows across
+                    crossed.append((line["from"], line["to"], name))
+    assert crossed == [], crossed

@@ -67,9 +67,9 @@ def test_profile_lists_its_ties_as_linked_lines_and_keeps_the_full_table_for_a_c
 def test_sites_table_waits_for_the_reader_and_lists_every_site_shown() -> None:
     closed = open_page("sites")
     assert not closed.exception and len(closed.dataframe) == 0
-    heading = next(s.value for s in closed.subheader if s.value.startswith("Sites shown ("))
+    heading = next(s.value for s in closed.subheader if s.value.startswith("Sites in this view ("))
     opened = open_page("sites", opened={"sites_table_open": True})
-    assert heading == f"Sites shown ({len(opened.dataframe[0].value)})"
+    assert heading == f"Sites in this view ({len(opened.dataframe[0].value)})"
 
 
 def test_profile_lists_what_the_report_says_before_other_records() -> None:

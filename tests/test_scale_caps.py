@@ -71,7 +71,7 @@ def test_export_status_answers_and_draws_the_first_chips_until_show_all(big_dir:
     assert at.toggle(key="status_all").label.startswith(f"Answer for all {chips} chips")
     answers = [m for m in at.markdown if m.value.startswith("**Could the ")]
     assert len(answers) == layout.LINK_CAP
-    assert f"The first {layout.LINK_CAP} chips over time" in [s.value for s in at.subheader]
+    assert f"The first {layout.LINK_CAP} chips over time" in [s.value for s in at.header]
     at.toggle(key="status_all").set_value(True).run()
     assert len([m for m in at.markdown if m.value.startswith("**Could the ")]) == chips
-    assert "Every chip over time" in [s.value for s in at.subheader]
+    assert "Every chip over time" in [s.value for s in at.header]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from conftest import DATA_DIR
 from test_pages import open_page, texts
@@ -110,3 +111,14 @@ def test_johor_profile_names_the_owners_the_sites_page_knows_and_links_to_it() -
     assert "Chinese AI tenant: ByteDance" in listed
     links = [p.proto for p in at.get("page_link") if p.proto.page == "sites"]
     assert links and links[0].query_string == "view=strait"
+
+
+def test_both_sites_charts_have_a_text_alternative_in_words_not_codes() -> None:
+    at = open_page("sites", {"view": "sea"})
+    texts_ = [json.loads(e.proto.spec).get("description", "") for e in at.get("vega_lite_chart")]
+    assert len(texts_) == 2 and all(texts_)
+    site_map, capacity = texts_
+    assert "Malaysia" in site_map and "Non-Chinese-owned" in site_map and "ByteDance" in site_map
+    assert "Malaysia" in capacity and " MW" in capacity
+    for text in texts_:
+        assert not re.search(r"\b(MY|SG|non_chinese)\b|\b\d+ (chinese|unknown)\b", text), text

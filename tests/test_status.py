@@ -676,3 +676,16 @@ def test_the_shipped_b200_answer_is_our_estimate_since_at_least_its_launch() -> 
     assert b200["answer"].startswith("Our estimate: No — an export licence has been required since at least 18 Mar")
     assert "since 17 Nov 2023" not in b200["answer"] and "since 17 Nov 2023" not in h200["answer"]
     assert b200["date_source_id"] == "bis_2023_10_17_press_release"  # the 2023 rule's own record, not a 2026 one
+
+
+def test_two_days_list_only_chips_whose_answer_differs_and_the_measure_that_changed_it(world) -> None:
+    from supplychain.rules.status import compare_days
+
+    changes = compare_days(world["chips"], measure_windows(world), "2025-06-01", "2025-04-01").set_index("chip_id")
+    assert list(changes.index) == ["k1", "k2"]  # the days in either order; k3 and k4 answer the same on both
+    assert changes.loc["k1", "before"] == "No restriction in the data"
+    assert changes.loc["k1", "after"] == "Restricted: licence needed or denied"
+    assert changes.loc["k1", "changed_by"] == "Measure restrict"
+    assert changes.loc["k2", "changed_by"] == "Measure diffusion"  # rescinded on 13 May 2025, between the days
+    assert changes.loc["k2", "after"] == "No restriction in the data"
+    assert compare_days(world["chips"], measure_windows(world), "2025-06-01", "2025-07-01").empty

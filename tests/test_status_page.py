@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from datetime import UTC, datetime
 
 from conftest import DATA_DIR, reach_in
@@ -28,7 +30,7 @@ def test_opens_on_the_reviewed_through_day_with_an_answer_for_every_chip() -> No
     assert all(f"on {REVIEWED_WORDS}?**" in a for a in found)
     assert all(any(v in a for v in VERDICTS) for a in found)
     assert "reviewed through" in texts(at)
-    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.caption)
+    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.markdown)
 
 
 def test_h20_on_1_june_2025_answers_no_since_9_april() -> None:
@@ -36,7 +38,7 @@ def test_h20_on_1_june_2025_answers_no_since_9_april() -> None:
     h20 = next(a for a in answers(at) if "Nvidia H20" in a)
     assert h20.startswith("**Could the Nvidia H20 be sold to China on 1 Jun 2025?**")
     assert "**No** — an export licence has been required since 9 Apr 2025" in h20
-    captions = [c.value.replace("\\", "") for c in at.caption]
+    captions = [c.value.replace("\\", "") for c in at.markdown]
     assert any(
         "US licence requirement on Nvidia H20 exports to China (April 2025)" in c and "Source:" in c for c in captions
     )
@@ -87,7 +89,7 @@ def test_chip_profile_answers_on_the_reviewed_through_day_by_its_name_and_the_re
     assert any(v in reach for v in VERDICTS)
     assert not any(line.startswith("Today") for line in lines)  # no "today" meaning the reviewed-through day
     assert any(line.startswith("On the report's date, 27 Nov 2025: **Yes, under licence**") for line in lines)
-    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.caption)
+    assert any("Deciding measure" in c.value and "Source:" in c.value for c in at.markdown)
     facts = "\n".join(m.value.replace("\\", "") for m in at.markdown)
     assert "**Segment:** Cut-down part for China" in facts and "china specific" not in facts
 
@@ -97,7 +99,7 @@ def test_b200_answer_says_our_estimate_and_since_at_least_not_a_2023_day() -> No
     b200 = next(a for a in answers(at) if "B200" in a)
     assert "*Our estimate:* **No**" in b200
     assert "since at least" in b200 and "17 Nov 2023" not in b200
-    assert any("our estimate)" in c.value and "Date from:" in c.value for c in at.caption)
+    assert any("our estimate)" in c.value and "Date from:" in c.value for c in at.markdown)
 
 
 def test_a_day_after_the_records_reach_is_answered_with_the_caveat() -> None:
@@ -123,3 +125,53 @@ def test_a_profile_shows_each_cited_findings_standing_as_the_sources_page_does()
     assert not at.exception, at.exception
     assert any(m.value.endswith("Updated]") and "badge" in m.value for m in at.markdown)
     assert any("Later reporting names operators and countries" in c.value for c in at.caption)
+
+
+def test_status_strip_has_a_text_alternative_naming_statuses_in_words() -> None:
+    at = open_page("status", {"asof": "2025-06-01"})
+    strip = [json.loads(e.proto.spec) for e in at.get("vega_lite_chart")][0]
+    text = strip["description"]
+    assert text.startswith("Export status of each chip over time.")
+    assert "On 1 Jun 2025:" in text and "Restricted: licence needed or denied: " in text and "Nvidia H20" in text
+    assert not any(code in text for code in ("not_announced", "unrestricted", "restricted,", "permitted"))
+
+
+def test_two_days_side_by_side_default_to_the_report_and_the_reach_and_go_in_the_link() -> None:
+    from test_link_settings import share_link
+
+    def changed(at) -> list[str]:
+        return [
+            line
+            for m in at.markdown
+            for line in m.value.replace("\\", "").splitlines()
+            if line.startswith("- **") and "changed by" in line
+        ]
+
+    at = open_page("status")
+    assert any(s.value == "Two days side by side" for s in at.header)
+    assert at.text_input(key="cmp_from").value == "2025-11-27" and at.text_input(key="cmp_to").value == REVIEWED
+    h200 = [line for line in changed(at) if line.startswith("- **Nvidia H200**")]
+    assert h200 and "Restricted: licence needed or denied → Allowed under licence or conditions" in h200[0]
+    assert "changed by US decision to allow Nvidia H200" in h200[0]
+    link = share_link(at)
+    assert "cmp_from=2025-11-27" in link and f"cmp_to={REVIEWED}" in link
+    lines = changed(open_page("status", {"cmp_from": "2025-04-01", "cmp_to": "2025-06-01"}))
+    assert any(line.startswith("- **Nvidia H20**") for line in lines)
+    assert not any(line.startswith("- **Nvidia H200**") for line in lines)
+
+
+def test_one_chip_can_be_chosen_to_answer_alone_and_the_link_keeps_it() -> None:
+    at = open_page("status", {"asof": "2025-06-01"})
+    assert len(answers(at)) > 1
+    at.selectbox(key="chip").set_value("h20").run()
+    found = answers(at)
+    assert len(found) == 1 and "Nvidia H20" in found[0]
+    assert at.query_params["chip"] == "h20"
+
+
+def test_answers_are_read_row_by_row_in_the_chips_table_order() -> None:
+    at = open_page("status", {"asof": "2025-06-01"})
+    with (DATA_DIR / "chips.csv").open(encoding="utf-8") as handle:
+        chips = [row["name"] for row in csv.DictReader(handle)]
+    order = [next(name for name in chips if f"the {name} be sold" in a) for a in answers(at)]
+    assert order == chips  # the page's (and so the screen reader's and Tab's) order is the table's

@@ -38,3 +38,14 @@ def test_chain_slide_pairs_no_model_count_with_where_training_happens() -> None:
     cells = _cells()
     assert not any("model" in line for line in cells), "a count of models beside 'trained where' claims too much"
     assert not any(stage.lower().startswith("model") for _, stage in cells.index)
+
+
+def test_the_boom_step_frames_china_whole_with_the_hubs_it_names() -> None:
+    from supplychain.rules.story import frame_region, story_steps
+
+    tables = load_dataset(DATA_DIR).tables
+    step = next(s for s in story_steps(tables) if s.heading == "Singapore and Malaysia boom")
+    region = frame_region(step.frame)
+    places = tables["locations"].set_index("location_id")
+    for place in ("china", "beijing", "hangzhou", "shenzhen", "singapore", "johor"):
+        assert region.contains(places.loc[place, "lon"], places.loc[place, "lat"]), place

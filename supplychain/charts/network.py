@@ -253,6 +253,34 @@ def network_chart(
     )
 
 
+def _model_rows(
+    part: pd.DataFrame, firsts: pd.DataFrame, stages: list[str], starts: dict[str, float], n_models: int
+) -> list[float]:
+    """The rows of a developer's models: one apart and centred in its band, but leaving a gap where the
+    developer's own lines to later columns cross the model column (a line through a model's dot read as if that
+    model trained there). Lines run straight, so where each crosses is known before the models are placed."""
+    col = {stage: i for i, stage in enumerate(stages)}
+    rows: dict[tuple[str, str], float] = {}
+    for stage in stages:  # each entity's row in its column, as chain_chart places it
+        for i, entity in enumerate(firsts.loc[firsts["stage"] == stage, "entity_id"]):
+            rows[(stage, entity)] = starts[stage] + i
+    dev = str(part["developer_id"].iloc[0])
+    d = starts.get("developer", 0.0)
+    model_col = col["model"]
+    crossings = sorted(
+        d + (rows[(r.stage, r.entity_id)] - d) * model_col / col[r.stage]
+        for r in part.itertuples()
+        if r.parent_id == dev and col.get(r.stage, 0) > model_col and (r.stage, r.entity_id) in rows
+    )
+    centred = [starts["model"] + i for i in range(n_models)]
+    if not crossings:
+        return centred
+    low, high = crossings[0] - 0.3, crossings[-1] + 0.3  # the gap, with room for a dot's radius
+    above = [r for r in centred if r < (low + high) / 2]
+    below = centred[len(above) :]
+    return [low - len(above) + i for i in range(len(above))] + [high + i for i in range(len(below))]
+
+
 def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart:
     """The chain as ordered columns (developer → model → where → owner → chips → rule), one band per
     developer.
@@ -267,9 +295,16 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
         firsts = part.drop_duplicates(["stage", "entity_id"])
         counts = firsts.groupby("stage").size()
         band = int(counts.max()) if not counts.empty else 1
+        starts = {stage: offset + (band - int(counts.get(stage, 0))) / 2 for stage in stages}
+        model_rows = _model_rows(part, firsts, stages, starts, int(counts.get("model", 0)))
+        # A gap in the model column can push models past the band's top: move the whole band down by that much.
+        shift = max(0.0, offset - min(model_rows, default=offset))
+        starts = {stage: start + shift for stage, start in starts.items()}
+        model_rows = [row + shift for row in model_rows]
+        last = max([offset + shift + band - 1, *model_rows])
         for stage in stages:
             members = firsts[firsts["stage"] == stage]
-            start = offset + (band - len(members)) / 2
+            start = starts[stage]
             for i, row in enumerate(members.itertuples(index=False)):
                 placed.append(
                     {
@@ -278,7 +313,7 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
                         "stage": stage,
                         "stage_label": CHAIN_STAGES[stage],
                         "col": stages.index(stage),
-                        "row": start + i,
+                        "row": model_rows[i] if stage == "model" else start + i,
                         "id": row.entity_id,
                         "name": row.entity_name,
                         "kind": row.kind,
@@ -287,7 +322,7 @@ def chain_chart(chains: pd.DataFrame, *, row_height: int = 24) -> alt.LayerChart
                         "label": _short(short_label(row.entity_name), 21),
                     }
                 )
-        offset += band + 1
+        offset = last + 2
     nodes = pd.DataFrame(placed)
     where = {(r["developer_id"], r["stage"], r["id"]): (r["col"], r["row"]) for r in placed}
     by_id = {}

@@ -331,3 +331,48 @@ def capacity_chart(by_year: pd.DataFrame, *, by: str) -> alt.Chart:
         .properties(height=260, width="container")
         .configure_legend(orient="right", titleFontSize=13, labelFontSize=13)
     )
+
+
+def _country_name(code: object) -> str:
+    """A country's name for a reader ("Malaysia", not "MY"); an unknown code stays as written."""
+    import pycountry  # the one lookup of country names; only text alternatives need it here
+
+    found = pycountry.countries.get(alpha_2=str(code))
+    return getattr(found, "common_name", None) or getattr(found, "name", None) or str(code)
+
+
+def site_map_summary(frame: pd.DataFrame) -> str:
+    """The site map's text alternative in words: how many sites, by owner nationality and country, and which have
+    a Chinese AI tenant reported (no codes)."""
+    if frame.empty:
+        return "no site matches the filters in this view"
+    owners = frame["ownership"].map(lambda v: OWNERSHIP_LABELS.get(v, v)).value_counts()
+    countries = frame["country"].map(_country_name).value_counts()
+    tenants = [f"{r.name} ({r.tenant})" for r in frame.itertuples() if pd.notna(r.tenant_id)]
+    return (
+        f"{len(frame)} sites as markers sized by stated capacity: "
+        + ", ".join(f"{n} {label}" for label, n in owners.items())
+        + "; in "
+        + ", ".join(f"{name} {n}" for name, n in countries.items())
+        + (f"; ringed, with a Chinese AI tenant reported: {', '.join(tenants)}" if tenants else "")
+    )
+
+
+def capacity_summary(by_year: pd.DataFrame, *, by: str) -> str:
+    """The capacity chart's text alternative: stated MW in service in the first and last year, and by what."""
+    if by_year.empty:
+        return "no site has both an opening year and an MW figure"
+    totals = by_year.groupby("year")["capacity_mw"].sum()
+    first, last = int(totals.index.min()), int(totals.index.max())
+    groups = (
+        by_year[by_year["year"] == last].groupby("country" if by == "country" else "ownership")["capacity_mw"].sum()
+    )
+    words = (
+        {k: _country_name(k) for k in groups.index}
+        if by == "country"
+        else {k: OWNERSHIP_LABELS.get(k, k) for k in groups.index}
+    )
+    return (
+        f"stacked bars per year, one segment per site: {totals[first]:g} MW in {first}, {totals[last]:g} MW in "
+        f"{last} (" + ", ".join(f"{words[k]} {v:g} MW" for k, v in groups.items()) + ")"
+    )

@@ -553,3 +553,74 @@ def chip_answer(
     chips = tables["chips"][tables["chips"]["chip_id"] == chip_id]
     status = status_on(chips, measure_windows(tables), day)
     return status_answers(status, tables["sources"], day, reviewed_through=reviewed_through).iloc[0].to_dict()
+
+
+def strip_summary(status: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, day: pd.Timestamp) -> str:
+    """The status strip's text alternative in words (never a status code): its span, and on `day` how many chips
+    had each status, naming them, and how many answers are uncertain."""
+    parts = []
+    for code, label in STATUS_LABELS.items():
+        chips = list(status.loc[status["status"] == code, "chip_name"])
+        if chips:
+            parts.append(f"{label}: {', '.join(chips)}")
+    uncertain = int(status["uncertain"].sum()) if len(status) else 0
+    return words.strip_summary(
+        format_date(start), format_date(end), len(status), format_date(day), "; ".join(parts), uncertain
+    )
+
+
+COMPARE_COLUMNS = ["chip_id", "chip_name", "before", "after", "changed_by", "measure_ids"]
+
+
+def compare_days(
+    chips: pd.DataFrame, windows: pd.DataFrame, first: pd.Timestamp | str, second: pd.Timestamp | str
+) -> pd.DataFrame:
+    """The chips whose answer differs between two days, and which measure changed it.
+
+    before / after: the status words on the earlier and the later day (plus "(uncertain)" when so); changed_by:
+    the export measures that started or ended for that chip between the two days (after the earlier, up to the
+    later), else the measure deciding on the later day. Chips whose status and deciding measure are the same on
+    both days are left out. The days may come in either order.
+    """
+    a, b = sorted([pd.Timestamp(first).normalize(), pd.Timestamp(second).normalize()])
+    on_a = status_on(chips, windows, a).set_index("chip_id")
+    on_b = status_on(chips, windows, b).set_index("chip_id")
+    export = windows[windows["kind"].isin(list(_RANK))]
+    rows = []
+    for chip_id in on_a.index:
+        x, y = on_a.loc[chip_id], on_b.loc[chip_id]
+        if x["status"] == y["status"] and _same(x["measure_id"], y["measure_id"]):
+            continue
+        mine = export[export["chip_id"] == chip_id]
+        moved = mine[
+            ((mine["start"] > a) & (mine["start"] <= b)) | ((mine["end"] > a) & (mine["end"] <= b))
+        ].drop_duplicates("policy_id")
+        ids = list(moved["policy_id"]) or ([y["measure_id"]] if isinstance(y["measure_id"], str) else [])
+        names = dict(zip(windows["policy_id"], windows["policy_name"]))
+
+        def word(row: pd.Series) -> str:
+            return STATUS_LABELS[row["status"]] + (words.uncertain_mark() if row["uncertain"] else "")
+
+        rows.append(
+            {
+                "chip_id": chip_id,
+                "chip_name": x["chip_name"],
+                "before": word(x),
+                "after": word(y),
+                "changed_by": "; ".join(names.get(i, i) for i in ids) or words.not_a_measure(),
+                "measure_ids": "; ".join(ids),
+            }
+        )
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+
+
+def status_row_ids(table: pd.DataFrame) -> list[str]:
+    """The package rows behind rows of a `status_on` frame (what `status_table` shows): each chip, its deciding
+    measure and the tie, as table:id."""
+    ids: list[str] = []
+    for row in table.to_dict("records"):
+        chip_id = row.get("chip_id")
+        ids += [f"chips:{chip_id}"] if chip_id else []
+        ids += [f"policies:{row['measure_id']}"] if _text(row.get("measure_id")) else []
+        ids += [f"relationships:{row['relationship_id']}"] if _text(row.get("relationship_id")) else []
+    return list(dict.fromkeys(ids))

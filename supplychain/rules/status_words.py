@@ -178,3 +178,43 @@ def profile_report_when(day_label: str) -> str:
 def correction_about(chip_name: str, question_text: str) -> str:
     """What a correction to an export-status answer is about."""
     return _("the export-status answer for the {chip}: “{question}”").format(chip=chip_name, question=question_text)
+
+
+def strip_summary(start: str, end: str, n: int, day: str, by_status: str, uncertain: int) -> str:
+    """The status strip's text alternative: what it spans and, on the chosen day, each status with its chips."""
+    return _(
+        "one row per chip ({n}) from {start} to {end}, coloured by export status to China. On {day}: {by_status}. "
+        "{uncertain} of the answers on that day are uncertain (drawn faded)"
+    ).format(n=n, start=start, end=end, day=day, by_status=by_status, uncertain=uncertain)
+
+
+def uncertain_mark() -> str:
+    return _(" (uncertain)")
+
+
+def not_a_measure() -> str:
+    """Why an answer changed when no measure did: the chip was announced between the two days."""
+    return _("the chip's announcement (no measure)")
+
+
+def compare_heading() -> str:
+    return _("Two days side by side")
+
+
+def compare_none(first: str, second: str) -> str:
+    return _("Every chip has the same answer on {first} and {second}.").format(first=first, second=second)
+
+
+def compare_line(chip: str, before: str, after: str, changed_by: str) -> str:
+    """One chip whose answer differs between the two days (Markdown; the caller escapes the data's words)."""
+    return _("**{chip}**: {before} → {after} · changed by {changed_by}").format(
+        chip=chip, before=before, after=after, changed_by=changed_by
+    )
+
+
+def correction_rows_hint() -> str:
+    return _("Select rows (the boxes at their left) to suggest a correction to them.")
+
+
+def correction_table_about(day_label: str) -> str:
+    return _("rows of the export-status table on {day}").format(day=day_label)
