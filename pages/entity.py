@@ -7,7 +7,7 @@ from supplychain.app.urlbind import set_url_value, url_selectbox
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
 from supplychain.data.entities import entity_record, suggest_entities
-from supplychain.data.labels import KIND_LABELS
+from supplychain.data.labels import KIND_LABELS, enum_label
 from supplychain.data.validate import cut
 from supplychain.i18n import _
 from supplychain.rules.profile import (
@@ -86,7 +86,7 @@ else:
     cards.render_evidence(str(row["evidence"]))
     for column in ("description", "role"):
         if column in row and isinstance(row[column], str) and row[column]:
-            st.markdown(markdown.escape_md(row[column]))
+            st.markdown(markdown.english_text(row[column]))  # the curators' English, marked for a Polish reader
     place = entity_place(tables, table, row)
     left, right = st.columns([3, 2]) if place is not None else (st.container(), None)
     with left:
@@ -121,7 +121,7 @@ else:
                     name=markdown.escape_md(place["name"]),
                     lat=float(place["lat"]),
                     lon=float(place["lon"]),
-                    coord_precision=place["coord_precision"],
+                    coord_precision=enum_label("locations", "coord_precision", place["coord_precision"]),
                 )
             )
             st.page_link(

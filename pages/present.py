@@ -11,7 +11,7 @@ from supplychain.charts.provenance import evidence_chart
 from supplychain.charts.story import chain_slide, standings_slide
 from supplychain.charts.timeline import build_status_strip, build_timeline_chart
 from supplychain.data.labels import ATTRIBUTION_LABELS
-from supplychain.i18n import _
+from supplychain.i18n import _, current_language
 from supplychain.rules.graph import chain_rows, chinese_developers, edge_frame, graph_key, node_frame, view_graph
 from supplychain.rules.provenance import report_citation
 from supplychain.rules.standings import finding_standings
@@ -79,10 +79,13 @@ def render_quote() -> None:
         return
     claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
     who = ATTRIBUTION_LABELS.get(claim["attribution_kind"], claim["attribution_kind"])
+    # A Polish audience reads the report's own Polish words; an English one our translation of them.
+    quote = claim["quote_pl"] if current_language() == "pl" else claim["text_en"]
     st.markdown(
-        "### “"
-        + markdown.escape_md(claim["text_en"])
-        + _("” :gray[— {who}, {short}]").format(who=markdown.escape_md(who), short=markdown.escape_md(report.short))
+        "### "
+        + _("“{quote}” :gray[— {who}, {short}]").format(
+            quote=markdown.escape_md(quote), who=markdown.escape_md(who), short=markdown.escape_md(report.short)
+        )
     )
 
 
@@ -98,7 +101,8 @@ with nav[3].popover(_("Notes and source"), icon=":material/notes:", width="stret
     if step.claim_id is not None:
         claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
         source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
-        st.markdown("> " + markdown.escape_md(claim["quote_pl"]))
+        other = claim["text_en"] if current_language() == "pl" else claim["quote_pl"]
+        st.markdown("> " + (markdown.english_text(other) if current_language() == "pl" else markdown.escape_md(other)))
         st.caption(
             _(
                 "Attribution in the report: {attribution}. {publisher}: {title}. Translation by the dashboard's "
