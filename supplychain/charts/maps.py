@@ -469,7 +469,8 @@ PLACE_TIE_LABELS = Words(
 def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, location_id: str) -> pd.DataFrame:
     """Every relationship that touches a place: those naming it, and the flows drawn to or from it.
 
-    Columns: relationship_id, From, Relation, To, When, Evidence, Source, claim, Description (PLACE_TIE_LABELS words them).
+    Columns: relationship_id, From, Relation, To, When, Evidence, Source, claim, Description (worded by
+    PLACE_TIE_LABELS).
     """
     rels = tables["relationships"]
     drawn = set(flows.loc[(flows["origin_id"] == location_id) | (flows["dest_id"] == location_id), "relationship_id"])

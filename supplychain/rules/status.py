@@ -161,7 +161,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
-# Why a status is uncertain, per precision of the date (whole sentences: Polish declines the phrase differently in each).
+# Why a status is uncertain, per precision of the date (whole sentences: Polish declines each phrase differently).
 _ANNOUNCED_VAGUELY = Words(
     {
         "month": N_("announced on a date known only to the month"),
@@ -472,7 +472,8 @@ def date_presets(
         presets.append(
             (_("Before · {day} · {measure}").format(day=format_date(before), measure=w["policy_name"]), before)
         )
-        presets.append((_("After · {day} · {measure}").format(day=format_date(after), measure=w["policy_name"]), after))
+        after_label = _("After · {day} · {measure}").format(day=format_date(after), measure=w["policy_name"])
+        presets.append((after_label, after))
     return presets
 
 
