@@ -90,7 +90,9 @@ def render_quote() -> None:
 
 
 st.markdown(f"## {markdown.escape_md(step.heading)}")
-spec = describe_chart(wrap_legends(fit_to_slide(visual_spec())), title=step.heading, summary=step.text)
+spec = cache.with_locale(
+    describe_chart(wrap_legends(fit_to_slide(visual_spec())), title=step.heading, summary=step.text)
+)
 slides.render_slide_visual(spec)  # full width: a projector's wide screen
 with slides.slide_quote():
     render_quote()

@@ -215,7 +215,8 @@ def render_finding_standings(dataset: Dataset, findings: pd.DataFrame) -> None:
     for i, (claim_id, finding) in enumerate(findings.iterrows()):
         with grid[i % 2].container(border=True):
             render_standing(finding["standing"])
-            st.markdown("**" + escape_md(shorten(finding["text_en"], 140)) + "**")
+            text = finding["quote_pl"] if current_language() == "pl" else finding["text_en"]
+            st.markdown("**" + escape_md(shorten(text, 140)) + "**")
             if not finding["standing"]:
                 continue
             st.markdown(escape_md(finding["summary_en"]))
