@@ -123,7 +123,7 @@ filtered = len(view) != len(frame) or list(view.columns) != list(frame.columns)
 buttons = st.container(horizontal=True, gap="small")  # buttons keep their whole labels and wrap at 1024 px
 buttons.download_button(
     _("Download these rows (CSV)"),
-    lambda: to_csv_bytes(view, labels),  # built on the click: eager bytes made the browser fetch the file on every run
+    lambda: to_csv_bytes(view),  # header: column ids in any language; built on click, not on every run
     file_name=download_name(table, dataset.as_of, "csv", filtered=filtered),
     mime="text/csv",
     icon=":material/download:",

@@ -20,7 +20,7 @@ from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
 from supplychain.charts.profile import moments_chart, place_chart
 from supplychain.data.entities import entity_record, names_by_id, suggest_entities
-from supplychain.data.labels import KIND_LABELS
+from supplychain.data.labels import KIND_LABELS, enum_label
 from supplychain.data.validate import cut
 from supplychain.i18n import _, ngettext
 from supplychain.rules.profile import (
@@ -108,7 +108,7 @@ else:
     )
     for column in ("description", "role"):
         if column in row and isinstance(row[column], str) and row[column]:
-            st.markdown(markdown.escape_md(row[column]))
+            st.markdown(markdown.english_text(row[column]))  # the curators' English, marked for a Polish reader
     place = entity_place(tables, table, row)
     left, right = st.columns([3, 2]) if place is not None else (st.container(), None)
     with left:
@@ -145,7 +145,7 @@ else:
                     name=markdown.escape_md(place["name"]),
                     lat=float(place["lat"]),
                     lon=float(place["lon"]),
-                    coord_precision=place["coord_precision"],
+                    coord_precision=enum_label("locations", "coord_precision", place["coord_precision"]),
                 )
             )
             st.page_link(

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from supplychain.app import guard, handouts, language, markdown, slides, urlbind
+from supplychain.app import cache, guard, handouts, language, markdown, slides, urlbind
 from supplychain.app.story_visual import step_visual_spec
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.coverage import reach_of
 from supplychain.data.dates import format_date
 from supplychain.data.labels import enum_label
-from supplychain.i18n import _
+from supplychain.i18n import _, current_language
 from supplychain.rules.provenance import report_citation
 from supplychain.rules.story import fit_to_slide, story_steps, view_url, wrap_legends
 
@@ -35,10 +35,13 @@ def render_quote() -> None:
         return
     claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
     who = enum_label("claims", "attribution_kind", claim["attribution_kind"])
+    # A Polish audience reads the report's own Polish words; an English one our translation of them.
+    quote = claim["quote_pl"] if current_language() == "pl" else claim["text_en"]
     st.markdown(
-        "### “"
-        + markdown.escape_md(claim["text_en"])
-        + _("” :gray[— {who}, {short}]").format(who=markdown.escape_md(who), short=markdown.escape_md(report.short))
+        "### "
+        + _("“{quote}” :gray[— {who}, {short}]").format(
+            quote=markdown.escape_md(quote), who=markdown.escape_md(who), short=markdown.escape_md(report.short)
+        )
     )
 
 
@@ -48,7 +51,8 @@ def render_notes() -> None:
     if step.claim_id is not None:
         claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
         source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
-        st.markdown("> " + markdown.escape_md(claim["quote_pl"]))
+        other = claim["text_en"] if current_language() == "pl" else claim["quote_pl"]
+        st.markdown("> " + (markdown.english_text(other) if current_language() == "pl" else markdown.escape_md(other)))
         st.caption(
             _(
                 "Attribution in the report: {attribution}. {publisher}: {title}. Translation by the dashboard's "
@@ -69,8 +73,10 @@ if presenter:
         st.caption(_("Next: {heading}").format(heading=markdown.escape_md(steps[number].heading)))
 else:
     st.markdown(f"## {markdown.escape_md(step.heading)}")
-    spec = describe_chart(
-        wrap_legends(fit_to_slide(step_visual_spec(dataset, step))), title=step.heading, summary=step.text
+    spec = cache.with_locale(
+        describe_chart(
+            wrap_legends(fit_to_slide(step_visual_spec(dataset, step))), title=step.heading, summary=step.text
+        )
     )
     slides.render_slide_visual(spec)  # full width: a projector's wide screen
     with slides.slide_quote():

@@ -7,7 +7,7 @@ from supplychain.app.urlbind import url_selectbox
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
 from supplychain.data.labels import with_enum_words
-from supplychain.i18n import _, ngettext
+from supplychain.i18n import _, current_language, ngettext
 from supplychain.rules.provenance import citation_counts, citation_text, licence_name
 from supplychain.rules.standings import later_events, standing_of
 
@@ -26,7 +26,8 @@ st.markdown(
 )
 
 claim_ids = list(claims["claim_id"])
-claim_texts = dict(zip(claims["claim_id"], claims["text_en"]))  # once, not an index rebuilt per option
+# Once, not an index rebuilt per option; a Polish reader picks a claim by the report's own words.
+claim_texts = dict(zip(claims["claim_id"], claims["quote_pl" if current_language() == "pl" else "text_en"]))
 focus = url_selectbox(
     _("Show one claim and the rows that rest on it"),
     claim_ids,
@@ -93,10 +94,10 @@ if tab_claims.open:
                         paragraph=claim["paragraph"], claim_id=markdown.escape_md(claim["claim_id"])
                     )
                 )
-                right.markdown(markdown.escape_md(claim["text_en"]))
+                right.markdown(markdown.english_text(claim["text_en"]))
                 right.caption(
                     _("{attribution} · {claim_id} data rows cite it").format(
-                        attribution=markdown.escape_md(claim["attribution"]),
+                        attribution=markdown.english_text(claim["attribution"]),
                         claim_id=int(counts.get(claim["claim_id"], 0)),
                     )
                 )

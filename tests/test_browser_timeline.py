@@ -78,7 +78,7 @@ def test_events_csv_holds_exactly_the_events_shown(page, app_url: str) -> None:
         f"model_{m['model_id']}" for m in models if m["release_date"] >= "2025-01-01" and m["model_id"] not in covered
     }
     assert expected, "the shipped data has model releases from 2025 on"
-    assert {r["Id"] for r in rows} == expected
+    assert {r["item_id"] for r in rows} == expected, "the CSV header is the column ids"
     assert len(rows) == len(expected), "no event twice"
 
 

@@ -1,4 +1,4 @@
-"""The reader's language: every message has its Polish entry, Polish plurals, dates and numbers, ?lang= on every page."""
+"""The reader's language: every message has a Polish entry; Polish plurals, dates and numbers; ?lang= on every page."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from supplychain.charts import maps
 from supplychain.charts.maps import build_map_base
 from supplychain.charts.network import edge_table
 from supplychain.charts.sites import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS
+from supplychain.charts.style import vega_locale
 from supplychain.data.entities import build_entity_index
 from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
 from supplychain.data.translations import localize_package, localize_tables
@@ -350,20 +351,18 @@ def _cached_chart_spec(folder: str, stamp: str, name: str, params: tuple, _build
     # (tests/test_chart_cache.py), so a run need not pay Altair's schema validation (about 40 % of to_dict).
     chart = _build()
     if isinstance(chart, dict):
-        return _with_locale(chart)
+        return with_locale(chart)
     import altair as alt
 
     # Altair refuses data over 5,000 rows by default; the pages cap what they draw themselves (ui.TIMELINE_CAP,
     # ui.NETWORK_CAP, ui.LINK_CAP), while the zoom strip of a 100x package holds 8,200 ticks. Switched off for the
     # whole process (a setting flipped per call would race between sessions' threads).
     alt.data_transformers.disable_max_rows()
-    return _with_locale(chart.to_dict(validate=False))
+    return with_locale(chart.to_dict(validate=False))
 
 
-def _with_locale(spec: dict) -> dict:
+def with_locale(spec: dict) -> dict:
     """The spec with Vega's number and date formats in the reader's language (axis ticks, tooltips)."""
-    from supplychain.charts.style import vega_locale  # charts are imported lazily here, as in the builders above
-
     locale = vega_locale(current_language())
     if locale:
         spec.setdefault("config", {})["locale"] = locale

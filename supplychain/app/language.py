@@ -61,7 +61,7 @@ def render_language_switch(language: str) -> None:
     st.sidebar.segmented_control(
         _("Language"),
         list(LANGUAGES),
-        format_func=LANGUAGE_NAMES.get,
+        format_func=lambda code: LANGUAGE_NAMES.get(code, code),
         key=_SWITCH,
         on_change=_switch,
         required=True,

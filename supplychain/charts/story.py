@@ -12,7 +12,7 @@ import pandas as pd
 from supplychain.charts.style import STANDING_COLOURS
 from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, NOT_REVIEWED_LABEL
 from supplychain.data.labels import STANDING_LABELS as REVIEWED_LABELS
-from supplychain.i18n import _
+from supplychain.i18n import _, current_language
 from supplychain.rules.geo import short_name
 
 # The chain in three columns a room can read: where each developer trains, whose capacity it uses, which chips.
@@ -212,7 +212,11 @@ def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
         standing=standing, standing_label=standing.map(STANDING_LABELS), later_events=standings["n_events"]
     )
     frame = standings.assign(
-        finding=[textwrap.shorten(t, 64, placeholder="…") for t in standings["text_en"]],
+        # A Polish audience sees each finding in the report's own Polish words, never a back-translation.
+        finding=[
+            textwrap.shorten(t, 64, placeholder="…")
+            for t in standings["quote_pl" if current_language() == "pl" else "text_en"]
+        ],
         column=_("Standing today"),
         summary=standings["summary_en"].fillna(_("Not reviewed against later records yet.")),
     )

@@ -29,7 +29,7 @@ def _text(value: Any) -> str:
 def _rows(translations: pd.DataFrame | None, language: str) -> list[dict[str, str]]:
     if translations is None or translations.empty or language not in translations.columns:
         return []
-    return [{k: _text(v) for k, v in row.items()} for row in translations.to_dict("records")]
+    return [{str(k): _text(v) for k, v in row.items()} for row in translations.to_dict("records")]
 
 
 def primary_key(package: dict[str, Any], table: str) -> str | None:

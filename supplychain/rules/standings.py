@@ -15,6 +15,7 @@ from supplychain.rules.provenance import key_findings
 FINDING_COLUMNS = [
     "claim_id",
     "text_en",
+    "quote_pl",
     "standing",
     "summary_en",
     "reviewed_date",
@@ -46,7 +47,7 @@ def finding_standings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     A finding with no row in standings.csv has standing None (not yet reviewed): the page must say so
     rather than imply "no later news". n_events counts the later events linked to it.
     """
-    findings = key_findings(tables)[["claim_id", "text_en"]]
+    findings = key_findings(tables)[["claim_id", "text_en", "quote_pl"]]
     standings = tables["standings"][
         ["claim_id", "standing", "summary_en", "reviewed_date", "evidence", "source_id", "note"]
     ]

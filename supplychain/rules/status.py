@@ -174,7 +174,7 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
-# Why a status is uncertain, per precision of the date (whole sentences: Polish declines the phrase differently in each).
+# Why a status is uncertain, per precision of the date (whole sentences: Polish declines each phrase differently).
 _ANNOUNCED_VAGUELY = Words(
     {
         "month": N_("announced on a date known only to the month"),
