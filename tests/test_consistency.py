@@ -56,4 +56,5 @@ def test_every_derived_cache_is_keyed_by_the_dataset_fingerprint() -> None:
     for line in getters:
         assert "*_version(dataset)" in line and "fingerprint(folder)" not in line, line
     # The one key helper they share: the data folder and the fingerprint that load kept, never a fresh look.
-    assert cache._version(SimpleNamespace(fingerprint="stamp-of-this-load"))[1] == "stamp-of-this-load"
+    # The key also names the reader's language (i18n: cached words differ by language), after the load's stamp.
+    assert cache._version(SimpleNamespace(fingerprint="stamp-of-this-load"))[1].split(":")[0] == "stamp-of-this-load"

@@ -124,7 +124,7 @@ def get_dataset() -> Dataset:
     language = current_language()
     if not dataset.ok or language == DEFAULT_LANGUAGE:
         return dataset
-    return _cached_localized(str(folder), dataset.fingerprint, language, dataset)
+    return _cached_localized(*_version(dataset), language, dataset)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
