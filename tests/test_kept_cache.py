@@ -12,7 +12,7 @@ import pytest
 from streamlit.runtime.app_session import AppSession
 
 from supplychain.app import cache
-from supplychain.rules import boundaries, geo
+from supplychain.rules import boundaries, regions
 
 
 def _clear_cache_message() -> None:
@@ -26,7 +26,7 @@ def test_a_clients_clear_cache_message_keeps_the_loaded_dataset(
     monkeypatch.setenv(cache.DATA_DIR_ENV, str(mini_dir))
     loads: list[Path] = []
     real = cache.load_dataset
-    monkeypatch.setattr(cache, "load_dataset", lambda folder, stamp: loads.append(folder) or real(folder, stamp=stamp))
+    monkeypatch.setattr(cache, "load_dataset", lambda folder, **kw: loads.append(folder) or real(folder, **kw))
     first = cache.get_dataset()
     _clear_cache_message()
     assert cache.get_dataset() is first
@@ -41,8 +41,8 @@ def test_a_clients_clear_cache_message_keeps_the_map_boundaries(monkeypatch: pyt
         builds.append(region.key)
         return real(region, **kwargs)
 
-    monkeypatch.setattr(boundaries, "plot_topology", counted)
-    region = geo.REGIONS["sea"]
+    monkeypatch.setattr(cache, "plot_topology", counted)  # cache imports it at the top (house style)
+    region = regions.REGIONS["sea"]
     settings = ((480, 1000), region.height + 1, 479)  # a size no other test asks for
     first = cache.get_map_boundaries(region, *settings)
     _clear_cache_message()
