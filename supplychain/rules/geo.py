@@ -401,7 +401,8 @@ def arrow_heads(paths: pd.DataFrame, projection: Projection, *, at: float = 0.8)
 def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, location_id: str) -> pd.DataFrame:
     """Every relationship that touches a place: those naming it, and the flows drawn to or from it.
 
-    Columns: relationship_id, From, Relation, To, When, Evidence, Source, Claim, Description (claim_id kept for quotes).
+    Columns: relationship_id, From, Relation, To, When, Evidence, Source, claim, Description (worded by
+    charts.maps.PLACE_TIE_LABELS; claim kept for quotes).
     """
     rels = tables["relationships"]
     drawn = set(flows.loc[(flows["origin_id"] == location_id) | (flows["dest_id"] == location_id), "relationship_id"])
@@ -418,14 +419,14 @@ def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, lo
             "When": format_span(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
             "Evidence": enum_label("relationships", "evidence", str(r["evidence"])),
             "Source": r["source_id"],
-            "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
+            "claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
             "Description": r["description"],
         }
         for _, r in hit.iterrows()
     ]
     return pd.DataFrame(
         rows,
-        columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "Claim", "Description"],
+        columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "claim", "Description"],
     )
 
 
