@@ -295,9 +295,8 @@ def undated(tables: dict[str, pd.DataFrame], lanes: Sequence[str] | None = None)
     models = tables["models"]
     chips = tables["chips"]
     wanted = None if lanes is None else set(lanes)
-    table_lanes = read_lanes(tables)
-    named = [(m["name"], model_lane(m, table_lanes)) for m in models[models["release_date"].isna()].to_dict("records")]
-    named += [(c["name"], chip_lane(c, table_lanes)) for c in chips[chips["announced_date"].isna()].to_dict("records")]
+    named = [(m["name"], model_lane(m)) for m in models[models["release_date"].isna()].to_dict("records")]
+    named += [(c["name"], chip_lane(c)) for c in chips[chips["announced_date"].isna()].to_dict("records")]
     return [name for name, lane in named if wanted is None or lane in wanted]
 
 
