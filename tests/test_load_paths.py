@@ -86,7 +86,9 @@ def test_importing_the_app_reads_no_data_table() -> None:
     script = (
         "import sys, pkgutil, importlib\n"
         "opened = []\n"
-        "sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == 'open' and a and isinstance(a[0], str) else None)\n"
+        "sys.addaudithook(\n"
+        "    lambda e, a: opened.append(str(a[0])) if e == 'open' and a and isinstance(a[0], str) else None\n"
+        ")\n"
         "import supplychain\n"
         "for m in pkgutil.walk_packages(supplychain.__path__, 'supplychain.'):\n"
         "    importlib.import_module(m.name)\n"

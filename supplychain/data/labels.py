@@ -534,7 +534,10 @@ ENUM_LABELS: dict[tuple[str, str], Mapping[str, str]] = {
 
 
 def enum_labels(table: str, column: str) -> Mapping[str, str]:
-    """The words for each value of an enum column ({} for a column with none); any `*_precision` reads as a precision."""
+    """The words for each value of an enum column ({} for a column with none).
+
+    Any `*_precision` column reads as a precision.
+    """
     if (table, column) in ENUM_LABELS:
         return ENUM_LABELS[(table, column)]
     if ("*", column) in ENUM_LABELS:
