@@ -35,7 +35,7 @@ def _table(tables: dict[str, pd.DataFrame], name: str, columns: tuple[str, ...])
 def release_list(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Every release, newest first (the package's `releases` table, or none)."""
     releases = _table(tables, "releases", RELEASES_COLUMNS)
-    order = sorted(releases.index, key=lambda i: version_key(releases.at[i, "version"]) or (), reverse=True)
+    order = sorted(releases.index, key=lambda i: version_key(str(releases.at[i, "version"])) or (), reverse=True)
     return releases.loc[order]
 
 

@@ -174,8 +174,8 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         if company not in companies_at[loc]:
             companies_at[loc].append(company)
 
-    for company, loc in headquarters(tables).items():
-        add(loc, PRESENCE_RELATIONS["headquartered_in"], company)
+    for company, place in headquarters(tables).items():
+        add(place, PRESENCE_RELATIONS["headquartered_in"], company)
     rels = tables["relationships"]
     lookup = place_lookup(tables)
     for _row, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():

@@ -121,18 +121,18 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 _prec(policy["announced_precision"]),
             )
         ends: list[tuple[pd.Timestamp, str, str]] = []
-        if _date(edge["end_date"]) is not None:
+        if (edge_end := _date(edge["end_date"], edge["end_precision"])) is not None:
             ends.append(
                 (
-                    _date(edge["end_date"], edge["end_precision"]),
+                    edge_end,
                     _prec(edge["end_precision"]),
                     words.end_reason_link_ended(),
                 )
             )
-        if _date(policy["ended_date"]) is not None:
+        if (policy_end := _date(policy["ended_date"], policy["ended_precision"])) is not None:
             ends.append(
                 (
-                    _date(policy["ended_date"], policy["ended_precision"]),
+                    policy_end,
                     _prec(policy["ended_precision"]),
                     words.end_reason_measure_ended(),
                 )

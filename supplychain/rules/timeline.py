@@ -185,7 +185,7 @@ def _lane(event: pd.Series | dict, models: dict[str, dict], chips: dict[str, dic
             return lanes.developer.get(str(event["company_id"]), lanes.fallback)
         return model_lane(model, lanes)
     if category in ("nvidia_chip", "chinese_chip"):
-        return chip_lane(chips.get(event.get("chip_id")), lanes, category)
+        return chip_lane(chips.get(cell_text(event.get("chip_id"))), lanes, category)
     return lanes.category.get(category, lanes.fallback)
 
 
