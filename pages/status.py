@@ -12,7 +12,7 @@ from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.status import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
-from supplychain.data.labels import STATUS_LABELS
+from supplychain.data.status_labels import STATUS_LABELS
 from supplychain.i18n import _, ngettext
 from supplychain.rules import status_words
 from supplychain.rules.status import (

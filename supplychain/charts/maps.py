@@ -18,12 +18,9 @@ from supplychain.charts.style import (
 )
 from supplychain.data import geography
 from supplychain.data.dates import UNKNOWN, format_span
-from supplychain.data.labels import (
-    FLOW_GROUPS,
-    LOCATION_KIND_LABELS,
-    OWNERSHIP_LABELS,
-    enum_words,
-)
+from supplychain.data.labels import enum_words
+from supplychain.data.relation_labels import FLOW_GROUPS
+from supplychain.data.site_labels import LOCATION_KIND_LABELS, OWNERSHIP_LABELS
 from supplychain.i18n import N_, Words, _
 from supplychain.rules import geo, label_layout, regions
 

@@ -13,11 +13,8 @@ import pandas as pd
 
 from supplychain.data.cells import cell_text, is_blank
 from supplychain.data.dates import format_date, in_period, next_period_start, precision_of, status_counts_from
-from supplychain.data.labels import (
-    STATUS_LABELS,
-    enum_words,
-    policy_status_label,
-)
+from supplychain.data.labels import enum_words, policy_status_label
+from supplychain.data.status_labels import STATUS_LABELS
 from supplychain.i18n import N_, Words
 from supplychain.rules import status_words as words
 
