@@ -134,18 +134,48 @@ def test_the_feed_is_atom_a_feed_reader_opens_with_each_measures_dates(app_url) 
     assert not feed.bozo and feed.version == "atom10"
     policies = shipped("policies")
     dated = (policies["effective_date"] != "").sum() + (policies["ended_date"] != "").sum()
-    assert len(feed.entries) == dated > 0
+    assert dated > 0 and len(feed.entries) == dated + len(shipped("releases"))  # each measure date and release
     ended = policies[policies["ended_date"] != ""].iloc[0]
     entry = next(e for e in feed.entries if e.title == f"{ended['name']} ends")
     assert entry.updated.startswith(ended["ended_date"]) and entry.link.endswith(f"/entity?id={ended['policy_id']}")
     assert len({e.id for e in feed.entries}) == len(feed.entries)
 
 
-def test_without_a_release_history_changes_and_releases_are_empty_with_their_header(app_url) -> None:
-    changes = served(f"{app_url}/api/v1/changes.csv?since=1.0.0")
-    assert list(changes.columns) == ["release", "table", "row_id", "change", "fields", "old_value", "why", "source_id"]
-    assert changes.empty
-    assert list(served(f"{app_url}/api/v1/releases.csv").columns) == ["version", "created", "summary"]
+@pytest.fixture(scope="module")
+def bare_url(tmp_path_factory):
+    """The app served from a copy of the data without a release history (no releases or changes table)."""
+    from browser import serve
+
+    folder = tmp_path_factory.mktemp("bare") / "data"
+    shutil.copytree(DATA_DIR, folder)
+    for name in ("releases", "changes"):
+        (folder / f"{name}.csv").unlink()
+        shutil.rmtree(folder / name, ignore_errors=True)
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"] = [r for r in package["resources"] if r["name"] not in ("releases", "changes")]
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    with serve(ROOT, env={"SUPPLYCHAIN_DATA_DIR": str(folder)}) as url:
+        yield url
+
+
+def test_without_a_release_history_changes_and_releases_are_empty_with_their_header(bare_url) -> None:
+    changes = served(f"{bare_url}/api/v1/changes.csv?since=1.0.0")
+    assert list(changes.columns) == [
+        "change_id",
+        "release",
+        "table",
+        "row_id",
+        "change",
+        "fields",
+        "old_value",
+        "why",
+        "source_id",
+    ]
+    assert changes.empty and served(f"{bare_url}/api/v1/changes.csv").empty
+    releases = served(f"{bare_url}/api/v1/releases.csv")
+    assert list(releases.columns) == ["version", "created", "summary"] and releases.empty
+    assert not feedparser.parse(f"{bare_url}/api/v1/feed.atom").bozo
+    assert fetch(f"{bare_url}/api/v1/releases.csv?version=1.0.0")[0] == 400  # no table, so no filters
 
 
 def test_a_citation_of_a_view_names_its_filters_version_access_date_and_link(app_url) -> None:
@@ -248,27 +278,18 @@ def history_url(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("history") / "data"
     shutil.copytree(DATA_DIR, folder)
-    (folder / "releases.csv").write_text(
+    (folder / "releases.csv").write_text(  # in the package's own schema, newest last as `make release` writes
         "version,created,summary\n1.0.0,2025-12-01,First release\n1.1.0,2026-06-10,Sites and tenants\n",
         encoding="utf-8",
     )
     (folder / "changes.csv").write_text(
-        "release,table,row_id,change,fields,old_value,why,source_id\n"
-        "1.0.0,models,qwen,added,,,first load,thedecoder_2023_tongyi_qianwen\n"
-        "1.1.0,models,qwen2,corrected,release_date,2024-06-07,official README,github_qwen3_readme\n"
-        "1.1.0,chips,h20,changed,note,,clearer note,\n",
+        "change_id,release,table,row_id,change,fields,old_value,why,source_id\n"
+        "1.0.0/models/qwen/added,1.0.0,models,qwen,added,,,first load,thedecoder_2023_tongyi_qianwen\n"
+        "1.1.0/models/qwen2/corrected/release_date,1.1.0,models,qwen2,corrected,release_date,2024-06-07,"
+        "official README,github_qwen3_readme\n"
+        "1.1.0/chips/h20/changed,1.1.0,chips,h20,changed,note,,clearer note,\n",
         encoding="utf-8",
     )
-    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    for name, columns, key in (
-        ("releases", ["version", "created", "summary"], ["version"]),
-        ("changes", ["release", "table", "row_id", "change", "fields", "old_value", "why", "source_id"], ["row_id"]),
-    ):
-        schema = {"fields": [{"name": c, "type": "string"} for c in columns], "primaryKey": key}
-        package["resources"].append(
-            {"name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8", "schema": schema}
-        )
-    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     with serve(ROOT, env={"SUPPLYCHAIN_DATA_DIR": str(folder)}) as url:
         yield url
 
@@ -278,7 +299,8 @@ def test_changes_since_a_version_are_only_the_later_releases_changes(history_url
     assert list(got["row_id"]) == ["qwen2", "h20"] and list(got["change"]) == ["corrected", "changed"]
     assert len(served(f"{history_url}/api/v1/changes.csv")) == 3
     assert served(f"{history_url}/api/v1/changes.csv?since=1.1.0").empty
-    assert list(served(f"{history_url}/api/v1/releases.csv")["version"]) == ["1.1.0", "1.0.0"]
+    assert list(served(f"{history_url}/api/v1/releases.csv")["version"]) == ["1.0.0", "1.1.0"]  # newest last
+    assert list(served(f"{history_url}/api/v1/changes.csv?since=1.0.0&change=changed")["row_id"]) == ["h20"]
 
 
 def test_the_feed_has_an_entry_per_release_with_what_it_changed(history_url) -> None:

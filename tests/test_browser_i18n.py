@@ -53,7 +53,7 @@ def test_a_polish_link_opens_the_page_in_polish_in_a_fresh_browser(page, app_url
 def test_switching_to_english_keeps_every_filter_in_the_address(page, app_url: str) -> None:
     page.goto(app_url + "/timeline?lang=pl&company=alibaba&from=2024-01-01&to=2025-12-31")
     wait_until_idle(page)
-    page.locator("[data-testid=stSidebar] [data-testid=stButtonGroup]").get_by_text("English", exact=True).click()
+    page.locator("[data-testid=stSidebar] [data-testid=stRadio]").get_by_text("English", exact=True).click()
     page.wait_for_function("() => location.search.includes('lang=en')", timeout=30000)
     wait_until_idle(page)
     for setting in ("company=alibaba", "from=2024-01-01", "to=2025-12-31"):

@@ -167,7 +167,7 @@ def test_switching_language_keeps_every_filter() -> None:
     params = {"company": "alibaba", "from": "2024-01-01", "to": "2025-12-31", "asof": "2025-06-01"}
     at = open_page("timeline", params)
     assert at.title[0].value.startswith("Timeline")
-    at.sidebar.segmented_control[0].set_value("pl").run()
+    at.radio(key="lang_switch").set_value("pl").run()
     assert at.title[0].value.startswith("Oś czasu")
     assert at.query_params["lang"] == "pl"
     for key, value in params.items():

@@ -51,7 +51,7 @@ CSV = "text/csv; charset=utf-8"
 JSON = "application/json; charset=utf-8"
 ATOM = "application/atom+xml; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
-SPECIAL = ("changes", "releases")  # the release history, answered with `since` even when the package lists them
+SPECIAL = ("changes", "releases")  # the release history: answered (empty, with its header) even when not in the package
 
 
 class Refusal(Exception):
@@ -95,9 +95,17 @@ def _check_names(query: dict[str, list[str]], accepted: Sequence[str], address: 
             raise Refusal(400, f"Unknown parameter {_echo(key)} for {address}. It takes: {takes}.")
 
 
-def _view(dataset: Dataset, table: str, query: dict[str, list[str]], address: str, extra: Sequence[str] = ()) -> tuple:
+def _view(
+    dataset: Dataset,
+    table: str,
+    query: dict[str, list[str]],
+    address: str,
+    extra: Sequence[str] = (),
+    rows: pd.DataFrame | None = None,
+) -> tuple:
     """The rows and columns of `table` the query asks for, as the Data page filters them; refusals name the
-    parameter and what it accepts. Returns (frame, the applied `key=value` pairs)."""
+    parameter and what it accepts. `rows` narrows the table first (the changes since a version), keeping the
+    whole table's accepted values. Returns (frame, the applied `key=value` pairs)."""
     frame = dataset.tables[table]
     params = table_filters(dataset.package, table, frame)
     key = key_filter(dataset.package, table, frame)
@@ -130,7 +138,7 @@ def _view(dataset: Dataset, table: str, query: dict[str, list[str]], address: st
             )
         columns = list(dict.fromkeys(chosen))
         applied.append((COLUMNS_PARAM, ",".join(columns)))
-    view = filter_rows(frame, search=search, equals=equals)[columns]
+    view = filter_rows(frame if rows is None else rows, search=search, equals=equals)[columns]
     return view, sorted(applied)
 
 
@@ -179,20 +187,32 @@ def _table_answer(dataset: Dataset, table: str, fmt: str, query: dict[str, list[
 
 
 def _history_answer(dataset: Dataset, name: str, fmt: str, query: dict[str, list[str]]) -> Answer:
+    """releases and changes: the package's tables (with the Data page's filters) when it has them, else empty
+    with their header; releases oldest first, newest last (release_list); changes take `since` too."""
     address = f"{PREFIX}{name}.{fmt}"
-    meta: dict[str, Any] = {"table": name, "version": dataset.version}
+    listed = name in table_names(dataset.package) and name in dataset.tables
+    meta: dict[str, Any] = {"table": name, "version": dataset.version, "created": dataset.as_of}
     if name == "releases":
-        _check_names(query, [], address)
-        return _frame_answer(release_list(dataset.tables), name, fmt, meta)
-    _check_names(query, ["since"], address)
+        frame = release_list(dataset.tables)
+        if not listed:
+            _check_names(query, [], address)
+            return _frame_answer(frame, name, fmt, {**meta, "filters": {}, "total": 0})
+        view, applied = _view(dataset, name, query, address, rows=frame)
+        return _frame_answer(view, name, fmt, {**meta, "filters": dict(applied), "total": len(frame)})
     since = (query.get("since") or [None])[-1]
+    if not listed:
+        _check_names(query, ["since"], address)
     if since is not None and version_key(since) is None:
         raise Refusal(
             400, f"Parameter {_echo('since')}: {_echo(since)} is not a version. It takes a version such as 1.0.0."
         )
     frame = change_list(dataset.tables, since=since)
-    frame = frame[[c for c in CHANGES_COLUMNS if c in frame.columns]]
-    return _frame_answer(frame, name, fmt, {**meta, "since": since})
+    meta = {**meta, "since": since, "total": len(dataset.tables.get(name, frame))}
+    if not listed:
+        return _frame_answer(frame[list(CHANGES_COLUMNS)], name, fmt, {**meta, "filters": {}})
+    rest = {k: v for k, v in query.items() if k != "since"}
+    view, applied = _view(dataset, name, rest, address, extra=["since"], rows=frame)
+    return _frame_answer(view, name, fmt, {**meta, "filters": dict(applied)})
 
 
 def _package_answer(dataset: Dataset, query: dict[str, list[str]]) -> Answer:
@@ -291,8 +311,19 @@ def examples(dataset: Dataset) -> list[tuple[str, str, str]]:
         ("", "", "this index: every address with an example"),
         ("datapackage.json", "datapackage.json", "the data dictionary (Frictionless Data Package); validate it"),
     ]
-    for table in table_names(dataset.package):
+    for table in dict.fromkeys([*table_names(dataset.package), *SPECIAL]):
         if table in SPECIAL:
+            rows.append(
+                (
+                    f"{table}.csv",
+                    f"{table}.csv" + ("?since=1.0.0" if table == "changes" else ""),
+                    "every release of the record, oldest first (newest last), with the Data page's filters"
+                    if table == "releases"
+                    else "the rows each release added, changed, removed or corrected; since= a version for only "
+                    "the later releases' changes, and the Data page's filters",
+                )
+            )
+            rows.append((f"{table}.json", f"{table}.json", f"{table}: the same rows as JSON records"))
             continue
         rows.append(
             (
@@ -304,10 +335,8 @@ def examples(dataset: Dataset) -> list[tuple[str, str, str]]:
         )
         rows.append((f"{table}.json", f"{table}.json", f"{table}: the same rows as JSON records"))
     rows += [
-        ("releases.csv", "releases.csv", "every release of the record (also .json)"),
         ("status.csv", f"status.csv?asof={dataset.reviewed_through}", "Export status: every chip's answer on a day"),
         ("status.json", "status.json", "the same answers as JSON (asof defaults to the reviewed-through day)"),
-        ("changes.csv", "changes.csv?since=1.0.0", "the rows each release added, changed, removed or corrected"),
         ("feed.atom", "feed.atom", "Atom feed: releases and measure dates (scheduled ones marked)"),
         ("cite.bib", f"cite.bib?table={example_table}{sample.replace('?', '&')}", "a citation of a view as BibTeX"),
         ("cite.ris", f"cite.ris?table={example_table}", "a citation of a table as RIS"),
@@ -361,7 +390,7 @@ def answer(dataset: Dataset, path: str, query: Query, *, base: str, today: date)
             routes.setdefault((name, f), lambda name=name, f=f: _table_answer(dataset, name, f, grouped))
     route = routes.get((stem, fmt)) if dot else None
     if route is None:
-        tables = ", ".join(f"{t}.csv" for t in table_names(dataset.package) if t not in SPECIAL)
+        tables = ", ".join(f"{t}.csv" for t in dict.fromkeys([*table_names(dataset.package), *SPECIAL]))
         raise Refusal(
             404, f"No address {_echo(path)} here. Tables: {tables}. The index at {PREFIX} lists every address."
         )

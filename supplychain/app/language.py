@@ -58,11 +58,12 @@ def _switch() -> None:
 def render_language_switch(language: str) -> None:
     """The sidebar switch: each language named in itself; a change rewords the page and keeps every filter."""
     st.session_state[_SWITCH] = language
-    st.sidebar.segmented_control(
+    # A radio, not a segmented control: the selected segment's text failed axe's colour-contrast check.
+    st.sidebar.radio(
         _("Language"),
         list(LANGUAGES),
         format_func=lambda code: LANGUAGE_NAMES.get(code, code),
         key=_SWITCH,
         on_change=_switch,
-        required=True,
+        horizontal=True,
     )

@@ -14,7 +14,17 @@ import pandas as pd
 
 from supplychain.data.entities import entity_url
 
-CHANGES_COLUMNS: tuple[str, ...] = ("release", "table", "row_id", "change", "fields", "old_value", "why", "source_id")
+CHANGES_COLUMNS: tuple[str, ...] = (
+    "change_id",
+    "release",
+    "table",
+    "row_id",
+    "change",
+    "fields",
+    "old_value",
+    "why",
+    "source_id",
+)
 RELEASES_COLUMNS: tuple[str, ...] = ("version", "created", "summary")
 _VERSION = re.compile(r"[0-9]+(\.[0-9]+){0,3}")
 
@@ -33,9 +43,10 @@ def _table(tables: dict[str, pd.DataFrame], name: str, columns: tuple[str, ...])
 
 
 def release_list(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Every release, newest first (the package's `releases` table, or none)."""
+    """Every release, oldest first by semantic version (`1.10.0` after `1.9.0`), newest last: the order the
+    package's `releases` table keeps them (`make release` appends), so a script's last row is the latest."""
     releases = _table(tables, "releases", RELEASES_COLUMNS)
-    order = sorted(releases.index, key=lambda i: version_key(str(releases.at[i, "version"])) or (), reverse=True)
+    order = sorted(releases.index, key=lambda i: version_key(str(releases.at[i, "version"])) or ())
     return releases.loc[order]
 
 
@@ -67,7 +78,7 @@ def release_entries(tables: dict[str, pd.DataFrame]) -> list[FeedEntry]:
     """A feed entry per release: its summary and how many rows were added, changed, removed or corrected."""
     changes = change_list(tables)
     releases = release_list(tables)
-    older = [*releases["version"].astype(str).tolist()[1:], None]  # newest first: the next row is the previous
+    older = [None, *releases["version"].astype(str).tolist()[:-1]]  # oldest first: the row before is the previous
     out = []
     for (_, release), previous in zip(releases.iterrows(), older):
         version = str(release["version"])
@@ -83,7 +94,7 @@ def release_entries(tables: dict[str, pd.DataFrame]) -> list[FeedEntry]:
                 f"changes.csv?since={previous}" if previous else "changes.csv",
             )
         )
-    return out
+    return out[::-1]  # newest first, as a feed reader lists them
 
 
 def measure_entries(package: dict[str, Any], tables: dict[str, pd.DataFrame]) -> list[FeedEntry]:
