@@ -98,7 +98,8 @@ def test_method_text_quotes_the_report_as_it_is() -> None:
 
 def test_status_table_rows_can_be_selected_for_a_correction() -> None:
     from supplychain.data.load import load_dataset
-    from supplychain.rules.status import chip_status_on, status_row_ids
+    from supplychain.rules.status import chip_status_on
+    from supplychain.rules.status_answers import status_row_ids
 
     tables = load_dataset(DATA_DIR).tables
     status = chip_status_on(tables, "2026-03-01").set_index("chip_id", drop=False)
