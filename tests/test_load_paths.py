@@ -14,7 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from supplychain.app import cache
 from supplychain.data.load import fingerprint, load_dataset
-from supplychain.rules.timeline import read_lanes, timeline_items
+from supplychain.rules.lanes import read_lanes
+from supplychain.rules.timeline import timeline_items
 
 APP = str(ROOT / "dashboard.py")
 

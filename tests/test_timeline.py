@@ -13,15 +13,13 @@ from supplychain.data.dates import next_period_start
 from supplychain.data.export import to_csv_bytes
 from supplychain.data.load import load_dataset, read_table
 from supplychain.data.schema import read_package, table_names
+from supplychain.rules.lanes import expand_lanes, lane_for_event, read_lanes
 from supplychain.rules.timeline import (
     EVENT_TABLE_COLUMNS,
     causal_steps,
     events_table,
-    expand_lanes,
     filter_items,
     label_levels,
-    lane_for_event,
-    read_lanes,
     timeline_bounds,
     timeline_items,
     undated,

@@ -52,7 +52,7 @@ from supplychain.data.site_labels import (
     SITE_STATUS_LABELS,
 )
 from supplychain.data.status_labels import POLICY_STATUS_LABELS
-from supplychain.rules.timeline import read_lanes
+from supplychain.rules.lanes import read_lanes
 
 PACKAGE = shipped_package()
 _LANES = read_lanes({t: read_table(SHIPPED_DATA_DIR, PACKAGE, t) for t in ("lanes", "companies")})
