@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR
 
-from supplychain.charts import maps
+from supplychain.charts import map_tables, maps
 from supplychain.data import geography
 from supplychain.data.load import load_dataset
 from supplychain.rules import geo, geojson, label_layout, regions
@@ -144,7 +144,7 @@ def test_as_of_shows_flows_begun_by_then_and_month_precision_counts_from_month_e
 
 
 def test_company_filter_keeps_its_flows_and_places(shipped) -> None:
-    base = maps.build_map_base(shipped)
+    base = map_tables.build_map_base(shipped)
     flows = geo.select_flows(base.flows, companies=["alibaba"])
     assert len(flows) > 0 and all("alibaba" in ids.split(",") for ids in flows["company_ids"])
     points = geo.select_points(base.points, flows, companies=["alibaba"])
@@ -168,7 +168,7 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 @pytest.mark.parametrize("region_key", list(regions.REGIONS))
 def test_labels_never_overlap_at_any_preset(shipped, region_key: str) -> None:
     """The place and flow labels the map draws (their text, as in the chart's data) never overlap each other."""
-    base = maps.build_map_base(shipped)
+    base = map_tables.build_map_base(shipped)
     region = regions.REGIONS[region_key]
     projection = regions.projection_for(region)
     drawn = maps.prepare_region(base.points, base.flows, region_key)
@@ -247,7 +247,7 @@ def test_geojson_download_holds_the_places_and_flows_shown(mini) -> None:
 
 
 def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
-    base = maps.build_map_base(shipped)
+    base = map_tables.build_map_base(shipped)
     prepared = maps.prepare_region(base.points, base.flows, "sea")
     chosen = maps.map_datasets(prepared, location_ids={"singapore"}, flow_ids=set(base.flows["flow_id"][:1]))
     assert {r["location_id"] for r in chosen["points"]} == {"singapore"}

@@ -72,7 +72,8 @@ def test_map_steps_frames_differ() -> None:
 
 
 def test_strait_labels_do_not_collide_on_the_smallest_slide() -> None:
-    from supplychain.charts.maps import build_map_base, prepare_region
+    from supplychain.charts.map_tables import build_map_base
+    from supplychain.charts.maps import prepare_region
     from supplychain.rules.story import SLIDE_LABEL_PX, SLIDE_MAP_PLOT, frame_projection
 
     base = build_map_base(TABLES)

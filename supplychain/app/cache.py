@@ -20,7 +20,7 @@ from typing import Any
 import streamlit as st
 
 from supplychain.charts import maps
-from supplychain.charts.maps import build_map_base
+from supplychain.charts.map_tables import build_map_base
 from supplychain.charts.network import edge_table
 from supplychain.charts.sites import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS
 from supplychain.charts.style import vega_locale
@@ -217,7 +217,7 @@ def _cached_map_base(folder: str, stamp: str, _tables: dict):
 
 
 def get_map_base(dataset: Dataset):
-    """Places, flows and filter choices of the map (supplychain.maps.MapBase), once per data version."""
+    """Places, flows and filter choices of the map (supplychain.charts.map_tables.MapBase), once per data version."""
     return _cached_map_base(*_version(dataset), dataset.tables)
 
 
