@@ -16,13 +16,12 @@ from streamlit.testing.v1 import AppTest
 from supplychain.charts import map_tables, maps
 from supplychain.data.load import load_dataset
 from supplychain.rules import geo, regions
+from supplychain.rules.boundaries import plot_topology
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _boundaries(key: str) -> dict:
-    from supplychain.rules.boundaries import plot_topology
-
     region = regions.REGIONS[key]
     widths = (regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH)
     return plot_topology(region, widths=widths, height=region.height, scale_width=regions.MIN_PLOT_WIDTH)

@@ -14,6 +14,7 @@ from supplychain.charts import map_tables, maps
 from supplychain.data import geography
 from supplychain.data.load import load_dataset
 from supplychain.rules import geo, geojson, label_layout, regions
+from supplychain.rules.boundaries import clipped_boundaries, plot_topology, to_topology
 
 
 @pytest.fixture(scope="module")
@@ -255,8 +256,6 @@ def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
 
 
 def _wide_boundaries(key: str) -> list[dict]:
-    from supplychain.rules.boundaries import clipped_boundaries
-
     region = regions.REGIONS[key]
     box = regions.plot_box(region, widths=(regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH), height=region.height)
     return clipped_boundaries(region, width_px=regions.MIN_PLOT_WIDTH, box=box)["features"]
@@ -268,8 +267,6 @@ def wide_sea_boundaries() -> list[dict]:
 
 
 def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
-    from supplychain.rules.boundaries import plot_topology
-
     region = regions.REGIONS["sea"]
     widths = (regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH)
     topology = plot_topology(region, widths=widths, height=region.height, scale_width=regions.MIN_PLOT_WIDTH)
@@ -285,8 +282,6 @@ def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
 
 
 def test_topology_decodes_to_the_clipped_rings_within_a_grid_step() -> None:
-    from supplychain.rules.boundaries import to_topology
-
     square = [[100.0, 1.0], [100.5, 1.0], [100.5, 1.5], [100.0, 1.5], [100.0, 1.0]]
     hole = [[100.1, 1.1], [100.1, 1.2], [100.2, 1.2], [100.2, 1.1], [100.1, 1.1]]
     speck = [[101.0, 1.0], [101.001, 1.0], [101.001, 1.001], [101.0, 1.0]]
