@@ -174,8 +174,8 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         if company not in companies_at[loc]:
             companies_at[loc].append(company)
 
-    for company, loc in headquarters(tables).items():
-        add(loc, PRESENCE_RELATIONS["headquartered_in"], company)
+    for company, place in headquarters(tables).items():
+        add(place, PRESENCE_RELATIONS["headquartered_in"], company)
     rels = tables["relationships"]
     lookup = place_lookup(tables)
     for _row, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():
@@ -402,7 +402,7 @@ def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, lo
     """Every relationship that touches a place: those naming it, and the flows drawn to or from it.
 
     Columns: relationship_id, From, Relation, To, When, Evidence, Source, claim, Description (worded by
-    charts.maps.PLACE_TIE_LABELS; claim kept for quotes).
+    charts.map_tables.PLACE_TIE_LABELS; claim kept for quotes).
     """
     rels = tables["relationships"]
     drawn = set(flows.loc[(flows["origin_id"] == location_id) | (flows["dest_id"] == location_id), "relationship_id"])
