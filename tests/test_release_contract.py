@@ -6,6 +6,7 @@ supplychain/data/release.py, so a bug in the release tool turns these red instea
 
 from __future__ import annotations
 
+import calendar
 import csv
 import json
 import re
@@ -81,12 +82,25 @@ def test_every_coverage_date_is_no_later_than_the_build_date(package: dict) -> N
     assert not late, late
 
 
-def test_each_topic_counts_the_months_its_review_log_holds_and_none_past_its_date() -> None:
+def test_each_topic_is_reviewed_through_the_end_of_its_unbroken_month_by_month_run() -> None:
+    """reviewed_through is the last day of the last month reviewed on its own, with no gap before it.
+
+    A month covered only by a query spanning several months (by_month false) ends the run: the topic's reach
+    may not claim it, nor any month after it, even one that had a search of its own.
+    """
     log = rows("review_log")
     for topic in rows("coverage"):
-        months = [entry["month"] for entry in log if entry["topic_id"] == topic["topic_id"]]
-        assert int(topic["months_reviewed"]) == len(months), topic["topic_id"]
-        assert all(month <= topic["reviewed_through"][:7] for month in months), topic["topic_id"]
+        entries = sorted((e for e in log if e["topic_id"] == topic["topic_id"]), key=lambda e: e["month"])
+        run: list[str] = []
+        for entry in entries:
+            if entry["by_month"] != "true":
+                break
+            run.append(entry["month"])
+        assert run, f"{topic['topic_id']}: no month reviewed on its own"
+        year, month = (int(part) for part in run[-1].split("-"))
+        last_day = f"{run[-1]}-{calendar.monthrange(year, month)[1]:02d}"
+        assert topic["reviewed_through"] == last_day, (topic["topic_id"], topic["reviewed_through"], last_day)
+        assert int(topic["months_reviewed"]) == len(run), topic["topic_id"]
 
 
 def test_the_version_is_semantic_and_moved_when_the_data_moved(package: dict, last_snapshot: dict) -> None:
