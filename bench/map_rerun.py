@@ -13,16 +13,15 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from supplychain.charts import maps
+from supplychain.charts import map_tables, maps
 from supplychain.data.load import load_dataset
 from supplychain.rules import geo, regions
+from supplychain.rules.boundaries import plot_topology
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _boundaries(key: str) -> dict:
-    from supplychain.rules.boundaries import plot_topology
-
     region = regions.REGIONS[key]
     widths = (regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH)
     return plot_topology(region, widths=widths, height=region.height, scale_width=regions.MIN_PLOT_WIDTH)
@@ -31,7 +30,7 @@ def _boundaries(key: str) -> dict:
 def main(repeat: int = 15) -> None:
     tables = load_dataset(ROOT / "data").tables
     t0 = time.perf_counter()
-    base = maps.build_map_base(tables)
+    base = map_tables.build_map_base(tables)
     spec = maps.map_spec(
         "east_asia",
         _boundaries("east_asia"),

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from bench import browser as b
 from bench.synth import write_package
+from supplychain.data.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 # Extra pages a reader reaches by link rather than the nav: a profile, and story mode.
@@ -66,8 +67,6 @@ def blank_page(browser, repeat: int) -> float:
 
 def measure_size(browser, data_dir: Path, blank_ms: float, repeat: int) -> dict:
     """Every figure for one data folder."""
-    from supplychain.data.load import load_dataset
-
     out: dict = {}
     t = time.perf_counter()
     dataset = load_dataset(data_dir)

@@ -126,6 +126,7 @@ def main() -> None:
     if args.check:
         import time
 
+        # here, not at the top: only --check loads the package; writing the data needs neither pandas nor frictionless
         from supplychain.data.load import load_dataset
 
         t = time.perf_counter()

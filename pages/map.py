@@ -7,7 +7,7 @@ import streamlit as st
 
 from supplychain.app import byurl, cache, cards, downloads, guard, handouts, layout, markdown, urlbind
 from supplychain.app.theme import themed
-from supplychain.charts import maps
+from supplychain.charts import map_tables, maps
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.dates import MAP_DATE_NOTE, format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
@@ -166,7 +166,7 @@ place = urlbind.url_selectbox(
     placeholder=_("Click a marker or choose a place"),
 )
 if place:
-    row = maps.describe_points(base.points[base.points["location_id"] == place]).iloc[0]
+    row = map_tables.describe_points(base.points[base.points["location_id"] == place]).iloc[0]
     st.markdown(
         f"**{markdown.escape_md(row['name'])}** · {markdown.escape_md(row['kind_label'])} · "
         f"{markdown.escape_md(row['ownership_label'])} · {markdown.escape_md(row['country'])}"
@@ -189,7 +189,7 @@ if place:
         st.info(_("No relationship in the data names this place."), icon=":material/info:")
     else:
         st.dataframe(
-            related.drop(columns="relationship_id").rename(columns=maps.PLACE_TIE_LABELS),
+            related.drop(columns="relationship_id").rename(columns=map_tables.PLACE_TIE_LABELS),
             placeholder="–",
             hide_index=True,
             width="stretch",
@@ -215,7 +215,7 @@ box, box_open = layout.lazy_expander(
     icon=":material/table:",
 )
 if box_open:
-    place_id = maps.POINT_TABLE_LABELS["location_id"]  # the tables are built with the reader's column labels
+    place_id = map_tables.POINT_TABLE_LABELS["location_id"]  # the tables are built with the reader's column labels
     tabs = box.tabs([_("Places ({n})").format(n=len(place_view)), _("Flows ({n})").format(n=len(flow_view))])
     tabs[0].dataframe(
         place_view.assign(**{place_id: place_view[place_id].map(lambda v: entity_link(v, v))}),

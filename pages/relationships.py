@@ -12,13 +12,8 @@ from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import chain_chart, network_chart
 from supplychain.data.entities import LINK_DISPLAY, entity_link, names_by_id
 from supplychain.data.export import download_name
-from supplychain.data.labels import (
-    CHAIN_STAGES,
-    KIND_LABELS,
-    RELATION_GROUP_HELP,
-    RELATION_GROUP_LABELS,
-    enum_label,
-)
+from supplychain.data.labels import KIND_LABELS, enum_label
+from supplychain.data.relation_labels import CHAIN_STAGES, RELATION_GROUP_HELP, RELATION_GROUP_LABELS
 from supplychain.data.schema import column_labels, enum_values
 from supplychain.i18n import _
 from supplychain.rules.chains import CHAIN_ORDER, chain_rows, chain_summary, chinese_developers

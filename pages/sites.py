@@ -9,7 +9,7 @@ from supplychain.charts import sites as sites_charts
 from supplychain.charts.accessibility import describe_chart
 from supplychain.data.entities import names_of
 from supplychain.data.export import download_name
-from supplychain.data.labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
+from supplychain.data.site_labels import OWNERSHIP_LABELS, SITE_STATUS_LABELS
 from supplychain.i18n import _
 from supplychain.rules import regions, sites
 

@@ -12,16 +12,15 @@ from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.status import build_status_strip
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
-from supplychain.data.labels import STATUS_LABELS
+from supplychain.data.status_labels import STATUS_LABELS
 from supplychain.i18n import _, ngettext
 from supplychain.rules import status_words
-from supplychain.rules.status import (
+from supplychain.rules.status import measure_windows, status_on
+from supplychain.rules.status_answers import (
     STATUS_TABLE_COLUMNS,
     compare_days,
     date_presets,
-    measure_windows,
     status_answers,
-    status_on,
     status_row_ids,
     status_table,
     strip_summary,

@@ -12,12 +12,11 @@ from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
 from supplychain.data.labels import enum_label
 from supplychain.data.schema import enum_values
 from supplychain.i18n import _
+from supplychain.rules.lanes import LANE_GROUP_CHOICES, expand_lanes
 from supplychain.rules.timeline import (
     EVENT_TABLE_COLUMNS,
-    LANE_GROUP_CHOICES,
     causal_steps,
     events_table,
-    expand_lanes,
     filter_items,
     lane_counts,
     story_window,

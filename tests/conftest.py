@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -46,8 +47,6 @@ def rewrite_csv(path: Path, change) -> None:
 @pytest.fixture(scope="session")
 def app_url():
     """One app server on a loopback port for every browser test of the run."""
-    from browser import serve
-
     with serve(ROOT) as url:
         yield url
 
@@ -55,8 +54,6 @@ def app_url():
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (never a downloaded browser); fails in CI if missing."""
-    from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
-
     require_chromium()
     from playwright.sync_api import sync_playwright
 

@@ -15,10 +15,13 @@ from urllib.parse import quote, urlparse
 import feedparser
 import pandas as pd
 import pytest
+from browser import serve
 from conftest import DATA_DIR, ROOT
 
+from supplychain.api.answers import examples
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import primary_key, table_names
+from supplychain.rules.changes import measure_entries
 from supplychain.rules.filters import table_filters
 
 DATASET = load_dataset()
@@ -144,8 +147,6 @@ def test_the_feed_is_atom_a_feed_reader_opens_with_each_measures_dates(app_url) 
 @pytest.fixture(scope="module")
 def bare_url(tmp_path_factory):
     """The app served from a copy of the data without a release history (no releases or changes table)."""
-    from browser import serve
-
     folder = tmp_path_factory.mktemp("bare") / "data"
     shutil.copytree(DATA_DIR, folder)
     for name in ("releases", "changes"):
@@ -274,8 +275,6 @@ def test_echoed_values_are_plain_text_cut_short(app_url) -> None:
 @pytest.fixture(scope="module")
 def history_url(tmp_path_factory):
     """The app served from a copy of the data with a release history (two releases, three changes)."""
-    from browser import serve
-
     folder = tmp_path_factory.mktemp("history") / "data"
     shutil.copytree(DATA_DIR, folder)
     (folder / "releases.csv").write_text(  # in the package's own schema, newest last as `make release` writes
@@ -349,8 +348,6 @@ def test_rows_by_their_ids_are_exactly_those_rows(app_url) -> None:
 
 
 def test_the_readme_documents_every_kind_of_address_the_index_lists() -> None:
-    from supplychain.api.answers import examples
-
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Data by URL", 1)[1].split("\n## ", 1)[0]
     for path, _example, _about in examples(DATASET):
@@ -361,8 +358,6 @@ def test_the_readme_documents_every_kind_of_address_the_index_lists() -> None:
 
 
 def test_a_measure_date_after_the_records_reach_is_marked_scheduled_never_as_happened() -> None:
-    from supplychain.rules.changes import measure_entries
-
     policies = pd.DataFrame(
         {
             "policy_id": ["p_rule", "p_pause"],

@@ -57,7 +57,8 @@ def test_answers_table_is_drawn_when_its_expander_is_opened_and_stays_open(page,
 # page's background; and the contrast ratio of the two (WCAG 2 relative luminance).
 LINK_CONTRAST = """() => {
   const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
-  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  const lum = c => { const [r, g, b] = c.map(v => {
+                       v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
                      return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
   const bg = rgb(getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor);
   return [...document.querySelectorAll('[data-testid=stMain] a[href^="http"]')]

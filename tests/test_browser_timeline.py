@@ -173,7 +173,8 @@ def test_every_lane_chip_shows_whole_at_1280(page, app_url: str) -> None:
     open_timeline(page, app_url, f"?lanes={ALL_LANES}")
     # Each chip of the multiselect is a span inside its tags container; a cut one holds more text than it shows.
     chips = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stMultiSelectTagsContainer] > span > span')]
+        """() => [...document.querySelectorAll(
+                '[data-testid=stMain] [data-testid=stMultiSelectTagsContainer] > span > span')]
             .map(c => ({text: c.innerText.trim(), cut: [c, ...c.querySelectorAll('*')]
                 .some(e => e.scrollWidth > e.clientWidth + 1)}))"""
     )

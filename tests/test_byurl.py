@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_pages import open_page
 
+from supplychain.api.answers import answer
 from supplychain.app.byurl import footer_lines
 from supplychain.charts.footer import chart_title, with_footer
 from supplychain.data.export import chart_image
@@ -86,7 +87,6 @@ def _addresses(at, path: str) -> list[dict[str, list[str]]]:
 def test_export_status_gives_the_address_of_its_answers_on_the_day_shown() -> None:
     at = open_page("status", {"asof": "2025-11-27"})
     assert _addresses(at, "status.csv") == [{"asof": ["2025-11-27"]}]
-    from supplychain.api.answers import answer
 
     body = answer(DATASET, "status.csv", [("asof", "2025-11-27")], base="", today=datetime.now(UTC).date()).body
     assert body.decode("utf-8-sig").count("\r\n") == len(DATASET.tables["chips"]) + 1

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from supplychain.app import cache
 from tests.test_pages import open_page
 
 # Every page with a chart, with a setting that shows its charts (a profile with a place, the chains view).
@@ -82,8 +83,6 @@ def test_a_chart_of_more_than_five_thousand_rows_is_built_not_refused() -> None:
     from types import SimpleNamespace
 
     import pandas as pd
-
-    from supplychain.app import cache
 
     alt.data_transformers.enable(
         "default"

@@ -9,7 +9,10 @@ from conftest import DATA_DIR
 from test_pages import open_page
 
 from supplychain.app.layout import LINK_CAP
+from supplychain.data.load import load_dataset
 from supplychain.rules.corrections import correction_text, corrections_contact, mailto_url
+from supplychain.rules.status import chip_status_on
+from supplychain.rules.status_answers import status_row_ids
 
 PACKAGE = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -97,9 +100,6 @@ def test_method_text_quotes_the_report_as_it_is() -> None:
 
 
 def test_status_table_rows_can_be_selected_for_a_correction() -> None:
-    from supplychain.data.load import load_dataset
-    from supplychain.rules.status import chip_status_on, status_row_ids
-
     tables = load_dataset(DATA_DIR).tables
     status = chip_status_on(tables, "2026-03-01").set_index("chip_id", drop=False)
     ids = status_row_ids(status.loc[["b200", "h20"]])

@@ -12,9 +12,9 @@ from conftest import DATA_DIR, ROOT, reach_in
 from frictionless import Package
 
 from supplychain.charts.style import POLICY_STATUS_COLOURS
-from supplychain.data.labels import POLICY_STATUS_LABELS
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import enum_values, evidence_by_source_kind
+from supplychain.data.status_labels import POLICY_STATUS_LABELS
 from supplychain.rules.provenance import CITED_TABLES
 
 SOURCE_TEXT = ROOT.parent / "shared" / "source" / "000_4cfed141b26398ca.txt"

@@ -11,11 +11,22 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from supplychain.data.export import dataset_zip, download_name, neutralise, to_csv_bytes, to_xlsx_bytes, view_bundle
+from supplychain.charts.provenance import evidence_chart
+from supplychain.data.export import (
+    chart_image,
+    dataset_zip,
+    download_name,
+    excel_csv,
+    neutralise,
+    to_csv_bytes,
+    to_xlsx_bytes,
+    view_bundle,
+    view_package,
+)
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import column_labels
 from supplychain.rules.filters import filter_rows
-from supplychain.rules.provenance import bundle_readme
+from supplychain.rules.provenance import bundle_readme, with_citations
 
 
 def test_csv_of_filtered_view_has_exact_bytes(mini_dir: Path) -> None:
@@ -124,8 +135,6 @@ def test_download_names_say_table_and_date() -> None:
 def test_view_bundle_is_a_valid_package_of_the_filtered_rows(mini_dir: Path, tmp_path: Path) -> None:
     from frictionless import Package
 
-    from supplychain.data.export import view_bundle
-
     dataset = load_dataset(mini_dir)
     models = filter_rows(dataset.tables["models"], equals={"developer_id": ["acme"]})[
         ["model_id", "name", "developer_id", "release_date", "source_id"]
@@ -148,8 +157,6 @@ def test_view_bundle_is_a_valid_package_of_the_filtered_rows(mini_dir: Path, tmp
 
 
 def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> None:
-    from supplychain.rules.provenance import with_citations
-
     dataset = load_dataset(mini_dir)
     edges = dataset.tables["relationships"].iloc[:1]
     frames = with_citations(dataset.tables, {"relationships": edges})
@@ -158,9 +165,6 @@ def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> 
 
 
 def test_chart_saves_as_svg_and_png_offline(mini_dir: Path) -> None:
-    from supplychain.charts.provenance import evidence_chart
-    from supplychain.data.export import chart_image
-
     spec = evidence_chart(load_dataset(mini_dir).tables).to_dict()
     svg = chart_image(spec, "svg").decode()
     assert svg.startswith("<svg") and "Relationships" in svg
@@ -206,8 +210,6 @@ def test_every_kind_of_cell_is_written_the_way_a_spreadsheet_reads_it() -> None:
 
 
 def test_the_same_cells_go_into_a_view_bundle_in_the_datasets_own_format() -> None:
-    from supplychain.data.export import view_bundle
-
     frame = pd.DataFrame({"n": pd.Series([1.0, None, 2.5], dtype=object), "flag": [True, False, True]})
     data = view_bundle({"resources": []}, {"t": frame}, "# README")
     csv_bytes = zipfile.ZipFile(io.BytesIO(data)).read("t.csv")
@@ -232,8 +234,6 @@ def test_an_excel_download_keeps_numbers_as_numbers_and_has_no_index_column() ->
 def test_a_png_chart_is_drawn_at_twice_the_size_of_the_svg() -> None:
     import re
 
-    from supplychain.data.export import chart_image
-
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "data": {"values": [{"k": "a", "v": 1}]},
@@ -251,15 +251,11 @@ def test_a_png_chart_is_drawn_at_twice_the_size_of_the_svg() -> None:
 def test_an_unknown_image_format_is_refused_by_name() -> None:
     import pytest
 
-    from supplychain.data.export import chart_image
-
     with pytest.raises(ValueError, match="unknown image format 'gif'"):
         chart_image({"mark": "bar"}, "gif")
 
 
 def test_a_csv_already_saved_by_excel_gets_one_bom_and_keeps_line_breaks_inside_cells() -> None:
-    from supplychain.data.export import excel_csv
-
     text = '\ufeffid,note\nx,"two\nlines"\ny,plain\n'
     assert excel_csv(text) == '\ufeffid,note\r\nx,"two\nlines"\r\ny,plain\r\n'.encode()
 
@@ -305,8 +301,6 @@ def _fields(package: dict, name: str) -> dict:
 
 
 def test_a_view_package_describes_only_the_tables_and_columns_it_carries(mini_dir: Path) -> None:
-    from supplychain.data.export import view_package
-
     dataset = load_dataset(mini_dir)
     tables = dataset.tables
     frames = {
@@ -334,8 +328,6 @@ def test_a_view_package_describes_only_the_tables_and_columns_it_carries(mini_di
 def test_a_view_bundle_is_compressed_and_its_package_file_readable_in_any_language(mini_dir: Path) -> None:
     import json
 
-    from supplychain.data.export import view_bundle
-
     dataset = load_dataset(mini_dir)
     package = {**dataset.package, "title": "Łańcuch dostaw 供应链"}
     archive = zipfile.ZipFile(io.BytesIO(view_bundle(package, {"sources": dataset.tables["sources"]}, "# README")))
@@ -360,8 +352,6 @@ def test_an_excel_download_has_one_sheet_called_data_by_default() -> None:
 
 
 def test_a_view_package_of_a_table_without_keys_describes_it_as_it_is() -> None:
-    from supplychain.data.export import view_package
-
     package = {"name": "p", "resources": [{"name": "t", "schema": {"fields": [{"name": "a"}, {"name": "b"}]}}]}
     out = view_package(package, {"t": pd.DataFrame({"a": [1]})})
     assert out["resources"] == [{"name": "t", "schema": {"fields": [{"name": "a"}], "foreignKeys": []}}]

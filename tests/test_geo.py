@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR
 
-from supplychain.charts import maps
+from supplychain.charts import map_tables, maps
 from supplychain.data import geography
 from supplychain.data.load import load_dataset
 from supplychain.rules import geo, geojson, label_layout, regions
+from supplychain.rules.boundaries import clipped_boundaries, plot_topology, to_topology
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +145,7 @@ def test_as_of_shows_flows_begun_by_then_and_month_precision_counts_from_month_e
 
 
 def test_company_filter_keeps_its_flows_and_places(shipped) -> None:
-    base = maps.build_map_base(shipped)
+    base = map_tables.build_map_base(shipped)
     flows = geo.select_flows(base.flows, companies=["alibaba"])
     assert len(flows) > 0 and all("alibaba" in ids.split(",") for ids in flows["company_ids"])
     points = geo.select_points(base.points, flows, companies=["alibaba"])
@@ -168,7 +169,7 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 @pytest.mark.parametrize("region_key", list(regions.REGIONS))
 def test_labels_never_overlap_at_any_preset(shipped, region_key: str) -> None:
     """The place and flow labels the map draws (their text, as in the chart's data) never overlap each other."""
-    base = maps.build_map_base(shipped)
+    base = map_tables.build_map_base(shipped)
     region = regions.REGIONS[region_key]
     projection = regions.projection_for(region)
     drawn = maps.prepare_region(base.points, base.flows, region_key)
@@ -247,7 +248,7 @@ def test_geojson_download_holds_the_places_and_flows_shown(mini) -> None:
 
 
 def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
-    base = maps.build_map_base(shipped)
+    base = map_tables.build_map_base(shipped)
     prepared = maps.prepare_region(base.points, base.flows, "sea")
     chosen = maps.map_datasets(prepared, location_ids={"singapore"}, flow_ids=set(base.flows["flow_id"][:1]))
     assert {r["location_id"] for r in chosen["points"]} == {"singapore"}
@@ -255,8 +256,6 @@ def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
 
 
 def _wide_boundaries(key: str) -> list[dict]:
-    from supplychain.rules.boundaries import clipped_boundaries
-
     region = regions.REGIONS[key]
     box = regions.plot_box(region, widths=(regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH), height=region.height)
     return clipped_boundaries(region, width_px=regions.MIN_PLOT_WIDTH, box=box)["features"]
@@ -268,8 +267,6 @@ def wide_sea_boundaries() -> list[dict]:
 
 
 def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
-    from supplychain.rules.boundaries import plot_topology
-
     region = regions.REGIONS["sea"]
     widths = (regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH)
     topology = plot_topology(region, widths=widths, height=region.height, scale_width=regions.MIN_PLOT_WIDTH)
@@ -285,8 +282,6 @@ def test_map_spec_carries_its_boundaries_inline_never_the_world_file() -> None:
 
 
 def test_topology_decodes_to_the_clipped_rings_within_a_grid_step() -> None:
-    from supplychain.rules.boundaries import to_topology
-
     square = [[100.0, 1.0], [100.5, 1.0], [100.5, 1.5], [100.0, 1.5], [100.0, 1.0]]
     hole = [[100.1, 1.1], [100.1, 1.2], [100.2, 1.2], [100.2, 1.1], [100.1, 1.1]]
     speck = [[101.0, 1.0], [101.001, 1.0], [101.001, 1.001], [101.0, 1.0]]

@@ -11,8 +11,17 @@ import pytest
 from conftest import DATA_DIR
 
 from supplychain.charts.network import chain_chart, edge_table, network_chart
-from supplychain.data.entities import build_entity_index, entity_link, entity_url, find_entities, suggest_entities
+from supplychain.data.entities import (
+    build_entity_index,
+    entity_id_columns,
+    entity_link,
+    entity_url,
+    find_entities,
+    row_link,
+    suggest_entities,
+)
 from supplychain.data.load import load_dataset
+from supplychain.data.schema import read_package
 from supplychain.rules.chains import chain_rows, chain_summary, chinese_developers
 from supplychain.rules.graph import (
     build_graph,
@@ -21,7 +30,9 @@ from supplychain.rules.graph import (
     graph_key,
     graphml_bytes,
     layout_positions,
+    most_connected,
     neighbourhood,
+    node_frame,
     view_graph,
 )
 from supplychain.rules.profile import entity_citations, entity_moments, entity_place, entity_ties
@@ -462,7 +473,6 @@ def test_company_is_placed_at_its_headquarters() -> None:
 
 def test_charts_build_with_tooltips_and_profile_links(shipped) -> None:
     tables, _, graph = shipped
-    from supplychain.rules.graph import node_frame
 
     edges = edge_table(edge_frame(graph), tables["claims"], tables["sources"])
     spec = network_chart(node_frame(graph), edges, layout_positions(*graph_key(graph)), focus="deepseek").to_dict()
@@ -473,11 +483,6 @@ def test_charts_build_with_tooltips_and_profile_links(shipped) -> None:
 
 
 def test_data_page_links_every_entity_id_column_to_profiles() -> None:
-    from conftest import DATA_DIR
-
-    from supplychain.data.entities import entity_id_columns
-    from supplychain.data.schema import read_package
-
     package = read_package(DATA_DIR)
     assert entity_id_columns(package, "models") == ["model_id", "developer_id"]
     assert entity_id_columns(package, "relationships") == ["from_id", "to_id"]
@@ -485,16 +490,12 @@ def test_data_page_links_every_entity_id_column_to_profiles() -> None:
 
 
 def test_rows_that_are_not_entities_link_to_the_data_page_showing_them() -> None:
-    from supplychain.data.entities import row_link
-
     assert row_link("chips", "h20") == "/entity?id=h20#h20"
     assert row_link("events", "ev_report_published") == "/data?table=events&q=ev_report_published#ev_report_published"
 
 
 def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
     import networkx as nx
-
-    from supplychain.rules.graph import most_connected
 
     graph = nx.MultiDiGraph()
     for leaf in "abcdef":
@@ -512,8 +513,6 @@ def test_capped_network_of_copies_of_one_hub_still_draws_ties() -> None:
     must draw clusters with their lines, not the hubs alone as unconnected dots."""
     import networkx as nx
 
-    from supplychain.rules.graph import most_connected
-
     graph = nx.MultiDiGraph()
     for copy in range(10):
         for leaf in range(5):
@@ -527,7 +526,6 @@ def test_capped_network_of_copies_of_one_hub_still_draws_ties() -> None:
 def test_network_of_entities_with_no_tie_among_them_draws_the_dots(shipped) -> None:
     """At 100x the best-connected entities drawn can share no tie; the chart must still draw (it used to raise)."""
     tables, _, graph = shipped
-    from supplychain.rules.graph import node_frame
 
     edges = edge_table(edge_frame(graph), tables["claims"], tables["sources"])
     spec = network_chart(node_frame(graph), edges.iloc[0:0], layout_positions(*graph_key(graph))).to_dict()

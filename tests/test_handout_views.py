@@ -11,7 +11,8 @@ from test_pages import open_page
 
 from supplychain.app.handouts import profile_handout, status_handout, timeline_handout, view_pdf
 from supplychain.data.load import load_dataset
-from supplychain.rules.status import measure_windows, status_answers, status_on
+from supplychain.rules.status import measure_windows, status_on
+from supplychain.rules.status_answers import status_answers
 
 DATASET = load_dataset()
 LINK = "https://dashboard.example/status?asof=2025-06-01"

@@ -11,7 +11,8 @@ import pytest
 from supplychain.data.cells import cell_or_none, cell_text, is_blank
 from supplychain.data.dates import DATE_HIGH, DATE_LOW
 from supplychain.data.entities import entity_url, names_of, row_link
-from supplychain.data.labels import CHAIN_STAGES, enum_label, enum_words
+from supplychain.data.labels import enum_label, enum_words
+from supplychain.data.relation_labels import CHAIN_STAGES
 from supplychain.data.routes import PAGES, page_url
 from supplychain.rules.chains import CHAIN_ORDER
 from supplychain.rules.regions import REGIONS, SITE_REGIONS

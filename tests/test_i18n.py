@@ -12,6 +12,8 @@ from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
 from supplychain.data.dates import format_date, format_span
+from supplychain.data.load import load_dataset
+from supplychain.data.translations import localize_tables, primary_key
 from supplychain.i18n import LOCALE_DIR, N_, Words, _, choose_language, format_number, ngettext, set_language
 
 APP = str(ROOT / "dashboard.py")
@@ -183,9 +185,6 @@ def test_an_unknown_language_in_a_link_is_ignored_with_a_notice_and_english_show
 
 
 def test_every_translation_of_the_data_names_an_existing_row_and_its_current_english() -> None:
-    from supplychain.data.load import load_dataset
-    from supplychain.data.translations import primary_key
-
     dataset = load_dataset(ROOT / "data")
     assert dataset.ok, dataset.problems[:3]
     stale = []
@@ -201,8 +200,6 @@ def test_every_translation_of_the_data_names_an_existing_row_and_its_current_eng
 
 def test_a_stale_translation_is_not_shown_the_english_is() -> None:
     import pandas as pd
-
-    from supplychain.data.translations import localize_tables
 
     package = {"resources": [{"name": "events", "schema": {"primaryKey": ["event_id"]}}]}
     events = pd.DataFrame({"event_id": ["a", "b"], "title": ["Chip launched", "Rule changed again"]})

@@ -12,7 +12,7 @@ import pytest
 from streamlit.runtime.app_session import AppSession
 
 from supplychain.app import cache
-from supplychain.rules import boundaries, geo
+from supplychain.rules import regions
 
 
 def _clear_cache_message() -> None:
@@ -26,7 +26,9 @@ def test_a_clients_clear_cache_message_keeps_the_loaded_dataset(
     monkeypatch.setenv(cache.DATA_DIR_ENV, str(mini_dir))
     loads: list[Path] = []
     real = cache.load_dataset
-    monkeypatch.setattr(cache, "load_dataset", lambda folder, stamp: loads.append(folder) or real(folder, stamp=stamp))
+    monkeypatch.setattr(
+        cache, "load_dataset", lambda folder, stamp, **kw: loads.append(folder) or real(folder, stamp=stamp, **kw)
+    )
     first = cache.get_dataset()
     _clear_cache_message()
     assert cache.get_dataset() is first
@@ -35,14 +37,14 @@ def test_a_clients_clear_cache_message_keeps_the_loaded_dataset(
 
 def test_a_clients_clear_cache_message_keeps_the_map_boundaries(monkeypatch: pytest.MonkeyPatch) -> None:
     builds: list[str] = []
-    real = boundaries.plot_topology
+    real = cache.plot_topology
 
     def counted(region, **kwargs):
         builds.append(region.key)
         return real(region, **kwargs)
 
-    monkeypatch.setattr(boundaries, "plot_topology", counted)
-    region = geo.REGIONS["sea"]
+    monkeypatch.setattr(cache, "plot_topology", counted)  # the name the cache calls
+    region = regions.REGIONS["sea"]
     settings = ((480, 1000), region.height + 1, 479)  # a size no other test asks for
     first = cache.get_map_boundaries(region, *settings)
     _clear_cache_message()

@@ -14,7 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from supplychain.app import cache
 from supplychain.data.load import fingerprint, load_dataset
-from supplychain.rules.timeline import read_lanes, timeline_items
+from supplychain.rules.lanes import read_lanes
+from supplychain.rules.timeline import timeline_items
 
 APP = str(ROOT / "dashboard.py")
 
@@ -86,7 +87,9 @@ def test_importing_the_app_reads_no_data_table() -> None:
     script = (
         "import sys, pkgutil, importlib\n"
         "opened = []\n"
-        "sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == 'open' and a and isinstance(a[0], str) else None)\n"
+        "sys.addaudithook(\n"
+        "    lambda e, a: opened.append(str(a[0])) if e == 'open' and a and isinstance(a[0], str) else None\n"
+        ")\n"
         "import supplychain\n"
         "for m in pkgutil.walk_packages(supplychain.__path__, 'supplychain.'):\n"
         "    importlib.import_module(m.name)\n"

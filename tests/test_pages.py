@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA_DIR, ROOT
+from conftest import DATA_DIR, ROOT, rewrite_csv
 from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "dashboard.py")
@@ -98,8 +98,6 @@ def test_sources_page_focuses_a_claim_from_the_link() -> None:
 
 
 def test_bad_data_shows_problems_not_a_traceback(mini_dir, monkeypatch) -> None:
-    from conftest import rewrite_csv
-
     rewrite_csv(mini_dir / "models.csv", lambda header, rows: rows[0].update(release_date="not a date"))
     monkeypatch.setenv("SUPPLYCHAIN_DATA_DIR", str(mini_dir))
     at = open_page("data")

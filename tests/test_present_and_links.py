@@ -5,9 +5,22 @@ from __future__ import annotations
 import pytest
 from test_pages import open_page, texts
 
+from supplychain.charts.map_tables import build_map_base
+from supplychain.charts.maps import prepare_region
 from supplychain.data.load import load_dataset
 from supplychain.rules import regions
-from supplychain.rules.story import enlarge_fonts, frame_region, story_steps, view_url, wrap_legends
+from supplychain.rules.story import (
+    SLIDE_LABEL_PX,
+    SLIDE_MAP_PLOT,
+    SLIDE_ROWS_HEIGHT,
+    enlarge_fonts,
+    fit_to_slide,
+    frame_projection,
+    frame_region,
+    story_steps,
+    view_url,
+    wrap_legends,
+)
 
 TABLES = load_dataset().tables
 STEPS = story_steps(TABLES)
@@ -72,9 +85,6 @@ def test_map_steps_frames_differ() -> None:
 
 
 def test_strait_labels_do_not_collide_on_the_smallest_slide() -> None:
-    from supplychain.charts.maps import build_map_base, prepare_region
-    from supplychain.rules.story import SLIDE_LABEL_PX, SLIDE_MAP_PLOT, frame_projection
-
     base = build_map_base(TABLES)
     for step in (s for s in STEPS if s.visual == "map"):
         region = frame_region(step.frame)
@@ -193,8 +203,6 @@ def test_a_link_opened_fresh_reopens_the_same_view(page: str, params: dict[str, 
 
 
 def test_a_per_chip_chart_shrinks_its_rows_so_more_chips_still_fit_the_slide() -> None:
-    from supplychain.rules.story import SLIDE_ROWS_HEIGHT, fit_to_slide
-
     for rows in (5, 13, 18):
         spec = {
             "height": {"step": 30},

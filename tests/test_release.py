@@ -28,10 +28,18 @@ def _field(name: str) -> dict:
 def tiny_package(folder: Path) -> Path:
     """A package with one data table (things) and the release's own tables; released once as 1.0.0."""
     folder.mkdir(parents=True)
+
+    def table(name: str, columns: tuple[str, ...]) -> dict:
+        return {
+            "name": name,
+            "path": f"{name}.csv",
+            "schema": {"fields": [_field(c) for c in columns], "primaryKey": [columns[0]]},
+        }
+
     resources = [
-        {"name": "things", "path": "things.csv", "schema": {"fields": [_field(c) for c in ("thing_id", "name", "source_id")], "primaryKey": ["thing_id"]}},
-        {"name": "corrections", "path": "corrections.csv", "schema": {"fields": [_field(c) for c in ("correction_id", "table", "row_id", "field", "why", "source_id")], "primaryKey": ["correction_id"]}},
-    ]  # fmt: skip
+        table("things", ("thing_id", "name", "source_id")),
+        table("corrections", ("correction_id", "table", "row_id", "field", "why", "source_id")),
+    ]
     package = {"name": "tiny", "version": "1.0.0", "created": "2026-01-01T00:00:00Z", "resources": resources}
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
     (folder / "things.csv").write_text("thing_id,name,source_id\na,Alpha,s1\nb,Beta,s1\n", encoding="utf-8")

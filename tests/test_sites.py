@@ -13,7 +13,7 @@ from supplychain.data.geography import load_boundaries
 from supplychain.data.load import load_dataset
 from supplychain.rules import sites as sitemod
 from supplychain.rules.boundaries import clipped_boundaries, geojson_size, region_box
-from supplychain.rules.regions import REGIONS
+from supplychain.rules.regions import REGIONS, Projection
 
 
 @pytest.fixture(scope="module")
@@ -184,8 +184,6 @@ def test_capacity_by_year_without_dated_figures_runs_to_the_last_opening_year() 
 
 
 def test_markers_sharing_a_point_are_spread_apart() -> None:
-    from supplychain.rules.regions import Projection
-
     projection = Projection.fit(REGIONS["strait"], 680, 540)
     sites = pd.DataFrame(
         {"site_id": ["a", "b", "c", "d"], "lon": [103.5276] * 3 + [103.85], "lat": [1.7114] * 3 + [1.29]}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from browser import serve, wait_until_idle
 from conftest import DATA_DIR, ROOT, reach_in
 from test_pages import open_page, texts
 
@@ -154,8 +155,6 @@ def test_shipped_standings_reference_only_events_after_the_report() -> None:
 
 
 def test_browser_shows_reviewed_through_and_a_standing_on_the_overview(browser, fixture_dir) -> None:
-    from browser import serve, wait_until_idle
-
     reviewed = pd.Timestamp(reach_in(fixture_dir)).strftime("%-d %b %Y")
     with serve(ROOT, env={"SUPPLYCHAIN_DATA_DIR": str(fixture_dir)}) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 720})

@@ -15,12 +15,10 @@ from supplychain.rules.status import (
     UNRESTRICTED,
     change_dates,
     chip_status_on,
-    date_presets,
     measure_windows,
-    status_answers,
     status_segments,
-    status_table,
 )
+from supplychain.rules.status_answers import compare_days, date_presets, status_answers, status_table
 
 NaT = pd.NaT
 
@@ -679,8 +677,6 @@ def test_the_shipped_b200_answer_is_our_estimate_since_at_least_its_launch() -> 
 
 
 def test_two_days_list_only_chips_whose_answer_differs_and_the_measure_that_changed_it(world) -> None:
-    from supplychain.rules.status import compare_days
-
     changes = compare_days(world["chips"], measure_windows(world), "2025-06-01", "2025-04-01").set_index("chip_id")
     assert list(changes.index) == ["k1", "k2"]  # the days in either order; k3 and k4 answer the same on both
     assert changes.loc["k1", "before"] == "No restriction in the data"

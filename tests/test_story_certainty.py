@@ -10,6 +10,7 @@ from supplychain.data.entities import build_entity_index
 from supplychain.data.load import load_dataset
 from supplychain.rules.chains import chain_rows, chinese_developers
 from supplychain.rules.graph import build_graph
+from supplychain.rules.story import frame_region, story_steps
 
 
 def _cells() -> pd.DataFrame:
@@ -41,8 +42,6 @@ def test_chain_slide_pairs_no_model_count_with_where_training_happens() -> None:
 
 
 def test_the_boom_step_frames_china_whole_with_the_hubs_it_names() -> None:
-    from supplychain.rules.story import frame_region, story_steps
-
     tables = load_dataset(DATA_DIR).tables
     step = next(s for s in story_steps(tables) if s.heading == "Singapore and Malaysia boom")
     region = frame_region(step.frame)

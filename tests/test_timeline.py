@@ -8,20 +8,21 @@ import pytest
 from conftest import DATA_DIR, FIXTURE_DIR
 
 from supplychain.charts.status import build_status_strip
-from supplychain.charts.timeline import build_timeline_chart, build_zoom_strip, timeline_frame
+from supplychain.charts.time_axis import UNREVIEWED_GREY
+from supplychain.charts.timeline import build_timeline_chart, build_zoom_strip, chain_marker_dates, timeline_frame
 from supplychain.data.dates import next_period_start
 from supplychain.data.export import to_csv_bytes
 from supplychain.data.load import load_dataset, read_table
 from supplychain.data.schema import read_package, table_names
+from supplychain.rules.lanes import expand_lanes, lane_for_event, read_lanes
+from supplychain.rules.status import status_segments
 from supplychain.rules.timeline import (
     EVENT_TABLE_COLUMNS,
     causal_steps,
     events_table,
-    expand_lanes,
     filter_items,
     label_levels,
-    lane_for_event,
-    read_lanes,
+    story_window,
     timeline_bounds,
     timeline_items,
     undated,
@@ -254,7 +255,6 @@ def test_charts_build_for_one_lane_and_for_an_empty_status_range() -> None:
     ).to_dict()
     assert spec["height"] == {"step": 22}  # a fixed height per lane: one lane is never squeezed
     build_zoom_strip(items, full_start=start, full_end=end, start=start, end=end).to_dict()
-    from supplychain.rules.status import status_segments
 
     build_status_strip(
         status_segments(tables, start, end), chip_order=["K1"], start=start, end=end, asof=None
@@ -332,8 +332,6 @@ def _steps(*rows: tuple[str, str, str]) -> pd.DataFrame:
 
 
 def test_timeline_opens_from_the_first_steps_year_to_the_quarter_after_the_review() -> None:
-    from supplychain.rules.timeline import story_window
-
     steps = _steps(("2025-04-09", "2025-04-09", "day"), ("2025-11-27", "2025-11-27", "day"))
     start, end = story_window(steps, "2026-06-05")
     assert (str(start.date()), str(end.date())) == ("2025-01-01", "2026-09-30")
@@ -344,8 +342,6 @@ def test_timeline_opens_from_the_first_steps_year_to_the_quarter_after_the_revie
 
 
 def test_chain_markers_that_would_collide_sit_side_by_side() -> None:
-    from supplychain.charts.timeline import chain_marker_dates
-
     # 640 px over 640 days: one px per day, markers 22 px apart at least
     steps = _steps(
         ("2025-04-09", "2025-04-09", "day"),
@@ -395,9 +391,6 @@ def test_a_label_with_room_on_neither_side_is_left_off_instead_of_covering_the_l
 
 def test_the_window_chosen_on_the_zoom_strip_is_drawn_apart_from_the_not_yet_reviewed_grey() -> None:
     """A brushed window in grey read as "not yet reviewed" from 2025 on; it is blue and outlined."""
-    from supplychain.charts.time_axis import UNREVIEWED_GREY
-    from supplychain.data.load import load_dataset
-
     items = timeline_items(load_dataset().tables)
     spec = build_zoom_strip(
         items,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from supplychain.app import layout
 from supplychain.charts.timeline import build_lane_count_chart
 from supplychain.rules.timeline import lane_counts
 
@@ -60,7 +61,6 @@ def test_the_count_chart_is_valid_vega_lite_with_a_row_per_lane() -> None:
 
 
 def test_the_timeline_page_counts_per_lane_above_the_cap_until_asked_for_every_event(monkeypatch) -> None:
-    from supplychain.app import layout
     from tests.test_pages import open_page, texts
 
     monkeypatch.setattr(layout, "TIMELINE_CAP", 5)  # the shipped story window holds more than 5 events

@@ -7,6 +7,7 @@ from pathlib import Path
 from conftest import rewrite_csv
 
 from supplychain.data.load import load_dataset
+from supplychain.data.validate import Problem, cut
 
 
 def only_problem_text(data_dir: Path) -> list[str]:
@@ -176,16 +177,12 @@ def test_date_rules_come_from_datapackage_json(mini_dir: Path) -> None:
 
 
 def test_a_long_value_in_a_problem_is_cut_to_its_limit_with_an_ellipsis() -> None:
-    from supplychain.data.validate import cut
-
     assert cut("abcde", 5) == "abcde"
     assert cut("abcdef", 5) == "abcd…"
     assert cut(1234567, 5) == "1234…"
 
 
 def test_a_problem_names_file_row_line_column_and_what_was_found() -> None:
-    from supplychain.data.validate import Problem
-
     assert str(Problem("models.csv", 5, "name", "x", "a name")) == (
         "models.csv, row 4 (line 5), column 'name': found 'x'; expected a name"
     )

@@ -31,27 +31,28 @@ from supplychain.data.dates import PRECISION_LABELS
 from supplychain.data.labels import (
     ATTRIBUTION_LABELS,
     BEARING_LABELS,
-    CAPACITY_BASIS_LABELS,
-    COORD_PRECISION_LABELS,
     EVIDENCE_HELP,
     EVIDENCE_LABELS,
     KIND_LABELS,
     LANGUAGE_LABELS,
-    LOCATION_KIND_LABELS,
-    OWNERSHIP_LABELS,
-    POLICY_STATUS_LABELS,
-    RELATION_GROUPS,
-    RELATION_LABELS,
-    SITE_KIND_LABELS,
-    SITE_STATUS_LABELS,
     STANDING_HELP,
     STANDING_LABELS,
     TIMELINE_KIND_LABELS,
     enum_labels,
 )
 from supplychain.data.load import read_table
+from supplychain.data.relation_labels import RELATION_GROUPS, RELATION_LABELS
 from supplychain.data.schema import SHIPPED_DATA_DIR, enum_values, fields, shipped_package, table_names
-from supplychain.rules.timeline import read_lanes
+from supplychain.data.site_labels import (
+    CAPACITY_BASIS_LABELS,
+    COORD_PRECISION_LABELS,
+    LOCATION_KIND_LABELS,
+    OWNERSHIP_LABELS,
+    SITE_KIND_LABELS,
+    SITE_STATUS_LABELS,
+)
+from supplychain.data.status_labels import POLICY_STATUS_LABELS
+from supplychain.rules.lanes import read_lanes
 
 PACKAGE = shipped_package()
 _LANES = read_lanes({t: read_table(SHIPPED_DATA_DIR, PACKAGE, t) for t in ("lanes", "companies")})

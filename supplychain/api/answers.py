@@ -42,7 +42,8 @@ from supplychain.rules.filters import (
     split_values,
     table_filters,
 )
-from supplychain.rules.status import measure_windows, status_on, status_table
+from supplychain.rules.status import measure_windows, status_on
+from supplychain.rules.status_answers import status_table
 
 PREFIX = "/api/v1/"
 SEARCH_CHARS = 200  # as the Data page's search box (urlbind.TEXT_CHARS)

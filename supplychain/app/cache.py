@@ -20,7 +20,7 @@ from typing import Any
 import streamlit as st
 
 from supplychain.charts import maps
-from supplychain.charts.maps import build_map_base
+from supplychain.charts.map_tables import build_map_base
 from supplychain.charts.network import edge_table
 from supplychain.charts.sites import SITE_LEGEND_PX, SITE_MAP_WIDTH, SITE_PLOT_WIDTHS
 from supplychain.charts.style import vega_locale
@@ -31,11 +31,12 @@ from supplychain.i18n import DEFAULT_LANGUAGE, _, current_language
 from supplychain.rules import regions, story
 from supplychain.rules.boundaries import clipped_boundaries, plot_topology
 from supplychain.rules.graph import build_graph, edge_frame, layout_positions, view_graph
+from supplychain.rules.lanes import read_lanes
 from supplychain.rules.provenance import citing_rows
 from supplychain.rules.sites import build_sites, report_areas
 from supplychain.rules.status import measure_windows, status_segments
 from supplychain.rules.story import check_story_steps
-from supplychain.rules.timeline import read_lanes, timeline_items
+from supplychain.rules.timeline import timeline_items
 
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"
 
@@ -216,7 +217,7 @@ def _cached_map_base(folder: str, stamp: str, _tables: dict):
 
 
 def get_map_base(dataset: Dataset):
-    """Places, flows and filter choices of the map (supplychain.maps.MapBase), once per data version."""
+    """Places, flows and filter choices of the map (supplychain.charts.map_tables.MapBase), once per data version."""
     return _cached_map_base(*_version(dataset), dataset.tables)
 
 
@@ -296,7 +297,7 @@ def _cached_lanes(folder: str, stamp: str, _tables: dict):
 
 
 def get_lanes(dataset: Dataset):
-    """The timeline's lanes (supplychain.rules.timeline.Lanes) of this dataset's lanes.csv, once per data version."""
+    """The timeline's lanes (supplychain.rules.lanes.Lanes) of this dataset's lanes.csv, once per data version."""
     return _cached_lanes(*_version(dataset), dataset.tables)
 
 

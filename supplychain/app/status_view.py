@@ -12,7 +12,7 @@ from supplychain.data.entities import entity_url
 from supplychain.data.load import Dataset
 from supplychain.i18n import _
 from supplychain.rules import status_words as words
-from supplychain.rules.status import chip_answer
+from supplychain.rules.status_answers import chip_answer
 from supplychain.rules.timeline import timeline_bounds
 
 

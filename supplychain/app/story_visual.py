@@ -20,9 +20,10 @@ from supplychain.charts.timeline import build_timeline_chart
 from supplychain.data.load import Dataset
 from supplychain.rules.chains import chain_rows, chinese_developers
 from supplychain.rules.graph import edge_frame, graph_key, node_frame, view_graph
+from supplychain.rules.lanes import expand_lanes
 from supplychain.rules.standings import finding_standings
 from supplychain.rules.story import Step, enlarge_fonts, legends_at_right
-from supplychain.rules.timeline import causal_steps, expand_lanes, filter_items
+from supplychain.rules.timeline import causal_steps, filter_items
 
 
 def step_visual_spec(dataset: Dataset, step: Step) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 Built offline: vl-convert renders each Vega-Lite spec to PNG, fpdf2 lays the page out, and the embedded fonts
 (assets/fonts, subsets made by tools/subset_font.py) print English and Polish (DejaVu Sans) and the Chinese
-names in the data (Noto Sans CJK SC, fpdf2's fallback for what DejaVu lacks). No browser and no network. Pages call `build_handout` only when the reader clicks.
+names in the data (Noto Sans CJK SC, fpdf2's fallback for what DejaVu lacks). No browser and no network. Pages call
+`build_handout` only when the reader clicks.
 """
 
 from __future__ import annotations

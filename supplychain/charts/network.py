@@ -16,14 +16,8 @@ from supplychain.charts.style import (
 )
 from supplychain.data.dates import format_span
 from supplychain.data.entities import entity_url, short_label
-from supplychain.data.labels import (
-    CHAIN_STAGES,
-    KIND_LABELS,
-    RELATION_GROUP_LABELS,
-    RELATION_GROUPS,
-    enum_label,
-    enum_words,
-)
+from supplychain.data.labels import KIND_LABELS, enum_label, enum_words
+from supplychain.data.relation_labels import CHAIN_STAGES, RELATION_GROUP_LABELS, RELATION_GROUPS
 from supplychain.i18n import _
 from supplychain.rules.chains import CHAIN_ORDER
 

@@ -9,11 +9,8 @@ import pandas as pd
 
 from supplychain.charts.style import OWNERSHIP_COLOURS, OWNERSHIP_SHAPES, SITE_COUNTRY_COLOURS
 from supplychain.data.dates import format_date
-from supplychain.data.labels import (
-    OWNERSHIP_LABELS,
-    enum_label,
-    enum_words,
-)
+from supplychain.data.labels import enum_label, enum_words
+from supplychain.data.site_labels import OWNERSHIP_LABELS
 from supplychain.i18n import N_, _, format_number, ngettext, territory_name
 from supplychain.rules import label_layout, regions, sites
 

@@ -10,7 +10,7 @@ import pandas as pd
 from supplychain.charts.style import STATUS_COLOURS, vega_label_expr
 from supplychain.charts.time_axis import FONT, asof_rule, iso_day, time_domain, time_ticks, unreviewed_layer
 from supplychain.data.dates import format_date
-from supplychain.data.labels import STATUS_LABELS
+from supplychain.data.status_labels import STATUS_LABELS
 from supplychain.i18n import _
 from supplychain.rules.status import STATUSES
 

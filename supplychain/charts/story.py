@@ -10,8 +10,9 @@ import altair as alt
 import pandas as pd
 
 from supplychain.charts.style import STANDING_COLOURS
-from supplychain.data.labels import CHAIN_STAGES, KIND_LABELS, NOT_REVIEWED_LABEL
+from supplychain.data.labels import KIND_LABELS, NOT_REVIEWED_LABEL
 from supplychain.data.labels import STANDING_LABELS as REVIEWED_LABELS
+from supplychain.data.relation_labels import CHAIN_STAGES
 from supplychain.i18n import _, current_language
 from supplychain.rules.geo import short_name
 

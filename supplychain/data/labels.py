@@ -1,14 +1,29 @@
-"""The words for codes, tables and pages: one place for every label pages, rules and charts show."""
+"""The words for codes, tables and pages: one place for every label pages, rules and charts show.
+
+The relation, site and status words have their own modules (relation_labels, site_labels, status_labels);
+`ENUM_LABELS` here is the one registry of every enum column's words, and `enum_label` reads it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import PRECISION_LABELS
+from supplychain.data.relation_labels import RELATION_LABELS
 from supplychain.data.routes import PAGES
+from supplychain.data.site_labels import (
+    CAPACITY_BASIS_LABELS,
+    COORD_PRECISION_LABELS,
+    LOCATION_KIND_LABELS,
+    LOCATION_REGION_LABELS,
+    OWNERSHIP_LABELS,
+    SITE_KIND_LABELS,
+    SITE_STATUS_LABELS,
+)
+from supplychain.data.status_labels import POLICY_STATUS_LABELS, SEGMENT_LABELS
 from supplychain.i18n import N_, Words
 
 KIND_LABELS = Words(
@@ -112,93 +127,6 @@ CHANGE_KIND_LABELS = Words(
 )
 
 
-# Relationship types: readable wording, and a line style per group (the network and chain views share them).
-RELATION_LABELS = Words(
-    {
-        "develops": N_("develops"),
-        "designs": N_("designs"),
-        "trains_in": N_("trains in"),
-        "trained_on": N_("trained on"),
-        "leases_capacity_from": N_("leases capacity from"),
-        "operates": N_("operates"),
-        "headquartered_in": N_("headquartered in"),
-        "restricts": N_("restricts"),
-        "permits": N_("permits"),
-        "rescinds": N_("rescinds"),
-        "amends": N_("amends"),
-        "issues": N_("issues"),
-        "partners_with": N_("partners with"),
-        "stockpiled": N_("stockpiled"),
-        "stations_engineers_at": N_("stations engineers at"),
-        "competes_with": N_("competes with"),
-        "supplies": N_("supplies"),
-        "subsidiary_of": N_("subsidiary of"),
-        "uses": N_("uses"),
-    }
-)
-
-
-RELATION_GROUPS: dict[str, str] = {
-    "develops": "Makes",
-    "designs": "Makes",
-    "supplies": "Makes",
-    "trains_in": "Compute",
-    "trained_on": "Compute",
-    "leases_capacity_from": "Compute",
-    "operates": "Compute",
-    "stockpiled": "Compute",
-    "uses": "Compute",
-    "restricts": "Rules",
-    "permits": "Rules",
-    "rescinds": "Rules",
-    "amends": "Rules",
-    "issues": "Rules",
-    "headquartered_in": "Ties",
-    "partners_with": "Ties",
-    "stations_engineers_at": "Ties",
-    "competes_with": "Ties",
-    "subsidiary_of": "Ties",
-}
-
-
-# The groups' own names (legend labels); the keys are the Vega domain values of RELATION_GROUPS.
-RELATION_GROUP_LABELS = Words(
-    {"Makes": N_("Makes"), "Compute": N_("Compute"), "Rules": N_("Rules"), "Ties": N_("Ties")}
-)
-
-
-class _GroupHelp(Mapping[str, str]):
-    """The relations in each group, in words (legend help), from RELATION_GROUPS itself, worded at read time."""
-
-    def __getitem__(self, group: str) -> str:
-        members = [RELATION_LABELS.get(r, r) for r, g in RELATION_GROUPS.items() if g == group]
-        if not members:
-            raise KeyError(group)
-        return ", ".join(members)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys(RELATION_GROUPS.values()))
-
-    def __len__(self) -> int:
-        return len(set(RELATION_GROUPS.values()))
-
-
-RELATION_GROUP_HELP: Mapping[str, str] = _GroupHelp()
-
-
-# Columns of the chain view, in reading order.
-CHAIN_STAGES = Words(
-    {
-        "developer": N_("Developer"),
-        "model": N_("Model"),
-        "location": N_("Trained where"),
-        "owner": N_("Facilities owned by"),
-        "hardware": N_("On whose chips"),
-        "measure": N_("Under which rule"),
-    }
-)
-
-
 TIMELINE_KIND_LABELS = Words(
     {
         "policy": N_("Government measure"),
@@ -210,132 +138,9 @@ TIMELINE_KIND_LABELS = Words(
 )
 
 
-STATUS_LABELS = Words(
-    {
-        "restricted": N_("Restricted: licence needed or denied"),
-        "permitted": N_("Allowed under licence or conditions"),
-        "unrestricted": N_("No restriction in the data"),
-        "not_announced": N_("Not yet announced"),
-    }
-)
-
-
-# Standing of a measure (policies.status): one label and one colour per value of the enum in
-# datapackage.json. Okabe-Ito colours; the greys are for measures that bind no one.
-POLICY_STATUS_LABELS = Words(
-    {
-        "in_force": N_("In force"),
-        "not_enforced": N_("On the books, not enforced"),
-        "suspended": N_("Suspended for a set period"),
-        "pending": N_("Proposed, not yet law"),
-        "contested": N_("Legal standing contested"),
-        "rescinded": N_("Rescinded"),
-        "superseded": N_("Superseded"),
-        "never_in_force": N_("Never took effect"),
-        "unclear": N_("Standing unclear"),
-    }
-)
-
-
-# The answer to "could this chip be sold to China on that day?", first word(s) of the plain-words answer.
-STATUS_VERDICTS = Words(
-    {
-        "restricted": N_("No"),
-        "permitted": N_("Yes, under licence"),
-        "unrestricted": N_("Yes"),
-        "not_announced": N_("Not yet"),
-    }
-)
-
-
-# What the verdict means, completing the sentence after it; {since} is the deciding measure's start.
-STATUS_EXPLANATIONS = Words(
-    {
-        "restricted": N_("an export licence has been required since {since}, and may be denied"),
-        "permitted": N_("export licences have been granted since {since}, under conditions"),
-        "unrestricted": N_("no export restriction on it is in the data"),
-        "not_announced": N_("the chip had not been announced yet"),
-    }
-)
-
-
-SEGMENT_LABELS = Words(
-    {
-        "frontier": N_("Top data-centre part"),
-        "china_specific": N_("Cut-down part for China"),
-        "domestic_chinese": N_("Designed in China"),
-    }
-)
-
-
 def policy_status_label(code: str) -> str:
     """A measure's standing in words; an unknown code reads as itself with spaces ("not_enforced" -> "Not enforced")."""
     return enum_label("policies", "status", code)
-
-
-LOCATION_KIND_LABELS = Words(
-    {
-        "datacentre_hub": N_("Data-centre hub"),
-        "datacentre_site": N_("Data-centre site"),
-        "headquarters": N_("Company headquarters"),
-        "government_seat": N_("Seat of government"),
-    }
-)
-
-
-OWNERSHIP_LABELS = Words(
-    {
-        "chinese": N_("Chinese-owned"),
-        "non_chinese": N_("Non-Chinese-owned"),
-        "unknown": N_("Owner unknown"),
-        "not_applicable": N_("Not a data centre"),
-    }
-)
-
-
-SITE_STATUS_LABELS = Words(
-    {
-        "operating": N_("Operating"),
-        "under_construction": N_("Under construction"),
-        "planned": N_("Planned"),
-    }
-)
-
-
-CAPACITY_BASIS_LABELS = Words(
-    {
-        "it_load_in_service": N_("IT load in service"),
-        "it_load_planned": N_("IT load planned at full build-out"),
-        "unstated_in_service": N_("MW in service (IT or power not stated)"),
-        "unstated_planned": N_("MW planned at full build-out (IT or power not stated)"),
-    }
-)
-
-
-SITE_KIND_LABELS = Words({"campus": N_("Data-centre campus"), "cloud_region": N_("Cloud region (provider's own)")})
-
-
-COORD_PRECISION_LABELS = Words(
-    {
-        "site": N_("The site itself"),
-        "city": N_("City centre only"),
-        "region": N_("Region or state only"),
-        "country": N_("Country only"),
-    }
-)
-
-
-FLOW_GROUPS: dict[str, str] = {
-    "trains_in": "Training and compute",
-    "leases_capacity_from": "Training and compute",
-    "operates": "Training and compute",
-    "supplies": "Chips",
-    "uses": "Chips",
-    "stockpiled": "Chips",
-    "trained_on": "Chips",
-    "stations_engineers_at": "People and partnerships",
-    "partners_with": "People and partnerships",
-}
 
 
 # Standing of a key finding today (data/standings.csv) and how a later event bears on it
@@ -363,17 +168,6 @@ STANDING_HELP = Words(
 
 NOT_REVIEWED_LABEL = N_("Not yet reviewed")  # read it through `_`
 BEARING_LABELS = Words({"confirms": N_("Confirms"), "updates": N_("Updates"), "contradicts": N_("Contradicts")})
-
-
-LOCATION_REGION_LABELS = Words(
-    {
-        "sea": N_("Southeast Asia"),
-        "east_asia": N_("East Asia"),
-        "north_america": N_("North America"),
-        "europe": N_("Europe"),
-        "other": N_("Elsewhere"),
-    }
-)
 
 
 # Enum columns no chart colours: their values in words, for tables, filters and profiles.
@@ -534,7 +328,10 @@ ENUM_LABELS: dict[tuple[str, str], Mapping[str, str]] = {
 
 
 def enum_labels(table: str, column: str) -> Mapping[str, str]:
-    """The words for each value of an enum column ({} for a column with none); any `*_precision` reads as a precision."""
+    """The words for each value of an enum column ({} for a column with none).
+
+    Any `*_precision` column reads as a precision.
+    """
     if (table, column) in ENUM_LABELS:
         return ENUM_LABELS[(table, column)]
     if ("*", column) in ENUM_LABELS:

@@ -46,7 +46,7 @@ def release_list(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Every release, oldest first by semantic version (`1.10.0` after `1.9.0`), newest last: the order the
     package's `releases` table keeps them (`make release` appends), so a script's last row is the latest."""
     releases = _table(tables, "releases", RELEASES_COLUMNS)
-    order = sorted(releases.index, key=lambda i: version_key(releases.at[i, "version"]) or ())
+    order = sorted(releases.index, key=lambda i: version_key(str(releases.at[i, "version"])) or ())
     return releases.loc[order]
 
 

@@ -174,8 +174,8 @@ def build_points(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         if company not in companies_at[loc]:
             companies_at[loc].append(company)
 
-    for company, loc in headquarters(tables).items():
-        add(loc, PRESENCE_RELATIONS["headquartered_in"], company)
+    for company, place in headquarters(tables).items():
+        add(place, PRESENCE_RELATIONS["headquartered_in"], company)
     rels = tables["relationships"]
     lookup = place_lookup(tables)
     for _row, r in rels[rels["relation"].isin(list(PRESENCE_RELATIONS)) & (rels["to_kind"] == "location")].iterrows():
@@ -418,14 +418,14 @@ def place_relationships(tables: dict[str, pd.DataFrame], flows: pd.DataFrame, lo
             "When": format_span(r["start_date"], r["start_precision"], r["end_date"], r["end_precision"]),
             "Evidence": enum_label("relationships", "evidence", str(r["evidence"])),
             "Source": r["source_id"],
-            "Claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
+            "claim": r["claim_id"] if pd.notna(r["claim_id"]) else "",
             "Description": r["description"],
         }
         for _, r in hit.iterrows()
     ]
     return pd.DataFrame(
         rows,
-        columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "Claim", "Description"],
+        columns=["relationship_id", "From", "Relation", "To", "When", "Evidence", "Source", "claim", "Description"],
     )
 
 

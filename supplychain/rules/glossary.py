@@ -41,7 +41,10 @@ def term_definition(tables: dict[str, pd.DataFrame], term_id: str, *, language: 
 
 
 def find_terms(tables: dict[str, pd.DataFrame], text: str, *, language: str = "en") -> pd.DataFrame:
-    """Terms whose English or Polish name (or id) contains `text`, case-insensitively; names that start with it first."""
+    """Terms whose English or Polish name (or id) contains `text`, case-insensitively.
+
+    Names that start with it come first.
+    """
     needle = str(text).strip().casefold()
     terms = glossary_terms(tables, language=language)
     if not needle or terms.empty:

@@ -19,7 +19,7 @@ from supplychain.data.cells import cell_text as _text
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import DATE_LOW, period_end
 from supplychain.data.entities import names_by_id
-from supplychain.data.labels import RELATION_LABELS
+from supplychain.data.relation_labels import RELATION_LABELS
 from supplychain.data.schema import entity_keys
 from supplychain.i18n import N_, _
 

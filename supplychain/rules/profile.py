@@ -171,13 +171,18 @@ def entity_ties(edges: pd.DataFrame, entity_id: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def _joined(values: pd.Series) -> str:
+    """The distinct non-empty texts of a group, in order, joined by "; "."""
+    return "; ".join(dict.fromkeys(v for v in values if v))
+
+
 def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
     """Every (source, claim) behind the profile and what rests on it: the row itself, its moments, its ties.
 
     `supports` is worded by the app (the record itself, an event by its title); `ties` holds the ties' own
     descriptions, the curators' English, kept apart so a Polish page can mark them as English text.
     """
-    found = [
+    found: list[dict[str, object]] = [
         {
             "source_id": _s(row.get("source_id")),
             "claim_id": _s(row.get("claim_id")),
@@ -206,11 +211,7 @@ def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd
         )
     frame = pd.DataFrame(found, columns=["source_id", "claim_id", "supports", "ties"])
     frame = frame[frame["source_id"].astype(bool) | frame["claim_id"].astype(bool)]
-    return (
-        frame.groupby(["source_id", "claim_id"], sort=False)[["supports", "ties"]]
-        .agg(lambda s: "; ".join(dict.fromkeys(v for v in s if v)))
-        .reset_index()
-    )
+    return frame.groupby(["source_id", "claim_id"], sort=False)[["supports", "ties"]].agg(_joined).reset_index()
 
 
 def entity_place(tables: dict[str, pd.DataFrame], table: str, row: pd.Series) -> pd.Series | None:
