@@ -26,7 +26,7 @@ def test_overview_lists_each_key_finding_once_with_its_quote_standing_and_later_
     assert len(entries) == len(FINDINGS)
     bearing = next(e for e in entries if "later event" in e.label)
     inside = "\n".join(m.value for m in bearing.markdown).replace("\\", "")
-    assert "**Today:**" in inside and "Source:" in "\n".join(c.value for c in bearing.caption)
+    assert "**Where it stands:**" in inside and "Source:" in "\n".join(c.value for c in bearing.caption)
 
 
 @pytest.fixture
