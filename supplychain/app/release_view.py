@@ -122,9 +122,21 @@ def render_whats_new(dataset: Dataset) -> None:
     corrected = changes[changes["change"] == "corrected"]
     if len(corrected):
         st.caption(_("Corrections show the value they replaced: if you cited it, the old value is in the table."))
-    shown = change_rows(changes.head(WHATS_NEW_CAP))
-    st.dataframe(
-        shown,
+    # Corrections first (whoever cited the old value needs them most), then removals, changes and additions. The
+    # list opens on demand, built only then (a closed expander's table still costs every visit; docs/performance.md),
+    # so the Overview stays on one screen.
+    order = {"corrected": 0, "removed": 1, "changed": 2, "added": 3}
+    ranked = changes.sort_values("change", key=lambda c: c.map(order).fillna(len(order)), kind="stable")
+    box = st.expander(
+        _("Every change in {version}, corrections first ({n})").format(version=escape_md(version), n=len(changes)),
+        icon=":material/history:",
+        key="whats_new_open",
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    box.dataframe(
+        change_rows(ranked.head(WHATS_NEW_CAP)),
         hide_index=True,
         width="stretch",
         placeholder="–",
@@ -139,7 +151,7 @@ def render_whats_new(dataset: Dataset) -> None:
         },
     )
     if len(changes) > WHATS_NEW_CAP:
-        st.caption(
+        box.caption(
             _("The first {shown} of {total} changes; every change is in changes.csv (Data page).").format(
                 shown=WHATS_NEW_CAP, total=len(changes)
             )
