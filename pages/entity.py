@@ -100,7 +100,7 @@ else:
     release_view.render_row_history(dataset, table, entity_id)
     cards.render_evidence(str(row["evidence"]))
     corrections.render_correction_button(
-        what=f"the profile of {names[entity_id]}",
+        what=_("the profile of {name}").format(name=names[entity_id]),
         row_ids=[f"{table}:{entity_id}"],
         key="profile",
         url_path="entity",

@@ -276,8 +276,8 @@ downloads.render_view_bundle(
     as_of=dataset.as_of,
     container=buttons[3],
 )
-byurl.render_ids_url("locations", "location_id", points["location_id"], label="the places shown")
-byurl.render_ids_url("relationships", "relationship_id", flows["relationship_id"], label="the flows shown")
+byurl.render_ids_url("locations", "location_id", points["location_id"], label=_("the places shown"))
+byurl.render_ids_url("relationships", "relationship_id", flows["relationship_id"], label=_("the flows shown"))
 st.caption(
     _(
         "Boundaries: Natural Earth 1:50m (public domain) via world-atlas (ISC). Borders are a backdrop, "

@@ -61,16 +61,16 @@ statuses = urlbind.url_multiselect(
 )
 tenant_names = {
     str(t): str(n) for t, n in zip(all_sites["tenant_id"], all_sites["tenant"]) if isinstance(t, str) and t
-} | {"none": "None reported"}
+} | {"none": _("None reported")}
 tenants = urlbind.url_multiselect(
-    "Chinese AI tenant",
+    _("Chinese AI tenant"),
     list(tenant_names),
     key="tenant",
     container=filters,
     width=layout.FILTER_WIDTH,
     format_func=tenant_names.get,
-    placeholder="All",
-    help="The Chinese AI company reported to use the site's capacity (ringed in black on the map).",
+    placeholder=_("All"),
+    help=_("The Chinese AI company reported to use the site's capacity (ringed in black on the map)."),
 )
 MW_CHOICES = ["0", "50", "100", "200"]
 min_mw = urlbind.url_selectbox(
@@ -100,7 +100,7 @@ spec = cache.chart_spec(
         sites_charts.site_map(
             region, boundaries, sites_charts.area_features(boundaries, areas), sites_charts.prepare_map(in_view, region)
         ),
-        title=f"Map of data-centre sites: {region.label}",
+        title=_("Map of data-centre sites: {region}").format(region=region.label),
         summary=sites_charts.site_map_summary(in_view),
     ),
 )
@@ -163,7 +163,7 @@ else:
         (by, tuple(owners), tuple(operators), tuple(statuses), min_mw, tuple(tenants)),
         lambda: describe_chart(
             sites_charts.capacity_chart(by_year, by=by),
-            title="Stated capacity of sites in service, by opening year",
+            title=_("Stated capacity of sites in service, by opening year"),
             summary=sites_charts.capacity_summary(by_year, by=by),
         ),
     )

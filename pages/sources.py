@@ -213,7 +213,7 @@ if tab_method.open:
                 "and is not republished here.\n"
             ).format(package=licence_name(package))
         )
-        st.markdown("**How far the record reaches**", help="Topic by topic: coverage.csv and review_log.csv.")
+        st.markdown(_("**How far the record reaches**"), help=_("Topic by topic: coverage.csv and review_log.csv."))
         release_view.render_reach(dataset)
         release_view.render_coverage_table(dataset)
         corrections.render_corrections_policy(package)

@@ -100,14 +100,14 @@ every_chip = len(chips) <= layout.LINK_CAP or st.toggle(
 shown_ids = tuple(chips["chip_id"] if every_chip else chips["chip_id"].head(layout.LINK_CAP))
 chip_names = dict(zip(chips["chip_id"], chips["name"]))
 one = urlbind.url_selectbox(
-    "Answer for one chip",
+    _("Answer for one chip"),
     list(chip_names),
     key="chip",
     index=None,
     format_func=chip_names.get,
-    placeholder="Every chip",
+    placeholder=_("Every chip"),
     container=st.container(width=380),
-    help="Choose a chip to see its answer alone. In a link: chip=<chip id>.",
+    help=_("Choose a chip to see its answer alone. In a link: chip=<chip id>."),
 )
 answered = (one,) if one else shown_ids  # the strip below keeps every chip shown, so one answer reads in context
 answers = status_answers(status[status["chip_id"].isin(answered)], tables["sources"], day, reviewed_through=reviewed)
@@ -137,7 +137,7 @@ strip = cache.chart_spec(
             reviewed_through=reviewed,
             names=names,
         ),
-        title="Export status of each chip over time",
+        title=_("Export status of each chip over time"),
         summary=strip_summary(status[status["chip_id"].isin(shown_ids)], full_start, full_end, day),
     ),
 )
@@ -199,7 +199,7 @@ downloads.render_table_downloads(
     filtered=False,
     container=st.container(width=520),
 )
-byurl.render_address("status.csv", {"asof": [str(day.date())]}, label="the answers shown")
+byurl.render_address("status.csv", {"asof": [str(day.date())]}, label=_("the answers shown"))
 
 # Two days side by side: which chips' answers differ, and which measure changed them. Both days are in the link.
 st.header(status_words.compare_heading())

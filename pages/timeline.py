@@ -277,7 +277,7 @@ downloads.render_table_downloads(
     container=row[0],
 )
 event_rows = tables["events"][tables["events"]["event_id"].isin(table["item_id"])]
-byurl.render_ids_url("events", "event_id", event_rows["event_id"], label="the events shown")
+byurl.render_ids_url("events", "event_id", event_rows["event_id"], label=_("the events shown"))
 downloads.render_view_bundle(
     dataset.package,
     tables,

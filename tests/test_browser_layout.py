@@ -101,7 +101,9 @@ def test_profiles_index_shows_names_whole_at_1024(small, app_url: str) -> None:
 
 def test_sites_filters_show_their_choice_whole_at_1024(small, app_url: str) -> None:
     open_page(small, f"{app_url}/sites")
-    assert small.locator("[data-testid=stMain] [data-testid=stMultiSelect]").count() == 3
+    assert (
+        small.locator("[data-testid=stMain] [data-testid=stMultiSelect]").count() == 4
+    )  # owners, operators, statuses, tenant
     assert small.evaluate(CUT, "[data-testid=stWidgetLabel]") == []
     assert small.evaluate(PLACEHOLDERS_CUT) == []  # "All operators", not "All op…"
 

@@ -57,10 +57,12 @@ def test_a_row_knows_when_it_was_added_and_last_changed(mini) -> None:
 
 def test_overview_lists_whats_new_with_counts_links_and_the_corrected_old_value(mini_dir, monkeypatch) -> None:
     monkeypatch.setenv("SUPPLYCHAIN_DATA_DIR", str(mini_dir))
-    at = open_page("/")
-    assert not at.exception, at.exception
+    closed = open_page("/")
+    assert not closed.exception, closed.exception
+    assert not any("old_value" in df.value.columns for df in closed.dataframe), "the list is built when opened"
+    at = open_page("/", opened={"whats_new_open": True})
     body = texts(at)
-    assert "What's new in this release" in body
+    assert "What's new in this release" in [s.value for s in at.subheader]
     assert "1 added · 1 corrected" in body
     table = next(df.value for df in at.dataframe if "old_value" in df.value.columns)
     corrected = table[table["change"] == "corrected"].iloc[0]
@@ -68,6 +70,7 @@ def test_overview_lists_whats_new_with_counts_links_and_the_corrected_old_value(
     assert corrected["row"].startswith("/data?table=events") and corrected["source"].startswith("/data?table=sources")
     added = table[table["change"] == "added"].iloc[0]
     assert "beta" in added["row"], "an entity row links to its profile"
+    assert list(table["change"]).index("corrected") < list(table["change"]).index("added"), "corrections first"
 
 
 def test_a_profile_says_which_release_added_the_row(mini_dir, monkeypatch) -> None:

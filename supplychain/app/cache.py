@@ -27,7 +27,7 @@ from supplychain.charts.style import vega_locale
 from supplychain.data.entities import build_entity_index
 from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
 from supplychain.data.translations import localize_package, localize_tables
-from supplychain.i18n import DEFAULT_LANGUAGE, current_language
+from supplychain.i18n import DEFAULT_LANGUAGE, _, current_language
 from supplychain.rules import regions, story
 from supplychain.rules.boundaries import clipped_boundaries, plot_topology
 from supplychain.rules.graph import build_graph, edge_frame, layout_positions, view_graph
@@ -101,7 +101,7 @@ def _cached_dataset(folder: str, stamp: str) -> Dataset:
     # look at the files, so a save during a load cannot pair old tables with a new key.
     # One shared, read-only copy per version, kept where a client's "clear cache" cannot drop it.
     def build() -> Dataset:
-        with st.spinner("Loading and checking the data…"):
+        with st.spinner(_("Loading and checking the data…")):
             return load_dataset(Path(folder), stamp=stamp, checks=RULE_CHECKS)
 
     return _DATASETS.get((folder, stamp), build)

@@ -11,7 +11,7 @@ import streamlit as st
 from supplychain.app.markdown import escape_md
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
-from supplychain.data.labels import CHANGE_KIND_LABELS, TABLE_LABELS
+from supplychain.data.labels import CHANGE_KIND_LABELS
 from supplychain.data.load import Dataset
 from supplychain.data.release import RELEASE_TABLES
 from supplychain.i18n import _
@@ -100,8 +100,7 @@ def render_whats_new(dataset: Dataset) -> None:
     """'What's new in this release': the reach, counts of each kind of change, then every change linked to its
     row and source; a correction shows its old value, so whoever cited it knows what it was."""
     version = dataset.version
-    st.header(_("What's new in this release"))
-    render_reach(dataset)
+    st.subheader(_("What's new in this release"))  # the reach is in every page's footer, just below
     changes = release_changes(dataset.tables, version)
     built = release_date(dataset.tables, version)
     when = format_date(built) if built is not None else _("date unknown")
@@ -117,14 +116,23 @@ def render_whats_new(dataset: Dataset) -> None:
         _("**Version {version}** ({when}): ").format(version=escape_md(version), when=when)
         + " · ".join(f"{count} {_(CHANGE_KIND_LABELS[kind])}" for kind, count in counts.items() if count)
     )
-    per_table = changes["table"].value_counts()
-    st.caption(" · ".join(f"{TABLE_LABELS.get(str(table), str(table))} {count}" for table, count in per_table.items()))
-    corrected = changes[changes["change"] == "corrected"]
-    if len(corrected):
-        st.caption(_("Corrections show the value they replaced: if you cited it, the old value is in the table."))
-    shown = change_rows(changes.head(WHATS_NEW_CAP))
-    st.dataframe(
-        shown,
+    # Corrections first (whoever cited the old value needs them most), then removals, changes and additions. The
+    # list opens on demand, built only then (a closed expander's table still costs every visit; docs/performance.md),
+    # so the Overview stays on one screen.
+    order = {"corrected": 0, "removed": 1, "changed": 2, "added": 3}
+    ranked = changes.sort_values("change", key=lambda c: c.map(order).fillna(len(order)), kind="stable")
+    box = st.expander(
+        _("Every change in {version}, corrections first ({n})").format(version=escape_md(version), n=len(changes)),
+        icon=":material/history:",
+        key="whats_new_open",
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    if (changes["change"] == "corrected").any():
+        box.caption(_("Corrections show the value they replaced: if you cited it, the old value is in the table."))
+    box.dataframe(
+        change_rows(ranked.head(WHATS_NEW_CAP)),
         hide_index=True,
         width="stretch",
         placeholder="–",
@@ -139,7 +147,7 @@ def render_whats_new(dataset: Dataset) -> None:
         },
     )
     if len(changes) > WHATS_NEW_CAP:
-        st.caption(
+        box.caption(
             _("The first {shown} of {total} changes; every change is in changes.csv (Data page).").format(
                 shown=WHATS_NEW_CAP, total=len(changes)
             )

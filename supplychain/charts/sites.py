@@ -11,7 +11,7 @@ from supplychain.charts.style import OWNERSHIP_COLOURS, OWNERSHIP_SHAPES, SITE_C
 from supplychain.data.dates import format_date
 from supplychain.data.labels import enum_label, enum_words
 from supplychain.data.site_labels import OWNERSHIP_LABELS
-from supplychain.i18n import _, format_number, ngettext
+from supplychain.i18n import N_, _, format_number, ngettext, territory_name
 from supplychain.rules import label_layout, regions, sites
 
 SITE_MAP_WIDTH = 560
@@ -22,7 +22,7 @@ SITE_LEGEND_PX = 240
 SELECTION = "site"
 AREA_COLOUR = "#6A3D9A"
 MIN_MARKER = 70  # px² for a site with no MW figure (drawn hollow)
-TENANT_MARK = "Chinese AI tenant reported"  # the legend entry of the black ring
+TENANT_MARK = N_("Chinese AI tenant reported")  # the legend entry of the black ring (read through `_`)
 
 
 def describe_sites(frame: pd.DataFrame) -> pd.DataFrame:
@@ -112,7 +112,7 @@ def prepare_map(frame: pd.DataFrame, region: regions.Region) -> dict[str, list[d
         "leaders": merged.loc[merged["spread"], ["site_id", "lon", "lat", "mlon", "mlat"]].to_dict("records"),
         "points": merged[["site_id", "lon", "lat"]].drop_duplicates(["lon", "lat"]).to_dict("records"),
         # A black ring around every site with a Chinese AI tenant reported (its own layer, so the legend names it).
-        "tenants": tenanted.assign(mark=TENANT_MARK)[["site_id", "name", "tenant_text", "mlon", "mlat", "mark"]]
+        "tenants": tenanted.assign(mark=_(TENANT_MARK))[["site_id", "name", "tenant_text", "mlon", "mlat", "mark"]]
         .astype(object)
         .to_dict("records"),
         "labels": []
@@ -223,11 +223,14 @@ def site_map(
             latitude="mlat:Q",
             stroke=alt.Stroke(
                 "mark:N",
-                title="Tenant",
-                scale=alt.Scale(domain=[TENANT_MARK], range=["#000000"]),
+                title=_("Tenant"),
+                scale=alt.Scale(domain=[_(TENANT_MARK)], range=["#000000"]),
                 legend=alt.Legend(symbolType="circle", symbolFillColor="transparent"),
             ),
-            tooltip=[alt.Tooltip("name:N", title="Site"), alt.Tooltip("tenant_text:N", title="Chinese AI tenant")],
+            tooltip=[
+                alt.Tooltip("name:N", title=_("Site")),
+                alt.Tooltip("tenant_text:N", title=_("Chinese AI tenant")),
+            ],
         )
     )
     label_base = alt.Chart(alt.NamedData("labels")).encode(
@@ -335,30 +338,38 @@ def _country_name(code: object) -> str:
     import pycountry  # the one lookup of country names; only text alternatives need it here
 
     found = pycountry.countries.get(alpha_2=str(code))
-    return getattr(found, "common_name", None) or getattr(found, "name", None) or str(code)
+    return territory_name(str(code)) or getattr(found, "common_name", None) or getattr(found, "name", None) or str(code)
 
 
 def site_map_summary(frame: pd.DataFrame) -> str:
     """The site map's text alternative in words: how many sites, by owner nationality and country, and which have
     a Chinese AI tenant reported (no codes)."""
     if frame.empty:
-        return "no site matches the filters in this view"
+        return _("no site matches the filters in this view")
     owners = frame["ownership"].map(lambda v: OWNERSHIP_LABELS.get(v, v)).value_counts()
     countries = frame["country"].map(_country_name).value_counts()
     tenants = [f"{r.name} ({r.tenant})" for r in frame.itertuples() if pd.notna(r.tenant_id)]
     return (
-        f"{len(frame)} sites as markers sized by stated capacity: "
+        ngettext(
+            "{n} site as a marker sized by stated capacity: ",
+            "{n} sites as markers sized by stated capacity: ",
+            len(frame),
+        ).format(n=len(frame))
         + ", ".join(f"{n} {label}" for label, n in owners.items())
-        + "; in "
+        + _("; in ")
         + ", ".join(f"{name} {n}" for name, n in countries.items())
-        + (f"; ringed, with a Chinese AI tenant reported: {', '.join(tenants)}" if tenants else "")
+        + (
+            _("; ringed, with a Chinese AI tenant reported: {tenants}").format(tenants=", ".join(tenants))
+            if tenants
+            else ""
+        )
     )
 
 
 def capacity_summary(by_year: pd.DataFrame, *, by: str) -> str:
     """The capacity chart's text alternative: stated MW in service in the first and last year, and by what."""
     if by_year.empty:
-        return "no site has both an opening year and an MW figure"
+        return _("no site has both an opening year and an MW figure")
     totals = by_year.groupby("year")["capacity_mw"].sum()
     first, last = int(totals.index.min()), int(totals.index.max())
     groups = (
@@ -369,7 +380,12 @@ def capacity_summary(by_year: pd.DataFrame, *, by: str) -> str:
         if by == "country"
         else {k: OWNERSHIP_LABELS.get(k, k) for k in groups.index}
     )
-    return (
-        f"stacked bars per year, one segment per site: {totals[first]:g} MW in {first}, {totals[last]:g} MW in "
-        f"{last} (" + ", ".join(f"{words[k]} {v:g} MW" for k, v in groups.items()) + ")"
+    return _(
+        "stacked bars per year, one segment per site: {first_mw} MW in {first}, {last_mw} MW in {last} ({parts})"
+    ).format(
+        first_mw=format_number(totals[first]),
+        first=first,
+        last_mw=format_number(totals[last]),
+        last=last,
+        parts=", ".join(f"{words[k]} {format_number(v)} MW" for k, v in groups.items()),
     )

@@ -15,9 +15,12 @@ from typing import Any
 import pandas as pd
 
 from supplychain.data.labels import TABLE_LABELS
+from supplychain.i18n import N_, _
 from supplychain.rules.provenance import report_citation
 
-AUTHOR = "China AI supply chain dashboard team"
+AUTHOR = N_("China AI supply chain dashboard team")  # read through `_`: the app cites in the reader's language
+# datapackage.json's title, marked so the catalogue holds its Polish; a changed title is cited as it stands.
+DATASET_TITLE = N_("China's AI supply chain: offshore training, chips and export controls")
 FORMATS: dict[str, str] = {  # format -> media type of the file
     "bib": "application/x-bibtex; charset=utf-8",
     "ris": "application/x-research-info-systems; charset=utf-8",
@@ -56,15 +59,22 @@ def cited(
     version = str(package.get("version", ""))
     created = str(package.get("created", ""))[:10]
     title = str(package.get("title", ""))
+    title = _(title) if title else ""  # `_("")` would answer the catalogue's header
     report = report_citation(tables, package)
-    note = f"Data as of {created}; drawn from the {report.long} and public records. Licence {report.licence}."
+    note = (
+        _("Data as of {as_of}{reach}; drawn from the {report} and public records. Licence {licence}").format(
+            as_of=created, reach="", report=report.long, licence=report.licence
+        )
+        + "."
+    )
     key = "china_ai_supply_chain_" + created[:4]
     if table:
         name = TABLE_LABELS.get(table, table)
-        title = f"{title}: {name}" + (" (filtered view)" if filters else "")
+        title = f"{title}: {name}" + (_(" (filtered view)") if filters else "")
         key += "_" + re.sub(r"[^a-z0-9_]", "", table)
         if filters:
-            note = f"Filters: {filters}" + (f"; {rows} rows" if rows is not None else "") + f". {note}"
+            counted = _("; {rows} rows").format(rows=rows) if rows is not None else ""
+            note = _("Filters: {filters}").format(filters=filters) + counted + f". {note}"
     return Cited(title, version, created, accessed.isoformat(), url, note, key)
 
 
@@ -75,8 +85,14 @@ def _bib(text: str) -> str:
 
 def as_text(c: Cited) -> str:
     """The citation a reader pastes into prose."""
-    return (
-        f"{AUTHOR} ({c.created[:4]}). {c.title}. Dataset version {c.version}. {c.note} {c.url} (accessed {c.accessed})."
+    return _("{author} ({year}). {title}. Dataset version {version}. {note} {url} (accessed {accessed}).").format(
+        author=_(AUTHOR),
+        year=c.created[:4],
+        title=c.title,
+        version=c.version,
+        note=c.note,
+        url=c.url,
+        accessed=c.accessed,
     )
 
 
@@ -84,7 +100,7 @@ def as_bibtex(c: Cited) -> str:
     """A BibTeX @misc entry (the form biblatex and Zotero read for datasets)."""
     return (
         f"@misc{{{c.key},\n"
-        f"  author = {{{{{_bib(AUTHOR)}}}}},\n"
+        f"  author = {{{{{_bib(_(AUTHOR))}}}}},\n"
         f"  title = {{{{{_bib(c.title)}}}}},\n"
         f"  year = {{{c.created[:4]}}},\n"
         f"  version = {{{_bib(c.version)}}},\n"
@@ -100,7 +116,7 @@ def as_ris(c: Cited) -> str:
     """An RIS record of type DATA (EndNote, Zotero, Mendeley), CRLF line ends as the format asks."""
     lines = [
         ("TY", "DATA"),
-        ("AU", AUTHOR),
+        ("AU", _(AUTHOR)),
         ("TI", c.title),
         ("PY", c.created[:4]),
         ("DA", c.created.replace("-", "/")),
@@ -120,7 +136,7 @@ def as_csl(c: Cited) -> str:
     item = {
         "id": c.key,
         "type": "dataset",
-        "author": [{"literal": AUTHOR}],
+        "author": [{"literal": _(AUTHOR)}],
         "title": c.title,
         "version": c.version,
         "issued": {"date-parts": day},

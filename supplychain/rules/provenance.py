@@ -127,7 +127,8 @@ def citation_line(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -> s
 
 def citation_text(package: dict[str, Any], tables: dict[str, pd.DataFrame], *, url: str = "") -> dict[str, str]:
     """How to cite the dataset, as plain text and as BibTeX."""
-    title = package.get("title", "")
+    title = str(package.get("title", ""))
+    title = _(title) if title else ""  # its Polish is in the catalogue (rules/cite.py marks it)
     version = package.get("version", "")
     as_of = str(package.get("created", ""))[:10]
     year = as_of[:4]

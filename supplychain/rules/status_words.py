@@ -78,15 +78,22 @@ def question(chip_name: str, day_label: str) -> str:
 
 
 def why_announced_imprecise(precision: str) -> str:
-    return _("announced on a date known only to the {precision}").format(precision=precision)
+    # Whole sentences per precision ("month" or "year"): Polish declines each phrase differently.
+    if precision == "year":
+        return _("announced on a date known only to the year")
+    return _("announced on a date known only to the month")
 
 
 def why_starts_imprecise(measure: str, precision: str) -> str:
-    return _("{measure} applies from a date known only to the {precision}").format(measure=measure, precision=precision)
+    if precision == "year":
+        return _("{measure} applies from a date known only to the year").format(measure=measure)
+    return _("{measure} applies from a date known only to the month").format(measure=measure)
 
 
 def why_ends_imprecise(measure: str, precision: str) -> str:
-    return _("{measure} ends on a date known only to the {precision}").format(measure=measure, precision=precision)
+    if precision == "year":
+        return _("{measure} ends on a date known only to the year").format(measure=measure)
+    return _("{measure} ends on a date known only to the month").format(measure=measure)
 
 
 def why_no_announcement() -> str:
