@@ -226,7 +226,9 @@ def render_findings(dataset: Dataset, findings: pd.DataFrame) -> None:
         claim_id = str(finding["claim_id"])
         claim = claims.loc[claim_id]
         with grid[0 if i < half else 1].container(gap="small"):
-            words = ("> " + escape_md(claim["quote_pl"])) if polish else escape_md(claim["text_en"])
+            # In Polish the finding reads as the report's own words, in quotation marks (a blockquote marker after
+            # the badge would show as a literal ">").
+            words = f"„{escape_md(claim['quote_pl'])}”" if polish else escape_md(claim["text_en"])
             st.markdown(standing_badge_md(finding["standing"]) + " " + words)
             events = cache.per_version(dataset, later_events, claim_id)
             n = len(events)
