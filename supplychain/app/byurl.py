@@ -10,7 +10,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from supplychain.app.layout import current_link
-from supplychain.app.markdown import link_markdown
+from supplychain.app.markdown import link_markdown, md_link
 from supplychain.app.urlbind import applied_params
 from supplychain.charts.footer import chart_title, with_footer
 from supplychain.data.labels import PAGE_TITLES
@@ -44,6 +44,7 @@ def render_rows_url(table: str, params: Mapping[str, list[str]], *, container: A
     return address
 
 
+LINK_TEXT_CHARS = 110  # the longest address shown whole as a link's text
 ID_CAP = 150  # ids in one address; a larger view is offered as its whole table (an address stays under ~8 kB)
 
 
@@ -59,7 +60,9 @@ def render_ids_url(table: str, key: str, ids: Sequence[str], *, label: str, cont
         address = api_address(f"{table}.csv", {key: [",".join(ids)]})
         note = _("Get these rows by URL ({label}; CSV, .json for JSON):").format(label=label)
     container.caption(note)
-    container.markdown(link_markdown(address))
+    # A view of many rows names each id: the link keeps the whole address, its text is cut so it stays one line.
+    shown = address if len(address) <= LINK_TEXT_CHARS else address[: LINK_TEXT_CHARS - 1] + "…"
+    container.markdown(md_link(shown, address, relative=True) if shown != address else link_markdown(address))
     return address
 
 
