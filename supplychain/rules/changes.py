@@ -13,19 +13,10 @@ from typing import Any
 import pandas as pd
 
 from supplychain.data.entities import entity_url
+from supplychain.data.release import CHANGE_COLUMNS, RELEASE_COLUMNS
 
-CHANGES_COLUMNS: tuple[str, ...] = (
-    "change_id",
-    "release",
-    "table",
-    "row_id",
-    "change",
-    "fields",
-    "old_value",
-    "why",
-    "source_id",
-)
-RELEASES_COLUMNS: tuple[str, ...] = ("version", "created", "summary")
+# The columns of changes.csv and releases.csv: one place, the release tool that writes them.
+CHANGES_COLUMNS, RELEASES_COLUMNS = CHANGE_COLUMNS, RELEASE_COLUMNS
 _VERSION = re.compile(r"[0-9]+(\.[0-9]+){0,3}")
 
 
