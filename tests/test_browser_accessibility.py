@@ -29,6 +29,20 @@ EXCLUDED = [
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+def serious_violations(page) -> list[str]:  # noqa: ANN001  (a Playwright page)
+    """axe's serious and critical WCAG 2.1 AA violations on the app's own content (Streamlit's chrome excluded)."""
+    results = Axe().run(
+        page,
+        context={"exclude": EXCLUDED},
+        options={"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": WCAG}},
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def _open(page, app_url: str, path: str) -> None:
     page.goto(app_url + path)
     wait_until_idle(page)
@@ -40,16 +54,7 @@ def _open(page, app_url: str, path: str) -> None:
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_finds_no_serious_or_critical_violation_in_the_apps_own_content(page, app_url: str, path: str) -> None:
     _open(page, app_url, path)
-    results = Axe().run(
-        page,
-        context={"exclude": EXCLUDED},
-        options={"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": WCAG}},
-    )
-    bad = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    bad = serious_violations(page)
     assert bad == [], f"{path}: {bad}"
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from browser import wait_until_idle
-from test_browser_accessibility import EXCLUDED, PAGES, WCAG
+from test_browser_accessibility import PAGES, serious_violations
 
 BACKGROUND = "() => getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor"
 TEXT = "() => getComputedStyle(document.querySelector('[data-testid=stMain] h1, [data-testid=stMain] h2')).color"
@@ -71,30 +70,12 @@ DARK_PAGES = [*PAGES, "/glossary", "/present?embed=true&step=4&notes=1", "/statu
 def test_axe_finds_no_contrast_or_other_serious_violation_in_the_dark_theme(dark_page, app_url: str, path: str) -> None:
     _open(dark_page, app_url + path)
     assert luminance(dark_page.evaluate(BACKGROUND)) < 0.05, "the page is in the dark theme"
-    results = Axe().run(
-        dark_page,
-        context={"exclude": EXCLUDED},
-        options={"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": WCAG}},
-    )
-    bad = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    bad = serious_violations(dark_page)
     assert bad == [], f"{path}: {bad}"
 
 
 @pytest.mark.parametrize("path", ["/glossary", "/glossary?term=tpp", "/present?embed=true&step=4&notes=1"])
 def test_axe_finds_no_serious_violation_on_the_new_pages_in_the_light_theme(page, app_url: str, path: str) -> None:
     _open(page, app_url + path)
-    results = Axe().run(
-        page,
-        context={"exclude": EXCLUDED},
-        options={"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": WCAG}},
-    )
-    bad = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    bad = serious_violations(page)
     assert bad == [], f"{path}: {bad}"
