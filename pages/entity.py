@@ -2,38 +2,12 @@
 
 import streamlit as st
 
-from supplychain.app import (
-    cache,
-    cards,
-    corrections,
-    guard,
-    handouts,
-    layout,
-    markdown,
-    release_view,
-    site_view,
-    status_view,
-)
-from supplychain.app.theme import themed
+from supplychain.app import cache, guard, markdown, profile_view, status_view
 from supplychain.app.urlbind import set_url_value, url_selectbox
-from supplychain.charts.accessibility import describe_chart
-from supplychain.charts.network import edge_table
-from supplychain.charts.profile import moments_chart, place_chart
-from supplychain.data.entities import entity_record, names_by_id, suggest_entities
-from supplychain.data.labels import KIND_LABELS, enum_label
-from supplychain.data.validate import cut
-from supplychain.i18n import _, ngettext
-from supplychain.rules.profile import (
-    entity_citations,
-    entity_edges,
-    entity_moments,
-    entity_place,
-    entity_ties,
-    key_facts,
-)
-from supplychain.rules.regions import SITE_REGIONS
-from supplychain.rules.sites import sites_at
-from supplychain.rules.standings import later_events, standing_of
+from supplychain.data.entities import entity_record, names_by_id
+from supplychain.data.labels import KIND_LABELS
+from supplychain.i18n import _
+from supplychain.rules.profile import entity_moments, entity_place
 
 dataset = guard.require_dataset()
 tables, package = dataset.tables, dataset.package
@@ -59,217 +33,28 @@ if entity_id:
     )  # a link to this same page keeps the old address otherwise; re-sending it fixes the URL
 
 if raw and raw not in names and not picked:
-    st.warning(
-        _("No entity has the id {raw}. Did you mean one of these?").format(raw=markdown.as_code(cut(raw))),
-        icon=":material/person_search:",
-    )  # the link's text as plain text, cut short (a crafted id is neither a live link nor 100 KB on screen)
-    suggestions = suggest_entities(index, cut(raw))
-    for hit in suggestions.itertuples(index=False):
-        layout.render_entity_link(hit.id, hit.name, hit.kind, note=KIND_LABELS[hit.kind])
-    if suggestions.empty:
-        st.caption(_("Nothing similar found. Use the search box in the sidebar, or pick from the list above."))
+    profile_view.render_unknown_id(index, raw)
 elif not entity_id:
-    st.caption(_("Pick an entity above or in the sidebar search. All entities by kind:"))
-    # A link per entity is fine at a few hundred; at thousands it is slow to send and to read.
-    longest = int(index["kind"].value_counts().max()) if len(index) else 0
-    show_all = longest <= layout.LINK_CAP or st.toggle(
-        _("Show every entity ({n}); the first {link_cap} of each kind are listed").format(
-            n=len(index), link_cap=layout.LINK_CAP
-        ),
-        key="index_all",
-    )
-    # One fixed-width list per kind in a wrapping row: five equal columns cut names to about 9 characters at 1024 px.
-    grid = st.container(horizontal=True, gap="small")
-    for kind, label in KIND_LABELS.items():
-        col = grid.container(width=layout.NAME_LIST_WIDTH)
-        of_kind = index[index["kind"] == kind]
-        col.markdown(f"**{label}**" + ("" if show_all or len(of_kind) <= layout.LINK_CAP else f" ({len(of_kind)})"))
-        for row in (of_kind if show_all else of_kind.head(layout.LINK_CAP)).itertuples(index=False):
-            with col:
-                layout.render_entity_link(row.id, row.label, kind)
+    profile_view.render_entity_index(index)
 else:
     table, row = entity_record(tables, index, entity_id)
-    kind = kinds[entity_id]
-    aliases = index.set_index("id").loc[entity_id, "aliases"]
-    st.caption(
-        _("{kind_labels} · id {entity_id}").format(
-            kind_labels=KIND_LABELS[kind], entity_id=markdown.escape_md(entity_id)
-        )
-        + (_(" · also: {aliases}").format(aliases=markdown.escape_md("; ".join(aliases))) if aliases else "")
-    )
-    release_view.render_row_history(dataset, table, entity_id)
-    cards.render_evidence(str(row["evidence"]))
-    corrections.render_correction_button(
-        what=_("the profile of {name}").format(name=names[entity_id]),
-        row_ids=[f"{table}:{entity_id}"],
-        key="profile",
-        url_path="entity",
-        package=package,
-    )
-    for column in ("description", "role"):
-        if column in row and isinstance(row[column], str) and row[column]:
-            st.markdown(markdown.english_text(row[column]))  # the curators' English, marked for a Polish reader
+    kind, name = kinds[entity_id], names[entity_id]
+    profile_view.render_profile_head(dataset, index, table, row, entity_id, kind, name)
     place = entity_place(tables, table, row)
     left, right = st.columns([3, 2]) if place is not None else (st.container(), None)
     with left:
-        st.header(_("Key facts"))
-        st.markdown(
-            "\n".join(
-                f"- **{markdown.escape_md(label)}:** "
-                + markdown.md_link(text, link.split("#")[0] if link else None, relative=True)
-                for label, text, link in key_facts(package, table, row, index)
-            )
-        )
-        if isinstance(row.get("note"), str) and row["note"]:
-            st.caption(_("Curators' note: {note}").format(note=markdown.english_text(row["note"])))
+        profile_view.render_key_facts(package, index, table, row)
     if right is not None:
         with right:
-            st.header(_("Where"))
-            st.vega_lite_chart(
-                themed(
-                    cache.chart_spec(
-                        dataset,
-                        "entity_place",
-                        (entity_id,),
-                        lambda: describe_chart(
-                            place_chart(tables["locations"], place, kind),
-                            title=_("Where {names} is").format(names=names[entity_id]),
-                            summary=_("a locator map marking {name}").format(name=place["name"]),
-                        ),
-                    )
-                ),
-                width="stretch",
-            )
-            st.caption(
-                _("{name}: {lat:.3f}, {lon:.3f} (precision: {coord_precision}).").format(
-                    name=markdown.escape_md(place["name"]),
-                    lat=float(place["lat"]),
-                    lon=float(place["lon"]),
-                    coord_precision=enum_label("locations", "coord_precision", place["coord_precision"]),
-                )
-            )
-            st.page_link(
-                "pages/map.py",
-                label=_("See it on the map"),
-                icon=":material/map:",
-                query_params={"region": str(place["region"])},
-            )
+            profile_view.render_place(dataset, place, entity_id, kind, name)
 
     if kind == "chip":
         status_view.render_chip_status(dataset, entity_id)
     if kind == "location":
-        here = sites_at(tables, cache.get_sites(dataset)[0], entity_id)
-        region_key = next(
-            (
-                k
-                for k, r in SITE_REGIONS.items()
-                if not here.empty and r.contains(here["lon"].iloc[0], here["lat"].iloc[0])
-            ),
-            None,
-        )
-        site_view.render_location_sites(here, region_key)
+        profile_view.render_location_sites(dataset, entity_id)
 
     moments = entity_moments(tables, table, row, entity_id)
-    st.header(_("Timeline"))
-    if moments.empty:
-        st.caption(_("No dated record or event names this entity."))
-    else:
-        st.vega_lite_chart(
-            themed(
-                cache.chart_spec(
-                    dataset,
-                    "entity_moments",
-                    (entity_id,),
-                    lambda: describe_chart(
-                        moments_chart(moments, kind),
-                        title=_("Timeline of {names}").format(names=names[entity_id]),
-                        summary=_("{n} dated records and events naming it, in date order").format(n=len(moments)),
-                    ),
-                )
-            ),
-            width="stretch",
-        )
-        st.caption(_("A dot marks a known day; a shaded bar spans the month or year when only that is known."))
-
-    edge_rows = edge_table(edges, tables["claims"], tables["sources"])
-    ties = entity_ties(edge_rows, entity_id)
-    st.header(_("Ties ({n})").format(n=len(ties)))
-    if ties.empty:
-        st.caption(_("No relationship names this entity."))
-    else:
-        # The first ties as lines of text; every tie, with its description and sources, in a table on demand.
-        lines = [
-            cards.tie_line(tie) for _row, tie in entity_edges(edge_rows, entity_id).head(layout.LIST_CAP).iterrows()
-        ]
-        st.markdown("\n".join(f"- {line}" for line in lines))
-        if len(ties) > layout.LIST_CAP:
-            st.caption(
-                _("The first {list_cap} of {n} ties; the table below has all of them.").format(
-                    list_cap=layout.LIST_CAP, n=len(ties)
-                )
-            )
-        box, box_open = layout.lazy_expander(
-            ngettext(
-                "The tie as a table, with what it says and its source",
-                "All {n} ties as a table, with what each says and its source",
-                len(ties),
-            ).format(n=len(ties)),
-            key="ties_table_open",
-            icon=":material/table:",
-        )
-        if box_open:
-            box.dataframe(
-                ties,
-                placeholder="–",
-                hide_index=True,
-                width="stretch",
-                column_config=layout.tie_columns("from", "relation", "to"),
-            )
-        st.page_link(
-            "pages/relationships.py",
-            label=_("See its neighbourhood in the network"),
-            icon=":material/hub:",
-            query_params={"focus": entity_id},
-        )
-
-    st.header(_("Sources and quotes"))
-    claims, sources = tables["claims"].set_index("claim_id"), tables["sources"].set_index("source_id")
-    citations = entity_citations(row, table, moments, ties)
-    for n, cite in enumerate(citations.itertuples(index=False)):
-        with st.container(border=True):
-            if cite.claim_id and cite.claim_id in claims.index:
-                claim = claims.loc[cite.claim_id].copy()
-                claim["claim_id"] = cite.claim_id
-                cards.render_claim(
-                    claim, sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
-                )
-                corrections.render_correction_button(
-                    what=f"claim {cite.claim_id}",
-                    row_ids=[f"claims:{cite.claim_id}"],
-                    key=f"claim_{n}_{cite.claim_id}",
-                    url_path="entity",
-                    package=package,
-                )
-                standing = standing_of(tables, cite.claim_id)
-                if standing is not None or claim["is_key_finding"]:  # as the Sources page shows it
-                    cards.render_claim_standing(standing, cache.per_version(dataset, later_events, cite.claim_id))
-            if cite.source_id in sources.index:
-                cards.render_source(sources.loc[cite.source_id])
-            supports = [markdown.escape_md(cite.supports)] if cite.supports else []
-            if cite.ties:
-                supports.append(_("ties: {ties}").format(ties=markdown.english_text(cite.ties)))
-            st.caption(_("Supports: {supports}").format(supports="; ".join(supports)))
-    profile_link = layout.current_link("entity")
-    profile_lines = [str(row[c]) for c in ("description", "role") if c in row and isinstance(row[c], str) and row[c]]
-    handouts.render_view_pdf(
-        lambda: handouts.profile_handout(
-            dataset,
-            name=names[entity_id],
-            spec=None if moments.empty else moments_chart(moments, kind).to_dict(),
-            lines=profile_lines + handouts.moment_lines(moments),
-            citations=citations,
-            link=profile_link,
-        ),
-        what=f"profile_{entity_id}",
-        as_of=dataset.as_of,
-    )
+    profile_view.render_moments(dataset, moments, entity_id, kind, name)
+    ties = profile_view.render_ties(dataset, edges, entity_id)
+    citations = profile_view.render_citations(dataset, table, row, moments, ties)
+    profile_view.render_profile_pdf(dataset, row, entity_id, kind, name, moments, citations)

@@ -5,32 +5,14 @@ from datetime import date
 
 import streamlit as st
 
-from supplychain.app import cache, cards, downloads, guard, layout
-from supplychain.app.theme import themed
-from supplychain.app.urlbind import url_day, url_multiselect, url_radio, url_selectbox
-from supplychain.charts.accessibility import describe_chart
-from supplychain.charts.network import chain_chart, network_chart
-from supplychain.data.entities import LINK_DISPLAY, entity_link, names_by_id
-from supplychain.data.export import download_name
-from supplychain.data.labels import KIND_LABELS, enum_label
-from supplychain.data.relation_labels import CHAIN_STAGES, RELATION_GROUP_HELP, RELATION_GROUP_LABELS
-from supplychain.data.schema import column_labels, enum_values
+from supplychain.app import cache, guard, relationships_view
+from supplychain.app.urlbind import url_radio
+from supplychain.data.entities import names_by_id
+from supplychain.data.schema import enum_values
 from supplychain.i18n import _
-from supplychain.rules.chains import CHAIN_ORDER, chain_rows, chain_summary, chinese_developers
-from supplychain.rules.graph import (
-    EDGE_COLUMNS,
-    HOPS,
-    VIEWS,
-    date_bounds,
-    graph_key,
-    graphml_bytes,
-    most_connected,
-    node_frame,
-    view_graph,
-)
+from supplychain.rules.graph import VIEWS, date_bounds
 
 dataset = guard.require_dataset()
-tables = dataset.tables
 index, graph, all_edges = cache.get_relations(dataset)
 names = names_by_id(index)
 relations = enum_values(dataset.package, "relationships", "relation")
@@ -43,59 +25,8 @@ st.caption(
         "Pick an entity to see its neighbourhood; every line carries the record behind it."
     )
 )
-# A wrapping row of fixed-width controls, not five columns: at 1024 px the columns cut "Focus on" and the dates;
-# here the controls that do not fit move to a second row, whole.
-row = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
-focus = url_selectbox(
-    _("Focus on"),
-    list(names),
-    key="focus",
-    container=row,
-    width=300,
-    index=None,
-    placeholder=_("Whole network"),
-    format_func=lambda i: f"{names[i]} ({KIND_LABELS[graph.nodes[i]['kind']]})",
-)
-hops = url_radio(
-    _("Hops"),
-    HOPS,
-    key="hops",
-    default=1,
-    container=row,
-    width="content",
-    horizontal=True,
-    help=_("How many ties away from the focus to show."),
-)
-chosen = url_multiselect(
-    _("Relation types"),
-    relations,
-    key="relation",
-    container=row,
-    width=240,
-    format_func=lambda r: enum_label("relationships", "relation", r),
-    placeholder=_("All"),
-)
-since = url_day(
-    _("From"),
-    key="from",
-    default=low,
-    min_value=low,
-    max_value=high,
-    container=row,
-    width=120,
-    help=_("Ties that lasted into this period; undated ties stay. Type YYYY-MM-DD and press Enter."),
-)
-until = url_day(
-    _("To"),
-    key="to",
-    default=high,
-    min_value=low,
-    max_value=high,
-    container=row,
-    width=120,
-    help=_("Type YYYY-MM-DD and press Enter."),
-)
-since, until = (since if since != low else None), (until if until != high else None)
+filters = relationships_view.render_filters(names, graph, relations, low, high)
+focus, hops, chosen, since, until = filters
 shown_view = url_radio(
     _("View"), VIEWS, key="view", default=VIEWS[0], horizontal=True, label_visibility="collapsed", format_func=_
 )
@@ -105,182 +36,12 @@ filtered = bool(focus or chosen or since or until)
 settings = (focus, hops, tuple(chosen), since, until)  # everything the charts below depend on, for their cache key
 
 if shown_view == "Network":
-    if edges.empty:
-        st.info(
-            _("No ties match these settings. Clear a relation type or widen the dates."), icon=":material/search_off:"
-        )
-    else:
-        drawn = view
-        if view.number_of_nodes() > layout.NETWORK_CAP and not st.toggle(
-            _("Draw all {number_of_nodes} entities (slow, and too dense to read)").format(
-                number_of_nodes=view.number_of_nodes()
-            ),
-            key="network_all",
-        ):
-            drawn = most_connected(view, layout.NETWORK_CAP)
-            st.caption(
-                _(
-                    "Drawing {network_cap} of {number_of_nodes} entities: the best-connected and those tied to them, "
-                    "with the ties among them. Focus on an entity, pick relation types or narrow the dates to see "
-                    "the rest; the Evidence view lists every tie."
-                ).format(network_cap=layout.NETWORK_CAP, number_of_nodes=view.number_of_nodes())
-            )
-        nodes = node_frame(drawn)
-        drawn_edges = edges[edges["from_id"].isin(nodes["id"]) & edges["to_id"].isin(nodes["id"])]
-        spec = cache.chart_spec(
-            dataset,
-            "relationship_network",
-            settings + (drawn is view,),
-            lambda: describe_chart(
-                network_chart(
-                    nodes,
-                    drawn_edges,
-                    cache.graph_layout(*graph_key(drawn)),
-                    focus=focus,
-                    height=700 if len(nodes) > 30 else 480,
-                    label_all=len(nodes) <= 40,
-                    legend_rows=2,
-                    label_limit=150,
-                    min_width=560,  # the chart's width in a 1024 px window
-                ),
-                title=_("Network of who develops, trains, leases, supplies and restricts whom"),
-                summary=_("{n} entities and {n2} ties; the table below lists every tie").format(
-                    n=len(nodes), n2=len(edges)
-                ),
-            ),
-        )
-        st.vega_lite_chart(themed(spec), width="stretch")
-        downloads.render_chart_downloads(lambda: spec, what="relationship_network", as_of=dataset.as_of)
-        st.caption(
-            (
-                _("{n} entities, {n2} ties (filtered). Click a dot or a name to open its profile; ")
-                if filtered
-                else _("{n} entities, {n2} ties. Click a dot or a name to open its profile; ")
-            ).format(n=len(nodes), n2=len(drawn_edges))
-            + (
-                _(
-                    "names of entities with fewer than three ties, and names that would overlap, show on hover (or "
-                    "focus on one); "
-                )
-                if len(nodes) > 40
-                else _("a name that would overlap another shows on hover; ")
-            )
-            + _("hover a line for its evidence. Line styles: ")
-            + "; ".join(f"{RELATION_GROUP_LABELS.get(g, g)}: {h}" for g, h in RELATION_GROUP_HELP.items())
-            + "."
-        )
-        if focus:
-            layout.render_entity_link(focus, names[focus], graph.nodes[focus]["kind"], note=_("open the profile"))
-
+    relationships_view.render_network(
+        dataset, graph, view, edges, names, focus=focus, settings=settings, filtered=filtered
+    )
 elif shown_view == "Chains":
-    st.markdown(
-        _(
-            "**For each Chinese developer: which models, trained where, in facilities owned by whom, on "
-            "whose chips, under which rule.** Only stated ties are followed; an empty cell means the data "
-            "records no such tie."
-        )
-    )
-    developers = chinese_developers(tables)
-    chains = chain_rows(
-        view_graph(graph, relations=chosen, since=since, until=until), [focus] if focus in developers else developers
-    )
-    if chains.empty:
-        st.info(_("No Chinese developer's chain matches these settings."), icon=":material/search_off:")
-    else:
-        chains_spec = cache.chart_spec(
-            dataset,
-            "relationship_chains",
-            settings,
-            lambda: describe_chart(
-                chain_chart(chains),
-                title=_("Chain of each Chinese developer"),
-                summary=_(
-                    "its models, where they train, who owns those facilities, whose chips and which rules; the table "
-                    "below lists the same"
-                ),
-            ),
-        )
-        st.vega_lite_chart(themed(chains_spec), width="stretch")
-        downloads.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
-        summary = chain_summary(chains, CHAIN_ORDER[1:]).assign(
-            developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]
-        )
-        st.dataframe(
-            summary,
-            placeholder="–",
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "developer_id": st.column_config.LinkColumn(_("Developer"), display_text=LINK_DISPLAY),
-                **{s: st.column_config.TextColumn(CHAIN_STAGES[s]) for s in CHAIN_ORDER[1:]},
-            },
-        )
-
+    relationships_view.render_chains(dataset, graph, names, filters, settings)
 else:
-    shown = edges.assign(
-        from_link=[entity_link(i, n) for i, n in zip(edges["from_id"], edges["from_name"])],
-        to_link=[entity_link(i, n) for i, n in zip(edges["to_id"], edges["to_name"])],
-    )
-    cols = [
-        "from_link",
-        "relation_label",
-        "to_link",
-        "period",
-        "evidence",
-        "description",
-        "source_id",
-        "claim_id",
-        "relationship_id",
-    ]
-    picked = st.dataframe(
-        shown[cols],
-        placeholder="–",
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="edge_pick",
-        column_config=layout.tie_columns("from_link", "relation_label", "to_link"),
-    )
-    rows = picked.selection.rows if picked else []
-    if rows:
-        with st.container(border=True):
-            cards.render_edge_evidence(edges.iloc[rows[0]], tables["claims"], tables["sources"])
-    else:
-        st.caption(_("Select a row to read the quote or record behind that tie."))
+    relationships_view.render_evidence(dataset, edges)
 
-export_cols = [c for c in EDGE_COLUMNS if c not in ("from_kind", "to_kind")]  # kinds are implied by the ids
-labels = {
-    **column_labels(dataset.package, "relationships"),
-    "from_name": _("From (name)"),
-    "to_name": _("To (name)"),
-    "origin": _("Recorded in"),
-}
-buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping onto a second row when narrow
-downloads.render_table_downloads(
-    edges[export_cols],
-    labels,
-    label=_("Ties shown"),
-    what="relationships",
-    as_of=dataset.as_of,
-    filtered=filtered,
-    container=buttons,
-)
-shown_rows = tables["relationships"][tables["relationships"]["relationship_id"].isin(edges["relationship_id"])]
-downloads.render_view_bundle(
-    dataset.package,
-    tables,
-    {"relationships": shown_rows},
-    what="relationships",
-    as_of=dataset.as_of,
-    container=buttons,
-)
-buttons.download_button(
-    _("Whole graph (GraphML)"),
-    lambda: graphml_bytes(graph),
-    file_name=download_name("relationship-graph", dataset.as_of, "graphml"),
-    mime="application/graphml+xml",
-    icon=":material/hub:",
-    on_click="ignore",
-    help=_("For Gephi, networkx or yEd: every entity and tie with its evidence."),
-)
+relationships_view.render_downloads(dataset, graph, edges, filtered=filtered)

@@ -43,6 +43,8 @@ EDGE_COLUMNS = [
     "note",
     "origin",
 ]
+# The ties as a reader downloads them: without the kinds, which the ids imply.
+EXPORT_COLUMNS = [c for c in EDGE_COLUMNS if c not in ("from_kind", "to_kind")]
 # (table, reference column, relation, direction, date column, precision column): edges implied by entity rows.
 # direction "ref->row": the referenced entity is the edge's source (developer develops model).
 IMPLIED_EDGES = [
@@ -164,6 +166,11 @@ def node_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
         .sort_values("id", kind="stable")
         .reset_index(drop=True)
     )
+
+
+def edges_among(edges: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
+    """The ties (edge_frame rows) with both ends among `ids`: those of the part of the graph that is drawn."""
+    return edges[edges["from_id"].isin(ids) & edges["to_id"].isin(ids)]
 
 
 def neighbourhood(graph: nx.MultiDiGraph, focus: str, hops: int) -> nx.MultiDiGraph:

@@ -68,6 +68,10 @@ class Lanes:
         """What a reader (or a link's `lanes`) may pick: every lane, then every group."""
         return self.codes + tuple(self.groups)
 
+    def choice_label(self, code: str) -> str:
+        """A choice in words, as the lane filter shows it: the lane's label, a group's words, or the code itself."""
+        return self.labels.get(code) or LANE_GROUP_CHOICES.get(code, code)
+
 
 def read_lanes(tables: Mapping[str, pd.DataFrame]) -> Lanes:
     """The lanes of a loaded dataset: lanes.csv in its order, with companies.csv for subsidiaries.

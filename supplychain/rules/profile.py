@@ -214,6 +214,12 @@ def entity_citations(row: pd.Series, table: str, moments: pd.DataFrame, ties: pd
     return frame.groupby(["source_id", "claim_id"], sort=False)[["supports", "ties"]].agg(_joined).reset_index()
 
 
+def profile_texts(row: pd.Series) -> list[str]:
+    """The row's own words, description then role, those that are filled in: under the profile's title and on its
+    handout."""
+    return [str(row[c]) for c in ("description", "role") if c in row and isinstance(row[c], str) and row[c]]
+
+
 def entity_place(tables: dict[str, pd.DataFrame], table: str, row: pd.Series) -> pd.Series | None:
     """The location row to put on the small map: the entity itself, or a company's headquarters; None otherwise."""
     locations = tables["locations"]

@@ -46,6 +46,11 @@ def citation_counts(tables: dict[str, pd.DataFrame], *, column: str) -> pd.Serie
     return values.value_counts()
 
 
+def rows_citing(ids: pd.Series, counts: pd.Series) -> pd.Series:
+    """How many rows cite each of `ids`, from citation_counts: 0 for one no row cites."""
+    return ids.map(counts).fillna(0).astype(int)
+
+
 def key_findings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The claims flagged as the report's key findings, in the report's order."""
     claims = tables["claims"]

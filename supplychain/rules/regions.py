@@ -69,6 +69,11 @@ MAX_PLOT_WIDTH = 1760
 NARROW_PLOT_WIDTH = 480
 
 
+def site_region_of(lon: float, lat: float) -> str | None:
+    """The first site-map preset whose box holds a point (a place's profile opens the Sites map there), or None."""
+    return next((key for key, region in SITE_REGIONS.items() if region.contains(lon, lat)), None)
+
+
 def _wrap(lon: float) -> float:
     """Longitude in [-180, 180)."""
     return (lon + 180.0) % 360.0 - 180.0
