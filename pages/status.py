@@ -15,10 +15,10 @@ from supplychain.data.entities import names_by_id
 from supplychain.data.status_labels import STATUS_LABELS
 from supplychain.i18n import _, ngettext
 from supplychain.rules import status_words
-from supplychain.rules.status import measure_windows, status_on
+from supplychain.rules.status import chips_status_on, measure_windows
 from supplychain.rules.status_answers import (
     STATUS_TABLE_COLUMNS,
-    compare_days,
+    compare_package_days,
     date_presets,
     status_answers,
     status_row_ids,
@@ -79,7 +79,7 @@ st.caption(
     + _(STATUS_DATE_NOTE)
 )
 
-status = status_on(tables["chips"], windows, day)
+status = cache.per_version(dataset, chips_status_on, str(day.date()))  # once per data version and day
 counts = status["status"].value_counts()
 st.header(_("On {day}").format(day=format_date(day)))
 st.caption(
@@ -202,37 +202,49 @@ downloads.render_table_downloads(
 byurl.render_address("status.csv", {"asof": [str(day.date())]}, label=_("the answers shown"))
 
 # Two days side by side: which chips' answers differ, and which measure changed them. Both days are in the link.
+# The two day fields sit in a box built when opened (or when a link names a day): the answer for the default days
+# is always shown, and a visit does not pay for two more fields (docs/performance.md, fifth session).
 st.header(status_words.compare_heading())
-compare = st.container(width=760).columns(2, vertical_alignment="bottom")
-first = pd.Timestamp(
-    urlbind.url_day(
-        _("Earlier day"),
-        key="cmp_from",
-        default=report_day.date(),
-        min_value=LOW,
-        max_value=HIGH,
-        container=compare[0],
-        help=_("Type a day and press Enter. In a link: cmp_from=YYYY-MM-DD. Without one, the report's date."),
-    )
+days_named = any(k in st.query_params for k in ("cmp_from", "cmp_to"))
+box, box_open = layout.lazy_expander(
+    status_words.compare_choose(), key="cmp_open", icon=":material/date_range:", expanded=days_named
 )
-second = pd.Timestamp(
-    urlbind.url_day(
-        _("Later day"),
-        key="cmp_to",
-        default=reviewed.date(),
-        min_value=LOW,
-        max_value=HIGH,
-        container=compare[1],
-        help=_("In a link: cmp_to=YYYY-MM-DD. Without one, the day the record has been reviewed through."),
+if box_open:
+    compare = box.container(width=760).columns(2, vertical_alignment="bottom")
+    first = pd.Timestamp(
+        urlbind.url_day(
+            _("Earlier day"),
+            key="cmp_from",
+            default=report_day.date(),
+            min_value=LOW,
+            max_value=HIGH,
+            container=compare[0],
+            help=_("Type a day and press Enter. In a link: cmp_from=YYYY-MM-DD. Without one, the report's date."),
+        )
     )
-)
+    second = pd.Timestamp(
+        urlbind.url_day(
+            _("Later day"),
+            key="cmp_to",
+            default=reviewed.date(),
+            min_value=LOW,
+            max_value=HIGH,
+            container=compare[1],
+            help=_("In a link: cmp_to=YYYY-MM-DD. Without one, the day the record has been reviewed through."),
+        )
+    )
+else:
+    first = pd.Timestamp(urlbind.url_day_unshown("cmp_from", default=report_day.date()))
+    second = pd.Timestamp(urlbind.url_day_unshown("cmp_to", default=reviewed.date()))
 first, second = min(first, second), max(first, second)
-changes = compare_days(tables["chips"], windows, first, second)
+changes = cache.per_version(dataset, compare_package_days, str(first.date()), str(second.date()))
 if changes.empty:
     st.caption(status_words.compare_none(format_date(first), format_date(second)))
 else:  # lines of text, not a grid: a table here would make every visit load the grid's scripts (test_lazy_sections)
     st.markdown(
-        "\n".join(
+        status_words.compare_between(format_date(first), format_date(second))
+        + "\n\n"
+        + "\n".join(
             "- " + status_words.compare_line(*(escape_md(str(r[c])) for c in COMPARE_WORDS))
             for r in changes.to_dict("records")
         )

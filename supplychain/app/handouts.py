@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from supplychain.app.story_visual import step_visual_spec
-from supplychain.charts.handout import HandoutPage, build_handout
+from supplychain.charts.handout_page import HandoutPage
 from supplychain.data.dates import format_date
 from supplychain.data.export import download_name
 from supplychain.data.labels import ATTRIBUTION_LABELS
@@ -93,6 +93,10 @@ def story_pages(dataset: Dataset, *, base: str) -> list[HandoutPage]:
 
 def story_pdf(dataset: Dataset, *, base: str) -> bytes:
     """The whole story as a handout PDF (one 16:9 page per step)."""
+    # Imported here, not at the top: fpdf2 and fontTools cost about 23 MB of every server process, and most
+    # processes never print a handout (docs/performance.md, memory).
+    from supplychain.charts.handout import build_handout
+
     return build_handout(story_pages(dataset, base=base), title=_("The story, step by step"))
 
 
@@ -127,6 +131,8 @@ def view_page(
 
 def view_pdf(page: HandoutPage) -> bytes:
     """One page's current view as a one-page handout PDF."""
+    from supplychain.charts.handout import build_handout  # on click only: see story_pdf
+
     return build_handout([page], title=page.heading)
 
 

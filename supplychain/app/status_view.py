@@ -34,7 +34,7 @@ def render_status_answer(
     rest = text[len(lead) :].lstrip()[len(str(answer["verdict"])) :]
     head = f"**{escape_md(answer['question'])}**  \n" if question else (f"{escape_md(when)}: " if when else "")
     qualifier = f"*{escape_md(lead)}* " if lead else ""
-    st.markdown(f"{head}{qualifier}**{escape_md(answer['verdict'])}**{escape_md(rest)}")
+    lines = [f"{head}{qualifier}**{escape_md(answer['verdict'])}**{escape_md(rest)}"]
     parts = []
     if answer["measure_id"]:
         link = f"[{escape_md(answer['measure_name'])}]({entity_url(answer['measure_id'])})"
@@ -50,7 +50,10 @@ def render_status_answer(
     if parts:
         # Small type at full strength, not st.caption: a caption is drawn at 60 % opacity, which took its source
         # links to about 2.4:1 against the page (issue 21 §5 asks 4.5:1).
-        st.markdown(":small[" + " · ".join(parts) + "]")
+        lines.append(":small[" + " · ".join(parts) + "]")
+    # One Markdown element for the answer and its records: a page of 13 answers draws 13 blocks, not 26 (each
+    # block is a React element the browser styles and lays out; docs/performance.md, fifth session).
+    st.markdown("\n\n".join(lines))
     if package is not None:
         ids = [f"chips:{answer['chip_id']}"]
         ids += [f"policies:{answer['measure_id']}"] if answer["measure_id"] else []

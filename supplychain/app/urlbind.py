@@ -280,3 +280,11 @@ def url_date_value(key: str, *, low: date, high: date) -> date | None:
         keep=value and value.isoformat(),
     )
     return value
+
+
+def url_day_unshown(key: str, *, default: date) -> date:
+    """A day setting whose field is not drawn in this run (it sits in a closed box): the default day, written into
+    the share link as a default that comes from the data (applied_params), so the link reopens the same view."""
+    _register(key, keep=None)
+    st.session_state[_RUN].setdefault("derived", {})[key] = default.isoformat()
+    return default

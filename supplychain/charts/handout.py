@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -19,7 +18,10 @@ from typing import Any
 import vl_convert
 from fpdf import FPDF
 
+from supplychain.charts.handout_page import HandoutPage
 from supplychain.charts.style import HANDOUT_INK, HANDOUT_LINK, HANDOUT_MUTED
+
+__all__ = ["HandoutPage", "build_handout", "render_png"]
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT, CJK_FONT = "DejaVuSans", "NotoSansCJKsc"
@@ -31,23 +33,6 @@ PAGE_MM = (254.0, 142.875)  # 16:9, the size of a widescreen slide (10 x 5.625 i
 MARGIN_MM = 10.0
 CHART_PX = (1120, 420)  # the visual's drawing size (a slide's); the page scales it into the space the text leaves
 PNG_SCALE = 1.0  # 1120 px across a 234 mm wide page, about 120 dpi: 1.25 cost 35 % more time for the 9 steps
-
-
-@dataclass(frozen=True)
-class HandoutPage:
-    """One printed page. `spec` is a Vega-Lite spec (None: text only); every other field may be empty."""
-
-    heading: str
-    spec: dict[str, Any] | None = None
-    kicker: str = ""  # the small line above the heading ("Step 3 of 9")
-    quote: str = ""
-    attribution: str = ""
-    notes_label: str = ""
-    notes: str = ""
-    source: str = ""
-    link_label: str = ""
-    link: str = ""
-    footer: str = ""
 
 
 def _sized(spec: dict[str, Any], width: int, height: int) -> dict[str, Any]:

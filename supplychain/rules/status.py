@@ -194,6 +194,12 @@ _ENDS_VAGUELY = Words(
 )
 
 
+def chips_status_on(tables: dict[str, pd.DataFrame], day: str) -> pd.DataFrame:
+    """`status_on` for every chip of the package on `day` (YYYY-MM-DD): the page's answer, cached per data version
+    and day by the app (cache.per_version), so a reader opening a day someone has opened pays nothing for it."""
+    return status_on(tables["chips"], measure_windows(tables), day)
+
+
 def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | str) -> pd.DataFrame:
     """The status of every chip on `day`, given the windows from `measure_windows`.
 

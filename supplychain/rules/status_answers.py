@@ -227,6 +227,11 @@ def strip_summary(status: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, 
 COMPARE_COLUMNS = ["chip_id", "chip_name", "before", "after", "changed_by", "measure_ids"]
 
 
+def compare_package_days(tables: dict[str, pd.DataFrame], first: str, second: str) -> pd.DataFrame:
+    """`compare_days` for every chip of the package (days as YYYY-MM-DD), cached per data version by the app."""
+    return compare_days(tables["chips"], measure_windows(tables), first, second)
+
+
 def compare_days(
     chips: pd.DataFrame, windows: pd.DataFrame, first: pd.Timestamp | str, second: pd.Timestamp | str
 ) -> pd.DataFrame:

@@ -208,6 +208,14 @@ def compare_heading() -> str:
     return _("Two days side by side")
 
 
+def compare_between(first: str, second: str) -> str:
+    return _("Answers that differ between {first} and {second}:").format(first=first, second=second)
+
+
+def compare_choose() -> str:
+    return _("Choose the two days (in a link: cmp_from and cmp_to)")
+
+
 def compare_none(first: str, second: str) -> str:
     return _("Every chip has the same answer on {first} and {second}.").format(first=first, second=second)
 
