@@ -9,6 +9,7 @@ from supplychain.app import byurl, cache, cards, downloads, guard, handouts, lay
 from supplychain.app.theme import themed
 from supplychain.charts import map_tables, maps
 from supplychain.charts.accessibility import describe_chart
+from supplychain.data import routes
 from supplychain.data.dates import MAP_DATE_NOTE, format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
 from supplychain.data.export import download_name
@@ -118,7 +119,7 @@ handouts.render_view_pdf(
 st.caption(_(MAP_DATE_NOTE))  # below the map, so the map starts above the fold at 1280x720
 undated = int(flows["start_date"].isna().sum())
 st.page_link(
-    "pages/sites.py",
+    routes.PAGE_FILES[routes.SITES],
     label=_("Data-centre sites: operators, owners and capacity in Johor, Singapore and beyond"),
     icon=":material/dns:",
 )

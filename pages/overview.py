@@ -3,6 +3,7 @@
 import streamlit as st
 
 from supplychain.app import cache, cards, guard, layout, markdown, release_view, slides
+from supplychain.data import routes
 from supplychain.data.dates import format_date
 from supplychain.data.labels import EVIDENCE_LABELS, NOT_REVIEWED_LABEL, STANDING_LABELS, TABLE_LABELS
 from supplychain.i18n import _
@@ -89,7 +90,7 @@ for _row, event in chain.iterrows():
         st.markdown(markdown.escape_md(event["title"]))
         cards.render_evidence(str(event["evidence"]))
 st.page_link(
-    "pages/timeline.py",
+    routes.PAGE_FILES[routes.TIMELINE],
     label=_("See it on the timeline, with every chip's export status on any date"),
     icon=":material/timeline:",
 )

@@ -7,6 +7,7 @@ Layers, lowest first: data (read and check the package) < rules (pure logic) < c
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -148,6 +149,29 @@ def page_problems(root: Path = ROOT, allowed: dict[str, int] = LONG_PAGES) -> li
 
 def test_no_page_is_over_120_lines_but_those_listed_and_none_grows() -> None:
     assert page_problems() == []
+
+
+def typed_page_files(root: Path = ROOT) -> list[str]:
+    """Places outside the router's table (supplychain/data/routes.py) that type a page's file name."""
+    found = []
+    for path in code_files(root):
+        if path.relative_to(root).as_posix() == f"{PACKAGE}/data/routes.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"[\"']pages/\w+\.py[\"']", line):
+                found.append(f"{path.relative_to(root).as_posix()}:{number}")
+    return found
+
+
+def test_page_files_are_named_only_in_the_routers_table() -> None:
+    assert typed_page_files() == []
+
+
+def test_a_page_file_typed_outside_the_table_is_named(tree: Path) -> None:
+    (tree / "supplychain/data/routes.py").write_text('FILES = {"map": "pages/map.py"}\n')
+    assert typed_page_files(tree) == []
+    (tree / "supplychain/app/view.py").write_text('LINK = "pages/map.py"\n')
+    assert typed_page_files(tree) == ["supplychain/app/view.py:1"]
 
 
 def test_no_module_of_the_package_is_over_450_lines() -> None:

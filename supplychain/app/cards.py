@@ -10,6 +10,7 @@ from supplychain.app.corrections import render_correction_button
 from supplychain.app.layout import render_entity_link
 from supplychain.app.markdown import english_text, escape_md, md_link
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
+from supplychain.data import routes
 from supplychain.data.cells import cell_text, is_blank
 from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_names, entity_url
@@ -270,7 +271,7 @@ def render_findings(dataset: Dataset, findings: pd.DataFrame) -> None:
                     st.caption(_("Not yet checked against later records."))
                 rows = cache.get_citing_rows(dataset, column="claim_id", value=claim_id)
                 st.page_link(
-                    "pages/sources.py",
+                    routes.PAGE_FILES[routes.SOURCES],
                     label=(
                         ngettext(
                             "{n} data row rests on this claim", "{n} data rows rest on this claim", len(rows)

@@ -14,6 +14,7 @@ from supplychain.app.release_view import render_reach
 from supplychain.app.urlbind import SHARED_PARAMS, applied_params
 from supplychain.app.urlstate import share_url
 from supplychain.charts.style import KIND_ICONS
+from supplychain.data import routes
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, find_entities, suggest_entities
 from supplychain.data.load import Dataset
@@ -151,7 +152,7 @@ def render_entity_link(entity_id: str, name: str, kind: str, *, note: str = "") 
     """A link to an entity's profile (the /entity page), with its kind's icon."""
 
     st.page_link(
-        "pages/entity.py",
+        routes.PAGE_FILES[routes.ENTITY],
         label=escape_md(name) + (f" · {escape_md(note)}" if note else ""),
         icon=KIND_ICONS.get(kind),
         query_params={"id": entity_id},
@@ -176,7 +177,7 @@ def render_entity_search(dataset: Dataset) -> None:
             terms = find_terms(dataset.tables, text, language=current_language())
             for term in terms.head(3).itertuples(index=False):  # a term of the glossary, explained on its page
                 st.page_link(
-                    "pages/glossary.py",
+                    routes.PAGE_FILES[routes.GLOSSARY],
                     label=f"{term.term} ({_('glossary')})",
                     icon=":material/menu_book:",
                     query_params={"term": term.term_id},

@@ -11,6 +11,7 @@ from supplychain.app.theme import themed
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
 from supplychain.charts.profile import moments_chart, place_chart
+from supplychain.data import routes
 from supplychain.data.entities import suggest_entities
 from supplychain.data.labels import KIND_LABELS, enum_label
 from supplychain.data.load import Dataset
@@ -122,7 +123,7 @@ def render_place(dataset: Dataset, place: pd.Series, entity_id: str, kind: str, 
         )
     )
     st.page_link(
-        "pages/map.py",
+        routes.PAGE_FILES[routes.MAP],
         label=_("See it on the map"),
         icon=":material/map:",
         query_params={"region": str(place["region"])},
@@ -197,7 +198,7 @@ def render_ties(dataset: Dataset, edges: pd.DataFrame, entity_id: str) -> pd.Dat
             column_config=layout.tie_columns("from", "relation", "to"),
         )
     st.page_link(
-        "pages/relationships.py",
+        routes.PAGE_FILES[routes.RELATIONSHIPS],
         label=_("See its neighbourhood in the network"),
         icon=":material/hub:",
         query_params={"focus": entity_id},

@@ -8,6 +8,7 @@ import streamlit as st
 from supplychain.app.cards import render_evidence, render_source
 from supplychain.app.markdown import english_text, escape_md
 from supplychain.charts.sites import describe_sites
+from supplychain.data import routes
 from supplychain.data.cells import is_blank
 from supplychain.i18n import _
 
@@ -90,7 +91,7 @@ def render_location_sites(here: pd.DataFrame, region_key: str | None) -> None:
         )
     st.markdown("\n".join(lines))
     st.page_link(
-        "pages/sites.py",
+        routes.PAGE_FILES[routes.SITES],
         label=_("See them on the Data-centre sites page"),
         icon=":material/dns:",
         query_params={"view": region_key} if region_key else None,

@@ -7,6 +7,7 @@ import streamlit as st
 
 from supplychain.app import cache, corrections
 from supplychain.app.markdown import escape_md, md_link
+from supplychain.data import routes
 from supplychain.data.dates import format_date
 from supplychain.data.entities import entity_url
 from supplychain.data.load import Dataset
@@ -82,4 +83,4 @@ def render_chip_status(dataset: Dataset, chip_id: str) -> None:
         render_status_answer(
             answer, question=False, when=when, package=dataset.package, url_path="entity", key=f"{chip_id}_{day.date()}"
         )
-    st.page_link("pages/status.py", label=_("Any other day: Export status"), icon=":material/rule:")
+    st.page_link(routes.PAGE_FILES[routes.STATUS], label=_("Any other day: Export status"), icon=":material/rule:")

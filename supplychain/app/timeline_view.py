@@ -13,6 +13,7 @@ from supplychain.app import byurl, cache, cards, downloads, handouts, layout, ma
 from supplychain.app.theme import themed
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
+from supplychain.data import routes
 from supplychain.data.dates import DATE_HIGH, DATE_LOW, format_date
 from supplychain.data.entities import LINK_DISPLAY, entity_link, names_of
 from supplychain.data.labels import enum_label
@@ -98,7 +99,7 @@ def render_filters(
 def render_status_link(asof_day: date | None) -> None:
     """A link to Export status, carrying the checked day the reader came with (never the raw value)."""
     st.page_link(
-        "pages/status.py",
+        routes.PAGE_FILES[routes.STATUS],
         label=_("Could a chip be sold to China on a given day? The answer for every chip is on Export status"),
         icon=":material/rule:",
         query_params={"asof": asof_day.isoformat()} if asof_day else None,  # the checked day only, never the raw value

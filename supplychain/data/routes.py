@@ -42,6 +42,9 @@ PAGES: tuple[Route, ...] = (
     Route(None, "pages/present.py", N_("Story mode"), ":material/slideshow:", PRESENT),
 )
 
+# Page files by URL path: st.page_link and st.switch_page name a page by its file; they read it here.
+PAGE_FILES: dict[str, str] = {route.url_path: route.file for route in PAGES}
+
 # Page titles by URL path: the navigation and story steps' "Open this view" read them here.
 PAGE_TITLES: dict[str, str] = {route.url_path: route.title for route in PAGES}
 
