@@ -68,6 +68,16 @@ def render_status_answer(
         )
 
 
+def render_answers(answers: pd.DataFrame, *, package: dict) -> None:
+    """Every answer of the day, two a row: the reading and Tab order (the page's order) is the order the eye follows."""
+    records = answers.to_dict("records")
+    for row in range(0, len(records), 2):
+        pair = st.columns(2, gap="large")
+        for column, answer in zip(pair, records[row : row + 2]):
+            with column:
+                render_status_answer(answer, package=package)
+
+
 def render_chip_status(dataset: Dataset, chip_id: str) -> None:
     """A chip profile's export status on the reviewed-through day (called by that name: the record's reach, not
     "today") and on the report's day, each with its deciding measure and records, and a link to Export status."""
