@@ -21,7 +21,7 @@ from supplychain.charts.network import edge_table
 from supplychain.charts.profile import moments_chart, place_chart
 from supplychain.data.entities import entity_record, names_by_id, suggest_entities
 from supplychain.data.labels import KIND_LABELS, enum_label
-from supplychain.data.validate import cut
+from supplychain.data.problems import cut
 from supplychain.i18n import _, ngettext
 from supplychain.rules.profile import (
     entity_citations,
