@@ -20,6 +20,7 @@ import vl_convert
 from fpdf import FPDF
 
 from supplychain.charts.style import HANDOUT_INK, HANDOUT_LINK, HANDOUT_MUTED
+from supplychain.i18n import _, current_language
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT, CJK_FONT = "DejaVuSans", "NotoSansCJKsc"
@@ -93,8 +94,8 @@ class _Handout(FPDF):
         self.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         self.set_auto_page_break(False)
         self.set_title(title)
-        self.set_creator("China AI supply chain dashboard")
-        self.set_lang("en")
+        self.set_creator(_("China AI supply chain dashboard"))  # built when clicked: the reader's language is set
+        self.set_lang(current_language())
 
     def block_height(self, text: str, *, size: float, style: str = "", width: float) -> float:
         if not text:
