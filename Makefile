@@ -89,7 +89,7 @@ release: $(VENV)/.installed
 I18N_SOURCES := dashboard.py pages supplychain
 i18n: $(VENV)/.installed-dev
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header -o locale/messages.pot $(I18N_SOURCES)
-	$(BIN)/pybabel update -i locale/messages.pot -d locale -l pl --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i locale/messages.pot -d locale -l pl --no-fuzzy-matching --ignore-obsolete --no-wrap
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_i18n.py -k catalogue
 
 clean:

@@ -25,7 +25,7 @@ raw = urlbind.url_value(
 number = int(raw) if raw else 1
 step = steps[number - 1]
 # ?notes=1 is the presenter's own window: the step's notes and source, never drawn over the audience's slide.
-presenter = urlbind.url_value("notes", ["1"], what="not 1 (the presenter's notes view)") == "1"
+presenter = urlbind.url_value("notes", ["1"], what=_("not 1 (the presenter's notes view)")) == "1"
 slides.render_slide_frame()
 
 

@@ -8,6 +8,7 @@ context variable, set once per run by the router (dashboard.py), so pure functio
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from gettext import GNUTranslations, NullTranslations
@@ -42,6 +43,36 @@ def choose_language(asked: str | None, remembered: str | None, browser_locale: s
         if candidate in LANGUAGES:
             return candidate
     return DEFAULT_LANGUAGE
+
+
+def accepted_language(header: str | None) -> str:
+    """The language an HTTP Accept-Language header prefers among ours ("pl-PL,pl;q=0.9,en;q=0.8" -> "pl"), by its
+    q-values (ties keep the header's order); English when it names none of ours or cannot be read."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, item in enumerate((header or "").split(",")):
+        tag, _sep, params = item.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        code = tag.strip().replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES and quality > 0:
+            ranked.append((-quality, position, code))
+    return min(ranked)[2] if ranked else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def language_of(language: str) -> Iterator[str]:
+    """Use `language` inside the block (for one answer of the data routes, or a test), then the one before it."""
+    token = _language.set(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield _language.get()
+    finally:
+        _language.reset(token)
 
 
 def current_language() -> str:

@@ -244,6 +244,42 @@ def test_only_get_and_head_are_answered(app_url, method) -> None:
     assert status == 405 and headers["allow"] == "GET, HEAD" and b"read-only" in body
 
 
+POLISH = {"Accept-Language": "pl-PL,pl;q=0.9,en;q=0.8"}
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "headers", "status", "words"),
+    [
+        ("/api/v1/models.csv?colour=red&lang=pl", "GET", {}, 400, ['Nieznany parametr "colour"', "Dozwolone:"]),
+        ("/api/v1/models.csv?open_weights=yes", "GET", POLISH, 400, ['"open_weights"', "true lub false"]),
+        ("/api/v1/nosuchtable.csv", "GET", POLISH, 404, ['Nie ma tu adresu "nosuchtable.csv"', "models.csv"]),
+        ("/api/v1/models.csv?lang=pl", "POST", {}, 405, ["nie jest tu dozwolone", "tylko do odczytu"]),
+    ],
+)
+def test_refusals_speak_polish_from_lang_or_the_browsers_language(
+    app_url, path, method, headers, status, words
+) -> None:
+    got, answer_headers, body = fetch(app_url + path, method=method, headers=headers)
+    text = body.decode()
+    assert got == status and answer_headers["content-language"] == "pl", text
+    for word in words:
+        assert word in text, (word, text)
+    assert "Unknown parameter" not in text and "not allowed" not in text and "No address" not in text
+
+
+def test_the_index_speaks_polish_when_asked_and_english_otherwise(app_url) -> None:
+    status, headers, body = fetch(f"{app_url}/api/v1/?lang=pl")
+    index = json.loads(body)
+    assert status == 200 and headers["content-language"] == "pl"
+    assert index["addresses"][0]["answers"] == "ten spis: każdy adres z przykładem"
+    assert all(set(a) == {"address", "example", "answers"} for a in index["addresses"]), "the keys stay ids"
+    german = json.loads(fetch(f"{app_url}/api/v1/", headers={"Accept-Language": "de-DE,de"})[2])
+    assert german["addresses"][0]["answers"] == "this index: every address with an example"
+    assert fetch(f"{app_url}/api/v1/models.csv?lang=pl")[2] == fetch(f"{app_url}/api/v1/models.csv")[2], (
+        "the data itself is the same in both languages"
+    )
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from broken_corpus import Broken, base_folder, corpus, kind_of
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
 from supplychain.app.cache import RULE_CHECKS
 from supplychain.data.load import load_dataset
+from supplychain.i18n import LOCALE_DIR
 
 APP = str(ROOT / "dashboard.py")
 CASES = corpus()
@@ -99,3 +101,35 @@ def test_every_page_shows_the_problems_list_where_a_page_once_crashed(
 ) -> None:
     case = next(c for c in CASES if c.name == name)
     _assert_problems_shown(_run(_folder(corpus_root, case), page, monkeypatch), case)
+
+
+def test_every_problem_the_corpus_raises_has_a_polish_wording(corpus_root: Path) -> None:
+    """Each problem's sentence is a catalogue message (never an f-string built in English), translated."""
+    with (LOCALE_DIR / "pl" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalogue = read_po(handle, locale="pl")
+    lacking: dict[str, str] = {}
+    for case in CASES:
+        for p in load_dataset(_folder(corpus_root, case), checks=RULE_CHECKS).problems:
+            entry = catalogue.get(p.template)
+            if entry is None or not entry.string:
+                lacking[p.template] = case.name
+    assert not lacking, lacking
+
+
+def test_a_broken_file_in_polish_shows_the_problems_list_in_polish(
+    corpus_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = next(c for c in CASES if c.name == "models_release_date_impossible_date")
+    monkeypatch.setenv("SUPPLYCHAIN_DATA_DIR", str(_folder(corpus_root, case)))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["_test_start_page"] = "timeline"
+    at.query_params["lang"] = "pl"
+    at.run()
+    assert not at.exception, at.exception
+    assert any("Dane nie przeszły kontroli" in e.value for e in at.error), [e.value for e in at.error]
+    problems = at.dataframe[0].value
+    assert list(problems.columns) == ["Plik", "Wiersz", "Linia", "Kolumna", "Znaleziono", "Oczekiwano"]
+    row = problems[problems["Plik"] == "models.csv"].iloc[0]  # file and column stay as the data names them
+    assert row["Kolumna"] == "release_date" and row["Linia"] == case.line
+    assert row["Oczekiwano"] == "data zapisana jako RRRR-MM-DD", row["Oczekiwano"]
+    assert "Fix the rows" not in " ".join(c.value for c in at.caption)

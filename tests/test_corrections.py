@@ -112,3 +112,27 @@ def test_status_table_rows_can_be_selected_for_a_correction() -> None:
     at = open_page("status", opened={"status_table_open": True})
     assert not at.exception, at.exception
     assert any("Select rows" in c.value for c in at.caption)
+
+
+def _dialog_titles(at) -> list[str]:
+    """The titles of the dialogs open in a run (AppTest has no accessor for dialogs: read the element tree)."""
+    titles: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if type(proto).__name__ == "Block" and proto.HasField("dialog"):  # a Block proto: st.dialog's frame
+            titles.append(proto.dialog.title)
+        children = getattr(node, "children", None)
+        for child in children.values() if isinstance(children, dict) else []:
+            walk(child)
+
+    walk(at._tree)
+    return titles
+
+
+def test_the_correction_dialog_is_titled_in_the_readers_language() -> None:
+    at = _open_dialog("status", {"asof": "2026-03-01", "lang": "pl"}, "correct_status_b200")
+    assert _dialog_titles(at) == ["Zaproponuj poprawkę"], _dialog_titles(at)
+    assert "Wiersze: chips:b200" in at.code[0].value
+    at = _open_dialog("status", {"asof": "2026-03-01", "lang": "en"}, "correct_status_b200")
+    assert _dialog_titles(at) == ["Suggest a correction"]

@@ -13,6 +13,7 @@ from test_pages import open_page, texts
 from supplychain.app.handouts import story_pdf
 from supplychain.charts.handout import PAGE_MM, HandoutPage, build_handout
 from supplychain.data.load import load_dataset
+from supplychain.i18n import language_of
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 BASE = "https://dashboard.example/"
@@ -114,3 +115,14 @@ def test_story_mode_offers_the_handout_and_keeps_notes_off_the_slide() -> None:
     assert not notes.exception, notes.exception
     assert polish[:40] in texts(notes) and flat(row["text"])[:40] in texts(notes)
     assert len(notes.get("vega_lite_chart")) == 0
+
+
+def test_a_polish_handout_is_worded_and_tagged_in_polish() -> None:
+    with language_of("pl"):
+        pdf = PdfReader(BytesIO(story_pdf(load_dataset(), base=BASE)))
+    first = flat(pdf.pages[0].extract_text())
+    assert "Krok 1 z 9" in first and "Notatki prezentującego:" in first, first
+    assert "Step 1 of" not in first and "Presenter's notes" not in first
+    assert pdf.metadata["/Creator"] == "Panel o chińskim łańcuchu dostaw AI"
+    assert pdf.trailer["/Root"]["/Lang"] == "pl"
+    assert pdf.metadata["/Title"] == "Opowieść krok po kroku", pdf.metadata["/Title"]

@@ -14,7 +14,17 @@ from streamlit.testing.v1 import AppTest
 from supplychain.data.dates import format_date, format_span
 from supplychain.data.load import load_dataset
 from supplychain.data.translations import localize_tables, primary_key
-from supplychain.i18n import LOCALE_DIR, N_, Words, _, choose_language, format_number, ngettext, set_language
+from supplychain.i18n import (
+    LOCALE_DIR,
+    N_,
+    Words,
+    _,
+    accepted_language,
+    choose_language,
+    format_number,
+    ngettext,
+    set_language,
+)
 
 APP = str(ROOT / "dashboard.py")
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "supplychain").rglob("*.py"))]
@@ -228,3 +238,20 @@ def test_polish_timeline_shows_event_titles_and_lanes_from_the_translation_table
     assert "USA ograniczają sprzedaż H20 do Chin" in body, body
     lanes = at.multiselect(key="lanes")
     assert "Środki USA" in [lanes.format_func(o) for o in lanes.options] or "Środki USA" in lanes.options
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("pl-PL,pl;q=0.9,en;q=0.8", "pl"),
+        ("en-GB,en;q=0.9,pl;q=0.8", "en"),
+        ("de-DE,pl;q=0.5", "pl"),  # the first of ours it names
+        ("en;q=0.2,pl;q=0.7", "pl"),  # by quality, not order
+        ("pl;q=0", "en"),  # q=0 means "not this one"
+        ("de, fr", "en"),
+        ("", "en"),
+        (None, "en"),
+    ],
+)
+def test_the_data_routes_read_the_language_from_accept_language(header, expected) -> None:
+    assert accepted_language(header) == expected

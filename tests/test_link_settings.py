@@ -219,3 +219,16 @@ def test_a_data_derived_default_is_not_carried_to_the_next_page_as_if_chosen() -
     at = open_page("timeline")
     at = switch_to(at, "relationships")
     assert "from" not in at.query_params
+
+
+def test_shared_settings_are_described_in_the_readers_language() -> None:
+    from supplychain.i18n import set_language
+
+    setting = SHARED_SETTINGS["asof"]
+    try:
+        set_language("pl")
+        assert "dzień" in setting.describe() and setting.describe() != setting.meaning
+        assert setting.accepts("timeline").startswith("dzień w latach 2015-2030"), setting.accepts("timeline")
+    finally:
+        set_language("en")
+    assert setting.accepts("timeline") == "a day in 2015-2030, drawn as a blue line"

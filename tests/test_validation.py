@@ -7,7 +7,8 @@ from pathlib import Path
 from conftest import rewrite_csv
 
 from supplychain.data.load import load_dataset
-from supplychain.data.validate import Problem, cut
+from supplychain.data.problems import Problem, cut, problem
+from supplychain.i18n import N_, language_of
 
 
 def only_problem_text(data_dir: Path) -> list[str]:
@@ -190,3 +191,17 @@ def test_a_problem_names_file_row_line_column_and_what_was_found() -> None:
         "models.csv, header (line 1), column 'nme'; expected a known column"
     )
     assert str(Problem("datapackage.json", None, None, None, "valid JSON")) == "datapackage.json; expected valid JSON"
+
+
+def test_a_problem_reads_in_the_readers_language_with_file_column_and_value_as_they_are() -> None:
+    found = problem("models.csv", 3, "release_date", "2025-02-30", N_("a date written YYYY-MM-DD"))
+    with language_of("pl"):
+        assert str(found) == (
+            "models.csv, wiersz 2 (linia 3), kolumna 'release_date': znaleziono '2025-02-30'; "
+            "oczekiwano: data zapisana jako RRRR-MM-DD"
+        )
+        big = problem(
+            "x.csv", 2, "note", "…", N_("a value of at most {chars} characters (this one has more)"), chars=200_000
+        )
+        assert big.describe() == "wartość o długości najwyżej 200\xa0000 znaków (ta ma więcej)"
+    assert found.expected == "a date written YYYY-MM-DD" and big.expected.startswith("a value of at most 200,000")

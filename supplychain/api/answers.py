@@ -23,8 +23,9 @@ import pandas as pd
 from supplychain.data.entities import entity_names
 from supplychain.data.export import to_csv_bytes
 from supplychain.data.load import Dataset
+from supplychain.data.problems import cut
 from supplychain.data.schema import table_names
-from supplychain.data.validate import cut
+from supplychain.i18n import _
 from supplychain.rules.changes import (
     CHANGES_COLUMNS,
     change_list,
@@ -92,8 +93,9 @@ def _check_names(query: dict[str, list[str]], accepted: Sequence[str], address: 
     """Refuse the first parameter `address` does not take, naming the ones it does."""
     for key in query:
         if key not in accepted:
-            takes = ", ".join(accepted) if accepted else "no parameters"
-            raise Refusal(400, f"Unknown parameter {_echo(key)} for {address}. It takes: {takes}.")
+            takes = ", ".join(accepted) if accepted else _("no parameters")
+            message = _("Unknown parameter {name} for {address}. It takes: {takes}.")
+            raise Refusal(400, message.format(name=_echo(key), address=address, takes=takes))
 
 
 def _view(
@@ -118,13 +120,15 @@ def _view(
         texts = split_values(query.get(name, []), param.values)
         bad = param.rejected(texts)
         if bad:
-            raise Refusal(400, f"Parameter {_echo(name)}: {_echo(bad[0])} is not accepted. It takes {param.accepts()}.")
+            message = _("Parameter {name}: {value} is not accepted. It takes {accepts}.")
+            raise Refusal(400, message.format(name=_echo(name), value=_echo(bad[0]), accepts=param.accepts()))
         if texts:
             equals[name] = param.typed(texts)
             applied.append((name, ",".join(dict.fromkeys(texts))))
     search = (query.get(SEARCH_PARAM) or [""])[-1]
     if len(search) > SEARCH_CHARS:
-        raise Refusal(400, f"Parameter {_echo(SEARCH_PARAM)}: a text search of at most {SEARCH_CHARS} characters.")
+        message = _("Parameter {name}: a text search of at most {chars} characters.")
+        raise Refusal(400, message.format(name=_echo(SEARCH_PARAM), chars=SEARCH_CHARS))
     if search.strip():
         applied.append((SEARCH_PARAM, search))
     columns = list(frame.columns)
@@ -132,10 +136,13 @@ def _view(
         chosen = split_values(query[COLUMNS_PARAM])
         unknown = [c for c in chosen if c not in columns]
         if unknown or not chosen:
+            message = _(
+                "Parameter {name}: {value} is not a column of {table}. It takes one or more of: {columns} "
+                "(comma-separated)."
+            )
+            value = _echo(unknown[0] if unknown else "")
             raise Refusal(
-                400,
-                f"Parameter {_echo(COLUMNS_PARAM)}: {_echo(unknown[0] if unknown else '')} is not a column of "
-                f"{table}. It takes one or more of: {', '.join(columns)} (comma-separated).",
+                400, message.format(name=_echo(COLUMNS_PARAM), value=value, table=table, columns=", ".join(columns))
             )
         columns = list(dict.fromkeys(chosen))
         applied.append((COLUMNS_PARAM, ",".join(columns)))
@@ -204,9 +211,8 @@ def _history_answer(dataset: Dataset, name: str, fmt: str, query: dict[str, list
     if not listed:
         _check_names(query, ["since"], address)
     if since is not None and version_key(since) is None:
-        raise Refusal(
-            400, f"Parameter {_echo('since')}: {_echo(since)} is not a version. It takes a version such as 1.0.0."
-        )
+        message = _("Parameter {name}: {value} is not a version. It takes a version such as 1.0.0.")
+        raise Refusal(400, message.format(name=_echo("since"), value=_echo(since)))
     frame = change_list(dataset.tables, since=since)
     meta = {**meta, "since": since, "total": len(dataset.tables.get(name, frame))}
     if not listed:
@@ -241,13 +247,14 @@ def _feed_answer(dataset: Dataset, query: dict[str, list[str]], base: str) -> An
         return node
 
     add(feed, "id", "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "china-ai-supply-chain/feed")))
-    add(feed, "title", f"{dataset.package.get('title', '')}: releases and measure dates")
+    add(feed, "title", _("{title}: releases and measure dates").format(title=dataset.package.get("title", "")))
     add(feed, "updated", f"{dataset.as_of}T00:00:00Z")
     add(feed, "link", rel="self", href=f"{base}{PREFIX}feed.atom", type="application/atom+xml")
     add(feed, "link", rel="alternate", href=f"{base}/", type="text/html")
     author = add(feed, "author")
-    add(author, "name", "China AI supply chain dashboard team")
-    add(feed, "rights", f"Data version {dataset.version}; {dataset.package.get('licenses', [{}])[0].get('name', '')}")
+    add(author, "name", _("China AI supply chain dashboard team"))
+    licence = dataset.package.get("licenses", [{}])[0].get("name", "")
+    add(feed, "rights", _("Data version {version}; {licence}").format(version=dataset.version, licence=licence))
     for e in entries:
         entry = add(feed, "entry")
         add(entry, "id", "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"china-ai-supply-chain/{e.entry_id}")))
@@ -269,11 +276,9 @@ def _cite_answer(dataset: Dataset, fmt: str, query: dict[str, list[str]], base: 
         c = cited(dataset.package, dataset.tables, url=f"{base}/", accessed=today)
     else:
         if table not in table_names(dataset.package):
-            raise Refusal(
-                400,
-                f"Parameter {_echo('table')}: {_echo(table)} is not a table. "
-                f"It takes one of: {', '.join(table_names(dataset.package))}.",
-            )
+            message = _("Parameter {name}: {value} is not a table. It takes one of: {tables}.")
+            tables = ", ".join(table_names(dataset.package))
+            raise Refusal(400, message.format(name=_echo("table"), value=_echo(table), tables=tables))
         rest = {k: v for k, v in query.items() if k != "table"}
         view, applied = _view(dataset, table, rest, address, extra=["table"])
         filters = "; ".join(f"{k}={cut(v)}" for k, v in applied)
@@ -290,9 +295,8 @@ def _status_answer(dataset: Dataset, fmt: str, query: dict[str, list[str]]) -> A
     _check_names(query, ["asof"], f"{PREFIX}status.{fmt}")
     text = (query.get("asof") or [dataset.reviewed_through])[-1]
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) or pd.isna(pd.to_datetime(text, errors="coerce")):
-        raise Refusal(
-            400, f"Parameter {_echo('asof')}: {_echo(text)} is not a day. It takes a date written YYYY-MM-DD."
-        )
+        message = _("Parameter {name}: {value} is not a day. It takes a date written YYYY-MM-DD.")
+        raise Refusal(400, message.format(name=_echo("asof"), value=_echo(text)))
     windows = measure_windows(dataset.tables)
     status = status_on(dataset.tables["chips"], windows, pd.Timestamp(text))
     table = status_table(status, entity_names(dataset.tables))
@@ -308,9 +312,10 @@ def examples(dataset: Dataset) -> list[tuple[str, str, str]]:
     params = table_filters(dataset.package, example_table, tables[example_table])
     first = next(iter(params.values()), None)
     sample = f"?{first.name}={first.values[0]}" if first else ""
+    same = _("{table}: the same rows as JSON records")
     rows: list[tuple[str, str, str]] = [
-        ("", "", "this index: every address with an example"),
-        ("datapackage.json", "datapackage.json", "the data dictionary (Frictionless Data Package); validate it"),
+        ("", "", _("this index: every address with an example")),
+        ("datapackage.json", "datapackage.json", _("the data dictionary (Frictionless Data Package); validate it")),
     ]
     for table in dict.fromkeys([*table_names(dataset.package), *SPECIAL]):
         if table in SPECIAL:
@@ -318,31 +323,36 @@ def examples(dataset: Dataset) -> list[tuple[str, str, str]]:
                 (
                     f"{table}.csv",
                     f"{table}.csv" + ("?since=1.0.0" if table == "changes" else ""),
-                    "every release of the record, oldest first (newest last), with the Data page's filters"
+                    _("every release of the record, oldest first (newest last), with the Data page's filters")
                     if table == "releases"
-                    else "the rows each release added, changed, removed or corrected; since= a version for only "
-                    "the later releases' changes, and the Data page's filters",
+                    else _(
+                        "the rows each release added, changed, removed or corrected; since= a version for only "
+                        "the later releases' changes, and the Data page's filters"
+                    ),
                 )
             )
-            rows.append((f"{table}.json", f"{table}.json", f"{table}: the same rows as JSON records"))
+            rows.append((f"{table}.json", f"{table}.json", same.format(table=table)))
             continue
+        about = _(
+            "{table}: CSV (UTF-8 with BOM); filters as on the Data page, q= search, cols= columns, or the key (ids, "
+            "comma-separated)"
+        )
         rows.append(
             (
                 f"{table}.csv",
                 f"{table}.csv" + (sample if table == example_table else ""),
-                f"{table}: CSV (UTF-8 with BOM); filters as on the Data page, q= search, cols= columns, "
-                "or the key (ids, comma-separated)",
+                about.format(table=table),
             )
         )
-        rows.append((f"{table}.json", f"{table}.json", f"{table}: the same rows as JSON records"))
+        rows.append((f"{table}.json", f"{table}.json", same.format(table=table)))
     rows += [
-        ("status.csv", f"status.csv?asof={dataset.reviewed_through}", "Export status: every chip's answer on a day"),
-        ("status.json", "status.json", "the same answers as JSON (asof defaults to the reviewed-through day)"),
-        ("feed.atom", "feed.atom", "Atom feed: releases and measure dates (scheduled ones marked)"),
-        ("cite.bib", f"cite.bib?table={example_table}{sample.replace('?', '&')}", "a citation of a view as BibTeX"),
-        ("cite.ris", f"cite.ris?table={example_table}", "a citation of a table as RIS"),
-        ("cite.json", "cite.json", "a citation of the dataset as CSL-JSON"),
-        ("cite.txt", "cite.txt", "a citation of the dataset as text"),
+        ("status.csv", f"status.csv?asof={dataset.reviewed_through}", _("Export status: every chip's answer on a day")),
+        ("status.json", "status.json", _("the same answers as JSON (asof defaults to the reviewed-through day)")),
+        ("feed.atom", "feed.atom", _("Atom feed: releases and measure dates (scheduled ones marked)")),
+        ("cite.bib", f"cite.bib?table={example_table}{sample.replace('?', '&')}", _("a citation of a view as BibTeX")),
+        ("cite.ris", f"cite.ris?table={example_table}", _("a citation of a table as RIS")),
+        ("cite.json", "cite.json", _("a citation of the dataset as CSL-JSON")),
+        ("cite.txt", "cite.txt", _("a citation of the dataset as text")),
     ]
     return rows
 
@@ -392,7 +402,6 @@ def answer(dataset: Dataset, path: str, query: Query, *, base: str, today: date)
     route = routes.get((stem, fmt)) if dot else None
     if route is None:
         tables = ", ".join(f"{t}.csv" for t in dict.fromkeys([*table_names(dataset.package), *SPECIAL]))
-        raise Refusal(
-            404, f"No address {_echo(path)} here. Tables: {tables}. The index at {PREFIX} lists every address."
-        )
+        message = _("No address {path} here. Tables: {tables}. The index at {index} lists every address.")
+        raise Refusal(404, message.format(path=_echo(path), tables=tables, index=PREFIX))
     return route()

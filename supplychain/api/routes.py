@@ -20,7 +20,9 @@ from starlette.routing import BaseRoute, Route
 
 from supplychain.api.answers import PREFIX, Answer, Refusal, answer
 from supplychain.data.load import DATA_DIR, Dataset, fingerprint, load_dataset
+from supplychain.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, accepted_language, language_of
 
+LANG_PARAM = "lang"  # ?lang=pl words refusals and descriptions in Polish, on every address (as on every page)
 DATA_DIR_ENV = "SUPPLYCHAIN_DATA_DIR"  # the same variable the pages read (app/cache.py): tests point both at fixtures
 METHODS = ("GET", "HEAD")
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -39,14 +41,16 @@ def _dataset(folder: str, stamp: str) -> Dataset:
     return load_dataset(Path(folder), stamp=stamp)
 
 
-def _etag(dataset: Dataset, result: Answer, today: str) -> str:
-    """A weak validator: the data version and its files' fingerprint (and the day, for answers carrying it)."""
+def _etag(dataset: Dataset, result: Answer, today: str, language: str) -> str:
+    """A weak validator: the data version and its files' fingerprint (and the day, for answers carrying it, and the
+    language, for answers in another than English: the index's words)."""
     day = f"+{today}" if result.daily else ""
-    return f'W/"{dataset.version}+{dataset.fingerprint[:12]}{day}"'
+    words = "" if language == DEFAULT_LANGUAGE else f"+{language}"
+    return f'W/"{dataset.version}+{dataset.fingerprint[:12]}{day}{words}"'
 
 
-def _cached_answer(dataset: Dataset, path: str, query: tuple, base: str, today: str) -> Answer:
-    key = (dataset.fingerprint, path, query, base, today)
+def _cached_answer(dataset: Dataset, path: str, query: tuple, base: str, today: str, language: str) -> Answer:
+    key = (dataset.fingerprint, path, query, base, today, language)
     with _lock:
         if key in _answers:
             _answers.move_to_end(key)
@@ -63,28 +67,43 @@ def _refuse(status: int, message: str, **headers: str) -> Response:
     return PlainTextResponse(message + "\n", status_code=status, headers={"Cache-Control": "no-store", **headers})
 
 
+def request_language(request: Request) -> str:
+    """The language of an answer's words: ?lang= when it names one of ours, else the Accept-Language header's
+    choice among ours, else English. Data (column ids, values, parameter names) is the same in every language."""
+    asked = request.query_params.get(LANG_PARAM)
+    return asked if asked in LANGUAGES else accepted_language(request.headers.get("accept-language"))
+
+
 async def serve_data(request: Request) -> Response:
-    """One data address: refuse other methods (405), answer from the current dataset, or refuse (400/404)."""
+    """One data address in the request's language (request_language): see _serve."""
+    with language_of(request_language(request)) as language:
+        response = _serve(request, language)
+    response.headers["Content-Language"] = language  # refusals too: they are worded in it
+    response.headers["Vary"] = "Accept-Language"
+    return response
+
+
+def _serve(request: Request, language: str) -> Response:
+    """Refuse other methods (405), answer from the current dataset, or refuse (400/404)."""
     if request.method not in METHODS:
-        return _refuse(
-            405,
-            f"{request.method[:10]} is not allowed here: the data routes are read-only (GET, HEAD).",
-            Allow=", ".join(METHODS),
-        )
+        message = _("{method} is not allowed here: the data routes are read-only (GET, HEAD).")
+        return _refuse(405, message.format(method=request.method[:10]), Allow=", ".join(METHODS))
     started = time.perf_counter()
     folder = data_dir()
     dataset = _dataset(str(folder), fingerprint(folder))
     if not dataset.ok:
         lines = "\n".join(str(p) for p in dataset.problems[:20])
-        return _refuse(503, f"The data did not pass its checks, so no address answers until it is fixed:\n{lines}")
+        message = _("The data did not pass its checks, so no address answers until it is fixed:")
+        return _refuse(503, f"{message}\n{lines}")
     path = request.path_params.get("path", "")
     base = str(request.base_url).rstrip("/")
     today = datetime.now(UTC).date().isoformat()
+    query = tuple((k, v) for k, v in request.query_params.multi_items() if k != LANG_PARAM)
     try:
-        result = _cached_answer(dataset, path, tuple(request.query_params.multi_items()), base, today)
+        result = _cached_answer(dataset, path, query, base, today, language)
     except Refusal as refusal:
         return _refuse(refusal.status, refusal.message)
-    etag = _etag(dataset, result, today)
+    etag = _etag(dataset, result, today, language)
     took = (time.perf_counter() - started) * 1000
     headers = {
         "ETag": etag,

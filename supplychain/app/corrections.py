@@ -14,8 +14,13 @@ from supplychain.rules.corrections import correction_subject, correction_text, c
 _OPEN = "_correction_open"  # the key of the button whose dialog is to open in this run
 
 
-@st.dialog("Suggest a correction", width="large")
 def _correction_dialog(what: str, row_ids: tuple[str, ...], link: str, version: str, email: str, policy: str) -> None:
+    """Open the dialog, titled in the reader's language: `@st.dialog("…")` would fix its title when the module is
+    imported, before any run knows its reader, so the dialog is made here, at each opening, around its body."""
+    st.dialog(_("Suggest a correction"), width="large")(_correction_body)(what, row_ids, link, version, email, policy)
+
+
+def _correction_body(what: str, row_ids: tuple[str, ...], link: str, version: str, email: str, policy: str) -> None:
     st.caption(escape_md(policy) if policy else "")
     note = st.text_area(
         _("What is wrong, and what source shows it?"),

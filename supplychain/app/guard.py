@@ -10,7 +10,7 @@ import streamlit as st
 from supplychain.app import cache
 from supplychain.data import dates
 from supplychain.data.load import Dataset
-from supplychain.data.validate import LoadWarning, Problem
+from supplychain.data.problems import LoadWarning, Problem
 from supplychain.i18n import _, ngettext
 from supplychain.rules.timeline import timeline_bounds
 
@@ -27,26 +27,36 @@ def render_problems(problems: list[Problem]) -> None:
         ).format(n=len(problems)),
         icon=":material/error:",
     )
+    # The sentence is in the reader's language; file, column and the value found are the data's own.
+    file, row, line, column, found, expected = (
+        _("File"),
+        _("Row"),
+        _("Line"),
+        _("Column"),
+        _("Found"),
+        _("Expected"),
+    )
     frame = pd.DataFrame(
         [
             {
-                "File": p.file,
-                "Row": None if p.line in (None, 1) else p.line - 1,  # line 1 is the header
-                "Line": p.line,
-                "Column": p.column or "",
-                "Found": p.value or "",
-                "Expected": p.expected,
+                file: p.file,
+                row: None if p.line in (None, 1) else p.line - 1,  # line 1 is the header
+                line: p.line,
+                column: p.column or "",
+                found: p.value or "",
+                expected: p.describe(),
             }
             for p in problems
-        ]
+        ],
+        columns=[file, row, line, column, found, expected],
     )
     st.dataframe(
         frame,
         hide_index=True,
         width="stretch",
         column_config={
-            "Row": st.column_config.NumberColumn(help=_("Data row, counting from 1 below the header")),
-            "Line": st.column_config.NumberColumn(help=_("Line in the file (the header is line 1)")),
+            row: st.column_config.NumberColumn(help=_("Data row, counting from 1 below the header")),
+            line: st.column_config.NumberColumn(help=_("Line in the file (the header is line 1)")),
         },
     )
     st.caption(
@@ -70,7 +80,7 @@ def render_load_warnings(warnings: list[LoadWarning]) -> None:
         icon=":material/warning:",
     ):
         frame = pd.DataFrame(
-            [{_("File"): w.file, _("Column"): w.column or "", _("What was done"): w.what} for w in warnings]
+            [{_("File"): w.file, _("Column"): w.column or "", _("What was done"): w.describe()} for w in warnings]
         )
         st.dataframe(frame, hide_index=True, width="stretch")
         st.caption(

@@ -15,7 +15,7 @@ from supplychain.data import routes
 from supplychain.data.entities import suggest_entities
 from supplychain.data.labels import KIND_LABELS, enum_label
 from supplychain.data.load import Dataset
-from supplychain.data.validate import cut
+from supplychain.data.problems import cut
 from supplychain.i18n import _, ngettext
 from supplychain.rules.profile import entity_citations, entity_edges, entity_ties, key_facts, profile_texts
 from supplychain.rules.regions import site_region_of

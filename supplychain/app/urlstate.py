@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from supplychain.data.dates import DATE_RANGE_WORDS
+from supplychain.data.dates import DATE_RANGE_WORDS, date_range_words
+from supplychain.data.problems import cut
 from supplychain.data.routes import MAP, RELATIONSHIPS, STATUS, TIMELINE
-from supplychain.data.validate import cut
+from supplychain.i18n import N_, _
 from supplychain.rules.filters import split_values as split_filter_values
 
 
@@ -28,37 +29,47 @@ class SharedSetting:
 
     `pages` maps each page (its url path) that reads the setting in this sense to the values it accepts
     there. A value moves only to those pages, and only the part the page accepts: the rest is dropped
-    without a notice, because the reader (not a link) changed page.
+    without a notice, because the reader (not a link) changed page. Both are English msgids (marked with N_):
+    `describe` and `accepts` word them in the reader's language.
     """
 
     meaning: str
     pages: Mapping[str, str]
 
+    def describe(self) -> str:
+        """What the setting means, in the reader's language."""
+        return _(self.meaning)
 
+    def accepts(self, page: str) -> str:
+        """What `page` accepts for the setting, in the reader's language (date ranges filled with their years)."""
+        return date_range_words(self.pages[page])
+
+
+_TIE_DAYS = N_("a day between the first and last dated tie")
 # Each shared URL setting, declared once. A page missing here never receives the setting on a page switch.
 SHARED_SETTINGS: dict[str, SharedSetting] = {
     "company": SharedSetting(
-        "companies to follow (company ids, comma-separated)",
-        {MAP: "companies with a place or flow on the map", TIMELINE: "companies with an item on the timeline"},
+        N_("companies to follow (company ids, comma-separated)"),
+        {MAP: N_("companies with a place or flow on the map"), TIMELINE: N_("companies with an item on the timeline")},
     ),
     "relation": SharedSetting(
-        "kinds of tie (relationships.relation codes, comma-separated)",
-        {MAP: "the relations drawn as flows on the map", RELATIONSHIPS: "every relation in datapackage.json"},
+        N_("kinds of tie (relationships.relation codes, comma-separated)"),
+        {MAP: N_("the relations drawn as flows on the map"), RELATIONSHIPS: N_("every relation in datapackage.json")},
     ),
     "from": SharedSetting(
-        "first day of the period looked at (YYYY-MM-DD)",
-        {RELATIONSHIPS: "a day between the first and last dated tie", TIMELINE: DATE_RANGE_WORDS},
+        N_("first day of the period looked at (YYYY-MM-DD)"),
+        {RELATIONSHIPS: _TIE_DAYS, TIMELINE: DATE_RANGE_WORDS},
     ),
     "to": SharedSetting(
-        "last day of the period looked at (YYYY-MM-DD)",
-        {RELATIONSHIPS: "a day between the first and last dated tie", TIMELINE: DATE_RANGE_WORDS},
+        N_("last day of the period looked at (YYYY-MM-DD)"),
+        {RELATIONSHIPS: _TIE_DAYS, TIMELINE: DATE_RANGE_WORDS},
     ),
     "asof": SharedSetting(
-        "the day a status or a flow is shown for (YYYY-MM-DD)",
+        N_("the day a status or a flow is shown for (YYYY-MM-DD)"),
         {
             MAP: DATE_RANGE_WORDS,
             STATUS: DATE_RANGE_WORDS,
-            TIMELINE: f"{DATE_RANGE_WORDS}, drawn as a blue line",
+            TIMELINE: N_("a day in {first}-{last}, drawn as a blue line"),
         },
     ),
 }

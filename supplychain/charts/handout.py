@@ -20,6 +20,7 @@ from fpdf import FPDF
 
 from supplychain.charts.handout_page import HandoutPage
 from supplychain.charts.style import HANDOUT_INK, HANDOUT_LINK, HANDOUT_MUTED
+from supplychain.i18n import _, current_language
 
 __all__ = ["HandoutPage", "build_handout", "render_png"]
 
@@ -78,8 +79,8 @@ class _Handout(FPDF):
         self.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         self.set_auto_page_break(False)
         self.set_title(title)
-        self.set_creator("China AI supply chain dashboard")
-        self.set_lang("en")
+        self.set_creator(_("China AI supply chain dashboard"))  # built when clicked: the reader's language is set
+        self.set_lang(current_language())
 
     def block_height(self, text: str, *, size: float, style: str = "", width: float) -> float:
         if not text:

@@ -20,7 +20,14 @@ DAY, MONTH, YEAR = "day", "month", "year"
 
 # The range every date picker and date setting accepts (Timeline From/To, "As of"): wider than any record.
 DATE_LOW, DATE_HIGH = date(2015, 1, 1), date(2030, 12, 31)
-DATE_RANGE_WORDS = f"a day in {DATE_LOW.year}-{DATE_HIGH.year}"
+# What a date setting accepts, in words (read through `date_range_words`).
+DATE_RANGE_WORDS = N_("a day in {first}-{last}")
+
+
+def date_range_words(words: str = DATE_RANGE_WORDS) -> str:
+    """`words` (a msgid with {first} and {last}) in the reader's language, filled with the years of the range."""
+    return _(words).format(first=DATE_LOW.year, last=DATE_HIGH.year)
+
 
 # The one word for a date the sources do not give, wherever a date is worded (read it through `_`).
 UNKNOWN = N_("date unknown")

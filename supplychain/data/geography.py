@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from supplychain.data.validate import Problem
+from supplychain.data.problems import Problem, problem
+from supplychain.i18n import N_
 
 GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 BOUNDARIES_FILE = "countries-50m.json"  # world-atlas 2.0.2 TopoJSON of Natural Earth 1:50m admin-0 countries
@@ -97,21 +98,20 @@ def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = 
             line = int(row) + 2
             if country not in known:
                 problems.append(
-                    Problem(f"{table}.csv", line, "country", country, "a country code with a Natural Earth polygon")
+                    problem(f"{table}.csv", line, "country", country, N_("a country code with a Natural Earth polygon"))
                 )
                 continue
             gap_km = float(gaps[i])
             if gap_km <= COUNTRY_TOLERANCE_KM.get(str(point["precision"]), 0.0):
                 continue
-            where = ", ".join(inside) or "no country (at sea)"
+            expected = (
+                N_("a point inside {country} (the row's country); it lies {km} km outside it, in {inside}")
+                if inside
+                else N_("a point inside {country} (the row's country); it lies {km} km outside it, at sea")
+            )
+            km, countries = round(gap_km), ", ".join(inside)
             problems.append(
-                Problem(
-                    f"{table}.csv",
-                    line,
-                    "lat, lon",
-                    value,
-                    f"a point inside {country} (the row's country); it lies {gap_km:.0f} km outside it, in {where}",
-                )
+                problem(f"{table}.csv", line, "lat, lon", value, expected, country=country, km=km, inside=countries)
             )
     return problems
 

@@ -15,23 +15,21 @@ import pandas as pd
 
 from supplychain.data.coverage import reach_of
 from supplychain.data.geography import check_coordinates
+from supplychain.data.problems import LoadWarning, Problem, cut, problem, warning
 from supplychain.data.schema import PACKAGE_FILE, fields, primary_key, read_package, table_names
 from supplychain.data.validate import (
     FALSE_VALUES,
     MAY_BE_EMPTY,
     TRUE_VALUES,
     VERSION,
-    LoadWarning,
-    Problem,
     check_cross_table,
     check_package_description,
     check_package_metadata,
     check_references,
     check_table,
-    cut,
     is_real_day,
-    problem,
 )
+from supplychain.i18n import N_
 
 # A check over the typed tables that returns problems (the rules layer passes its own in; see load_dataset).
 TableCheck = Callable[[dict[str, pd.DataFrame]], list[Problem]]
@@ -111,21 +109,22 @@ def _decode(data: bytes, file: str) -> tuple[str | None, list[Problem], list[Loa
     head = data[:400]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and head.count(b"\x00") * 3 >= len(head)):
         # UTF-16 (with or without its byte-order mark): every other byte of Latin text is a NUL.
-        return None, [problem(file, None, None, None, "UTF-8 text (this file is UTF-16: save it as 'CSV UTF-8')")], []
+        utf16 = N_("UTF-8 text (this file is UTF-16: save it as 'CSV UTF-8')")
+        return None, [problem(file, None, None, None, utf16)], []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-        warnings.append(LoadWarning(file, None, "starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored"))
+        warnings.append(warning(file, None, N_("starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored")))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[max(0, exc.start - 20) : exc.start + 20].decode("utf-8", errors="replace")
-        expected = "UTF-8 text (saved in another encoding, such as Windows-1252: save it as 'CSV UTF-8')"
+        expected = N_("UTF-8 text (saved in another encoding, such as Windows-1252: save it as 'CSV UTF-8')")
         return None, [problem(file, line, None, bad, expected)], []
     if "\r\n" in text:
-        warnings.append(LoadWarning(file, None, "Windows line ends (CRLF); read as ordinary line ends"))
+        warnings.append(warning(file, None, N_("Windows line ends (CRLF); read as ordinary line ends")))
     elif "\r" in text:
-        warnings.append(LoadWarning(file, None, "old Mac line ends (CR); read as ordinary line ends"))
+        warnings.append(warning(file, None, N_("old Mac line ends (CR); read as ordinary line ends")))
     return text, [], warnings
 
 
@@ -154,21 +153,27 @@ def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> Par
             end = reader.line_num
     except csv.Error as exc:
         line = reader.line_num or None
-        return ParsedTable(None, [problem(file, line, None, None, f"a readable CSV file ({exc})")], warnings)
+        unreadable = problem(file, line, None, None, N_("a readable CSV file ({error})"), error=exc)
+        return ParsedTable(None, [unreadable], warnings)
     if not records or not any(records[0]):
-        return ParsedTable(None, [problem(file, 1, None, None, "a header row naming the columns on line 1")], warnings)
+        no_header = problem(file, 1, None, None, N_("a header row naming the columns on line 1"))
+        return ParsedTable(None, [no_header], warnings)
     header = records[0]
     if len(header) == 1 and len(known) > 1:
         separator = next((s for s in (";", "\t", "|") if s in header[0]), None)
         if separator:
-            shown = {"\t": "tabs"}.get(separator, f"'{separator}'")
             expected = (
-                f"columns separated by commas (this header uses {shown}: save it as 'CSV UTF-8 (comma delimited)')"
+                N_("columns separated by commas (this header uses tabs: save it as 'CSV UTF-8 (comma delimited)')")
+                if separator == "\t"
+                else N_(
+                    "columns separated by commas (this header uses '{separator}': save it as 'CSV UTF-8 (comma "
+                    "delimited)')"
+                )
             )
-            return ParsedTable(None, [problem(file, 1, None, header[0], expected)], warnings)
+            return ParsedTable(None, [problem(file, 1, None, header[0], expected, separator=separator)], warnings)
     if any("\x00" in h for h in header):
         header = [h.replace("\x00", "") for h in header]
-        warnings.append(LoadWarning(file, None, "a NUL byte in the header was removed"))
+        warnings.append(warning(file, None, N_("a NUL byte in the header was removed")))
     width = len(header)
     rows: list[list[str]] = []
     index: list[int] = []
@@ -181,13 +186,21 @@ def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> Par
             cells = cells[:width]  # trailing empty cells of a row (a spreadsheet's stray formatting)
         if len(cells) != width:
             problems.append(
-                problem(file, line, None, cut(",".join(cells), 60), f"{width} cells like the header, not {len(cells)}")
+                problem(
+                    file,
+                    line,
+                    None,
+                    cut(",".join(cells), 60),
+                    N_("{width} cells like the header, not {cells}"),
+                    width=width,
+                    cells=len(cells),
+                )
             )
             continue
         rows.append(cells)
         index.append(line - 2)  # problems name `index + 2`: the line the row starts on, after blank rows too
     if blank:
-        warnings.append(LoadWarning(file, None, f"{blank} blank row{'s' if blank > 1 else ''} skipped"))
+        warnings.append(warning(file, None, N_("blank rows skipped: {n}"), n=blank))
     frame = pd.DataFrame(rows, columns=range(width), index=index, dtype=object)
     if not rows:
         frame = pd.DataFrame({i: pd.Series(dtype=object) for i in range(width)})
@@ -202,28 +215,34 @@ def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> Par
                     problem(
                         file,
                         1,
-                        f"(column {position + 1}, no header)",
                         None,
-                        "a header for every column that holds values",
+                        None,
+                        N_("a header for every column that holds values (column {position} has none)"),
+                        position=position + 1,
                     )
                 )
             else:
-                warnings.append(
-                    LoadWarning(file, f"(column {position + 1})", "an empty column with no header; ignored")
-                )
+                what = N_("an empty column with no header (column {position}); ignored")
+                warnings.append(warning(file, None, what, position=position + 1))
         elif counts[name] > 1 and position == header.index(name):
-            problems.append(problem(file, 1, name, None, f"this column once (the header has it {counts[name]} times)"))
+            once = N_("this column once (the header has it {n} times)")
+            problems.append(problem(file, 1, name, None, once, n=counts[name]))
         elif name not in known and counts[name] == 1:
             if missing:
                 problems.append(
                     problem(
-                        file, 1, name, None, "a column named in datapackage.json (missing: " + ", ".join(missing) + ")"
+                        file,
+                        1,
+                        name,
+                        None,
+                        N_("a column named in datapackage.json (missing: {missing})"),
+                        missing=", ".join(missing),
                     )
                 )
             else:
-                warnings.append(LoadWarning(file, name, "a column datapackage.json does not describe; ignored"))
+                warnings.append(warning(file, name, N_("a column datapackage.json does not describe; ignored")))
     for name in missing:
-        problems.append(problem(file, 1, name, None, "this column in the header (see datapackage.json)"))
+        problems.append(problem(file, 1, name, None, N_("this column in the header (see datapackage.json)")))
     if problems:
         return ParsedTable(None, problems, warnings)
     frame = frame[[header.index(name) for name in known]]
@@ -280,12 +299,14 @@ def _load(data_dir: Path, stamp: str, checks: Sequence[TableCheck] = ()) -> Data
     except FileNotFoundError:
         return Dataset(
             {},
-            problems=[Problem(PACKAGE_FILE, None, None, None, f"the file {data_dir / PACKAGE_FILE}")],
+            problems=[problem(PACKAGE_FILE, None, None, None, N_("the file {path}"), path=data_dir / PACKAGE_FILE)],
             fingerprint=stamp,
         )
     except (ValueError, UnicodeDecodeError) as exc:
         return Dataset(
-            {}, problems=[problem(PACKAGE_FILE, None, None, None, f"valid JSON ({cut(exc)})")], fingerprint=stamp
+            {},
+            problems=[problem(PACKAGE_FILE, None, None, None, N_("valid JSON ({error})"), error=exc)],
+            fingerprint=stamp,
         )
     problems = check_package_description(package)
     if isinstance(package, dict):
@@ -298,7 +319,14 @@ def _load(data_dir: Path, stamp: str, checks: Sequence[TableCheck] = ()) -> Data
         file = f"{name}.csv"
         if data is None:
             problems.append(
-                problem(file, None, None, None, f"the file {file} in the data folder (datapackage.json lists it)")
+                problem(
+                    file,
+                    None,
+                    None,
+                    None,
+                    N_("the file {path} in the data folder (datapackage.json lists it)"),
+                    path=file,
+                )
             )
             continue
         parsed = parse_csv(data, file, fields(package, name))
@@ -307,7 +335,7 @@ def _load(data_dir: Path, stamp: str, checks: Sequence[TableCheck] = ()) -> Data
         if parsed.frame is not None:
             texts[name] = parsed.frame
             if parsed.frame.empty and name not in MAY_BE_EMPTY:
-                problems.append(problem(file, 2, None, None, "at least one data row under the header"))
+                problems.append(problem(file, 2, None, None, N_("at least one data row under the header")))
             problems += check_table(name, parsed.frame, fields(package, name), primary_key(package, name))
     if problems:
         return Dataset(package, problems=problems, warnings=warnings, fingerprint=stamp)
@@ -339,6 +367,8 @@ def load_dataset(data_dir: Path = DATA_DIR, *, stamp: str | None = None, checks:
     except Exception as exc:  # a file shape no rule foresaw must still give the problems list, not a traceback
         return Dataset(
             {},
-            problems=[problem("(data folder)", None, None, None, f"files the checks can read ({cut(repr(exc))})")],
+            problems=[
+                problem("(data folder)", None, None, None, N_("files the checks can read ({error})"), error=repr(exc))
+            ],
             fingerprint=stamp,
         )

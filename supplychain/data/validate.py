@@ -9,12 +9,12 @@ checking grows linearly with the rows (issue 14: the whole package at 100x check
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from supplychain.data.problems import Problem, problem
 from supplychain.data.schema import (
     ENTITY_TABLES,
     KIND_TABLES,
@@ -25,8 +25,7 @@ from supplychain.data.schema import (
     kind_references,
     primary_key,
 )
-
-SHOWN_CHARS = 80  # a value echoed in a problem or warning is cut to this many characters
+from supplychain.i18n import N_
 
 # Table Schema's defaults for boolean cells; the loader converts with the same lists.
 TRUE_VALUES = ("true", "True", "TRUE", "1")
@@ -51,52 +50,6 @@ MAY_BE_EMPTY = ("standings", "standing_links", "story_steps")
 _WEB_ADDRESS = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 
 
-def cut(text: Any, limit: int = SHOWN_CHARS) -> str:
-    """A value as text, cut to `limit` characters with an ellipsis (hostile or huge values stay short)."""
-    text = str(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in the data. `line` is the file line (the header is line 1)."""
-
-    file: str
-    line: int | None
-    column: str | None
-    value: str | None
-    expected: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line == 1:
-            where += ", header (line 1)"
-        elif self.line is not None:
-            where += f", row {self.line - 1} (line {self.line})"
-        if self.column:
-            where += f", column '{self.column}'"
-        found = f": found {self.value!r}" if self.value not in (None, "") else ""
-        return f"{where}{found}; expected {self.expected}"
-
-
-@dataclass(frozen=True)
-class LoadWarning:
-    """Something the loader tolerated and repaired (a BOM, CRLF, a helper column): the data still loads."""
-
-    file: str
-    column: str | None
-    what: str
-
-    def __str__(self) -> str:
-        where = self.file + (f", column '{self.column}'" if self.column else "")
-        return f"{where}: {self.what}"
-
-
-def problem(file: str, line: int | None, column: str | None, value: Any, expected: str) -> Problem:
-    """A Problem whose value is cut to SHOWN_CHARS (a 100 KB cell is not echoed whole)."""
-    return Problem(file, line, column, None if value is None else cut(value), expected)
-
-
 def _line(index: Any) -> int:
     """File line of a frame row (row 0 sits on line 2, under the header)."""
     return int(index) + 2
@@ -117,14 +70,14 @@ def check_package_metadata(package: dict[str, Any]) -> list[Problem]:
     day = str(created)[:10] if isinstance(created, str) else ""
     if not isinstance(created, str) or not is_real_day(day) or not re.fullmatch(r"[0-9T:.+\-Z]*", created[10:]):
         problems.append(
-            problem(PACKAGE_FILE, None, "created", created, "a real date and time such as 2026-11-28T00:00:00Z")
+            problem(PACKAGE_FILE, None, "created", created, N_("a real date and time such as 2026-11-28T00:00:00Z"))
         )
     reviewed = package.get("reviewed_through")
     if reviewed is not None and not (isinstance(reviewed, str) and is_real_day(reviewed)):
-        problems.append(problem(PACKAGE_FILE, None, "reviewed_through", reviewed, "a real date written YYYY-MM-DD"))
+        problems.append(problem(PACKAGE_FILE, None, "reviewed_through", reviewed, N_("a real date written YYYY-MM-DD")))
     version = package.get("version")
     if not isinstance(version, str) or not VERSION.fullmatch(version):
-        problems.append(problem(PACKAGE_FILE, None, "version", version, "a version number such as 1.0.0"))
+        problems.append(problem(PACKAGE_FILE, None, "version", version, N_("a version number such as 1.0.0")))
     return problems
 
 
@@ -132,53 +85,72 @@ def check_package_description(package: Any) -> list[Problem]:
     """The description itself: resources, table names and paths, fields, types, keys and the custom properties
     refer to what exists (its own values: check_package_metadata)."""
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list) or not package["resources"]:
-        return [problem(PACKAGE_FILE, None, None, None, "a data package with a non-empty 'resources' list")]
+        return [problem(PACKAGE_FILE, None, None, None, N_("a data package with a non-empty 'resources' list"))]
     problems: list[Problem] = []
     names: dict[str, set[str]] = {}
     for number, res in enumerate(package["resources"], start=1):
         label = f"resources[{number}]"
         schema = res.get("schema") if isinstance(res, dict) else None
         if not isinstance(res, dict) or not isinstance(res.get("name"), str) or not isinstance(schema, dict):
-            problems.append(problem(PACKAGE_FILE, None, label, None, "a resource with a name and a schema"))
+            problems.append(problem(PACKAGE_FILE, None, label, None, N_("a resource with a name and a schema")))
             continue
         fields_ = schema.get("fields")
         if not isinstance(fields_, list) or not all(isinstance(f, dict) and "name" in f for f in fields_):
-            problems.append(problem(PACKAGE_FILE, None, res["name"], None, "a schema with a list of named fields"))
+            problems.append(problem(PACKAGE_FILE, None, res["name"], None, N_("a schema with a list of named fields")))
             continue
         if not TABLE_NAME.fullmatch(res["name"]):
             problems.append(
-                problem(PACKAGE_FILE, None, label, res["name"], "a table name of letters, digits and underscores")
+                problem(PACKAGE_FILE, None, label, res["name"], N_("a table name of letters, digits and underscores"))
             )
             continue
         if res["name"] in names:
-            problems.append(problem(PACKAGE_FILE, None, res["name"], None, "each table described once"))
+            problems.append(problem(PACKAGE_FILE, None, res["name"], None, N_("each table described once")))
         path = res.get("path", f"{res['name']}.csv")
         if path != f"{res['name']}.csv":
-            problems.append(problem(PACKAGE_FILE, None, res["name"], path, f"the path {res['name']}.csv"))
+            problems.append(
+                problem(PACKAGE_FILE, None, res["name"], path, N_("the path {path}"), path=f"{res['name']}.csv")
+            )
         names[res["name"]] = {f["name"] for f in fields_}
         for f in fields_:
             where = f"{res['name']}.{f['name']}"
             if f.get("type", "string") not in READ_TYPES:
-                problems.append(problem(PACKAGE_FILE, None, where, f.get("type"), "one of " + ", ".join(READ_TYPES)))
+                problems.append(
+                    problem(
+                        PACKAGE_FILE, None, where, f.get("type"), N_("one of {values}"), values=", ".join(READ_TYPES)
+                    )
+                )
             constraints = f.get("constraints", {})
             if not isinstance(constraints, dict):
-                problems.append(problem(PACKAGE_FILE, None, where, None, "constraints written as an object"))
+                problems.append(problem(PACKAGE_FILE, None, where, None, N_("constraints written as an object")))
                 continue
             if "enum" in constraints and not isinstance(constraints["enum"], list):
-                problems.append(problem(PACKAGE_FILE, None, where, constraints["enum"], "an enum written as a list"))
+                problems.append(
+                    problem(PACKAGE_FILE, None, where, constraints["enum"], N_("an enum written as a list"))
+                )
             if "pattern" in constraints:
                 try:
                     re.compile(str(constraints["pattern"]))
                 except re.error as exc:
                     problems.append(
-                        problem(PACKAGE_FILE, None, where, constraints["pattern"], f"a valid pattern ({exc})")
+                        problem(
+                            PACKAGE_FILE,
+                            None,
+                            where,
+                            constraints["pattern"],
+                            N_("a valid pattern ({error})"),
+                            error=exc,
+                        )
                     )
             for bound in ("minimum", "maximum"):
                 if bound in constraints and not isinstance(constraints[bound], (int, float)):
-                    problems.append(problem(PACKAGE_FILE, None, where, constraints[bound], f"a number as {bound}"))
+                    problems.append(
+                        problem(PACKAGE_FILE, None, where, constraints[bound], N_("a number as {bound}"), bound=bound)
+                    )
     missing = [t for t in list(ENTITY_TABLES) + ["relationships", "events", "claims", "sources"] if t not in names]
     for table in missing:
-        problems.append(problem(PACKAGE_FILE, None, table, None, f"the table '{table}' (the app's pages read it)"))
+        problems.append(
+            problem(PACKAGE_FILE, None, table, None, N_("the table '{table}' (the app's pages read it)"), table=table)
+        )
     if problems:
         return problems
     for res in package["resources"]:
@@ -186,15 +158,17 @@ def check_package_description(package: Any) -> list[Problem]:
         own = names[table]
         for key in schema.get("primaryKey", []) or []:
             if key not in own:
-                problems.append(problem(PACKAGE_FILE, None, f"{table}.primaryKey", key, "a field of the same table"))
+                problems.append(
+                    problem(PACKAGE_FILE, None, f"{table}.primaryKey", key, N_("a field of the same table"))
+                )
         try:
             fks = foreign_keys(package, table)
         except (KeyError, TypeError, IndexError):
-            problems.append(problem(PACKAGE_FILE, None, f"{table}.foreignKeys", None, "fields and a reference"))
+            problems.append(problem(PACKAGE_FILE, None, f"{table}.foreignKeys", None, N_("fields and a reference")))
             continue
         for column, ref_table, ref_column in fks:
             if column not in own:
-                problems.append(problem(PACKAGE_FILE, None, f"{table}.foreignKeys", column, "a field of the table"))
+                problems.append(problem(PACKAGE_FILE, None, f"{table}.foreignKeys", column, N_("a field of the table")))
             if ref_column not in names.get(ref_table, set()):
                 problems.append(
                     problem(
@@ -202,7 +176,7 @@ def check_package_description(package: Any) -> list[Problem]:
                         None,
                         f"{table}.foreignKeys",
                         f"{ref_table}.{ref_column}",
-                        "a described table and field",
+                        N_("a described table and field"),
                     )
                 )
         for f in schema["fields"]:
@@ -210,7 +184,13 @@ def check_package_description(package: Any) -> list[Problem]:
                 if prop in f and f[prop] not in own:
                     problems.append(
                         problem(
-                            PACKAGE_FILE, None, f"{table}.{f['name']}", f[prop], f"{prop} naming a field of {table}"
+                            PACKAGE_FILE,
+                            None,
+                            f"{table}.{f['name']}",
+                            f[prop],
+                            N_("{prop} naming a field of {table}"),
+                            prop=prop,
+                            table=table,
                         )
                     )
     return problems
@@ -240,9 +220,9 @@ def check_table(table: str, frame: pd.DataFrame, table_fields: list[dict[str, An
     file = f"{table}.csv"
     problems: list[Problem] = []
 
-    def report(mask: pd.Series, column: str, expected: str) -> None:
+    def report(mask: pd.Series, column: str, expected: str, **values: Any) -> None:
         for idx, value in frame.loc[mask[mask].index, column].items():
-            problems.append(problem(file, _line(idx), column, value, expected))
+            problems.append(problem(file, _line(idx), column, value, expected, **values))
 
     for f in table_fields:
         name = f["name"]
@@ -252,44 +232,49 @@ def check_table(table: str, frame: pd.DataFrame, table_fields: list[dict[str, An
         constraints = f.get("constraints", {})
         filled = column != ""
         if constraints.get("required") or name == key:
-            report(~filled, name, "a value (this column is required)")
+            report(~filled, name, N_("a value (this column is required)"))
         values = column[filled]
         control = values.str.contains(_CONTROL.pattern, regex=True)
-        report(control, name, "text without control characters (a NUL byte or another invisible code)")
+        report(control, name, N_("text without control characters (a NUL byte or another invisible code)"))
         long = values.str.len() > MAX_CELL_CHARS
-        report(long, name, f"a value of at most {MAX_CELL_CHARS:,} characters (this one has more)")
+        report(long, name, N_("a value of at most {chars} characters (this one has more)"), chars=MAX_CELL_CHARS)
         values = values[~control & ~long]
         kind = f.get("type", "string")
         good = pd.Series(True, index=values.index)
         if kind == "date":
             real, in_range = _date_ok(values)
-            report(~real, name, "a date written YYYY-MM-DD")
-            report(real & ~in_range, name, f"a date between {FIRST_DATE} and {LAST_DATE}")
+            report(~real, name, N_("a date written YYYY-MM-DD"))
+            report(real & ~in_range, name, N_("a date between {first} and {last}"), first=FIRST_DATE, last=LAST_DATE)
             good = in_range
         elif kind in ("number", "integer"):
             good = _number_ok(values, kind)
-            report(~good, name, "a whole number" if kind == "integer" else "a number (digits, '.' for decimals)")
+            report(
+                ~good, name, N_("a whole number") if kind == "integer" else N_("a number (digits, '.' for decimals)")
+            )
         elif kind == "boolean":
             good = _boolean_ok(values)
-            report(~good, name, "true or false")
+            report(~good, name, N_("true or false"))
         elif f.get("format") == "uri":
             good = values.str.fullmatch(_WEB_ADDRESS.pattern, case=False)  # "HTTPS://" is a web address too
-            report(~good, name, "a full web address (https://...)")
+            report(~good, name, N_("a full web address (https://...)"))
         values = values[good]
         if "enum" in constraints:
             report(
                 ~values.isin([str(v) for v in constraints["enum"]]),
                 name,
-                "one of " + ", ".join(map(str, constraints["enum"])),
+                N_("one of {values}"),
+                values=", ".join(map(str, constraints["enum"])),
             )
         if "pattern" in constraints:
-            report(~values.str.fullmatch(str(constraints["pattern"])), name, f"text matching {constraints['pattern']}")
+            matching = ~values.str.fullmatch(str(constraints["pattern"]))
+            report(matching, name, N_("text matching {pattern}"), pattern=str(constraints["pattern"]))
         if kind in ("number", "integer") and ({"minimum", "maximum"} & set(constraints)):
             numbers = pd.to_numeric(values)
             low, high = constraints.get("minimum", -np.inf), constraints.get("maximum", np.inf)
-            report((numbers < low) | (numbers > high), name, f"a value within range ({low} to {high})")
+            outside = (numbers < low) | (numbers > high)
+            report(outside, name, N_("a value within range ({low} to {high})"), low=str(low), high=str(high))
         if constraints.get("unique") or name == key:
-            report(values.duplicated(keep="first"), name, "a unique id (this one is used by an earlier row)")
+            report(values.duplicated(keep="first"), name, N_("a unique id (this one is used by an earlier row)"))
     return problems
 
 
@@ -311,7 +296,9 @@ def check_references(tables: dict[str, pd.DataFrame], package: dict[str, Any]) -
                         _line(idx),
                         column,
                         value,
-                        f"an id that exists (in {ref_table}.csv, column {ref_column})",
+                        N_("an id that exists (in {table}, column {field})"),
+                        table=f"{ref_table}.csv",
+                        field=ref_column,
                     )
                 )
     return problems
@@ -333,7 +320,8 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
                         _line(idx),
                         key,
                         value,
-                        f"an id not already used in {owner[value]}.csv (ids are shared by /entity links)",
+                        N_("an id not already used in {table} (ids are shared by /entity links)"),
+                        table=f"{owner[value]}.csv",
                     )
                 )
             else:
@@ -347,18 +335,24 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
                 wrong |= (kinds == kind).fillna(False) & ~ids.isin(entity_ids[target])
             for idx, kind, ident in zip(frame.index[wrong], kinds[wrong], ids[wrong]):
                 target = KIND_TABLES[kind]
-                hint = f" (it is in {owner[ident]}.csv)" if ident in owner else ""
-                problems.append(problem(f"{table}.csv", _line(idx), id_column, ident, f"an id from {target}.csv{hint}"))
+                where = (f"{target}.csv", f"{owner[ident]}.csv" if ident in owner else "")
+                expected = N_("an id from {table} (it is in {other})") if where[1] else N_("an id from {table}")
+                problems.append(
+                    problem(f"{table}.csv", _line(idx), id_column, ident, expected, table=where[0], other=where[1])
+                )
         for date_column, precision_column in date_precision_pairs(package, table):
             days, precision = pd.to_datetime(frame[date_column], errors="coerce"), frame[precision_column]
             month_off = (precision == "month").fillna(False) & days.notna() & (days.dt.day != 1)
             year_off = (precision == "year").fillna(False) & days.notna() & ((days.dt.day != 1) | (days.dt.month != 1))
-            for idx, value in days[month_off].items():
-                expected = f"the 1st of the month ({precision_column} says only the month is known)"
-                problems.append(problem(f"{table}.csv", _line(idx), date_column, str(value.date()), expected))
-            for idx, value in days[year_off].items():
-                expected = f"1 January ({precision_column} says only the year is known)"
-                problems.append(problem(f"{table}.csv", _line(idx), date_column, str(value.date()), expected))
+            for off, expected in (
+                (month_off, N_("the 1st of the month ({field} says only the month is known)")),
+                (year_off, N_("1 January ({field} says only the year is known)")),
+            ):
+                for idx, value in days[off].items():
+                    day = str(value.date())
+                    problems.append(
+                        problem(f"{table}.csv", _line(idx), date_column, day, expected, field=precision_column)
+                    )
             missing = frame[date_column].notna() & frame[precision_column].isna()
             for idx in frame.index[missing]:
                 problems.append(
@@ -367,13 +361,21 @@ def check_cross_table(tables: dict[str, pd.DataFrame], package: dict[str, Any]) 
                         _line(idx),
                         precision_column,
                         None,
-                        f"day, month or year, saying how much of {date_column} is known",
+                        N_("day, month or year, saying how much of {field} is known"),
+                        field=date_column,
                     )
                 )
         for later, earlier in date_order_rules(package, table):
             wrong = frame[later].notna() & frame[earlier].notna() & (frame[later] < frame[earlier])
             for idx, value in frame.loc[wrong, later].items():
                 problems.append(
-                    problem(f"{table}.csv", _line(idx), later, str(value.date()), f"a date on or after {earlier}")
+                    problem(
+                        f"{table}.csv",
+                        _line(idx),
+                        later,
+                        str(value.date()),
+                        N_("a date on or after {field}"),
+                        field=earlier,
+                    )
                 )
     return problems

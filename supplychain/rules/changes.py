@@ -14,6 +14,7 @@ import pandas as pd
 
 from supplychain.data.entities import entity_url
 from supplychain.data.release import CHANGE_COLUMNS, RELEASE_COLUMNS
+from supplychain.i18n import N_, _
 
 # The columns of changes.csv and releases.csv: one place, the release tool that writes them.
 CHANGES_COLUMNS, RELEASES_COLUMNS = CHANGE_COLUMNS, RELEASE_COLUMNS
@@ -71,15 +72,15 @@ def release_entries(tables: dict[str, pd.DataFrame]) -> list[FeedEntry]:
     releases = release_list(tables)
     older = [None, *releases["version"].astype(str).tolist()[:-1]]  # oldest first: the row before is the previous
     out = []
-    for (_, release), previous in zip(releases.iterrows(), older):
+    for (_index, release), previous in zip(releases.iterrows(), older):
         version = str(release["version"])
         mine = changes[changes["release"].astype(str) == version]
         counts = mine["change"].value_counts()
-        tally = ", ".join(f"{int(n)} {kind}" for kind, n in counts.items()) or "no row changes"
+        tally = ", ".join(f"{int(n)} {kind}" for kind, n in counts.items()) or _("no row changes")
         out.append(
             FeedEntry(
                 f"release-{version}",
-                f"Release {version}",
+                _("Release {version}").format(version=version),
                 str(release["created"])[:10],
                 f"{release['summary']} ({tally}).",
                 f"changes.csv?since={previous}" if previous else "changes.csv",
@@ -99,21 +100,26 @@ def measure_entries(package: dict[str, Any], tables: dict[str, pd.DataFrame]) ->
     if policies is None:
         return []
     out = []
-    for _, row in policies.iterrows():
-        for column, verb in (("effective_date", "takes effect"), ("ended_date", "ends")):
+    for _index, row in policies.iterrows():
+        for column, titled, worded in (
+            ("effective_date", N_("{name} takes effect"), N_("{name} takes effect on {day} (status: {status}).")),
+            ("ended_date", N_("{name} ends"), N_("{name} ends on {day} (status: {status}).")),
+        ):
             value = row.get(column)
             if value is None or pd.isna(value):
                 continue
             day = pd.Timestamp(value).strftime("%Y-%m-%d")
             scheduled = bool(reach) and day > reach
-            title = f"{'Scheduled: ' if scheduled else ''}{row['name']} {verb}"
-            caveat = " Scheduled after the record's reach: outcome not confirmed." if scheduled else ""
+            title = _(titled).format(name=row["name"])
+            title = _("Scheduled: {title}").format(title=title) if scheduled else title
+            caveat = " " + _("Scheduled after the record's reach: outcome not confirmed.") if scheduled else ""
+            status = str(row.get("status", "")).replace("_", " ")
             out.append(
                 FeedEntry(
                     f"measure-{row['policy_id']}-{column}",
                     title,
                     day,
-                    f"{row['name']} {verb} on {day} (status: {str(row.get('status', '')).replace('_', ' ')}).{caveat}",
+                    _(worded).format(name=row["name"], day=day, status=status) + caveat,
                     entity_url(row["policy_id"]),
                 )
             )

@@ -13,6 +13,7 @@ import pandas as pd
 from supplychain.data.entities import entity_id_columns
 from supplychain.data.labels import enum_labels
 from supplychain.data.schema import ENTITY_TABLES, fields, free_text_columns, primary_key, reference_columns, resource
+from supplychain.i18n import _
 
 SEARCH_PARAM = "q"  # the text search, on the Data page and in /api/v1/{table}.csv
 COLUMNS_PARAM = "cols"  # the columns kept, in order
@@ -118,10 +119,12 @@ class FilterParam:
     def accepts(self, shown: int = 8) -> str:
         """What the parameter takes, in words, for a refusal ("true or false", "one of: a, b, … (74 values)")."""
         if self.boolean:
-            return "true or false"
+            return _("true or false")
         head = ", ".join(self.values[:shown])
-        more = f", … ({len(self.values)} values)" if len(self.values) > shown else ""
-        return f"one or more of: {head}{more} (comma-separated)"
+        if len(self.values) > shown:
+            more = _("one or more of: {values}, … ({n} values) (comma-separated)")
+            return more.format(values=head, n=len(self.values))
+        return _("one or more of: {values} (comma-separated)").format(values=head)
 
 
 def table_filters(package: dict[str, Any], table: str, frame: pd.DataFrame) -> dict[str, FilterParam]:

@@ -14,7 +14,8 @@ import pandas as pd
 
 from supplychain.data.cells import is_blank
 from supplychain.data.dates import period_end
-from supplychain.data.validate import Problem, problem
+from supplychain.data.problems import Problem, problem
+from supplychain.i18n import N_
 from supplychain.rules import label_layout, regions
 
 STEP_TABLE = "story_steps"
@@ -78,13 +79,16 @@ def check_story_steps(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         chosen = [c for c in _text(row["lanes"]).split(",") if c]
         unknown = [c for c in chosen if c not in lane_codes]
         if unknown:
-            problems.append(problem(file, line, "lanes", ",".join(unknown), "lane ids or lane groups from lanes.csv"))
+            problems.append(
+                problem(file, line, "lanes", ",".join(unknown), N_("lane ids or lane groups from lanes.csv"))
+            )
         region = _text(row["region"])
         if region and region not in regions.REGIONS:
-            problems.append(problem(file, line, "region", region, "a map preset: " + ", ".join(regions.REGIONS)))
+            presets = ", ".join(regions.REGIONS)
+            problems.append(problem(file, line, "region", region, N_("a map preset: {presets}"), presets=presets))
         start, end = row["from"], row["to"]
         if pd.notna(start) and pd.notna(end) and pd.Timestamp(end) < pd.Timestamp(start):
-            problems.append(problem(file, line, "to", _text(end), "a date on or after from"))
+            problems.append(problem(file, line, "to", _text(end), N_("a date on or after {field}"), field="from"))
     return problems
 
 
