@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from supplychain.app.byurl import chart_with_footer
-from supplychain.app.cache import get_dataset
+from supplychain.app.cache import run_dataset
 from supplychain.app.layout import current_link
 from supplychain.app.urlbind import applied_params, current_page
 from supplychain.app.urlstate import describe_filters
@@ -105,7 +105,7 @@ def render_chart_downloads(spec: Callable[[], dict], *, what: str, as_of: str, c
 
     # The image carries its title, citation, data version and reach, the view's link and the licence; the link
     # is read now, in the page's run, because the image is built later, when the button is clicked.
-    dataset, link = get_dataset(), current_link("")
+    dataset, link = run_dataset(), current_link("")  # the run's dataset: one version per run
 
     cols = container.columns(2, gap="small", width=260)
     for col, fmt, mime in ((cols[0], "svg", "image/svg+xml"), (cols[1], "png", "image/png")):
