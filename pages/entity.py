@@ -218,8 +218,14 @@ else:
             icon=":material/table:",
         )
         if box_open:
-            box.dataframe(
+            corrections.render_table(
                 ties,
+                row_ids=[f"relationships:{r}" for r in ties["relationship_id"]],
+                what=_("the ties of {name}").format(name=names[entity_id]),
+                key="ties_table",
+                url_path="entity",
+                package=package,
+                container=box,
                 placeholder="–",
                 hide_index=True,
                 width="stretch",

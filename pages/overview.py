@@ -35,11 +35,7 @@ about.markdown(
         "[Each finding and where it stands today](#what-the-report-says-and-where-it-stands-today)"
     ).format(reviewed=reviewed)
 )
-about.caption(
-    _("Data built {day} · version {version} · every finding below links to the rows behind it.").format(
-        day=format_date(dataset.as_of or None), version=dataset.version
-    )
-)
+release_view.render_whats_new(dataset, about)  # one line: the version, its changes, the list on demand
 slides.render_story_link(head, width="content")
 
 counts = headline_counts(tables)
@@ -113,4 +109,3 @@ if len(findings) > layout.LIST_CAP:
         )
     )
 cards.render_findings(dataset, findings.head(layout.LIST_CAP))
-release_view.render_whats_new(dataset)

@@ -54,8 +54,13 @@ if focus:
         if rows.empty:
             st.caption(_("No data row cites this claim yet; it is kept as context."))
         else:
-            st.dataframe(
+            corrections.render_table(
                 rows.assign(id=[row_link(t, i) for t, i in zip(rows["table"], rows["id"])]),
+                row_ids=[f"{t}:{i}" for t, i in zip(rows["table"], rows["id"])],
+                what=_("the rows resting on claim {claim_id}").format(claim_id=focus),
+                key="claim_rows",
+                url_path="sources",
+                package=dataset.package,
                 placeholder="–",
                 hide_index=True,
                 width="stretch",
@@ -119,7 +124,7 @@ if tab_claims.open:
             _("All claims as a table"), key="claims_table_open", icon=":material/table:"
         )
         if box_open:
-            box.dataframe(
+            corrections.render_table(
                 with_enum_words(claims, "claims", ["attribution_kind", "topic"]).assign(
                     rows_citing=claims["claim_id"].map(counts).fillna(0).astype(int)
                 )[
@@ -134,6 +139,12 @@ if tab_claims.open:
                         "rows_citing",
                     ]
                 ],
+                row_ids=[f"claims:{c}" for c in claims["claim_id"]],
+                what=_("the claims table"),
+                key="claims_table",
+                url_path="sources",
+                package=dataset.package,
+                container=box,
                 placeholder="–",
                 hide_index=True,
                 width="stretch",
@@ -154,10 +165,15 @@ if tab_sources.open:
         view = with_enum_words(sources, "sources", ["kind", "language"]).assign(
             rows_citing=sources["source_id"].map(counts).fillna(0).astype(int)
         )
-        st.dataframe(
+        corrections.render_table(
             view[
                 ["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]
             ],
+            row_ids=[f"sources:{v}" for v in view["source_id"]],
+            what=_("the sources table"),
+            key="sources_table",
+            url_path="sources",
+            package=dataset.package,
             placeholder="–",
             hide_index=True,
             width="stretch",
@@ -186,8 +202,13 @@ if tab_sources.open:
         )
         if chosen:
             cited = cache.get_citing_rows(dataset, column="source_id", value=chosen)
-            st.dataframe(
+            corrections.render_table(
                 cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]),
+                row_ids=[f"{t}:{i}" for t, i in zip(cited["table"], cited["id"])],
+                what=_("the rows resting on source {source_id}").format(source_id=chosen),
+                key="source_rows",
+                url_path="sources",
+                package=dataset.package,
                 placeholder="–",
                 hide_index=True,
                 width="stretch",

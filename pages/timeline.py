@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import byurl, cache, cards, downloads, guard, handouts, layout, markdown, urlbind
+from supplychain.app import byurl, cache, cards, corrections, downloads, guard, handouts, layout, markdown, urlbind
 from supplychain.app.theme import themed
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
@@ -18,6 +18,7 @@ from supplychain.rules.timeline import (
     causal_steps,
     events_table,
     filter_items,
+    item_row_ids,
     lane_counts,
     story_window,
     undated,
@@ -252,12 +253,17 @@ if box_open:
                 for c in ("company_id", "model_id", "chip_id", "policy_id")
             }
         )
-        st.dataframe(
+        corrections.render_table(
             linked.rename(columns=EVENT_TABLE_COLUMNS),
+            row_ids=item_row_ids(table),
+            what=_("the events shown on the timeline"),
+            key="tl_table",
+            url_path="timeline",
+            package=dataset.package,
             placeholder="–",
             hide_index=True,
             width="stretch",
-            key="tl_table",
+            table_key="tl_table",
             on_select=lambda: _pick("tl_table"),
             selection_mode="single-row",
             column_config={
