@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import layout  # the module, not its names: layout -> release_view -> this module
 from supplychain.app.markdown import escape_md
+from supplychain.app.urlbind import current_link
 from supplychain.i18n import _
 from supplychain.rules.corrections import correction_subject, correction_text, corrections_contact, mailto_url
 
@@ -63,7 +63,7 @@ def render_correction_button(
     if st.session_state.get(_OPEN) == key and not disabled:
         del st.session_state[_OPEN]
         email, policy = corrections_contact(package)
-        link = layout.current_link(url_path)
+        link = current_link(url_path)
         _correction_dialog(what, tuple(row_ids), link, str(package.get("version", "")), email, policy)
 
 
