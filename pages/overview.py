@@ -35,7 +35,7 @@ about.markdown(
         "[Each finding and where it stands today](#what-the-report-says-and-where-it-stands-today)"
     ).format(reviewed=reviewed)
 )
-release_view.render_whats_new(dataset, about)  # one line: the version, its changes, the list on demand
+release_view.render_whats_new(dataset, head)  # one button: the version's changes, then the list, on demand
 slides.render_story_link(head, width="content")
 
 counts = headline_counts(tables)

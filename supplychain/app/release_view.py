@@ -103,39 +103,38 @@ def change_rows(changes: pd.DataFrame) -> pd.DataFrame:
 
 
 def render_whats_new(dataset: Dataset, container: Any = st) -> None:
-    """'What's new in this release' in one line (the version, its date and the count of each kind of change),
-    and every change, linked to its row and source, in a popover beside it; a correction shows its old value, so
-    whoever cited it knows what it was. One line, so the Overview stays on about two screens."""
+    """'What's new in <version>': one button beside the Overview's opening lines; it opens the version's date and
+    the count of each kind of change, then every change, linked to its row and source (a correction shows its old
+    value, so whoever cited it knows what it was). One button, so the Overview stays under about 2,500 px."""
     version = dataset.version
     changes = release_changes(dataset.tables, version)
     built = release_date(dataset.tables, version)
     when = format_date(built) if built is not None else _("date unknown")
-    row = container.container(horizontal=True, vertical_alignment="center", gap="small")
+    # Corrections first (whoever cited the old value needs them most), then removals, changes and additions. The
+    # list is built only when the popover opens (a closed one's table would still cost every visit;
+    # docs/performance.md).
+    box = container.popover(
+        _("What's new in {version}").format(version=escape_md(version)),
+        icon=":material/history:",
+        key="whats_new_open",
+        on_change="rerun",
+    )
     if changes.empty:
-        row.caption(
+        box.caption(
             _("Version {version} ({when}): no row changed since the previous release.").format(
                 version=version, when=when
             )
         )
         return
     counts = change_counts(changes)
-    row.caption(
+    box.markdown(
         _("What's new in version {version} ({when}): ").format(version=escape_md(version), when=when)
         + " · ".join(f"{count} {_(CHANGE_KIND_LABELS[kind])}" for kind, count in counts.items() if count)
     )
-    # Corrections first (whoever cited the old value needs them most), then removals, changes and additions. The
-    # list is built only when the popover opens (a closed one's table would still cost every visit;
-    # docs/performance.md).
-    order = {"corrected": 0, "removed": 1, "changed": 2, "added": 3}
-    ranked = changes.sort_values("change", key=lambda c: c.map(order).fillna(len(order)), kind="stable")
-    box = row.popover(
-        _("Every change, corrections first ({n})").format(n=len(changes)),
-        icon=":material/history:",
-        key="whats_new_open",
-        on_change="rerun",
-    )
     if not box.open:
         return
+    order = {"corrected": 0, "removed": 1, "changed": 2, "added": 3}
+    ranked = changes.sort_values("change", key=lambda c: c.map(order).fillna(len(order)), kind="stable")
     if (changes["change"] == "corrected").any():
         box.caption(_("Corrections show the value they replaced: if you cited it, the old value is in the table."))
     render_table(
