@@ -19,6 +19,7 @@ from supplychain.rules.story import (
     fit_to_slide,
     frame_projection,
     frame_region,
+    grow_with_slide,
     story_steps,
     view_url,
     wrap_legends,
@@ -218,3 +219,18 @@ def test_a_per_chip_chart_shrinks_its_rows_so_more_chips_still_fit_the_slide() -
         }
         step = fit_to_slide(spec)["height"]["step"]
         assert step * rows <= SLIDE_ROWS_HEIGHT and step <= 22
+
+
+def test_slide_type_and_label_limits_grow_with_the_slide_width() -> None:
+    spec = {
+        "config": {"axis": {"labelFontSize": 16}, "legend": {"labelLimit": 0}},
+        "layer": [{"mark": {"type": "text", "fontSize": 18}, "encoding": {"y": {"axis": {"labelLimit": 200}}}}],
+        "datasets": {"d": [{"fontSize": 1}]},
+    }
+    out = grow_with_slide(spec)
+    assert "containerSize()" in out["layer"][0]["mark"]["fontSize"]["expr"], "type grows with the chart's width"
+    assert out["layer"][0]["mark"]["fontSize"]["expr"].startswith("18 * ")
+    assert out["layer"][0]["encoding"]["y"]["axis"]["labelLimit"]["expr"].startswith("200 * "), "a limit grows too"
+    assert out["config"]["legend"]["labelLimit"] == 0, "no limit stays no limit"
+    assert out["config"]["legend"]["titleLimit"]["expr"].startswith("180 * "), "Vega's default limit grows too"
+    assert out["datasets"] == spec["datasets"], "data rows are left alone"
