@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import byurl, downloads, guard, layout, release_view
+from supplychain.app import byurl, corrections, downloads, guard, layout, release_view
 from supplychain.app.urlbind import applied_params, url_multiselect, url_selectbox, url_text
 from supplychain.data.entities import LINK_DISPLAY, entity_id_columns, entity_link
 from supplychain.data.export import dataset_zip, download_name, to_csv_bytes, to_xlsx_bytes
@@ -110,8 +110,14 @@ if view.empty:
         _("No rows match these filters. Clear the search or a filter to see rows again."), icon=":material/search_off:"
     )
 else:
-    st.dataframe(
+    key_column = frame.columns[0]  # every table's primary key is its first column (datapackage.json)
+    corrections.render_table(
         shown,
+        row_ids=[f"{table}:{v}" for v in frame.loc[view.index, key_column]],
+        what=TABLE_LABELS.get(table, table),
+        key="data_table",
+        url_path="data",
+        package=package,
         placeholder="–",
         hide_index=True,
         width="stretch",
@@ -166,8 +172,14 @@ box, box_open = layout.lazy_expander(
     icon=":material/menu_book:",
 )
 if box_open:
-    box.dataframe(
+    corrections.render_table(
         entries,
+        row_ids=[f"datapackage.json:{table}.{c}" for c in entries["column"]],
+        what=_("the data dictionary"),
+        key="dictionary",
+        url_path="data",
+        package=package,
+        container=box,
         placeholder="–",
         hide_index=True,
         width="stretch",

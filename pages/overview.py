@@ -36,11 +36,7 @@ about.markdown(
         "[Each finding and where it stands today](#what-the-report-says-and-where-it-stands-today)"
     ).format(reviewed=reviewed)
 )
-about.caption(
-    _("Data built {day} · version {version} · every finding below links to the rows behind it.").format(
-        day=format_date(dataset.as_of or None), version=dataset.version
-    )
-)
+release_view.render_whats_new(dataset, head)  # one button: the version's changes, then the list, on demand
 slides.render_story_link(head, width="content")
 
 counts = headline_counts(tables)
@@ -114,4 +110,3 @@ if len(findings) > layout.LIST_CAP:
         )
     )
 cards.render_findings(dataset, findings.head(layout.LIST_CAP))
-release_view.render_whats_new(dataset)

@@ -10,7 +10,7 @@ from supplychain.data.dates import format_date
 from supplychain.data.labels import enum_label
 from supplychain.i18n import _, current_language
 from supplychain.rules.provenance import report_citation
-from supplychain.rules.story import fit_to_slide, story_steps, view_url, wrap_legends
+from supplychain.rules.story import fit_to_slide, grow_with_slide, story_steps, view_url, wrap_legends
 
 dataset = guard.require_dataset()
 tables = dataset.tables
@@ -75,7 +75,9 @@ else:
     st.markdown(f"## {markdown.escape_md(step.heading)}")
     spec = cache.with_locale(
         describe_chart(
-            wrap_legends(fit_to_slide(step_visual_spec(dataset, step))), title=step.heading, summary=step.text
+            grow_with_slide(wrap_legends(fit_to_slide(step_visual_spec(dataset, step)))),
+            title=step.heading,
+            summary=step.text,
         )
     )
     slides.render_slide_visual(spec)  # full width: a projector's wide screen

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from supplychain.app import cache, downloads, guard, layout, site_view, urlbind
+from supplychain.app import cache, corrections, downloads, guard, layout, site_view, urlbind
 from supplychain.app.glossary import term_help
 from supplychain.app.theme import themed
 from supplychain.charts import sites as sites_charts
@@ -187,7 +187,18 @@ box, box_open = layout.lazy_expander(
     icon=":material/table:",
 )
 if box_open:
-    box.dataframe(table, hide_index=True, width="stretch", placeholder="–")
+    corrections.render_table(
+        table,
+        row_ids=[f"sites:{s}" for s in in_view["site_id"]],
+        what=_("the sites table"),
+        key="sites_table",
+        url_path="sites",
+        package=dataset.package,
+        container=box,
+        hide_index=True,
+        width="stretch",
+        placeholder="–",
+    )
 filtered = bool(owners or operators or statuses or tenants or min_mw != "0" or len(in_view) < len(shown))
 buttons = st.container(horizontal=True, gap="small")  # whole labels, wrapping when narrow
 downloads.render_table_downloads(

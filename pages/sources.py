@@ -46,7 +46,7 @@ if tab_claims.open:
     with tab_claims:
         counts = citation_counts(tables, column="claim_id")
         sources_view.render_claim_cards(dataset, counts)
-        sources_view.render_claims_table(claims, counts)
+        sources_view.render_claims_table(claims, counts, package=dataset.package)
 if tab_sources.open:
     with tab_sources:
         sources_view.render_sources(dataset, source_index)

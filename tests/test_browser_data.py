@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 from browser import wait_until_idle
+from conftest import DATA_DIR
 
 from supplychain.data.labels import TABLE_LABELS
 
@@ -44,3 +47,26 @@ def test_sidebar_search_says_when_more_match_than_it_shows(page, app_url: str) -
     box.fill("nvidia")
     box.press("Enter")
     page.locator("[data-testid=stSidebar]").get_by_text("Showing 6 of").wait_for(timeout=30000)
+
+
+def test_a_selected_data_row_opens_a_correction_whose_mail_names_it(page, app_url: str) -> None:
+    first = (DATA_DIR / "chips.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[0]  # the file, not the app
+    page.goto(f"{app_url}/data?table=chips")
+    wait_until_idle(page)
+    button = page.get_by_role("button", name="Suggest a correction for the selected row")
+    assert button.is_disabled(), "off until a row is selected"
+    grid = page.locator("[data-testid=stDataFrame]").first
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection box (a 35 px header row)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('for the selected row')"
+        " && !b.disabled)",
+        timeout=30000,
+    )
+    wait_until_idle(page)
+    button.click()
+    dialog = page.get_by_role("dialog")
+    mail = dialog.get_by_role("link", name="Open in your mail program")
+    mail.wait_for(timeout=30000)
+    body = parse_qs(urlsplit(mail.get_attribute("href")).query)["body"][0]
+    assert f"Rows: chips:{first}" in body and "table=chips" in body

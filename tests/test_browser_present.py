@@ -10,7 +10,10 @@ from browser import wait_until_idle
 from supplychain.data.load import load_dataset
 from supplychain.rules.story import story_steps
 
-STEPS = story_steps(load_dataset().tables)
+TABLES = load_dataset().tables
+STEPS = story_steps(TABLES)
+_CLAIMS = TABLES["claims"]
+TABLES_FINDINGS = list(_CLAIMS.loc[_CLAIMS["is_key_finding"].fillna(False).astype(bool), "text_en"])
 SIZES = [(1024, 768), (1280, 720), (1920, 1080)]
 # The visual's share of the window height at least, per window (heading, quote, buttons take the rest).
 MIN_VISUAL_SHARE = {768: 0.5, 720: 0.45, 1080: 0.6}
@@ -173,22 +176,38 @@ def _overlap(a: dict, b: dict) -> bool:
     return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_closing_step_draws_every_finding_on_its_own_line(browser, app_url: str, width: int, height: int) -> None:
+def _closing_step_texts(browser, app_url: str, width: int, height: int) -> dict:
     number = next(i for i, s in enumerate(STEPS, start=1) if s.visual == "standings")
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     _open_step(page, app_url, number)
     page.wait_for_selector("[data-testid=stVegaLiteChart] svg .mark-text text", timeout=15000)
-    texts = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg text')]
-          .filter(t => t.textContent.trim()).map(t => { const b = t.getBoundingClientRect();
-            return {text: t.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom,
-                    px: parseFloat(t.getAttribute('font-size'))}; })"""
-    )
+    drawn = page.evaluate(CHAIN_BOXES)
     context.close()
-    assert len(texts) >= 2 * 5, texts  # a finding and its standing per row
+    drawn["texts"] = [t for t in drawn["texts"] if t["text"].strip()]
+    return drawn
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_closing_step_draws_every_finding_whole_inside_the_chart(
+    browser, app_url: str, width: int, height: int
+) -> None:
+    drawn = _closing_step_texts(browser, app_url, width, height)
+    texts = drawn["texts"]
+    findings = TABLES_FINDINGS
+    lines = " ".join(t["text"] for t in texts)
+    for finding in findings:  # whole: every word of every finding is drawn, none shortened with "…"
+        assert all(word in lines for word in finding.split()), f"{finding!r} is not whole at {width}x{height}"
+    assert "…" not in lines
     for i, one in enumerate(texts):
-        assert one["px"] >= 16, one
+        # Eleven whole sentences share a 358 px slide at 1280x720: the type is smaller than a short label's 16 px.
+        assert one["px"] >= 12.5, one
+        assert _inside(one, drawn["svg"]), f"{one['text']!r} is cut at {width}x{height}"
         for other in texts[i + 1 :]:
             assert not _overlap(one, other), f"{one['text']!r} and {other['text']!r} overlap at {width}x{height}"
+
+
+def test_closing_step_type_grows_with_the_slide(browser, app_url: str) -> None:
+    small = _closing_step_texts(browser, app_url, 1280, 720)["texts"]
+    large = _closing_step_texts(browser, app_url, 1920, 1080)["texts"]
+    assert min(t["px"] for t in large) >= 1.5 * max(t["px"] for t in small), (small[:2], large[:2])

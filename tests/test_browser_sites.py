@@ -63,3 +63,27 @@ def test_site_map_land_reaches_the_edge_of_a_wide_plot(browser, app_url: str) ->
         assert extent["landLeft"] <= extent["left"] + 1, "land reaches the plot's left edge: no blank band"
     finally:
         context.close()
+
+
+def test_site_map_fills_the_width_of_its_column_at_1920(browser, app_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/sites")
+        wait_until_idle(page)
+        page.wait_for_function(
+            "() => document.querySelectorAll('[data-testid=stVegaLiteChart] g.mark-shape > path').length >= 3",
+            timeout=30000,
+        )
+        # The map's frame (the sea drawn under the land) against the column it stands in, in page pixels.
+        widths = page.evaluate(
+            """() => {
+              const chart = document.querySelector('[data-testid=stVegaLiteChart]');
+              const width = e => e.getBoundingClientRect().width;
+              const sea = chart.querySelector('g.mark-rect > path');
+              return {map: sea ? width(sea) : 0, column: width(chart.closest('[data-testid=stColumn]'))};
+            }"""
+        )
+        assert widths["map"] >= 0.9 * widths["column"], f"the map leaves its column's width empty: {widths}"
+    finally:
+        context.close()

@@ -11,8 +11,7 @@ import streamlit as st
 from supplychain.app import cache
 from supplychain.app.markdown import as_code, escape_md, link_markdown
 from supplychain.app.release_view import render_reach
-from supplychain.app.urlbind import SHARED_PARAMS, applied_params
-from supplychain.app.urlstate import share_url
+from supplychain.app.urlbind import SHARED_PARAMS, current_link  # noqa: F401  (current_link: pages read it here)
 from supplychain.charts.style import KIND_ICONS
 from supplychain.data import routes
 from supplychain.data.dates import format_date
@@ -104,13 +103,6 @@ def render_share_link(url_path: str) -> None:
     with st.sidebar.container(key="share_link"):
         st.caption(_("Link to this view (right-click it to copy; it reopens this page with every filter set):"))
         st.markdown(link_markdown(link))
-
-
-def current_link(url_path: str) -> str:
-    """The address that reopens this view (page plus every view parameter)."""
-    base = (st.context.url or "").rstrip("/") if st.context.url else "/" + url_path
-
-    return share_url(base, applied_params())
 
 
 DATA_TABLE_SHOWN = "_data_table_shown"  # the table the Data page showed in the last run

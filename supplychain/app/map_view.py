@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import byurl, cards, downloads, guard, layout, markdown, urlbind
+from supplychain.app import byurl, cards, corrections, downloads, guard, layout, markdown, urlbind
 from supplychain.charts import map_tables
 from supplychain.data.entities import LINK_DISPLAY, entity_link
 from supplychain.data.export import download_name
@@ -115,8 +115,13 @@ def render_place_details(dataset: Dataset, base: Any, place: str) -> None:
     if related.empty:
         st.info(_("No relationship in the data names this place."), icon=":material/info:")
     else:
-        st.dataframe(
+        corrections.render_table(
             related.drop(columns="relationship_id").rename(columns=map_tables.PLACE_TIE_LABELS),
+            row_ids=[f"relationships:{r}" for r in related["relationship_id"]],
+            what=_("the ties of {place}").format(place=place),
+            key="place_ties",
+            url_path="map",
+            package=dataset.package,
             placeholder="–",
             hide_index=True,
             width="stretch",
@@ -150,8 +155,14 @@ def render_places_and_flows(
     if box_open:
         place_id = map_tables.POINT_TABLE_LABELS["location_id"]  # the tables are built with the reader's column labels
         tabs = box.tabs([_("Places ({n})").format(n=len(place_view)), _("Flows ({n})").format(n=len(flow_view))])
-        tabs[0].dataframe(
+        corrections.render_table(
             place_view.assign(**{place_id: place_view[place_id].map(lambda v: entity_link(v, v))}),
+            row_ids=[f"locations:{v}" for v in place_view[place_id]],
+            what=_("the places shown on the map"),
+            key="map_places",
+            url_path="map",
+            package=dataset.package,
+            container=tabs[0],
             placeholder="–",
             hide_index=True,
             width="stretch",
@@ -164,7 +175,18 @@ def render_places_and_flows(
         if flow_view.empty:
             tabs[1].info(_("No flows match these filters."), icon=":material/search_off:")
         else:
-            tabs[1].dataframe(flow_view, placeholder="–", hide_index=True, width="stretch")
+            corrections.render_table(
+                flow_view,
+                row_ids=[f"relationships:{v}" for v in flow_view[map_tables.FLOW_TABLE_LABELS["relationship_id"]]],
+                what=_("the flows shown on the map"),
+                key="map_flows",
+                url_path="map",
+                package=dataset.package,
+                container=tabs[1],
+                placeholder="–",
+                hide_index=True,
+                width="stretch",
+            )
     buttons = st.columns([2, 2, 1.3, 1.3])
     downloads.render_table_downloads(
         place_view,

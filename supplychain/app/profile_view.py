@@ -12,7 +12,7 @@ from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.network import edge_table
 from supplychain.charts.profile import moments_chart, place_chart
 from supplychain.data import routes
-from supplychain.data.entities import suggest_entities
+from supplychain.data.entities import names_by_id, suggest_entities
 from supplychain.data.labels import KIND_LABELS, enum_label
 from supplychain.data.load import Dataset
 from supplychain.data.problems import cut
@@ -190,8 +190,16 @@ def render_ties(dataset: Dataset, edges: pd.DataFrame, entity_id: str) -> pd.Dat
         icon=":material/table:",
     )
     if box_open:
-        box.dataframe(
+        corrections.render_table(
             ties,
+            row_ids=[f"relationships:{r}" for r in ties["relationship_id"]],
+            what=_("the ties of {name}").format(
+                name=names_by_id(cache.get_relations(dataset)[0]).get(entity_id, entity_id)
+            ),
+            key="ties_table",
+            url_path="entity",
+            package=dataset.package,
+            container=box,
             placeholder="–",
             hide_index=True,
             width="stretch",

@@ -9,7 +9,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, cards, downloads, layout
+from supplychain.app import cache, cards, corrections, downloads, layout
 from supplychain.app.theme import themed
 from supplychain.app.urlbind import url_day, url_multiselect, url_radio, url_selectbox
 from supplychain.charts.accessibility import describe_chart
@@ -224,11 +224,16 @@ def render_chains(
     )
     st.vega_lite_chart(themed(chains_spec), width="stretch")
     downloads.render_chart_downloads(lambda: chains_spec, what="relationship_chains", as_of=dataset.as_of)
-    summary = chain_summary(chains, CHAIN_ORDER[1:]).assign(
-        developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]]
-    )
-    st.dataframe(
+    summary = chain_summary(chains, CHAIN_ORDER[1:])
+    chains_dev_ids = list(summary["developer_id"])
+    summary = summary.assign(developer_id=lambda f: [entity_link(d, names[d]) for d in f["developer_id"]])
+    corrections.render_table(
         summary,
+        row_ids=[f"companies:{d}" for d in chains_dev_ids],
+        what=_("the chains table"),
+        key="chains_table",
+        url_path="relationships",
+        package=dataset.package,
         placeholder="–",
         hide_index=True,
         width="stretch",
@@ -256,17 +261,19 @@ def render_evidence(dataset: Dataset, edges: pd.DataFrame) -> None:
         "claim_id",
         "relationship_id",
     ]
-    picked = st.dataframe(
+    rows = corrections.render_table(
         shown[cols],
+        row_ids=[f"relationships:{r}" for r in edges["relationship_id"]],
+        what=_("the relationships table"),
+        key="edges",
+        url_path="relationships",
+        package=dataset.package,
+        table_key="edge_pick",
         placeholder="–",
         hide_index=True,
         width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="edge_pick",
         column_config=layout.tie_columns("from_link", "relation_label", "to_link"),
     )
-    rows = picked.selection.rows if picked else []
     if rows:
         with st.container(border=True):
             cards.render_edge_evidence(edges.iloc[rows[0]], dataset.tables["claims"], dataset.tables["sources"])

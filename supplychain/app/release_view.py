@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from supplychain.app.corrections import render_table
 from supplychain.app.markdown import escape_md
 from supplychain.data.dates import format_date
 from supplychain.data.entities import LINK_DISPLAY, row_link
@@ -63,8 +64,13 @@ def render_coverage_table(dataset: Dataset) -> None:
         for c in ("topic", "reviewed_through", "material_stops", "last_item", "open_items", "searched", "note")
         if c in frame.columns
     ]
-    st.dataframe(
+    render_table(
         frame[columns],
+        row_ids=[f"coverage:{t}" for t in frame["topic_id"]],
+        what=_("the coverage table"),
+        key="coverage_table",
+        url_path="sources",
+        package=dataset.package,
         hide_index=True,
         width="stretch",
         placeholder="–",
@@ -96,43 +102,49 @@ def change_rows(changes: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def render_whats_new(dataset: Dataset) -> None:
-    """'What's new in this release': the reach, counts of each kind of change, then every change linked to its
-    row and source; a correction shows its old value, so whoever cited it knows what it was."""
+def render_whats_new(dataset: Dataset, container: Any = st) -> None:
+    """'What's new in <version>': one button beside the Overview's opening lines; it opens the version's date and
+    the count of each kind of change, then every change, linked to its row and source (a correction shows its old
+    value, so whoever cited it knows what it was). One button, so the Overview stays under about 2,500 px."""
     version = dataset.version
-    st.subheader(_("What's new in this release"))  # the reach is in every page's footer, just below
     changes = release_changes(dataset.tables, version)
     built = release_date(dataset.tables, version)
     when = format_date(built) if built is not None else _("date unknown")
+    # Corrections first (whoever cited the old value needs them most), then removals, changes and additions. The
+    # list is built only when the popover opens (a closed one's table would still cost every visit;
+    # docs/performance.md).
+    box = container.popover(
+        _("What's new in {version}").format(version=escape_md(version)),
+        icon=":material/history:",
+        key="whats_new_open",
+        on_change="rerun",
+    )
     if changes.empty:
-        st.caption(
+        box.caption(
             _("Version {version} ({when}): no row changed since the previous release.").format(
                 version=version, when=when
             )
         )
         return
     counts = change_counts(changes)
-    st.markdown(
-        _("**Version {version}** ({when}): ").format(version=escape_md(version), when=when)
+    box.markdown(
+        _("What's new in version {version} ({when}): ").format(version=escape_md(version), when=when)
         + " · ".join(f"{count} {_(CHANGE_KIND_LABELS[kind])}" for kind, count in counts.items() if count)
-    )
-    # Corrections first (whoever cited the old value needs them most), then removals, changes and additions. The
-    # list opens on demand, built only then (a closed expander's table still costs every visit; docs/performance.md),
-    # so the Overview stays on one screen.
-    order = {"corrected": 0, "removed": 1, "changed": 2, "added": 3}
-    ranked = changes.sort_values("change", key=lambda c: c.map(order).fillna(len(order)), kind="stable")
-    box = st.expander(
-        _("Every change in {version}, corrections first ({n})").format(version=escape_md(version), n=len(changes)),
-        icon=":material/history:",
-        key="whats_new_open",
-        on_change="rerun",
     )
     if not box.open:
         return
+    order = {"corrected": 0, "removed": 1, "changed": 2, "added": 3}
+    ranked = changes.sort_values("change", key=lambda c: c.map(order).fillna(len(order)), kind="stable")
     if (changes["change"] == "corrected").any():
         box.caption(_("Corrections show the value they replaced: if you cited it, the old value is in the table."))
-    box.dataframe(
+    render_table(
         change_rows(ranked.head(WHATS_NEW_CAP)),
+        row_ids=[f"{t}:{r}" for t, r in zip(ranked["table"].head(WHATS_NEW_CAP), ranked["row_id"])],
+        what=_("the change list of {version}").format(version=version),
+        key="whats_new_table",
+        url_path="",
+        package=dataset.package,
+        container=box,
         hide_index=True,
         width="stretch",
         placeholder="–",

@@ -35,8 +35,13 @@ def render_claim_focus(dataset: Dataset, focus: str, source_index: pd.DataFrame)
         if rows.empty:
             st.caption(_("No data row cites this claim yet; it is kept as context."))
         else:
-            st.dataframe(
+            corrections.render_table(
                 rows.assign(id=[row_link(t, i) for t, i in zip(rows["table"], rows["id"])]),
+                row_ids=[f"{t}:{i}" for t, i in zip(rows["table"], rows["id"])],
+                what=_("the rows resting on claim {claim_id}").format(claim_id=focus),
+                key="claim_rows",
+                url_path="sources",
+                package=dataset.package,
                 placeholder="–",
                 hide_index=True,
                 width="stretch",
@@ -92,15 +97,21 @@ def render_claim_cards(dataset: Dataset, counts: pd.Series) -> None:
                     cards.render_claim_standing(standing, cache.per_version(dataset, later_events, claim["claim_id"]))
 
 
-def render_claims_table(claims: pd.DataFrame, counts: pd.Series) -> None:
+def render_claims_table(claims: pd.DataFrame, counts: pd.Series, *, package: dict) -> None:
     """Every claim as a table row, in an expander built only once the reader opens it."""
     box, box_open = layout.lazy_expander(_("All claims as a table"), key="claims_table_open", icon=":material/table:")
     if not box_open:
         return
-    box.dataframe(
+    corrections.render_table(
         with_enum_words(claims, "claims", ["attribution_kind", "topic"]).assign(
             rows_citing=rows_citing(claims["claim_id"], counts)
         )[["claim_id", "paragraph", "quote_pl", "text_en", "attribution", "attribution_kind", "topic", "rows_citing"]],
+        row_ids=[f"claims:{c}" for c in claims["claim_id"]],
+        what=_("the claims table"),
+        key="claims_table",
+        url_path="sources",
+        package=package,
+        container=box,
         placeholder="–",
         hide_index=True,
         width="stretch",
@@ -124,8 +135,13 @@ def render_sources(dataset: Dataset, source_index: pd.DataFrame) -> None:
     view = with_enum_words(sources, "sources", ["kind", "language"]).assign(
         rows_citing=rows_citing(sources["source_id"], counts)
     )
-    st.dataframe(
+    corrections.render_table(
         view[["source_id", "publisher", "title", "url", "date_published", "kind", "language", "rows_citing", "note"]],
+        row_ids=[f"sources:{v}" for v in view["source_id"]],
+        what=_("the sources table"),
+        key="sources_table",
+        url_path="sources",
+        package=dataset.package,
         placeholder="–",
         hide_index=True,
         width="stretch",
@@ -154,8 +170,13 @@ def render_sources(dataset: Dataset, source_index: pd.DataFrame) -> None:
     )
     if chosen:
         cited = cache.get_citing_rows(dataset, column="source_id", value=chosen)
-        st.dataframe(
+        corrections.render_table(
             cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]),
+            row_ids=[f"{t}:{i}" for t, i in zip(cited["table"], cited["id"])],
+            what=_("the rows resting on source {source_id}").format(source_id=chosen),
+            key="source_rows",
+            url_path="sources",
+            package=dataset.package,
             placeholder="–",
             hide_index=True,
             width="stretch",

@@ -86,8 +86,16 @@ def render_answers_table(dataset: Dataset, status: pd.DataFrame, *, day: pd.Time
         icon=":material/table:",
     )
     if box_open:
-        picked = box.dataframe(
+        # The table's rows are the status frame's, in the same order: the ids come from there.
+        corrections.render_table(
             table.rename(columns=STATUS_TABLE_COLUMNS),
+            row_ids=lambda rows: status_row_ids(status.iloc[rows]),
+            what=status_words.correction_table_about(format_date(day)),
+            key="status_table",
+            url_path="status",
+            package=dataset.package,
+            container=box,
+            selection_mode="multi-row",
             placeholder="–",
             hide_index=True,
             width="stretch",
@@ -99,22 +107,8 @@ def render_answers_table(dataset: Dataset, status: pd.DataFrame, *, day: pd.Time
                     help=term_help(dataset, "export_control")
                 ),
             },
-            on_select="rerun",
-            selection_mode="multi-row",
-            key="status_table_rows",
         )
-        # The table's rows are the status frame's, in the same order: the ids come from there.
-        rows = status.iloc[list(picked.selection.rows)] if picked and picked.selection.rows else status.iloc[0:0]
-        with box:
-            st.caption(status_words.correction_rows_hint())
-            if not rows.empty:
-                corrections.render_correction_button(
-                    what=status_words.correction_table_about(format_date(day)),
-                    row_ids=status_row_ids(rows),
-                    key="status_table",
-                    url_path="status",
-                    package=dataset.package,
-                )
+        box.caption(status_words.correction_rows_hint())
     downloads.render_table_downloads(
         table,
         STATUS_TABLE_COLUMNS,

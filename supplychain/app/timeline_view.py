@@ -9,7 +9,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import byurl, cache, cards, downloads, handouts, layout, markdown, urlbind
+from supplychain.app import byurl, cache, cards, corrections, downloads, handouts, layout, markdown, urlbind
 from supplychain.app.theme import themed
 from supplychain.charts.accessibility import describe_chart
 from supplychain.charts.timeline import PICKS, build_lane_count_chart, build_timeline_chart, build_zoom_strip
@@ -21,7 +21,7 @@ from supplychain.data.load import Dataset
 from supplychain.data.schema import enum_values
 from supplychain.i18n import _
 from supplychain.rules.lanes import Lanes
-from supplychain.rules.timeline import EVENT_TABLE_COLUMNS, events_table, lane_counts, undated, zoom_dates
+from supplychain.rules.timeline import EVENT_TABLE_COLUMNS, events_table, item_row_ids, lane_counts, undated, zoom_dates
 
 LINKED_COLUMNS = ("company_id", "model_id", "chip_id", "policy_id")  # ids in the events table that open a profile
 
@@ -298,12 +298,17 @@ def render_events_table(
             linked = table.assign(
                 **{c: table[c].map(lambda v: entity_link(v, v), na_action="ignore") for c in LINKED_COLUMNS}
             )
-            st.dataframe(
+            corrections.render_table(
                 linked.rename(columns=EVENT_TABLE_COLUMNS),
+                row_ids=item_row_ids(table),
+                what=_("the events shown on the timeline"),
+                key="tl_table",
+                url_path="timeline",
+                package=dataset.package,
                 placeholder="–",
                 hide_index=True,
                 width="stretch",
-                key="tl_table",
+                table_key="tl_table",
                 on_select=lambda: on_pick("tl_table"),
                 selection_mode="single-row",
                 column_config={

@@ -21,7 +21,7 @@ from typing import Any
 import streamlit as st
 
 from supplychain.app.markdown import echo, escape_md
-from supplychain.app.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list
+from supplychain.app.urlstate import SHARED_PARAMS, carried_to, decode_date, decode_list, encode_list, share_url
 from supplychain.i18n import N_, _
 
 NOTES_SHOWN = 8  # at most this many ignored settings are listed; the rest are counted
@@ -288,3 +288,9 @@ def url_day_unshown(key: str, *, default: date) -> date:
     _register(key, keep=None)
     st.session_state[_RUN].setdefault("derived", {})[key] = default.isoformat()
     return default
+
+
+def current_link(url_path: str) -> str:
+    """The address that reopens this view (page plus every view parameter)."""
+    base = (st.context.url or "").rstrip("/") if st.context.url else "/" + url_path
+    return share_url(base, applied_params())

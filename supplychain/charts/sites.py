@@ -21,6 +21,7 @@ SITE_PLOT_WIDTHS = (360, 1000)
 SITE_LEGEND_PX = 240
 SELECTION = "site"
 AREA_COLOUR = "#6A3D9A"
+SEA = "#F3F7FA"  # as the Map page's sea (charts/maps.py); the dark theme swaps it (charts/style.py)
 MIN_MARKER = 70  # px² for a site with no MW figure (drawn hollow)
 TENANT_MARK = N_("Chinese AI tenant reported")  # the legend entry of the black ring (read through `_`)
 
@@ -170,6 +171,11 @@ def site_map(
     ]
     select = alt.selection_point(name=SELECTION, fields=["site_id"], on="click", clear="dblclick")
     base_layers = [
+        # The sea, as a frame-filling rect: the view's own fill is drawn transparent in Streamlit, and without it
+        # the open sea east of Bintan read as a map that stops short of its column at 1920 px.
+        alt.Chart(alt.Data(values=[{}]))
+        .mark_rect(fill=SEA, stroke="#C9D1D9", strokeWidth=1)
+        .encode(x=alt.value(0), x2=alt.value("width"), y=alt.value(0), y2=alt.value("height")),
         # Named while Altair builds (it deep-copies inline data on every call); the values go in after to_dict.
         alt.Chart(alt.NamedData("site_boundaries", format=alt.DataFormat(type="json")))
         .mark_geoshape(fill="#E4E7EA", stroke="#FFFFFF", strokeWidth=0.8, clip=True)

@@ -31,6 +31,9 @@ CHAR_EM, BOLD_EM, LINE_EM = 0.52, 0.6, 1.2
 PAD_X_EM, PAD_Y_EM, GAP_PX = 0.8, 0.45, 6
 MAX_FONT_PX = 30  # a 1920x1080 slide stops growing here
 WRAPS = range(14, 41, 2)  # wrap widths tried for long names, in characters
+SENTENCE_WRAPS = range(40, 161, 5)  # wrap widths tried for the closing step's whole findings
+SENTENCE_EM = 0.5  # widest line of prose in em (Source Sans averages about 0.46 em a character)
+ROW_PAD_EM = 0.2  # a finding row's padding above and below: eleven findings share a 358 px slide
 # A slide's visual (width, height) in px at 1024x768, 1280x720 and 1920x1080 windows (tests/test_browser_present.py).
 SLIDE_VISUALS = ((864, 406), (1120, 358), (1760, 718))
 
@@ -202,71 +205,106 @@ def chain_slide(chains: pd.DataFrame, *, unverified: Collection[str] = ()) -> di
     return {**spec, "usermeta": {"embedOptions": {"renderer": "svg"}}}
 
 
+def standings_grid(
+    findings: list[str], labels: list[str], header: str, *, wrap: int
+) -> tuple[pd.DataFrame, float, float]:
+    """The closing step's geometry, as chain_grid's: one row per finding (its whole text wrapped to `wrap`
+    characters, left) with its standing's tile (right), under a header over the tiles. Returns (boxes, per_width,
+    per_height): a font of at most per_width * width and per_height * height fits every text in its box."""
+    texts = ["\n".join(textwrap.wrap(t, wrap, break_long_words=False, break_on_hyphens=False) or [t]) for t in findings]
+    text_w = max(_chars(t, SENTENCE_EM) for t in texts) + 2 * PAD_X_EM
+    tag_w = max([_chars(label, CHAR_EM) for label in labels] + [_chars(header, BOLD_EM)]) + 2 * PAD_X_EM
+    heights = [LINE_EM + 2 * ROW_PAD_EM] + [(t.count("\n") + 1) * LINE_EM + 2 * ROW_PAD_EM for t in texts]
+    width, height = text_w + tag_w, sum(heights)
+    ys = [sum(heights[:i]) / height for i in range(len(heights) + 1)]
+    split = text_w / width
+    pad_x, pad_y = PAD_X_EM / width, ROW_PAD_EM / height
+    boxes = [{"part": "header", "row": -1, "text": header, "x0": split, "x1": 1.0, "y0": 0.0, "y1": ys[1]}]
+    boxes[0].update(tx=(split + 1) / 2, ty=ys[1] / 2)
+    for i, (text, label) in enumerate(zip(texts, labels)):
+        y0, y1 = ys[i + 1], ys[i + 2]
+        boxes.append({"part": "finding", "row": i, "text": text, "x0": 0.0, "x1": split, "y0": y0, "y1": y1})
+        boxes[-1].update(tx=pad_x, ty=y0 + pad_y)
+        boxes.append({"part": "tag", "row": i, "text": label, "x0": split, "x1": 1.0, "y0": y0, "y1": y1})
+        boxes[-1].update(tx=(split + 1) / 2, ty=(y0 + y1) / 2)
+    return pd.DataFrame(boxes), 1 / width, 1 / height
+
+
 def standings_slide(standings: pd.DataFrame) -> dict[str, Any]:
-    """The closing step: each key finding (one line, in the report's order) with its standing today as a
-    coloured tile that names it (from supplychain.standings.finding_standings)."""
+    """The closing step: each key finding, whole (in the report's order), with its standing today as a coloured
+    tile that names it (from supplychain.standings.finding_standings).
+
+    Drawn as a grid of text, like the chain step: each finding's whole sentence wrapped to the width that gives the
+    largest type on the smallest slide, the type then growing with the window (Vega expressions of the chart's
+    width and height), so no finding is shortened or cut at any size."""
 
     # finding_standings gives None for a finding the curators have not reviewed yet: a tile of its own.
     STANDING_LABELS = {**REVIEWED_LABELS, "not_reviewed": _(NOT_REVIEWED_LABEL)}
     standing = standings["standing"].fillna("not_reviewed")
-    standings = standings.assign(
-        standing=standing, standing_label=standing.map(STANDING_LABELS), later_events=standings["n_events"]
+    # A Polish audience sees each finding in the report's own Polish words, never a back-translation.
+    findings = [str(t) for t in standings["quote_pl" if current_language() == "pl" else "text_en"]]
+    labels = [STANDING_LABELS[s] for s in standing]
+    header = _("Standing today")
+
+    def smallest_font(wrap: int) -> float:
+        _boxes, per_width, per_height = standings_grid(findings, labels, header, wrap=wrap)
+        return min(min(MAX_FONT_PX, per_width * w, per_height * h) for w, h in SLIDE_VISUALS)
+
+    wrap = max(SENTENCE_WRAPS, key=smallest_font)
+    boxes, per_width, per_height = standings_grid(findings, labels, header, wrap=wrap)
+    rows = pd.DataFrame(
+        {
+            "row": range(len(standings)),
+            "standing_label": labels,
+            "finding_en": list(standings["text_en"]),
+            "summary": list(standings["summary_en"].fillna(_("Not reviewed against later records yet."))),
+            "later_events": list(standings["n_events"]),
+        }
     )
-    frame = standings.assign(
-        # A Polish audience sees each finding in the report's own Polish words, never a back-translation.
-        finding=[
-            textwrap.shorten(t, 64, placeholder="…")
-            for t in standings["quote_pl" if current_language() == "pl" else "text_en"]
-        ],
-        column=_("Standing today"),
-        summary=standings["summary_en"].fillna(_("Not reviewed against later records yet.")),
-    )
+    boxes = boxes.merge(rows, on="row", how="left")
     order = list(STANDING_LABELS)
-    base = alt.Chart(frame).encode(
-        y=alt.Y(
-            "finding:N",
-            sort=list(frame["finding"]),
-            title=None,
-            axis=alt.Axis(
-                labelFontSize=17,
-                labelLimit=0,
-                labelOverlap=False,
-                domain=False,
-                ticks=False,
-                labelPadding=12,
-                labelFlush=False,
+    font = _font_expr(per_width, per_height)
+    line_height = _font_expr(per_width, per_height, LINE_EM)
+    x = alt.X("x0:Q", scale=alt.Scale(domain=[0, 1], nice=False, zero=False), axis=None)
+    y = alt.Y("y0:Q", scale=alt.Scale(domain=[0, 1], nice=False, zero=False, reverse=True), axis=None)
+    tiles = (
+        alt.Chart(boxes[boxes["part"] == "tag"])
+        .mark_rect(cornerRadius=6, stroke="#FFFFFF", strokeWidth=GAP_PX)
+        .encode(
+            x=x,
+            x2="x1:Q",
+            y=y,
+            y2="y1:Q",
+            # No legend: each tile names its standing in words.
+            fill=alt.Fill(
+                "standing_label:N",
+                scale=alt.Scale(domain=[STANDING_LABELS[s] for s in order], range=[STANDING_COLOURS[s] for s in order]),
+                legend=None,
             ),
-        ),
-        x=alt.X(
-            "column:N",
-            title=None,
-            axis=alt.Axis(
-                orient="top",
-                labelFontSize=18,
-                labelAngle=0,
-                labelLimit=0,
-                domain=False,
-                ticks=False,
-                labelFontWeight="bold",
-            ),
-        ),
-        tooltip=[
-            alt.Tooltip("text_en:N", title=_("Finding")),
-            alt.Tooltip("standing_label:N", title=_("Standing")),
-            alt.Tooltip("summary:N", title=_("What changed")),
-            alt.Tooltip("later_events:Q", title=_("Later events")),
-        ],
-    )
-    tiles = base.mark_rect(cornerRadius=6, stroke="#FFFFFF", strokeWidth=4).encode(
-        fill=alt.Fill(
-            "standing_label:N",
-            title=_("Standing today"),
-            scale=alt.Scale(domain=[STANDING_LABELS[s] for s in order], range=[STANDING_COLOURS[s] for s in order]),
-            # No legend: each tile names its standing in words, and a legend under 11 findings took the rows'
-            # height at 1280x720 (they overlapped).
-            legend=None,
+            tooltip=[
+                alt.Tooltip("finding_en:N", title=_("Finding")),
+                alt.Tooltip("standing_label:N", title=_("Standing")),
+                alt.Tooltip("summary:N", title=_("What changed")),
+                alt.Tooltip("later_events:Q", title=_("Later events")),
+            ],
         )
     )
-    text = base.mark_text(fontSize=16, color="#1B1F24").encode(text="standing_label:N")
-    chart = alt.layer(tiles, text).properties(width="container", height="container")
-    return chart.configure_view(stroke=None).to_dict()
+    placed = {"x": alt.X("tx:Q"), "y": alt.Y("ty:Q"), "text": alt.Text("text:N")}
+    common = {"lineBreak": "\n", "fontSize": font, "lineHeight": line_height}
+    layers = [
+        tiles,
+        alt.Chart(boxes[boxes["part"] == "finding"])
+        .mark_text(align="left", baseline="top", color="#1B1F24", **common)
+        .encode(**placed),
+        alt.Chart(boxes[boxes["part"] == "tag"])
+        .mark_text(align="center", baseline="middle", color="#1B1F24", **common)
+        .encode(**placed),
+        alt.Chart(boxes[boxes["part"] == "header"])
+        .mark_text(align="center", baseline="middle", fontWeight="bold", color="#4A5059", **common)
+        .encode(**placed),
+    ]
+    chart = alt.layer(*layers).properties(
+        width="container", height="container", padding={"top": 2, "bottom": 2, "left": 2, "right": 2}
+    )
+    spec = chart.configure_view(stroke=None).to_dict()
+    return {**spec, "usermeta": {"embedOptions": {"renderer": "svg"}}}  # SVG: a test measures every line

@@ -146,6 +146,47 @@ def enlarge_fonts(spec: Any, *, minimum: float = 16, factor: float = 1.3) -> Any
     return spec
 
 
+# A slide's type grows with its width past the 1280x720 slide's 1,120 px, up to 1.5x (1920x1080: 1,760 px): Vega's
+# containerSize() is the chart's box in the window, which only the browser knows.
+SLIDE_SCALE = "clamp(containerSize()[0] / 1120, 1, 1.5)"
+_LIMIT_KEYS = {"labelLimit", "titleLimit", "limit"}  # widths in px that cut a label: they grow with its type
+
+
+# Vega's own width limits of labels and titles where a spec sets none (px), grown with the type like the rest.
+_DEFAULT_LIMITS = {("axis", "labelLimit"): 180, ("legend", "labelLimit"): 160, ("legend", "titleLimit"): 180}
+
+
+def grow_with_slide(spec: dict[str, Any]) -> dict[str, Any]:
+    """grow_with_slide_fonts, plus Vega's default label and title width limits grown the same way, so a legend
+    title that fits at 1280x720 is not cut at 1920x1080 in its larger type."""
+    out = grow_with_slide_fonts(spec)
+    config = dict(out.get("config", {}))
+    for (part, key), limit in _DEFAULT_LIMITS.items():
+        block = dict(config.get(part, {}))
+        block.setdefault(key, {"expr": f"{limit} * {SLIDE_SCALE}"})
+        config[part] = block
+    return {**out, "config": config}
+
+
+def grow_with_slide_fonts(spec: Any) -> Any:
+    """A copy of a Vega-Lite spec whose every fixed font size (not symbol areas) and label width limit is a Vega
+    expression that grows with the slide (SLIDE_SCALE): the chart reads at 1920x1080 as it does at 1280x720."""
+    if isinstance(spec, dict):
+        out = {}
+        for key, value in spec.items():
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if number and (key in _FONT_KEYS - {"symbolSize"} or (key in _LIMIT_KEYS and value > 0)):
+                out[key] = {"expr": f"{value} * {SLIDE_SCALE}"}  # a label's width limit grows with its type
+            elif key == "datasets":
+                out[key] = value  # data rows are not styling
+            else:
+                out[key] = grow_with_slide_fonts(value)
+        return out
+    if isinstance(spec, list):
+        return [grow_with_slide_fonts(v) for v in spec]
+    return spec
+
+
 def fit_to_slide(spec: dict[str, Any]) -> dict[str, Any]:
     """A copy of a chart spec that takes the height of its slide (the page sizes that to the window):
     fixed heights become "container"; per-row heights ("step") stay, as their rows need them."""

@@ -343,3 +343,12 @@ EVENT_TABLE_COLUMNS = Words(
 def events_table(items: pd.DataFrame) -> pd.DataFrame:
     """The shown items as a table (and its CSV): readable date, what, where it comes from."""
     return items[list(EVENT_TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def item_row_ids(table: pd.DataFrame) -> list[str]:
+    """`table:id` of each row of events_table: the event, or the model or chip whose release it is."""
+    column = {"models": "model_id", "chips": "chip_id"}
+    return [
+        f"{o}:{r[column[o]] if o in column else r['item_id']}"
+        for o, r in zip(table["origin"], table.to_dict("records"))
+    ]
