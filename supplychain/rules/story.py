@@ -146,9 +146,10 @@ def enlarge_fonts(spec: Any, *, minimum: float = 16, factor: float = 1.3) -> Any
     return spec
 
 
-# A slide's type grows with its width past the 1280x720 slide's 1,120 px, up to 1.5x (1920x1080: 1,760 px): Vega's
-# containerSize() is the chart's box in the window, which only the browser knows.
-SLIDE_SCALE = "clamp(containerSize()[0] / 1120, 1, 1.5)"
+# A slide's type grows with its width past the 1280x720 slide's 1,120 px, up to 1.35x at 1920x1080 (1,760 px): not
+# more, because the timeline picks which labels fit for a plot about 1,100 px wide at its own type (charts/timeline.py
+# WIDE_PLOT_WIDTH), and 1,500 px / 1.35 keeps that room. Vega's containerSize() is the chart's box in the window.
+SLIDE_SCALE = "clamp(containerSize()[0] / 1120, 1, 1.35)"
 _LIMIT_KEYS = {"labelLimit", "titleLimit", "limit"}  # widths in px that cut a label: they grow with its type
 
 
