@@ -2,13 +2,10 @@
 
 import streamlit as st
 
-from supplychain.app import cache, guard, handouts, language, markdown, slides, urlbind
+from supplychain.app import cache, guard, handouts, language, markdown, slides, story_view, urlbind
 from supplychain.app.story_visual import step_visual_spec
 from supplychain.charts.accessibility import describe_chart
-from supplychain.data.coverage import reach_of
-from supplychain.data.dates import format_date
-from supplychain.data.labels import enum_label
-from supplychain.i18n import _, current_language
+from supplychain.i18n import _
 from supplychain.rules.provenance import report_citation
 from supplychain.rules.story import fit_to_slide, grow_with_slide, story_steps, view_url, wrap_legends
 
@@ -29,46 +26,10 @@ presenter = urlbind.url_value("notes", ["1"], what=_("not 1 (the presenter's not
 slides.render_slide_frame()
 
 
-def render_quote() -> None:
-    if step.claim_id is None:
-        st.markdown("### " + markdown.escape_md(step.text))
-        return
-    claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
-    who = enum_label("claims", "attribution_kind", claim["attribution_kind"])
-    # A Polish audience reads the report's own Polish words; an English one our translation of them.
-    quote = claim["quote_pl"] if current_language() == "pl" else claim["text_en"]
-    st.markdown(
-        "### "
-        + _("“{quote}” :gray[— {who}, {short}]").format(
-            quote=markdown.escape_md(quote), who=markdown.escape_md(who), short=markdown.escape_md(report.short)
-        )
-    )
-
-
-def render_notes() -> None:
-    """The presenter's notes of this step: what to say, the report's Polish words and where they come from."""
-    st.markdown(markdown.escape_md(step.text))
-    if step.claim_id is not None:
-        claim = tables["claims"].set_index("claim_id").loc[step.claim_id]
-        source = tables["sources"].set_index("source_id").loc[claim["source_id"]]
-        other = claim["text_en"] if current_language() == "pl" else claim["quote_pl"]
-        st.markdown("> " + (markdown.english_text(other) if current_language() == "pl" else markdown.escape_md(other)))
-        st.caption(
-            _(
-                "Attribution in the report: {attribution}. {publisher}: {title}. Translation by the dashboard's "
-                "curators."
-            ).format(
-                attribution=markdown.escape_md(claim["attribution"]),
-                publisher=markdown.escape_md(source["publisher"]),
-                title=markdown.escape_md(source["title"]),
-            )
-        )
-
-
 if presenter:
     st.markdown("## " + markdown.escape_md(_("Presenter's notes: {heading}").format(heading=step.heading)))
-    render_quote()
-    render_notes()
+    story_view.render_quote(dataset, step, report)
+    story_view.render_notes(dataset, step)
     if number < len(steps):
         st.caption(_("Next: {heading}").format(heading=markdown.escape_md(steps[number].heading)))
 else:
@@ -82,7 +43,7 @@ else:
     )
     slides.render_slide_visual(spec)  # full width: a projector's wide screen
     with slides.slide_quote():
-        render_quote()
+        story_view.render_quote(dataset, step, report)
 
 nav = st.columns([1, 1, 1.6, 1.4, 1.4, 0.8], vertical_alignment="center")
 nav[3].link_button(
@@ -133,16 +94,4 @@ handouts.render_pdf_download(
     width="stretch",
     help=_("The whole story as a handout: one page per step with its visual, quote, notes, source and link."),
 )
-reach = reach_of(tables)
-st.caption(
-    _("Data {version}, built {as_of} · {short}").format(
-        version=dataset.version, as_of=dataset.as_of, short=markdown.escape_md(report.short)
-    )
-    + (_(" (via {via})").format(via=markdown.escape_md(report.via)) if report.via else "")
-    + _(" and public records · {licence} · ← → change step").format(licence=report.licence)
-    + (
-        " · " + _("record reaches {day} (coverage by topic: Sources page)").format(day=format_date(reach))
-        if reach
-        else ""
-    )
-)
+story_view.render_footer(dataset, report)
