@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from supplychain.charts import maps
 from supplychain.charts.story import chain_slide
 from supplychain.charts.style import for_theme
 from supplychain.data.entities import build_entity_index
 from supplychain.data.load import load_dataset
+from supplychain.rules import regions
+from supplychain.rules.boundaries import plot_topology
 from supplychain.rules.chains import chain_rows, chinese_developers
 from supplychain.rules.graph import build_graph
 
@@ -94,3 +97,22 @@ def test_a_dark_map_label_gets_a_dark_halo_behind_its_light_words() -> None:
     # A colour chosen against a data colour (a condition) stays as it was.
     conditional = {"encoding": {"color": {"condition": {"test": "x", "value": "white"}, "value": "black"}}}
     assert for_theme(conditional, "dark") == conditional
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_maps_marker_shape_legend_stands_3_to_1_on_either_page(name: str) -> None:
+    """The shape legend says what a marker's shape means; its symbols were black, unseen on the dark page."""
+    region = regions.REGIONS["sea"]
+    topology = plot_topology(
+        region,
+        widths=(regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH),
+        height=region.height,
+        scale_width=regions.MIN_PLOT_WIDTH,
+    )
+    spec = for_theme(maps.map_spec("sea", topology, kinds=["headquarters"], owners=["chinese"], groups=["Chips"]), name)
+    shapes = [layer["encoding"]["shape"] for layer in spec["layer"] if "shape" in layer.get("encoding", {})]
+    page = CONFIG["theme"][name]["backgroundColor"]
+    assert shapes, "the map has a shape legend"
+    for shape in shapes:
+        legend = shape["legend"]
+        assert contrast(legend["symbolFillColor"], page) >= 3 and contrast(legend["symbolStrokeColor"], page) >= 3

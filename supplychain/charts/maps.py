@@ -13,6 +13,7 @@ from supplychain.charts.style import (
     FLOW_GROUP_COLOURS,
     LOCATION_KIND_COLOURS,
     OWNERSHIP_SHAPES,
+    SHAPE_LEGEND_GREY,
     vega_label_expr,
 )
 from supplychain.data import geography
@@ -257,6 +258,11 @@ def map_spec(
                 title=_("Marker shape"),
                 scale=alt.Scale(
                     domain=[OWNERSHIP_LABELS[o] for o in owners], range=[OWNERSHIP_SHAPES[o] for o in owners]
+                ),
+                # A mid grey that stands 3:1 or more on the light and the dark page alike: the legend's default black
+                # symbols were all but invisible in the dark theme (fifth session's screenshots).
+                legend=alt.Legend(
+                    symbolFillColor=SHAPE_LEGEND_GREY, symbolStrokeColor=SHAPE_LEGEND_GREY, symbolSize=200
                 ),
             ),
             tooltip=point_tooltip,
