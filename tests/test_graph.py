@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -492,6 +493,27 @@ def test_data_page_links_every_entity_id_column_to_profiles() -> None:
 def test_rows_that_are_not_entities_link_to_the_data_page_showing_them() -> None:
     assert row_link("chips", "h20") == "/entity?id=h20#h20"
     assert row_link("events", "ev_report_published") == "/data?table=events&q=ev_report_published#ev_report_published"
+
+
+def test_graphml_download_writes_dates_as_iso_days_blanks_as_empty_whatever_the_rows_order() -> None:
+    tables = _chain_tables()
+    rel = tables["relationships"]
+    rel.loc[rel["relationship_id"] == "r5", "start_date"] = pd.Timestamp("2025-01-13")
+    tables["companies"].loc[tables["companies"]["company_id"] == "dev_a", "name"] = "Dév A 深度"
+    graph = build_graph(tables, build_entity_index(tables))
+    data = graphml_bytes(graph)
+    assert data == graphml_bytes(graph.copy()), "the same data gives the same file"
+    back = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    assert back.nodes["dev_a"]["name"] == "Dév A 深度" and back.nodes["dev_a"]["kind"] == "company"
+    ties = {key: (src, dst, attrs) for src, dst, key, attrs in back.edges(keys=True, data=True)}
+    assert set(ties) == {key for _, _, key in graph.edges(keys=True)}, "each tie keeps its relationship id as key"
+    src, dst, r5 = ties["r5"]
+    assert (src, dst) == ("rule", "landlord")
+    assert r5["start_date"] == "2025-01-13" and r5["end_date"] == "" and r5["relation"] == "restricts"
+    assert r5["source_id"] == "s" and r5["origin"] == "relationships.csv"
+    tables["relationships"] = rel.iloc[::-1]
+    tables["companies"] = tables["companies"].iloc[::-1]
+    assert graphml_bytes(build_graph(tables, build_entity_index(tables))) == data, "rows' order does not matter"
 
 
 def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
