@@ -363,6 +363,8 @@ def test_view_filters_first_then_takes_the_neighbourhood() -> None:
     graph = build_graph(tables, build_entity_index(tables))
     view = view_graph(graph, focus="x9", hops=1, relations=["restricts"])
     assert set(view.nodes) == {"x9", "chip_rule"}
+    one_hop = set(neighbourhood(graph, "hub", 1).nodes)
+    assert set(view_graph(graph, focus="hub").nodes) == one_hop != set(neighbourhood(graph, "hub", 2).nodes)
 
 
 def test_layout_is_the_same_for_the_same_data_and_covers_every_entity(shipped) -> None:
