@@ -685,3 +685,66 @@ def test_two_days_list_only_chips_whose_answer_differs_and_the_measure_that_chan
     assert changes.loc["k2", "changed_by"] == "Measure diffusion"  # rescinded on 13 May 2025, between the days
     assert changes.loc["k2", "after"] == "No restriction in the data"
     assert compare_days(world["chips"], measure_windows(world), "2025-06-01", "2025-07-01").empty
+
+
+def test_two_days_name_each_measure_that_started_or_ended_between_them_once_and_only_those() -> None:
+    """Between 1 April and 1 June 2025: what changed for each chip, and which measure (hand-worked per chip)."""
+    chips = [_chip(c, "2020-01-01") for c in ("c0", "c1", "c2", "c3", "c4")]
+    chips += [_chip("c5", "2025-05-01"), _chip("c6", "2025-05-02")]
+    policies = [
+        _policy("m1", "restricts", "2025-03-01"),
+        _policy("m2", "restricts", "2025-05-01"),
+        _policy("mo", "restricts", "2025-01-01"),
+        _policy("ma", "restricts", "2025-04-01"),
+        _policy("p", "permits", "2025-05-15"),
+        _policy("mb", "restricts", "2025-06-01", status="unclear"),
+        _policy("p2", "permits", "2025-06-01"),
+        _policy("me", "restricts", "2025-01-01"),
+        _policy("mf", "restricts", "2024-01-01"),
+    ]
+    edges = [
+        _edge("x1", "m1", "restricts", "c1", "2025-03-01"),
+        _edge("x2", "m2", "restricts", "c1", "2025-05-01"),  # a later restriction takes over: same answer
+        _edge("x3", "mo", "restricts", "c2", "2025-01-01", end="2025-04-01"),  # ended on the first day
+        _edge("x4", "ma", "restricts", "c2", "2025-04-01"),  # began on the first day: in force on both
+        _edge("x5", "p", "permits", "c2", "2025-05-15"),
+        _edge("x6", "mb", "restricts", "c3", "2025-06-01"),  # began on the second day, tied twice to c3
+        _edge("x7", "mb", "restricts", "c3", "2025-06-01"),
+        _edge("x8", "p2", "permits", "c3", "2025-06-01"),
+        _edge("x9", "me", "restricts", "c4", "2025-01-01", end="2025-06-01"),  # ended on the second day
+        _edge("x10", "mf", "restricts", "c5", "2024-01-01"),  # in force before c5 was announced
+    ]
+    tables = tables_of(chips, policies, edges)
+    changes = compare_days(tables["chips"], measure_windows(tables), "2025-06-01", "2025-04-01")
+    assert list(changes.columns) == ["chip_id", "chip_name", "before", "after", "changed_by", "measure_ids"]
+    same = compare_days(tables["chips"], measure_windows(tables), "2025-04-01", "2025-04-02")
+    assert same.empty and list(same.columns) == list(changes.columns), "no change: an empty table, same columns"
+    rows = {row["chip_id"]: row for row in changes.to_dict("records")}
+    assert list(rows) == ["c1", "c2", "c3", "c4", "c5", "c6"], "c0 answers the same on both days"
+    restricted, allowed, free = (
+        "Restricted: licence needed or denied",
+        "Allowed under licence or conditions",
+        ("No restriction in the data"),
+    )
+    assert rows["c1"] == {
+        "chip_id": "c1",
+        "chip_name": "C1",
+        "before": restricted,
+        "after": restricted,
+        "changed_by": "Measure m2",
+        "measure_ids": "m2",
+    }
+    assert (rows["c2"]["before"], rows["c2"]["after"], rows["c2"]["changed_by"]) == (restricted, allowed, "Measure p")
+    assert rows["c3"]["after"] == restricted + " (uncertain)"
+    assert (rows["c3"]["changed_by"], rows["c3"]["measure_ids"]) == ("Measure mb; Measure p2", "mb; p2")
+    assert (rows["c4"]["before"], rows["c4"]["after"], rows["c4"]["changed_by"]) == (restricted, free, "Measure me")
+    assert (rows["c5"]["before"], rows["c5"]["changed_by"], rows["c5"]["measure_ids"]) == (
+        "Not yet announced",
+        "Measure mf",
+        "mf",
+    ), "no measure moved: the one deciding on the later day"
+    assert (rows["c6"]["after"], rows["c6"]["changed_by"], rows["c6"]["measure_ids"]) == (
+        free,
+        "the chip's announcement (no measure)",
+        "",
+    )
