@@ -367,6 +367,28 @@ def test_view_filters_first_then_takes_the_neighbourhood() -> None:
     assert set(view_graph(graph, focus="hub").nodes) == one_hop != set(neighbourhood(graph, "hub", 2).nodes)
 
 
+def test_view_applies_the_date_window_and_keeps_a_focus_whose_ties_are_all_filtered_out() -> None:
+    tables = _chain_tables()
+    rel = tables["relationships"]
+    rel.loc[rel["relationship_id"] == "r5", ["start_date", "end_date"]] = [
+        pd.Timestamp("2025-01-13"),
+        pd.Timestamp("2025-05-13"),
+    ]
+    rel.loc[rel["relationship_id"] == "r9", "start_date"] = pd.Timestamp("2026-01-15")
+    graph = build_graph(tables, build_entity_index(tables))
+
+    def keys(view: nx.MultiDiGraph) -> set[str]:
+        return {k for _, _, k in view.edges(keys=True)}
+
+    to_2025 = keys(view_graph(graph, until=date(2025, 12, 31)))
+    assert "r5" in to_2025 and "r9" not in to_2025, "r9 begins in 2026"
+    from_june = keys(view_graph(graph, since=date(2025, 6, 1)))
+    assert "r5" not in from_june and "r9" in from_june, "r5 ended in May"
+    alone = view_graph(graph, focus="rule", relations=["supplies"])
+    assert set(alone.nodes) == {"rule"}, "the focus stays, alone, rather than the whole network"
+    assert set(view_graph(graph, focus="no_such_entity").nodes) == set(graph.nodes), "an unknown focus: no focus"
+
+
 def test_layout_is_the_same_for_the_same_data_and_covers_every_entity(shipped) -> None:
     _, _, graph = shipped
     first = layout_positions(*graph_key(graph))
@@ -530,6 +552,14 @@ def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
     assert set(top.nodes) == {"hub", "a", "b"}  # degree 6, 2, 2; "c".."f" and "x", "y" have 1
     assert top.number_of_edges() == 3  # hub-a, hub-b, a-b
     assert most_connected(graph, 50) is graph
+
+
+def test_capped_network_starts_from_the_best_connected_entity_not_the_first_by_name() -> None:
+    graph = nx.MultiDiGraph()
+    for leaf in range(5):
+        graph.add_edge("z_hub", f"z_leaf{leaf}")
+    graph.add_edge("a", "b")
+    assert set(most_connected(graph, 3).nodes) == {"z_hub", "z_leaf0", "z_leaf1"}
 
 
 def test_capped_network_of_copies_of_one_hub_still_draws_ties() -> None:
