@@ -328,9 +328,22 @@ def test_focus_returns_exactly_the_k_hop_neighbourhood(shipped, hops: int) -> No
     assert {k for _, _, k in sub.edges(keys=True)} == expected_edges
 
 
-def test_focus_on_an_unknown_entity_raises_key_error(shipped) -> None:
-    with pytest.raises(KeyError):
+def test_focus_on_an_unknown_entity_raises_key_error_naming_it(shipped) -> None:
+    with pytest.raises(KeyError) as raised:
         neighbourhood(shipped[2], "no_such_entity", 1)
+    assert raised.value.args == ("no_such_entity",)
+
+
+def test_entity_table_gives_each_entitys_kind_name_label_and_number_of_ties_in_id_order() -> None:
+    tables = _chain_tables()
+    graph = filter_graph(build_graph(tables, build_entity_index(tables)), relations=["restricts", "trained_on"])
+    nodes = node_frame(graph)
+    assert list(nodes.columns) == ["id", "kind", "name", "label", "degree"]
+    assert list(nodes["id"]) == sorted(graph.nodes), "filtering keeps entities with a chosen tie, in id order"
+    x9 = nodes.set_index("id").loc["x9"]
+    assert (x9["kind"], x9["name"], x9["degree"]) == ("chip", graph.nodes["x9"]["name"], 2)  # r7 and r9
+    assert x9["name"] and x9["label"] == graph.nodes["x9"]["label"] and x9["label"]
+    assert list(node_frame(nx.MultiDiGraph()).columns) == ["id", "kind", "name", "label", "degree"]
 
 
 def test_relation_filter_keeps_only_chosen_types_and_drops_lonely_entities_but_the_focus(shipped) -> None:
