@@ -11,6 +11,7 @@ from conftest import DATA_DIR, rewrite_csv
 from supplychain.data import geography
 from supplychain.data.geography import load_boundaries
 from supplychain.data.load import load_dataset
+from supplychain.i18n import set_language
 from supplychain.rules import sites as sitemod
 from supplychain.rules.boundaries import clipped_boundaries, geojson_size, region_box
 from supplychain.rules.regions import REGIONS, Projection
@@ -252,3 +253,32 @@ def test_a_report_area_is_a_hub_resting_on_a_claim_and_never_a_site_or_an_unclai
     assert areas.at["SG", "location_ids"] == "sg_hub" and areas.at["SG", "site_ids"] == "s1,s2"
     assert areas.at["MY", "site_count"] == 1 and areas.at["MY", "claim_ids"] == "c1"
     assert (areas.at["SG", "country_name"], areas.at["MY", "country_name"]) == ("Singapore", "Malaysia")
+
+
+def test_a_report_area_lists_all_its_hubs_claims_and_evidence_and_names_its_country_in_the_readers_language() -> None:
+    locations = pd.DataFrame(
+        {
+            "location_id": ["my_hub", "johor", "vn_hub", "zz_hub"],
+            "name": ["Malaysia", "Johor", "Vietnam hub", "Nowhere"],
+            "kind": ["datacentre_hub"] * 4,
+            "claim_id": ["c1", "c4", "c5", "c6"],
+            "coord_precision": ["region", "city", "region", "region"],
+            "country": ["MY", "MY", "VN", "ZZ"],
+            "evidence": ["report", "press", "report", "report"],
+        }
+    )
+    sites = pd.DataFrame({"site_id": ["s1"], "country": ["MY"]})
+    areas = sitemod.report_areas({"locations": locations}, sites)
+    my = areas.set_index("country").loc["MY"]
+    assert (my["location_ids"], my["hub_names"]) == ("my_hub,johor", "Malaysia; Johor")
+    assert (my["claim_ids"], my["evidence"]) == ("c1,c4", "report,press")
+    names = dict(zip(areas["country"], areas["country_name"]))
+    assert names == {"MY": "Malaysia", "VN": "Vietnam", "ZZ": "ZZ"}, "the common name, else the code itself"
+    set_language("pl")
+    try:
+        polish = sitemod.report_areas({"locations": locations}, sites)
+    finally:
+        set_language("en")
+    assert dict(zip(polish["country"], polish["country_name"]))["MY"] == "Malezja"
+    none = sitemod.report_areas({"locations": locations.iloc[0:0]}, sites)
+    assert list(none.columns) == list(areas.columns) and none.empty
