@@ -120,6 +120,9 @@ def test_the_named_operator_of_bytedances_offshore_cluster_is_a_company_with_its
     row = sites[sites["site_id"] == "aolani_malaysia"].iloc[0]
     assert row["operator"] == "Aolani Cloud" and row["tenant"] == "ByteDance"
     assert row["coord_precision"] == "country" and row["country"] == "MY"
+    assert list(sites.columns) == sitemod.SITE_COLUMNS and list(sites.index) == list(range(len(sites)))
+    no_tenant = sites[dataset.tables["sites"]["tenant_id"].isna().to_numpy()]
+    assert len(no_tenant) and no_tenant["tenant"].isna().all(), "no tenant reported: no value, not an empty name"
 
 
 def test_report_areas_link_the_reports_countries_to_the_sites_inside_them(dataset) -> None:
@@ -182,6 +185,8 @@ def test_capacity_by_year_without_dated_figures_runs_to_the_last_opening_year() 
         }
     )
     assert list(sitemod.capacity_by_year(sites)["year"]) == [2023]
+    none = sitemod.capacity_by_year(sites.assign(capacity_mw=pd.array([None], dtype="Float64")))
+    assert none.empty and list(none.columns) == list(sitemod.capacity_by_year(sites).columns)
 
 
 def test_markers_sharing_a_point_are_spread_apart() -> None:
@@ -233,6 +238,7 @@ def test_a_site_of_exactly_the_chosen_capacity_is_kept_and_one_just_below_is_not
     )
     assert list(sitemod.select_sites(sites, min_mw=100)["site_id"]) == ["exact", "above"]
     assert list(sitemod.select_sites(sites, min_mw=0)["site_id"]) == ["below", "exact", "above", "unknown"]
+    assert list(sitemod.select_sites(sites, min_mw=1)["site_id"]) == ["below", "exact", "above"], "no figure: out"
 
 
 def test_a_report_area_is_a_hub_resting_on_a_claim_and_never_a_site_or_an_unclaimed_place() -> None:
