@@ -18,7 +18,13 @@ from supplychain.rules.status import (
     measure_windows,
     status_segments,
 )
-from supplychain.rules.status_answers import compare_days, date_presets, status_answers, status_table
+from supplychain.rules.status_answers import (
+    ANSWER_COLUMNS,
+    compare_days,
+    date_presets,
+    status_answers,
+    status_table,
+)
 
 NaT = pd.NaT
 
@@ -343,6 +349,14 @@ def test_restricted_chip_answers_no_with_the_measure_its_date_and_source(world) 
     assert row["measure_id"] == "restrict" and row["measure_name"] == "Measure restrict"
     assert row["since_label"] == "9 Apr 2025"
     assert row["source_label"] == "Federal Register: A rule" and row["source_url"] == "https://example.org/rule"
+    assert (row["relationship_id"], row["since_phrase"], row["lead"], row["evidence"]) == (
+        "e1",
+        "since 9 Apr 2025",
+        "",
+        "",
+    )
+    assert row["date_source_url"] == "https://example.org/rule" and row["after_reach"] == False  # noqa: E712
+    assert list(answers_on(world, "2025-06-01").reset_index().columns) == list(ANSWER_COLUMNS)
 
 
 def test_licensed_chip_answers_yes_under_licence_since_the_month(world) -> None:
@@ -358,6 +372,7 @@ def test_day_before_a_restriction_answers_yes_and_names_no_measure(world) -> Non
     row = answers_on(world, "2025-04-08").loc["k1"]
     assert row["answer"] == "Yes — no export restriction on it is in the data."
     assert row["measure_id"] == "" and row["source_label"] == ""
+    assert (row["since_phrase"], row["since_label"], row["evidence_label"], row["relationship_id"]) == ("", "", "", "")
 
 
 def test_chip_not_yet_announced_answers_not_yet(world) -> None:
@@ -652,7 +667,7 @@ def test_a_day_after_the_records_reach_is_answered_with_the_caveat(world) -> Non
     ).set_index("chip_id")
     caveat = "After the record's reach: later measures may exist (the record is reviewed through 15 Jan 2026)."
     assert after.loc["k1", "verdict"] == on.loc["k1", "verdict"]  # still answered
-    assert after.loc["k1", "answer"].endswith(caveat) and after["after_reach"].all()
+    assert after.loc["k1", "answer"] == on.loc["k1", "answer"] + " " + caveat and after["after_reach"].all()
     assert caveat not in on.loc["k1", "answer"] and not on["after_reach"].any()
 
 
