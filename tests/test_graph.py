@@ -410,6 +410,31 @@ def test_layout_is_the_same_for_the_same_data_and_covers_every_entity(shipped) -
     assert set(first) == set(graph.nodes)
 
 
+def test_layout_gives_each_part_its_own_square_sized_to_it_main_part_at_the_origin_none_overlapping() -> None:
+    main = [(f"m{i}", f"m{i + 1}") for i in range(15)]  # a chain of 16 entities
+    small = [("s0", "s1"), ("s1", "s2"), ("s2", "s3")]  # a chain of 4
+    pairs = [(f"p{i}a", f"p{i}b") for i in range(12)]  # twelve pairs: they fill more than one column
+    edges = tuple(sorted(main + small + pairs + [("m0", "m0")]))
+    nodes = tuple(sorted({n for e in edges for n in e} | {"lonely"}))
+    pos = layout_positions(nodes, edges)
+    assert set(pos) == set(nodes) and len(set(pos.values())) == len(nodes), "every entity has a point of its own"
+    parts = [{n for n in nodes if n.startswith("m")}, {n for n in nodes if n.startswith("s")}, {"lonely"}]
+    parts += [{f"p{i}a", f"p{i}b"} for i in range(12)]
+    boxes = []
+    for part in parts:
+        xs, ys = [pos[n][0] for n in part], [pos[n][1] for n in part]
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+        side = 0.85 * max(1.0, len(part) ** 0.5) if len(part) > 1 else 0.0
+        assert max(max(xs) - min(xs), max(ys) - min(ys)) == pytest.approx(side, abs=1e-5), part
+    assert boxes[0][0] == 0.0 and boxes[0][3] == 0.0, "the main part's corner is the origin"
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2], (a, b)
+    columns = {round(box[0], 6) for box in boxes[1:]}
+    assert len(columns) >= 2 and min(columns) == pytest.approx(0.85 * 4 + 0.5), "the others stack in columns"
+    assert all(box[3] <= 0.0 for box in boxes), "parts go down from the top edge"
+
+
 def test_graphml_round_trips_every_entity_and_tie(shipped) -> None:
     _, _, graph = shipped
     data = graphml_bytes(graph)
