@@ -6,7 +6,7 @@ apart, as it says the line is not covered, not that a test let a bug through.
 `python -m bench.mutation_score --by-module` prints one line per module instead, from mutmut's per-file
 results (`mutants/**/*.py.meta`), for the modules that have any mutant checked: mutants, killed (timeouts
 included), survived, how many of those survivors docs/quality.md argues equivalent (it names each one in
-backticks), and how many were not checked (a run stopped early, or only some modules were run).
+backticks on a line that says "equivalent"), and how many were not checked (a run stopped early, or only some modules were run).
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def module_line(module: str, exit_codes: dict[str, int | None], equivalent: set[
 
 def module_lines(mutants: Path, quality: Path, day: date) -> list[str]:
     """A line for each module of `mutants/` with at least one mutant checked."""
-    equivalent = set(re.findall(r"`([\w.]+__mutmut_\d+)`", quality.read_text(encoding="utf-8")))
+    argued = [line for line in quality.read_text(encoding="utf-8").splitlines() if "equivalent" in line.lower()]
+    equivalent = set(re.findall(r"`([\w.ǁ]+__mutmut_\d+)`", "\n".join(argued)))
     lines = []
     for meta in sorted(mutants.rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
