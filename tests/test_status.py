@@ -763,3 +763,45 @@ def test_two_days_name_each_measure_that_started_or_ended_between_them_once_and_
         "the chip's announcement (no measure)",
         "",
     )
+
+
+def test_a_date_known_to_the_month_counts_from_the_first_of_the_month_wherever_it_is_stored() -> None:
+    """Each date the rule reads, written mid-month with month precision, counts from 1 August (the status's rule)."""
+    chips = [_chip(c, "2020-01-01") for c in ("tie", "eff", "ann", "tie_end", "ended", "resc")]
+    ann = _policy("p_ann", "restricts", None) | {"announced_date": "2025-08-15", "announced_precision": "month"}
+    policies = [
+        _policy("p_tie", "restricts", "2020-01-01"),
+        _policy("p_eff", "restricts", "2025-08-15", "month"),
+        ann,
+        _policy("p_tie_end", "restricts", "2020-01-01"),
+        _policy("p_ended", "restricts", "2020-01-01", ended="2025-08-15", ended_precision="month"),
+        _policy("p_resc", "restricts", "2020-01-01"),
+        _policy("lifter", "lifts", None),
+    ]
+    tie_end = _edge("x4", "p_tie_end", "restricts", "tie_end", "2020-01-01", end="2025-08-15") | {
+        "end_precision": "month"
+    }
+    edges = [
+        _edge("x1", "p_tie", "restricts", "tie", "2025-08-15", "month"),
+        _edge("x2", "p_eff", "restricts", "eff"),
+        _edge("x3", "p_ann", "restricts", "ann"),
+        tie_end,
+        _edge("x5", "p_ended", "restricts", "ended", "2020-01-01"),
+        _edge("x6", "p_resc", "restricts", "resc", "2020-01-01"),
+        _edge("x7", "lifter", "rescinds", "p_resc", "2025-08-15", "month", to_kind="policy"),
+    ]
+    tables = tables_of(chips, policies, edges)
+    on = chip_status_on(tables, "2025-08-05").set_index("chip_id")
+    assert dict(on["status"]) == {
+        "tie": RESTRICTED,
+        "eff": RESTRICTED,
+        "ann": RESTRICTED,
+        "tie_end": UNRESTRICTED,
+        "ended": UNRESTRICTED,
+        "resc": UNRESTRICTED,
+    }
+    assert list(on.loc[["tie", "eff", "ann"], "since_precision"]) == ["month"] * 3
+    assert list(on.loc[["tie", "eff", "ann"], "since"]) == [pd.Timestamp("2025-08-01")] * 3
+    assert on.loc[["tie", "eff", "ann", "tie_end", "ended", "resc"], "uncertain"].all(), "inside the month: uncertain"
+    windows = measure_windows(tables).set_index("chip_id")
+    assert list(windows.loc[["tie_end", "ended", "resc"], "end_precision"]) == ["month"] * 3
