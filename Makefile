@@ -67,6 +67,7 @@ mutate: $(VENV)/.installed-dev
 	$(BIN)/mutmut results
 	$(BIN)/mutmut export-cicd-stats
 	$(BIN)/python -m bench.mutation_score mutants/mutmut-cicd-stats.json >> docs/mutation-score.txt
+	$(BIN)/python -m bench.mutation_score --by-module >> docs/mutation-score.txt
 
 # After changing requirements*.txt in a working venv: pin everything it holds for the next fresh install.
 constraints: $(VENV)/.installed-dev

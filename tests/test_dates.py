@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from supplychain.data.cells import cell_or_none, cell_text
 from supplychain.data.dates import (
     MAP_DATE_NOTE,
     PRECISION_LABELS,
@@ -91,6 +92,14 @@ def test_a_period_is_worded_at_the_precision_of_each_end(start, sp, end, ep, tex
 def test_one_word_for_an_unknown_date() -> None:
     assert UNKNOWN == "date unknown"
     assert format_span(None, None, None, None) == format_date(None) == UNKNOWN
+
+
+def test_a_list_a_dict_or_a_zero_in_a_cell_is_a_value_and_shows_as_itself() -> None:
+    assert not is_blank(["a", "b"]) and not is_blank({"a": 1}) and not is_blank(0)
+    assert cell_text(0) == "0" and cell_text(" x ") == " x " and cell_text(None) == "" and cell_text("  ") == ""
+    assert (
+        cell_or_none(0) == 0 and cell_or_none("x") == "x" and cell_or_none(" ") is None and cell_or_none(pd.NA) is None
+    )
 
 
 def test_blank_and_precision_defaults() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -327,9 +328,22 @@ def test_focus_returns_exactly_the_k_hop_neighbourhood(shipped, hops: int) -> No
     assert {k for _, _, k in sub.edges(keys=True)} == expected_edges
 
 
-def test_focus_on_an_unknown_entity_raises_key_error(shipped) -> None:
-    with pytest.raises(KeyError):
+def test_focus_on_an_unknown_entity_raises_key_error_naming_it(shipped) -> None:
+    with pytest.raises(KeyError) as raised:
         neighbourhood(shipped[2], "no_such_entity", 1)
+    assert raised.value.args == ("no_such_entity",)
+
+
+def test_entity_table_gives_each_entitys_kind_name_label_and_number_of_ties_in_id_order() -> None:
+    tables = _chain_tables()
+    graph = filter_graph(build_graph(tables, build_entity_index(tables)), relations=["restricts", "trained_on"])
+    nodes = node_frame(graph)
+    assert list(nodes.columns) == ["id", "kind", "name", "label", "degree"]
+    assert list(nodes["id"]) == sorted(graph.nodes), "filtering keeps entities with a chosen tie, in id order"
+    x9 = nodes.set_index("id").loc["x9"]
+    assert (x9["kind"], x9["name"], x9["degree"]) == ("chip", graph.nodes["x9"]["name"], 2)  # r7 and r9
+    assert x9["name"] and x9["label"] == graph.nodes["x9"]["label"] and x9["label"]
+    assert list(node_frame(nx.MultiDiGraph()).columns) == ["id", "kind", "name", "label", "degree"]
 
 
 def test_relation_filter_keeps_only_chosen_types_and_drops_lonely_entities_but_the_focus(shipped) -> None:
@@ -362,6 +376,30 @@ def test_view_filters_first_then_takes_the_neighbourhood() -> None:
     graph = build_graph(tables, build_entity_index(tables))
     view = view_graph(graph, focus="x9", hops=1, relations=["restricts"])
     assert set(view.nodes) == {"x9", "chip_rule"}
+    one_hop = set(neighbourhood(graph, "hub", 1).nodes)
+    assert set(view_graph(graph, focus="hub").nodes) == one_hop != set(neighbourhood(graph, "hub", 2).nodes)
+
+
+def test_view_applies_the_date_window_and_keeps_a_focus_whose_ties_are_all_filtered_out() -> None:
+    tables = _chain_tables()
+    rel = tables["relationships"]
+    rel.loc[rel["relationship_id"] == "r5", ["start_date", "end_date"]] = [
+        pd.Timestamp("2025-01-13"),
+        pd.Timestamp("2025-05-13"),
+    ]
+    rel.loc[rel["relationship_id"] == "r9", "start_date"] = pd.Timestamp("2026-01-15")
+    graph = build_graph(tables, build_entity_index(tables))
+
+    def keys(view: nx.MultiDiGraph) -> set[str]:
+        return {k for _, _, k in view.edges(keys=True)}
+
+    to_2025 = keys(view_graph(graph, until=date(2025, 12, 31)))
+    assert "r5" in to_2025 and "r9" not in to_2025, "r9 begins in 2026"
+    from_june = keys(view_graph(graph, since=date(2025, 6, 1)))
+    assert "r5" not in from_june and "r9" in from_june, "r5 ended in May"
+    alone = view_graph(graph, focus="rule", relations=["supplies"])
+    assert set(alone.nodes) == {"rule"}, "the focus stays, alone, rather than the whole network"
+    assert set(view_graph(graph, focus="no_such_entity").nodes) == set(graph.nodes), "an unknown focus: no focus"
 
 
 def test_layout_is_the_same_for_the_same_data_and_covers_every_entity(shipped) -> None:
@@ -370,6 +408,31 @@ def test_layout_is_the_same_for_the_same_data_and_covers_every_entity(shipped) -
     second = layout_positions(*graph_key(graph.copy()))
     assert first == second
     assert set(first) == set(graph.nodes)
+
+
+def test_layout_gives_each_part_its_own_square_sized_to_it_main_part_at_the_origin_none_overlapping() -> None:
+    main = [(f"m{i}", f"m{i + 1}") for i in range(15)]  # a chain of 16 entities
+    small = [("s0", "s1"), ("s1", "s2"), ("s2", "s3")]  # a chain of 4
+    pairs = [(f"p{i}a", f"p{i}b") for i in range(12)]  # twelve pairs: they fill more than one column
+    edges = tuple(sorted(main + small + pairs + [("m0", "m0")]))
+    nodes = tuple(sorted({n for e in edges for n in e} | {"lonely"}))
+    pos = layout_positions(nodes, edges)
+    assert set(pos) == set(nodes) and len(set(pos.values())) == len(nodes), "every entity has a point of its own"
+    parts = [{n for n in nodes if n.startswith("m")}, {n for n in nodes if n.startswith("s")}, {"lonely"}]
+    parts += [{f"p{i}a", f"p{i}b"} for i in range(12)]
+    boxes = []
+    for part in parts:
+        xs, ys = [pos[n][0] for n in part], [pos[n][1] for n in part]
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+        side = 0.85 * max(1.0, len(part) ** 0.5) if len(part) > 1 else 0.0
+        assert max(max(xs) - min(xs), max(ys) - min(ys)) == pytest.approx(side, abs=1e-5), part
+    assert boxes[0][0] == 0.0 and boxes[0][3] == 0.0, "the main part's corner is the origin"
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2], (a, b)
+    columns = {round(box[0], 6) for box in boxes[1:]}
+    assert len(columns) >= 2 and min(columns) == pytest.approx(0.85 * 4 + 0.5), "the others stack in columns"
+    assert all(box[3] <= 0.0 for box in boxes), "parts go down from the top edge"
 
 
 def test_graphml_round_trips_every_entity_and_tie(shipped) -> None:
@@ -494,6 +557,27 @@ def test_rows_that_are_not_entities_link_to_the_data_page_showing_them() -> None
     assert row_link("events", "ev_report_published") == "/data?table=events&q=ev_report_published#ev_report_published"
 
 
+def test_graphml_download_writes_dates_as_iso_days_blanks_as_empty_whatever_the_rows_order() -> None:
+    tables = _chain_tables()
+    rel = tables["relationships"]
+    rel.loc[rel["relationship_id"] == "r5", "start_date"] = pd.Timestamp("2025-01-13")
+    tables["companies"].loc[tables["companies"]["company_id"] == "dev_a", "name"] = "Dév A 深度"
+    graph = build_graph(tables, build_entity_index(tables))
+    data = graphml_bytes(graph)
+    assert data == graphml_bytes(graph.copy()), "the same data gives the same file"
+    back = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    assert back.nodes["dev_a"]["name"] == "Dév A 深度" and back.nodes["dev_a"]["kind"] == "company"
+    ties = {key: (src, dst, attrs) for src, dst, key, attrs in back.edges(keys=True, data=True)}
+    assert set(ties) == {key for _, _, key in graph.edges(keys=True)}, "each tie keeps its relationship id as key"
+    src, dst, r5 = ties["r5"]
+    assert (src, dst) == ("rule", "landlord")
+    assert r5["start_date"] == "2025-01-13" and r5["end_date"] == "" and r5["relation"] == "restricts"
+    assert r5["source_id"] == "s" and r5["origin"] == "relationships.csv"
+    tables["relationships"] = rel.iloc[::-1]
+    tables["companies"] = tables["companies"].iloc[::-1]
+    assert graphml_bytes(build_graph(tables, build_entity_index(tables))) == data, "rows' order does not matter"
+
+
 def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
     import networkx as nx
 
@@ -506,6 +590,14 @@ def test_most_connected_keeps_the_hubs_and_the_ties_among_them() -> None:
     assert set(top.nodes) == {"hub", "a", "b"}  # degree 6, 2, 2; "c".."f" and "x", "y" have 1
     assert top.number_of_edges() == 3  # hub-a, hub-b, a-b
     assert most_connected(graph, 50) is graph
+
+
+def test_capped_network_starts_from_the_best_connected_entity_not_the_first_by_name() -> None:
+    graph = nx.MultiDiGraph()
+    for leaf in range(5):
+        graph.add_edge("z_hub", f"z_leaf{leaf}")
+    graph.add_edge("a", "b")
+    assert set(most_connected(graph, 3).nodes) == {"z_hub", "z_leaf0", "z_leaf1"}
 
 
 def test_capped_network_of_copies_of_one_hub_still_draws_ties() -> None:

@@ -11,6 +11,7 @@ from conftest import DATA_DIR, rewrite_csv
 from supplychain.data import geography
 from supplychain.data.geography import load_boundaries
 from supplychain.data.load import load_dataset
+from supplychain.i18n import set_language
 from supplychain.rules import sites as sitemod
 from supplychain.rules.boundaries import clipped_boundaries, geojson_size, region_box
 from supplychain.rules.regions import REGIONS, Projection
@@ -119,6 +120,9 @@ def test_the_named_operator_of_bytedances_offshore_cluster_is_a_company_with_its
     row = sites[sites["site_id"] == "aolani_malaysia"].iloc[0]
     assert row["operator"] == "Aolani Cloud" and row["tenant"] == "ByteDance"
     assert row["coord_precision"] == "country" and row["country"] == "MY"
+    assert list(sites.columns) == sitemod.SITE_COLUMNS and list(sites.index) == list(range(len(sites)))
+    no_tenant = sites[dataset.tables["sites"]["tenant_id"].isna().to_numpy()]
+    assert len(no_tenant) and no_tenant["tenant"].isna().all(), "no tenant reported: no value, not an empty name"
 
 
 def test_report_areas_link_the_reports_countries_to_the_sites_inside_them(dataset) -> None:
@@ -181,6 +185,8 @@ def test_capacity_by_year_without_dated_figures_runs_to_the_last_opening_year() 
         }
     )
     assert list(sitemod.capacity_by_year(sites)["year"]) == [2023]
+    none = sitemod.capacity_by_year(sites.assign(capacity_mw=pd.array([None], dtype="Float64")))
+    assert none.empty and list(none.columns) == list(sitemod.capacity_by_year(sites).columns)
 
 
 def test_markers_sharing_a_point_are_spread_apart() -> None:
@@ -232,6 +238,7 @@ def test_a_site_of_exactly_the_chosen_capacity_is_kept_and_one_just_below_is_not
     )
     assert list(sitemod.select_sites(sites, min_mw=100)["site_id"]) == ["exact", "above"]
     assert list(sitemod.select_sites(sites, min_mw=0)["site_id"]) == ["below", "exact", "above", "unknown"]
+    assert list(sitemod.select_sites(sites, min_mw=1)["site_id"]) == ["below", "exact", "above"], "no figure: out"
 
 
 def test_a_report_area_is_a_hub_resting_on_a_claim_and_never_a_site_or_an_unclaimed_place() -> None:
@@ -252,3 +259,32 @@ def test_a_report_area_is_a_hub_resting_on_a_claim_and_never_a_site_or_an_unclai
     assert areas.at["SG", "location_ids"] == "sg_hub" and areas.at["SG", "site_ids"] == "s1,s2"
     assert areas.at["MY", "site_count"] == 1 and areas.at["MY", "claim_ids"] == "c1"
     assert (areas.at["SG", "country_name"], areas.at["MY", "country_name"]) == ("Singapore", "Malaysia")
+
+
+def test_a_report_area_lists_all_its_hubs_claims_and_evidence_and_names_its_country_in_the_readers_language() -> None:
+    locations = pd.DataFrame(
+        {
+            "location_id": ["my_hub", "johor", "vn_hub", "zz_hub"],
+            "name": ["Malaysia", "Johor", "Vietnam hub", "Nowhere"],
+            "kind": ["datacentre_hub"] * 4,
+            "claim_id": ["c1", "c4", "c5", "c6"],
+            "coord_precision": ["region", "city", "region", "region"],
+            "country": ["MY", "MY", "VN", "ZZ"],
+            "evidence": ["report", "press", "report", "report"],
+        }
+    )
+    sites = pd.DataFrame({"site_id": ["s1"], "country": ["MY"]})
+    areas = sitemod.report_areas({"locations": locations}, sites)
+    my = areas.set_index("country").loc["MY"]
+    assert (my["location_ids"], my["hub_names"]) == ("my_hub,johor", "Malaysia; Johor")
+    assert (my["claim_ids"], my["evidence"]) == ("c1,c4", "report,press")
+    names = dict(zip(areas["country"], areas["country_name"]))
+    assert names == {"MY": "Malaysia", "VN": "Vietnam", "ZZ": "ZZ"}, "the common name, else the code itself"
+    set_language("pl")
+    try:
+        polish = sitemod.report_areas({"locations": locations}, sites)
+    finally:
+        set_language("en")
+    assert dict(zip(polish["country"], polish["country_name"]))["MY"] == "Malezja"
+    none = sitemod.report_areas({"locations": locations.iloc[0:0]}, sites)
+    assert list(none.columns) == list(areas.columns) and none.empty

@@ -14,7 +14,14 @@ from test_pages import open_page, texts
 from supplychain.charts.style import STANDING_BADGE_COLOURS, STANDING_ICONS
 from supplychain.data.labels import BEARING_LABELS, STANDING_HELP, STANDING_LABELS
 from supplychain.data.load import load_dataset, read_package
-from supplychain.rules.standings import finding_standings, later_events, standing_counts, standing_of
+from supplychain.rules.standings import (
+    EVENT_COLUMNS,
+    FINDING_COLUMNS,
+    finding_standings,
+    later_events,
+    standing_counts,
+    standing_of,
+)
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "standings"
 
@@ -67,6 +74,20 @@ def test_findings_keep_the_report_order_and_an_unjudged_finding_is_not_reviewed(
     assert counts["confirmed"] == 1 and counts["no_later_news"] == 1 and counts[None] == len(expected) - 2
 
 
+def test_a_findings_count_of_later_events_reads_as_a_whole_number_and_zero_when_none_is_linked(tables) -> None:
+    findings = finding_standings(tables)
+    assert list(findings.columns) == FINDING_COLUMNS, "the page reads these columns and no stray index"
+    by_id = findings.set_index("claim_id")
+    assert f"{by_id.loc['deepseek_works_with_huawei', 'n_events']} later events" == "3 later events"
+    assert f"{by_id.loc['operator_all_legal', 'n_events']} later events" == "0 later events"
+
+
+def test_a_finding_with_no_later_event_gives_an_empty_list_the_page_can_still_read(tables) -> None:
+    events = later_events(tables, "operator_all_legal")
+    assert events.empty
+    assert list(events.columns) == EVENT_COLUMNS
+
+
 def test_later_events_are_oldest_first_with_their_sources(tables) -> None:
     events = later_events(tables, "deepseek_works_with_huawei")
     assert list(events["event_id"]) == [
@@ -74,6 +95,7 @@ def test_later_events_are_oldest_first_with_their_sources(tables) -> None:
         "ev_model_deepseek_v4",
         "ev_huawei_dsv4_pro_post_training_claim",
     ]
+    assert list(events.columns) == EVENT_COLUMNS, "the page reads these columns and no stray index"
     first = events.iloc[0]
     assert first["bearing"] == "updates" and first["source_id"] == "deepseek_api_changelog"
     assert first["url"] == "https://api-docs.deepseek.com/updates"

@@ -18,7 +18,13 @@ from supplychain.rules.status import (
     measure_windows,
     status_segments,
 )
-from supplychain.rules.status_answers import compare_days, date_presets, status_answers, status_table
+from supplychain.rules.status_answers import (
+    ANSWER_COLUMNS,
+    compare_days,
+    date_presets,
+    status_answers,
+    status_table,
+)
 
 NaT = pd.NaT
 
@@ -343,6 +349,14 @@ def test_restricted_chip_answers_no_with_the_measure_its_date_and_source(world) 
     assert row["measure_id"] == "restrict" and row["measure_name"] == "Measure restrict"
     assert row["since_label"] == "9 Apr 2025"
     assert row["source_label"] == "Federal Register: A rule" and row["source_url"] == "https://example.org/rule"
+    assert (row["relationship_id"], row["since_phrase"], row["lead"], row["evidence"]) == (
+        "e1",
+        "since 9 Apr 2025",
+        "",
+        "",
+    )
+    assert row["date_source_url"] == "https://example.org/rule" and row["after_reach"] == False  # noqa: E712
+    assert list(answers_on(world, "2025-06-01").reset_index().columns) == list(ANSWER_COLUMNS)
 
 
 def test_licensed_chip_answers_yes_under_licence_since_the_month(world) -> None:
@@ -358,6 +372,7 @@ def test_day_before_a_restriction_answers_yes_and_names_no_measure(world) -> Non
     row = answers_on(world, "2025-04-08").loc["k1"]
     assert row["answer"] == "Yes — no export restriction on it is in the data."
     assert row["measure_id"] == "" and row["source_label"] == ""
+    assert (row["since_phrase"], row["since_label"], row["evidence_label"], row["relationship_id"]) == ("", "", "", "")
 
 
 def test_chip_not_yet_announced_answers_not_yet(world) -> None:
@@ -652,7 +667,7 @@ def test_a_day_after_the_records_reach_is_answered_with_the_caveat(world) -> Non
     ).set_index("chip_id")
     caveat = "After the record's reach: later measures may exist (the record is reviewed through 15 Jan 2026)."
     assert after.loc["k1", "verdict"] == on.loc["k1", "verdict"]  # still answered
-    assert after.loc["k1", "answer"].endswith(caveat) and after["after_reach"].all()
+    assert after.loc["k1", "answer"] == on.loc["k1", "answer"] + " " + caveat and after["after_reach"].all()
     assert caveat not in on.loc["k1", "answer"] and not on["after_reach"].any()
 
 
@@ -685,3 +700,108 @@ def test_two_days_list_only_chips_whose_answer_differs_and_the_measure_that_chan
     assert changes.loc["k2", "changed_by"] == "Measure diffusion"  # rescinded on 13 May 2025, between the days
     assert changes.loc["k2", "after"] == "No restriction in the data"
     assert compare_days(world["chips"], measure_windows(world), "2025-06-01", "2025-07-01").empty
+
+
+def test_two_days_name_each_measure_that_started_or_ended_between_them_once_and_only_those() -> None:
+    """Between 1 April and 1 June 2025: what changed for each chip, and which measure (hand-worked per chip)."""
+    chips = [_chip(c, "2020-01-01") for c in ("c0", "c1", "c2", "c3", "c4")]
+    chips += [_chip("c5", "2025-05-01"), _chip("c6", "2025-05-02")]
+    policies = [
+        _policy("m1", "restricts", "2025-03-01"),
+        _policy("m2", "restricts", "2025-05-01"),
+        _policy("mo", "restricts", "2025-01-01"),
+        _policy("ma", "restricts", "2025-04-01"),
+        _policy("p", "permits", "2025-05-15"),
+        _policy("mb", "restricts", "2025-06-01", status="unclear"),
+        _policy("p2", "permits", "2025-06-01"),
+        _policy("me", "restricts", "2025-01-01"),
+        _policy("mf", "restricts", "2024-01-01"),
+    ]
+    edges = [
+        _edge("x1", "m1", "restricts", "c1", "2025-03-01"),
+        _edge("x2", "m2", "restricts", "c1", "2025-05-01"),  # a later restriction takes over: same answer
+        _edge("x3", "mo", "restricts", "c2", "2025-01-01", end="2025-04-01"),  # ended on the first day
+        _edge("x4", "ma", "restricts", "c2", "2025-04-01"),  # began on the first day: in force on both
+        _edge("x5", "p", "permits", "c2", "2025-05-15"),
+        _edge("x6", "mb", "restricts", "c3", "2025-06-01"),  # began on the second day, tied twice to c3
+        _edge("x7", "mb", "restricts", "c3", "2025-06-01"),
+        _edge("x8", "p2", "permits", "c3", "2025-06-01"),
+        _edge("x9", "me", "restricts", "c4", "2025-01-01", end="2025-06-01"),  # ended on the second day
+        _edge("x10", "mf", "restricts", "c5", "2024-01-01"),  # in force before c5 was announced
+    ]
+    tables = tables_of(chips, policies, edges)
+    changes = compare_days(tables["chips"], measure_windows(tables), "2025-06-01", "2025-04-01")
+    assert list(changes.columns) == ["chip_id", "chip_name", "before", "after", "changed_by", "measure_ids"]
+    same = compare_days(tables["chips"], measure_windows(tables), "2025-04-01", "2025-04-02")
+    assert same.empty and list(same.columns) == list(changes.columns), "no change: an empty table, same columns"
+    rows = {row["chip_id"]: row for row in changes.to_dict("records")}
+    assert list(rows) == ["c1", "c2", "c3", "c4", "c5", "c6"], "c0 answers the same on both days"
+    restricted, allowed, free = (
+        "Restricted: licence needed or denied",
+        "Allowed under licence or conditions",
+        ("No restriction in the data"),
+    )
+    assert rows["c1"] == {
+        "chip_id": "c1",
+        "chip_name": "C1",
+        "before": restricted,
+        "after": restricted,
+        "changed_by": "Measure m2",
+        "measure_ids": "m2",
+    }
+    assert (rows["c2"]["before"], rows["c2"]["after"], rows["c2"]["changed_by"]) == (restricted, allowed, "Measure p")
+    assert rows["c3"]["after"] == restricted + " (uncertain)"
+    assert (rows["c3"]["changed_by"], rows["c3"]["measure_ids"]) == ("Measure mb; Measure p2", "mb; p2")
+    assert (rows["c4"]["before"], rows["c4"]["after"], rows["c4"]["changed_by"]) == (restricted, free, "Measure me")
+    assert (rows["c5"]["before"], rows["c5"]["changed_by"], rows["c5"]["measure_ids"]) == (
+        "Not yet announced",
+        "Measure mf",
+        "mf",
+    ), "no measure moved: the one deciding on the later day"
+    assert (rows["c6"]["after"], rows["c6"]["changed_by"], rows["c6"]["measure_ids"]) == (
+        free,
+        "the chip's announcement (no measure)",
+        "",
+    )
+
+
+def test_a_date_known_to_the_month_counts_from_the_first_of_the_month_wherever_it_is_stored() -> None:
+    """Each date the rule reads, written mid-month with month precision, counts from 1 August (the status's rule)."""
+    chips = [_chip(c, "2020-01-01") for c in ("tie", "eff", "ann", "tie_end", "ended", "resc")]
+    ann = _policy("p_ann", "restricts", None) | {"announced_date": "2025-08-15", "announced_precision": "month"}
+    policies = [
+        _policy("p_tie", "restricts", "2020-01-01"),
+        _policy("p_eff", "restricts", "2025-08-15", "month"),
+        ann,
+        _policy("p_tie_end", "restricts", "2020-01-01"),
+        _policy("p_ended", "restricts", "2020-01-01", ended="2025-08-15", ended_precision="month"),
+        _policy("p_resc", "restricts", "2020-01-01"),
+        _policy("lifter", "lifts", None),
+    ]
+    tie_end = _edge("x4", "p_tie_end", "restricts", "tie_end", "2020-01-01", end="2025-08-15") | {
+        "end_precision": "month"
+    }
+    edges = [
+        _edge("x1", "p_tie", "restricts", "tie", "2025-08-15", "month"),
+        _edge("x2", "p_eff", "restricts", "eff"),
+        _edge("x3", "p_ann", "restricts", "ann"),
+        tie_end,
+        _edge("x5", "p_ended", "restricts", "ended", "2020-01-01"),
+        _edge("x6", "p_resc", "restricts", "resc", "2020-01-01"),
+        _edge("x7", "lifter", "rescinds", "p_resc", "2025-08-15", "month", to_kind="policy"),
+    ]
+    tables = tables_of(chips, policies, edges)
+    on = chip_status_on(tables, "2025-08-05").set_index("chip_id")
+    assert dict(on["status"]) == {
+        "tie": RESTRICTED,
+        "eff": RESTRICTED,
+        "ann": RESTRICTED,
+        "tie_end": UNRESTRICTED,
+        "ended": UNRESTRICTED,
+        "resc": UNRESTRICTED,
+    }
+    assert list(on.loc[["tie", "eff", "ann"], "since_precision"]) == ["month"] * 3
+    assert list(on.loc[["tie", "eff", "ann"], "since"]) == [pd.Timestamp("2025-08-01")] * 3
+    assert on.loc[["tie", "eff", "ann", "tie_end", "ended", "resc"], "uncertain"].all(), "inside the month: uncertain"
+    windows = measure_windows(tables).set_index("chip_id")
+    assert list(windows.loc[["tie_end", "ended", "resc"], "end_precision"]) == ["month"] * 3
