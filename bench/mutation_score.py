@@ -6,7 +6,8 @@ apart, as it says the line is not covered, not that a test let a bug through.
 `python -m bench.mutation_score --by-module` prints one line per module instead, from mutmut's per-file
 results (`mutants/**/*.py.meta`), for the modules that have any mutant checked: mutants, killed (timeouts
 included), survived, how many of those survivors docs/quality.md argues equivalent (it names each one in
-backticks on a line that says "equivalent"), and how many were not checked (a run stopped early, or only some modules were run).
+backticks on a line that says "equivalent"), and how many were not checked (a run stopped early, or only some
+modules were run).
 """
 
 from __future__ import annotations
