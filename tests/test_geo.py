@@ -351,3 +351,36 @@ def _points(coords):
     else:
         for c in coords:
             yield from _points(c)
+
+
+def test_the_boundary_file_decodes_to_the_same_countries_as_gdal_reads() -> None:
+    """read_topojson (no GDAL in the server) gives every country GDAL gives, id, name and outline alike."""
+    import geopandas as gpd  # the reference reader, used here only
+
+    path = geography.GEO_DIR / geography.BOUNDARIES_FILE
+    ours = geography.read_topojson(path, geography.BOUNDARIES_LAYER)
+    gdal = gpd.read_file(path, layer=geography.BOUNDARIES_LAYER)
+    assert list(ours["id"]) == list(gdal["id"]) and list(ours["name"]) == list(gdal["name"])
+    assert ours.crs == "EPSG:4326"
+    assert all(a.geom_type == b.geom_type and a.equals_exact(b, 1e-9) for a, b in zip(ours.geometry, gdal.geometry))
+
+
+def test_a_topojson_ring_joins_its_arcs_and_reverses_a_negative_one(tmp_path) -> None:
+    topology = {
+        "type": "Topology",
+        "arcs": [[[0, 0], [2, 0], [2, 2]], [[0, 0], [0, 2], [2, 2]]],
+        "objects": {
+            "c": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0, -2]], "id": "001", "properties": {"name": "Square"}},
+                ],
+            }
+        },
+    }
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(topology))
+    frame = geography.read_topojson(path, "c")
+    square = frame.geometry.iloc[0]
+    assert list(square.exterior.coords) == [(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]
+    assert frame["name"].iloc[0] == "Square" and square.area == 4

@@ -31,6 +31,55 @@ CHECKED_TABLES: tuple[str, ...] = ("locations", "sites")
 KM_PER_DEGREE = 111.32
 
 
+def read_topojson(path: str | Path, layer: str) -> Any:
+    """One object of a TopoJSON file as a GeoDataFrame (id, name, geometry; EPSG:4326), decoded here with shapely.
+
+    Why not `geopandas.read_file`: it reads through GDAL (pyogrio), whose libraries stay resident in every server
+    process, about 25 MB of the 400 MB a server with 30 sessions may use (docs/performance.md, fifth session). The
+    decoding is TopoJSON's own: quantized arcs are delta-decoded through the transform, a negative arc index is the
+    arc reversed, and consecutive arcs share their joining point (tests/test_geo.py checks the result against GDAL's).
+    """
+    import geopandas as gpd
+    import shapely
+
+    topology = json.loads(Path(path).read_text(encoding="utf-8"))
+    transform = topology.get("transform")
+    arcs: list[list[tuple[float, float]]] = []
+    for arc in topology["arcs"]:
+        if transform:
+            (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+            x = y = 0
+            points = []
+            for dx, dy in arc:
+                x, y = x + dx, y + dy
+                points.append((x * sx + tx, y * sy + ty))
+        else:
+            points = [(float(px), float(py)) for px, py in arc]
+        arcs.append(points)
+
+    def ring(indices: list[int]) -> list[tuple[float, float]]:
+        points: list[tuple[float, float]] = []
+        for index in indices:
+            arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+            points.extend(arc if not points else arc[1:])
+        return points
+
+    def polygon(rings: list[list[int]]) -> Any:
+        return shapely.Polygon(ring(rings[0]), [ring(hole) for hole in rings[1:]])
+
+    rows = []
+    for geometry in topology["objects"][layer]["geometries"]:
+        kind, parts = geometry.get("type"), geometry.get("arcs") or []
+        if kind == "Polygon":
+            shape = polygon(parts)
+        elif kind == "MultiPolygon":
+            shape = shapely.MultiPolygon([polygon(p) for p in parts])
+        else:
+            shape = None
+        rows.append({"id": geometry.get("id"), **(geometry.get("properties") or {}), "geometry": shape})
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+
 @lru_cache(maxsize=4)
 def country_polygons(path: str | None = None):
     """Natural Earth admin-0 polygons as a GeoDataFrame (iso2, name, geometry), read once per file.
@@ -38,12 +87,9 @@ def country_polygons(path: str | None = None):
     The TopoJSON's ids are ISO 3166-1 numeric codes; pycountry gives the alpha-2 codes our tables use.
     Features with no ISO code (Somaliland, Kosovo, ...) keep iso2 = None.
     """
-    import geopandas as gpd
     import pycountry
 
-    frame = gpd.read_file(path or GEO_DIR / BOUNDARIES_FILE, layer=BOUNDARIES_LAYER)
-    if frame.crs is None:
-        frame = frame.set_crs("EPSG:4326")
+    frame = read_topojson(path or GEO_DIR / BOUNDARIES_FILE, BOUNDARIES_LAYER)
 
     def iso2(code: Any) -> str | None:
         if not isinstance(code, str) or not code.strip():
@@ -117,11 +163,9 @@ def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = 
 
 
 def load_boundaries(path: Path | None = None) -> dict[str, Any]:
-    """Country boundaries as a GeoJSON FeatureCollection (properties: name), read with geopandas.
+    """Country boundaries as a GeoJSON FeatureCollection (properties: name), read with `read_topojson`.
 
     Used by the tests, as the full-world reference the clipped boundaries are measured against.
     """
-    import geopandas as gpd
-
-    frame = gpd.read_file(path or GEO_DIR / BOUNDARIES_FILE, layer=BOUNDARIES_LAYER)
+    frame = read_topojson(path or GEO_DIR / BOUNDARIES_FILE, BOUNDARIES_LAYER)
     return json.loads(frame[["name", "geometry"]].to_json(drop_id=True))
