@@ -35,23 +35,8 @@ def render_claim_focus(dataset: Dataset, focus: str, source_index: pd.DataFrame)
         if rows.empty:
             st.caption(_("No data row cites this claim yet; it is kept as context."))
         else:
-            corrections.render_table(
-                rows.assign(id=[row_link(t, i) for t, i in zip(rows["table"], rows["id"])]),
-                row_ids=[f"{t}:{i}" for t, i in zip(rows["table"], rows["id"])],
-                what=_("the rows resting on claim {claim_id}").format(claim_id=focus),
-                key="claim_rows",
-                url_path="sources",
-                package=dataset.package,
-                placeholder="–",
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    "id": st.column_config.LinkColumn(
-                        _("Row"),
-                        display_text=LINK_DISPLAY,
-                        help=_("Open the row's profile or the row in the Data page"),
-                    )
-                },
+            render_citing_rows(
+                dataset, rows, what=_("the rows resting on claim {claim_id}").format(claim_id=focus), key="claim_rows"
             )
 
 
@@ -170,18 +155,30 @@ def render_sources(dataset: Dataset, source_index: pd.DataFrame) -> None:
     )
     if chosen:
         cited = cache.get_citing_rows(dataset, column="source_id", value=chosen)
-        corrections.render_table(
-            cited.assign(id=[row_link(t, i) for t, i in zip(cited["table"], cited["id"])]),
-            row_ids=[f"{t}:{i}" for t, i in zip(cited["table"], cited["id"])],
-            what=_("the rows resting on source {source_id}").format(source_id=chosen),
-            key="source_rows",
-            url_path="sources",
-            package=dataset.package,
-            placeholder="–",
-            hide_index=True,
-            width="stretch",
-            column_config={"id": st.column_config.LinkColumn(_("Row"), display_text=LINK_DISPLAY)},
+        render_citing_rows(
+            dataset, cited, what=_("the rows resting on source {source_id}").format(source_id=chosen), key="source_rows"
         )
+
+
+def render_citing_rows(dataset: Dataset, rows: pd.DataFrame, *, what: str, key: str) -> None:
+    """The data rows that cite a claim or a source (provenance.citing_rows), each linked to its profile or its row on
+    the Data page, and each open to a suggested correction."""
+    corrections.render_table(
+        rows.assign(id=[row_link(t, i) for t, i in zip(rows["table"], rows["id"])]),
+        row_ids=[f"{t}:{i}" for t, i in zip(rows["table"], rows["id"])],
+        what=what,
+        key=key,
+        url_path="sources",
+        package=dataset.package,
+        placeholder="–",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "id": st.column_config.LinkColumn(
+                _("Row"), display_text=LINK_DISPLAY, help=_("Open the row's profile or the row in the Data page")
+            )
+        },
+    )
 
 
 def render_method(dataset: Dataset) -> None:
