@@ -21,6 +21,24 @@ from supplychain.data.relation_labels import CHAIN_STAGES, RELATION_GROUP_LABELS
 from supplychain.i18n import _
 from supplychain.rules.chains import CHAIN_ORDER
 
+_EDGE_FIELDS = (
+    "relationship_id",
+    "from_name",
+    "relation_label",
+    "to_name",
+    "period",
+    "evidence",
+    "description_short",
+    "claim_short",
+    "source",
+    "group",
+    "x",
+    "y",
+    "x2",
+    "y2",
+    "ax",
+    "ay",
+)
 _ARROW_GAP = 0.035  # how far before the target node an arrowhead sits, in layout units (layout spans 0..1)
 _LABEL_FONT = 12
 _KIND_SCALE = alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
@@ -142,6 +160,9 @@ def network_chart(
         fractions.append(min(0.92, max(0.5, 1 - _ARROW_GAP / length)))
     ed["ax"] = ed["x"] + (ed["x2"] - ed["x"]) * fractions
     ed["ay"] = ed["y"] + (ed["y2"] - ed["y"]) * fractions
+    # Only what the chart draws or shows on hover travels to the browser: the ties' long texts (description, claim,
+    # note) are a quarter of the page's bytes and are read in full in the table below the chart.
+    ed = ed[[c for c in _EDGE_FIELDS if c in ed.columns]]
 
     x_scale = alt.Scale(domain=list(_X_DOMAIN), nice=False, zero=False)
     y_scale = alt.Scale(domain=list(_Y_DOMAIN), nice=False, zero=False)

@@ -376,7 +376,10 @@ def build_zoom_strip(
     on the lanes chart. The brush sits on the ticks' layer (Streamlit reads a layered chart's selection
     from there); the band comes first so the ticks are drawn over it.
     """
-    frame = items.assign(start_iso=items["date"].map(iso_day), kind=items["lane_kind"])
+    # Only what the strip draws and shows on hover: the items' descriptions and notes stay on the server.
+    frame = items.assign(start_iso=items["date"].map(iso_day), kind=items["lane_kind"])[
+        ["start_iso", "kind", "date_label", "title"]
+    ]
     brush = alt.selection_interval(
         name="zoom",
         encodings=["x"],
