@@ -135,29 +135,26 @@ def map_datasets(
 def _text_layers(
     name: str, *, size: int, colour: str, weight: str, lon: str, lat: str, aligns: list[tuple[str, str]]
 ) -> list[alt.Chart]:
-    layers = []
-    for align, baseline in aligns:
-        base = alt.Chart(alt.NamedData(name)).encode(longitude=f"{lon}:Q", latitude=f"{lat}:Q", text="text:N")
-        if len(aligns) > 1:
-            base = base.transform_filter((alt.datum.align == align) & (alt.datum.baseline == baseline))
-        layers.append(
-            base.mark_text(
-                align=align,
-                baseline=baseline,
-                fontSize=size,
-                fontWeight=weight,
-                clip=True,
-                stroke="white",
-                strokeWidth=4,
-                strokeJoin="round",
-                fill="white",
-                opacity=0.9,
-            )
-        )
-        layers.append(
-            base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, fill=colour, clip=True)
-        )
-    return layers
+    """A white halo and the text over it. Several `aligns`: each row says its own (columns align, baseline),
+    read per label by the mark, so one pair of layers draws them all instead of a pair per alignment."""
+    base = alt.Chart(alt.NamedData(name)).encode(longitude=f"{lon}:Q", latitude=f"{lat}:Q", text="text:N")
+    align: Any = aligns[0][0] if len(aligns) == 1 else alt.ExprRef("datum.align")
+    baseline: Any = aligns[0][1] if len(aligns) == 1 else alt.ExprRef("datum.baseline")
+    return [
+        base.mark_text(
+            align=align,
+            baseline=baseline,
+            fontSize=size,
+            fontWeight=weight,
+            clip=True,
+            stroke="white",
+            strokeWidth=4,
+            strokeJoin="round",
+            fill="white",
+            opacity=0.9,
+        ),
+        base.mark_text(align=align, baseline=baseline, fontSize=size, fontWeight=weight, fill=colour, clip=True),
+    ]
 
 
 def map_spec(

@@ -242,15 +242,18 @@ def site_map(
     label_base = alt.Chart(alt.NamedData("labels")).encode(
         longitude="label_lon:Q", latitude="label_lat:Q", text="text:N"
     )
-    text_layers = []
-    for align, baseline in {(a, b) for a, b in ((r["align"], r["baseline"]) for r in layers.get("labels", []))}:
-        one = label_base.transform_filter((alt.datum.align == align) & (alt.datum.baseline == baseline))
-        text_layers.append(
-            one.mark_text(align=align, baseline=baseline, fontSize=14, fontWeight="bold", stroke="white", strokeWidth=4)
-        )
-        text_layers.append(
-            one.mark_text(align=align, baseline=baseline, fontSize=14, fontWeight="bold", fill="#1B1F24")
-        )
+    # Each label row carries its own align and baseline (label_layout), read per label: one halo and one text layer.
+    align, baseline = alt.ExprRef("datum.align"), alt.ExprRef("datum.baseline")
+    text_layers = (
+        [
+            label_base.mark_text(
+                align=align, baseline=baseline, fontSize=14, fontWeight="bold", stroke="white", strokeWidth=4
+            ),
+            label_base.mark_text(align=align, baseline=baseline, fontSize=14, fontWeight="bold", fill="#1B1F24"),
+        ]
+        if layers.get("labels")
+        else []
+    )
     chart = (
         alt.layer(*base_layers, *marker_layers, *text_layers)
         .properties(width="container", height=region.height)
