@@ -58,3 +58,18 @@ def test_overview_is_under_2500_px_tall_at_1280x720_in_english_and_polish(
     # popover, so nothing is added below the findings. Polish was 2,717 px: longer words wrapped the title, the intro
     # and the findings onto more lines; the same limit holds in both languages.
     assert height < 2500, f"the Overview at {path} is {height} px tall at 1280x720"
+
+
+@pytest.mark.parametrize("path", ["/", "/?lang=pl"], ids=["english", "polish"])
+def test_overview_links_within_the_page_lead_to_a_section_in_english_and_polish(
+    screen, app_url: str, path: str
+) -> None:
+    screen.goto(app_url + path)
+    wait_until_idle(screen)
+    targets = screen.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stMarkdownContainer] a')]
+             .map(a => new URL(a.href)).filter(u => u.hash && u.pathname === location.pathname)
+             .map(u => [u.hash, !!document.getElementById(decodeURIComponent(u.hash.slice(1)))])"""
+    )
+    assert targets, "the Overview links to its findings from the top"
+    assert all(found for _hash, found in targets), targets
