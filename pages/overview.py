@@ -91,7 +91,8 @@ st.page_link(
     icon=":material/timeline:",
 )
 
-st.header(_("What the report says, and where it stands today"))
+# A fixed anchor: the link near the top points here in every language (a translated heading would get another id).
+st.header(_("What the report says, and where it stands today"), anchor="what-the-report-says-and-where-it-stands-today")
 findings = cache.per_version(dataset, finding_standings)
 counts = standing_counts(findings.set_index("claim_id"))
 st.caption(

@@ -226,7 +226,7 @@ def render_findings(dataset: Dataset, findings: pd.DataFrame) -> None:
     for i, finding in enumerate(records):
         claim_id = str(finding["claim_id"])
         claim = claims.loc[claim_id]
-        with grid[0 if i < half else 1].container(gap="small"):
+        with grid[0 if i < half else 1].container(gap="xxsmall"):
             # In Polish the finding reads as the report's own words, in quotation marks (a blockquote marker after
             # the badge would show as a literal ">").
             words = f"„{escape_md(claim['quote_pl'])}”" if polish else escape_md(claim["text_en"])
@@ -238,7 +238,7 @@ def render_findings(dataset: Dataset, findings: pd.DataFrame) -> None:
                 if n
                 else _("Quote and standing")
             )
-            with st.expander(label):
+            with st.expander(label, type="compact"):
                 if polish:
                     st.markdown(english_text(claim["text_en"]))
                 else:
