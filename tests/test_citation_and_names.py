@@ -7,6 +7,7 @@ import pandas as pd
 from supplychain.data.entities import entity_names
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import entity_keys, entity_reference_columns, enum_columns, shipped_package
+from supplychain.i18n import language_of
 from supplychain.rules.provenance import bundle_readme, citation_line, citation_text, licence_name, report_citation
 
 PACKAGE = {"licenses": [{"name": "CC-BY-4.0"}], "title": "T", "version": "9", "created": "2026-01-02T00:00:00Z"}
@@ -31,6 +32,13 @@ def test_the_citation_line_reads_the_report_from_the_data() -> None:
     line = citation_line(_tables(), PACKAGE)
     assert line.startswith("Source: Financial Times report of 27 November 2025 (via a Polish republication)")
     assert "CC BY 4.0" in line
+
+
+def test_the_polish_citation_line_names_the_republication_without_brackets_inside_brackets() -> None:
+    with language_of("pl"):
+        line = citation_line(_tables(), PACKAGE)
+    said = line[line.index("(") + 1 : line.index(")")]  # the first bracket holds the whole "via" phrase
+    assert "przedruku" in said and "polski" in said and "(" not in said, line
 
 
 def test_a_corrected_date_or_publisher_changes_every_citation() -> None:
