@@ -29,6 +29,15 @@ def test_overview_lists_each_key_finding_once_with_its_quote_standing_and_later_
     assert "**Where it stands:**" in inside and "Source:" in "\n".join(c.value for c in bearing.caption)
 
 
+def test_in_polish_an_opened_finding_says_its_caption_is_about_the_quote_above_before_the_english_translation() -> None:
+    at = open_page("/", {"lang": "pl"})
+    assert not at.exception, at.exception
+    entry = next(e for e in at.expander if e.label.startswith("Cytat"))
+    first = entry.children[0]
+    assert first.type == "caption" and first.value.startswith("Cytat powyżej, po polsku, dosłownie"), first
+    assert not any("Po polsku, dosłownie" in c.value for c in entry.caption)
+
+
 @pytest.fixture
 def screen(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 720})

@@ -239,26 +239,24 @@ def render_findings(dataset: Dataset, findings: pd.DataFrame) -> None:
                 else _("Quote and standing")
             )
             with st.expander(label, type="compact"):
-                if polish:
+                kind = enum_label("claims", "attribution_kind", claim["attribution_kind"])
+                source = sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
+                where = (
+                    _(" · {publisher}, {date}, paragraph {paragraph}").format(
+                        publisher=escape_md(source["publisher"]),
+                        date=format_date(source["date_published"]),
+                        paragraph=claim["paragraph"],
+                    )
+                    if source is not None
+                    else ""
+                )
+                who = dict(kind=escape_md(kind), who=escape_md(claim["attribution"]))
+                if polish:  # the quote is the finding's own line above: say so first, then our English translation
+                    st.caption(_("The quote above, in Polish, verbatim · {kind}: {who}").format(**who) + where)
                     st.markdown(english_text(claim["text_en"]))
                 else:
                     st.markdown("> " + escape_md(claim["quote_pl"]))
-                kind = enum_label("claims", "attribution_kind", claim["attribution_kind"])
-                source = sources.loc[claim["source_id"]] if claim["source_id"] in sources.index else None
-                st.caption(
-                    _("Polish, verbatim · {kind}: {who}").format(
-                        kind=escape_md(kind), who=escape_md(claim["attribution"])
-                    )
-                    + (
-                        _(" · {publisher}, {date}, paragraph {paragraph}").format(
-                            publisher=escape_md(source["publisher"]),
-                            date=format_date(source["date_published"]),
-                            paragraph=claim["paragraph"],
-                        )
-                        if source is not None
-                        else ""
-                    )
-                )
+                    st.caption(_("Polish, verbatim · {kind}: {who}").format(**who) + where)
                 if finding["standing"]:
                     reviewed = format_date(finding["reviewed_date"])
                     st.markdown(
