@@ -64,10 +64,10 @@ _CANVAS_COLOURS = """({index, colours, tolerance, clip, blob}) => {
   const scale = canvas.width / box.width, w = canvas.width, h = canvas.height;
   const data = canvas.getContext('2d').getImageData(0, 0, w, h).data;
   const rgb = hex => [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
-  const x0 = clip ? Math.max(0, Math.floor((clip.left - box.left) * scale)) : 0;
-  const x1 = clip ? Math.min(w, Math.ceil((clip.right - box.left) * scale)) : w;
-  const y0 = clip ? Math.max(0, Math.floor((clip.top - box.top) * scale)) : 0;
-  const y1 = clip ? Math.min(h, Math.ceil((clip.bottom - box.top) * scale)) : h;
+  const x0 = clip ? Math.max(0, Math.round((clip.left - box.left) * scale)) : 0;
+  const x1 = clip ? Math.min(w, Math.round((clip.right - box.left) * scale)) : w;
+  const y0 = clip ? Math.max(0, Math.round((clip.top - box.top) * scale)) : 0;
+  const y1 = clip ? Math.min(h, Math.round((clip.bottom - box.top) * scale)) : h;
   const out = {box: {left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width,
                      height: box.height}, scale: scale, colours: {}};
   for (const [name, hexes] of Object.entries(colours)) {
@@ -187,3 +187,13 @@ _CANVAS_FRAME = """({index, colours, tolerance}) => {
 def canvas_frame(page, colours: list[str], *, index: int = 0) -> dict:
     """The plot drawn in `colours` (sea and land) inside the chart's canvas, in page pixels (see _CANVAS_FRAME)."""
     return page.evaluate(_CANVAS_FRAME, {"index": index, "colours": colours, "tolerance": 3})
+
+
+def canvas_edge_share(page, colours: list[str], frame: dict, edge: str, *, index: int = 0, px: float = 4) -> float:
+    """The share of a `px` wide strip along one `edge` ("left" or "right") of `frame` (page pixels), inside the frame's
+    one-pixel border line (whose soft edge on white has the land's grey), that the chart's canvas draws in `colours`:
+    land that reaches the edge fills part of it, a blank band none."""
+    left = frame["left"] + 1 if edge == "left" else frame["right"] - 1 - px
+    strip = {"left": left, "right": left + px, "top": frame["top"], "bottom": frame["bottom"]}
+    found = canvas_colours(page, {"c": colours}, index=index, clip=strip, blob=1 << 30)["colours"]["c"]
+    return found["count"] / (px * (frame["bottom"] - frame["top"]))
