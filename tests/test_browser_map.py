@@ -75,7 +75,7 @@ def test_map_fills_the_page_with_land_edge_to_edge_without_the_world_file(
         assert seen["world_file"] == [], "the browser never fetches the 756 KB world TopoJSON"
         assert seen["bytes"] < 600_000, "the page, boundaries included, arrives in a fraction of the world file"
         marks = canvas_colours(page, _COLOURS, clip=clip)["colours"]
-        assert marks["land"]["blobs"] > 20, "countries are drawn (land parted by white borders)"
+        assert marks["land"]["blobs"] > 20, "countries and islands are drawn: land in more than 20 pieces"
         assert marks["markers"]["blobs"] >= 6, "place markers are drawn"
         assert marks["flows"]["blobs"] >= 3, "flows are drawn"
         assert marks["labels"]["blobs"] >= 4, "places are labelled"
