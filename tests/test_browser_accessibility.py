@@ -87,7 +87,9 @@ def test_keyboard_focus_shows_an_outline_on_links_and_controls(page, app_url: st
         assert (style != "none" and width >= 2) or shadow != "none", f"{tag} has no visible focus: {seen}"
 
 
-@pytest.mark.parametrize("path", ["/timeline", "/relationships", "/entity?id=deepseek", "/present?embed=true&step=6"])
+@pytest.mark.parametrize(
+    "path", ["/timeline", "/relationships", "/entity?id=deepseek", "/present?embed=true&step=6", "/map", "/sites"]
+)
 def test_every_chart_has_a_text_alternative(page, app_url: str, path: str) -> None:
     _open(page, app_url, path)
     labels = page.evaluate(

@@ -1,31 +1,37 @@
 """What only a browser shows on the Map page: land drawn edge to edge of a plot that fills the page, without the
-world boundaries file, the marks drawn, and a typed As-of day applied on Enter."""
+world boundaries file, the marks drawn (read from the canvas's pixels), and a typed As-of day applied on Enter."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from browser import wait_until_idle
+from browser import (
+    blend,
+    canvas_colours,
+    canvas_edge_share,
+    canvas_straight_edge,
+    wait_for_canvas_colour,
+    wait_until_idle,
+)
 
+from supplychain.charts import maps
+from supplychain.charts.style import FLOW_GROUP_COLOURS, LOCATION_KIND_COLOURS
 from supplychain.data import geography
 
-# Vega draws the map as SVG: one <g class="mark-..."> group per layer, one element per mark inside.
-_COUNT = (
-    """(kind) => Array.from(document.querySelectorAll(`[data-testid=stVegaLiteChart] g.mark-${kind} > *`)).length"""
-)
-# The plot's frame (the view background) and the extent of the land shapes, in page pixels. The shapes' own
-# boxes ignore the plot's clip, so land that reaches past both sides of the frame covers it edge to edge.
-_EXTENT = """() => {
-  const chart = document.querySelector('[data-testid=stVegaLiteChart]');
-  const frame = chart.querySelector('path.background').getBoundingClientRect();
-  const shapes = Array.from(chart.querySelectorAll('g.mark-shape > path')).map(p => p.getBoundingClientRect());
+# Vega draws the map on a canvas (charts/style.py MAP_USERMETA): what it shows is read from the canvas's pixels.
+_MAIN_WIDTH = """() => {
   const block = document.querySelector('[data-testid=stMainBlockContainer]');
   const style = getComputedStyle(block);
-  const main = block.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  return {left: frame.left, right: frame.right, width: frame.width, main: main,
-          landLeft: Math.min(...shapes.map(b => b.left)), landRight: Math.max(...shapes.map(b => b.right))};
+  return block.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
 }"""
+_COLOURS = {
+    "land": [maps.LAND],
+    "labels": ["#1B1F24"],
+    "markers": list(LOCATION_KIND_COLOURS.values()),  # drawn opaque
+    # Flow lines at 85 % opacity, over the sea (white) or the land.
+    "flows": [blend(c, under, 0.85) for c in FLOW_GROUP_COLOURS.values() for under in ("#FFFFFF", maps.LAND)],
+}
 
 
 def open_map(browser, app_url: str, query: str, size: tuple[int, int]):
@@ -38,33 +44,41 @@ def open_map(browser, app_url: str, query: str, size: tuple[int, int]):
     page.goto(f"{app_url}/map{query}")
     wait_until_idle(page)
     page.locator("[data-testid=stVegaLiteChart]").first.wait_for(timeout=20000)
-    page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=stVegaLiteChart] g.mark-shape > path').length > 20",
-        timeout=20000,
-    )
+    wait_for_canvas_colour(page, [maps.LAND], least=5000)  # the land is drawn
     return context, page, seen
 
 
 @pytest.mark.parametrize(
-    ("region", "size"), [("east_asia", (1920, 1080)), ("sea", (1280, 720)), ("world", (1280, 720))]
+    ("region", "size", "land_edges"),
+    [
+        ("east_asia", (1920, 1080), ("left", "right")),
+        ("sea", (1280, 720), ("left",)),  # its east edge is the open Pacific
+        ("world", (1280, 720), ()),  # the world view ends where the Earth does
+    ],
 )
 def test_map_fills_the_page_with_land_edge_to_edge_without_the_world_file(
-    browser, app_url: str, region: str, size: tuple[int, int]
+    browser, app_url: str, region: str, size: tuple[int, int], land_edges: tuple[str, ...]
 ) -> None:
     context, page, seen = open_map(browser, app_url, f"?region={region}", size)
     try:
-        extent = page.evaluate(_EXTENT)
-        assert extent["width"] > 0.9 * extent["main"], "the plot fills the width the page gives it"
-        if region != "world":  # the world view ends where the Earth does
-            assert extent["landLeft"] <= extent["left"] + 1 and extent["landRight"] >= extent["right"] - 1, (
-                "land reaches both sides of the plot: no blank bands"
-            )
+        drawn = canvas_colours(page, {"land": _COLOURS["land"]})
+        plot, land = drawn["box"], drawn["colours"]["land"]
+        assert plot["width"] > 0.9 * page.evaluate(_MAIN_WIDTH), "the plot fills the width the page gives it"
+        # The plot: the canvas down to its lowest land (the legends, in the same colours, sit below it).
+        clip = {**plot, "bottom": land["bottom"] + 1}
+        for edge in land_edges:  # land fills part of the plot's outer 4 px on that side: no blank band there
+            assert canvas_edge_share(page, _COLOURS["land"], clip, edge) > 0.1, f"no land at the plot's {edge} edge"
+        if region != "world":
+            # Boundaries clipped short of what the plot shows would end the land in a straight vertical line
+            # inside the plot; a coastline does not run straight for 60 px.
+            assert canvas_straight_edge(page, _COLOURS["land"]) < 60, "land cut off inside the plot: a blank band"
         assert seen["world_file"] == [], "the browser never fetches the 756 KB world TopoJSON"
         assert seen["bytes"] < 600_000, "the page, boundaries included, arrives in a fraction of the world file"
-        assert page.evaluate(_COUNT, "shape") > 20, "countries are drawn"
-        assert page.evaluate(_COUNT, "symbol") >= 6, "place markers (and arrowheads) are drawn"
-        assert page.evaluate(_COUNT, "line") >= 3, "flows are drawn"
-        assert page.evaluate(_COUNT, "text") >= 4, "places are labelled"
+        marks = canvas_colours(page, _COLOURS, clip=clip)["colours"]
+        assert marks["land"]["blobs"] > 20, "countries and islands are drawn: land in more than 20 pieces"
+        assert marks["markers"]["blobs"] >= 6, "place markers are drawn"
+        assert marks["flows"]["blobs"] >= 3, "flows are drawn"
+        assert marks["labels"]["blobs"] >= 4, "places are labelled"
         assert page.locator("[data-testid=stException]").count() == 0
         assert seen["errors"] == []
     finally:

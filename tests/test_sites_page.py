@@ -17,9 +17,12 @@ def _map_spec(at) -> dict:
     charts = [e for e in at.get("vega_lite_chart") if "site_id" in e.proto.spec]
     assert charts, "the site map is drawn"
     spec = json.loads(charts[0].proto.spec)
-    spec["datasets"] = {
-        d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas().to_dict("records")
-        for d in charts[0].proto.datasets
+    spec["datasets"] = {  # the inline boundaries and report areas, and the rows sent as Arrow
+        **spec.get("datasets", {}),
+        **{
+            d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas().to_dict("records")
+            for d in charts[0].proto.datasets
+        },
     }
     return spec
 
@@ -34,6 +37,8 @@ def test_sites_page_opens_on_the_johor_singapore_corridor_with_markers_and_repor
     drawn = {r["site_id"] for r in spec["datasets"]["markers"] + spec["datasets"]["hollow"]}
     assert {"bdc_my06", "airtrunk_jhb1", "pdg_jh1", "airtrunk_sgp1"} <= drawn
     assert "cyberjaya" not in " ".join(drawn)
+    # Clipped to the corridor: Malaysia, Singapore, Indonesia, plus the report's areas (Malaysia, Singapore).
+    assert 3 <= len(spec["datasets"]["site_boundaries"]) + len(spec["datasets"]["report_areas"]) <= 12
     body = texts(at)
     assert "spread on a ring" in body
     assert any("The report says Malaysia; no site is named" in e.label for e in at.expander)

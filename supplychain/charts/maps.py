@@ -12,6 +12,7 @@ from supplychain.charts.style import (
     FLOW_EVIDENCE_DASHES,
     FLOW_GROUP_COLOURS,
     LOCATION_KIND_COLOURS,
+    MAP_USERMETA,
     OWNERSHIP_SHAPES,
     SHAPE_LEGEND_GREY,
     vega_label_expr,
@@ -301,7 +302,7 @@ def map_spec(
     )
     chart = (
         alt.layer(*layers)
-        .properties(height=region.height, width="container")
+        .properties(height=region.height, width="container", usermeta=MAP_USERMETA)
         .project(type="mercator", rotate=[regions.ROTATE, 0, 0], fit=region.fit_feature())
         .resolve_scale(
             color="independent",

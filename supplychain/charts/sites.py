@@ -7,7 +7,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from supplychain.charts.style import OWNERSHIP_COLOURS, OWNERSHIP_SHAPES, SITE_COUNTRY_COLOURS
+from supplychain.charts.style import MAP_USERMETA, OWNERSHIP_COLOURS, OWNERSHIP_SHAPES, SITE_COUNTRY_COLOURS
 from supplychain.data.dates import format_date
 from supplychain.data.labels import enum_label, enum_words
 from supplychain.data.site_labels import OWNERSHIP_LABELS
@@ -22,6 +22,7 @@ SITE_LEGEND_PX = 240
 SELECTION = "site"
 AREA_COLOUR = "#6A3D9A"
 SEA = "#F3F7FA"  # as the Map page's sea (charts/maps.py); the dark theme swaps it (charts/style.py)
+LAND = "#E4E7EA"  # as the Map page's land
 MIN_MARKER = 70  # px² for a site with no MW figure (drawn hollow)
 TENANT_MARK = N_("Chinese AI tenant reported")  # the legend entry of the black ring (read through `_`)
 
@@ -178,7 +179,7 @@ def site_map(
         .encode(x=alt.value(0), x2=alt.value("width"), y=alt.value(0), y2=alt.value("height")),
         # Named while Altair builds (it deep-copies inline data on every call); the values go in after to_dict.
         alt.Chart(alt.NamedData("site_boundaries", format=alt.DataFormat(type="json")))
-        .mark_geoshape(fill="#E4E7EA", stroke="#FFFFFF", strokeWidth=0.8, clip=True)
+        .mark_geoshape(fill=LAND, stroke="#FFFFFF", strokeWidth=0.8, clip=True)
         .encode(tooltip=alt.Tooltip("properties.name:N", title=_("Country"))),
     ]
     if areas:
@@ -256,7 +257,7 @@ def site_map(
     )
     chart = (
         alt.layer(*base_layers, *marker_layers, *text_layers)
-        .properties(width="container", height=region.height)
+        .properties(width="container", height=region.height, usermeta=MAP_USERMETA)
         .project(type="mercator", fit=region.fit_feature())
         .resolve_scale(color="shared", shape="shared")
         .configure_view(fill="#F3F7FA", stroke="#C9D1D9")
