@@ -675,3 +675,42 @@ def test_no_chain_line_runs_through_a_models_dot(shipped) -> None:
                 if abs(at - row) < 0.2:  # a dot is about 0.4 rows across
                     crossed.append((line["from"], line["to"], name))
     assert crossed == [], crossed
+
+
+def _index(names: dict[str, str]) -> pd.DataFrame:
+    """A hand-made entity index: id -> name, every entity a model with no alias."""
+    rows = [
+        {"id": i, "kind": "model", "name": n, "aliases": [], "table": "models", "label": n} for i, n in names.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_mistyped_id_naming_a_whole_name_suggests_that_entity_before_its_words_matches() -> None:
+    index = _index({"qwen": "Qwen", "qwen_vl": "Qwen-VL", "vl_net": "VL Net"})
+    assert suggest_entities(index, "qwen_vl").iloc[0]["id"] == "qwen_vl"
+
+
+def test_suggestions_are_at_most_six_numbered_from_the_top_with_rank_and_what_matched() -> None:
+    index = _index({f"qwen_{n}": f"Qwen {n}" for n in range(1, 10)})
+    found = suggest_entities(index, "qwen")
+    assert list(found["id"]) == [f"qwen_{n}" for n in range(1, 7)]
+    assert list(found.index) == list(range(6))
+    assert list(found.columns) == [*index.columns, "rank", "matched"]
+
+
+def test_each_word_of_two_letters_or_more_and_a_long_words_first_four_letters_are_tried() -> None:
+    index = _index({"qwen": "Qwen", "vl_net": "VL Net", "ernie": "Ernie"})
+    assert list(suggest_entities(index, "zz_vl")["id"]) == ["vl_net"]  # "vl" alone finds it
+    assert list(suggest_entities(index, "qwenx")["id"]) == ["qwen"]  # "qwen" of a five-letter word
+    assert suggest_entities(index, "z_q").empty  # one-letter words are not tried
+
+
+def test_when_the_whole_text_fills_the_list_no_words_match_is_added() -> None:
+    index = _index({**{f"ab_cd_{n}": f"Ab Cd {n}" for n in range(1, 7)}, "cd": "Cd"})
+    assert list(suggest_entities(index, "ab_cd")["id"]) == [f"ab_cd_{n}" for n in range(1, 7)]
+
+
+def test_suggestions_from_several_words_keep_the_first_words_matches_first() -> None:
+    names = {f"{word}_{n}": f"{word.title()} {n}" for word in ("alpha", "beta", "gamma") for n in range(1, 7)}
+    found = suggest_entities(_index(names), "alp_bet_gam")
+    assert list(found["id"]) == [f"alpha_{n}" for n in range(1, 7)]
