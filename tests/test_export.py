@@ -164,6 +164,27 @@ def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> 
     assert list(frames["sources"]["source_id"]) == ["rep"]
 
 
+def test_a_bundle_citing_nothing_carries_no_empty_claims_or_sources_table(mini_dir: Path) -> None:
+    tables = load_dataset(mini_dir).tables
+    lanes = tables["lanes"]
+    assert set(with_citations(tables, {"lanes": lanes})) == {"lanes"}
+    assert with_citations(tables, {}) == {}
+
+
+def test_a_bundle_of_the_claims_or_sources_themselves_keeps_every_row(mini_dir: Path) -> None:
+    tables = load_dataset(mini_dir).tables
+    tables["claims"] = pd.concat([tables["claims"], tables["claims"].assign(claim_id="c_two")], ignore_index=True)
+    edges = tables["relationships"].iloc[:1]  # cites claim c_one and source rep only
+    frames = with_citations(tables, {"relationships": edges, "claims": tables["claims"], "sources": tables["sources"]})
+    assert len(frames["claims"]) == len(tables["claims"]) > 1
+    assert len(frames["sources"]) == len(tables["sources"]) > 1
+    # A claims or sources table the reader filtered is bundled as filtered, never widened by what other rows cite.
+    chosen = {"relationships": edges, "claims": tables["claims"].iloc[1:], "sources": tables["sources"].iloc[1:]}
+    frames = with_citations(tables, chosen)
+    assert list(frames["claims"]["claim_id"]) == ["c_two"]
+    assert list(frames["sources"]["source_id"]) == list(tables["sources"]["source_id"].iloc[1:])
+
+
 def test_chart_saves_as_svg_and_png_offline(mini_dir: Path) -> None:
     spec = evidence_chart(load_dataset(mini_dir).tables).to_dict()
     svg = chart_image(spec, "svg").decode()
