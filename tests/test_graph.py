@@ -714,3 +714,41 @@ def test_suggestions_from_several_words_keep_the_first_words_matches_first() -> 
     names = {f"{word}_{n}": f"{word.title()} {n}" for word in ("alpha", "beta", "gamma") for n in range(1, 7)}
     found = suggest_entities(_index(names), "alp_bet_gam")
     assert list(found["id"]) == [f"alpha_{n}" for n in range(1, 7)]
+
+
+def test_search_ranks_exact_name_alias_prefixes_word_starts_then_containment_and_says_what_matched() -> None:
+    rows = [  # file order deliberately the reverse of the ranks
+        ("megaqwen", "Megaqwen", []),  # name contains: 5
+        ("other", "Other", ["Yqwenish"]),  # an alias contains: 6
+        ("big", "Big Qwen", []),  # a word of the name starts with: 4
+        ("tongyi", "Tongyi", ["Qwenlike"]),  # an alias starts with: 3
+        ("qwenith", "Qwenith", []),  # the name starts with: 2
+        ("alibaba_model", "Alibaba model", ["Tongyi", "QWEN"]),  # an alias, folded, is exact: 1
+        ("exact", "Qwen", []),  # the name is exact: 0
+        ("aqwen", "Nothing", []),  # the id contains: 6, after the alias-contains row above it in the file
+    ]
+    index = pd.DataFrame(
+        [{"id": i, "kind": "model", "name": n, "aliases": a, "table": "models", "label": n} for i, n, a in rows]
+    )
+    found = find_entities(index, "qwen")
+    assert list(found["id"]) == ["exact", "alibaba_model", "qwenith", "tongyi", "big", "megaqwen", "other", "aqwen"]
+    assert list(found["rank"]) == [0, 1, 2, 3, 4, 5, 6, 6]
+    assert list(found["matched"]) == [
+        "Qwen",
+        "QWEN",
+        "Qwenith",
+        "Qwenlike",
+        "Big Qwen",
+        "Megaqwen",
+        "Yqwenish",
+        "aqwen",
+    ]
+    assert list(found.index) == list(range(8)) and list(found.columns) == [*index.columns, "rank", "matched"]
+
+
+def test_search_shows_ten_entities_at_most_and_an_empty_answer_keeps_its_columns() -> None:
+    index = _index({f"qwen_{n}": f"Qwen {n}" for n in range(1, 13)})
+    assert list(find_entities(index, "qwen")["id"]) == [f"qwen_{n}" for n in range(1, 11)]
+    empty = find_entities(index, "  ")
+    assert empty.empty and list(empty.columns) == [*index.columns, "rank", "matched"]
+    assert pd.api.types.is_integer_dtype(empty["rank"])  # sorts and joins like a full answer's ranks
