@@ -752,3 +752,20 @@ def test_search_shows_ten_entities_at_most_and_an_empty_answer_keeps_its_columns
     empty = find_entities(index, "  ")
     assert empty.empty and list(empty.columns) == [*index.columns, "rank", "matched"]
     assert pd.api.types.is_integer_dtype(empty["rank"])  # sorts and joins like a full answer's ranks
+
+
+def test_chain_summary_keeps_the_developers_order_joins_distinct_names_and_has_its_columns_when_empty() -> None:
+    chains = pd.DataFrame(
+        {
+            "developer_id": ["zeta", "zeta", "zeta", "alpha"],
+            "stage": ["model", "model", "model", "hardware"],
+            "entity_name": ["Z One", "Z Two", "Z One", "Chip A"],
+        }
+    )
+    summary = chain_summary(chains, ["model", "hardware"])
+    assert summary.to_dict("records") == [
+        {"developer_id": "zeta", "model": "Z One · Z Two", "hardware": ""},
+        {"developer_id": "alpha", "model": "", "hardware": "Chip A"},
+    ]
+    empty = chain_summary(chains.iloc[0:0], ["model", "hardware"])
+    assert empty.empty and list(empty.columns) == ["developer_id", "model", "hardware"]
