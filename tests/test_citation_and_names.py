@@ -8,7 +8,16 @@ from supplychain.data.entities import entity_names
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import entity_keys, entity_reference_columns, enum_columns, shipped_package
 from supplychain.i18n import language_of
-from supplychain.rules.provenance import bundle_readme, citation_line, citation_text, licence_name, report_citation
+from supplychain.rules.provenance import (
+    bundle_readme,
+    citation_line,
+    citation_text,
+    citing_rows,
+    evidence_mix,
+    key_findings,
+    licence_name,
+    report_citation,
+)
 
 PACKAGE = {"licenses": [{"name": "CC-BY-4.0"}], "title": "T", "version": "9", "created": "2026-01-02T00:00:00Z"}
 
@@ -155,3 +164,64 @@ def test_a_package_without_title_or_description_leaves_them_empty_in_every_langu
             plain = citation_text(package, _tables())["plain"]
         assert readme.startswith("# \n\n\n\n"), language  # no "None", no catalogue header in place of a title
         assert "None" not in readme + plain and "Content-Type" not in readme + plain, language
+
+
+def _cited() -> dict[str, pd.DataFrame]:
+    """Two companies, an event and two ties; s1 is cited by a company, the event and one tie."""
+
+    def empty(key: str) -> pd.DataFrame:
+        return pd.DataFrame(columns=[key, "name", "source_id", "evidence"])
+
+    return {
+        "companies": pd.DataFrame(
+            {
+                "company_id": ["acme", "beta"],
+                "name": ["Acme Corp", "Beta"],
+                "source_id": ["s1", "s2"],
+                "evidence": ["official", "press"],
+            }
+        ),
+        "models": empty("model_id"),
+        "chips": empty("chip_id"),
+        "locations": empty("location_id"),
+        "policies": empty("policy_id"),
+        "events": pd.DataFrame(
+            {"event_id": ["e1"], "title": ["Export rule announced"], "source_id": ["s1"], "evidence": ["report"]}
+        ),
+        "relationships": pd.DataFrame(
+            {
+                "relationship_id": ["r1", "r2"],
+                "from_id": ["acme", "beta"],
+                "relation": ["leases_capacity_from", "supplies"],
+                "to_id": ["beta", "acme"],
+                "source_id": ["s1", None],
+                "evidence": ["estimate", "press"],
+            }
+        ),
+    }
+
+
+def test_the_rows_resting_on_a_source_are_named_by_table_id_readable_label_and_evidence() -> None:
+    found = citing_rows(_cited(), shipped_package(), column="source_id", value="s1")
+    assert found.to_dict("records") == [
+        {"table": "companies", "id": "acme", "label": "Acme Corp", "evidence": "official"},
+        {"table": "events", "id": "e1", "label": "Export rule announced", "evidence": "report"},
+        {"table": "relationships", "id": "r1", "label": "acme leases capacity from beta", "evidence": "estimate"},
+    ]
+    nothing = citing_rows(_cited(), shipped_package(), column="source_id", value="unused")
+    assert nothing.empty and list(nothing.columns) == ["table", "id", "label", "evidence"]
+
+
+def test_the_evidence_mix_counts_every_cited_row_by_its_label() -> None:
+    assert evidence_mix(_cited()) == {"official": 1, "press": 2, "report": 1, "estimate": 1}
+
+
+def test_key_findings_are_the_flagged_claims_in_paragraph_order_and_a_blank_flag_is_not_one() -> None:
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["late", "blank", "no", "early"],
+            "is_key_finding": pd.array([True, None, False, True], dtype="boolean"),
+            "paragraph": [5, 1, 2, 3],
+        }
+    )
+    assert list(key_findings({"claims": claims})["claim_id"]) == ["early", "late"]
