@@ -769,3 +769,65 @@ def test_chain_summary_keeps_the_developers_order_joins_distinct_names_and_has_i
     ]
     empty = chain_summary(chains.iloc[0:0], ["model", "hardware"])
     assert empty.empty and list(empty.columns) == ["developer_id", "model", "hardware"]
+
+
+def test_each_chain_row_names_the_tie_that_led_there_from_which_entity_and_its_evidence() -> None:
+    tables = _chain_tables()
+    extra = _frame(
+        [
+            ("r11", "company", "dev_a", "uses", "chip", "x9"),
+            ("r12", "company", "us_dev", "operates", "location", "home"),
+        ]
+    )
+    tables["relationships"] = pd.concat([tables["relationships"], extra], ignore_index=True)
+    graph = build_graph(tables, build_entity_index(tables))
+    chains = chain_rows(graph, ["dev_a", "dev_b"])
+    assert list(chains.columns) == [
+        "developer_id",
+        "developer_name",
+        "stage",
+        "entity_id",
+        "entity_name",
+        "kind",
+        "parent_id",
+        "relation",
+        "relationship_id",
+        "evidence",
+    ]
+    rows = [
+        (r.stage, r.entity_id, r.parent_id, r.relation, r.relationship_id, r.evidence)
+        for r in chains[chains["developer_id"] == "dev_a"].itertuples()
+    ]
+    # Read off the ties by hand: dev_a develops a1, trains in hub (r1), leases from landlord (r2), who operates
+    # hub (r3) and is supplied by chipco (r4); dev_a uses x9 (r11); chip_rule restricts x9 (r9), rule restricts
+    # landlord (r5), repeal rescinds rule (r6).
+    assert rows == [
+        ("developer", "dev_a", "", "", "", ""),
+        ("model", "a1", "dev_a", "develops", "models:a1:developer_id", "official"),
+        ("location", "hub", "dev_a", "trains_in", "r1", "report"),
+        ("owner", "landlord", "dev_a", "leases_capacity_from", "r2", "report"),
+        ("owner", "landlord", "hub", "operates", "r3", "report"),
+        ("hardware", "x9", "dev_a", "uses", "r11", "report"),
+        ("hardware", "chipco", "landlord", "supplies", "r4", "report"),
+        ("measure", "chip_rule", "x9", "restricts", "r9", "report"),
+        ("measure", "rule", "landlord", "restricts", "r5", "report"),
+        ("measure", "repeal", "rule", "rescinds", "r6", "report"),
+    ]
+    b = [
+        (r.stage, r.entity_id, r.parent_id, r.relation) for r in chains[chains["developer_id"] == "dev_b"].itertuples()
+    ]
+    assert ("hardware", "x9", "b1", "trained_on") in b and ("hardware", "x9", "dev_b", "stockpiled") in b
+    assert chain_rows(graph, []).columns.tolist() == chains.columns.tolist()
+
+
+def test_chinese_developers_are_ai_developers_owned_in_china_or_based_there_in_file_order() -> None:
+    companies = pd.DataFrame(
+        {
+            "company_id": ["owned", "based", "foreign", "cloud", "blank_kind", "blank_both"],
+            "kind": ["ai_developer", "ai_developer", "ai_developer", "cloud_provider", None, "ai_developer"],
+            "ownership": ["chinese", "non_chinese", "non_chinese", "chinese", "chinese", None],
+            "country": ["SG", "CN", "US", "CN", "CN", None],
+        },
+        dtype="string",  # as loaded: a blank cell compares as <NA>, not False
+    )
+    assert chinese_developers({"companies": companies}) == ["owned", "based"]
