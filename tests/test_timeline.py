@@ -406,3 +406,35 @@ def test_the_window_chosen_on_the_zoom_strip_is_drawn_apart_from_the_not_yet_rev
     assert brushes, "the strip has its zoom brush"
     mark = brushes[0]["select"]["mark"]
     assert mark["fill"].lower() != UNREVIEWED_GREY.lower() and mark["stroke"]
+
+
+def test_the_window_keeps_an_item_ending_on_its_first_day_or_starting_on_its_last_and_drops_unknown_companies() -> None:
+    day = pd.Timestamp("2025-03-10")
+    items = pd.DataFrame(
+        {
+            "item_id": ["ends_on_start", "starts_on_end", "no_company"],
+            "date": [pd.Timestamp("2025-03-01"), pd.Timestamp("2025-03-20"), day],
+            "end": [day, pd.Timestamp("2025-03-20"), day],
+            "lane": "report",
+            "company_id": pd.array(["acme", "acme", None], dtype="string"),
+            "category": "report",
+        }
+    )
+    kept = filter_items(items, start=day, end=pd.Timestamp("2025-03-20"))
+    assert list(kept["item_id"]) == ["ends_on_start", "starts_on_end", "no_company"]
+    assert list(filter_items(items, companies=["acme"])["item_id"]) == ["ends_on_start", "starts_on_end"]
+
+
+def test_an_item_without_a_lane_is_on_the_first_row_unlabelled_and_a_table_without_precision_counts_days() -> None:
+    items = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-01-05", "2025-01-06", "2025-01-07"]),
+            "title": ["A", "B", "C"],
+            "lane": ["us", None, "us"],
+        }
+    )
+    placed = label_levels(items, pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"), width_px=700)
+    assert placed.loc[1].to_dict() == {"level": 0, "labelled": False, "align": "left"}
+    assert str(placed["level"].dtype) == "int64" and str(placed["labelled"].dtype) == "bool"
+    # No precision column: each date is a day, so "C" (two days after "A", its label 19 px wide) cannot share A's row.
+    assert list(placed["level"]) == [0, 0, 1] and list(placed["labelled"]) == [True, False, True]
