@@ -12,7 +12,8 @@ from test_pages import open_page
 
 from supplychain.charts.profile import moments_chart
 from supplychain.data.load import load_dataset
-from supplychain.rules.profile import entity_moments
+from supplychain.data.schema import shipped_package
+from supplychain.rules.profile import entity_moments, key_facts
 
 
 def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
@@ -66,3 +67,47 @@ def test_the_h20_mini_timeline_lists_its_rows_in_date_order() -> None:
     order = spec["layer"][0]["encoding"]["y"]["sort"]
     firsts = [moments.loc[moments["title"] == title, "start"].min() for title in order]
     assert firsts == sorted(firsts) and len(order) == moments["title"].nunique()
+
+
+def test_key_facts_word_each_filled_column_link_entities_and_websites_and_skip_ids_provenance_and_blanks() -> None:
+    index = pd.DataFrame(
+        [{"id": "beta", "kind": "company", "name": "Beta Holdings", "aliases": [], "table": "companies", "label": "B"}]
+    )
+    row = pd.Series(
+        {
+            "company_id": "acme",
+            "name": "Acme",
+            "kind": "ai_developer",
+            "country": "CN",
+            "ownership": None,
+            "hq_location_id": "nowhere",  # a reference to no known entity: shown as written, without a link
+            "parent_id": "beta",
+            "role": "Trains models abroad",
+            "website": "https://acme.example/",
+            "evidence": "official",
+            "source_id": "s1",
+        }
+    )
+    facts = key_facts(shipped_package(), "companies", row, index)
+    assert facts == [
+        ("Kind", "AI developer", None),
+        ("Country", "CN", None),
+        ("Headquarters", "nowhere", None),
+        ("Parent", "Beta Holdings", "/entity?id=beta#Beta Holdings"),
+        ("Website", "acme.example", "https://acme.example/"),
+    ]
+    policy = pd.Series(
+        {
+            "policy_id": "rule",
+            "name": "A rule",
+            "kind": "export_control_rule",
+            "announced_date": pd.Timestamp("2025-04-01"),
+            "announced_precision": "month",
+            "effective_date": pd.Timestamp("2025-04-09"),
+            "effective_precision": None,
+            "status": "in_force",
+        }
+    )
+    words = dict((label, text) for label, text, _ in key_facts(shipped_package(), "policies", policy, index))
+    assert words["Announced"] == "Apr 2025" and words["In effect from"] == "9 Apr 2025"
+    assert "Announced precision" not in words and "Policy id" not in words
