@@ -111,3 +111,10 @@ def test_key_facts_word_each_filled_column_link_entities_and_websites_and_skip_i
     words = dict((label, text) for label, text, _ in key_facts(shipped_package(), "policies", policy, index))
     assert words["Announced"] == "Apr 2025" and words["In effect from"] == "9 Apr 2025"
     assert "Announced precision" not in words and "Policy id" not in words
+
+
+def test_a_yes_or_no_fact_reads_yes_or_no() -> None:
+    index = pd.DataFrame(columns=["id", "kind", "name", "aliases", "table", "label"])
+    for value, word in ((True, "yes"), (False, "no")):
+        row = pd.Series({"model_id": "m", "name": "M", "open_weights": value})
+        assert key_facts(shipped_package(), "models", row, index) == [("Open weights", word, None)]
