@@ -16,6 +16,7 @@ from supplychain.data.export import (
     chart_image,
     dataset_zip,
     download_name,
+    entry_name,
     excel_csv,
     neutralise,
     to_csv_bytes,
@@ -376,3 +377,19 @@ def test_a_view_package_of_a_table_without_keys_describes_it_as_it_is() -> None:
     package = {"name": "p", "resources": [{"name": "t", "schema": {"fields": [{"name": "a"}, {"name": "b"}]}}]}
     out = view_package(package, {"t": pd.DataFrame({"a": [1]})})
     assert out["resources"] == [{"name": "t", "schema": {"fields": [{"name": "a"}], "foreignKeys": []}}]
+
+
+@pytest.mark.parametrize(
+    ("name", "entry"),
+    [
+        ("../../etc/passwd", "passwd"),  # no way out of the folder a reader unzips into
+        ("C:\\Users\\x\\evil.csv", "evil.csv"),  # nor a Windows path or drive
+        ("folder/sub/table.csv", "table.csv"),
+        ("folder/my table!.csv", "my_table_.csv"),  # a space or a sign becomes '_'
+        ("..Xray.csv", "Xray.csv"),  # leading dots go (no hidden file), the rest is kept
+        ("几何.csv", "__.csv"),
+        ("...", "file"),  # nothing left: still a name
+    ],
+)
+def test_a_zip_entry_is_a_plain_file_name_that_cannot_leave_its_folder(name: str, entry: str) -> None:
+    assert entry_name(name) == entry
