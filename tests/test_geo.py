@@ -427,3 +427,10 @@ def test_a_topojson_ring_joins_its_arcs_and_reverses_a_negative_one(tmp_path) ->
     square = frame.geometry.iloc[0]
     assert list(square.exterior.coords) == [(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]
     assert frame["name"].iloc[0] == "Square" and square.area == 4
+
+
+def test_a_region_holds_points_on_its_edges_and_across_the_antimeridian_but_not_outside() -> None:
+    pacific = regions.Region("p", "Pacific", 170.0, 190.0, -10.0, 10.0, 300)
+    assert pacific.contains(170.0, -10.0) and pacific.contains(190.0, 10.0)  # the edges are inside
+    assert pacific.contains(-170.0, 0.0) and pacific.contains(-175.0, 5.0)  # 190 and 185 written west of 180
+    assert not pacific.contains(100.0, 0.0) and not pacific.contains(-165.0, 0.0) and not pacific.contains(175.0, 11.0)
