@@ -13,7 +13,7 @@ from test_pages import open_page
 from supplychain.charts.profile import moments_chart
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import shipped_package
-from supplychain.rules.profile import entity_moments, key_facts
+from supplychain.rules.profile import entity_citations, entity_moments, key_facts
 
 
 def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
@@ -118,3 +118,33 @@ def test_a_yes_or_no_fact_reads_yes_or_no() -> None:
     for value, word in ((True, "yes"), (False, "no")):
         row = pd.Series({"model_id": "m", "name": "M", "open_weights": value})
         assert key_facts(shipped_package(), "models", row, index) == [("Open weights", word, None)]
+
+
+def test_a_profiles_sources_list_each_source_and_claim_once_with_what_rests_on_it() -> None:
+    row = pd.Series({"company_id": "acme", "name": "Acme", "source_id": "s1", "claim_id": None})
+    moments = pd.DataFrame(
+        {
+            "event_id": ["", "e1", "e2"],
+            "title": ["Released", "Export rule", "Second rule"],
+            "source_id": ["s1", "s2", "s2"],
+            "claim_id": ["", "c1", "c1"],
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "relationship_id": ["r1", "r2", "r3"],
+            "description": ["Acme leases from Beta", "", "Unsourced"],
+            "source_id": ["s1", "s1", ""],
+            "claim_id": ["", "", ""],
+        }
+    )
+    cites = entity_citations(row, "companies", moments, ties)
+    assert cites.to_dict("records") == [
+        {
+            "source_id": "s1",
+            "claim_id": "",
+            "supports": "the record itself (Company / organisation)",
+            "ties": "Acme leases from Beta; r2",
+        },
+        {"source_id": "s2", "claim_id": "c1", "supports": "event: Export rule; event: Second rule", "ties": ""},
+    ]
