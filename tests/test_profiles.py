@@ -13,7 +13,7 @@ from test_pages import open_page
 from supplychain.charts.profile import moments_chart
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import shipped_package
-from supplychain.rules.profile import entity_citations, entity_moments, key_facts
+from supplychain.rules.profile import entity_citations, entity_edges, entity_moments, key_facts
 
 
 def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
@@ -148,3 +148,15 @@ def test_a_profiles_sources_list_each_source_and_claim_once_with_what_rests_on_i
         },
         {"source_id": "s2", "claim_id": "c1", "supports": "event: Export rule; event: Second rule", "ties": ""},
     ]
+
+
+def test_a_profiles_ties_list_the_reports_first_then_official_press_reference_estimates_and_unlabelled_last() -> None:
+    edges = pd.DataFrame(
+        {
+            "from_id": ["acme", "acme", "beta", "acme", "acme", "acme", "acme", "gamma"],
+            "to_id": ["x", "y", "acme", "z", "w", "v", "u", "delta"],
+            "evidence": ["estimate", None, "press", "official", "report", "reference", "report", "report"],
+        }
+    )
+    ties = entity_edges(edges, "acme")
+    assert list(ties["to_id"]) == ["w", "u", "z", "acme", "v", "x", "y"]  # the second report tie after the first
