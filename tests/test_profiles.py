@@ -13,7 +13,7 @@ from test_pages import open_page
 from supplychain.charts.profile import moments_chart
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import shipped_package
-from supplychain.rules.profile import entity_citations, entity_edges, entity_moments, key_facts
+from supplychain.rules.profile import entity_citations, entity_edges, entity_moments, entity_place, key_facts
 
 
 def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
@@ -160,3 +160,14 @@ def test_a_profiles_ties_list_the_reports_first_then_official_press_reference_es
     )
     ties = entity_edges(edges, "acme")
     assert list(ties["to_id"]) == ["w", "u", "z", "acme", "v", "x", "y"]  # the second report tie after the first
+
+
+def test_the_small_map_shows_a_place_itself_a_companys_head_office_and_nothing_for_other_entities() -> None:
+    locations = pd.DataFrame({"location_id": ["hub", "blank"], "lat": [1.3, None], "lon": [103.8, None]})
+    tables = {"locations": locations}
+    assert entity_place(tables, "locations", locations.iloc[0])["location_id"] == "hub"
+    assert entity_place(tables, "locations", locations.iloc[1]) is None  # no coordinates: no map
+    company = pd.Series({"company_id": "acme", "hq_location_id": "hub"})
+    assert entity_place(tables, "companies", company)["location_id"] == "hub"
+    assert entity_place(tables, "companies", company.replace({"hub": "blank"})) is None
+    assert entity_place(tables, "models", pd.Series({"model_id": "m", "hq_location_id": "hub"})) is None
