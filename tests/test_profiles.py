@@ -13,7 +13,14 @@ from test_pages import open_page
 from supplychain.charts.profile import moments_chart
 from supplychain.data.load import load_dataset
 from supplychain.data.schema import shipped_package
-from supplychain.rules.profile import entity_citations, entity_edges, entity_moments, entity_place, key_facts
+from supplychain.rules.profile import (
+    entity_citations,
+    entity_edges,
+    entity_moments,
+    entity_place,
+    entity_ties,
+    key_facts,
+)
 
 
 def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
@@ -171,3 +178,35 @@ def test_the_small_map_shows_a_place_itself_a_companys_head_office_and_nothing_f
     assert entity_place(tables, "companies", company)["location_id"] == "hub"
     assert entity_place(tables, "companies", company.replace({"hub": "blank"})) is None
     assert entity_place(tables, "models", pd.Series({"model_id": "m", "hq_location_id": "hub"})) is None
+
+
+def test_a_profiles_tie_rows_link_both_ends_by_name_and_keep_period_evidence_and_sources() -> None:
+    edges = pd.DataFrame(
+        {
+            "from_id": ["acme", "zeta"],
+            "from_name": ["Acme", "Zeta"],
+            "relation_label": ["leases capacity from", "is unrelated to"],
+            "to_id": ["beta", "omega"],
+            "to_name": ["Beta Cloud", "Omega"],
+            "period": ["2024 –", ""],
+            "evidence": ["report", "report"],
+            "description": ["Acme leases from Beta", ""],
+            "source_id": ["s1", "s2"],
+            "claim_id": ["c1", ""],
+            "relationship_id": ["r1", "r2"],
+        },
+        index=[7, 8],
+    )
+    assert entity_ties(edges, "acme").to_dict("records") == [
+        {
+            "from": "/entity?id=acme#Acme",
+            "relation": "leases capacity from",
+            "to": "/entity?id=beta#Beta Cloud",
+            "period": "2024 –",
+            "evidence": "report",
+            "description": "Acme leases from Beta",
+            "source_id": "s1",
+            "claim_id": "c1",
+            "relationship_id": "r1",
+        }
+    ]
