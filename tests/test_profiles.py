@@ -210,3 +210,66 @@ def test_a_profiles_tie_rows_link_both_ends_by_name_and_keep_period_evidence_and
             "relationship_id": "r1",
         }
     ]
+
+
+def test_a_profiles_moments_are_its_own_dates_and_the_events_naming_it_in_date_order_with_spans() -> None:
+    policy = pd.Series(
+        {
+            "policy_id": "rule",
+            "announced_date": pd.Timestamp("2025-04-01"),
+            "announced_precision": "month",
+            "effective_date": pd.Timestamp("2025-05-13"),
+            "effective_precision": None,
+            "ended_date": None,
+            "source_id": "s1",
+            "claim_id": "c1",
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2"],
+            "date": [pd.Timestamp("2025-01-15"), pd.Timestamp("2025-02-01")],
+            "date_precision": ["day", "day"],
+            "title": ["Rule drafted", "Other"],
+            "category": ["us_policy", "us_policy"],
+            "company_id": [None, None],
+            "model_id": [None, None],
+            "chip_id": [None, None],
+            "policy_id": ["rule", "other_rule"],
+            "location_id": [None, None],
+            "source_id": ["s2", "s3"],
+            "claim_id": [None, None],
+        }
+    )
+    moments = entity_moments({"events": events}, "policies", policy, "rule")
+    assert moments[["date", "precision", "title", "what", "event_id", "source_id", "claim_id"]].to_dict("records") == [
+        {
+            "date": pd.Timestamp("2025-01-15"),
+            "precision": "day",
+            "title": "Rule drafted",
+            "what": "us policy",
+            "event_id": "e1",
+            "source_id": "s2",
+            "claim_id": "",
+        },
+        {
+            "date": pd.Timestamp("2025-04-01"),
+            "precision": "month",
+            "title": "Announced",
+            "what": "Its own record",
+            "event_id": "",
+            "source_id": "s1",
+            "claim_id": "c1",
+        },
+        {
+            "date": pd.Timestamp("2025-05-13"),
+            "precision": "day",
+            "title": "Took effect",
+            "what": "Its own record",
+            "event_id": "",
+            "source_id": "s1",
+            "claim_id": "c1",
+        },
+    ]
+    assert list(moments["end"]) == [pd.Timestamp("2025-01-15"), pd.Timestamp("2025-05-01"), pd.Timestamp("2025-05-13")]
+    assert list(moments.index) == [0, 1, 2] and moments.columns[-3:].tolist() == ["start", "end", "when"]
