@@ -305,3 +305,14 @@ def test_standings_judge_every_key_finding_and_agree_with_their_links(dataset) -
     early = [e for e in links["event_id"] if pd.Timestamp(events.loc[e, "date"]) < REPORT_DATE - pd.Timedelta(days=7)]
     assert not early, f"standing links must point to events from the report's time or later: {early}"
     assert not bad, bad
+
+
+def test_a_package_whose_source_kinds_state_no_evidence_rule_allows_no_label_instead_of_failing() -> None:
+    package = {"resources": [{"name": "sources", "schema": {"fields": [{"name": "kind", "type": "string"}]}}]}
+    assert evidence_by_source_kind(package) == {}
+
+
+def test_a_column_without_an_enum_or_any_constraint_offers_no_fixed_values() -> None:
+    fields = [{"name": "kind", "constraints": {"required": True}}, {"name": "note"}]
+    package = {"resources": [{"name": "t", "schema": {"fields": fields}}]}
+    assert enum_values(package, "t", "kind") == [] and enum_values(package, "t", "note") == []

@@ -16,6 +16,7 @@ from supplychain.data.export import (
     chart_image,
     dataset_zip,
     download_name,
+    entry_name,
     excel_csv,
     neutralise,
     to_csv_bytes,
@@ -162,6 +163,27 @@ def test_bundle_carries_the_claims_and_sources_its_rows_cite(mini_dir: Path) -> 
     frames = with_citations(dataset.tables, {"relationships": edges})
     assert list(frames["claims"]["claim_id"]) == ["c_one"]
     assert list(frames["sources"]["source_id"]) == ["rep"]
+
+
+def test_a_bundle_citing_nothing_carries_no_empty_claims_or_sources_table(mini_dir: Path) -> None:
+    tables = load_dataset(mini_dir).tables
+    lanes = tables["lanes"]
+    assert set(with_citations(tables, {"lanes": lanes})) == {"lanes"}
+    assert with_citations(tables, {}) == {}
+
+
+def test_a_bundle_of_the_claims_or_sources_themselves_keeps_every_row(mini_dir: Path) -> None:
+    tables = load_dataset(mini_dir).tables
+    tables["claims"] = pd.concat([tables["claims"], tables["claims"].assign(claim_id="c_two")], ignore_index=True)
+    edges = tables["relationships"].iloc[:1]  # cites claim c_one and source rep only
+    frames = with_citations(tables, {"relationships": edges, "claims": tables["claims"], "sources": tables["sources"]})
+    assert len(frames["claims"]) == len(tables["claims"]) > 1
+    assert len(frames["sources"]) == len(tables["sources"]) > 1
+    # A claims or sources table the reader filtered is bundled as filtered, never widened by what other rows cite.
+    chosen = {"relationships": edges, "claims": tables["claims"].iloc[1:], "sources": tables["sources"].iloc[1:]}
+    frames = with_citations(tables, chosen)
+    assert list(frames["claims"]["claim_id"]) == ["c_two"]
+    assert list(frames["sources"]["source_id"]) == list(tables["sources"]["source_id"].iloc[1:])
 
 
 def test_chart_saves_as_svg_and_png_offline(mini_dir: Path) -> None:
@@ -355,3 +377,19 @@ def test_a_view_package_of_a_table_without_keys_describes_it_as_it_is() -> None:
     package = {"name": "p", "resources": [{"name": "t", "schema": {"fields": [{"name": "a"}, {"name": "b"}]}}]}
     out = view_package(package, {"t": pd.DataFrame({"a": [1]})})
     assert out["resources"] == [{"name": "t", "schema": {"fields": [{"name": "a"}], "foreignKeys": []}}]
+
+
+@pytest.mark.parametrize(
+    ("name", "entry"),
+    [
+        ("../../etc/passwd", "passwd"),  # no way out of the folder a reader unzips into
+        ("C:\\Users\\x\\evil.csv", "evil.csv"),  # nor a Windows path or drive
+        ("folder/sub/table.csv", "table.csv"),
+        ("folder/my table!.csv", "my_table_.csv"),  # a space or a sign becomes '_'
+        ("..Xray.csv", "Xray.csv"),  # leading dots go (no hidden file), the rest is kept
+        ("几何.csv", "__.csv"),
+        ("...", "file"),  # nothing left: still a name
+    ],
+)
+def test_a_zip_entry_is_a_plain_file_name_that_cannot_leave_its_folder(name: str, entry: str) -> None:
+    assert entry_name(name) == entry

@@ -247,6 +247,49 @@ def test_geojson_download_holds_the_places_and_flows_shown(mini) -> None:
     assert line["geometry"]["coordinates"] == [[120.15, 30.27], [103.85, 1.29]]
 
 
+def test_geojson_download_is_a_standard_feature_collection_a_reader_opens_with_readable_names() -> None:
+    points = pd.DataFrame(
+        {
+            "location_id": ["bj"],
+            "name": ["北京 Beijing"],
+            "lon": [116.4],
+            "lat": [39.9],
+            "opened": [pd.Timestamp("2024-05-01")],
+        }
+    )
+    flows = pd.DataFrame(
+        {
+            "flow_id": ["f1"],
+            "origin_lon": [1.0],
+            "origin_lat": [2.0],
+            "dest_lon": [3.0],
+            "dest_lat": [4.0],
+            "note": [None],
+        }
+    )
+    collections = [geojson.points_geojson(points), geojson.flows_geojson(flows)]
+    merged = geojson.merge_collections(*collections)
+    raw = geojson.to_geojson_bytes(merged)
+    for collection in [*collections, json.loads(raw)]:
+        # RFC 7946's member names and type values, spelled exactly: GIS tools reject any other spelling.
+        assert collection["type"] == "FeatureCollection"
+        for feature in collection["features"]:
+            assert feature["type"] == "Feature" and {"id", "properties", "geometry"} <= set(feature)
+    point, line = json.loads(raw)["features"]
+    assert (point["id"], line["id"]) == ("bj", "f1")
+    assert point["properties"] == {
+        "location_id": "bj",
+        "name": "北京 Beijing",
+        "lon": 116.4,
+        "lat": 39.9,
+        "opened": "2024-05-01",
+    }
+    assert line["properties"]["note"] is None
+    text = raw.decode("utf-8")
+    assert "北京 Beijing" in text  # the name as written, not \\u escapes
+    assert text.endswith("}\n") and text.count("\n") > 10  # one member per line: a diff shows what changed
+
+
 def test_map_layers_show_only_the_chosen_places_and_flows(shipped) -> None:
     base = map_tables.build_map_base(shipped)
     prepared = maps.prepare_region(base.points, base.flows, "sea")
@@ -384,3 +427,10 @@ def test_a_topojson_ring_joins_its_arcs_and_reverses_a_negative_one(tmp_path) ->
     square = frame.geometry.iloc[0]
     assert list(square.exterior.coords) == [(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]
     assert frame["name"].iloc[0] == "Square" and square.area == 4
+
+
+def test_a_region_holds_points_on_its_edges_and_across_the_antimeridian_but_not_outside() -> None:
+    pacific = regions.Region("p", "Pacific", 170.0, 190.0, -10.0, 10.0, 300)
+    assert pacific.contains(170.0, -10.0) and pacific.contains(190.0, 10.0)  # the edges are inside
+    assert pacific.contains(-170.0, 0.0) and pacific.contains(-175.0, 5.0)  # 190 and 185 written west of 180
+    assert not pacific.contains(100.0, 0.0) and not pacific.contains(-165.0, 0.0) and not pacific.contains(175.0, 11.0)

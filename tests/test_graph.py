@@ -675,3 +675,159 @@ def test_no_chain_line_runs_through_a_models_dot(shipped) -> None:
                 if abs(at - row) < 0.2:  # a dot is about 0.4 rows across
                     crossed.append((line["from"], line["to"], name))
     assert crossed == [], crossed
+
+
+def _index(names: dict[str, str]) -> pd.DataFrame:
+    """A hand-made entity index: id -> name, every entity a model with no alias."""
+    rows = [
+        {"id": i, "kind": "model", "name": n, "aliases": [], "table": "models", "label": n} for i, n in names.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_mistyped_id_naming_a_whole_name_suggests_that_entity_before_its_words_matches() -> None:
+    index = _index({"qwen": "Qwen", "qwen_vl": "Qwen-VL", "vl_net": "VL Net"})
+    assert suggest_entities(index, "qwen_vl").iloc[0]["id"] == "qwen_vl"
+
+
+def test_suggestions_are_at_most_six_numbered_from_the_top_with_rank_and_what_matched() -> None:
+    index = _index({f"qwen_{n}": f"Qwen {n}" for n in range(1, 10)})
+    found = suggest_entities(index, "qwen")
+    assert list(found["id"]) == [f"qwen_{n}" for n in range(1, 7)]
+    assert list(found.index) == list(range(6))
+    assert list(found.columns) == [*index.columns, "rank", "matched"]
+
+
+def test_each_word_of_two_letters_or_more_and_a_long_words_first_four_letters_are_tried() -> None:
+    index = _index({"qwen": "Qwen", "vl_net": "VL Net", "ernie": "Ernie"})
+    assert list(suggest_entities(index, "zz_vl")["id"]) == ["vl_net"]  # "vl" alone finds it
+    assert list(suggest_entities(index, "qwenx")["id"]) == ["qwen"]  # "qwen" of a five-letter word
+    assert suggest_entities(index, "z_q").empty  # one-letter words are not tried
+
+
+def test_when_the_whole_text_fills_the_list_no_words_match_is_added() -> None:
+    index = _index({**{f"ab_cd_{n}": f"Ab Cd {n}" for n in range(1, 7)}, "cd": "Cd"})
+    assert list(suggest_entities(index, "ab_cd")["id"]) == [f"ab_cd_{n}" for n in range(1, 7)]
+
+
+def test_suggestions_from_several_words_keep_the_first_words_matches_first() -> None:
+    names = {f"{word}_{n}": f"{word.title()} {n}" for word in ("alpha", "beta", "gamma") for n in range(1, 7)}
+    found = suggest_entities(_index(names), "alp_bet_gam")
+    assert list(found["id"]) == [f"alpha_{n}" for n in range(1, 7)]
+
+
+def test_search_ranks_exact_name_alias_prefixes_word_starts_then_containment_and_says_what_matched() -> None:
+    rows = [  # file order deliberately the reverse of the ranks
+        ("megaqwen", "Megaqwen", []),  # name contains: 5
+        ("other", "Other", ["Yqwenish"]),  # an alias contains: 6
+        ("big", "Big Qwen", []),  # a word of the name starts with: 4
+        ("tongyi", "Tongyi", ["Qwenlike"]),  # an alias starts with: 3
+        ("qwenith", "Qwenith", []),  # the name starts with: 2
+        ("alibaba_model", "Alibaba model", ["Tongyi", "QWEN"]),  # an alias, folded, is exact: 1
+        ("exact", "Qwen", []),  # the name is exact: 0
+        ("aqwen", "Nothing", []),  # the id contains: 6, after the alias-contains row above it in the file
+    ]
+    index = pd.DataFrame(
+        [{"id": i, "kind": "model", "name": n, "aliases": a, "table": "models", "label": n} for i, n, a in rows]
+    )
+    found = find_entities(index, "qwen")
+    assert list(found["id"]) == ["exact", "alibaba_model", "qwenith", "tongyi", "big", "megaqwen", "other", "aqwen"]
+    assert list(found["rank"]) == [0, 1, 2, 3, 4, 5, 6, 6]
+    assert list(found["matched"]) == [
+        "Qwen",
+        "QWEN",
+        "Qwenith",
+        "Qwenlike",
+        "Big Qwen",
+        "Megaqwen",
+        "Yqwenish",
+        "aqwen",
+    ]
+    assert list(found.index) == list(range(8)) and list(found.columns) == [*index.columns, "rank", "matched"]
+
+
+def test_search_shows_ten_entities_at_most_and_an_empty_answer_keeps_its_columns() -> None:
+    index = _index({f"qwen_{n}": f"Qwen {n}" for n in range(1, 13)})
+    assert list(find_entities(index, "qwen")["id"]) == [f"qwen_{n}" for n in range(1, 11)]
+    empty = find_entities(index, "  ")
+    assert empty.empty and list(empty.columns) == [*index.columns, "rank", "matched"]
+    assert pd.api.types.is_integer_dtype(empty["rank"])  # sorts and joins like a full answer's ranks
+
+
+def test_chain_summary_keeps_the_developers_order_joins_distinct_names_and_has_its_columns_when_empty() -> None:
+    chains = pd.DataFrame(
+        {
+            "developer_id": ["zeta", "zeta", "zeta", "alpha"],
+            "stage": ["model", "model", "model", "hardware"],
+            "entity_name": ["Z One", "Z Two", "Z One", "Chip A"],
+        }
+    )
+    summary = chain_summary(chains, ["model", "hardware"])
+    assert summary.to_dict("records") == [
+        {"developer_id": "zeta", "model": "Z One · Z Two", "hardware": ""},
+        {"developer_id": "alpha", "model": "", "hardware": "Chip A"},
+    ]
+    empty = chain_summary(chains.iloc[0:0], ["model", "hardware"])
+    assert empty.empty and list(empty.columns) == ["developer_id", "model", "hardware"]
+
+
+def test_each_chain_row_names_the_tie_that_led_there_from_which_entity_and_its_evidence() -> None:
+    tables = _chain_tables()
+    extra = _frame(
+        [
+            ("r11", "company", "dev_a", "uses", "chip", "x9"),
+            ("r12", "company", "us_dev", "operates", "location", "home"),
+        ]
+    )
+    tables["relationships"] = pd.concat([tables["relationships"], extra], ignore_index=True)
+    graph = build_graph(tables, build_entity_index(tables))
+    chains = chain_rows(graph, ["dev_a", "dev_b"])
+    assert list(chains.columns) == [
+        "developer_id",
+        "developer_name",
+        "stage",
+        "entity_id",
+        "entity_name",
+        "kind",
+        "parent_id",
+        "relation",
+        "relationship_id",
+        "evidence",
+    ]
+    rows = [
+        (r.stage, r.entity_id, r.parent_id, r.relation, r.relationship_id, r.evidence)
+        for r in chains[chains["developer_id"] == "dev_a"].itertuples()
+    ]
+    # Read off the ties by hand: dev_a develops a1, trains in hub (r1), leases from landlord (r2), who operates
+    # hub (r3) and is supplied by chipco (r4); dev_a uses x9 (r11); chip_rule restricts x9 (r9), rule restricts
+    # landlord (r5), repeal rescinds rule (r6).
+    assert rows == [
+        ("developer", "dev_a", "", "", "", ""),
+        ("model", "a1", "dev_a", "develops", "models:a1:developer_id", "official"),
+        ("location", "hub", "dev_a", "trains_in", "r1", "report"),
+        ("owner", "landlord", "dev_a", "leases_capacity_from", "r2", "report"),
+        ("owner", "landlord", "hub", "operates", "r3", "report"),
+        ("hardware", "x9", "dev_a", "uses", "r11", "report"),
+        ("hardware", "chipco", "landlord", "supplies", "r4", "report"),
+        ("measure", "chip_rule", "x9", "restricts", "r9", "report"),
+        ("measure", "rule", "landlord", "restricts", "r5", "report"),
+        ("measure", "repeal", "rule", "rescinds", "r6", "report"),
+    ]
+    b = [
+        (r.stage, r.entity_id, r.parent_id, r.relation) for r in chains[chains["developer_id"] == "dev_b"].itertuples()
+    ]
+    assert ("hardware", "x9", "b1", "trained_on") in b and ("hardware", "x9", "dev_b", "stockpiled") in b
+    assert chain_rows(graph, []).columns.tolist() == chains.columns.tolist()
+
+
+def test_chinese_developers_are_ai_developers_owned_in_china_or_based_there_in_file_order() -> None:
+    companies = pd.DataFrame(
+        {
+            "company_id": ["owned", "based", "foreign", "cloud", "blank_kind", "blank_both"],
+            "kind": ["ai_developer", "ai_developer", "ai_developer", "cloud_provider", None, "ai_developer"],
+            "ownership": ["chinese", "non_chinese", "non_chinese", "chinese", "chinese", None],
+            "country": ["SG", "CN", "US", "CN", "CN", None],
+        },
+        dtype="string",  # as loaded: a blank cell compares as <NA>, not False
+    )
+    assert chinese_developers({"companies": companies}) == ["owned", "based"]

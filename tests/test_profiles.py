@@ -12,7 +12,15 @@ from test_pages import open_page
 
 from supplychain.charts.profile import moments_chart
 from supplychain.data.load import load_dataset
-from supplychain.rules.profile import entity_moments
+from supplychain.data.schema import shipped_package
+from supplychain.rules.profile import (
+    entity_citations,
+    entity_edges,
+    entity_moments,
+    entity_place,
+    entity_ties,
+    key_facts,
+)
 
 
 def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
@@ -66,3 +74,202 @@ def test_the_h20_mini_timeline_lists_its_rows_in_date_order() -> None:
     order = spec["layer"][0]["encoding"]["y"]["sort"]
     firsts = [moments.loc[moments["title"] == title, "start"].min() for title in order]
     assert firsts == sorted(firsts) and len(order) == moments["title"].nunique()
+
+
+def test_key_facts_word_each_filled_column_link_entities_and_websites_and_skip_ids_provenance_and_blanks() -> None:
+    index = pd.DataFrame(
+        [{"id": "beta", "kind": "company", "name": "Beta Holdings", "aliases": [], "table": "companies", "label": "B"}]
+    )
+    row = pd.Series(
+        {
+            "company_id": "acme",
+            "name": "Acme",
+            "kind": "ai_developer",
+            "country": "CN",
+            "ownership": None,
+            "hq_location_id": "nowhere",  # a reference to no known entity: shown as written, without a link
+            "parent_id": "beta",
+            "role": "Trains models abroad",
+            "website": "https://acme.example/",
+            "evidence": "official",
+            "source_id": "s1",
+        }
+    )
+    facts = key_facts(shipped_package(), "companies", row, index)
+    assert facts == [
+        ("Kind", "AI developer", None),
+        ("Country", "CN", None),
+        ("Headquarters", "nowhere", None),
+        ("Parent", "Beta Holdings", "/entity?id=beta#Beta Holdings"),
+        ("Website", "acme.example", "https://acme.example/"),
+    ]
+    policy = pd.Series(
+        {
+            "policy_id": "rule",
+            "name": "A rule",
+            "kind": "export_control_rule",
+            "announced_date": pd.Timestamp("2025-04-01"),
+            "announced_precision": "month",
+            "effective_date": pd.Timestamp("2025-04-09"),
+            "effective_precision": None,
+            "status": "in_force",
+        }
+    )
+    words = dict((label, text) for label, text, _ in key_facts(shipped_package(), "policies", policy, index))
+    assert words["Announced"] == "Apr 2025" and words["In effect from"] == "9 Apr 2025"
+    assert "Announced precision" not in words and "Policy id" not in words
+
+
+def test_a_yes_or_no_fact_reads_yes_or_no() -> None:
+    index = pd.DataFrame(columns=["id", "kind", "name", "aliases", "table", "label"])
+    for value, word in ((True, "yes"), (False, "no")):
+        row = pd.Series({"model_id": "m", "name": "M", "open_weights": value})
+        assert key_facts(shipped_package(), "models", row, index) == [("Open weights", word, None)]
+
+
+def test_a_profiles_sources_list_each_source_and_claim_once_with_what_rests_on_it() -> None:
+    row = pd.Series({"company_id": "acme", "name": "Acme", "source_id": "s1", "claim_id": None})
+    moments = pd.DataFrame(
+        {
+            "event_id": ["", "e1", "e2"],
+            "title": ["Released", "Export rule", "Second rule"],
+            "source_id": ["s1", "s2", "s2"],
+            "claim_id": ["", "c1", "c1"],
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "relationship_id": ["r1", "r2", "r3"],
+            "description": ["Acme leases from Beta", "", "Unsourced"],
+            "source_id": ["s1", "s1", ""],
+            "claim_id": ["", "", ""],
+        }
+    )
+    cites = entity_citations(row, "companies", moments, ties)
+    assert cites.to_dict("records") == [
+        {
+            "source_id": "s1",
+            "claim_id": "",
+            "supports": "the record itself (Company / organisation)",
+            "ties": "Acme leases from Beta; r2",
+        },
+        {"source_id": "s2", "claim_id": "c1", "supports": "event: Export rule; event: Second rule", "ties": ""},
+    ]
+
+
+def test_a_profiles_ties_list_the_reports_first_then_official_press_reference_estimates_and_unlabelled_last() -> None:
+    edges = pd.DataFrame(
+        {
+            "from_id": ["acme", "acme", "beta", "acme", "acme", "acme", "acme", "gamma"],
+            "to_id": ["x", "y", "acme", "z", "w", "v", "u", "delta"],
+            "evidence": ["estimate", None, "press", "official", "report", "reference", "report", "report"],
+        }
+    )
+    ties = entity_edges(edges, "acme")
+    assert list(ties["to_id"]) == ["w", "u", "z", "acme", "v", "x", "y"]  # the second report tie after the first
+
+
+def test_the_small_map_shows_a_place_itself_a_companys_head_office_and_nothing_for_other_entities() -> None:
+    locations = pd.DataFrame({"location_id": ["hub", "blank"], "lat": [1.3, None], "lon": [103.8, None]})
+    tables = {"locations": locations}
+    assert entity_place(tables, "locations", locations.iloc[0])["location_id"] == "hub"
+    assert entity_place(tables, "locations", locations.iloc[1]) is None  # no coordinates: no map
+    company = pd.Series({"company_id": "acme", "hq_location_id": "hub"})
+    assert entity_place(tables, "companies", company)["location_id"] == "hub"
+    assert entity_place(tables, "companies", company.replace({"hub": "blank"})) is None
+    assert entity_place(tables, "models", pd.Series({"model_id": "m", "hq_location_id": "hub"})) is None
+
+
+def test_a_profiles_tie_rows_link_both_ends_by_name_and_keep_period_evidence_and_sources() -> None:
+    edges = pd.DataFrame(
+        {
+            "from_id": ["acme", "zeta"],
+            "from_name": ["Acme", "Zeta"],
+            "relation_label": ["leases capacity from", "is unrelated to"],
+            "to_id": ["beta", "omega"],
+            "to_name": ["Beta Cloud", "Omega"],
+            "period": ["2024 –", ""],
+            "evidence": ["report", "report"],
+            "description": ["Acme leases from Beta", ""],
+            "source_id": ["s1", "s2"],
+            "claim_id": ["c1", ""],
+            "relationship_id": ["r1", "r2"],
+        },
+        index=[7, 8],
+    )
+    assert entity_ties(edges, "acme").to_dict("records") == [
+        {
+            "from": "/entity?id=acme#Acme",
+            "relation": "leases capacity from",
+            "to": "/entity?id=beta#Beta Cloud",
+            "period": "2024 –",
+            "evidence": "report",
+            "description": "Acme leases from Beta",
+            "source_id": "s1",
+            "claim_id": "c1",
+            "relationship_id": "r1",
+        }
+    ]
+
+
+def test_a_profiles_moments_are_its_own_dates_and_the_events_naming_it_in_date_order_with_spans() -> None:
+    policy = pd.Series(
+        {
+            "policy_id": "rule",
+            "announced_date": pd.Timestamp("2025-04-01"),
+            "announced_precision": "month",
+            "effective_date": pd.Timestamp("2025-05-13"),
+            "effective_precision": None,
+            "ended_date": None,
+            "source_id": "s1",
+            "claim_id": "c1",
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2"],
+            "date": [pd.Timestamp("2025-01-15"), pd.Timestamp("2025-02-01")],
+            "date_precision": ["day", "day"],
+            "title": ["Rule drafted", "Other"],
+            "category": ["us_policy", "us_policy"],
+            "company_id": [None, None],
+            "model_id": [None, None],
+            "chip_id": [None, None],
+            "policy_id": ["rule", "other_rule"],
+            "location_id": [None, None],
+            "source_id": ["s2", "s3"],
+            "claim_id": [None, None],
+        }
+    )
+    moments = entity_moments({"events": events}, "policies", policy, "rule")
+    assert moments[["date", "precision", "title", "what", "event_id", "source_id", "claim_id"]].to_dict("records") == [
+        {
+            "date": pd.Timestamp("2025-01-15"),
+            "precision": "day",
+            "title": "Rule drafted",
+            "what": "us policy",
+            "event_id": "e1",
+            "source_id": "s2",
+            "claim_id": "",
+        },
+        {
+            "date": pd.Timestamp("2025-04-01"),
+            "precision": "month",
+            "title": "Announced",
+            "what": "Its own record",
+            "event_id": "",
+            "source_id": "s1",
+            "claim_id": "c1",
+        },
+        {
+            "date": pd.Timestamp("2025-05-13"),
+            "precision": "day",
+            "title": "Took effect",
+            "what": "Its own record",
+            "event_id": "",
+            "source_id": "s1",
+            "claim_id": "c1",
+        },
+    ]
+    assert list(moments["end"]) == [pd.Timestamp("2025-01-15"), pd.Timestamp("2025-05-01"), pd.Timestamp("2025-05-13")]
+    assert list(moments.index) == [0, 1, 2] and moments.columns[-3:].tolist() == ["start", "end", "when"]

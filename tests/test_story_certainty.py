@@ -48,3 +48,19 @@ def test_the_boom_step_frames_china_whole_with_the_hubs_it_names() -> None:
     places = tables["locations"].set_index("location_id")
     for place in ("china", "beijing", "hangzhou", "shenzhen", "singapore", "johor"):
         assert region.contains(places.loc[place, "lon"], places.loc[place, "lat"]), place
+
+
+def test_each_step_names_the_claim_behind_it_or_none_and_only_the_view_settings_it_sets() -> None:
+    blank = {c: None for c in ("region", "from", "to", "lanes", "asof", "focus", "hops")}
+    frame = {c: None for c in ("frame_lon_min", "frame_lon_max", "frame_lat_min", "frame_lat_max")}
+    common = {"text": "Why.", "visual": "timeline", "page": "timeline", **blank, **frame}
+    rows = pd.DataFrame(
+        [
+            {"position": 2, "heading": "Second", "claim_id": None, **common, "lanes": "chips"},
+            {"position": 1, "heading": "First", "claim_id": "c_one", **common, "from": pd.Timestamp("2025-01-01")},
+        ]
+    )
+    first, second = story_steps({"story_steps": rows})
+    assert (first.heading, first.claim_id, first.params) == ("First", "c_one", {"from": "2025-01-01"})
+    assert (second.heading, second.claim_id, second.params) == ("Second", None, {"lanes": "chips"})
+    assert (first.text, first.visual, first.page, first.frame) == ("Why.", "timeline", "timeline", None)

@@ -406,3 +406,68 @@ def test_the_window_chosen_on_the_zoom_strip_is_drawn_apart_from_the_not_yet_rev
     assert brushes, "the strip has its zoom brush"
     mark = brushes[0]["select"]["mark"]
     assert mark["fill"].lower() != UNREVIEWED_GREY.lower() and mark["stroke"]
+
+
+def test_the_window_keeps_an_item_ending_on_its_first_day_or_starting_on_its_last_and_drops_unknown_companies() -> None:
+    day = pd.Timestamp("2025-03-10")
+    items = pd.DataFrame(
+        {
+            "item_id": ["ends_on_start", "starts_on_end", "no_company"],
+            "date": [pd.Timestamp("2025-03-01"), pd.Timestamp("2025-03-20"), day],
+            "end": [day, pd.Timestamp("2025-03-20"), day],
+            "lane": "report",
+            "company_id": pd.array(["acme", "acme", None], dtype="string"),
+            "category": "report",
+        }
+    )
+    kept = filter_items(items, start=day, end=pd.Timestamp("2025-03-20"))
+    assert list(kept["item_id"]) == ["ends_on_start", "starts_on_end", "no_company"]
+    assert list(filter_items(items, companies=["acme"])["item_id"]) == ["ends_on_start", "starts_on_end"]
+
+
+def test_an_item_without_a_lane_is_on_the_first_row_unlabelled_and_a_table_without_precision_counts_days() -> None:
+    items = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-01-05", "2025-01-06", "2025-01-07"]),
+            "title": ["A", "B", "C"],
+            "lane": ["us", None, "us"],
+        }
+    )
+    placed = label_levels(items, pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"), width_px=700)
+    assert placed.loc[1].to_dict() == {"level": 0, "labelled": False, "align": "left"}
+    assert str(placed["level"].dtype) == "int64" and str(placed["labelled"].dtype) == "bool"
+    # No precision column: each date is a day, so "C" (two days after "A", its label 19 px wide) cannot share A's row.
+    assert list(placed["level"]) == [0, 0, 1] and list(placed["labelled"]) == [True, False, True]
+
+
+def test_the_undated_note_names_undated_models_and_chips_only_for_the_lanes_shown() -> None:
+    tables = fixture_tables()
+    chips = tables["chips"]
+    tables["chips"] = pd.concat([chips, chips.iloc[:1].assign(chip_id="undated_chip", name="Undated chip")])
+    tables["chips"].loc[tables["chips"]["chip_id"] == "undated_chip", "announced_date"] = pd.NaT
+    lane_set = read_lanes(tables)
+    assert undated(tables, lane_set) == ["=HYPERLINK(1)", "Undated chip"]
+    assert undated(tables, lane_set, list(lane_set.codes)) == ["=HYPERLINK(1)", "Undated chip"]
+    assert undated(tables, lane_set, []) == []  # no lane shown: nothing to explain
+
+
+def test_causal_steps_window_and_bounds_without_report_lane_or_review_date() -> None:
+    items = pd.DataFrame(
+        {
+            "item_id": ["b", "a"],
+            "date": pd.to_datetime(["2025-04-09", "2024-06-01"]),
+            "end": pd.to_datetime(["2025-04-09", "2024-06-30"]),
+            "precision": ["day", "month"],
+            "title": ["Second", "First"],
+            "date_label": ["9 Apr 2025", "Jun 2024"],
+            "lane": ["us", "us"],
+            "is_causal_step": [True, True],
+        }
+    )
+    steps = causal_steps(items)
+    assert list(steps.columns) == ["step", "item_id", "date", "end", "precision", "title", "label", "date_label"]
+    assert list(steps["label"]) == ["1 · First", "2 · Second"] and list(steps.index) == [0, 1]
+    # No review date: the window runs to the end of the quarter after the last step.
+    assert story_window(steps, None) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-09-30"))
+    # No item in the report lane: "as of" is the data's date given as the fallback.
+    assert timeline_bounds(items, "2026-11-28")[2] == pd.Timestamp("2026-11-28")

@@ -41,6 +41,7 @@ def test_downloaded_ties_leave_out_only_the_kinds() -> None:
 def test_a_source_no_row_cites_counts_zero() -> None:
     counts = pd.Series({"s1": 3, "s3": 1})
     assert list(rows_citing(pd.Series(["s1", "s2", "s3"]), counts)) == [3, 0, 1]
+    assert [str(n) for n in rows_citing(pd.Series(["s1", "s2"]), counts)] == ["3", "0"]  # read as 3, never 3.0
 
 
 def test_a_lane_choice_reads_as_its_label_a_group_as_its_words_else_its_code() -> None:
