@@ -54,7 +54,8 @@ def wait_until_idle(page, timeout_ms: int = 90000) -> None:
 # Vega draws the Map's and the site map's charts on a canvas (charts/style.py MAP_USERMETA): what they show is read
 # from its pixels. For each named list of colours, the pixels of the `index`-th chart's canvas within `tolerance` of
 # any of them (per RGB channel): how many, their extent in page pixels, how many separate blobs of at least `blob`
-# pixels they form (4-connected) and the centre of the largest (page pixels). `clip` (page pixels) limits the count to a part of the canvas, e.g. the plot.
+# pixels they form (4-connected) and the centre of the largest (page pixels). `clip` (page pixels) limits the count
+# to a part of the canvas, e.g. the plot.
 # The canvas holds canvas.width / CSS width device pixels per CSS pixel (devicePixelRatio): extents are given in CSS.
 _CANVAS_COLOURS = """({index, colours, tolerance, clip, blob}) => {
   const chart = document.querySelectorAll('[data-testid=stVegaLiteChart]')[index];
