@@ -1,10 +1,12 @@
 """Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and
 source."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
-from supplychain.app import cache, downloads, guard, handouts, layout, status_sections, status_view, urlbind
+from supplychain.app import cache, guard, handouts, layout, status_sections, status_view, urlbind
 from supplychain.data.dates import STATUS_DATE_NOTE, format_date
 from supplychain.data.entities import names_by_id
 from supplychain.data.status_labels import STATUS_LABELS
@@ -98,7 +100,10 @@ answered = (one,) if one else shown_ids  # the strip below keeps every chip show
 answers = status_answers(status[status["chip_id"].isin(answered)], tables["sources"], day, reviewed_through=reviewed)
 status_view.render_answers(answers, package=dataset.package)
 
-strip = status_sections.render_strip(
+
+# The strip's spec, built when its box is opened or the handout asks (cached per data version and day).
+strip = partial(
+    status_sections.strip_spec,
     dataset,
     status,
     day=day,
@@ -108,10 +113,12 @@ strip = status_sections.render_strip(
     every_chip=every_chip,
     names=names,
 )
-downloads.render_chart_downloads(lambda: strip, what="chip_status_chart", as_of=dataset.as_of)
+status_sections.render_strip(
+    strip, day=day, reviewed=reviewed, window=(full_start, full_end), every_chip=every_chip, as_of=dataset.as_of
+)
 status_link = layout.current_link("status")  # read now: the PDF is built after this run, outside it
 handouts.render_view_pdf(
-    lambda: handouts.status_handout(dataset, day=format_date(day), spec=strip, answers=answers, link=status_link),
+    lambda: handouts.status_handout(dataset, day=format_date(day), spec=strip(), answers=answers, link=status_link),
     what=f"chip_status_{day.date()}",
     as_of=dataset.as_of,
 )

@@ -8,6 +8,7 @@ from browser import wait_until_idle
 
 PAGES = [
     "/",
+    "/status?chart=1",
     "/map",
     "/timeline",
     "/relationships",

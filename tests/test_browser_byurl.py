@@ -51,13 +51,13 @@ def test_cite_this_view_gives_bibtex_whose_link_reopens_the_view(page, app_url: 
 
 
 def test_a_chart_saved_as_svg_carries_its_citation_version_link_and_licence(page, app_url: str) -> None:
-    page.goto(f"{app_url}/status?asof=2025-11-27")
+    page.goto(f"{app_url}/status?asof=2025-11-27&chart=1")
     wait_until_idle(page)
     with page.expect_download(timeout=60000) as info:
         page.locator("[data-testid=stMain]").get_by_role("button", name="SVG").first.click()
     svg = open(info.value.path(), encoding="utf-8").read().replace("&amp;", "&")
     assert "Financial Times" in svg and "Data version" in svg and "CC BY 4.0" in svg
-    assert f"{app_url}/status?asof=2025-11-27" in svg
+    assert f"{app_url}/status?asof=2025-11-27&chart=1" in svg, "the saved chart's link reopens it, open"
 
 
 def test_the_view_bundles_readme_states_its_filters_as_plain_text(page, app_url: str) -> None:

@@ -12,7 +12,7 @@ from supplychain.i18n import _, set_language
 # Each page's address with a view worth opening; the Polish words to expect are read from the catalogue.
 PAGES = {
     "overview": "/overview?lang=pl",
-    "status": "/status?lang=pl",
+    "status": "/status?lang=pl&chart=1",
     "map": "/map?lang=pl",
     "sites": "/sites?lang=pl",
     "timeline": "/timeline?lang=pl&company=alibaba",

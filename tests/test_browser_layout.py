@@ -109,7 +109,7 @@ def test_sites_filters_show_their_choice_whole_at_1024(small, app_url: str) -> N
 
 
 def test_export_status_jump_menu_and_strip_legend_are_whole_at_1024(small, app_url: str) -> None:
-    open_page(small, f"{app_url}/status")
+    open_page(small, f"{app_url}/status?chart=1")
     assert small.evaluate(PLACEHOLDERS_CUT) == []
     strip = small.locator("[data-testid=stVegaLiteChart]").first
     strip.locator("svg .role-legend-label text").first.wait_for(state="attached", timeout=20000)

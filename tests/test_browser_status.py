@@ -38,7 +38,30 @@ def test_plain_answers_are_at_the_top_with_the_measure_linked(page, app_url: str
     assert first.bounding_box()["y"] < 720, "the first answer shows without scrolling at 1280x720"
     link = page.get_by_role("link", name="US licence requirement on Nvidia H20 exports to China (April 2025)").first
     assert link.get_attribute("href").endswith("/entity?id=us_h20_licence_requirement")
-    assert page.locator("[data-testid=stVegaLiteChart] svg .mark-rect path").count() > 10  # the status strip
+
+
+def test_the_strip_is_drawn_when_its_box_is_opened_and_the_link_reopens_it_open(page, app_url: str, browser) -> None:
+    """Below the answers, the chart waits for a click (it cost a third of opening the page); once opened, the
+    address says chart=1, so a link drawn from it opens with the chart drawn."""
+    open_status(page, app_url, "?asof=2025-06-01")
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == 0, "no chart before the reader asks"
+    page.get_by_text("Show the chart: each chip's export status from").click()
+    bars = page.locator("[data-testid=stVegaLiteChart] svg .mark-rect path")
+    bars.first.wait_for(state="attached", timeout=20000)
+    wait_until_idle(page)
+    assert bars.count() > 10 and "chart=1" in page.url
+    fresh = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        other = fresh.new_page()
+        open_status(other, app_url, "?" + page.url.split("?", 1)[1])
+        drawn = other.locator("[data-testid=stVegaLiteChart] svg .mark-rect path")
+        drawn.first.wait_for(state="attached", timeout=20000)
+        assert drawn.count() == bars.count(), "the link reopens the same chart"
+    finally:
+        fresh.close()
+    page.get_by_text("Show the chart: each chip's export status from").click()
+    wait_until_idle(page)
+    assert "chart=1" not in page.url and page.locator("[data-testid=stVegaLiteChart]").count() == 0
 
 
 def test_answers_table_is_drawn_when_its_expander_is_opened_and_stays_open(page, app_url: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from test_link_settings import share_link
 from test_map_page import TABLES
 from test_pages import open_page
 
@@ -16,6 +17,24 @@ def test_status_opens_without_its_table_and_shows_it_once_opened() -> None:
     assert any(e.label.startswith("The answers on 27 Nov 2025 as a table") for e in closed.expander)
     opened = open_page("status", {"asof": "2025-11-27"}, opened={"status_table_open": True})
     assert set(opened.dataframe[0].value["Designer"]) == {"Nvidia", "Huawei"}
+
+
+def test_status_draws_its_strip_only_when_asked_and_a_link_keeps_it_open() -> None:
+    closed = open_page("status", {"asof": "2025-11-27"})
+    assert not closed.exception and len(closed.get("vega_lite_chart")) == 0
+    assert any(e.label.startswith("Show the chart: each chip's export status from") for e in closed.expander)
+    assert "chart=" not in share_link(closed)
+    opened = open_page("status", {"asof": "2025-11-27", "chart": "1"})
+    assert len(opened.get("vega_lite_chart")) == 1 and "chart=1" in share_link(opened)
+    assert not [i.value for i in opened.info if "Ignored in the link" in i.value]
+
+
+def test_a_link_with_a_box_value_other_than_1_is_named_in_the_notice_and_leaves_the_box_closed() -> None:
+    at = open_page("status", {"chart": "yes"})
+    assert not at.exception and len(at.get("vega_lite_chart")) == 0
+    notice = " ".join(i.value for i in at.info if "Ignored in the link" in i.value)
+    assert "chart=yes" in notice and "1 (open) or nothing (closed)" in notice
+    assert "chart=" not in share_link(at)
 
 
 def test_timeline_events_table_waits_for_the_reader() -> None:

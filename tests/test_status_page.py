@@ -128,7 +128,7 @@ def test_a_profile_shows_each_cited_findings_standing_as_the_sources_page_does()
 
 
 def test_status_strip_has_a_text_alternative_naming_statuses_in_words() -> None:
-    at = open_page("status", {"asof": "2025-06-01"})
+    at = open_page("status", {"asof": "2025-06-01", "chart": "1"})
     strip = [json.loads(e.proto.spec) for e in at.get("vega_lite_chart")][0]
     text = strip["description"]
     assert text.startswith("Export status of each chip over time.")

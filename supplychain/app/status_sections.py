@@ -3,6 +3,7 @@ two days side by side. The page (pages/status.py) lays them out in order."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -30,7 +31,7 @@ LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
 COMPARE_WORDS = ("chip_name", "before", "after", "changed_by")
 
 
-def render_strip(
+def strip_spec(
     dataset: Dataset,
     status: pd.DataFrame,
     *,
@@ -41,14 +42,14 @@ def render_strip(
     every_chip: bool,
     names: dict[str, str],
 ) -> dict[str, Any]:
-    """The strip of every chip's status over the record's window, with its key; returns the chart spec."""
+    """The strip of every chip's status over the record's window, with its key (built once per data version, day
+    and chip list; the page draws it when its box is open, the handout whenever it is asked for)."""
     chips = dataset.tables["chips"]
     full_start, full_end = window
-    st.header(_("Every chip over time") if every_chip else _("The first {n} chips over time").format(n=layout.LINK_CAP))
     segments = cache.get_status_segments(
         dataset, str(full_start.date()), str(full_end.date()), None if every_chip else shown_ids
     )
-    strip = cache.chart_spec(
+    return cache.chart_spec(
         dataset,
         "chip_status_strip",
         (str(day.date()), every_chip),  # the only settings the strip depends on; the rest is the data
@@ -66,15 +67,39 @@ def render_strip(
             summary=strip_summary(status[status["chip_id"].isin(shown_ids)], full_start, full_end, day),
         ),
     )
-    st.vega_lite_chart(themed(strip), width="stretch")
-    st.caption(
-        _(
-            "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = Chinese "
-            "authorities discourage buying it (not an export restriction); blue line = {day}; grey = after {reviewed}, "
-            "not yet reviewed."
-        ).format(day=format_date(day), reviewed=format_date(reviewed))
+
+
+def render_strip(
+    strip: Callable[[], dict[str, Any]],
+    *,
+    day: pd.Timestamp,
+    reviewed: pd.Timestamp,
+    window: tuple[pd.Timestamp, pd.Timestamp],
+    every_chip: bool,
+    as_of: str,
+) -> None:
+    """The strip under its heading, in a box the reader opens (?chart=1 in a link): drawn below the answers, it
+    cost a third of opening the page for readers who never scroll to it (docs/performance.md)."""
+    st.header(_("Every chip over time") if every_chip else _("The first {n} chips over time").format(n=layout.LINK_CAP))
+    box, box_open = urlbind.url_box(
+        _("Show the chart: each chip's export status from {start} to {end}").format(
+            start=window[0].year, end=window[1].year
+        ),
+        key="chart",
+        icon=":material/bar_chart:",
     )
-    return strip
+    if not box_open:
+        return
+    with box:
+        st.vega_lite_chart(themed(strip()), width="stretch")
+        st.caption(
+            _(
+                "Colour = export status to China; faded = uncertain (hover for why); black line under a chip = "
+                "Chinese authorities discourage buying it (not an export restriction); blue line = {day}; grey = "
+                "after {reviewed}, not yet reviewed."
+            ).format(day=format_date(day), reviewed=format_date(reviewed))
+        )
+        downloads.render_chart_downloads(strip, what="chip_status_chart", as_of=as_of)
 
 
 def render_answers_table(dataset: Dataset, status: pd.DataFrame, *, day: pd.Timestamp, names: dict[str, str]) -> None:

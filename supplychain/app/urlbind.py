@@ -25,6 +25,7 @@ from supplychain.app.urlstate import SHARED_PARAMS, carried_to, decode_date, dec
 from supplychain.i18n import N_, _
 
 NOTES_SHOWN = 8  # at most this many ignored settings are listed; the rest are counted
+OPEN = "1"  # ?key=1: a box (a lazily built section) is open
 TEXT_CHARS = 200  # a free-text setting (a search) longer than this is refused, not echoed or applied
 
 _RUN = "_url_run"  # per-run registry: keys this page understood, and the notes on rejected values
@@ -188,6 +189,16 @@ def url_text(label: str, *, key: str, container: Any = st, **kwargs: Any) -> str
         _register(key, keep=text or None)
     _follow_url(key, text)
     return container.text_input(label, key=key, on_change=_write, args=(key, str, ""), **kwargs)
+
+
+def url_box(label: str, *, key: str, icon: str | None = None) -> tuple[Any, bool]:
+    """A closed box (expander) whose contents the page builds only when it is open, bound to ?key=1 so a link
+    reopens it: opening or closing it writes the link. Returns the box and whether it is open."""
+    good, bad = decode_list(st.query_params.get_all(key)[-1:], {OPEN: OPEN})
+    _register(key, bad, _("1 (open) or nothing (closed)"), keep=good[0] if good else None)
+    _follow_url(key, bool(good))
+    box = st.expander(label, icon=icon, key=key, on_change=_write, args=(key, lambda _open: OPEN, False))
+    return box, bool(box.open)
 
 
 def url_value(key: str, allowed: Sequence[str] | None = None, *, what: str = N_("not found")) -> str | None:
