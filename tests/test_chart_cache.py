@@ -15,7 +15,7 @@ from tests.test_pages import open_page
 
 # Every page with a chart, with a setting that shows its charts (a profile with a place, the chains view).
 PAGES_WITH_CHARTS = [
-    ("status", None),
+    ("status", {"chart": "1"}),
     ("sites", None),
     ("relationships", None),
     ("relationships", {"view": "Chains"}),
@@ -73,8 +73,8 @@ def test_filtering_sites_by_owner_redraws_the_site_map() -> None:
 
 
 def test_the_status_strip_moves_its_day_line_with_the_chosen_day() -> None:
-    report = chart_contents(open_page("status", {"asof": "2025-11-27"}))[0]
-    before = chart_contents(open_page("status", {"asof": "2025-03-01"}))[0]
+    report = chart_contents(open_page("status", {"asof": "2025-11-27", "chart": "1"}))[0]
+    before = chart_contents(open_page("status", {"asof": "2025-03-01", "chart": "1"}))[0]
     assert "2025-11-27" in report and "2025-11-27" not in before
 
 
