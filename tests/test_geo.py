@@ -434,3 +434,340 @@ def test_a_region_holds_points_on_its_edges_and_across_the_antimeridian_but_not_
     assert pacific.contains(170.0, -10.0) and pacific.contains(190.0, 10.0)  # the edges are inside
     assert pacific.contains(-170.0, 0.0) and pacific.contains(-175.0, 5.0)  # 190 and 185 written west of 180
     assert not pacific.contains(100.0, 0.0) and not pacific.contains(-165.0, 0.0) and not pacific.contains(175.0, 11.0)
+
+
+def _tie(rid: str, from_kind: str, from_id: str, relation: str, to_kind: str, to_id: str) -> dict:
+    return {
+        "relationship_id": rid,
+        "from_kind": from_kind,
+        "from_id": from_id,
+        "relation": relation,
+        "to_kind": to_kind,
+        "to_id": to_id,
+        "description": f"{from_id} {relation} {to_id}",
+        "evidence": "press",
+        "source_id": "rec",
+    }
+
+
+def _with_far_town(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The mini tables plus a third place nobody is linked to, its name carrying a parenthesis."""
+    far = {
+        "location_id": "far",
+        "name": "Far Town (Outskirts)",
+        "kind": "headquarters",
+        "country": "US",
+        "region": "north_america",
+        "lat": 37.5,
+        "lon": -122.0,
+        "coord_precision": "city",
+        "ownership": "non_chinese",
+        "evidence": "press",
+        "source_id": "rec",
+    }
+    extra = pd.DataFrame([far]).reindex(columns=tables["locations"].columns)
+    return {**tables, "locations": pd.concat([tables["locations"], extra], ignore_index=True)}
+
+
+def test_a_places_marker_says_who_is_there_by_role_once_each_and_keeps_its_own_facts(mini) -> None:
+    tables = _with_far_town(
+        _with_relationships(
+            mini,
+            [
+                _tie("r_a", "company", "gov", "headquartered_in", "location", "hub"),  # no hq column: the tie says
+                _tie("r_b", "company", "beta", "stations_engineers_at", "location", "hub"),
+                _tie("r_c", "model", "m_two", "trains_in", "location", "home"),  # a model stands for its developer
+                _tie("r_d", "company", "acme", "operates", "location", "hub"),
+                _tie("r_e", "chip", "k_one", "operates", "location", "hub"),  # a chip stands for its designer
+                _tie("r_f", "company", "acme", "operates", "location", "hub"),  # said twice, listed once
+                _tie("r_g", "company", "beta", "supplies", "location", "far"),  # not a presence relation
+            ],
+        )
+    )
+    points = geo.build_points(tables)
+    assert list(points.columns) == geo.POINT_COLUMNS
+    hub, home, far = points.to_dict("records")
+    assert hub == {
+        "location_id": "hub",
+        "name": "Hub City",
+        "label": "Hub City",
+        "kind": "datacentre_hub",
+        "country": "SG",
+        "region": "sea",
+        "lat": 1.29,
+        "lon": 103.85,
+        "coord_precision": "city",
+        "ownership": "non_chinese",
+        "description": "Data centres",
+        "who": "Headquarters: Agency; Trains models here: Acme AI; Engineers stationed here: Beta Chips; "
+        "Operated by: Acme AI, Beta Chips",
+        "company_ids": "gov,acme,beta",
+        "evidence": "report",
+        "source_id": "rep",
+        "claim_id": "c_one",
+        "note": "",
+    }
+    assert (home["who"], home["company_ids"]) == ("Headquarters: Acme AI; Trains models here: Beta Chips", "acme,beta")
+    assert (home["evidence"], home["claim_id"], home["ownership"]) == ("official", "", "not_applicable")
+    assert far["label"] == "Far Town" and far["name"] == "Far Town (Outskirts)"
+    assert (far["who"], far["company_ids"], far["description"]) == (
+        "No company in the data is linked to this place",
+        "",
+        "",
+    )
+    assert (far["lat"], far["lon"], far["region"], far["country"]) == (37.5, -122.0, "north_america", "US")
+
+
+def _flow_ties(mini: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Mini tables where Beta's head office is Far Town and the Agency (no head office) operates two places."""
+    tables = _with_far_town(
+        _with_relationships(
+            mini,
+            [
+                _tie("r_s", "company", "beta", "supplies", "company", "acme"),
+                _tie("r_u", "company", "acme", "uses", "chip", "k_one"),
+                _tie("r_o1", "company", "gov", "operates", "location", "hub"),
+                _tie("r_o2", "company", "gov", "operates", "location", "far"),
+                {**_tie("r_p", "company", "beta", "supplies", "company", "gov"), "start_date": "2024-03-01"},
+                _tie("r_m", "model", "m_one", "trained_on", "chip", "k_one"),
+                _tie("r_x", "company", "beta", "develops", "model", "m_two"),
+            ],
+        )
+    )
+    tables["relationships"].loc[tables["relationships"]["relationship_id"] == "r_p", "start_precision"] = "month"
+    companies = tables["companies"]
+    tables["companies"] = companies.assign(
+        hq_location_id=companies["hq_location_id"].mask(companies["company_id"] == "beta", "far")
+    )
+    return tables
+
+
+def test_each_flow_runs_between_the_drawn_places_of_its_ends_with_names_companies_and_dates(mini) -> None:
+    tables = _flow_ties(mini)
+    flows = geo.build_flows(tables).set_index("flow_id")
+    assert list(flows.index) == ["r_one", "r_s", "r_u", "r_p__0", "r_p__1", "r_m"]
+    ends = flows[["origin_id", "origin_name", "dest_id", "dest_name", "company_ids"]].to_dict("index")
+    assert ends == {
+        "r_one": {
+            "origin_id": "home",
+            "origin_name": "Home City",
+            "dest_id": "hub",
+            "dest_name": "Hub City",
+            "company_ids": "acme",
+        },
+        # supplies runs forward: from the supplier's head office to the customer's
+        "r_s": {
+            "origin_id": "far",
+            "origin_name": "Far Town",
+            "dest_id": "home",
+            "dest_name": "Home City",
+            "company_ids": "beta,acme",
+        },
+        # uses runs in reverse: from the chip designer's home to the user
+        "r_u": {
+            "origin_id": "far",
+            "origin_name": "Far Town",
+            "dest_id": "home",
+            "dest_name": "Home City",
+            "company_ids": "acme,beta",
+        },
+        # a customer with no head office stands at each place it operates: one line per place
+        "r_p__0": {
+            "origin_id": "far",
+            "origin_name": "Far Town",
+            "dest_id": "hub",
+            "dest_name": "Hub City",
+            "company_ids": "beta,gov",
+        },
+        "r_p__1": {
+            "origin_id": "far",
+            "origin_name": "Far Town",
+            "dest_id": "far",
+            "dest_name": "Far Town",
+            "company_ids": "beta,gov",
+        },
+        # a model trained on a chip: from the chip's designer to the model's developer
+        "r_m": {
+            "origin_id": "far",
+            "origin_name": "Far Town",
+            "dest_id": "home",
+            "dest_name": "Home City",
+            "company_ids": "acme,beta",
+        },
+    }
+    p = flows.loc["r_p__0"]
+    assert (p["relationship_id"], p["relation"], p["from_kind"], p["from_id"], p["to_kind"], p["to_id"]) == (
+        "r_p",
+        "supplies",
+        "company",
+        "beta",
+        "company",
+        "gov",
+    )
+    assert (p["from_name"], p["to_name"], p["description"], p["evidence"], p["source_id"]) == (
+        "Beta Chips",
+        "Agency",
+        "beta supplies gov",
+        "press",
+        "rec",
+    )
+    assert (p["origin_lon"], p["origin_lat"], p["dest_lon"], p["dest_lat"]) == (-122.0, 37.5, 103.85, 1.29)
+    assert (p["start_date"], p["start_precision"]) == (pd.Timestamp("2024-03-01"), "month")
+    assert pd.api.types.is_datetime64_any_dtype(flows["start_date"]) and flows["end_date"].isna().all()
+    assert (flows.at["r_one", "claim_id"], flows.at["r_one", "note"], flows.at["r_s", "claim_id"]) == ("c_one", "", "")
+    # the Agency has no head office, so its own operating ties have no start: no line, counted as unplaced
+    assert geo.unplaced_count(tables, geo.build_flows(tables)) == 2
+
+
+_CANVAS = regions.Projection(k=300.0, cx=0.0, cy=-0.5, width=800.0, height=600.0)
+
+
+def _flows_between(pixels: dict[str, tuple[float, float]], pairs: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """Flows (flow_id, origin, dest) between places given by where they sit on _CANVAS, in pixels."""
+    where = {place: _CANVAS.invert(x, y) for place, (x, y) in pixels.items()}
+    return pd.DataFrame(
+        [
+            {
+                "flow_id": fid,
+                "origin_id": o,
+                "dest_id": d,
+                "origin_lon": where[o][0],
+                "origin_lat": where[o][1],
+                "dest_lon": where[d][0],
+                "dest_lat": where[d][1],
+            }
+            for fid, o, d in pairs
+        ]
+    )
+
+
+def test_a_flow_bows_off_the_straight_line_and_parallel_flows_alternate_sides_growing_apart() -> None:
+    # Worked by hand: p (100, 200) to q (300, 200) is 200 px long. The curve's control point sits 0.18 of the length
+    # off the midpoint, so the curve's middle is half that, 18 px, off the line; then 18 px on the other side; then 32.
+    flows = _flows_between(
+        {"p": (100.0, 200.0), "q": (300.0, 200.0)},
+        [("a", "p", "q"), ("b", "p", "q"), ("c", "q", "p"), ("d", "p", "q")],
+    )
+    paths = geo.flow_paths(flows, _CANVAS)
+    assert list(paths.columns) == ["flow_id", "seq", "lon", "lat", "x", "y"]
+    assert paths.groupby("flow_id", sort=False)["seq"].apply(list).to_dict() == {f: list(range(25)) for f in "abcd"}
+    ends = paths[paths["seq"].isin([0, 24])].set_index(["flow_id", "seq"])
+    assert ends.loc[("a", 0), ["x", "y"]].tolist() == pytest.approx([100.0, 200.0])
+    assert ends.loc[("a", 24), ["x", "y"]].tolist() == pytest.approx([300.0, 200.0])
+    assert ends.loc[("c", 0), ["x", "y"]].tolist() == pytest.approx([300.0, 200.0])  # c runs back from q
+    middle = paths[paths["seq"] == 12].set_index("flow_id")
+    assert middle["x"].tolist() == pytest.approx([200.0] * 4)
+    # a below the line, b above, c (drawn q to p, the third on this pair) below again by 16+16, d above by 32
+    assert middle["y"].tolist() == pytest.approx([218.0, 182.0, 232.0, 168.0])
+    quarter = paths[(paths["flow_id"] == "a") & (paths["seq"] == 6)].iloc[0]
+    # B(1/4) = 9/16 p + 6/16 control + 1/16 q, the control point at (200, 236)
+    assert (quarter["x"], quarter["y"]) == pytest.approx((150.0, 213.5))
+    back = [_CANVAS.project(lon, lat) for lon, lat in zip(paths["lon"], paths["lat"])]
+    assert back == [pytest.approx(xy) for xy in zip(paths["x"], paths["y"])], "lon/lat are the same points"
+
+
+def test_a_flow_at_home_is_a_loop_above_its_marker_and_a_second_one_is_larger() -> None:
+    flows = _flows_between({"p": (400.0, 300.0)}, [("a", "p", "p"), ("b", "p", "p")])
+    paths = geo.flow_paths(flows, _CANVAS, samples=8)
+    a = paths[paths["flow_id"] == "a"].reset_index(drop=True)
+    b = paths[paths["flow_id"] == "b"].reset_index(drop=True)
+    assert len(a) == 9
+    # a circle of diameter 26 px standing on the marker: a quarter round it is 13 px right and 13 px up
+    assert [(a.at[i, "x"], a.at[i, "y"]) for i in (0, 2, 4, 6, 8)] == [
+        pytest.approx(xy) for xy in [(400, 300), (413, 287), (400, 274), (387, 287), (400, 300)]
+    ]
+    assert (b.at[4, "x"], b.at[4, "y"]) == pytest.approx((400.0, 300.0 - 26 * 1.3))  # 30 % larger
+
+
+def test_an_arrowhead_sits_four_fifths_along_its_flow_pointing_the_way_it_runs() -> None:
+    rows = []
+    for fid, (dx, dy) in {"right": (10, 0), "down": (0, 10), "left": (-10, 0), "up": (0, -10), "ne": (10, -10)}.items():
+        for seq in range(6):
+            rows.append({"flow_id": fid, "seq": seq, "x": 400 + dx * seq, "y": 300 + dy * seq, "lon": seq, "lat": -seq})
+    rows.append({"flow_id": "short", "seq": 0, "x": 0, "y": 0, "lon": 7.0, "lat": 8.0})
+    rows.append({"flow_id": "short", "seq": 1, "x": 0, "y": 5, "lon": 9.0, "lat": 10.0})
+    heads = geo.arrow_heads(pd.DataFrame(rows), _CANVAS)
+    assert list(heads.columns) == ["flow_id", "lon", "lat", "angle"]
+    assert heads.set_index("flow_id").to_dict("index") == {
+        "right": {"lon": 4, "lat": -4, "angle": pytest.approx(90.0)},  # 0.8 of five steps: the fifth point
+        "down": {"lon": 4, "lat": -4, "angle": pytest.approx(180.0)},
+        "left": {"lon": 4, "lat": -4, "angle": pytest.approx(270.0)},
+        "up": {"lon": 4, "lat": -4, "angle": pytest.approx(0.0)},
+        "ne": {"lon": 4, "lat": -4, "angle": pytest.approx(45.0)},
+        "short": {"lon": 9.0, "lat": 10.0, "angle": pytest.approx(180.0)},  # two points: the head at the end
+    }
+    assert geo.arrow_heads(pd.DataFrame(rows), _CANVAS, at=0.2).set_index("flow_id").at["right", "lon"] == 1
+
+
+def test_a_head_office_column_wins_over_a_headquartered_in_tie_and_only_ties_to_a_place_count(mini) -> None:
+    tables = _with_relationships(
+        mini,
+        [
+            _tie("r_h1", "company", "acme", "headquartered_in", "location", "hub"),  # the column says home
+            _tie("r_h2", "company", "gov", "headquartered_in", "location", "hub"),
+            _tie("r_h3", "company", "beta", "headquartered_in", "company", "acme"),  # not a place
+            _tie("r_h4", "company", "beta", "trains_in", "location", "home"),  # not a head office
+        ],
+    )
+    assert geo.headquarters(tables) == {"acme": "home", "gov": "hub"}
+
+
+def test_an_entity_stands_where_its_company_is_and_an_unknown_one_nowhere(mini) -> None:
+    tables = _with_relationships(
+        _with_far_town(mini),
+        [
+            _tie("r_o1", "company", "gov", "operates", "location", "hub"),
+            _tie("r_o2", "company", "gov", "operates", "location", "far"),
+            _tie("r_o3", "company", "gov", "operates", "location", "hub"),  # said twice, one place
+            _tie("r_o4", "company", "gov", "operates", "location", "atlantis"),  # no such place
+            _tie("r_o5", "company", "gov", "operates", "company", "acme"),  # not a place
+        ],
+    )
+    lookup = geo.place_lookup(tables)
+    assert lookup.operates == {"gov": ["hub", "far", "atlantis"]}
+    assert (lookup.developer, lookup.designer) == (
+        {"m_one": "acme", "m_two": "beta", "m_three": "acme"},
+        {"k_one": "beta"},
+    )
+    assert lookup.locations == {"hub", "home", "far"} and lookup.hq == {"acme": "home"}
+    places = {
+        ("location", "hub"): ["hub"],
+        ("location", "atlantis"): [],
+        ("company", "acme"): ["home"],
+        ("company", "gov"): [],  # no head office: as the start of a flow it stands nowhere
+        ("company", "nobody"): [],
+        ("model", "m_one"): ["home"],
+        ("model", "m_two"): [],  # Beta has no head office in the mini data
+        ("model", "m_nine"): [],
+        ("chip", "k_one"): [],
+        ("chip", "k_nine"): [],
+        ("policy", "p_one"): [],
+    }
+    assert {key: geo.entity_places(lookup, *key) for key in places} == places
+    assert geo.entity_places(lookup, "company", "gov", as_target=True) == ["hub", "far"]  # its known places
+    assert geo.entity_places(lookup, "company", "acme", as_target=True) == ["home"]  # a head office comes first
+    companies = {
+        ("company", "gov"): ["gov"],
+        ("model", "m_two"): ["beta"],
+        ("model", "m_nine"): [],
+        ("chip", "k_one"): ["beta"],
+        ("chip", "k_nine"): [],
+        ("location", "hub"): [],
+        ("policy", "p_one"): [],
+    }
+    assert {key: geo.entity_companies(lookup, *key) for key in companies} == companies
+
+
+def test_a_company_filter_keeps_the_places_it_is_at_by_exact_id_and_the_ends_of_its_flows() -> None:
+    points = pd.DataFrame(
+        {"location_id": ["a", "b", "c", "d", "e"], "company_ids": ["acme,beta", "acme2", "", "beta", "gov"]}
+    )
+    flows = pd.DataFrame({"origin_id": ["e"], "dest_id": ["d"]})
+    assert geo.select_points(points, flows).equals(points), "no filter: every place"
+    assert list(geo.select_points(points, flows, companies=["acme"])["location_id"]) == ["a", "d", "e"]
+    assert list(geo.select_points(points, flows.iloc[:0], companies=["acme"])["location_id"]) == ["a"]
+    assert list(geo.select_points(points, flows.iloc[:0], companies=["beta", "acme2"])["location_id"]) == [
+        "a",
+        "b",
+        "d",
+    ]
