@@ -8,13 +8,22 @@ import math
 
 import pandas as pd
 import pytest
+import shapely
+import shapely.geometry
 from conftest import DATA_DIR
 
 from supplychain.charts import map_tables, maps
 from supplychain.data import geography
 from supplychain.data.load import load_dataset
 from supplychain.rules import geo, geojson, label_layout, regions
-from supplychain.rules.boundaries import clipped_boundaries, plot_topology, to_topology
+from supplychain.rules.boundaries import (
+    clip_mask,
+    clipped_boundaries,
+    plot_topology,
+    region_box,
+    simplify_tolerance,
+    to_topology,
+)
 
 
 @pytest.fixture(scope="module")
@@ -771,3 +780,146 @@ def test_a_company_filter_keeps_the_places_it_is_at_by_exact_id_and_the_ends_of_
         "b",
         "d",
     ]
+
+
+def _square(x0: float, y0: float, x1: float, y1: float) -> list[list[float]]:
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+
+
+@pytest.fixture
+def square_world(tmp_path) -> str:
+    """A boundary file of four square countries (ids are ISO numeric codes, as in Natural Earth's file)."""
+    arcs = [
+        _square(101, 1, 105, 5),  # Squareland's mainland
+        _square(106, 1, 106.02, 1.02),  # an islet far below a pixel at the test region's scale
+        _square(107, 1, 107.1, 1.1),  # an island of a few pixels
+        _square(109, 5, 115, 9),  # Eastland, cut by the region's box at 111.5 E
+        _square(130, 30, 135, 35),  # Farland, outside the box
+        _square(-175, 0, -170, 5),  # Dateland, just east of the antimeridian
+        _square(103.5, 8, 103.512, 8.012),  # Tinyland: two islets, each below a pixel
+        _square(103.6, 8, 103.608, 8.008),
+    ]
+    geometries = [
+        {"type": "MultiPolygon", "arcs": [[[0]], [[1]], [[2]]], "id": "702", "properties": {"name": "Squareland"}},
+        {"type": "Polygon", "arcs": [[3]], "id": "458", "properties": {"name": "Eastland"}},
+        {"type": "Polygon", "arcs": [[4]], "id": "392", "properties": {"name": "Farland"}},
+        {"type": "Polygon", "arcs": [[5]], "id": "242", "properties": {"name": "Dateland"}},
+        {"type": "MultiPolygon", "arcs": [[[6]], [[7]]], "id": "096", "properties": {"name": "Tinyland"}},
+    ]
+    topology = {
+        "type": "Topology",
+        "arcs": arcs,
+        "objects": {"countries": {"type": "GeometryCollection", "geometries": geometries}},
+    }
+    path = tmp_path / "squares.json"
+    path.write_text(json.dumps(topology))
+    return str(path)
+
+
+_SQUARES = regions.Region("squares", "Test", 100.0, 110.0, 0.0, 10.0, 300)
+
+
+def test_a_regions_clip_box_adds_15_percent_each_side_and_stops_short_of_the_poles() -> None:
+    assert region_box(_SQUARES) == pytest.approx((98.5, -1.5, 111.5, 11.5))
+    assert region_box(_SQUARES, margin=0.5) == pytest.approx((95.0, -5.0, 115.0, 15.0))
+    polar = regions.Region("polar", "Polar", -10.0, 10.0, -80.0, 80.0, 300)
+    assert region_box(polar) == pytest.approx((-13.0, -85.0, 13.0, 85.0))
+
+
+def test_a_clip_box_past_the_antimeridian_wraps_onto_the_other_side() -> None:
+    assert clip_mask((-10, 0, 10, 10)).equals(shapely.box(-10, 0, 10, 10))
+    east = clip_mask((170, 0, 200, 10))  # 170 E to 160 W
+    assert east.area == pytest.approx(300) and east.bounds == (-180, 0, 180, 10)
+    assert east.contains(shapely.Point(-165, 5)) and not east.contains(shapely.Point(-155, 5))
+    west = clip_mask((-200, 0, -170, 10))  # 160 E to 170 W
+    assert west.area == pytest.approx(300) and west.contains(shapely.Point(165, 5))
+    assert not west.contains(shapely.Point(155, 5))
+    for whole in ((-180, 0, 180, 10), (-30, 0, 330, 10), (-200, 0, 200, 10)):
+        assert clip_mask(whole).equals(shapely.box(-180, 0, 180, 10)), whole
+
+
+def test_simplifying_tolerance_is_half_a_pixel_at_the_regions_scale() -> None:
+    tolerance = simplify_tolerance(_SQUARES, 680)
+    projection = regions.Projection.fit(_SQUARES, 680, _SQUARES.height)
+    x0, _ = projection.project(105.0, 5.0)
+    x1, _ = projection.project(105.0 + 2 * tolerance, 5.0)
+    assert x1 - x0 == pytest.approx(1.0), "two tolerances make one screen pixel"
+
+
+def test_a_regions_boundaries_are_its_countries_clipped_without_specks_on_a_grid_finer_than_the_tolerance(
+    square_world,
+) -> None:
+    collection = clipped_boundaries(_SQUARES, width_px=680, path=square_world)
+    step = simplify_tolerance(_SQUARES, 680) / 4  # about 0.0042 degrees: three decimals are enough
+    assert collection["type"] == "FeatureCollection"
+    features = {f["properties"]["name"]: f for f in collection["features"]}
+    assert list(features) == ["Squareland", "Eastland", "Tinyland"], "Farland lies outside the box"
+    for feature in features.values():
+        assert set(feature) == {"type", "properties", "geometry"}, "no feature id: fewer bytes to the browser"
+        assert set(feature["properties"]) == {"name", "iso2"}
+    assert (features["Squareland"]["properties"]["iso2"], features["Eastland"]["properties"]["iso2"]) == ("SG", "MY")
+    land = shapely.geometry.shape(features["Squareland"]["geometry"])
+    assert land.geom_type == "MultiPolygon" and len(land.geoms) == 2, "the islet below a pixel is dropped"
+    assert [part.bounds for part in land.geoms] == [
+        pytest.approx(b, abs=step) for b in [(101, 1, 105, 5), (107, 1, 107.1, 1.1)]
+    ]
+    tiny = shapely.geometry.shape(features["Tinyland"]["geometry"])
+    assert tiny.geom_type == "Polygon", "a country of specks keeps its largest, so its marker has a shape"
+    assert tiny.bounds == pytest.approx((103.5, 8, 103.512, 8.012), abs=step)
+    east = shapely.geometry.shape(features["Eastland"]["geometry"])
+    assert east.bounds == pytest.approx((109, 5, 111.5, 9), abs=step), "cut at the box's east edge"
+    coordinates = list(_points(features["Squareland"]["geometry"]["coordinates"]))
+    assert all(round(value, 3) == value for point in coordinates for value in point)
+    assert any(round(value, 2) != value for point in coordinates for value in point), "not coarser than needed"
+
+
+def test_a_region_across_the_antimeridian_needs_its_box_which_then_reaches_the_far_side(square_world) -> None:
+    pacific = regions.Region("pacific", "Pacific", 160.0, 200.0, -10.0, 10.0, 300)
+    with pytest.raises(ValueError, match="pacific"):
+        clipped_boundaries(pacific, width_px=680, path=square_world)
+    wrapped = clipped_boundaries(pacific, width_px=680, path=square_world, box=(170, -10, 190, 10))
+    [dateland] = wrapped["features"]
+    assert dateland["properties"]["name"] == "Dateland"
+    assert shapely.geometry.shape(dateland["geometry"]).bounds == pytest.approx((-175, 0, -170, 5), abs=0.01)
+    by_key = clipped_boundaries("strait", width_px=680, path=square_world)  # a preset named by its key
+    assert [f["properties"]["name"] for f in by_key["features"]] == ["Squareland"]
+
+
+def _feature(geometry_type: str, coordinates: list) -> dict:
+    return {
+        "type": "Feature",
+        "properties": {"name": geometry_type},
+        "geometry": {"type": geometry_type, "coordinates": coordinates},
+    }
+
+
+def test_topology_keeps_a_plain_polygon_drops_a_country_that_collapses_and_counts_from_the_lowest_corner() -> None:
+    plain = _feature("Polygon", [_square(10.0, 20.0, 10.5, 20.5)])
+    collapsed = _feature("Polygon", [_square(30.0, 40.0, 30.001, 40.001)])
+    triangle = _feature("Polygon", [[[12.0, 20.0], [12.5, 20.0], [12.0, 20.5], [12.0, 20.0]]])
+    doubled = _feature(
+        "Polygon", [[[14.0, 20.0], [14.0, 20.001], [14.5, 20.0], [14.5, 20.5], [14.0, 20.5], [14.0, 20.0]]]
+    )
+    topology = to_topology({"type": "FeatureCollection", "features": [plain, collapsed, triangle, doubled]}, step=0.1)
+    assert topology["type"] == "Topology"
+    assert topology["transform"] == {"scale": [0.1, 0.1], "translate": [10.0, 20.0]}
+    geometries = topology["objects"]["countries"]["geometries"]
+    assert topology["objects"]["countries"]["type"] == "GeometryCollection"
+    assert [g["properties"]["name"] for g in geometries] == ["Polygon", "Polygon", "Polygon"]
+    assert all(g["type"] == "MultiPolygon" for g in geometries)
+    assert [g["arcs"] for g in geometries] == [[[[0]]], [[[1]]], [[[2]]]]
+    assert topology["arcs"][0] == [[0, 0], [5, 0], [0, 5], [-5, 0], [0, -5]], "the first point, then steps of 0.1"
+    assert topology["arcs"][1] == [[20, 0], [5, 0], [-5, 5], [0, -5]], "a triangle keeps its four points"
+    assert topology["arcs"][2] == [[40, 0], [5, 0], [0, 5], [-5, 0], [0, -5]], "a point repeated on the grid once"
+    empty = to_topology({"type": "FeatureCollection", "features": []}, step=0.5)
+    assert empty["transform"]["translate"] == [0.0, 0.0] and empty["arcs"] == []
+    assert empty["objects"]["countries"]["geometries"] == []
+
+
+def test_topology_drops_a_collapsed_hole_and_a_polygon_whose_outer_ring_collapses_with_its_holes() -> None:
+    outer, hole = _square(0.0, 0.0, 1.0, 1.0), _square(0.5, 0.5, 0.51, 0.51)
+    speck_with_hole = [_square(5.0, 5.0, 5.01, 5.01), _square(5.002, 5.002, 5.008, 5.008)]
+    multi = _feature("MultiPolygon", [[outer, hole], speck_with_hole])
+    topology = to_topology({"type": "FeatureCollection", "features": [multi]}, step=0.1)
+    [geometry] = topology["objects"]["countries"]["geometries"]
+    assert geometry["arcs"] == [[[0]]] and len(topology["arcs"]) == 1
