@@ -471,3 +471,164 @@ def test_causal_steps_window_and_bounds_without_report_lane_or_review_date() -> 
     assert story_window(steps, None) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-09-30"))
     # No item in the report lane: "as of" is the data's date given as the fallback.
     assert timeline_bounds(items, "2026-11-28")[2] == pd.Timestamp("2026-11-28")
+
+
+def _add_rows(tables: dict[str, pd.DataFrame], name: str, rows: list[dict]) -> None:
+    extra = pd.DataFrame(rows).reindex(columns=tables[name].columns).astype(tables[name].dtypes.to_dict())
+    tables[name] = pd.concat([tables[name], extra], ignore_index=True)
+
+
+def _blanks_as_none(row: pd.Series) -> dict:
+    """A row as a dict, a blank cell (None or NaN, as pandas mixes them) read as None, as the table shows it."""
+    return {key: None if pd.isna(value) else value for key, value in row.to_dict().items()}
+
+
+def test_a_model_release_or_chip_launch_with_no_event_of_its_own_gets_an_item_worded_and_sourced_from_its_row() -> None:
+    tables = fixture_tables()
+    _add_rows(
+        tables,
+        "models",
+        [
+            {
+                "model_id": "m_four",
+                "name": "Model Four",
+                "family": "DeepSeek",
+                "developer_id": "acme",
+                "release_date": pd.Timestamp("2025-06-10"),
+                "evidence": "press",
+                "source_id": "rep",
+                "claim_id": "c_one",
+                "note": "a note",
+            },
+        ],
+    )
+    _add_rows(
+        tables,
+        "chips",
+        [
+            {
+                "chip_id": "k_two",
+                "name": "K2",
+                "designer_id": "beta",
+                "segment": "domestic_chinese",
+                "announced_date": pd.Timestamp("2025-03-01"),
+                "announced_precision": "month",
+                "evidence": "official",
+                "source_id": "rec",
+            },
+            {
+                "chip_id": "k_three",
+                "name": "K3",
+                "designer_id": "beta",
+                "segment": "domestic_chinese",
+                "announced_date": pd.Timestamp("2025-05-05"),
+                "announced_precision": "day",
+                "evidence": "official",
+                "source_id": "rec",
+            },
+        ],
+    )
+    _add_rows(
+        tables,
+        "events",
+        [
+            {
+                "event_id": "e_two",
+                "date": pd.Timestamp("2025-02-01"),
+                "date_precision": "month",
+                "title": "Model Two out",
+                "description": "An event of its own",
+                "category": "model_release",
+                "is_causal_step": False,
+                "model_id": "m_two",
+                "evidence": "press",
+                "source_id": "rep",
+                "note": "n",
+            },
+            {
+                "event_id": "e_three",
+                "date": pd.Timestamp("2025-05-05"),
+                "date_precision": "day",
+                "title": "K3 launched",
+                "description": "An event of its own",
+                "category": "chinese_chip",
+                "is_causal_step": False,
+                "chip_id": "k_three",
+                "company_id": "beta",
+                "evidence": "official",
+                "source_id": "rec",
+            },
+        ],
+    )
+    items = timeline_items(tables).set_index("item_id")
+    assert "model_m_two" not in items.index and "chip_k_three" not in items.index, "their events already show them"
+    assert list(items.index) == ["chip_k_one", "e_two", "chip_k_two", "model_m_one", "e_three", "model_m_four", "e_one"]
+    four = _blanks_as_none(items.loc["model_m_four"])
+    assert four == {
+        "date": pd.Timestamp("2025-06-10"),
+        "end": pd.Timestamp("2025-06-10"),
+        "precision": "day",  # no precision given: a plain date is a day
+        "date_label": "10 Jun 2025",
+        "title": "Model Four released",
+        "description": "Model Four (DeepSeek) first released.",
+        "lane": "deepseek",
+        "lane_label": "DeepSeek",
+        "lane_kind": "model",
+        "category": "model_release",
+        "is_causal_step": False,
+        "company_id": "acme",
+        "model_id": "m_four",
+        "chip_id": None,
+        "policy_id": None,
+        "evidence": "press",
+        "source_id": "rep",
+        "claim_id": "c_one",
+        "note": "a note",
+        "origin": "models",
+    }
+    k_two = _blanks_as_none(items.loc["chip_k_two"])
+    assert {k: k_two[k] for k in ("date", "end", "precision", "date_label", "title", "description")} == {
+        "date": pd.Timestamp("2025-03-01"),
+        "end": pd.Timestamp("2025-03-31"),
+        "precision": "month",
+        "date_label": "Mar 2025",
+        "title": "K2 announced",
+        "description": "K2 first announced or launched.",
+    }
+    assert {k: k_two[k] for k in ("lane", "lane_label", "lane_kind", "category", "origin")} == {
+        "lane": "cn_chips",
+        "lane_label": "Chinese chips",
+        "lane_kind": "chip",
+        "category": "chinese_chip",  # the lane's own category, as an event in that lane would have
+        "origin": "chips",
+    }
+    assert (k_two["company_id"], k_two["chip_id"], k_two["model_id"], k_two["policy_id"]) == (
+        "beta",
+        "k_two",
+        None,
+        None,
+    )
+    assert (k_two["evidence"], k_two["source_id"], k_two["claim_id"], k_two["note"], k_two["is_causal_step"]) == (
+        "official",
+        "rec",
+        None,
+        None,
+        False,
+    )
+    two = _blanks_as_none(items.loc["e_two"])
+    assert (two["title"], two["description"], two["lane"], two["origin"], two["note"], two["claim_id"]) == (
+        "Model Two out",
+        "An event of its own",
+        "qwen",
+        "events",
+        "n",
+        None,
+    )
+    assert (two["model_id"], two["chip_id"], two["company_id"], two["end"]) == (
+        "m_two",
+        None,
+        None,
+        pd.Timestamp("2025-02-28"),
+    )
+    assert items.loc["e_three", "chip_id"] == "k_three" and bool(items.loc["e_one", "is_causal_step"])
+    assert items.loc["chip_k_one", "category"] == "industry", "a chip no chip lane takes goes to the catch-all lane"
