@@ -507,22 +507,22 @@ def test_a_model_release_or_chip_launch_with_no_event_of_its_own_gets_an_item_wo
         "chips",
         [
             {
-                "chip_id": "k_two",
-                "name": "K2",
-                "designer_id": "beta",
-                "segment": "domestic_chinese",
-                "announced_date": pd.Timestamp("2025-03-01"),
-                "announced_precision": "month",
-                "evidence": "official",
-                "source_id": "rec",
-            },
-            {
                 "chip_id": "k_three",
                 "name": "K3",
                 "designer_id": "beta",
                 "segment": "domestic_chinese",
                 "announced_date": pd.Timestamp("2025-05-05"),
                 "announced_precision": "day",
+                "evidence": "official",
+                "source_id": "rec",
+            },
+            {
+                "chip_id": "k_two",
+                "name": "K2",
+                "designer_id": "beta",
+                "segment": "domestic_chinese",
+                "announced_date": pd.Timestamp("2025-03-01"),
+                "announced_precision": "month",
                 "evidence": "official",
                 "source_id": "rec",
             },
@@ -632,3 +632,78 @@ def test_a_model_release_or_chip_launch_with_no_event_of_its_own_gets_an_item_wo
     )
     assert items.loc["e_three", "chip_id"] == "k_three" and bool(items.loc["e_one", "is_causal_step"])
     assert items.loc["chip_k_one", "category"] == "industry", "a chip no chip lane takes goes to the catch-all lane"
+
+
+def test_a_lanes_labels_take_the_first_free_sub_row_4_px_apart_after_a_months_span_and_flip_left_at_the_edge() -> None:
+    # Worked by hand with the defaults: 1000 px for 1000 days (1 px a day), 7 px a letter plus 12: "abcd" is 40 px.
+    start = pd.Timestamp("2025-01-01")
+    rows = [
+        ("A", 0, "day", "abcd", "us"),  # 0-40 px, row 0 free again from 44
+        ("B", 43, "day", "abcd", "us"),  # row 0 not yet free: row 1
+        ("C", 44, "day", "abcd", "us"),  # row 0 free exactly: row 0, to 88
+        ("E", 90, "month", "abcd", "us"),  # April: its label starts after the month, at 120: row 0 busy to 164
+        ("F", 120, "day", "abcd", "us"),  # row 1
+        ("G", 135, "day", "abcd", "us"),  # rows 0 and 1 busy to 164: row 2
+        ("H", 900, "day", "x" * 20, "us"),  # 152 px would pass 1000: drawn left of its mark, 748-908, row 0
+        ("I", 910, "day", "a", "us"),  # row 0 busy to 912: row 1
+        ("J", 912, "day", "a", "us"),  # row 0 free exactly
+        ("K", 0, "day", "y" * 150, "cn"),  # fits neither side: unlabelled
+        ("L", 947, "day", "abcdef", "cn"),  # 947 + 54 = 1001 px, one past the edge: left of its mark
+    ]
+    rows.reverse()  # the table need not be in date order; the answer follows its index
+    items = pd.DataFrame(
+        {
+            "date": [start + pd.Timedelta(days=r[1]) for r in rows],
+            "precision": [r[2] for r in rows],
+            "title": [r[3] for r in rows],
+            "lane": [r[4] for r in rows],
+        },
+        index=[r[0] for r in rows],
+    )
+    placed = label_levels(items, start, start + pd.Timedelta(days=1000))
+    assert list(placed.index) == list(items.index)
+    assert placed.to_dict("index") == {
+        "L": {"level": 0, "labelled": True, "align": "right"},
+        "K": {"level": 0, "labelled": False, "align": "right"},
+        "J": {"level": 0, "labelled": True, "align": "left"},
+        "I": {"level": 1, "labelled": True, "align": "left"},
+        "H": {"level": 0, "labelled": True, "align": "right"},
+        "G": {"level": 2, "labelled": True, "align": "left"},
+        "F": {"level": 1, "labelled": True, "align": "left"},
+        "E": {"level": 0, "labelled": True, "align": "left"},
+        "C": {"level": 0, "labelled": True, "align": "left"},
+        "B": {"level": 1, "labelled": True, "align": "left"},
+        "A": {"level": 0, "labelled": True, "align": "left"},
+    }
+
+
+def test_items_on_one_day_are_labelled_in_table_order_and_a_one_day_window_still_has_room() -> None:
+    day = pd.Timestamp("2025-03-01")
+    items = pd.DataFrame({"date": [day] * 20, "title": [f"item {i}" for i in range(20)], "lane": "us"})
+    placed = label_levels(items, day - pd.Timedelta(days=300), day + pd.Timedelta(days=300))
+    assert list(placed.index[placed["labelled"]]) == [0, 1, 2], "three sub-rows: the first three rows of the table"
+    assert list(placed["level"][:3]) == [0, 1, 2]
+    # a window of no length counts as one day: a mark at its end (1000 px) has its label to the left
+    one = pd.DataFrame({"date": [day], "precision": ["day"], "title": ["abcd"], "lane": ["us"]})
+    assert label_levels(one, day - pd.Timedelta(days=1), day).loc[0, "align"] == "right"
+    assert label_levels(one, day, day).loc[0, "align"] == "left"  # a mark at 0 px
+    later = one.assign(date=[day + pd.Timedelta(days=1)])
+    assert label_levels(later, day, day).loc[0, "align"] == "right"
+
+
+def test_the_undated_note_follows_each_models_and_chips_own_lane() -> None:
+    tables = fixture_tables()
+    chips = tables["chips"]
+    tables["chips"] = pd.concat(
+        [chips, chips.iloc[:1].assign(chip_id="k_x", name="Undated K", segment="domestic_chinese")]
+    )
+    tables["chips"].loc[tables["chips"]["chip_id"] == "k_x", "announced_date"] = pd.NaT
+    lane_set = read_lanes(tables)
+    assert undated(tables, lane_set, ["doubao"]) == ["=HYPERLINK(1)"], "the undated model is a Doubao model"
+    assert undated(tables, lane_set, ["cn_chips"]) == ["Undated K"], "a Chinese-designed chip"
+    assert undated(tables, lane_set, ["industry", "qwen"]) == []
+
+
+@pytest.mark.parametrize("selection", [{"start_iso": "ab"}, {"start_iso": None}, {"start_iso": [1735689600000]}])
+def test_a_brush_without_a_pair_of_dates_means_no_zoom(selection: dict) -> None:
+    assert zoom_dates(selection) is None
