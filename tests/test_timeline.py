@@ -691,6 +691,14 @@ def test_items_on_one_day_are_labelled_in_table_order_and_a_one_day_window_still
     assert label_levels(later, day, day).loc[0, "align"] == "right"
 
 
+def test_without_a_precision_column_each_label_starts_at_its_own_mark() -> None:
+    day = pd.Timestamp("2025-01-01")
+    items = pd.DataFrame({"date": [day, day + pd.Timedelta(days=44)], "title": ["abcd", "abcd"], "lane": "us"})
+    # 1 px a day: the first label ends at 40 px, so the second, at 44 px, shares its sub-row
+    placed = label_levels(items, day, day + pd.Timedelta(days=1000))
+    assert list(placed["level"]) == [0, 0] and placed["labelled"].all()
+
+
 def test_the_undated_note_follows_each_models_and_chips_own_lane() -> None:
     tables = fixture_tables()
     chips = tables["chips"]
