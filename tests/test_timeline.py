@@ -631,6 +631,7 @@ def test_a_model_release_or_chip_launch_with_no_event_of_its_own_gets_an_item_wo
         pd.Timestamp("2025-02-28"),
     )
     assert items.loc["e_three", "chip_id"] == "k_three" and bool(items.loc["e_one", "is_causal_step"])
+    assert not items.loc["e_two", "is_causal_step"] and not items.loc["e_three", "is_causal_step"]
     assert items.loc["chip_k_one", "category"] == "industry", "a chip no chip lane takes goes to the catch-all lane"
 
 
