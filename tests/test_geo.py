@@ -490,6 +490,8 @@ def test_a_places_marker_says_who_is_there_by_role_once_each_and_keeps_its_own_f
                 _tie("r_e", "chip", "k_one", "operates", "location", "hub"),  # a chip stands for its designer
                 _tie("r_f", "company", "acme", "operates", "location", "hub"),  # said twice, listed once
                 _tie("r_g", "company", "beta", "supplies", "location", "far"),  # not a presence relation
+                _tie("r_h", "company", "acme", "headquartered_in", "location", "hub"),  # its column says home
+                _tie("r_i", "company", "ghost", "operates", "location", "far"),  # no such company: its id
             ],
         )
     )
@@ -519,11 +521,10 @@ def test_a_places_marker_says_who_is_there_by_role_once_each_and_keeps_its_own_f
     assert (home["who"], home["company_ids"]) == ("Headquarters: Acme AI; Trains models here: Beta Chips", "acme,beta")
     assert (home["evidence"], home["claim_id"], home["ownership"]) == ("official", "", "not_applicable")
     assert far["label"] == "Far Town" and far["name"] == "Far Town (Outskirts)"
-    assert (far["who"], far["company_ids"], far["description"]) == (
-        "No company in the data is linked to this place",
-        "",
-        "",
-    )
+    assert (far["who"], far["company_ids"], far["description"]) == ("Operated by: ghost", "ghost", "")
+    assert points.loc[points["location_id"] == "far", "label"].item() == "Far Town"
+    alone = geo.build_points(_with_far_town(mini)).set_index("location_id").loc["far"]
+    assert (alone["who"], alone["company_ids"]) == ("No company in the data is linked to this place", "")
     assert (far["lat"], far["lon"], far["region"], far["country"]) == (37.5, -122.0, "north_america", "US")
 
 

@@ -358,3 +358,27 @@ def test_an_entity_with_no_dates_and_no_events_table_has_no_moments_but_the_same
             "end",
             "when",
         ]
+
+
+def test_moments_on_one_day_keep_the_records_own_date_first_then_the_events_in_file_order() -> None:
+    day = pd.Timestamp("2025-04-09")
+    policy = pd.Series({"policy_id": "rule", "effective_date": day, "source_id": "s1"})
+    n = 20
+    events = pd.DataFrame(
+        {
+            "event_id": [f"e{i:02d}" for i in range(n)],
+            "date": [day] * n,
+            "date_precision": ["day"] * n,
+            "title": [f"Step {i}" for i in range(n)],
+            "category": ["us_measure"] * n,
+            "company_id": [None] * n,
+            "model_id": [None] * n,
+            "chip_id": [None] * n,
+            "policy_id": ["rule"] * n,
+            "location_id": [None] * n,
+            "source_id": ["s2"] * n,
+            "claim_id": [None] * n,
+        }
+    )
+    moments = entity_moments({"events": events}, "policies", policy, "rule")
+    assert list(moments["event_id"]) == [""] + [f"e{i:02d}" for i in range(n)]
