@@ -473,6 +473,7 @@ def _with_far_town(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "ownership": "non_chinese",
         "evidence": "press",
         "source_id": "rec",
+        "note": "somewhere near the city",
     }
     extra = pd.DataFrame([far]).reindex(columns=tables["locations"].columns)
     return {**tables, "locations": pd.concat([tables["locations"], extra], ignore_index=True)}
@@ -522,7 +523,7 @@ def test_a_places_marker_says_who_is_there_by_role_once_each_and_keeps_its_own_f
     assert (home["evidence"], home["claim_id"], home["ownership"]) == ("official", "", "not_applicable")
     assert far["label"] == "Far Town" and far["name"] == "Far Town (Outskirts)"
     assert (far["who"], far["company_ids"], far["description"]) == ("Operated by: ghost", "ghost", "")
-    assert points.loc[points["location_id"] == "far", "label"].item() == "Far Town"
+    assert (far["label"], far["note"]) == ("Far Town", "somewhere near the city")
     alone = geo.build_points(_with_far_town(mini)).set_index("location_id").loc["far"]
     assert (alone["who"], alone["company_ids"]) == ("No company in the data is linked to this place", "")
     assert (far["lat"], far["lon"], far["region"], far["country"]) == (37.5, -122.0, "north_america", "US")
@@ -538,13 +539,22 @@ def _flow_ties(mini: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                 _tie("r_u", "company", "acme", "uses", "chip", "k_one"),
                 _tie("r_o1", "company", "gov", "operates", "location", "hub"),
                 _tie("r_o2", "company", "gov", "operates", "location", "far"),
-                {**_tie("r_p", "company", "beta", "supplies", "company", "gov"), "start_date": "2024-03-01"},
+                _tie("r_o3", "company", "ghost", "operates", "location", "hub"),
+                {
+                    **_tie("r_p", "company", "beta", "supplies", "company", "gov"),
+                    "start_date": "2024-03-01",
+                    "end_date": "2025-06-30",
+                    "note": "ended with the rule",
+                },
                 _tie("r_m", "model", "m_one", "trained_on", "chip", "k_one"),
+                _tie("r_v", "company", "ghost", "uses", "chip", "k_one"),  # a user missing from companies.csv
+                _tie("r_w", "company", "beta", "supplies", "company", "ghost"),
                 _tie("r_x", "company", "beta", "develops", "model", "m_two"),
             ],
         )
     )
-    tables["relationships"].loc[tables["relationships"]["relationship_id"] == "r_p", "start_precision"] = "month"
+    rels = tables["relationships"]
+    rels.loc[rels["relationship_id"] == "r_p", ["start_precision", "end_precision"]] = ["month", "day"]
     companies = tables["companies"]
     tables["companies"] = companies.assign(
         hq_location_id=companies["hq_location_id"].mask(companies["company_id"] == "beta", "far")
@@ -555,7 +565,7 @@ def _flow_ties(mini: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 def test_each_flow_runs_between_the_drawn_places_of_its_ends_with_names_companies_and_dates(mini) -> None:
     tables = _flow_ties(mini)
     flows = geo.build_flows(tables).set_index("flow_id")
-    assert list(flows.index) == ["r_one", "r_s", "r_u", "r_p__0", "r_p__1", "r_m"]
+    assert list(flows.index) == ["r_one", "r_s", "r_u", "r_p__0", "r_p__1", "r_m", "r_v", "r_w"]
     ends = flows[["origin_id", "origin_name", "dest_id", "dest_name", "company_ids"]].to_dict("index")
     assert ends == {
         "r_one": {
@@ -604,7 +614,24 @@ def test_each_flow_runs_between_the_drawn_places_of_its_ends_with_names_companie
             "dest_name": "Home City",
             "company_ids": "acme,beta",
         },
+        # a user without a head office, as the drawn end of a reversed tie, stands where it operates
+        "r_v": {
+            "origin_id": "far",
+            "origin_name": "Far Town",
+            "dest_id": "hub",
+            "dest_name": "Hub City",
+            "company_ids": "ghost,beta",
+        },
+        "r_w": {
+            "origin_id": "far",
+            "origin_name": "Far Town",
+            "dest_id": "hub",
+            "dest_name": "Hub City",
+            "company_ids": "beta,ghost",
+        },
     }
+    assert (flows.at["r_v", "from_name"], flows.at["r_v", "to_name"]) == ("ghost", "K1"), "no name: its id"
+    assert (flows.at["r_w", "from_name"], flows.at["r_w", "to_name"]) == ("Beta Chips", "ghost")
     p = flows.loc["r_p__0"]
     assert (p["relationship_id"], p["relation"], p["from_kind"], p["from_id"], p["to_kind"], p["to_id"]) == (
         "r_p",
@@ -623,10 +650,18 @@ def test_each_flow_runs_between_the_drawn_places_of_its_ends_with_names_companie
     )
     assert (p["origin_lon"], p["origin_lat"], p["dest_lon"], p["dest_lat"]) == (-122.0, 37.5, 103.85, 1.29)
     assert (p["start_date"], p["start_precision"]) == (pd.Timestamp("2024-03-01"), "month")
-    assert pd.api.types.is_datetime64_any_dtype(flows["start_date"]) and flows["end_date"].isna().all()
+    assert (p["end_date"], p["end_precision"], p["note"]) == (pd.Timestamp("2025-06-30"), "day", "ended with the rule")
+    assert pd.api.types.is_datetime64_any_dtype(flows["start_date"]) and flows["end_date"].count() == 2
     assert (flows.at["r_one", "claim_id"], flows.at["r_one", "note"], flows.at["r_s", "claim_id"]) == ("c_one", "", "")
-    # the Agency has no head office, so its own operating ties have no start: no line, counted as unplaced
-    assert geo.unplaced_count(tables, geo.build_flows(tables)) == 2
+    # the Agency and ghost have no head office, so their own operating ties have no start: no line, unplaced
+    assert geo.unplaced_count(tables, geo.build_flows(tables)) == 3
+
+
+def test_a_map_with_no_places_or_no_ties_to_draw_keeps_its_columns(mini) -> None:
+    no_ties = {**mini, "relationships": mini["relationships"].iloc[:0]}
+    assert list(geo.build_flows(no_ties).columns) == geo.FLOW_COLUMNS and geo.build_flows(no_ties).empty
+    no_places = {**mini, "locations": mini["locations"].iloc[:0]}
+    assert list(geo.build_points(no_places).columns) == geo.POINT_COLUMNS and geo.build_points(no_places).empty
 
 
 _CANVAS = regions.Projection(k=300.0, cx=0.0, cy=-0.5, width=800.0, height=600.0)
