@@ -67,8 +67,11 @@ def test_boxes_closer_than_the_padding_on_any_side_overlap() -> None:
     ):
         assert box.overlaps(other, pad=2) and other.overlaps(box, pad=2), other
         assert not box.overlaps(other, pad=1) and not other.overlaps(box, pad=1), other
-    assert box.overlaps(Box(201, 100, 250, 150)) is False, "exactly the default 1 px apart: clear"
+    for side in (Box(201, 100, 250, 150), Box(40, 100, 99, 150), Box(100, 151, 200, 160), Box(100, 80, 200, 99)):
+        assert box.overlaps(side) is False, f"exactly the default 1 px apart: clear, {side}"
+        assert BoxGrid([box]).overlaps(side) is False, "the grid's default padding is the same 1 px"
     assert box.overlaps(Box(200.5, 100, 250, 150)) is True
+    assert BoxGrid([box]).overlaps(Box(201.5, 100, 250, 150), pad=2) is True
 
 
 def test_a_grid_finds_an_overlap_stored_in_any_cell_a_box_spans_and_skips_only_the_given_box() -> None:
@@ -151,12 +154,12 @@ def test_a_place_with_no_free_spot_gets_no_label_and_the_answer_keeps_its_column
     assert labels.empty and "label_lon" in labels.columns and "box" in labels.columns
 
 
-def _line(flow_id: str, y: float) -> pd.DataFrame:
-    """A straight 25-point path from (100, y) to (580, y), 20 px a step: its middle point is (340, y)."""
+def _line(flow_id: str, y: float, *, points: int = 25, x0: float = 100, step: float = 20) -> pd.DataFrame:
+    """A straight path from (x0, y), `step` px a point: 25 points from 100 px have their middle at (340, y)."""
     rows = []
-    for seq in range(25):
-        lon, lat = CANVAS.invert(100 + 20 * seq, y)
-        rows.append({"flow_id": flow_id, "seq": seq, "x": 100 + 20 * seq, "y": y, "lon": lon, "lat": lat})
+    for seq in range(points):
+        lon, lat = CANVAS.invert(x0 + step * seq, y)
+        rows.append({"flow_id": flow_id, "seq": seq, "x": x0 + step * seq, "y": y, "lon": lon, "lat": lat})
     return pd.DataFrame(rows)
 
 
@@ -175,6 +178,14 @@ def test_a_flow_label_sits_centred_on_the_middle_of_its_line_or_the_nearest_free
         "records"
     )
     assert (kept_clear["lon"], kept_clear["lat"]) != (paths.at[12, "lon"], paths.at[12, "lat"])
+    # 2.5 px clear is enough
+    [clear] = place_flow_labels(flows, paths, CANVAS, [Box(381.56, 290, 390, 310)], {"f": "trains in"}).to_dict(
+        "records"
+    )
+    assert (clear["lon"], clear["lat"]) == (paths.at[12, "lon"], paths.at[12, "lat"])
+    short = _line("f", 300, points=11)  # ten steps: the middle is point 5
+    [mid] = place_flow_labels(flows, short, CANVAS, [], {"f": "trains in"}).to_dict("records")
+    assert (mid["lon"], mid["lat"]) == (short.at[5, "lon"], short.at[5, "lat"])
     blocked = place_flow_labels(flows, paths, CANVAS, [Box(200, 280, 480, 320)], {"f": "trains in"})
     assert blocked.empty and list(blocked.columns) == ["flow_id", "text", "lon", "lat", "box"]
 
@@ -189,3 +200,46 @@ def test_the_same_flow_words_are_written_once_per_corridor_and_flows_without_wor
     assert list(labels["text"]) == ["supplies", "supplies", "trains in"]
     near_but_other_words = place_flow_labels(flows.iloc[:2], paths, CANVAS, [], {"a": "supplies", "b": "uses"})
     assert list(near_but_other_words["flow_id"]) == ["a", "b"]
+    # distances are between the lines' middles: a line drawn the other way shares a's middle; one whose
+    # middle is 200 px along a's own row is far enough; one exactly 160 px off is too
+    others = pd.concat(
+        [_line("a", 300), _line("back", 330, x0=580, step=-20), _line("along", 300, x0=300), _line("off", 460)]
+    )
+    flows = pd.DataFrame({"flow_id": ["a", "back", "along", "off"]})
+    labels = place_flow_labels(flows, others, CANVAS, [], dict.fromkeys(flows["flow_id"], "supplies"))
+    assert list(labels["flow_id"]) == ["a", "along", "off"]
+
+
+def test_a_place_label_may_touch_its_own_marker_diagonally_when_the_four_sides_are_taken() -> None:
+    # Around (400, 300): right, left, above and below blocked at 11 px; the first diagonal spot (up and right)
+    # overlaps only the place's own marker, which does not count: the label stays close, without a leader.
+    blocks = [Box(420, 295, 430, 305), Box(370, 295, 380, 305), Box(380, 275, 390, 285), Box(395, 315, 405, 325)]
+    labels = place_labels(_places(("a", (400, 300), "Alpha", "x")), CANVAS, obstacles=blocks)
+    row = labels.iloc[0].to_dict()
+    assert (row["align"], row["baseline"], row["leader"]) == ("left", "bottom", False)
+    assert (round(row["x"], 6), round(row["y"], 6)) == (408.8, 291.2)
+
+
+def test_a_place_label_never_covers_another_places_marker() -> None:
+    # Alpha's first spot, right of it, would end 0.4 px into Beta's marker (454-470) with the 1 px padding; a
+    # marker 2 px further off leaves that spot free.
+    near = place_labels(_places(("a", (400, 300), "Alpha", "x,y"), ("b", (462, 300), "B", "")), CANVAS)
+    assert _spot(near.set_index("location_id").loc["a"].to_dict()) == ("right", 389, 300)
+    far = place_labels(_places(("a", (400, 300), "Alpha", "x,y"), ("b", (464, 300), "B", "")), CANVAS)
+    assert _spot(far.set_index("location_id").loc["a"].to_dict()) == ("left", 411, 300)
+    # on the left: Alpha's left spot (345.6-389) would touch Beta's marker (330-346)
+    left = place_labels(
+        _places(("a", (400, 300), "Alpha", "x,y"), ("b", (338, 300), "B", "")),
+        CANVAS,
+        obstacles=[Box(420, 295, 430, 305)],
+    )
+    assert _spot(left.set_index("location_id").loc["a"].to_dict()) != ("right", 389, 300)
+    # above and below: a marker just over or under the label's row blocks it too
+    for y in (284, 316):
+        other = place_labels(_places(("a", (400, 300), "Alpha", "x,y"), ("b", (430, y), "B", "")), CANVAS)
+        assert _spot(other.set_index("location_id").loc["a"].to_dict()) != ("left", 411, 300), y
+
+
+def test_a_place_with_companies_is_labelled_before_a_place_with_none_whatever_their_ids() -> None:
+    labels = place_labels(_places(("a", (100, 100), "A", ""), ("b", (600, 400), "B", "x")), CANVAS)
+    assert list(labels["location_id"]) == ["b", "a"]
