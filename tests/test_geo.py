@@ -704,6 +704,22 @@ def test_a_flow_bows_off_the_straight_line_and_parallel_flows_alternate_sides_gr
     assert middle["x"].tolist() == pytest.approx([200.0] * 4)
     # a below the line, b above, c (drawn q to p, the third on this pair) below again by 16+16, d above by 32
     assert middle["y"].tolist() == pytest.approx([218.0, 182.0, 232.0, 168.0])
+    # a flow between two other places is the first on its own pair: it bows 18 px, on a's side
+    other = geo.flow_paths(
+        _flows_between(
+            {"p": (100.0, 200.0), "q": (300.0, 200.0), "r": (100.0, 400.0), "s": (300.0, 400.0)},
+            [("a", "p", "q"), ("b", "p", "q"), ("e", "r", "s")],
+        ),
+        _CANVAS,
+    )
+    assert other[other["seq"] == 12].set_index("flow_id").at["e", "y"] == pytest.approx(418.0)
+    # running down the page, the same bow is to the left: (100, 100) to (100, 300) passes (82, 200)
+    down = geo.flow_paths(_flows_between({"p": (100.0, 100.0), "q": (100.0, 300.0)}, [("v", "p", "q")]), _CANVAS)
+    assert tuple(down[down["seq"] == 12][["x", "y"]].iloc[0]) == pytest.approx((82.0, 200.0))
+    diagonal = geo.flow_paths(_flows_between({"p": (100.0, 100.0), "q": (400.0, 500.0)}, [("d", "p", "q")]), _CANVAS)
+    # 500 px long: the middle (250, 300) moves 45 px at right angles to the line, (-0.8, 0.6) of it
+    assert tuple(diagonal[diagonal["seq"] == 12][["x", "y"]].iloc[0]) == pytest.approx((214.0, 327.0))
+    assert list(geo.flow_paths(_flows_between({}, []), _CANVAS).columns) == ["flow_id", "seq", "lon", "lat", "x", "y"]
     quarter = paths[(paths["flow_id"] == "a") & (paths["seq"] == 6)].iloc[0]
     # B(1/4) = 9/16 p + 6/16 control + 1/16 q, the control point at (200, 236)
     assert (quarter["x"], quarter["y"]) == pytest.approx((150.0, 213.5))
@@ -742,6 +758,9 @@ def test_an_arrowhead_sits_four_fifths_along_its_flow_pointing_the_way_it_runs()
         "short": {"lon": 9.0, "lat": 10.0, "angle": pytest.approx(180.0)},  # two points: the head at the end
     }
     assert geo.arrow_heads(pd.DataFrame(rows), _CANVAS, at=0.2).set_index("flow_id").at["right", "lon"] == 1
+    assert list(heads["flow_id"]) == ["right", "down", "left", "up", "ne", "short"], "in the flows' own order"
+    assert geo.arrow_heads(pd.DataFrame(rows), _CANVAS, at=1.0).set_index("flow_id").at["right", "lon"] == 5
+    assert list(geo.arrow_heads(pd.DataFrame(rows).iloc[:0], _CANVAS).columns) == ["flow_id", "lon", "lat", "angle"]
 
 
 def test_a_head_office_column_wins_over_a_headquartered_in_tie_and_only_ties_to_a_place_count(mini) -> None:
@@ -829,6 +848,7 @@ def square_world(tmp_path) -> str:
         _square(101, 1, 105, 5),  # Squareland's mainland
         _square(106, 1, 106.02, 1.02),  # an islet far below a pixel at the test region's scale
         _square(107, 1, 107.1, 1.1),  # an island of a few pixels
+        _square(108, 1, 108.04, 1.04),  # an island a little over the (2 x tolerance) squared kept
         _square(109, 5, 115, 9),  # Eastland, cut by the region's box at 111.5 E
         _square(130, 30, 135, 35),  # Farland, outside the box
         _square(-175, 0, -170, 5),  # Dateland, just east of the antimeridian
@@ -836,11 +856,16 @@ def square_world(tmp_path) -> str:
         _square(103.6, 8, 103.608, 8.008),
     ]
     geometries = [
-        {"type": "MultiPolygon", "arcs": [[[0]], [[1]], [[2]]], "id": "702", "properties": {"name": "Squareland"}},
-        {"type": "Polygon", "arcs": [[3]], "id": "458", "properties": {"name": "Eastland"}},
-        {"type": "Polygon", "arcs": [[4]], "id": "392", "properties": {"name": "Farland"}},
-        {"type": "Polygon", "arcs": [[5]], "id": "242", "properties": {"name": "Dateland"}},
-        {"type": "MultiPolygon", "arcs": [[[6]], [[7]]], "id": "096", "properties": {"name": "Tinyland"}},
+        {
+            "type": "MultiPolygon",
+            "arcs": [[[0]], [[1]], [[2]], [[3]]],
+            "id": "702",
+            "properties": {"name": "Squareland"},
+        },
+        {"type": "Polygon", "arcs": [[4]], "id": "458", "properties": {"name": "Eastland"}},
+        {"type": "Polygon", "arcs": [[5]], "id": "392", "properties": {"name": "Farland"}},
+        {"type": "Polygon", "arcs": [[6]], "id": "242", "properties": {"name": "Dateland"}},
+        {"type": "MultiPolygon", "arcs": [[[7]], [[8]]], "id": "096", "properties": {"name": "Tinyland"}},
     ]
     topology = {
         "type": "Topology",
@@ -867,6 +892,8 @@ def test_a_clip_box_past_the_antimeridian_wraps_onto_the_other_side() -> None:
     east = clip_mask((170, 0, 200, 10))  # 170 E to 160 W
     assert east.area == pytest.approx(300) and east.bounds == (-180, 0, 180, 10)
     assert east.contains(shapely.Point(-165, 5)) and not east.contains(shapely.Point(-155, 5))
+    assert clip_mask((170, 0, 180.5, 10)).contains(shapely.Point(-179.8, 5)), "half a degree past 180"
+    assert clip_mask((-180.5, 0, -170, 10)).contains(shapely.Point(179.8, 5))
     west = clip_mask((-200, 0, -170, 10))  # 160 E to 170 W
     assert west.area == pytest.approx(300) and west.contains(shapely.Point(165, 5))
     assert not west.contains(shapely.Point(155, 5))
@@ -895,9 +922,9 @@ def test_a_regions_boundaries_are_its_countries_clipped_without_specks_on_a_grid
         assert set(feature["properties"]) == {"name", "iso2"}
     assert (features["Squareland"]["properties"]["iso2"], features["Eastland"]["properties"]["iso2"]) == ("SG", "MY")
     land = shapely.geometry.shape(features["Squareland"]["geometry"])
-    assert land.geom_type == "MultiPolygon" and len(land.geoms) == 2, "the islet below a pixel is dropped"
+    assert land.geom_type == "MultiPolygon" and len(land.geoms) == 3, "the islet below a pixel is dropped"
     assert [part.bounds for part in land.geoms] == [
-        pytest.approx(b, abs=step) for b in [(101, 1, 105, 5), (107, 1, 107.1, 1.1)]
+        pytest.approx(b, abs=step) for b in [(101, 1, 105, 5), (107, 1, 107.1, 1.1), (108, 1, 108.04, 1.04)]
     ]
     tiny = shapely.geometry.shape(features["Tinyland"]["geometry"])
     assert tiny.geom_type == "Polygon", "a country of specks keeps its largest, so its marker has a shape"
@@ -952,6 +979,16 @@ def test_topology_keeps_a_plain_polygon_drops_a_country_that_collapses_and_count
     assert empty["objects"]["countries"]["geometries"] == []
 
 
+def test_a_plots_topology_covers_the_widest_plots_box_on_a_grid_a_quarter_of_the_tolerance() -> None:
+    region = regions.REGIONS["sea"]
+    widths = (regions.NARROW_PLOT_WIDTH, regions.MAX_PLOT_WIDTH)
+    topology = plot_topology(region, widths=widths, height=region.height, scale_width=regions.MIN_PLOT_WIDTH)
+    step = simplify_tolerance(region, regions.MIN_PLOT_WIDTH) / 4
+    assert topology["transform"]["scale"] == [step, step]
+    names = {g["properties"]["name"] for g in topology["objects"]["countries"]["geometries"]}
+    assert {"India", "Japan", "Australia"} <= names, "the sides of the widest plot, beyond the region's own box"
+
+
 def test_topology_drops_a_collapsed_hole_and_a_polygon_whose_outer_ring_collapses_with_its_holes() -> None:
     outer, hole = _square(0.0, 0.0, 1.0, 1.0), _square(0.5, 0.5, 0.51, 0.51)
     speck_with_hole = [_square(5.0, 5.0, 5.01, 5.01), _square(5.002, 5.002, 5.008, 5.008)]
@@ -959,3 +996,26 @@ def test_topology_drops_a_collapsed_hole_and_a_polygon_whose_outer_ring_collapse
     topology = to_topology({"type": "FeatureCollection", "features": [multi]}, step=0.1)
     [geometry] = topology["objects"]["countries"]["geometries"]
     assert geometry["arcs"] == [[[0]]] and len(topology["arcs"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("lon_min", "lon_max", "refused"),
+    [(-177.0, -157.0, False), (-179.0, -170.0, True), (157.0, 177.0, False), (170.0, 179.0, True)],
+)
+def test_a_regions_own_box_may_reach_the_antimeridian_but_not_pass_it(square_world, lon_min, lon_max, refused) -> None:
+    # the 15 % margin takes the first and third boxes exactly to 180 W / 180 E, the others past it
+    region = regions.Region("edge", "Edge", lon_min, lon_max, -10.0, 10.0, 300)
+    if refused:
+        with pytest.raises(ValueError, match="edge"):
+            clipped_boundaries(region, width_px=680, path=square_world)
+    else:
+        assert clipped_boundaries(region, width_px=680, path=square_world)["type"] == "FeatureCollection"
+
+
+def test_boundaries_have_as_many_decimals_as_a_quarter_of_the_tolerance_needs_and_no_more(square_world) -> None:
+    # a region 2.7 degrees tall on 300 px: tolerance about 0.0045 degrees, a quarter of it 0.0011: three decimals
+    region = regions.Region("small", "Small", 101.0, 103.7, 1.0, 3.7, 300)
+    assert 0.001 <= simplify_tolerance(region, 680) / 4 < 0.00125
+    collection = clipped_boundaries(region, width_px=680, path=square_world)
+    values = [v for f in collection["features"] for point in _points(f["geometry"]["coordinates"]) for v in point]
+    assert values and all(round(v, 3) == v for v in values)
