@@ -382,3 +382,11 @@ def test_moments_on_one_day_keep_the_records_own_date_first_then_the_events_in_f
     )
     moments = entity_moments({"events": events}, "policies", policy, "rule")
     assert list(moments["event_id"]) == [""] + [f"e{i:02d}" for i in range(n)]
+
+
+def test_a_place_with_only_half_its_coordinates_gets_no_small_map() -> None:
+    tables = {"locations": pd.DataFrame(columns=["location_id", "lat", "lon"])}
+    for lat, lon in ((1.3, None), (None, 103.8)):
+        row = pd.Series({"location_id": "x", "lat": lat, "lon": lon})
+        assert entity_place(tables, "locations", row) is None, (lat, lon)
+    assert entity_place(tables, "locations", pd.Series({"location_id": "x", "lat": 1.3, "lon": 103.8})) is not None
