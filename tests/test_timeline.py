@@ -716,3 +716,75 @@ def test_the_undated_note_follows_each_models_and_chips_own_lane() -> None:
 @pytest.mark.parametrize("selection", [{"start_iso": "ab"}, {"start_iso": None}, {"start_iso": [1735689600000]}])
 def test_a_brush_without_a_pair_of_dates_means_no_zoom(selection: dict) -> None:
     assert zoom_dates(selection) is None
+
+
+def test_a_chip_launch_already_told_by_an_nvidia_chip_event_is_not_added_and_a_chip_lane_without_category_is_nvidias() -> (
+    None
+):
+    tables = fixture_tables()
+    chips = [
+        {
+            "chip_id": "k_four",
+            "name": "K4",
+            "designer_id": "beta",
+            "segment": "china_specific",
+            "announced_date": pd.Timestamp("2025-08-01"),
+            "announced_precision": "month",
+            "evidence": "press",
+            "source_id": "rec",
+        },
+        # no precision written: a plain date is a day
+        {
+            "chip_id": "k_five",
+            "name": "K5",
+            "designer_id": "gov",
+            "segment": "china_specific",
+            "announced_date": pd.Timestamp("2025-07-01"),
+            "evidence": "press",
+            "source_id": "rec",
+        },
+    ]
+    _add_rows(tables, "chips", chips)
+    _add_rows(
+        tables,
+        "events",
+        [
+            {
+                "event_id": "e_four",
+                "date": pd.Timestamp("2025-08-12"),
+                "date_precision": "day",
+                "title": "K4 out",
+                "description": "Its own event",
+                "category": "nvidia_chip",
+                "is_causal_step": False,
+                "chip_id": "k_four",
+                "evidence": "press",
+                "source_id": "rec",
+            },
+        ],
+    )
+    # a lane that takes the chips of one designer and names no event category of its own
+    _add_rows(
+        tables,
+        "lanes",
+        [
+            {
+                "lane_id": "gov_chips",
+                "label": "Agency chips",
+                "colour_kind": "chip",
+                "lane_group": "chips",
+                "chip_designer_id": "gov",
+                "catch_all": False,
+                "description": "Chips the agency designs.",
+            }
+        ],
+    )
+    items = timeline_items(tables).set_index("item_id")
+    assert "chip_k_four" not in items.index and "e_four" in items.index
+    k_five = items.loc["chip_k_five"]
+    assert (k_five["precision"], k_five["date_label"], k_five["end"]) == (
+        "day",
+        "1 Jul 2025",
+        pd.Timestamp("2025-07-01"),
+    )
+    assert (k_five["lane"], k_five["category"]) == ("gov_chips", "nvidia_chip")
