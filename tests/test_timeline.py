@@ -718,9 +718,7 @@ def test_a_brush_without_a_pair_of_dates_means_no_zoom(selection: dict) -> None:
     assert zoom_dates(selection) is None
 
 
-def test_a_chip_launch_already_told_by_an_nvidia_chip_event_is_not_added_and_a_chip_lane_without_category_is_nvidias() -> (
-    None
-):
+def test_an_nvidia_chip_event_covers_its_chip_and_a_chip_lane_without_category_counts_as_nvidia_chips() -> None:
     tables = fixture_tables()
     chips = [
         {
