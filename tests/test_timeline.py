@@ -650,6 +650,7 @@ def test_a_lanes_labels_take_the_first_free_sub_row_4_px_apart_after_a_months_sp
         ("J", 912, "day", "a", "us"),  # row 0 free exactly
         ("K", 0, "day", "y" * 150, "cn"),  # fits neither side: unlabelled
         ("L", 947, "day", "abcdef", "cn"),  # 947 + 54 = 1001 px, one past the edge: left of its mark
+        ("M", 960, "day", "abcd", "edge"),  # 960 + 40 = 1000 px: ends exactly at the edge, so it fits on the right
     ]
     rows.reverse()  # the table need not be in date order; the answer follows its index
     items = pd.DataFrame(
@@ -664,6 +665,7 @@ def test_a_lanes_labels_take_the_first_free_sub_row_4_px_apart_after_a_months_sp
     placed = label_levels(items, start, start + pd.Timedelta(days=1000))
     assert list(placed.index) == list(items.index)
     assert placed.to_dict("index") == {
+        "M": {"level": 0, "labelled": True, "align": "left"},
         "L": {"level": 0, "labelled": True, "align": "right"},
         "K": {"level": 0, "labelled": False, "align": "right"},
         "J": {"level": 0, "labelled": True, "align": "left"},
