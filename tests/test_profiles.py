@@ -273,3 +273,120 @@ def test_a_profiles_moments_are_its_own_dates_and_the_events_naming_it_in_date_o
     ]
     assert list(moments["end"]) == [pd.Timestamp("2025-01-15"), pd.Timestamp("2025-05-01"), pd.Timestamp("2025-05-13")]
     assert list(moments.index) == [0, 1, 2] and moments.columns[-3:].tolist() == ["start", "end", "when"]
+
+
+def test_a_website_reads_without_its_scheme_even_when_written_bare_or_pointing_at_an_archived_page() -> None:
+    index = pd.DataFrame(columns=["id", "kind", "name", "aliases", "table", "label"])
+    cases = {
+        "acme.example": "acme.example",  # no scheme written
+        "https://web.archive.org/web/2024/https://acme.example/": "web.archive.org/web/2024/https://acme.example",
+        "http://acme.example/AIX": "acme.example/AIX",
+    }
+    for website, text in cases.items():
+        row = pd.Series({"company_id": "acme", "name": "Acme", "website": website})
+        assert key_facts(shipped_package(), "companies", row, index) == [("Website", text, website)]
+
+
+def test_a_loaded_yes_or_no_column_reads_yes_or_no_and_an_unlabelled_code_or_column_reads_as_written(mini_dir) -> None:
+    tables = load_dataset(mini_dir).tables
+    index = pd.DataFrame(columns=["id", "kind", "name", "aliases", "table", "label"])
+    models = tables["models"].set_index("model_id", drop=False)
+    for model_id, word in (("m_one", "yes"), ("m_two", "no")):
+        facts = dict(
+            (label, text) for label, text, _ in key_facts(shipped_package(), "models", models.loc[model_id], index)
+        )
+        assert facts["Open weights"] == word, model_id
+    row = pd.Series({"company_id": "acme", "name": "Acme", "kind": "space_agency", "shoe_size": "big_one"})
+    assert key_facts(shipped_package(), "companies", row, index) == [
+        ("Kind", "space agency", None),  # a code with no label yet: its words, not its underscores
+        ("shoe_size", "big_one", None),  # a column the schema does not name: its own name, its value as written
+    ]
+
+
+def test_a_profiles_sources_start_with_the_records_own_source_and_claim_then_keep_the_order_found() -> None:
+    row = pd.Series({"company_id": "acme", "name": "Acme", "source_id": "zeta", "claim_id": "c_own"})
+    moments = pd.DataFrame({"event_id": ["e1"], "title": ["Rule"], "source_id": ["alpha"], "claim_id": [""]})
+    ties = pd.DataFrame({"relationship_id": ["r1"], "description": ["Tie"], "source_id": ["beta"], "claim_id": ["c0"]})
+    cites = entity_citations(row, "companies", moments, ties)
+    assert [(c["source_id"], c["claim_id"]) for c in cites.to_dict("records")] == [
+        ("zeta", "c_own"),
+        ("alpha", ""),
+        ("beta", "c0"),
+    ]
+
+
+def test_a_profiles_moments_from_loaded_tables_name_only_events_naming_it_at_their_precision(mini_dir) -> None:
+    tables = load_dataset(mini_dir).tables
+    events = tables["events"]
+    extra = events.iloc[:1].assign(event_id="e_two", date_precision="month", company_id="beta", claim_id="c_one")
+    tables = {**tables, "events": pd.concat([events, extra], ignore_index=True)}
+    beta = tables["companies"].set_index("company_id", drop=False).loc["beta"]
+    moments = entity_moments(tables, "companies", beta, "beta")
+    # e_one names Acme only; its blank model, chip and policy cells do not name Beta
+    assert moments[["event_id", "precision", "claim_id", "when"]].to_dict("records") == [
+        {"event_id": "e_two", "precision": "month", "claim_id": "c_one", "when": "Nov 2025"}
+    ]
+    assert pd.api.types.is_datetime64_any_dtype(moments["date"])
+    assert list(moments.columns) == [
+        "date",
+        "precision",
+        "title",
+        "what",
+        "event_id",
+        "source_id",
+        "claim_id",
+        "start",
+        "end",
+        "when",
+    ]
+
+
+def test_an_entity_with_no_dates_and_no_events_table_has_no_moments_but_the_same_columns() -> None:
+    row = pd.Series({"company_id": "acme", "name": "Acme"})
+    for tables in ({}, {"events": pd.DataFrame()}):
+        moments = entity_moments(tables, "companies", row, "acme")
+        assert moments.empty
+        assert list(moments.columns) == [
+            "date",
+            "precision",
+            "title",
+            "what",
+            "event_id",
+            "source_id",
+            "claim_id",
+            "start",
+            "end",
+            "when",
+        ]
+
+
+def test_moments_on_one_day_keep_the_records_own_date_first_then_the_events_in_file_order() -> None:
+    day = pd.Timestamp("2025-04-09")
+    policy = pd.Series({"policy_id": "rule", "effective_date": day, "source_id": "s1"})
+    n = 20
+    events = pd.DataFrame(
+        {
+            "event_id": [f"e{i:02d}" for i in range(n)],
+            "date": [day] * n,
+            "date_precision": ["day"] * n,
+            "title": [f"Step {i}" for i in range(n)],
+            "category": ["us_measure"] * n,
+            "company_id": [None] * n,
+            "model_id": [None] * n,
+            "chip_id": [None] * n,
+            "policy_id": ["rule"] * n,
+            "location_id": [None] * n,
+            "source_id": ["s2"] * n,
+            "claim_id": [None] * n,
+        }
+    )
+    moments = entity_moments({"events": events}, "policies", policy, "rule")
+    assert list(moments["event_id"]) == [""] + [f"e{i:02d}" for i in range(n)]
+
+
+def test_a_place_with_only_half_its_coordinates_gets_no_small_map() -> None:
+    tables = {"locations": pd.DataFrame(columns=["location_id", "lat", "lon"])}
+    for lat, lon in ((1.3, None), (None, 103.8)):
+        row = pd.Series({"location_id": "x", "lat": lat, "lon": lon})
+        assert entity_place(tables, "locations", row) is None, (lat, lon)
+    assert entity_place(tables, "locations", pd.Series({"location_id": "x", "lat": 1.3, "lon": 103.8})) is not None

@@ -471,3 +471,320 @@ def test_causal_steps_window_and_bounds_without_report_lane_or_review_date() -> 
     assert story_window(steps, None) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-09-30"))
     # No item in the report lane: "as of" is the data's date given as the fallback.
     assert timeline_bounds(items, "2026-11-28")[2] == pd.Timestamp("2026-11-28")
+
+
+def _add_rows(tables: dict[str, pd.DataFrame], name: str, rows: list[dict]) -> None:
+    extra = pd.DataFrame(rows).reindex(columns=tables[name].columns).astype(tables[name].dtypes.to_dict())
+    tables[name] = pd.concat([tables[name], extra], ignore_index=True)
+
+
+def _blanks_as_none(row: pd.Series) -> dict:
+    """A row as a dict, a blank cell (None or NaN, as pandas mixes them) read as None, as the table shows it."""
+    return {key: None if pd.isna(value) else value for key, value in row.to_dict().items()}
+
+
+def test_a_model_release_or_chip_launch_with_no_event_of_its_own_gets_an_item_worded_and_sourced_from_its_row() -> None:
+    tables = fixture_tables()
+    _add_rows(
+        tables,
+        "models",
+        [
+            {
+                "model_id": "m_four",
+                "name": "Model Four",
+                "family": "DeepSeek",
+                "developer_id": "acme",
+                "release_date": pd.Timestamp("2025-06-10"),
+                "evidence": "press",
+                "source_id": "rep",
+                "claim_id": "c_one",
+                "note": "a note",
+            },
+        ],
+    )
+    _add_rows(
+        tables,
+        "chips",
+        [
+            {
+                "chip_id": "k_three",
+                "name": "K3",
+                "designer_id": "beta",
+                "segment": "domestic_chinese",
+                "announced_date": pd.Timestamp("2025-05-05"),
+                "announced_precision": "day",
+                "evidence": "official",
+                "source_id": "rec",
+            },
+            {
+                "chip_id": "k_two",
+                "name": "K2",
+                "designer_id": "beta",
+                "segment": "domestic_chinese",
+                "announced_date": pd.Timestamp("2025-03-01"),
+                "announced_precision": "month",
+                "evidence": "official",
+                "source_id": "rec",
+            },
+        ],
+    )
+    _add_rows(
+        tables,
+        "events",
+        [
+            {
+                "event_id": "e_two",
+                "date": pd.Timestamp("2025-02-01"),
+                "date_precision": "month",
+                "title": "Model Two out",
+                "description": "An event of its own",
+                "category": "model_release",
+                "is_causal_step": False,
+                "model_id": "m_two",
+                "evidence": "press",
+                "source_id": "rep",
+                "note": "n",
+            },
+            {
+                "event_id": "e_three",
+                "date": pd.Timestamp("2025-05-05"),
+                "date_precision": "day",
+                "title": "K3 launched",
+                "description": "An event of its own",
+                "category": "chinese_chip",
+                "is_causal_step": False,
+                "chip_id": "k_three",
+                "company_id": "beta",
+                "evidence": "official",
+                "source_id": "rec",
+            },
+        ],
+    )
+    items = timeline_items(tables).set_index("item_id")
+    assert "model_m_two" not in items.index and "chip_k_three" not in items.index, "their events already show them"
+    assert list(items.index) == ["chip_k_one", "e_two", "chip_k_two", "model_m_one", "e_three", "model_m_four", "e_one"]
+    four = _blanks_as_none(items.loc["model_m_four"])
+    assert four == {
+        "date": pd.Timestamp("2025-06-10"),
+        "end": pd.Timestamp("2025-06-10"),
+        "precision": "day",  # no precision given: a plain date is a day
+        "date_label": "10 Jun 2025",
+        "title": "Model Four released",
+        "description": "Model Four (DeepSeek) first released.",
+        "lane": "deepseek",
+        "lane_label": "DeepSeek",
+        "lane_kind": "model",
+        "category": "model_release",
+        "is_causal_step": False,
+        "company_id": "acme",
+        "model_id": "m_four",
+        "chip_id": None,
+        "policy_id": None,
+        "evidence": "press",
+        "source_id": "rep",
+        "claim_id": "c_one",
+        "note": "a note",
+        "origin": "models",
+    }
+    k_two = _blanks_as_none(items.loc["chip_k_two"])
+    assert {k: k_two[k] for k in ("date", "end", "precision", "date_label", "title", "description")} == {
+        "date": pd.Timestamp("2025-03-01"),
+        "end": pd.Timestamp("2025-03-31"),
+        "precision": "month",
+        "date_label": "Mar 2025",
+        "title": "K2 announced",
+        "description": "K2 first announced or launched.",
+    }
+    assert {k: k_two[k] for k in ("lane", "lane_label", "lane_kind", "category", "origin")} == {
+        "lane": "cn_chips",
+        "lane_label": "Chinese chips",
+        "lane_kind": "chip",
+        "category": "chinese_chip",  # the lane's own category, as an event in that lane would have
+        "origin": "chips",
+    }
+    assert (k_two["company_id"], k_two["chip_id"], k_two["model_id"], k_two["policy_id"]) == (
+        "beta",
+        "k_two",
+        None,
+        None,
+    )
+    assert (k_two["evidence"], k_two["source_id"], k_two["claim_id"], k_two["note"], k_two["is_causal_step"]) == (
+        "official",
+        "rec",
+        None,
+        None,
+        False,
+    )
+    two = _blanks_as_none(items.loc["e_two"])
+    assert (two["title"], two["description"], two["lane"], two["origin"], two["note"], two["claim_id"]) == (
+        "Model Two out",
+        "An event of its own",
+        "qwen",
+        "events",
+        "n",
+        None,
+    )
+    assert (two["model_id"], two["chip_id"], two["company_id"], two["end"]) == (
+        "m_two",
+        None,
+        None,
+        pd.Timestamp("2025-02-28"),
+    )
+    assert items.loc["e_three", "chip_id"] == "k_three" and bool(items.loc["e_one", "is_causal_step"])
+    assert not items.loc["e_two", "is_causal_step"] and not items.loc["e_three", "is_causal_step"]
+    assert items.loc["chip_k_one", "category"] == "industry", "a chip no chip lane takes goes to the catch-all lane"
+
+
+def test_a_lanes_labels_take_the_first_free_sub_row_4_px_apart_after_a_months_span_and_flip_left_at_the_edge() -> None:
+    # Worked by hand with the defaults: 1000 px for 1000 days (1 px a day), 7 px a letter plus 12: "abcd" is 40 px.
+    start = pd.Timestamp("2025-01-01")
+    rows = [
+        ("A", 0, "day", "abcd", "us"),  # 0-40 px, row 0 free again from 44
+        ("B", 43, "day", "abcd", "us"),  # row 0 not yet free: row 1
+        ("C", 44, "day", "abcd", "us"),  # row 0 free exactly: row 0, to 88
+        ("E", 90, "month", "abcd", "us"),  # April: its label starts after the month, at 120: row 0 busy to 164
+        ("F", 120, "day", "abcd", "us"),  # row 1
+        ("G", 135, "day", "abcd", "us"),  # rows 0 and 1 busy to 164: row 2
+        ("H", 900, "day", "x" * 20, "us"),  # 152 px would pass 1000: drawn left of its mark, 748-908, row 0
+        ("I", 910, "day", "a", "us"),  # row 0 busy to 912: row 1
+        ("J", 912, "day", "a", "us"),  # row 0 free exactly
+        ("K", 0, "day", "y" * 150, "cn"),  # fits neither side: unlabelled
+        ("L", 947, "day", "abcdef", "cn"),  # 947 + 54 = 1001 px, one past the edge: left of its mark
+        ("M", 960, "day", "abcd", "edge"),  # 960 + 40 = 1000 px: ends exactly at the edge, so it fits on the right
+    ]
+    rows.reverse()  # the table need not be in date order; the answer follows its index
+    items = pd.DataFrame(
+        {
+            "date": [start + pd.Timedelta(days=r[1]) for r in rows],
+            "precision": [r[2] for r in rows],
+            "title": [r[3] for r in rows],
+            "lane": [r[4] for r in rows],
+        },
+        index=[r[0] for r in rows],
+    )
+    placed = label_levels(items, start, start + pd.Timedelta(days=1000))
+    assert list(placed.index) == list(items.index)
+    assert placed.to_dict("index") == {
+        "M": {"level": 0, "labelled": True, "align": "left"},
+        "L": {"level": 0, "labelled": True, "align": "right"},
+        "K": {"level": 0, "labelled": False, "align": "right"},
+        "J": {"level": 0, "labelled": True, "align": "left"},
+        "I": {"level": 1, "labelled": True, "align": "left"},
+        "H": {"level": 0, "labelled": True, "align": "right"},
+        "G": {"level": 2, "labelled": True, "align": "left"},
+        "F": {"level": 1, "labelled": True, "align": "left"},
+        "E": {"level": 0, "labelled": True, "align": "left"},
+        "C": {"level": 0, "labelled": True, "align": "left"},
+        "B": {"level": 1, "labelled": True, "align": "left"},
+        "A": {"level": 0, "labelled": True, "align": "left"},
+    }
+
+
+def test_items_on_one_day_are_labelled_in_table_order_and_a_one_day_window_still_has_room() -> None:
+    day = pd.Timestamp("2025-03-01")
+    items = pd.DataFrame({"date": [day] * 20, "title": [f"item {i}" for i in range(20)], "lane": "us"})
+    placed = label_levels(items, day - pd.Timedelta(days=300), day + pd.Timedelta(days=300))
+    assert list(placed.index[placed["labelled"]]) == [0, 1, 2], "three sub-rows: the first three rows of the table"
+    assert list(placed["level"][:3]) == [0, 1, 2]
+    # a window of no length counts as one day: a mark at its end (1000 px) has its label to the left
+    one = pd.DataFrame({"date": [day], "precision": ["day"], "title": ["abcd"], "lane": ["us"]})
+    assert label_levels(one, day - pd.Timedelta(days=1), day).loc[0, "align"] == "right"
+    assert label_levels(one, day, day).loc[0, "align"] == "left"  # a mark at 0 px
+    later = one.assign(date=[day + pd.Timedelta(days=1)])
+    assert label_levels(later, day, day).loc[0, "align"] == "right"
+
+
+def test_without_a_precision_column_each_label_starts_at_its_own_mark() -> None:
+    day = pd.Timestamp("2025-01-01")
+    items = pd.DataFrame({"date": [day, day + pd.Timedelta(days=44)], "title": ["abcd", "abcd"], "lane": "us"})
+    # 1 px a day: the first label ends at 40 px, so the second, at 44 px, shares its sub-row
+    placed = label_levels(items, day, day + pd.Timedelta(days=1000))
+    assert list(placed["level"]) == [0, 0] and placed["labelled"].all()
+
+
+def test_the_undated_note_follows_each_models_and_chips_own_lane() -> None:
+    tables = fixture_tables()
+    chips = tables["chips"]
+    tables["chips"] = pd.concat(
+        [chips, chips.iloc[:1].assign(chip_id="k_x", name="Undated K", segment="domestic_chinese")]
+    )
+    tables["chips"].loc[tables["chips"]["chip_id"] == "k_x", "announced_date"] = pd.NaT
+    lane_set = read_lanes(tables)
+    assert undated(tables, lane_set, ["doubao"]) == ["=HYPERLINK(1)"], "the undated model is a Doubao model"
+    assert undated(tables, lane_set, ["cn_chips"]) == ["Undated K"], "a Chinese-designed chip"
+    assert undated(tables, lane_set, ["industry", "qwen"]) == []
+
+
+@pytest.mark.parametrize("selection", [{"start_iso": "ab"}, {"start_iso": None}, {"start_iso": [1735689600000]}])
+def test_a_brush_without_a_pair_of_dates_means_no_zoom(selection: dict) -> None:
+    assert zoom_dates(selection) is None
+
+
+def test_an_nvidia_chip_event_covers_its_chip_and_a_chip_lane_without_category_counts_as_nvidia_chips() -> None:
+    tables = fixture_tables()
+    chips = [
+        {
+            "chip_id": "k_four",
+            "name": "K4",
+            "designer_id": "beta",
+            "segment": "china_specific",
+            "announced_date": pd.Timestamp("2025-08-01"),
+            "announced_precision": "month",
+            "evidence": "press",
+            "source_id": "rec",
+        },
+        # no precision written: a plain date is a day
+        {
+            "chip_id": "k_five",
+            "name": "K5",
+            "designer_id": "gov",
+            "segment": "china_specific",
+            "announced_date": pd.Timestamp("2025-07-01"),
+            "evidence": "press",
+            "source_id": "rec",
+        },
+    ]
+    _add_rows(tables, "chips", chips)
+    _add_rows(
+        tables,
+        "events",
+        [
+            {
+                "event_id": "e_four",
+                "date": pd.Timestamp("2025-08-12"),
+                "date_precision": "day",
+                "title": "K4 out",
+                "description": "Its own event",
+                "category": "nvidia_chip",
+                "is_causal_step": False,
+                "chip_id": "k_four",
+                "evidence": "press",
+                "source_id": "rec",
+            },
+        ],
+    )
+    # a lane that takes the chips of one designer and names no event category of its own
+    _add_rows(
+        tables,
+        "lanes",
+        [
+            {
+                "lane_id": "gov_chips",
+                "label": "Agency chips",
+                "colour_kind": "chip",
+                "lane_group": "chips",
+                "chip_designer_id": "gov",
+                "catch_all": False,
+                "description": "Chips the agency designs.",
+            }
+        ],
+    )
+    items = timeline_items(tables).set_index("item_id")
+    assert "chip_k_four" not in items.index and "e_four" in items.index
+    k_five = items.loc["chip_k_five"]
+    assert (k_five["precision"], k_five["date_label"], k_five["end"]) == (
+        "day",
+        "1 Jul 2025",
+        pd.Timestamp("2025-07-01"),
+    )
+    assert (k_five["lane"], k_five["category"]) == ("gov_chips", "nvidia_chip")
