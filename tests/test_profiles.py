@@ -22,6 +22,9 @@ from supplychain.rules.profile import (
     key_facts,
 )
 
+# A profile's moments table, column by column, as the profile's mini-timeline and its table read it.
+MOMENT_COLUMNS = ["date", "precision", "title", "what", "event_id", "source_id", "claim_id", "start", "end", "when"]
+
 
 def test_a_profile_with_one_tie_does_not_say_all_1_ties() -> None:
     at = open_page("entity", {"id": "qwen"})  # Qwen has exactly one tie in relationships.csv
@@ -327,18 +330,7 @@ def test_a_profiles_moments_from_loaded_tables_name_only_events_naming_it_at_the
         {"event_id": "e_two", "precision": "month", "claim_id": "c_one", "when": "Nov 2025"}
     ]
     assert pd.api.types.is_datetime64_any_dtype(moments["date"])
-    assert list(moments.columns) == [
-        "date",
-        "precision",
-        "title",
-        "what",
-        "event_id",
-        "source_id",
-        "claim_id",
-        "start",
-        "end",
-        "when",
-    ]
+    assert list(moments.columns) == MOMENT_COLUMNS
 
 
 def test_an_entity_with_no_dates_and_no_events_table_has_no_moments_but_the_same_columns() -> None:
@@ -346,18 +338,7 @@ def test_an_entity_with_no_dates_and_no_events_table_has_no_moments_but_the_same
     for tables in ({}, {"events": pd.DataFrame()}):
         moments = entity_moments(tables, "companies", row, "acme")
         assert moments.empty
-        assert list(moments.columns) == [
-            "date",
-            "precision",
-            "title",
-            "what",
-            "event_id",
-            "source_id",
-            "claim_id",
-            "start",
-            "end",
-            "when",
-        ]
+        assert list(moments.columns) == MOMENT_COLUMNS
 
 
 def test_moments_on_one_day_keep_the_records_own_date_first_then_the_events_in_file_order() -> None:
