@@ -33,7 +33,7 @@ def test_a_link_with_a_box_value_other_than_1_is_named_in_the_notice_and_leaves_
     at = open_page("status", {"chart": "yes"})
     assert not at.exception and len(at.get("vega_lite_chart")) == 0
     notice = " ".join(i.value for i in at.info if "Ignored in the link" in i.value)
-    assert "chart=yes" in notice and "1 (open) or nothing (closed)" in notice
+    assert "chart=yes" in notice and "1 opens it; left out, it stays closed" in notice
     assert "chart=" not in share_link(at)
 
 

@@ -195,7 +195,7 @@ def url_box(label: str, *, key: str, icon: str | None = None) -> tuple[Any, bool
     """A closed box (expander) whose contents the page builds only when it is open, bound to ?key=1 so a link
     reopens it: opening or closing it writes the link. Returns the box and whether it is open."""
     good, bad = decode_list(st.query_params.get_all(key)[-1:], {OPEN: OPEN})
-    _register(key, bad, _("1 (open) or nothing (closed)"), keep=good[0] if good else None)
+    _register(key, bad, _("1 opens it; left out, it stays closed"), keep=good[0] if good else None)
     _follow_url(key, bool(good))
     box = st.expander(label, icon=icon, key=key, on_change=_write, args=(key, lambda _open: OPEN, False))
     return box, bool(box.open)
