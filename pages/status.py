@@ -1,8 +1,6 @@
 """Export status: could each chip be sold to China on a chosen day, in plain words, with the deciding measure and
 source."""
 
-from functools import partial
-
 import pandas as pd
 import streamlit as st
 
@@ -99,11 +97,7 @@ one = urlbind.url_selectbox(
 answered = (one,) if one else shown_ids  # the strip below keeps every chip shown, so one answer reads in context
 answers = status_answers(status[status["chip_id"].isin(answered)], tables["sources"], day, reviewed_through=reviewed)
 status_view.render_answers(answers, package=dataset.package)
-
-
-# The strip's spec, built when its box is opened or the handout asks (cached per data version and day).
-strip = partial(
-    status_sections.strip_spec,
+strip = status_sections.render_strip(  # its spec, built when its box is opened or the handout asks
     dataset,
     status,
     day=day,
@@ -112,9 +106,6 @@ strip = partial(
     shown_ids=shown_ids,
     every_chip=every_chip,
     names=names,
-)
-status_sections.render_strip(
-    strip, day=day, reviewed=reviewed, window=(full_start, full_end), every_chip=every_chip, as_of=dataset.as_of
 )
 status_link = layout.current_link("status")  # read now: the PDF is built after this run, outside it
 handouts.render_view_pdf(

@@ -4,6 +4,7 @@ two days side by side. The page (pages/status.py) lays them out in order."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -70,16 +71,30 @@ def strip_spec(
 
 
 def render_strip(
-    strip: Callable[[], dict[str, Any]],
+    dataset: Dataset,
+    status: pd.DataFrame,
     *,
     day: pd.Timestamp,
-    reviewed: pd.Timestamp,
     window: tuple[pd.Timestamp, pd.Timestamp],
+    reviewed: pd.Timestamp,
+    shown_ids: tuple[str, ...],
     every_chip: bool,
-    as_of: str,
-) -> None:
+    names: dict[str, str],
+) -> Callable[[], dict[str, Any]]:
     """The strip under its heading, in a box the reader opens (?chart=1 in a link): drawn below the answers, it
-    cost a third of opening the page for readers who never scroll to it (docs/performance.md)."""
+    cost a third of opening the page for readers who never scroll to it (docs/performance.md). Returns what builds
+    its spec (cached), for the handout."""
+    strip = partial(
+        strip_spec,
+        dataset,
+        status,
+        day=day,
+        window=window,
+        reviewed=reviewed,
+        shown_ids=shown_ids,
+        every_chip=every_chip,
+        names=names,
+    )
     st.header(_("Every chip over time") if every_chip else _("The first {n} chips over time").format(n=layout.LINK_CAP))
     box, box_open = urlbind.url_box(
         _("Show the chart: each chip's export status from {start} to {end}").format(
@@ -89,7 +104,7 @@ def render_strip(
         icon=":material/bar_chart:",
     )
     if not box_open:
-        return
+        return strip
     with box:
         st.vega_lite_chart(themed(strip()), width="stretch")
         st.caption(
@@ -99,7 +114,8 @@ def render_strip(
                 "after {reviewed}, not yet reviewed."
             ).format(day=format_date(day), reviewed=format_date(reviewed))
         )
-        downloads.render_chart_downloads(strip, what="chip_status_chart", as_of=as_of)
+        downloads.render_chart_downloads(strip, what="chip_status_chart", as_of=dataset.as_of)
+    return strip
 
 
 def render_answers_table(dataset: Dataset, status: pd.DataFrame, *, day: pd.Timestamp, names: dict[str, str]) -> None:
