@@ -24,6 +24,7 @@ from supplychain.data.dates import (
     precision_of,
     status_counts_from,
 )
+from supplychain.i18n import set_language
 
 T = pd.Timestamp
 
@@ -87,6 +88,26 @@ def test_a_date_is_worded_never_more_precise_than_known(value, precision, text: 
 )
 def test_a_period_is_worded_at_the_precision_of_each_end(start, sp, end, ep, text: str) -> None:
     assert format_span(start, sp, end, ep) == text
+
+
+@pytest.mark.parametrize(
+    ("start", "sp", "end", "ep", "text"),
+    [
+        ("2025-04-01", "month", None, None, "od kwietnia 2025"),
+        (None, None, "2025-04-01", "month", "do kwietnia 2025"),
+        ("2025-04-01", "month", "2025-06-01", "month", "kwiecień 2025 – czerwiec 2025"),
+        ("2025-04-01", "month", "2025-05-13", "day", "kwiecień 2025 – 13 maja 2025"),
+        (None, None, None, None, "data nieznana"),
+    ],
+)
+def test_in_polish_since_and_until_name_the_month_as_after_a_preposition_and_a_span_names_it_alone(
+    start, sp, end, ep, text: str
+) -> None:
+    set_language("pl")
+    try:
+        assert format_span(start, sp, end, ep) == text
+    finally:
+        set_language("en")
 
 
 def test_one_word_for_an_unknown_date() -> None:
