@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import pandas as pd
+import pyogrio
 import pytest
 from conftest import DATA_DIR, rewrite_csv
 
@@ -288,3 +291,125 @@ def test_a_report_area_lists_all_its_hubs_claims_and_evidence_and_names_its_coun
     assert dict(zip(polish["country"], polish["country_name"]))["MY"] == "Malezja"
     none = sitemod.report_areas({"locations": locations.iloc[0:0]}, sites)
     assert list(none.columns) == list(areas.columns) and none.empty
+
+
+def _ring(n: int, *, lon: float = 103.5276, lat: float = 1.7114):
+    """n sites on one point (ids s00, s01, … written in reverse order) and one lone site, spread on the strait map."""
+    projection = Projection.fit(REGIONS["strait"], 680, 540)
+    ids = [f"s{k:02d}" for k in range(n)][::-1]
+    sites = pd.DataFrame({"site_id": ids + ["lone"], "lon": [lon] * n + [103.85], "lat": [lat] * n + [1.29]})
+    spread = sitemod.spread_markers(sites, projection.project, invert=projection.invert)
+    return projection, spread
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 8, 13])
+def test_markers_sharing_a_point_stand_evenly_round_it_near_enough_to_read_as_one_place_far_enough_to_tell_apart(
+    n: int,
+) -> None:
+    projection, spread = _ring(n)
+    assert list(spread.columns) == ["site_id", "lon", "lat", "mlon", "mlat", "spread"]
+    shared = spread[spread["site_id"] != "lone"].set_index("site_id").sort_index()
+    assert len(shared) == n and shared["spread"].all()
+    assert (shared["lon"] == 103.5276).all() and (shared["lat"] == 1.7114).all(), "the true point is kept"
+    x0, y0 = projection.project(103.5276, 1.7114)
+    xy = [projection.project(r.mlon, r.mlat) for r in shared.itertuples()]
+    radii = [((x - x0) ** 2 + (y - y0) ** 2) ** 0.5 for x, y in xy]
+    assert max(radii) - min(radii) < 0.01, "all on one ring round the point"
+    assert sum(x for x, _ in xy) / n == pytest.approx(x0, abs=0.01) and sum(y for _, y in xy) / n == pytest.approx(
+        y0, abs=0.01
+    ), "evenly round it"
+    gaps = [((xy[k][0] - xy[k - 1][0]) ** 2 + (xy[k][1] - xy[k - 1][1]) ** 2) ** 0.5 for k in range(n)]
+    assert min(gaps) > 30, "next to each other, two markers never touch, however many share the point"
+    assert max(gaps) - min(gaps) < 0.01, "the same gap between each marker and the next"
+    if n <= 4:
+        assert radii[0] < 30, "a few markers stay close to their place"
+    else:
+        assert radii[0] < 8 * n, "a ring grows only as much as its markers need"
+
+
+def test_markers_sharing_a_point_read_clockwise_from_the_top_in_id_order_whatever_the_rows_order() -> None:
+    projection, spread = _ring(4)
+    shared = spread[spread["site_id"] != "lone"].set_index("site_id")
+    x0, y0 = projection.project(103.5276, 1.7114)
+    dx, dy = {}, {}
+    for site_id, r in shared.iterrows():
+        x, y = projection.project(r["mlon"], r["mlat"])
+        dx[site_id], dy[site_id] = round(x - x0, 3), round(y - y0, 3)
+    assert dx["s00"] == 0 and dy["s00"] < 0, "the first site by id is straight above (north of) the point"
+    assert dx["s01"] > 0 and dy["s01"] == 0, "the second to its right"
+    assert dx["s02"] == 0 and dy["s02"] > 0, "the third below"
+    assert dx["s03"] < 0 and dy["s03"] == 0, "the fourth to its left"
+    lone = spread.set_index("site_id").loc["lone"]
+    assert not lone["spread"] and (lone["mlon"], lone["mlat"]) == (lone["lon"], lone["lat"]) == (103.85, 1.29)
+
+
+def test_sites_a_metre_apart_count_as_one_point_and_are_spread_sites_a_street_apart_stay_where_they_are() -> None:
+    projection = Projection.fit(REGIONS["strait"], 680, 540)
+    sites = pd.DataFrame(
+        {
+            "site_id": ["a", "b", "c", "d"],
+            "lon": [103.527600, 103.527603, 103.60, 103.6010],
+            "lat": [1.711400, 1.711403, 1.40, 1.4010],
+        }
+    )
+    spread = sitemod.spread_markers(sites, projection.project, invert=projection.invert).set_index("site_id")
+    assert spread.loc[["a", "b"], "spread"].all() and not spread.loc[["c", "d"], "spread"].any()
+    a, b = (projection.project(spread.at[k, "mlon"], spread.at[k, "mlat"]) for k in "ab")
+    assert abs(a[0] - b[0]) + abs(a[1] - b[1]) > 30
+    assert (spread.at["c", "mlon"], spread.at["d", "mlon"]) == (103.60, 103.6010)
+
+
+def test_no_sites_give_no_markers_with_the_same_columns() -> None:
+    projection = Projection.fit(REGIONS["strait"], 680, 540)
+    empty = pd.DataFrame({"site_id": [], "lon": [], "lat": []})
+    out = sitemod.spread_markers(empty, projection.project, invert=projection.invert)
+    assert out.empty and list(out.columns) == ["site_id", "lon", "lat", "mlon", "mlat", "spread"]
+
+
+def _download_sites(dataset) -> pd.DataFrame:
+    """Three shipped sites, the second renamed with characters outside ASCII and its capacity date left blank."""
+    sites = sitemod.build_sites(dataset.tables).head(3).copy()
+    sites.loc[1, "name"] = "Zhōngwèi 中卫 campus"
+    sites.loc[1, "capacity_date"] = pd.NaT
+    return sites
+
+
+def test_the_geojson_download_is_strict_json_a_gis_tool_opens_with_ids_fields_and_blanks_as_documented(dataset) -> None:
+    sites = _download_sites(dataset)
+    data = sitemod.sites_geojson_bytes(sites)
+    text = data.decode("utf-8")
+
+    def no_nan(constant: str):
+        raise AssertionError(f"{constant} is not JSON")
+
+    collection = json.loads(text, parse_constant=no_nan)
+    assert "Zhōngwèi 中卫 campus" in text, "names are written as readable UTF-8, not escaped"
+    assert text.endswith("}\n") and text.startswith("{\n"), "an indented file ending with a new line"
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(sites)
+    for feature, row in zip(collection["features"], sites.itertuples(index=False)):
+        assert feature["type"] == "Feature" and feature["id"] == row.site_id and isinstance(feature["id"], str)
+        assert feature["geometry"] == {"type": "Point", "coordinates": [float(row.lon), float(row.lat)]}
+        assert list(feature["properties"]) == list(sites.columns), "every column, in order, and nothing else"
+    second = collection["features"][1]["properties"]
+    assert second["name"] == "Zhōngwèi 中卫 campus" and second["capacity_date"] is None
+    assert second["tenant_id"] is None, "a blank cell is null, not left out"
+    assert collection["features"][0]["properties"]["capacity_date"] == sites.at[0, "capacity_date"].strftime("%Y-%m-%d")
+
+
+def test_the_geopackage_download_has_one_point_layer_named_sites_with_every_field_text_dates_and_nulls(dataset) -> None:
+    sites = _download_sites(dataset)
+    data = sitemod.sites_geopackage_bytes(sites)
+    back = sitemod.read_geopackage(data)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sites.gpkg"
+        path.write_bytes(data)
+        layers = pyogrio.list_layers(path)
+    assert [list(layer) for layer in layers] == [["sites", "Point"]], "one point layer, named sites"
+    assert list(back.columns) == list(sites.columns) + ["geometry"]
+    assert list(back["site_id"]) == list(sites["site_id"]) and list(back["name"]) == list(sites["name"])
+    assert back.at[0, "capacity_date"] == sites.at[0, "capacity_date"].strftime("%Y-%m-%d")
+    assert pd.isna(back.at[1, "capacity_date"]) and pd.isna(back.at[1, "tenant_id"]), "a blank cell is null"
+    assert back.geometry.y.round(5).tolist() == sites["lat"].astype(float).round(5).tolist()
+    assert str(back.crs.to_epsg()) == "4326"
+    named = sitemod.read_geopackage(sitemod.sites_geopackage_bytes(sites, layer="parks"), layer="parks")
+    assert list(named["site_id"]) == list(sites["site_id"])
