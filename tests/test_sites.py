@@ -309,7 +309,7 @@ def test_markers_sharing_a_point_stand_evenly_round_it_near_enough_to_read_as_on
     projection, spread = _ring(n)
     assert list(spread.columns) == ["site_id", "lon", "lat", "mlon", "mlat", "spread"]
     shared = spread[spread["site_id"] != "lone"].set_index("site_id").sort_index()
-    assert len(shared) == n and shared["spread"].all()
+    assert len(shared) == n and shared["spread"].tolist() == [True] * n, "each gets a leader line to its place"
     assert (shared["lon"] == 103.5276).all() and (shared["lat"] == 1.7114).all(), "the true point is kept"
     x0, y0 = projection.project(103.5276, 1.7114)
     xy = [projection.project(r.mlon, r.mlat) for r in shared.itertuples()]
@@ -341,6 +341,15 @@ def test_markers_sharing_a_point_read_clockwise_from_the_top_in_id_order_whateve
     assert dx["s03"] < 0 and dy["s03"] == 0, "the fourth to its left"
     lone = spread.set_index("site_id").loc["lone"]
     assert not lone["spread"] and (lone["mlon"], lone["mlat"]) == (lone["lon"], lone["lat"]) == (103.85, 1.29)
+
+
+def test_markers_come_in_the_order_of_the_sites_given_so_the_map_draws_them_as_the_table_lists_them() -> None:
+    projection = Projection.fit(REGIONS["strait"], 680, 540)
+    sites = pd.DataFrame(
+        {"site_id": ["z", "y", "b", "a"], "lon": [103.9, 103.5, 103.5, 103.2], "lat": [1.3, 1.7, 1.7, 1.5]}
+    )
+    spread = sitemod.spread_markers(sites, projection.project, invert=projection.invert)
+    assert spread["site_id"].tolist() == ["z", "b", "y", "a"], "points in table order, a shared point's sites by id"
 
 
 def test_sites_a_metre_apart_count_as_one_point_and_are_spread_sites_a_street_apart_stay_where_they_are() -> None:
