@@ -422,3 +422,15 @@ def test_the_geopackage_download_has_one_point_layer_named_sites_with_every_fiel
     assert str(back.crs.to_epsg()) == "4326"
     named = sitemod.read_geopackage(sitemod.sites_geopackage_bytes(sites, layer="parks"), layer="parks")
     assert list(named["site_id"]) == list(sites["site_id"])
+
+
+def test_reading_a_geopackage_back_takes_the_sites_layer_even_when_another_layer_comes_first(dataset) -> None:
+    sites = _download_sites(dataset)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "two.gpkg"
+        sitemod.sites_geodataframe(sites.head(1)).to_file(path, layer="aaa_first", driver="GPKG", engine="pyogrio")
+        sitemod.sites_geodataframe(sites).to_file(path, layer="sites", driver="GPKG", engine="pyogrio")
+        assert [layer[0] for layer in pyogrio.list_layers(path)][0] == "aaa_first"
+        data = path.read_bytes()
+    assert list(sitemod.read_geopackage(data)["site_id"]) == list(sites["site_id"])
+    assert list(sitemod.read_geopackage(data, layer="aaa_first")["site_id"]) == list(sites["site_id"].head(1))
