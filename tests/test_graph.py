@@ -12,6 +12,7 @@ import pytest
 from conftest import DATA_DIR
 
 from supplychain.charts.network import chain_chart, edge_table, network_chart
+from supplychain.data.dates import DATE_LOW
 from supplychain.data.entities import (
     build_entity_index,
     entity_id_columns,
@@ -26,6 +27,7 @@ from supplychain.data.schema import read_package
 from supplychain.rules.chains import chain_rows, chain_summary, chinese_developers
 from supplychain.rules.graph import (
     build_graph,
+    date_bounds,
     edge_frame,
     filter_graph,
     graph_key,
@@ -831,3 +833,17 @@ def test_chinese_developers_are_ai_developers_owned_in_china_or_based_there_in_f
         dtype="string",  # as loaded: a blank cell compares as <NA>, not False
     )
     assert chinese_developers({"companies": companies}) == ["owned", "based"]
+
+
+def test_the_network_date_range_runs_from_the_first_ties_new_year_to_the_data_date_or_a_later_tie_end() -> None:
+    T = pd.Timestamp
+    edges = pd.DataFrame(
+        {
+            "start_date": [T("2021-06-15"), pd.NaT, T("2024-03-01")],
+            "end_date": [pd.NaT, T("2019-11-30"), T("2027-05-31")],
+        }
+    )
+    assert date_bounds(edges, date(2026, 12, 5)) == (date(2019, 1, 1), date(2027, 5, 31)), "an end counts too"
+    assert date_bounds(edges.iloc[[0]], date(2026, 12, 5)) == (date(2021, 1, 1), date(2026, 12, 5))
+    undated = pd.DataFrame({"start_date": [pd.NaT], "end_date": [pd.NaT]})
+    assert date_bounds(undated, date(2026, 12, 5)) == (DATE_LOW, date(2026, 12, 5)), "no dated tie: the widest range"
