@@ -272,3 +272,10 @@ def test_a_refused_filter_value_is_named_with_what_the_filter_takes() -> None:
     assert param.rejected(["v01", "zz"]) == ["zz"] and param.typed(["v01", "zz"]) == ["v01"]
     assert param.accepts() == "one or more of: v00, v01, v02, v03, v04, v05, v06, v07, … (10 values) (comma-separated)"
     assert split_values(["a,b", "c", ""]) == ["a", "b", "c"]
+
+
+def test_a_refusal_lists_every_value_a_filter_takes_when_there_are_no_more_than_it_shows() -> None:
+    eight = FilterParam("kind", False, tuple(f"v{i}" for i in range(8)))
+    assert eight.accepts() == "one or more of: v0, v1, v2, v3, v4, v5, v6, v7 (comma-separated)"
+    assert eight.accepts(shown=7) == "one or more of: v0, v1, v2, v3, v4, v5, v6, … (8 values) (comma-separated)"
+    assert FilterParam("kind", False, ("a",)).accepts() == "one or more of: a (comma-separated)"
