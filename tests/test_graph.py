@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import itertools
+import math
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -847,3 +849,67 @@ def test_the_network_date_range_runs_from_the_first_ties_new_year_to_the_data_da
     assert date_bounds(edges.iloc[[0]], date(2026, 12, 5)) == (date(2021, 1, 1), date(2026, 12, 5))
     undated = pd.DataFrame({"start_date": [pd.NaT], "end_date": [pd.NaT]})
     assert date_bounds(undated, date(2026, 12, 5)) == (DATE_LOW, date(2026, 12, 5)), "no dated tie: the widest range"
+
+
+def _shapes() -> dict[str, list[tuple[str, str]]]:
+    """Chains, rings and stars of 3 to 12 entities: lines, loops and hubs drawn upright, flat or square."""
+    out = {}
+    for n in range(3, 13):
+        out[f"chain{n}"] = [(f"n{i:02}", f"n{i + 1:02}") for i in range(n - 1)]
+        out[f"ring{n}"] = [(f"n{i:02}", f"n{(i + 1) % n:02}") for i in range(n)]
+        out[f"star{n}"] = [("c", f"l{i:02}") for i in range(n - 1)]
+    return out
+
+
+@pytest.mark.parametrize("shape", sorted(_shapes()))
+def test_whatever_its_shape_a_network_fills_its_square_in_its_longer_direction_and_never_spills_out(shape: str) -> None:
+    edges = _shapes()[shape]
+    nodes = tuple(sorted({n for e in edges for n in e}))
+    pos = layout_positions(nodes, tuple(sorted(edges)))
+    xs, ys = [pos[n][0] for n in nodes], [pos[n][1] for n in nodes]
+    side = 0.85 * len(nodes) ** 0.5
+    assert max(max(xs) - min(xs), max(ys) - min(ys)) == pytest.approx(side, abs=1e-5)
+    assert min(xs) == 0.0 and max(ys) == 0.0, "its top-left corner is the origin"
+    assert len(set(pos.values())) == len(nodes), "every entity has a dot of its own"
+
+
+def test_a_ring_is_drawn_as_an_open_ring_and_a_hubs_spokes_fan_out_in_two_directions() -> None:
+    ring = [(f"r{i}", f"r{(i + 1) % 10}") for i in range(10)]
+    star = [("c", f"l{i:02}") for i in range(12)]
+    for edges, nearest in ((ring, 0.28), (star, 0.22)):
+        nodes = tuple(sorted({n for e in edges for n in e}))
+        pos = layout_positions(nodes, tuple(sorted(edges)))
+        side = 0.85 * len(nodes) ** 0.5
+        closest = min(math.dist(pos[a], pos[b]) for a, b in itertools.combinations(nodes, 2))
+        assert closest > nearest * side, "no two dots crowd each other"
+        xs, ys = [pos[n][0] for n in nodes], [pos[n][1] for n in nodes]
+        assert min(max(xs) - min(xs), max(ys) - min(ys)) > 0.8 * side, "spread across and down, not on a line"
+
+
+def test_entities_with_no_ties_stand_on_an_even_grid_in_columns_no_deeper_than_the_main_part() -> None:
+    main = [(f"m{i:02}", f"m{i + 1:02}") for i in range(15)]  # 16 entities: a square of side 0.85 x 4
+    lone = [f"z{i:02}" for i in range(10)]
+    pos = layout_positions(tuple(sorted({n for e in main for n in e} | set(lone))), tuple(main))
+    square = 0.85 * 16**0.5  # the main part's square, whatever shape the chain takes inside it
+    assert all(pos[z][1] >= -square - 0.6 for z in lone), "columns stop about where the main part's square does"
+    columns: dict[float, list[str]] = {}
+    for z in lone:
+        columns.setdefault(pos[z][0], []).append(z)
+    assert [len(c) for c in columns.values()] == [3, 3, 3, 1], "each column is filled before the next begins"
+    assert [c[0] for c in columns.values()] == ["z00", "z03", "z06", "z09"], "in id order, top to bottom"
+    xs = sorted(columns)
+    across = {round(b - a, 6) for a, b in zip(xs, xs[1:])}
+    downs = {round(pos[c[k]][1] - pos[c[k + 1]][1], 6) for c in columns.values() for k in range(len(c) - 1)}
+    assert len(across) == 1 and len(downs) == 1, "evenly spaced across and down"
+    assert abs(across.pop() - downs.pop()) < 0.25, "as tight across as down"
+    assert min(xs) > square, "beside the main part's square"
+
+
+def test_two_parts_of_the_same_size_are_drawn_the_same_size_even_when_one_is_the_main_part() -> None:
+    edges = (("a1", "a2"), ("a2", "a3"), ("b1", "b2"), ("b2", "b3"))
+    pos = layout_positions(tuple(sorted({n for e in edges for n in e})), edges)
+    sizes = []
+    for part in ("a", "b"):
+        xs, ys = [p[0] for n, p in pos.items() if n[0] == part], [p[1] for n, p in pos.items() if n[0] == part]
+        sizes.append(round(max(max(xs) - min(xs), max(ys) - min(ys)), 6))
+    assert sizes[0] == sizes[1] == round(0.85 * 3**0.5, 6)
