@@ -805,3 +805,92 @@ def test_a_date_known_to_the_month_counts_from_the_first_of_the_month_wherever_i
     assert on.loc[["tie", "eff", "ann", "tie_end", "ended", "resc"], "uncertain"].all(), "inside the month: uncertain"
     windows = measure_windows(tables).set_index("chip_id")
     assert list(windows.loc[["tie_end", "ended", "resc"], "end_precision"]) == ["month"] * 3
+
+
+def test_an_undated_tie_counts_from_the_day_the_measure_took_effect_not_the_day_it_was_announced() -> None:
+    policy = {**_policy("r", "restricts", "2024-11-15"), "announced_date": "2024-09-02", "announced_precision": "day"}
+    tables = tables_of([_chip("k", "2020-01-01")], [policy], [_edge("e", "r", "restricts", "k")])
+    tables["policies"] = _dates(tables["policies"], "announced_date")
+    assert status_of(tables, "k", "2024-10-01")["status"] == UNRESTRICTED, "announced, not yet in effect"
+    row = status_of(tables, "k", "2024-11-15")
+    assert row["status"] == RESTRICTED and row["since"] == pd.Timestamp("2024-11-15")
+    announced_only = {**policy, "effective_date": None, "effective_precision": None}
+    tables = tables_of([_chip("k", "2020-01-01")], [announced_only], [_edge("e", "r", "restricts", "k")])
+    assert status_of(tables, "k", "2024-10-01")["since"] == pd.Timestamp("2024-09-02"), "else its announcement"
+
+
+def test_uncertainty_names_the_year_when_only_the_year_of_a_launch_start_or_end_is_known() -> None:
+    tables = tables_of(
+        [_chip("y", "2024-01-01", "year"), _chip("k", "2020-01-01")],
+        [_policy("r", "restricts", "2025-01-01", "year", ended="2026-01-01", ended_precision="year")],
+        [_edge("e", "r", "restricts", "k")],
+    )
+    tables["relationships"]["end_date"] = pd.NaT
+    assert status_of(tables, "y", "2024-06-10")["uncertain_why"] == "announced on a date known only to the year"
+    assert (
+        status_of(tables, "k", "2025-06-10")["uncertain_why"] == "Measure r applies from a date known only to the year"
+    )
+    assert status_of(tables, "k", "2026-06-10")["uncertain_why"] == "Measure r ends on a date known only to the year"
+
+
+def test_several_reasons_for_doubt_and_several_chinese_measures_read_as_one_list_each() -> None:
+    tables = tables_of(
+        [_chip("k", "2025-03-01", "month")],
+        [
+            _policy("r", "restricts", "2025-03-01", "month"),
+            _policy("c1", "discourages", "2025-01-01"),
+            _policy("c2", "discourages", "2025-02-01"),
+        ],
+        [
+            _edge("e", "r", "restricts", "k", "2025-03-01", "month"),
+            _edge("d1", "c1", "restricts", "k", "2025-01-01"),
+            _edge("d2", "c2", "restricts", "k", "2025-02-01"),
+        ],
+    )
+    row = status_of(tables, "k", "2025-03-20")
+    assert row["uncertain_why"] == (
+        "announced on a date known only to the month; Measure r applies from a date known only to the month"
+    )
+    assert row["china_side"] == "c1; c2"
+
+
+def test_a_chip_not_yet_announced_names_no_measure_in_force_even_if_one_already_covers_it() -> None:
+    tables = tables_of(
+        [_chip("k", "2025-06-01")], [_policy("r", "restricts", "2024-01-01")], [_edge("e", "r", "restricts", "k")]
+    )
+    row = status_of(tables, "k", "2025-05-01")
+    assert row["status"] == NOT_ANNOUNCED and row["in_force"] == "" and row["measure_id"] is None
+    assert status_of(tables, "k", "2025-06-01")["in_force"] == "r"
+
+
+def test_a_ties_own_start_before_the_chips_launch_stays_the_date_it_is_required_since() -> None:
+    tables = tables_of(
+        [_chip("k", "2024-03-18")],
+        [_policy("r", "restricts", "2023-11-17")],
+        [_edge("e", "r", "restricts", "k", "2023-11-17")],
+    )
+    row = status_of(tables, "k", "2025-01-01")
+    assert row["since"] == pd.Timestamp("2023-11-17") and row["since_precision"] == "day"
+
+
+def test_a_chip_launched_in_a_month_after_an_undated_ties_measure_is_covered_since_that_month() -> None:
+    tables = tables_of(
+        [_chip("k", "2024-03-18", "month")],  # "March 2024", written mid-month
+        [_policy("r", "restricts", "2023-11-17")],
+        [_edge("e", "r", "restricts", "k")],
+    )
+    row = status_of(tables, "k", "2025-01-01")
+    assert row["since"] == pd.Timestamp("2024-03-01") and row["since_precision"] == "month"
+    answer = status_answers(chip_status_on(tables, "2025-01-01"), _sourced(tables), "2025-01-01").iloc[0]["answer"]
+    assert "since at least Mar 2024," in answer
+
+
+def test_whether_an_answer_is_uncertain_is_a_yes_or_no_in_the_table_and_its_download() -> None:
+    tables = tables_of(
+        [_chip("m", "2024-03-01", "month"), _chip("e", "2020-01-01")],
+        [_policy("r", "restricts", "2030-01-01")],
+        [_edge("a", "r", "restricts", "other", "2030-01-01")],
+    )
+    answers = chip_status_on(tables, "2024-03-10")
+    assert pd.api.types.is_bool_dtype(answers["uncertain"])
+    assert answers[["chip_id", "uncertain"]].to_csv(index=False) == "chip_id,uncertain\nm,True\ne,False\n"
