@@ -894,3 +894,17 @@ def test_whether_an_answer_is_uncertain_is_a_yes_or_no_in_the_table_and_its_down
     answers = chip_status_on(tables, "2024-03-10")
     assert pd.api.types.is_bool_dtype(answers["uncertain"])
     assert answers[["chip_id", "uncertain"]].to_csv(index=False) == "chip_id,uncertain\nm,True\ne,False\n"
+
+
+def test_a_chip_launched_in_the_month_an_undated_ties_measure_took_effect_is_covered_since_that_month_not_its_first() -> (
+    None
+):
+    tables = tables_of(
+        [_chip("k", "2024-03-01", "month")],  # "March 2024": any day of it
+        [_policy("r", "restricts", "2024-03-01")],  # in effect from 1 March 2024
+        [_edge("e", "r", "restricts", "k")],
+    )
+    row = status_of(tables, "k", "2025-01-01")
+    assert row["since"] == pd.Timestamp("2024-03-01") and row["since_precision"] == "month"
+    answer = status_answers(chip_status_on(tables, "2025-01-01"), _sourced(tables), "2025-01-01").iloc[0]["answer"]
+    assert "since at least Mar 2024," in answer and "1 Mar 2024" not in answer

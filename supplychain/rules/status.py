@@ -262,10 +262,11 @@ def status_on(chips: pd.DataFrame, windows: pd.DataFrame, day: pd.Timestamp | st
                 why.append(words.why_estimate(decided["policy_name"]))
             since, since_p, basis = decided["start"], decided["start_precision"], decided["start_basis"]
             # A tie with no date of its own: the chip was covered from at least the measure's date, or its
-            # launch if that came later (a measure cannot cover a chip before there is one).
+            # launch if that came later (a measure cannot cover a chip before there is one). On the same day the
+            # launch decides, with its precision: a chip of "March 2024" is never said covered since 1 March.
             if basis == words.SINCE_AT_LEAST and pd.notna(announced):
                 launch = status_counts_from(announced, announced_p)
-                if pd.notna(since) and launch > since:
+                if pd.notna(since) and launch >= since:
                     since, since_p = launch, _prec(announced_p)
         rows.append(
             {
