@@ -279,3 +279,10 @@ def test_a_refusal_lists_every_value_a_filter_takes_when_there_are_no_more_than_
     assert eight.accepts() == "one or more of: v0, v1, v2, v3, v4, v5, v6, v7 (comma-separated)"
     assert eight.accepts(shown=7) == "one or more of: v0, v1, v2, v3, v4, v5, v6, … (8 values) (comma-separated)"
     assert FilterParam("kind", False, ("a",)).accepts() == "one or more of: a (comma-separated)"
+
+
+def test_each_value_filter_is_named_for_the_column_and_url_parameter_it_reads() -> None:
+    dataset = load_dataset()
+    for table in ("models", "relationships", "sites"):
+        params = table_filters(dataset.package, table, dataset.tables[table])
+        assert params and all(param.name == column for column, param in params.items()), table
