@@ -913,3 +913,12 @@ def test_two_parts_of_the_same_size_are_drawn_the_same_size_even_when_one_is_the
         xs, ys = [p[0] for n, p in pos.items() if n[0] == part], [p[1] for n, p in pos.items() if n[0] == part]
         sizes.append(round(max(max(xs) - min(xs), max(ys) - min(ys)), 6))
     assert sizes[0] == sizes[1] == round(0.85 * 3**0.5, 6)
+
+
+def test_the_graphml_download_says_which_table_each_entity_comes_from() -> None:
+    tables = _chain_tables()
+    back = nx.read_graphml(io.BytesIO(graphml_bytes(build_graph(tables, build_entity_index(tables)))))
+    assert back.nodes["dev_a"]["table"] == "companies"
+    for table, key in (("models", "model_id"), ("chips", "chip_id"), ("policies", "policy_id")):
+        if table in tables and not tables[table].empty:
+            assert back.nodes[tables[table][key].iloc[0]]["table"] == table
