@@ -908,3 +908,55 @@ def test_a_chip_launched_in_the_month_an_undated_ties_measure_took_effect_is_cov
     assert row["since"] == pd.Timestamp("2024-03-01") and row["since_precision"] == "month"
     answer = status_answers(chip_status_on(tables, "2025-01-01"), _sourced(tables), "2025-01-01").iloc[0]["answer"]
     assert "since at least Mar 2024," in answer and "1 Mar 2024" not in answer
+
+
+def test_an_undated_rescission_by_a_measure_of_a_month_ends_the_restriction_from_that_months_first_and_says_so() -> (
+    None
+):
+    rescinder = _policy("rescission", "lifts", "2025-05-13", "month")  # "May 2025", written mid-month
+    tables = tables_of(
+        [_chip("k", "2023-01-01")],
+        [_policy("diffusion", "restricts", "2025-01-13", status="rescinded"), rescinder],
+        [
+            _edge("e", "diffusion", "restricts", "k"),
+            _edge("r", "rescission", "rescinds", "diffusion", None, to_kind="policy"),
+        ],
+    )
+    window = measure_windows(tables).set_index("relationship_id").loc["e"]
+    assert window["end"] == pd.Timestamp("2025-05-01") and window["end_precision"] == "month"
+    assert status_of(tables, "k", "2025-04-30")["status"] == RESTRICTED
+    row = status_of(tables, "k", "2025-05-05")
+    assert (
+        row["status"] == UNRESTRICTED
+        and row["uncertain_why"] == "Measure diffusion ends on a date known only to the month"
+    )
+
+
+def test_a_measure_with_no_date_at_all_claims_no_precision_no_basis_and_no_record_for_its_start() -> None:
+    undated = {
+        **_policy("r", "restricts", None),
+        "announced_date": None,
+        "announced_precision": None,
+        "source_id": "rs",
+    }
+    tables = tables_of([_chip("k", "2020-01-01")], [undated], [_edge("e", "r", "restricts", "k")])
+    window = measure_windows(tables).iloc[0]
+    assert pd.isna(window["start"]) and window["start_precision"] is None
+    assert window["start_basis"] == "unknown" and window["date_source_id"] is None
+    answer = status_answers(chip_status_on(tables, "2025-01-01"), _sourced(tables), "2025-01-01").iloc[0]
+    assert "(start not known)" in answer["answer"] and answer["since_label"] == "" and answer["date_source_id"] == ""
+
+
+def test_a_package_whose_measures_cover_no_chip_answers_every_chip_unrestricted() -> None:
+    tables = tables_of(
+        [_chip("k", "2020-01-01"), _chip("j", "2021-01-01")],
+        [_policy("r", "restricts", "2025-01-01")],
+        [_edge("e", "r", "restricts", "elsewhere", to_kind="company")],
+    )
+    windows = measure_windows(tables)
+    assert windows.empty and list(windows.columns) == [
+        "chip_id", "policy_id", "policy_name", "relationship_id", "kind", "start", "start_precision", "end",
+        "end_precision", "end_reason", "policy_status", "source_id", "start_basis", "evidence", "date_source_id",
+    ]  # fmt: skip
+    assert chip_status_on(tables, "2025-06-01")["status"].tolist() == [UNRESTRICTED, UNRESTRICTED]
+    assert status_segments(tables, "2025-01-01", "2025-12-31")["status"].tolist() == [UNRESTRICTED, UNRESTRICTED]
