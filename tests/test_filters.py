@@ -286,3 +286,10 @@ def test_each_value_filter_is_named_for_the_column_and_url_parameter_it_reads() 
     for table in ("models", "relationships", "sites"):
         params = table_filters(dataset.package, table, dataset.tables[table])
         assert params and all(param.name == column for column, param in params.items()), table
+
+
+def test_a_search_reads_dots_and_brackets_as_the_characters_typed() -> None:
+    frame = pd.DataFrame({"name": ["H20 (China)", "H200", "A.B", "AxB"]})
+    assert search_rows(frame, "(china").index.tolist() == [0]
+    assert search_rows(frame, "a.b")["name"].tolist() == ["A.B"]
+    assert search_rows(frame, "h20")["name"].tolist() == ["H20 (China)", "H200"]
