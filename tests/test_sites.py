@@ -402,6 +402,9 @@ def test_the_geojson_download_is_strict_json_a_gis_tool_opens_with_ids_fields_an
     second = collection["features"][1]["properties"]
     assert second["name"] == "Zhōngwèi 中卫 campus" and second["capacity_date"] is None
     assert second["tenant_id"] is None, "a blank cell is null, not left out"
+    first = collection["features"][0]["properties"]
+    assert first["opened_year"] == int(sites.at[0, "opened_year"]) and isinstance(first["opened_year"], int)
+    assert first["capacity_mw"] == float(sites.at[0, "capacity_mw"]), "numbers stay numbers"
     assert collection["features"][0]["properties"]["capacity_date"] == sites.at[0, "capacity_date"].strftime("%Y-%m-%d")
 
 
@@ -413,6 +416,11 @@ def test_the_geopackage_download_has_one_point_layer_named_sites_with_every_fiel
         path = Path(folder) / "sites.gpkg"
         path.write_bytes(data)
         layers = pyogrio.list_layers(path)
+        types = dict(zip(*(pyogrio.read_info(path)[k] for k in ("fields", "dtypes"))))
+    assert types["capacity_mw"] == types["lat"] == types["lon"] == "float64" and types["opened_year"] == "int64", (
+        "numbers stay numbers: a GIS tool can size or filter markers by capacity"
+    )
+    assert types["name"] == types["capacity_date"] == "object"
     assert [list(layer) for layer in layers] == [["sites", "Point"]], "one point layer, named sites"
     assert list(back.columns) == list(sites.columns) + ["geometry"]
     assert list(back["site_id"]) == list(sites["site_id"]) and list(back["name"]) == list(sites["name"])

@@ -215,14 +215,16 @@ def spread_markers(sites: pd.DataFrame, project, *, radius_px: float = 24.0, inv
 
 
 def sites_geodataframe(sites: pd.DataFrame):
-    """The sites as a GeoDataFrame of points (EPSG:4326), every column kept, dates as ISO text."""
+    """The sites as a GeoDataFrame of points (EPSG:4326), every column kept, dates as ISO text, numbers as numbers
+    (a GIS tool can size or filter markers by capacity_mw), blanks as null."""
     import geopandas as gpd
 
     frame = sites.copy()
     for column in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
-    frame = frame.astype(object).where(frame.notna(), None)
+    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    frame[text] = frame[text].astype(object).where(frame[text].notna(), None)
     return gpd.GeoDataFrame(
         frame, geometry=gpd.points_from_xy(sites["lon"].astype(float), sites["lat"].astype(float)), crs="EPSG:4326"
     )
