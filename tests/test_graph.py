@@ -922,3 +922,12 @@ def test_the_graphml_download_says_which_table_each_entity_comes_from() -> None:
     for table, key in (("models", "model_id"), ("chips", "chip_id"), ("policies", "policy_id")):
         if table in tables and not tables[table].empty:
             assert back.nodes[tables[table][key].iloc[0]]["table"] == table
+
+
+def test_suggestions_of_equal_rank_keep_the_order_of_the_words_typed_however_many_words_match() -> None:
+    names = {}
+    for word in ("alpha", "beta", "gamma", "delta"):
+        names.update({f"{word}_{n}": f"{word.title()} {n}" for n in range(1, 4)})  # the name starts with the word
+        names.update({f"x_{word}_{n}": f"X {word.title()} {n}" for n in range(4, 7)})  # a later word of the name
+    found = suggest_entities(_index(names), "alp_bet_gam_del")
+    assert list(found["id"]) == ["alpha_1", "alpha_2", "alpha_3", "beta_1", "beta_2", "beta_3"]
