@@ -234,3 +234,10 @@ def test_slide_type_and_label_limits_grow_with_the_slide_width() -> None:
     assert out["config"]["legend"]["labelLimit"] == 0, "no limit stays no limit"
     assert out["config"]["legend"]["titleLimit"]["expr"].startswith("180 * "), "Vega's default limit grows too"
     assert out["datasets"] == spec["datasets"], "data rows are left alone"
+
+
+def test_a_frames_labels_are_placed_on_a_plot_of_the_slide_maps_shape_smaller_as_the_slides_labels_are_larger() -> None:
+    for step in (s for s in STEPS if s.visual == "map"):
+        projection = frame_projection(frame_region(step.frame))
+        assert projection.width / projection.height == pytest.approx(SLIDE_MAP_PLOT[0] / SLIDE_MAP_PLOT[1])
+        assert projection.width < SLIDE_MAP_PLOT[0], "labels drawn larger on the slide take more of the map"

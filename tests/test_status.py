@@ -20,6 +20,7 @@ from supplychain.rules.status import (
 )
 from supplychain.rules.status_answers import (
     ANSWER_COLUMNS,
+    chip_answer,
     compare_days,
     date_presets,
     status_answers,
@@ -960,3 +961,17 @@ def test_a_package_whose_measures_cover_no_chip_answers_every_chip_unrestricted(
     ]  # fmt: skip
     assert chip_status_on(tables, "2025-06-01")["status"].tolist() == [UNRESTRICTED, UNRESTRICTED]
     assert status_segments(tables, "2025-01-01", "2025-12-31")["status"].tolist() == [UNRESTRICTED, UNRESTRICTED]
+
+
+def test_a_chips_profile_answer_is_that_chips_own_with_the_records_reach_caveat_after_it() -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10"), _chip("k2", "2024-01-10")],
+        [_policy("r", "restricts", "2025-04-09")],
+        [_edge("e1", "r", "restricts", "k1", "2025-04-09")],
+    )
+    tables["sources"] = _sourced(tables)
+    k1 = chip_answer(tables, "k1", "2026-03-01", reviewed_through="2026-01-15")
+    k2 = chip_answer(tables, "k2", "2026-03-01")
+    assert (k1["chip_id"], k1["status"], k2["chip_id"], k2["status"]) == ("k1", RESTRICTED, "k2", UNRESTRICTED)
+    assert k1["after_reach"] and "the record is reviewed through 15 Jan 2026" in k1["answer"]
+    assert not k2["after_reach"] and "record's reach" not in k2["answer"]
