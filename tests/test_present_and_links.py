@@ -241,3 +241,10 @@ def test_a_frames_labels_are_placed_on_a_plot_of_the_slide_maps_shape_smaller_as
         projection = frame_projection(frame_region(step.frame))
         assert projection.width / projection.height == pytest.approx(SLIDE_MAP_PLOT[0] / SLIDE_MAP_PLOT[1])
         assert projection.width < SLIDE_MAP_PLOT[0], "labels drawn larger on the slide take more of the map"
+
+
+def test_a_steps_map_frame_shows_exactly_its_box_at_the_slide_maps_height() -> None:
+    for step in (s for s in STEPS if s.visual == "map"):
+        region = frame_region(step.frame)
+        assert (region.lon_min, region.lon_max, region.lat_min, region.lat_max) == tuple(step.frame)
+        assert region.height == SLIDE_MAP_PLOT[1]
