@@ -232,3 +232,16 @@ def test_key_findings_are_the_flagged_claims_in_paragraph_order_and_a_blank_flag
         }
     )
     assert list(key_findings({"claims": claims})["claim_id"]) == ["early", "late"]
+
+
+def test_key_findings_sharing_a_paragraph_keep_the_order_they_are_written_in_however_many_there_are() -> None:
+    paragraphs = [4, 2, 6, 2, 8, 2, 4, 10, 2, 6, 2, 4, 2, 8, 2, 6, 4, 2, 10, 2]
+    claims = pd.DataFrame(
+        {
+            "claim_id": [f"c{i:02}" for i in range(len(paragraphs))],
+            "is_key_finding": pd.array([True] * len(paragraphs), dtype="boolean"),
+            "paragraph": paragraphs,
+        }
+    )
+    expected = [f"c{i:02}" for p in sorted(set(paragraphs)) for i, q in enumerate(paragraphs) if q == p]
+    assert list(key_findings({"claims": claims})["claim_id"]) == expected
