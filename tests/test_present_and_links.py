@@ -20,6 +20,7 @@ from supplychain.rules.story import (
     frame_projection,
     frame_region,
     grow_with_slide,
+    legends_at_right,
     story_steps,
     view_url,
     wrap_legends,
@@ -248,3 +249,21 @@ def test_a_steps_map_frame_shows_exactly_its_box_at_the_slide_maps_height() -> N
         region = frame_region(step.frame)
         assert (region.lon_min, region.lon_max, region.lat_min, region.lat_max) == tuple(step.frame)
         assert region.height == SLIDE_MAP_PLOT[1]
+
+
+def test_on_a_slide_every_legend_stands_in_one_column_at_the_right_and_the_data_is_left_alone() -> None:
+    legend = {"orient": "bottom", "direction": "horizontal", "columns": 3, "title": "Kind"}
+    spec = {
+        "layer": [
+            {"encoding": {"color": {"field": "kind", "legend": legend}}},
+            {"encoding": {"size": {"legend": None}}},
+        ],
+        "datasets": {"rows": [{"legend": {"orient": "bottom"}}]},
+    }
+    out = legends_at_right(spec)
+    moved = out["layer"][0]["encoding"]["color"]["legend"]
+    assert moved == {"orient": "right", "direction": "vertical", "columns": 1, "title": "Kind"}
+    assert out["layer"][1]["encoding"]["size"]["legend"] is None, "a hidden legend stays hidden"
+    assert out["datasets"] == spec["datasets"], "a data row is never rewritten"
+    assert out["config"]["legend"]["orient"] == "right" and out["config"]["legend"]["direction"] == "vertical"
+    assert legend["orient"] == "bottom", "the page's own spec is not changed"
