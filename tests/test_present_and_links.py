@@ -259,8 +259,10 @@ def test_on_a_slide_every_legend_stands_in_one_column_at_the_right_and_the_data_
             {"encoding": {"size": {"legend": None}}},
         ],
         "datasets": {"rows": [{"legend": {"orient": "bottom"}}]},
+        "config": {"font": "Inter", "legend": {"symbolType": "circle"}},
     }
     out = legends_at_right(spec)
+    assert out["config"]["font"] == "Inter" and out["config"]["legend"]["symbolType"] == "circle", "the theme stays"
     moved = out["layer"][0]["encoding"]["color"]["legend"]
     assert moved == {"orient": "right", "direction": "vertical", "columns": 1, "title": "Kind"}
     assert out["layer"][1]["encoding"]["size"]["legend"] is None, "a hidden legend stays hidden"
