@@ -7,7 +7,13 @@ import copy
 import pandas as pd
 import pytest
 
-from supplychain.data.validate import check_cross_table, check_package_description, check_references, check_table
+from supplychain.data.validate import (
+    check_cross_table,
+    check_package_description,
+    check_package_metadata,
+    check_references,
+    check_table,
+)
 
 TABLES = ["companies", "models", "chips", "locations", "policies", "relationships", "events", "claims", "sources"]
 KEYS = {
@@ -45,6 +51,65 @@ def test_the_smallest_complete_package_has_no_problem() -> None:
 def test_a_package_without_a_list_of_tables_is_refused(package) -> None:
     assert _messages(check_package_description(package)) == [
         "datapackage.json; expected a data package with a non-empty 'resources' list"
+    ]
+
+
+GOOD_METADATA = {"created": "2026-11-28T00:00:00Z", "reviewed_through": "2026-11-01", "version": "1.0.0"}
+CREATED = "datapackage.json, column 'created'{found}; expected a real date and time such as 2026-11-28T00:00:00Z"
+REVIEWED = "datapackage.json, column 'reviewed_through'{found}; expected a real date written YYYY-MM-DD"
+VERSION = "datapackage.json, column 'version'{found}; expected a version number such as 1.0.0"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"reviewed_through": None},
+        {"created": "2026-11-28", "version": "1"},
+        {"created": "2026-11-28T08:00:00.5+08:00", "version": "1.0"},
+        {"created": "1900-01-01T00:00:00Z", "reviewed_through": "1900-01-01"},
+        {"created": "2100-12-31T23:59:59Z", "reviewed_through": "2100-12-31"},
+    ],
+)
+def test_a_packages_stamp_review_date_and_version_pass_when_well_formed(values: dict) -> None:
+    package = {**GOOD_METADATA, **values}
+    assert check_package_metadata({k: v for k, v in package.items() if v is not None}) == []
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"created": None}, CREATED.format(found="")),
+        ({"created": 20261128}, CREATED.format(found=": found '20261128'")),
+        ({"created": "2026-02-30T00:00:00Z"}, CREATED.format(found=": found '2026-02-30T00:00:00Z'")),
+        ({"created": "2026-11-28 00:00:00Z"}, CREATED.format(found=": found '2026-11-28 00:00:00Z'")),
+        ({"created": "2026-11-28Tnoon"}, CREATED.format(found=": found '2026-11-28Tnoon'")),
+        ({"created": "1899-12-31T00:00:00Z"}, CREATED.format(found=": found '1899-12-31T00:00:00Z'")),
+        ({"created": "2101-01-01T00:00:00Z"}, CREATED.format(found=": found '2101-01-01T00:00:00Z'")),
+        ({"created": "soon"}, CREATED.format(found=": found 'soon'")),
+        ({"reviewed_through": "2026-02-30"}, REVIEWED.format(found=": found '2026-02-30'")),
+        ({"reviewed_through": "2026-11-01T00:00:00Z"}, REVIEWED.format(found=": found '2026-11-01T00:00:00Z'")),
+        ({"reviewed_through": 20261101}, REVIEWED.format(found=": found '20261101'")),
+        ({"reviewed_through": "2101-01-01"}, REVIEWED.format(found=": found '2101-01-01'")),
+        ({"version": None}, VERSION.format(found="")),
+        ({"version": 1.0}, VERSION.format(found=": found '1.0'")),
+        ({"version": "1.0.0.0"}, VERSION.format(found=": found '1.0.0.0'")),
+        ({"version": "v1"}, VERSION.format(found=": found 'v1'")),
+        ({"version": "1.0'); DROP"}, VERSION.format(found=": found \"1.0'); DROP\"")),
+    ],
+)
+def test_a_bad_stamp_review_date_or_version_names_the_property_and_what_it_should_be(
+    values: dict, expected: str
+) -> None:
+    package = {k: v for k, v in {**GOOD_METADATA, **values}.items() if v is not None}
+    assert _messages(check_package_metadata(package)) == [expected]
+
+
+def test_every_bad_package_value_is_listed_stamp_then_review_date_then_version() -> None:
+    assert _messages(check_package_metadata({"reviewed_through": "later"})) == [
+        CREATED.format(found=""),
+        REVIEWED.format(found=": found 'later'"),
+        VERSION.format(found=""),
     ]
 
 
