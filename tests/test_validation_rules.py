@@ -95,7 +95,7 @@ def test_a_packages_stamp_review_date_and_version_pass_when_well_formed(values: 
         ({"version": 1.0}, VERSION.format(found=": found '1.0'")),
         ({"version": "1.0.0.0"}, VERSION.format(found=": found '1.0.0.0'")),
         ({"version": "v1"}, VERSION.format(found=": found 'v1'")),
-        ({"version": "1.0'); DROP"}, VERSION.format(found=": found \"1.0'); DROP\"")),
+        ({"version": "1.0'); DROP"}, VERSION.format(found=': found "1.0\'); DROP"')),
     ],
 )
 def test_a_bad_stamp_review_date_or_version_names_the_property_and_what_it_should_be(
