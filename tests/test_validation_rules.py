@@ -410,3 +410,22 @@ def test_an_unknown_id_of_the_right_kind_gets_no_hint() -> None:
     assert _messages(check_cross_table(tables, package)) == [
         "relationships.csv, row 1 (line 2), column 'to_id': found 'nowhere'; expected an id from models.csv"
     ]
+
+
+def test_a_tie_with_a_blank_kind_in_a_loaded_table_is_left_to_the_required_check_not_a_crash() -> None:
+    package, tables = _typed_tables()
+    text = "string"  # the loader types text columns so; a blank cell is <NA>, not None
+    tables["relationships"] = pd.DataFrame(
+        {
+            "id": pd.array(["r1", "r2", "r3"], dtype=text),
+            "to_kind": pd.array([None, "chip", None], dtype=text),
+            "to_id": pd.array(["zzz", "beta", "acme"], dtype=text),
+            "start": [None, None, None],
+            "start_precision": pd.array([None, None, None], dtype=text),
+            "end": [None, None, None],
+        }
+    )
+    assert _messages(check_cross_table(tables, package)) == [
+        "relationships.csv, row 2 (line 3), column 'to_id': found 'beta'; expected an id from chips.csv"
+        " (it is in companies.csv)",
+    ]
