@@ -429,3 +429,30 @@ def test_a_tie_with_a_blank_kind_in_a_loaded_table_is_left_to_the_required_check
         "relationships.csv, row 2 (line 3), column 'to_id': found 'beta'; expected an id from chips.csv"
         " (it is in companies.csv)",
     ]
+
+
+CONTROL = (
+    "t.csv, row {row} (line {line}), column '{column}': found {value!r}; expected text without control characters"
+    " (a NUL byte or another invisible code)"
+)
+
+
+def test_a_control_character_in_any_cell_is_named_once_but_a_tab_or_line_break_is_text() -> None:
+    cells = ["a\x00b", "\x08", "\x0b", "\x0c", "\x0e", "\x1b[31m", "x\x7f", "tab\there", "two\nlines", "cr\rlf"]
+    ids = [f"r{n}" for n in range(len(cells))]
+    # a control character in a date or a number is named as such, not as a bad date or number as well
+    messages = _table_messages(id=ids, day=["2025-04-29\x00"] + ["2025-04-29"] * 9, url=cells)
+    assert messages == [CONTROL.format(row=1, line=2, column="day", value="2025-04-29\x00")] + [
+        CONTROL.format(row=n + 1, line=n + 2, column="url", value=cell) for n, cell in enumerate(cells[:7])
+    ] + [
+        f"t.csv, row {n + 1} (line {n + 2}), column 'url': found {cell!r}; expected a full web address (https://...)"
+        for n, cell in enumerate(cells)
+        if n >= 7
+    ]
+
+
+def test_a_cell_longer_than_200000_characters_is_named_and_one_of_exactly_200000_is_not() -> None:
+    fits, too_long = "https://example.org/" + "a" * (200_000 - 20), "https://example.org/" + "a" * (200_001 - 20)
+    messages = _table_messages(id=["a", "b"], url=[fits, too_long])
+    assert [m.split(": found")[0] for m in messages] == ["t.csv, row 2 (line 3), column 'url'"]
+    assert messages[0].endswith("'; expected a value of at most 200,000 characters (this one has more)")
