@@ -456,3 +456,24 @@ def test_a_cell_longer_than_200000_characters_is_named_and_one_of_exactly_200000
     messages = _table_messages(id=["a", "b"], url=[fits, too_long])
     assert [m.split(": found")[0] for m in messages] == ["t.csv, row 2 (line 3), column 'url'"]
     assert messages[0].endswith("'; expected a value of at most 200,000 characters (this one has more)")
+
+
+@pytest.mark.filterwarnings("ignore:Could not infer format")  # pandas reads each word on its own: that is the case
+def test_a_precision_field_on_a_column_of_words_checks_nothing_and_never_crashes() -> None:
+    package, tables = _typed_tables()
+    fields = _resource(package, "relationships")["schema"]["fields"]
+    fields[3] = {"name": "start", "precisionField": "start_precision"}  # text, not a date
+    tables["relationships"] = pd.DataFrame(
+        {
+            "id": ["r1", "r2"],
+            "to_kind": [None, None],
+            "to_id": [None, None],
+            "start": ["soon", "2025-03-02"],
+            "start_precision": ["month", "month"],
+            "end": [None, None],
+        }
+    )
+    assert _messages(check_cross_table(tables, package)) == [
+        "relationships.csv, row 2 (line 3), column 'start': found '2025-03-02'; expected the 1st of the month"
+        " (start_precision says only the month is known)"
+    ]
