@@ -477,3 +477,29 @@ def test_a_precision_field_on_a_column_of_words_checks_nothing_and_never_crashes
         "relationships.csv, row 2 (line 3), column 'start': found '2025-03-02'; expected the 1st of the month"
         " (start_precision says only the month is known)"
     ]
+
+
+def test_a_date_known_to_the_month_or_year_must_sit_on_its_first_day() -> None:
+    package, tables = _typed_tables()
+    day = pd.Timestamp
+    starts = ["2025-03-01", "2025-03-02", "2025-01-01", "2025-03-01", "2025-01-15", "2025-06-30", "2025-06-30"]
+    precisions = ["month", "month", "year", "year", "year", "day", None]
+    tables["relationships"] = pd.DataFrame(
+        {
+            "id": [f"r{n}" for n in range(1, 8)],
+            "to_kind": [None] * 7,
+            "to_id": [None] * 7,
+            "start": [day(s) for s in starts],
+            "start_precision": pd.array(precisions, dtype="string"),
+            "end": [None] * 7,
+        }
+    )
+    month = "expected the 1st of the month (start_precision says only the month is known)"
+    year = "expected 1 January (start_precision says only the year is known)"
+    assert _messages(check_cross_table(tables, package)) == [
+        f"relationships.csv, row 2 (line 3), column 'start': found '2025-03-02'; {month}",
+        f"relationships.csv, row 4 (line 5), column 'start': found '2025-03-01'; {year}",
+        f"relationships.csv, row 5 (line 6), column 'start': found '2025-01-15'; {year}",
+        "relationships.csv, row 7 (line 8), column 'start_precision'; expected day, month or year, saying how much"
+        " of start is known",
+    ]
