@@ -503,3 +503,12 @@ def test_a_date_known_to_the_month_or_year_must_sit_on_its_first_day() -> None:
         "relationships.csv, row 7 (line 8), column 'start_precision'; expected day, month or year, saying how much"
         " of start is known",
     ]
+
+
+def test_a_reference_to_a_table_or_from_a_column_that_was_not_read_is_left_to_the_other_checks() -> None:
+    package, tables = _typed_tables()
+    tables["relationships"] = pd.DataFrame({"id": ["r1"], "source_id": ["gone"]})
+    without_sources = {name: frame for name, frame in tables.items() if name != "sources"}
+    assert check_references(without_sources, package) == []
+    tables["relationships"] = pd.DataFrame({"id": ["r1"]})  # the file lacked the column: the header check says so
+    assert check_references(tables, package) == []
