@@ -512,3 +512,14 @@ def test_a_reference_to_a_table_or_from_a_column_that_was_not_read_is_left_to_th
     assert check_references(without_sources, package) == []
     tables["relationships"] = pd.DataFrame({"id": ["r1"]})  # the file lacked the column: the header check says so
     assert check_references(tables, package) == []
+
+
+def test_a_broken_foreign_key_list_does_not_hide_the_tables_described_after_it() -> None:
+    def change(p: dict) -> None:
+        _resource(p, "chips")["schema"]["foreignKeys"] = [{"fields": ["x"]}]
+        _resource(p, "locations")["schema"]["primaryKey"] = ["place_id"]
+
+    assert _broken(change) == [
+        "datapackage.json, column 'chips.foreignKeys'; expected fields and a reference",
+        "datapackage.json, column 'locations.primaryKey': found 'place_id'; expected a field of the same table",
+    ]
