@@ -296,7 +296,7 @@ def test_numbers_must_be_digits_finite_and_within_range() -> None:
         "t.csv, row 4 (line 5), column 'size': found '-0.1'; expected a value within range (0 to 10)",
         "t.csv, row 1 (line 2), column 'count': found '2.0'; expected a whole number",
         "t.csv, row 3 (line 4), column 'count': found 'x'; expected a whole number",
-        "t.csv, row 2 (line 3), column 'count': found '0'; expected a value within range (1 to inf)",
+        "t.csv, row 2 (line 3), column 'count': found '0'; expected a value within range (1 to 9007199254740992)",
     ]
 
 
@@ -523,3 +523,11 @@ def test_a_broken_foreign_key_list_does_not_hide_the_tables_described_after_it()
         "datapackage.json, column 'chips.foreignKeys'; expected fields and a reference",
         "datapackage.json, column 'locations.primaryKey': found 'place_id'; expected a field of the same table",
     ]
+
+
+def test_a_whole_number_too_large_to_hold_exactly_is_named_with_the_range_it_must_lie_in() -> None:
+    huge = ["9007199254740992", "9007199254740993", "99999999999999999999", "-99999999999999999999", "1" + "0" * 400]
+    messages = _table_messages(id=["a", "b", "c", "d", "e"], count=huge)
+    found = [m.split("found ")[1].split(";")[0] for m in messages]
+    assert found == [repr(value if len(value) <= 80 else value[:79] + "…") for value in huge[1:]]
+    assert {m.split("; ")[1] for m in messages} == {"expected a value within range (1 to 9007199254740992)"}
