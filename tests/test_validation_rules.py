@@ -531,3 +531,16 @@ def test_a_whole_number_too_large_to_hold_exactly_is_named_with_the_range_it_mus
     found = [m.split("found ")[1].split(";")[0] for m in messages]
     assert found == [repr(value if len(value) <= 80 else value[:79] + "…") for value in huge[1:]]
     assert {m.split("; ")[1] for m in messages} == {"expected a value within range (1 to 9007199254740992)"}
+
+
+def test_a_reference_left_to_the_other_checks_does_not_hide_the_next_reference_of_the_table() -> None:
+    package, tables = _typed_tables()
+    schema = _resource(package, "relationships")["schema"]
+    schema["fields"].append({"name": "claim_id"})
+    schema["foreignKeys"].append({"fields": ["claim_id"], "reference": {"resource": "claims", "fields": ["id"]}})
+    tables["claims"] = pd.DataFrame({"id": ["c1"]})
+    tables["relationships"] = pd.DataFrame({"id": ["r1"], "claim_id": ["c9"]})  # no source_id column
+    assert _messages(check_references(tables, package)) == [
+        "relationships.csv, row 1 (line 2), column 'claim_id': found 'c9'; expected an id that exists"
+        " (in claims.csv, column id)"
+    ]
