@@ -544,3 +544,10 @@ def test_a_reference_left_to_the_other_checks_does_not_hide_the_next_reference_o
         "relationships.csv, row 1 (line 2), column 'claim_id': found 'c9'; expected an id that exists"
         " (in claims.csv, column id)"
     ]
+
+
+def test_a_column_the_file_lacks_does_not_hide_the_problems_of_the_columns_after_it() -> None:
+    frame = _table(id=["a", "b"], kind=["a", "z"]).drop(columns=["day"])
+    assert _messages(check_table("t", frame, FIELDS, "id")) == [
+        "t.csv, row 2 (line 3), column 'kind': found 'z'; expected one of a, b"
+    ]
