@@ -551,3 +551,12 @@ def test_a_column_the_file_lacks_does_not_hide_the_problems_of_the_columns_after
     assert _messages(check_table("t", frame, FIELDS, "id")) == [
         "t.csv, row 2 (line 3), column 'kind': found 'z'; expected one of a, b"
     ]
+
+
+def test_a_number_with_only_a_maximum_is_held_to_it_and_bounds_on_a_text_column_are_ignored() -> None:
+    fields = [{"name": "id"}, {"name": "share", "type": "number", "constraints": {"maximum": 100}}]
+    fields.append({"name": "label", "constraints": {"minimum": 1}})  # bounds are for numbers (Table Schema)
+    frame = pd.DataFrame({"id": ["a", "b"], "share": ["150", "-5"], "label": ["abc", "0"]})
+    assert _messages(check_table("t", frame, fields, "id")) == [
+        "t.csv, row 1 (line 2), column 'share': found '150'; expected a value within range (-inf to 100)"
+    ]
