@@ -47,6 +47,7 @@ def test_page_addresses_come_from_the_router_table_and_are_escaped() -> None:
     paths = [route.url_path for route in PAGES]
     assert len(paths) == len(set(paths)) and {"entity", "data", "present"} <= set(paths)
     assert page_url("entity", id="a b/c") == "/entity?id=a%20b%2Fc"
+    assert page_url("map") == "/map"  # a page without settings has no stray "?"
     assert entity_url("deep seek") == "/entity?id=deep%20seek"
     assert row_link("claims", "c 1") == "/data?table=claims&q=c%201#c 1"
 

@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, rewrite_csv
+from conftest import ROOT, reach_in, rewrite_csv
 from streamlit.testing.v1 import AppTest
 
 from supplychain.app import cache
-from supplychain.data.load import fingerprint, load_dataset
+from supplychain.data.load import Dataset, fingerprint, load_dataset
+from supplychain.data.problems import problem
 from supplychain.rules.lanes import read_lanes
 from supplychain.rules.timeline import timeline_items
 
@@ -123,3 +124,27 @@ def test_one_run_loads_the_dataset_once_for_the_router_and_the_page(
     at.run()
     assert not at.exception, at.exception
     assert len(looks) == 2, "the next run sees the save"
+
+
+@pytest.mark.parametrize(
+    ("package", "version", "as_of"),
+    [
+        ({"version": "1.2.3", "created": "2026-11-28T00:00:00Z"}, "1.2.3", "2026-11-28"),
+        ({"version": "2", "created": "2026-11-28"}, "2", "2026-11-28"),
+        ({"version": "1.0'); DROP", "created": "2026-02-30T00:00:00Z"}, "", ""),
+        ({"version": 3, "created": 20261128}, "", ""),
+        ({}, "", ""),
+    ],
+)
+def test_the_footers_version_and_as_of_day_come_from_the_package_and_a_bad_one_reads_as_blank(
+    package: dict, version: str, as_of: str
+) -> None:
+    dataset = Dataset(package, problems=[problem("datapackage.json", None, "version", None, "x")])
+    assert (dataset.version, dataset.as_of, dataset.ok, dataset.reviewed_through) == (version, as_of, False, "")
+
+
+def test_a_loaded_dataset_is_ok_and_reaches_as_far_as_its_least_reviewed_topic(mini_dir: Path) -> None:
+    dataset = load_dataset(mini_dir)
+    assert dataset.ok and dataset.problems == []
+    assert dataset.reviewed_through == reach_in(mini_dir)
+    assert dataset.as_of == str(dataset.package["created"])[:10]

@@ -78,6 +78,17 @@ def test_coordinate_out_of_range_is_named(mini_dir: Path) -> None:
     )
 
 
+def test_a_paragraph_number_too_large_for_the_loader_is_named_by_row_and_column_not_a_crash(mini_dir: Path) -> None:
+    def bad(header, rows):
+        rows[0]["paragraph"] = "99999999999999999999"
+
+    rewrite_csv(mini_dir / "claims.csv", bad)
+    assert only_problem_text(mini_dir) == [
+        "claims.csv, row 1 (line 2), column 'paragraph': found '99999999999999999999'; expected a value within range"
+        " (1 to 9007199254740992)"
+    ]
+
+
 def test_relationship_to_a_missing_entity_is_named(mini_dir: Path) -> None:
     def bad(header, rows):
         rows[0]["to_id"] = "atlantis"

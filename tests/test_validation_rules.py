@@ -7,7 +7,13 @@ import copy
 import pandas as pd
 import pytest
 
-from supplychain.data.validate import check_cross_table, check_package_description, check_references, check_table
+from supplychain.data.validate import (
+    check_cross_table,
+    check_package_description,
+    check_package_metadata,
+    check_references,
+    check_table,
+)
 
 TABLES = ["companies", "models", "chips", "locations", "policies", "relationships", "events", "claims", "sources"]
 KEYS = {
@@ -45,6 +51,65 @@ def test_the_smallest_complete_package_has_no_problem() -> None:
 def test_a_package_without_a_list_of_tables_is_refused(package) -> None:
     assert _messages(check_package_description(package)) == [
         "datapackage.json; expected a data package with a non-empty 'resources' list"
+    ]
+
+
+GOOD_METADATA = {"created": "2026-11-28T00:00:00Z", "reviewed_through": "2026-11-01", "version": "1.0.0"}
+CREATED = "datapackage.json, column 'created'{found}; expected a real date and time such as 2026-11-28T00:00:00Z"
+REVIEWED = "datapackage.json, column 'reviewed_through'{found}; expected a real date written YYYY-MM-DD"
+VERSION = "datapackage.json, column 'version'{found}; expected a version number such as 1.0.0"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"reviewed_through": None},
+        {"created": "2026-11-28", "version": "1"},
+        {"created": "2026-11-28T08:00:00.5+08:00", "version": "1.0"},
+        {"created": "1900-01-01T00:00:00Z", "reviewed_through": "1900-01-01"},
+        {"created": "2100-12-31T23:59:59Z", "reviewed_through": "2100-12-31"},
+    ],
+)
+def test_a_packages_stamp_review_date_and_version_pass_when_well_formed(values: dict) -> None:
+    package = {**GOOD_METADATA, **values}
+    assert check_package_metadata({k: v for k, v in package.items() if v is not None}) == []
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"created": None}, CREATED.format(found="")),
+        ({"created": 20261128}, CREATED.format(found=": found '20261128'")),
+        ({"created": "2026-02-30T00:00:00Z"}, CREATED.format(found=": found '2026-02-30T00:00:00Z'")),
+        ({"created": "2026-11-28 00:00:00Z"}, CREATED.format(found=": found '2026-11-28 00:00:00Z'")),
+        ({"created": "2026-11-28Tnoon"}, CREATED.format(found=": found '2026-11-28Tnoon'")),
+        ({"created": "1899-12-31T00:00:00Z"}, CREATED.format(found=": found '1899-12-31T00:00:00Z'")),
+        ({"created": "2101-01-01T00:00:00Z"}, CREATED.format(found=": found '2101-01-01T00:00:00Z'")),
+        ({"created": "soon"}, CREATED.format(found=": found 'soon'")),
+        ({"reviewed_through": "2026-02-30"}, REVIEWED.format(found=": found '2026-02-30'")),
+        ({"reviewed_through": "2026-11-01T00:00:00Z"}, REVIEWED.format(found=": found '2026-11-01T00:00:00Z'")),
+        ({"reviewed_through": 20261101}, REVIEWED.format(found=": found '20261101'")),
+        ({"reviewed_through": "2101-01-01"}, REVIEWED.format(found=": found '2101-01-01'")),
+        ({"version": None}, VERSION.format(found="")),
+        ({"version": 1.0}, VERSION.format(found=": found '1.0'")),
+        ({"version": "1.0.0.0"}, VERSION.format(found=": found '1.0.0.0'")),
+        ({"version": "v1"}, VERSION.format(found=": found 'v1'")),
+        ({"version": "1.0'); DROP"}, VERSION.format(found=': found "1.0\'); DROP"')),
+    ],
+)
+def test_a_bad_stamp_review_date_or_version_names_the_property_and_what_it_should_be(
+    values: dict, expected: str
+) -> None:
+    package = {k: v for k, v in {**GOOD_METADATA, **values}.items() if v is not None}
+    assert _messages(check_package_metadata(package)) == [expected]
+
+
+def test_every_bad_package_value_is_listed_stamp_then_review_date_then_version() -> None:
+    assert _messages(check_package_metadata({"reviewed_through": "later"})) == [
+        CREATED.format(found=""),
+        REVIEWED.format(found=": found 'later'"),
+        VERSION.format(found=""),
     ]
 
 
@@ -231,7 +296,7 @@ def test_numbers_must_be_digits_finite_and_within_range() -> None:
         "t.csv, row 4 (line 5), column 'size': found '-0.1'; expected a value within range (0 to 10)",
         "t.csv, row 1 (line 2), column 'count': found '2.0'; expected a whole number",
         "t.csv, row 3 (line 4), column 'count': found 'x'; expected a whole number",
-        "t.csv, row 2 (line 3), column 'count': found '0'; expected a value within range (1 to inf)",
+        "t.csv, row 2 (line 3), column 'count': found '0'; expected a value within range (1 to 9007199254740992)",
     ]
 
 
@@ -344,4 +409,154 @@ def test_an_unknown_id_of_the_right_kind_gets_no_hint() -> None:
     )
     assert _messages(check_cross_table(tables, package)) == [
         "relationships.csv, row 1 (line 2), column 'to_id': found 'nowhere'; expected an id from models.csv"
+    ]
+
+
+def test_a_tie_with_a_blank_kind_in_a_loaded_table_is_left_to_the_required_check_not_a_crash() -> None:
+    package, tables = _typed_tables()
+    text = "string"  # the loader types text columns so; a blank cell is <NA>, not None
+    tables["relationships"] = pd.DataFrame(
+        {
+            "id": pd.array(["r1", "r2", "r3"], dtype=text),
+            "to_kind": pd.array([None, "chip", None], dtype=text),
+            "to_id": pd.array(["zzz", "beta", "acme"], dtype=text),
+            "start": [None, None, None],
+            "start_precision": pd.array([None, None, None], dtype=text),
+            "end": [None, None, None],
+        }
+    )
+    assert _messages(check_cross_table(tables, package)) == [
+        "relationships.csv, row 2 (line 3), column 'to_id': found 'beta'; expected an id from chips.csv"
+        " (it is in companies.csv)",
+    ]
+
+
+CONTROL = (
+    "t.csv, row {row} (line {line}), column '{column}': found {value!r}; expected text without control characters"
+    " (a NUL byte or another invisible code)"
+)
+
+
+def test_a_control_character_in_any_cell_is_named_once_but_a_tab_or_line_break_is_text() -> None:
+    cells = ["a\x00b", "\x08", "\x0b", "\x0c", "\x0e", "\x1b[31m", "x\x7f", "tab\there", "two\nlines", "cr\rlf"]
+    ids = [f"r{n}" for n in range(len(cells))]
+    # a control character in a date or a number is named as such, not as a bad date or number as well
+    messages = _table_messages(id=ids, day=["2025-04-29\x00"] + ["2025-04-29"] * 9, url=cells)
+    assert messages == [CONTROL.format(row=1, line=2, column="day", value="2025-04-29\x00")] + [
+        CONTROL.format(row=n + 1, line=n + 2, column="url", value=cell) for n, cell in enumerate(cells[:7])
+    ] + [
+        f"t.csv, row {n + 1} (line {n + 2}), column 'url': found {cell!r}; expected a full web address (https://...)"
+        for n, cell in enumerate(cells)
+        if n >= 7
+    ]
+
+
+def test_a_cell_longer_than_200000_characters_is_named_and_one_of_exactly_200000_is_not() -> None:
+    fits, too_long = "https://example.org/" + "a" * (200_000 - 20), "https://example.org/" + "a" * (200_001 - 20)
+    messages = _table_messages(id=["a", "b"], url=[fits, too_long])
+    assert [m.split(": found")[0] for m in messages] == ["t.csv, row 2 (line 3), column 'url'"]
+    assert messages[0].endswith("'; expected a value of at most 200,000 characters (this one has more)")
+
+
+@pytest.mark.filterwarnings("ignore:Could not infer format")  # pandas reads each word on its own: that is the case
+def test_a_precision_field_on_a_column_of_words_checks_nothing_and_never_crashes() -> None:
+    package, tables = _typed_tables()
+    fields = _resource(package, "relationships")["schema"]["fields"]
+    fields[3] = {"name": "start", "precisionField": "start_precision"}  # text, not a date
+    tables["relationships"] = pd.DataFrame(
+        {
+            "id": ["r1", "r2"],
+            "to_kind": [None, None],
+            "to_id": [None, None],
+            "start": ["soon", "2025-03-02"],
+            "start_precision": ["month", "month"],
+            "end": [None, None],
+        }
+    )
+    assert _messages(check_cross_table(tables, package)) == [
+        "relationships.csv, row 2 (line 3), column 'start': found '2025-03-02'; expected the 1st of the month"
+        " (start_precision says only the month is known)"
+    ]
+
+
+def test_a_date_known_to_the_month_or_year_must_sit_on_its_first_day() -> None:
+    package, tables = _typed_tables()
+    day = pd.Timestamp
+    starts = ["2025-03-01", "2025-03-02", "2025-01-01", "2025-03-01", "2025-01-15", "2025-06-30", "2025-06-30"]
+    precisions = ["month", "month", "year", "year", "year", "day", None]
+    tables["relationships"] = pd.DataFrame(
+        {
+            "id": [f"r{n}" for n in range(1, 8)],
+            "to_kind": [None] * 7,
+            "to_id": [None] * 7,
+            "start": [day(s) for s in starts],
+            "start_precision": pd.array(precisions, dtype="string"),
+            "end": [None] * 7,
+        }
+    )
+    month = "expected the 1st of the month (start_precision says only the month is known)"
+    year = "expected 1 January (start_precision says only the year is known)"
+    assert _messages(check_cross_table(tables, package)) == [
+        f"relationships.csv, row 2 (line 3), column 'start': found '2025-03-02'; {month}",
+        f"relationships.csv, row 4 (line 5), column 'start': found '2025-03-01'; {year}",
+        f"relationships.csv, row 5 (line 6), column 'start': found '2025-01-15'; {year}",
+        "relationships.csv, row 7 (line 8), column 'start_precision'; expected day, month or year, saying how much"
+        " of start is known",
+    ]
+
+
+def test_a_reference_to_a_table_or_from_a_column_that_was_not_read_is_left_to_the_other_checks() -> None:
+    package, tables = _typed_tables()
+    tables["relationships"] = pd.DataFrame({"id": ["r1"], "source_id": ["gone"]})
+    without_sources = {name: frame for name, frame in tables.items() if name != "sources"}
+    assert check_references(without_sources, package) == []
+    tables["relationships"] = pd.DataFrame({"id": ["r1"]})  # the file lacked the column: the header check says so
+    assert check_references(tables, package) == []
+
+
+def test_a_broken_foreign_key_list_does_not_hide_the_tables_described_after_it() -> None:
+    def change(p: dict) -> None:
+        _resource(p, "chips")["schema"]["foreignKeys"] = [{"fields": ["x"]}]
+        _resource(p, "locations")["schema"]["primaryKey"] = ["place_id"]
+
+    assert _broken(change) == [
+        "datapackage.json, column 'chips.foreignKeys'; expected fields and a reference",
+        "datapackage.json, column 'locations.primaryKey': found 'place_id'; expected a field of the same table",
+    ]
+
+
+def test_a_whole_number_too_large_to_hold_exactly_is_named_with_the_range_it_must_lie_in() -> None:
+    huge = ["9007199254740992", "9007199254740993", "99999999999999999999", "-99999999999999999999", "1" + "0" * 400]
+    messages = _table_messages(id=["a", "b", "c", "d", "e"], count=huge)
+    found = [m.split("found ")[1].split(";")[0] for m in messages]
+    assert found == [repr(value if len(value) <= 80 else value[:79] + "…") for value in huge[1:]]
+    assert {m.split("; ")[1] for m in messages} == {"expected a value within range (1 to 9007199254740992)"}
+
+
+def test_a_reference_left_to_the_other_checks_does_not_hide_the_next_reference_of_the_table() -> None:
+    package, tables = _typed_tables()
+    schema = _resource(package, "relationships")["schema"]
+    schema["fields"].append({"name": "claim_id"})
+    schema["foreignKeys"].append({"fields": ["claim_id"], "reference": {"resource": "claims", "fields": ["id"]}})
+    tables["claims"] = pd.DataFrame({"id": ["c1"]})
+    tables["relationships"] = pd.DataFrame({"id": ["r1"], "claim_id": ["c9"]})  # no source_id column
+    assert _messages(check_references(tables, package)) == [
+        "relationships.csv, row 1 (line 2), column 'claim_id': found 'c9'; expected an id that exists"
+        " (in claims.csv, column id)"
+    ]
+
+
+def test_a_column_the_file_lacks_does_not_hide_the_problems_of_the_columns_after_it() -> None:
+    frame = _table(id=["a", "b"], kind=["a", "z"]).drop(columns=["day"])
+    assert _messages(check_table("t", frame, FIELDS, "id")) == [
+        "t.csv, row 2 (line 3), column 'kind': found 'z'; expected one of a, b"
+    ]
+
+
+def test_a_number_with_only_a_maximum_is_held_to_it_and_bounds_on_a_text_column_are_ignored() -> None:
+    fields = [{"name": "id"}, {"name": "share", "type": "number", "constraints": {"maximum": 100}}]
+    fields.append({"name": "label", "constraints": {"minimum": 1}})  # bounds are for numbers (Table Schema)
+    frame = pd.DataFrame({"id": ["a", "b"], "share": ["150", "-5"], "label": ["abc", "0"]})
+    assert _messages(check_table("t", frame, fields, "id")) == [
+        "t.csv, row 1 (line 2), column 'share': found '150'; expected a value within range (-inf to 100)"
     ]

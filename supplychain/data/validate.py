@@ -43,6 +43,9 @@ TABLE_NAME = re.compile(r"[A-Za-z0-9_]+")
 VERSION = re.compile(r"[0-9]+(\.[0-9]+){0,2}")
 # Control characters no text cell may hold (a line break and a tab may sit inside a quoted cell).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The loader reads whole numbers through a float, which holds each one exactly only up to 2**53: a larger one
+# (a paragraph number of 20 digits) is refused with the range it must lie in, never left to crash the typing.
+LARGEST_WHOLE = 2**53
 MAX_CELL_CHARS = 200_000  # a cell longer than this is a paste gone wrong (the longest shipped cell is ~1,000)
 # Tables that may be empty (a package without a story or standings still makes sense); every other table
 # needs at least one row: a header-only file is a save gone wrong, and pages read their rows.
@@ -268,9 +271,10 @@ def check_table(table: str, frame: pd.DataFrame, table_fields: list[dict[str, An
         if "pattern" in constraints:
             matching = ~values.str.fullmatch(str(constraints["pattern"]))
             report(matching, name, N_("text matching {pattern}"), pattern=str(constraints["pattern"]))
-        if kind in ("number", "integer") and ({"minimum", "maximum"} & set(constraints)):
+        if kind == "integer" or (kind == "number" and {"minimum", "maximum"} & set(constraints)):
             numbers = pd.to_numeric(values)
-            low, high = constraints.get("minimum", -np.inf), constraints.get("maximum", np.inf)
+            limit = LARGEST_WHOLE if kind == "integer" else np.inf
+            low, high = max(constraints.get("minimum", -limit), -limit), min(constraints.get("maximum", limit), limit)
             outside = (numbers < low) | (numbers > high)
             report(outside, name, N_("a value within range ({low} to {high})"), low=str(low), high=str(high))
         if constraints.get("unique") or name == key:
