@@ -897,9 +897,7 @@ def test_whether_an_answer_is_uncertain_is_a_yes_or_no_in_the_table_and_its_down
     assert answers[["chip_id", "uncertain"]].to_csv(index=False) == "chip_id,uncertain\nm,True\ne,False\n"
 
 
-def test_a_chip_launched_in_the_month_an_undated_ties_measure_took_effect_is_covered_since_that_month_not_its_first() -> (
-    None
-):
+def test_a_chip_launched_in_the_month_its_undated_ties_measure_began_is_covered_since_that_month_not_day_one() -> None:
     tables = tables_of(
         [_chip("k", "2024-03-01", "month")],  # "March 2024": any day of it
         [_policy("r", "restricts", "2024-03-01")],  # in effect from 1 March 2024
