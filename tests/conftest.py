@@ -73,7 +73,10 @@ def page(browser):
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that drives Chromium (it uses the `browser` fixture) so `make check` can leave them out."""
+    """Mark every test that drives Chromium (it uses the `browser` fixture) so `make check` can leave them out, and
+    every test that reads the served app (`app_url`) so a mutation run, which cannot trace another process, can."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if "app_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.served)
