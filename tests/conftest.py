@@ -12,6 +12,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "mini"
+SERVED_FIXTURES = {"app_url", "bare_url", "history_url"}  # fixtures that start the app in its own process
 
 
 @pytest.fixture
@@ -74,9 +75,9 @@ def page(browser):
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that drives Chromium (it uses the `browser` fixture) so `make check` can leave them out, and
-    every test that reads the served app (`app_url`) so a mutation run, which cannot trace another process, can."""
+    every test that reads a served app (SERVED_FIXTURES) so a mutation run, which cannot trace another process, can."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
-        if "app_url" in getattr(item, "fixturenames", ()):
+        if SERVED_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.served)
