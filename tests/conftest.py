@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,16 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Start every run with the package's function caches empty. A mutation run forks each mutant's tests from a
+    process whose caches (lru_cache) already hold the unmutated code's answers, which would hide the mutant."""
+    for name, module in list(sys.modules.items()):
+        if name == "supplychain" or name.startswith("supplychain."):
+            for value in list(vars(module).values()):
+                if getattr(value, "__module__", None) == name and callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
