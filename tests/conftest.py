@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "mini"
+SERVED_FIXTURES = {"app_url", "bare_url", "history_url"}  # fixtures that start the app in its own process
 
 
 @pytest.fixture
@@ -72,8 +74,21 @@ def page(browser):
     context.close()
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Start every run with the package's function caches empty. A mutation run forks each mutant's tests from a
+    process whose caches (lru_cache) already hold the unmutated code's answers, which would hide the mutant."""
+    for name, module in list(sys.modules.items()):
+        if name == "supplychain" or name.startswith("supplychain."):
+            for value in list(vars(module).values()):
+                if getattr(value, "__module__", None) == name and callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that drives Chromium (it uses the `browser` fixture) so `make check` can leave them out."""
+    """Mark every test that drives Chromium (it uses the `browser` fixture) so `make check` can leave them out, and
+    every test that reads a served app (SERVED_FIXTURES) so a mutation run, which cannot trace another process, can."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if SERVED_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.served)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from pathlib import Path
 
 import networkx as nx
@@ -23,6 +24,10 @@ MAX_PAGE_LINES = 120  # pages lay out and nothing more; their logic lives in sup
 # Pages still over MAX_PAGE_LINES, with their length when they were listed. This list only shrinks: a page may not
 # join it or grow past its number, and leaves it once back within the bound.
 LONG_PAGES: dict[str, int] = {}  # empty: every page is within the bound
+# The logic whose single-line bugs the mutation run (`make mutate`) must catch: these folders of the package, and
+# the language module beside them.
+LOGIC_FOLDERS = ("data", "rules", "api")
+LOGIC_FILES = ("i18n.py",)
 
 
 def module_name(path: Path, root: Path = ROOT) -> str:
@@ -46,6 +51,14 @@ def layer_of(module: str) -> int | None:
 def code_files(root: Path = ROOT) -> list[Path]:
     """Every first-party module: the package, the pages and the router."""
     return sorted([*(root / PACKAGE).rglob("*.py"), *(root / "pages").glob("*.py"), root / "dashboard.py"])
+
+
+def unmutated_logic_modules(root: Path = ROOT) -> list[str]:
+    """Logic modules that pyproject.toml's [tool.mutmut] only_mutate does not list (so no mutation run reaches them)."""
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"])
+    files = [p for folder in LOGIC_FOLDERS for p in (root / PACKAGE / folder).glob("*.py") if p.name != "__init__.py"]
+    files += [root / PACKAGE / name for name in LOGIC_FILES if (root / PACKAGE / name).exists()]
+    return sorted(rel for rel in (p.relative_to(root).as_posix() for p in files) if rel not in listed)
 
 
 def first_party_imports(tree: ast.AST, known: set[str]) -> list[tuple[ast.stmt, str, bool]]:
@@ -176,6 +189,10 @@ def test_no_line_is_over_120_characters() -> None:
     assert long_lines() == []
 
 
+def test_every_logic_module_is_in_the_mutation_run() -> None:
+    assert unmutated_logic_modules() == []
+
+
 # The checks above, run on a small made-up tree, so each is seen to fail when its rule breaks.
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
@@ -242,3 +259,10 @@ def test_a_long_page_is_named_unless_listed_and_a_listed_page_back_within_the_bo
     assert page_problems(tree, {"pages/map.py": MAX_PAGE_LINES + 5}) == [
         f"pages/map.py: {MAX_PAGE_LINES} lines, within {MAX_PAGE_LINES}: take it off LONG_PAGES"
     ]
+
+
+def test_a_logic_module_the_mutation_run_leaves_out_is_named(tree: Path) -> None:
+    (tree / "pyproject.toml").write_text('[tool.mutmut]\nonly_mutate = ["supplychain/data/load.py"]\n')
+    (tree / "supplychain/i18n.py").write_text("X = 1\n")
+    (tree / "supplychain/charts/maps.py").write_text("X = 1\n")  # drawings are not logic: not asked for
+    assert unmutated_logic_modules(tree) == ["supplychain/i18n.py", "supplychain/rules/status.py"]
