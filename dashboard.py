@@ -12,6 +12,7 @@ from supplychain.i18n import _
 lang = language.start_language()
 APP_TITLE = _("China's AI supply chain")
 st.set_page_config(page_title=APP_TITLE, page_icon="assets/icon.png", layout="wide")  # a local icon: no font request
+cache.listeners_without_delay()  # replies without a 40 ms wait when run without serve.py (api/sockets.py)
 
 # AppTest cannot open a page through this router (its switch_page runs the page file alone),
 # so page tests name the page to start on here; a browser session never sets this key.

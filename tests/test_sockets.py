@@ -10,7 +10,11 @@ import tempfile
 import time
 from urllib.parse import urlparse
 
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
 from supplychain.api.sockets import open_descriptors, set_no_delay_on_listeners
+from supplychain.app.cache import listeners_without_delay
 
 
 def _no_delay(sock: socket.socket) -> int:
@@ -53,6 +57,19 @@ def test_the_process_lists_its_own_open_sockets():
     with socket.create_server(("127.0.0.1", 0)) as listener:
         assert listener.fileno() in open_descriptors()
     assert set_no_delay_on_listeners([]) == 0
+
+
+def test_the_router_sets_it_when_the_app_runs_without_serve_py():
+    """`streamlit run dashboard.py` binds the listener without serve.py's start-up hook: the first run sets it."""
+    listeners_without_delay.clear()
+    with socket.socket(socket.AF_INET) as listener:  # as Streamlit binds it
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.session_state["_test_start_page"] = "glossary"
+        at.run()
+        assert not at.exception
+        assert _no_delay(listener) == 1
 
 
 def test_the_served_app_answers_a_kept_alive_connection_without_a_40_ms_wait(app_url):

@@ -19,6 +19,7 @@ from typing import Any
 
 import streamlit as st
 
+from supplychain.api.sockets import open_descriptors, set_no_delay_on_listeners
 from supplychain.charts import maps
 from supplychain.charts.map_tables import build_map_base
 from supplychain.charts.network import edge_table
@@ -126,6 +127,13 @@ def get_dataset() -> Dataset:
     if not dataset.ok or language == DEFAULT_LANGUAGE:
         return dataset
     return _cached_localized(*_version(dataset), language, dataset)
+
+
+@st.cache_resource(show_spinner=False)
+def listeners_without_delay() -> int:
+    """Once per process: TCP_NODELAY on the server's listener (supplychain/api/sockets.py). serve.py sets it at
+    start-up; this covers `streamlit run dashboard.py`, where connections opened before the first run keep the wait."""
+    return set_no_delay_on_listeners(open_descriptors())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
