@@ -97,16 +97,8 @@ one = urlbind.url_selectbox(
 answered = (one,) if one else shown_ids  # the strip below keeps every chip shown, so one answer reads in context
 answers = status_answers(status[status["chip_id"].isin(answered)], tables["sources"], day, reviewed_through=reviewed)
 status_view.render_answers(answers, package=dataset.package)
-strip = status_sections.render_strip(  # its spec, built when its box is opened or the handout asks
-    dataset,
-    status,
-    day=day,
-    window=(full_start, full_end),
-    reviewed=reviewed,
-    shown_ids=shown_ids,
-    every_chip=every_chip,
-    names=names,
-)
+strip_view = status_sections.StripView(day, (full_start, full_end), reviewed, shown_ids, every_chip, names)
+strip = status_sections.render_strip(dataset, status, strip_view)  # its spec: built when opened or for the handout
 status_link = layout.current_link("status")  # read now: the PDF is built after this run, outside it
 handouts.render_view_pdf(
     lambda: handouts.status_handout(dataset, day=format_date(day), spec=strip(), answers=answers, link=status_link),

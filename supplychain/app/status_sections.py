@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -32,28 +32,30 @@ LOW, HIGH = guard.DATE_LOW, guard.DATE_HIGH
 COMPARE_WORDS = ("chip_name", "before", "after", "changed_by")
 
 
-def strip_spec(
-    dataset: Dataset,
-    status: pd.DataFrame,
-    *,
-    day: pd.Timestamp,
-    window: tuple[pd.Timestamp, pd.Timestamp],
-    reviewed: pd.Timestamp,
-    shown_ids: tuple[str, ...],
-    every_chip: bool,
-    names: dict[str, str],
-) -> dict[str, Any]:
+class StripView(NamedTuple):
+    """What the strip shows: the checked day (a blue line), the record's window, the day it is reviewed through
+    (greyed after), the chips drawn, whether that is every chip, and their names."""
+
+    day: pd.Timestamp
+    window: tuple[pd.Timestamp, pd.Timestamp]
+    reviewed: pd.Timestamp
+    shown_ids: tuple[str, ...]
+    every_chip: bool
+    names: dict[str, str]
+
+
+def strip_spec(dataset: Dataset, status: pd.DataFrame, view: StripView) -> dict[str, Any]:
     """The strip of every chip's status over the record's window, with its key (built once per data version, day
     and chip list; the page draws it when its box is open, the handout whenever it is asked for)."""
-    chips = dataset.tables["chips"]
-    full_start, full_end = window
+    chips, shown_ids, day = dataset.tables["chips"], view.shown_ids, view.day
+    full_start, full_end = view.window
     segments = cache.get_status_segments(
-        dataset, str(full_start.date()), str(full_end.date()), None if every_chip else shown_ids
+        dataset, str(full_start.date()), str(full_end.date()), None if view.every_chip else shown_ids
     )
     return cache.chart_spec(
         dataset,
         "chip_status_strip",
-        (str(day.date()), every_chip),  # the only settings the strip depends on; the rest is the data
+        (str(day.date()), view.every_chip),  # the only settings the strip depends on; the rest is the data
         lambda: describe_chart(
             build_status_strip(
                 segments,
@@ -61,8 +63,8 @@ def strip_spec(
                 start=full_start,
                 end=full_end,
                 asof=day,
-                reviewed_through=reviewed,
-                names=names,
+                reviewed_through=view.reviewed,
+                names=view.names,
             ),
             title=_("Export status of each chip over time"),
             summary=strip_summary(status[status["chip_id"].isin(shown_ids)], full_start, full_end, day),
@@ -70,31 +72,12 @@ def strip_spec(
     )
 
 
-def render_strip(
-    dataset: Dataset,
-    status: pd.DataFrame,
-    *,
-    day: pd.Timestamp,
-    window: tuple[pd.Timestamp, pd.Timestamp],
-    reviewed: pd.Timestamp,
-    shown_ids: tuple[str, ...],
-    every_chip: bool,
-    names: dict[str, str],
-) -> Callable[[], dict[str, Any]]:
+def render_strip(dataset: Dataset, status: pd.DataFrame, view: StripView) -> Callable[[], dict[str, Any]]:
     """The strip under its heading, in a box the reader opens (?chart=1 in a link): drawn below the answers, it
     cost a third of opening the page for readers who never scroll to it (docs/performance.md). Returns what builds
     its spec (cached), for the handout."""
-    strip = partial(
-        strip_spec,
-        dataset,
-        status,
-        day=day,
-        window=window,
-        reviewed=reviewed,
-        shown_ids=shown_ids,
-        every_chip=every_chip,
-        names=names,
-    )
+    strip = partial(strip_spec, dataset, status, view)
+    day, window, reviewed, every_chip = view.day, view.window, view.reviewed, view.every_chip
     st.header(_("Every chip over time") if every_chip else _("The first {n} chips over time").format(n=layout.LINK_CAP))
     box, box_open = urlbind.url_box(
         _("Show the chart: each chip's export status from {start} to {end}").format(
