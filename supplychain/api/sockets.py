@@ -3,10 +3,10 @@
 Streamlit 1.67 binds its own listening socket (`socket.socket(family=...)`, protocol 0), and asyncio only sets
 TCP_NODELAY on a connection whose socket says protocol 6 (TCP). On a kept-alive connection each reply then leaves in
 two writes (head, then body) and the body waits for the browser's delayed ACK: about 40 ms for every script, style
-and data answer after a connection's first (websocket messages can wait the same way). A page open fetches 60-130 files over six
-connections. Linux (and FreeBSD) give an accepted connection its listener's TCP_NODELAY, so setting it once on the
-listener at start-up is enough (docs/performance.md, ninth session). `uvicorn serve:app` binds the socket itself
-and needs none of this; the option is then already set, and setting it again changes nothing.
+and data answer after a connection's first (websocket messages can wait the same way), and a page open fetches
+60-130 files over six connections. Linux (and FreeBSD) give an accepted connection its listener's TCP_NODELAY, so
+setting it once on the listener at start-up is enough (docs/performance.md, ninth session). `uvicorn serve:app`
+binds the socket itself and needs none of this; the option is then already set, and setting it again changes nothing.
 """
 
 from __future__ import annotations
