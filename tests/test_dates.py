@@ -15,6 +15,7 @@ from supplychain.data.dates import (
     STATUS_DATE_NOTE,
     UNKNOWN,
     format_date,
+    format_long_date,
     format_span,
     in_period,
     is_blank,
@@ -24,7 +25,8 @@ from supplychain.data.dates import (
     precision_of,
     status_counts_from,
 )
-from supplychain.i18n import set_language
+from supplychain.data.labels import enum_labels
+from supplychain.i18n import language_of, set_language
 
 T = pd.Timestamp
 
@@ -199,3 +201,18 @@ def test_the_status_counts_a_month_or_year_from_its_first_day_wherever_it_was_wr
 def test_every_day_of_a_month_written_mid_month_is_inside_it() -> None:
     assert in_period("2025-04-02", "2025-04-15", "month") and in_period("2025-04-30", "2025-04-15", "month")
     assert not in_period("2025-03-31", "2025-04-15", "month") and not in_period("2025-05-01", "2025-04-15", "month")
+
+
+def test_a_citation_writes_the_month_out_in_the_readers_language() -> None:
+    with language_of("en"):
+        assert format_long_date("2025-11-27") == "27 November 2025"
+        assert format_long_date(None) == UNKNOWN
+    with language_of("pl"):
+        assert format_long_date(pd.Timestamp("2025-11-27")) == "27 listopada 2025"
+        assert format_long_date("2026-01-05") == "5 stycznia 2026"
+
+
+def test_only_a_precision_column_borrows_the_precision_words() -> None:
+    assert enum_labels("models", "release_precision") == dict(PRECISION_LABELS)
+    assert enum_labels("events", "date_precision") == dict(PRECISION_LABELS)
+    assert enum_labels("models", "name") == {}
