@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import locale
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import rewrite_csv
 from test_release import DAY_TWO, read, tiny_package, version_of
 
+from supplychain.data import release
 from supplychain.data.release import (
     CHANGE_COLUMNS,
     Change,
@@ -27,6 +30,7 @@ from supplychain.data.release import (
     read_rows,
     read_snapshots,
     schema_level,
+    snapshot_data,
     snapshot_tables,
     snapshot_text,
     summarise,
@@ -76,6 +80,7 @@ def test_a_csv_is_read_without_its_byte_order_mark_and_blank_lines_are_not_rows(
     assert header == ["thing_id", "name"]
     assert rows == [{"thing_id": "a", "name": "Alpha"}, {"thing_id": "b", "name": ""}]
     assert read_rows("") == ([], [])
+    assert read_rows("\ufeffXid,name\nx1,X\n")[0] == ["Xid", "name"], "only the mark is stripped, never a letter"
 
 
 def test_a_snapshot_keys_rows_by_id_and_leaves_empty_cells_and_the_id_out_of_the_values() -> None:
@@ -152,6 +157,36 @@ def test_a_value_filled_in_where_there_was_none_is_a_change_with_an_empty_old_va
     cleared = snap({"things": {"a": {"source_id": "s1"}}})
     assert listed(compare_snapshots(new, cleared, release="1.2.0")) == [
         ("things", "a", "changed", "name source_id", "name: Alpha; source_id: s2", "", "s1"),
+    ]
+
+
+def test_one_field_filled_in_where_there_was_none_has_an_empty_old_value_not_a_placeholder() -> None:
+    old = snap({"things": {"a": {"source_id": "s1"}, "b": {"source_id": "s1"}}})
+    new = snap({"things": {"a": {"name": "Alpha", "source_id": "s1"}, "b": {"name": "Beta", "source_id": "s1"}}})
+    fixes = [{"table": "things", "row_id": "b", "field": "name", "why": "Was left out", "source_id": "s9"}]
+    assert listed(compare_snapshots(old, new, release="1.1.0", corrections=fixes)) == [
+        ("things", "a", "changed", "name", "", "", "s1"),
+        ("things", "b", "corrected", "name", "", "Was left out", "s9"),
+    ]
+
+
+def test_a_cell_kept_empty_in_an_older_snapshot_and_left_out_of_a_newer_one_is_no_change() -> None:
+    old = snap({"things": {"a": {"name": "Alpha", "note": ""}}})
+    new = snap({"things": {"a": {"name": "Alpha", "size": ""}}})
+    assert compare_snapshots(old, new, release="1.0.1") == []
+    assert compare_snapshots(new, old, release="1.0.1") == []
+
+
+def test_a_correction_without_a_reason_or_source_column_gives_blanks_and_the_rows_own_source() -> None:
+    old = snap({"things": {"a": {"name": "Alfa", "source_id": "s1"}, "b": {"name": "Bta", "source_id": "s2"}}})
+    new = snap({"things": {"a": {"name": "Alpha", "source_id": "s1"}, "b": {"name": "Beta", "source_id": "s2"}}})
+    fixes = [
+        {"table": "things", "row_id": "a", "field": "name", "source_id": "s9"},
+        {"table": "things", "row_id": "b", "field": "name", "why": "Misspelt"},
+    ]
+    assert listed(compare_snapshots(old, new, release="1.0.1", corrections=fixes)) == [
+        ("things", "a", "corrected", "name", "Alfa", "", "s9"),
+        ("things", "b", "corrected", "name", "Bta", "Misspelt", "s2"),
     ]
 
 
@@ -352,6 +387,23 @@ def test_a_snapshot_file_has_one_line_per_row_and_reads_back_as_the_same_snapsho
     assert json.loads(text) == snapshot
 
 
+def test_the_data_as_it_stands_has_no_version_or_date_until_it_is_released(tmp_path: Path) -> None:
+    folder = tiny_package(tmp_path / "data")
+    now = snapshot_data(folder)
+    assert (now["version"], now["created"]) == ("", "")
+    assert now["rows"] == {
+        "things": {"a": {"name": "Alpha", "source_id": "s1"}, "b": {"name": "Beta", "source_id": "s1"}}
+    }
+    bare = snapshot_tables({"things": "thing_id\na\n"}, {"things": "thing_id"})
+    assert (bare["version"], bare["created"], bare["rows"]) == ("", "", {"things": {"a": {}}})
+
+
+def test_the_first_snapshot_can_be_kept_in_a_data_folder_not_made_yet(tmp_path: Path) -> None:
+    path = write_snapshot(tmp_path / "new" / "data", {**snap({}), "version": "0.1.0"})
+    assert path == tmp_path / "new" / "data" / "releases" / "0.1.0.json"
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == "0.1.0"
+
+
 def test_the_release_snapshots_are_read_oldest_version_first_by_number(tmp_path: Path) -> None:
     for version in ("1.10.0", "1.9.0", "2.0.0", "1.2.0"):
         write_snapshot(tmp_path, {**snap({}), "version": version})
@@ -418,6 +470,8 @@ def test_three_releases_each_get_a_summary_from_the_one_before_and_the_package_n
         ("1.2.0", "a", "removed"),
     ]
     assert version_of(tiny) == "1.2.0"
+    kept = json.loads((tiny / "releases" / "1.2.0.json").read_text(encoding="utf-8"))
+    assert (kept["version"], sorted(kept["rows"]["things"])) == ("1.2.0", ["b", "c"])
     changelog_text = (tiny.parent / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog_text.index("## 1.2.0 (2026-03-03)") < changelog_text.index("## 1.1.0 (2026-02-02)")
     assert changelog_text.index("## 1.1.0") < changelog_text.index("## 1.0.0 (2026-01-01)\n\nFirst release.")
@@ -441,12 +495,65 @@ def test_the_command_line_says_when_it_rebuilt_an_unchanged_release(tiny: Path, 
     assert capsys.readouterr().out == "Rebuilt (data unchanged since) release 1.0.0 (2026-01-01): First release.\n"
 
 
-def test_the_command_line_dates_a_new_release_today_in_utc_when_no_date_is_given(tiny: Path, capsys) -> None:
+class _ClockInSydney(dt.datetime):
+    """A machine in Sydney at 23:30 UTC on 3 March 2026: its local day is already 4 March."""
+
+    @classmethod
+    def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:  # type: ignore[override]
+        utc = dt.datetime(2026, 3, 3, 23, 30, tzinfo=dt.UTC)
+        return utc.astimezone(tz) if tz is not None else dt.datetime(2026, 3, 4, 10, 30)
+
+
+def test_the_command_line_dates_a_new_release_by_the_utc_day_not_the_machines_local_day(
+    tiny: Path, capsys, monkeypatch
+) -> None:
     with (tiny / "things.csv").open("a", encoding="utf-8") as handle:
         handle.write("c,Gamma,s2\n")
-    before = dt.datetime.now(dt.UTC).date()
+    monkeypatch.setattr(release, "dt", SimpleNamespace(date=dt.date, datetime=_ClockInSydney, UTC=dt.UTC))
     assert main(["--data-dir", str(tiny)]) == 0
-    after = dt.datetime.now(dt.UTC).date()
+    assert capsys.readouterr().out == "Built release 1.1.0 (2026-03-03): From 1.0.0: 1 added.\n"
+    assert json.loads((tiny / "datapackage.json").read_text(encoding="utf-8"))["created"] == "2026-03-03T00:00:00Z"
+
+
+def test_the_command_line_releases_the_shipped_data_folder_when_none_is_named(tiny: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(release, "DATA_DIR", tiny)
+    assert main([]) == 0
+    assert capsys.readouterr().out == "Rebuilt (data unchanged since) release 1.0.0 (2026-01-01): First release.\n"
+
+
+def test_the_command_lines_help_says_what_it_builds_and_which_day_it_dates_by(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit) as stopped:
+        main(["--help"])
+    assert stopped.value.code == 0
     out = capsys.readouterr().out
-    assert out in {f"Built release 1.1.0 ({day.isoformat()}): From 1.0.0: 1 added.\n" for day in (before, after)}
-    assert version_of(tiny) == "1.1.0"
+    assert "Build the data release: version, change list, changelog." in out
+    assert "build date (default: today, UTC)" in out
+
+
+def test_a_release_built_under_an_ascii_locale_keeps_every_accent_in_utf8(tiny: Path) -> None:
+    """A curator's machine whose locale is not UTF-8 (C, or Windows' cp1252) must not garble or refuse the files."""
+    package = json.loads((tiny / "datapackage.json").read_text(encoding="utf-8"))
+    (tiny / "datapackage.json").write_text(json.dumps({"title": "Łańcuch", **package}) + "\n", encoding="utf-8")
+    rewrite_csv(tiny / "things.csv", lambda header, rows: rows[1].update(name="Bêta"))
+    (tiny / "corrections.csv").write_text(
+        "correction_id,table,row_id,field,why,source_id\nfix_b,things,b,name,Accent omis,s9\n", encoding="utf-8"
+    )
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        assert locale.getpreferredencoding(False) != "UTF-8"
+        build_release(tiny, today=DAY_TWO)
+        with (tiny / "things.csv").open("a", encoding="utf-8") as handle:
+            handle.write("ż,Żeta,s3\n")
+        result = build_release(tiny, today=dt.date(2026, 3, 3))
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+    assert (result.version, result.summary) == ("1.1.0", "From 1.0.1: 1 added.")
+    assert json.loads((tiny / "releases" / "1.1.0.json").read_text(encoding="utf-8"))["rows"]["things"]["ż"] == {
+        "name": "Żeta",
+        "source_id": "s3",
+    }
+    assert '"title": "Łańcuch"' in (tiny / "datapackage.json").read_text(encoding="utf-8")
+    assert [(c["row_id"], c["change"]) for c in read(tiny / "changes.csv")] == [("b", "corrected"), ("ż", "added")]
+    assert "`ż` added [source: s3]" in (tiny.parent / "CHANGELOG.md").read_text(encoding="utf-8")
