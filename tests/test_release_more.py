@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import locale
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -527,8 +528,8 @@ def test_the_command_lines_help_says_what_it_builds_and_which_day_it_dates_by(ca
         main(["--help"])
     assert stopped.value.code == 0
     out = capsys.readouterr().out
-    assert "Build the data release: version, change list, changelog." in out
-    assert "build date (default: today, UTC)" in out
+    assert "\n\nBuild the data release: version, change list, changelog.\n\n" in out
+    assert re.search(r"\n  --date DATE +build date \(default: today, UTC\)\n", out)
 
 
 def test_a_release_built_under_an_ascii_locale_keeps_every_accent_in_utf8(tiny: Path) -> None:
@@ -537,7 +538,7 @@ def test_a_release_built_under_an_ascii_locale_keeps_every_accent_in_utf8(tiny: 
     (tiny / "datapackage.json").write_text(json.dumps({"title": "Łańcuch", **package}) + "\n", encoding="utf-8")
     rewrite_csv(tiny / "things.csv", lambda header, rows: rows[1].update(name="Bêta"))
     (tiny / "corrections.csv").write_text(
-        "correction_id,table,row_id,field,why,source_id\nfix_b,things,b,name,Accent omis,s9\n", encoding="utf-8"
+        "correction_id,table,row_id,field,why,source_id\nfix_b,things,b,name,Akcent pominięty,s9\n", encoding="utf-8"
     )
     before = locale.setlocale(locale.LC_CTYPE)
     locale.setlocale(locale.LC_CTYPE, "C")
@@ -556,4 +557,5 @@ def test_a_release_built_under_an_ascii_locale_keeps_every_accent_in_utf8(tiny: 
     }
     assert '"title": "Łańcuch"' in (tiny / "datapackage.json").read_text(encoding="utf-8")
     assert [(c["row_id"], c["change"]) for c in read(tiny / "changes.csv")] == [("b", "corrected"), ("ż", "added")]
-    assert "`ż` added [source: s3]" in (tiny.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    changelog_text = (tiny.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "`ż` added [source: s3]" in changelog_text and "was: Beta; why: Akcent pominięty" in changelog_text
