@@ -178,6 +178,7 @@ def test_a_release_lists_only_its_own_changes_and_counts_every_kind_even_at_zero
     assert list(mine.columns) == ["release", "table", "row_id", "change"], "the table's own columns, no stray index"
     assert list(change_counts(mine).items()) == [("added", 0), ("changed", 0), ("corrected", 1), ("removed", 2)]
     assert change_counts(release_changes(tables, "9.9.9")) == {"added": 0, "changed": 0, "corrected": 0, "removed": 0}
+    assert change_counts(pd.DataFrame()) == {"added": 0, "changed": 0, "corrected": 0, "removed": 0}, "no columns"
     none = release_changes({}, "1.0.0")
     assert none.empty
     assert list(none.columns) == ["release", "table", "row_id", "change", "fields", "old_value", "why", "source_id"]
