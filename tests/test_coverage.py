@@ -233,3 +233,11 @@ def test_a_change_listed_under_a_release_that_is_not_a_version_never_counts_as_t
         {"row_id": "c2", "added": "0.1.0", "changed": ""},
         {"row_id": "c3", "added": "0.1.0", "changed": ""},
     ]
+
+
+def test_a_coverage_table_read_as_plain_text_skips_a_date_it_cannot_read_instead_of_failing() -> None:
+    frame = pd.DataFrame(
+        {"topic_id": ["t_a", "t_b"], "topic": ["Chips", "Models"], "reviewed_through": ["2026-01-15", "ongoing"]}
+    )
+    assert reach_of({"coverage": frame}) == "2026-01-15"
+    assert reach_topics({"coverage": frame}) == ["Chips"]
