@@ -113,7 +113,9 @@ def test_the_coverage_table_puts_the_earliest_topic_first_and_ties_by_topic_id()
     frame = coverage_table(tables)
     assert list(frame["topic_id"]) == ["t_a", "t_b", "t_late"]
     assert list(frame.index) == [0, 1, 2]
-    assert list(coverage_table({})["topic_id"]) == [] and "reviewed_through" in coverage_table({}).columns
+    assert list(frame.columns) == ["topic_id", "topic", "topic_pl", "reviewed_through"], "no stray index column"
+    empty = coverage_table({})
+    assert empty.empty and list(empty.columns) == ["topic_id", "topic", "reviewed_through"]
 
 
 def test_the_reach_skips_a_topic_without_a_date_and_is_blank_when_no_topic_has_one() -> None:
