@@ -129,6 +129,15 @@ def test_numbers_use_the_readers_decimal_sign() -> None:
     assert f"{format_number(1.5)} GW" == "1,5 GW" and format_number(12345) == "12\xa0345"
 
 
+def test_numbers_show_one_decimal_unless_asked_for_more_or_none_and_drop_trailing_zeros() -> None:
+    set_language("en")
+    assert (format_number(1.234), format_number(2.0), format_number(12345.678)) == ("1.2", "2", "12,345.7")
+    assert format_number(12345.678, 2) == "12,345.68" and format_number(1.5, 3) == "1.5"
+    assert (format_number(2.4, 0), format_number(1234.6, 0)) == ("2", "1,235")
+    set_language("pl")
+    assert (format_number(1.234), format_number(1234.6, 0)) == ("1,2", "1\xa0235")
+
+
 def test_label_tables_answer_in_the_language_of_the_run() -> None:
     words = Words({"chip": N_("Chip"), "report": N_("The report")})
     set_language("pl")
@@ -251,6 +260,12 @@ def test_polish_timeline_shows_event_titles_and_lanes_from_the_translation_table
         ("de, fr", "en"),
         ("", "en"),
         (None, "en"),
+        ("pl-PL", "pl"),  # a language with its region
+        ("pl_PL", "pl"),  # written with an underscore, as some clients do
+        ("pl;q=0.9;level=1,en;q=0.5", "pl"),  # a parameter after the quality
+        ("pl;q=1,en", "pl"),  # no quality is 1: a tie, so the header's order
+        ("pl;q=x,en;q=0.1", "en"),  # a quality that cannot be read counts as 0
+        ("pl;q==0.9,en;q=0.1", "en"),
     ],
 )
 def test_the_data_routes_read_the_language_from_accept_language(header, expected) -> None:
