@@ -92,3 +92,24 @@ def test_a_correction_says_which_answer_or_which_days_rows_it_is_about(language,
         assert words.correction_about("Nvidia H20", "Could it?") == about
         assert words.correction_table_about("1 Jun 2025") == table
         assert words.correction_rows_hint() == hint
+
+
+@pytest.mark.parametrize("basis", [None, words.SINCE_TIE, words.SINCE_AT_LEAST, words.SINCE_UNKNOWN])
+def test_an_answer_without_a_start_day_reads_start_not_known_whatever_its_basis(basis) -> None:
+    assert words.since_phrase(basis, "") == "(start not known)"
+    assert words.since_cell(basis, "") == "not known"
+
+
+def test_a_start_day_reads_since_that_day_since_at_least_that_day_or_not_known_by_its_basis() -> None:
+    assert [words.since_phrase(b, "9 Apr 2025") for b in (None, "tie", "at_least", "unknown")] == [
+        "since 9 Apr 2025",
+        "since 9 Apr 2025",
+        "since at least 9 Apr 2025",
+        "(start not known)",
+    ]
+    assert [words.since_cell(b, "9 Apr 2025") for b in (None, "tie", "at_least", "unknown")] == [
+        "9 Apr 2025",
+        "9 Apr 2025",
+        "at least 9 Apr 2025",
+        "not known",
+    ]
