@@ -231,3 +231,12 @@ def test_lanes_without_translations_read_in_english_in_every_language(translatio
     words = column_words(translations, "lanes", "label", LANE_ENGLISH)
     with language_of("pl"):
         assert dict(words) == LANE_ENGLISH
+
+
+def test_a_file_of_cell_translations_only_leaves_the_data_dictionary_as_loaded() -> None:
+    cells = entries(("events", "title", "a", "value", "Title", "Tytuł"))
+    assert localize_package(PACKAGE, cells, "pl") is PACKAGE, "no copy made and nothing retitled"
+
+
+def test_a_package_that_describes_no_table_reads_the_same_in_polish() -> None:
+    assert localize_package({"name": "x"}, DICTIONARY, "pl") == {"name": "x"}
