@@ -240,3 +240,10 @@ def test_a_file_of_cell_translations_only_leaves_the_data_dictionary_as_loaded()
 
 def test_a_package_that_describes_no_table_reads_the_same_in_polish() -> None:
     assert localize_package({"name": "x"}, DICTIONARY, "pl") == {"name": "x"}
+
+
+def test_a_cell_the_loader_read_as_a_number_is_matched_by_its_text() -> None:
+    package = {"resources": [{"name": "sites", "schema": {"primaryKey": ["site_id"]}}]}
+    sites = pd.DataFrame({"site_id": ["a", "b"], "phase": [2, 3]})
+    tables = {"sites": sites, "translations": entries(("sites", "phase", "a", "value", "2", "druga"))}
+    assert list(localize_tables(tables, package, "pl")["sites"]["phase"]) == ["druga", 3]
