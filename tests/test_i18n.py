@@ -21,6 +21,7 @@ from supplychain.i18n import (
     _,
     accepted_language,
     choose_language,
+    current_language,
     format_number,
     ngettext,
     set_language,
@@ -155,10 +156,17 @@ def test_label_tables_answer_in_the_language_of_the_run() -> None:
         (None, None, "de-DE", "en"),  # English is the fallback
         ("de", None, None, "en"),
         (None, None, None, "en"),
+        (None, None, "pl_PL", "pl"),  # a browser locale written with an underscore
+        (None, None, "PL", "pl"),
     ],
 )
 def test_language_comes_from_link_then_choice_then_browser_then_english(link, remembered, browser, expected) -> None:
     assert choose_language(link, remembered, browser) == expected
+
+
+def test_a_run_set_to_an_unknown_language_reads_in_english() -> None:
+    assert set_language("pl") == "pl" and current_language() == "pl" and _("The report") == "Raport"
+    assert set_language("xx") == "en" and current_language() == "en" and _("The report") == "The report"
 
 
 def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
