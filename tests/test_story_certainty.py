@@ -12,9 +12,9 @@ from supplychain.data.load import load_dataset
 from supplychain.rules.chains import chain_rows, chinese_developers
 from supplychain.rules.graph import build_graph
 from supplychain.rules.story import (
-    SLIDE_ROWS_HEIGHT,
     SLIDE_SCALE,
     Step,
+    causal_events,
     check_story_steps,
     enlarge_fonts,
     fit_to_slide,
@@ -102,7 +102,7 @@ def test_a_step_naming_a_lane_or_group_not_in_lanes_csv_is_a_problem_naming_its_
 def test_a_step_whose_map_preset_does_not_exist_is_a_problem_that_lists_the_presets() -> None:
     rows = step_rows({"region": "east_asia"}, {"region": "atlantis"}, {"region": "strait"})
     problems = check_story_steps({"story_steps": rows, "lanes": LANES})
-    assert [(p.line, p.column, p.value) for p in problems] == [(3, "region", "atlantis")]
+    assert [(p.file, p.line, p.column, p.value) for p in problems] == [("story_steps.csv", 3, "region", "atlantis")]
     assert problems[0].expected == "a map preset: world, east_asia, sea, strait"
 
 
@@ -115,7 +115,7 @@ def test_a_step_ending_before_it_starts_is_a_problem_on_its_to_date_and_a_one_da
         {"from": day("2025-04-09"), "to": None},
     )
     problems = check_story_steps({"story_steps": rows, "lanes": LANES})
-    assert [(p.line, p.column, p.value) for p in problems] == [(2, "to", "2025-04-08")]
+    assert [(p.file, p.line, p.column, p.value) for p in problems] == [("story_steps.csv", 2, "to", "2025-04-08")]
     assert problems[0].expected == "a date on or after from"
 
 
@@ -182,6 +182,8 @@ def test_slide_fonts_grow_by_the_factor_symbols_by_its_square_and_flags_and_word
     assert out["layer"][0]["mark"] == {"fontSize": 20, "font": "Inter"}
     assert out["layer"][1] == [{"titleFontSize": 60}] and out["fontSize"] == "large"
     assert enlarge_fonts({"fontSize": 9})["fontSize"] == 16, "never below the default 16 px"
+    nested = enlarge_fonts({"config": {"axis": {"labelFontSize": 6}}, "layer": [{"fontSize": 6}]}, minimum=10)
+    assert (nested["config"]["axis"]["labelFontSize"], nested["layer"][0]["fontSize"]) == (10, 10), "at every depth"
     assert enlarge_fonts({"fontSize": 20})["fontSize"] == pytest.approx(26), "the default factor is 1.3"
     assert enlarge_fonts({"symbolSize": 100})["symbolSize"] == pytest.approx(169)
     assert spec["config"]["legend"]["labelFontSize"] == 20, "the page's own spec is not changed"
@@ -204,6 +206,7 @@ def test_slide_type_grows_but_symbol_areas_flags_unlimited_labels_and_set_limits
     ]
     assert out["layer"][1] == {"datasets": {"d": [{"fontSize": 1}]}} and out["datasets"] == spec["datasets"]
     assert grow_with_slide({"fontSize": 12})["config"]["legend"]["labelLimit"]["expr"].startswith("160 * ")
+    assert grow_with_slide({"labelLimit": 1})["labelLimit"] == {"expr": f"1 * {SLIDE_SCALE}"}, "any set limit grows"
 
 
 def test_a_chart_of_fixed_height_takes_the_slides_height_and_width_and_fits_inside_its_padding() -> None:
@@ -218,7 +221,9 @@ def test_a_per_row_chart_keeps_thin_rows_and_caps_thick_ones_at_22_px() -> None:
     assert fit_to_slide({"height": {"step": 12}})["height"] == {"step": 12}
     assert fit_to_slide({"height": {"step": 40}})["height"] == {"step": 22}
     sorted_top = {"height": {"step": 40}, "encoding": {"y": {"sort": list(range(20))}}}
-    assert fit_to_slide(sorted_top)["height"] == {"step": SLIDE_ROWS_HEIGHT // 20}, "rows sorted at the top level"
+    assert fit_to_slide(sorted_top)["height"] == {"step": 13}, "rows sorted at the top level: 260 px / 20"
+    eighteen = {"height": {"step": 40}, "encoding": {"y": {"sort": list(range(18))}}}
+    assert fit_to_slide(eighteen)["height"] == {"step": 14}, "whole pixels: 260 / 18 rounded down"
     unsorted = {"height": {"step": 40}, "layer": [{"encoding": {"y": {"sort": "ascending"}}}]}
     assert fit_to_slide(unsorted)["height"] == {"step": 22}, "a sort that names no rows gives no count"
 
@@ -240,6 +245,8 @@ def test_a_legend_set_to_the_right_or_without_a_side_is_not_wrapped_and_its_own_
         {"orient": "bottom", "columns": 2, "labelLimit": 0},
     ]
     assert out["datasets"] == spec["datasets"]
+    deep = wrap_legends({"layer": [{"encoding": {"color": {"legend": {"orient": "top"}}}}]}, columns=4)
+    assert deep["layer"][0]["encoding"]["color"]["legend"]["columns"] == 4, "the columns asked for, at every depth"
     one = wrap_legends({"legend": {"orient": "top"}}, columns=4)["legend"]
     assert one == {"orient": "top", "columns": 4, "labelLimit": 0}
 
@@ -266,3 +273,24 @@ def test_a_slide_map_is_at_most_350_px_tall_and_a_shorter_map_keeps_its_height()
     assert map_to_slide({"height": 300})["height"] == 300
     assert map_to_slide({})["height"] == 350
     assert map_to_slide({"height": 500}, height=400)["height"] == 400
+
+
+def test_many_steps_sharing_a_position_keep_the_files_order() -> None:
+    common = {"text": "Why.", "claim_id": None, "visual": "timeline", "page": "timeline"}
+    common |= {c: None for c in ("region", "from", "to", "lanes", "asof", "focus", "hops")}
+    common |= {c: None for c in ("frame_lon_min", "frame_lon_max", "frame_lat_min", "frame_lat_max")}
+    rows = pd.DataFrame([{"position": i % 3, "heading": f"step {i}", **common} for i in range(60)])
+    headings = [s.heading for s in story_steps({"story_steps": rows})]
+    assert headings == [f"step {i}" for p in range(3) for i in range(60) if i % 3 == p]
+
+
+def test_an_event_with_a_blank_causal_step_cell_is_not_a_step_of_the_chain() -> None:
+    events = pd.DataFrame(
+        {
+            "event_id": ["yes", "blank", "no"],
+            "date": pd.to_datetime(["2025-04-09", "2025-04-10", "2025-04-11"]),
+            "date_precision": ["day", "day", "day"],
+            "is_causal_step": pd.array([True, None, False], dtype="boolean"),  # as the loader types it
+        }
+    )
+    assert list(causal_events(events)["event_id"]) == ["yes"]
