@@ -148,7 +148,7 @@ def test_label_tables_answer_in_the_language_of_the_run() -> None:
 
 
 @pytest.mark.parametrize(
-    ("link", "remembered", "browser", "expected"),
+    ("link", "remembered", "browser_locale", "expected"),
     [
         ("pl", "en", "en-US", "pl"),  # the link decides
         (None, "pl", "en-US", "pl"),  # then the reader's earlier choice
@@ -160,8 +160,10 @@ def test_label_tables_answer_in_the_language_of_the_run() -> None:
         (None, None, "PL", "pl"),
     ],
 )
-def test_language_comes_from_link_then_choice_then_browser_then_english(link, remembered, browser, expected) -> None:
-    assert choose_language(link, remembered, browser) == expected
+def test_language_comes_from_link_then_choice_then_browser_then_english(
+    link, remembered, browser_locale, expected
+) -> None:
+    assert choose_language(link, remembered, browser_locale) == expected
 
 
 def test_a_run_set_to_an_unknown_language_reads_in_english() -> None:
