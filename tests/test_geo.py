@@ -1019,3 +1019,37 @@ def test_boundaries_have_as_many_decimals_as_a_quarter_of_the_tolerance_needs_an
     collection = clipped_boundaries(region, width_px=680, path=square_world)
     values = [v for f in collection["features"] for point in _points(f["geometry"]["coordinates"]) for v in point]
     assert values and all(round(v, 3) == v for v in values)
+
+
+def test_a_plot_shows_its_own_box_and_a_margin_widens_it_on_every_side() -> None:
+    projection = regions.Projection.fit(regions.REGIONS["sea"], 680, 410)
+    lon0, lat0, lon1, lat1 = projection.visible_box()
+    assert projection.project(lon0, lat1) == pytest.approx((0, 0), abs=1e-6), "the top left corner, no margin"
+    assert projection.project(lon1, lat0) == pytest.approx((680, 410), abs=1e-6), "the bottom right corner"
+    wider = projection.visible_box(12)
+    assert projection.project(wider[0], wider[3]) == pytest.approx((-12, -12), abs=1e-6)
+    assert projection.project(wider[2], wider[1]) == pytest.approx((692, 422), abs=1e-6)
+
+
+def test_a_plot_taller_than_the_map_reaches_no_further_than_85_degrees_north_or_south() -> None:
+    projection = regions.Projection.fit(regions.REGIONS["world"], 680, 4000)
+    _, lat0, _, lat1 = projection.visible_box()
+    assert (lat0, lat1) == (-85.0, 85.0)
+    assert regions.Projection.mercator(10, 89) == regions.Projection.mercator(10, 85), "the poles are drawn at 85"
+    assert regions.Projection.mercator(10, -89) == regions.Projection.mercator(10, -85)
+    assert regions.Projection.mercator(10, 84)[1] != regions.Projection.mercator(10, 85)[1]
+
+
+def test_boundaries_are_clipped_12_px_past_the_edges_of_the_widest_and_narrowest_plots() -> None:
+    region = regions.REGIONS["sea"]
+    lon0, lat0, lon1, lat1 = regions.plot_box(region, widths=(480, 1760), height=410)
+    wide, narrow = regions.Projection.fit(region, 1760, 410), regions.Projection.fit(region, 480, 410)
+    assert wide.project(lon0, 0)[0] == pytest.approx(-12) and wide.project(lon1, 0)[0] == pytest.approx(1772)
+    assert narrow.project(100, lat1)[1] == pytest.approx(-12) and narrow.project(100, lat0)[1] == pytest.approx(422)
+
+
+def test_a_box_past_the_antimeridian_is_fitted_on_corners_written_between_minus_180_and_180() -> None:
+    corners = regions.REGIONS["world"].fit_feature()["geometry"]["coordinates"]
+    assert sorted({lon for lon, _ in corners}) == [pytest.approx(-30.1), pytest.approx(-29.9)]
+    pacific = regions.Region("p", "Pacific", 170.0, 190.0, -10.0, 10.0, 300).fit_feature()["geometry"]["coordinates"]
+    assert sorted({lon for lon, _ in pacific}) == [-170.0, 170.0]

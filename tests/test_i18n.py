@@ -21,6 +21,7 @@ from supplychain.i18n import (
     _,
     accepted_language,
     choose_language,
+    current_language,
     format_number,
     ngettext,
     set_language,
@@ -129,6 +130,15 @@ def test_numbers_use_the_readers_decimal_sign() -> None:
     assert f"{format_number(1.5)} GW" == "1,5 GW" and format_number(12345) == "12\xa0345"
 
 
+def test_numbers_show_one_decimal_unless_asked_for_more_or_none_and_drop_trailing_zeros() -> None:
+    set_language("en")
+    assert (format_number(1.234), format_number(2.0), format_number(12345.678)) == ("1.2", "2", "12,345.7")
+    assert format_number(12345.678, 2) == "12,345.68" and format_number(1.5, 3) == "1.5"
+    assert (format_number(2.4, 0), format_number(1234.6, 0)) == ("2", "1,235")
+    set_language("pl")
+    assert (format_number(1.234), format_number(1234.6, 0)) == ("1,2", "1\xa0235")
+
+
 def test_label_tables_answer_in_the_language_of_the_run() -> None:
     words = Words({"chip": N_("Chip"), "report": N_("The report")})
     set_language("pl")
@@ -138,7 +148,7 @@ def test_label_tables_answer_in_the_language_of_the_run() -> None:
 
 
 @pytest.mark.parametrize(
-    ("link", "remembered", "browser", "expected"),
+    ("link", "remembered", "browser_locale", "expected"),
     [
         ("pl", "en", "en-US", "pl"),  # the link decides
         (None, "pl", "en-US", "pl"),  # then the reader's earlier choice
@@ -146,10 +156,19 @@ def test_label_tables_answer_in_the_language_of_the_run() -> None:
         (None, None, "de-DE", "en"),  # English is the fallback
         ("de", None, None, "en"),
         (None, None, None, "en"),
+        (None, None, "pl_PL", "pl"),  # a browser locale written with an underscore
+        (None, None, "PL", "pl"),
     ],
 )
-def test_language_comes_from_link_then_choice_then_browser_then_english(link, remembered, browser, expected) -> None:
-    assert choose_language(link, remembered, browser) == expected
+def test_language_comes_from_link_then_choice_then_browser_then_english(
+    link, remembered, browser_locale, expected
+) -> None:
+    assert choose_language(link, remembered, browser_locale) == expected
+
+
+def test_a_run_set_to_an_unknown_language_reads_in_english() -> None:
+    assert set_language("pl") == "pl" and current_language() == "pl" and _("The report") == "Raport"
+    assert set_language("xx") == "en" and current_language() == "en" and _("The report") == "The report"
 
 
 def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
@@ -251,6 +270,12 @@ def test_polish_timeline_shows_event_titles_and_lanes_from_the_translation_table
         ("de, fr", "en"),
         ("", "en"),
         (None, "en"),
+        ("pl-PL", "pl"),  # a language with its region
+        ("pl_PL", "pl"),  # written with an underscore, as some clients do
+        ("pl;q=0.9;level=1,en;q=0.5", "pl"),  # a parameter after the quality
+        ("pl;q=1,en", "pl"),  # no quality is 1: a tie, so the header's order
+        ("pl;q=x,en;q=0.1", "en"),  # a quality that cannot be read counts as 0
+        ("pl;q==0.9,en;q=0.1", "en"),
     ],
 )
 def test_the_data_routes_read_the_language_from_accept_language(header, expected) -> None:

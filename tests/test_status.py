@@ -7,6 +7,7 @@ import pytest
 from conftest import DATA_DIR
 
 from supplychain.data.load import load_dataset
+from supplychain.i18n import language_of
 from supplychain.rules.status import (
     NOT_ANNOUNCED,
     PERMITTED,
@@ -614,7 +615,10 @@ def test_an_answer_resting_on_our_estimate_says_our_estimate_and_is_uncertain() 
     )
     row = status_answers(chip_status_on(tables, "2025-02-01"), _sourced(tables), "2025-02-01").iloc[0]
     assert row["answer"].startswith("Our estimate: No — an export licence has been required since 10 Jan 2024")
-    assert row["uncertain"] and "our estimate that Measure r covers this chip" in row["uncertain_why"]
+    assert row["uncertain"]
+    assert (
+        row["uncertain_why"] == "our estimate that Measure r covers this chip (no source names it; see the tie's note)"
+    )
     assert row["evidence_label"] == "our estimate"
     # the strip (status_segments) fades the same run, since it reads the same rule
     runs = status_segments(tables, "2025-01-01", "2025-03-01")
@@ -973,3 +977,50 @@ def test_a_chips_profile_answer_is_that_chips_own_with_the_records_reach_caveat_
     assert (k1["chip_id"], k1["status"], k2["chip_id"], k2["status"]) == ("k1", RESTRICTED, "k2", UNRESTRICTED)
     assert k1["after_reach"] and "the record is reviewed through 15 Jan 2026" in k1["answer"]
     assert not k2["after_reach"] and "record's reach" not in k2["answer"]
+
+
+@pytest.mark.parametrize(
+    ("link_end", "measure_end", "reason"),
+    [
+        ("2025-06-01", "2025-09-30", "the link to this chip ended"),
+        ("2025-09-30", "2025-06-01", "the measure ended"),
+    ],
+)
+def test_a_windows_end_says_whether_the_link_to_the_chip_or_the_measure_itself_ended_first(
+    link_end, measure_end, reason
+) -> None:
+    tables = tables_of(
+        [_chip("c", "2020-01-01")],
+        [_policy("rule", "restricts", "2025-01-15", ended=measure_end)],
+        [_edge("a", "rule", "restricts", "c", "2025-01-15", end=link_end)],
+    )
+    window = measure_windows(tables).iloc[0]
+    assert (window["end"], window["end_reason"]) == (pd.Timestamp("2025-06-01"), reason)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "english", "polish"),
+    [
+        ("report", "stated in the report", "podane w raporcie"),
+        ("official", "official record", "dokument urzędowy"),
+        ("press", "press report", "doniesienie prasowe"),
+        ("reference", "reference work", "opracowanie źródłowe"),
+        ("estimate", "our estimate", "nasz szacunek"),
+        ("rumour", "rumour", "rumour"),  # a code without words is shown as it stands, never as blank
+    ],
+)
+def test_an_answers_source_says_how_certain_the_tie_is_in_the_readers_words(evidence, english, polish) -> None:
+    tables = tables_of(
+        [_chip("k1", "2024-01-10")],
+        [_policy("r", "restricts", "2023-11-17")],
+        [{**_edge("e1", "r", "restricts", "k1", "2024-01-10"), "evidence": evidence}],
+    )
+    row = status_answers(chip_status_on(tables, "2025-02-01"), _sourced(tables), "2025-02-01").iloc[0]
+    assert row["evidence_label"] == english
+    with language_of("pl"):
+        assert (
+            status_answers(chip_status_on(tables, "2025-02-01"), _sourced(tables), "2025-02-01").iloc[0][
+                "evidence_label"
+            ]
+            == polish
+        )
