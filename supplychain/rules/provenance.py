@@ -73,7 +73,7 @@ def evidence_mix(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
 class ReportCitation:
     """The report the dataset is built around, as its footers and captions cite it (from sources.csv)."""
 
-    publisher: str  # "Financial Times"
+    publisher: str  # "Financial Times"; "" when no claim cites a source
     date: pd.Timestamp | None  # the report's date_published
     via: str  # "a Polish republication", or "" when the claims quote the report itself
     licence: str  # our licence, from datapackage.json: "CC BY 4.0"
@@ -81,7 +81,9 @@ class ReportCitation:
     @property
     def long(self) -> str:
         """'Financial Times report of 27 November 2025 (via a Polish republication)'."""
-        if self.date is None:
+        if not self.publisher:  # no claim names the report's source: "the report", not "the report report"
+            text = _("the report")
+        elif self.date is None:
             text = _("{publisher} report").format(publisher=self.publisher)
         else:
             text = _("{publisher} report of {day}").format(publisher=self.publisher, day=format_long_date(self.date))
@@ -90,7 +92,8 @@ class ReportCitation:
     @property
     def short(self) -> str:
         """'Financial Times, 27 Nov 2025'."""
-        return f"{self.publisher}, {format_date(self.date)}" if self.date is not None else self.publisher
+        publisher = self.publisher or _("the report")
+        return f"{publisher}, {format_date(self.date)}" if self.date is not None else publisher
 
 
 def licence_name(package: dict[str, Any]) -> str:
@@ -108,7 +111,7 @@ def report_citation(tables: dict[str, pd.DataFrame], package: dict[str, Any]) ->
     sources = tables["sources"].set_index("source_id")
     cited = tables["claims"]["source_id"].dropna()
     if cited.empty or cited.mode().iloc[0] not in sources.index:
-        return ReportCitation(_("the report"), None, "", licence_name(package))
+        return ReportCitation("", None, "", licence_name(package))
     quoted = sources.loc[cited.mode().iloc[0]]
     original, via = quoted, ""
     parent = quoted.get("derived_from")
