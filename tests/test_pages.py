@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import DATA_DIR, ROOT, rewrite_csv
@@ -105,6 +106,8 @@ def test_bad_data_shows_problems_not_a_traceback(mini_dir, monkeypatch) -> None:
     assert any("did not pass its checks" in e.value for e in at.error)
     problems = at.dataframe[0].value
     assert problems.iloc[0]["File"] == "models.csv" and problems.iloc[0]["Column"] == "release_date"
+    footer = next(c.value for c in at.caption if "Every fact links to its source" in c.value)
+    assert not re.search(r"·\s*·", footer) and footer.startswith("Data version"), "no empty source line in the footer"
 
 
 def test_overview_lists_the_causal_chain_in_order_with_month_dates_after_days() -> None:

@@ -130,12 +130,13 @@ def render_footer(dataset: Dataset) -> None:
         if dataset.package
         else _("Data not loaded")
     )
-    line = citation_line(dataset.tables, dataset.package) if dataset.tables else ""
-    st.caption(
-        _("{version} · {line} · Every fact links to its source on the Sources page.").format(
-            version=version, line=escape_md(line)
+    if dataset.tables:
+        footer = _("{version} · {line} · Every fact links to its source on the Sources page.").format(
+            version=version, line=escape_md(citation_line(dataset.tables, dataset.package))
         )
-    )
+    else:  # data not loaded: no source line to cite
+        footer = _("{version} · Every fact links to its source on the Sources page.").format(version=version)
+    st.caption(footer)
     if dataset.tables:
         render_reach(dataset)
 
