@@ -88,3 +88,15 @@ def test_the_served_app_answers_a_kept_alive_connection_without_a_40_ms_wait(app
         connection.close()
     later = statistics.median(times[1:])  # the first reply on a connection never waited
     assert later < 0.030, f"replies on a kept-alive connection took {later * 1000:.0f} ms (median)"
+
+
+def test_looking_at_every_descriptor_leaves_none_open() -> None:
+    """A handle left open on a pipe kept a child process (Playwright's driver) waiting for its end forever."""
+    read_end, write_end = os.pipe()
+    try:
+        before = sorted(open_descriptors())
+        set_no_delay_on_listeners(before)
+        assert sorted(open_descriptors()) == before
+    finally:
+        os.close(read_end)
+        os.close(write_end)

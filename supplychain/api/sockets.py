@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -34,8 +35,10 @@ def set_no_delay_on_listeners(descriptors: Iterable[int]) -> int:
     count = 0
     for fd in descriptors:
         try:
+            if not stat.S_ISSOCK(os.fstat(fd).st_mode):
+                continue  # a file or a pipe: never duplicated, so no handle on it is left open
             sock = socket.socket(fileno=os.dup(fd))  # a second handle on the same socket; closing it keeps the first
-        except OSError:  # not a socket (a file, a pipe) or closed since it was listed
+        except OSError:  # closed since it was listed
             continue
         with sock:
             if sock.family not in (socket.AF_INET, socket.AF_INET6) or sock.type != socket.SOCK_STREAM:
