@@ -15,7 +15,8 @@ def coverage_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     frame = tables.get(COVERAGE_TABLE)
     if frame is None or frame.empty:
         return pd.DataFrame(columns=["topic_id", "topic", "reviewed_through"])
-    return frame.sort_values(["reviewed_through", "topic_id"], kind="stable").reset_index(drop=True)
+    # topic_id is unique, so the two keys leave no tie (and pandas ignores `kind` on two columns).
+    return frame.sort_values(["reviewed_through", "topic_id"]).reset_index(drop=True)
 
 
 def reach_of(tables: dict[str, pd.DataFrame]) -> str:

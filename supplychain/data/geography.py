@@ -101,7 +101,7 @@ def country_polygons(path: str | None = None):
     return frame[["iso2", "name", "geometry"]]
 
 
-def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = None) -> list[Problem]:
+def check_coordinates(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every point of locations.csv and sites.csv lies inside its stated country (a geopandas spatial join).
 
     A point counts as inside when its country's polygon contains it or lies within COUNTRY_TOLERANCE_KM
@@ -110,7 +110,7 @@ def check_coordinates(tables: dict[str, pd.DataFrame], boundaries: str | None = 
     """
     import geopandas as gpd
 
-    polygons = country_polygons(boundaries)
+    polygons = country_polygons()
     problems: list[Problem] = []
     known = set(polygons["iso2"].dropna())
     for table in CHECKED_TABLES:

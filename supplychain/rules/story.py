@@ -59,6 +59,7 @@ def story_steps(tables: dict[str, pd.DataFrame]) -> list[Step]:
                 visual=row["visual"],
                 page=row["page"],
                 params={c: _text(row[c]) for c in VIEW_COLUMNS if _text(row[c])},
+                # A tuple built from a generator types as tuple[float, ...]; FRAME_COLUMNS has four.
                 frame=frame,  # type: ignore[arg-type]
             )
         )
@@ -75,7 +76,7 @@ def check_story_steps(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     lane_codes = set(lanes["lane_id"].dropna()) | set(lanes["lane_group"].dropna())
     problems: list[Problem] = []
     for idx, row in rows.iterrows():
-        line = int(idx) + 2  # type: ignore[call-overload]
+        line = int(idx) + 2  # type: ignore[call-overload]  # iterrows types the index as Hashable; it is an int
         chosen = [c for c in _text(row["lanes"]).split(",") if c]
         unknown = [c for c in chosen if c not in lane_codes]
         if unknown:
