@@ -3,12 +3,19 @@ what the loader tolerated (and says so), and the typed values an analyst gets.""
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
+from conftest import DATA_DIR, rewrite_csv
 
-from supplychain.data.load import ParsedTable, parse_csv
-from supplychain.data.problems import LoadWarning, Problem
+from supplychain.data.load import Dataset, ParsedTable, fingerprint, load_dataset, parse_csv, read_table
+from supplychain.data.problems import LoadWarning, Problem, problem
+from supplychain.data.schema import table_names
+from supplychain.i18n import N_
 
 FIELDS: list[dict[str, Any]] = [
     {"name": "id", "type": "string"},
@@ -260,3 +267,234 @@ def test_the_frame_is_text_cells_never_typed_values() -> None:
     parsed = parse("id,n,note\na,007,x\n")
     assert parsed.frame.loc[0, "n"] == "007"
     assert isinstance(parsed.frame, pd.DataFrame)
+
+
+TYPED_FIELDS: list[dict[str, Any]] = [
+    {"name": "id", "type": "string"},
+    {"name": "day", "type": "date"},
+    {"name": "share", "type": "number"},
+    {"name": "count", "type": "integer"},
+    {"name": "open", "type": "boolean"},
+    {"name": "plain"},
+]
+
+
+def tiny_folder(tmp_path: Path, text: str) -> tuple[Path, dict[str, Any]]:
+    package = {"name": "tiny", "resources": [{"name": "t", "path": "t.csv", "schema": {"fields": TYPED_FIELDS}}]}
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    return tmp_path, package
+
+
+def test_an_analyst_gets_dates_numbers_whole_numbers_yes_no_and_text_typed_with_empty_cells_missing(
+    tmp_path: Path,
+) -> None:
+    folder, package = tiny_folder(
+        tmp_path,
+        "id,day,share,count,open,plain\n"
+        "a,2025-04-29,0.5,235,true,x\n"
+        "b,,,,,\n"
+        "c,2024-01-01,2,7,FALSE,y\n"
+        "d,2024-02-29,1e3,0,1,z\n"
+        "e,2024-03-01,-1.25,-3,0,w\n"
+        "f,2024-03-02,3,4,True,v\n"
+        "g,2024-03-03,3,4,False,u\n"
+        "h,2024-03-04,3,4,TRUE,t\n",
+    )
+    table = read_table(folder, package, "t")
+    assert list(table.columns) == ["id", "day", "share", "count", "open", "plain"]
+    assert list(table.index) == list(range(8)) and isinstance(table.index, pd.RangeIndex)
+    assert pd.api.types.is_datetime64_any_dtype(table["day"])
+    assert [str(table[c].dtype) for c in ("share", "count", "open", "plain", "id")] == [
+        "Float64",
+        "Int64",
+        "boolean",
+        "string",
+        "string",
+    ]
+    assert table.loc[0, "day"] == pd.Timestamp("2025-04-29") and table.loc[3, "day"] == pd.Timestamp("2024-02-29")
+    assert table["share"].tolist()[:1] + table["share"].tolist()[2:5] == [0.5, 2.0, 1000.0, -1.25]
+    assert table["count"].tolist()[:1] + table["count"].tolist()[2:5] == [235, 7, 0, -3]
+    assert table["open"].tolist() == [True, pd.NA, False, True, False, True, False, True]
+    assert table.loc[0, "plain"] == "x" and table.loc[0, "id"] == "a"
+    empty = table.loc[1]
+    assert pd.isna(empty["day"]) and pd.isna(empty["share"]) and pd.isna(empty["count"])
+    assert pd.isna(empty["open"]) and pd.isna(empty["plain"])
+
+
+def test_reading_a_table_that_does_not_parse_raises_with_every_problem_on_one_line(tmp_path: Path) -> None:
+    folder, package = tiny_folder(tmp_path, "id,day,share,count,open,plain\na,1\nb,2\n")
+    with pytest.raises(ValueError) as error:
+        read_table(folder, package, "t")
+    assert str(error.value) == (
+        "t.csv, row 1 (line 2): found 'a,1'; expected 6 cells like the header, not 2; "
+        "t.csv, row 2 (line 3): found 'b,2'; expected 6 cells like the header, not 2"
+    )
+
+
+def test_the_loaded_tables_are_typed_and_numbered_from_zero_after_a_blank_row(mini_dir: Path) -> None:
+    path = mini_dir / "models.csv"
+    head, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(head + "\n\n" + rest, encoding="utf-8")
+    dataset = load_dataset(mini_dir)
+    assert dataset.ok, [str(p) for p in dataset.problems]
+    models = dataset.tables["models"]
+    assert list(models.index) == [0, 1, 2]
+    assert models["open_weights"].tolist()[:2] == [True, False]
+    assert pd.api.types.is_datetime64_any_dtype(models["release_date"])
+    assert [w.what for w in dataset.warnings if w.file == "models.csv"] == ["blank rows skipped: 1"]
+    assert set(dataset.tables) == set(table_names(dataset.package))
+
+
+def test_no_package_file_names_where_it_was_looked_for(tmp_path: Path) -> None:
+    dataset = load_dataset(tmp_path, stamp="s1")
+    assert [(p.file, p.line, p.expected) for p in dataset.problems] == [
+        ("datapackage.json", None, f"the file {tmp_path / 'datapackage.json'}")
+    ]
+    assert (dataset.package, dataset.tables, dataset.fingerprint) == ({}, {}, "s1")
+
+
+def test_a_package_that_is_not_json_or_not_utf8_says_so(mini_dir: Path) -> None:
+    (mini_dir / "datapackage.json").write_text('{"name": ', encoding="utf-8")
+    [broken] = load_dataset(mini_dir, stamp="s2").problems
+    assert (broken.file, broken.line) == ("datapackage.json", None)
+    assert broken.expected.startswith("valid JSON (Expecting value: line 1 column 10")
+    (mini_dir / "datapackage.json").write_bytes(b'{"name": "caf\xe9"}')
+    dataset = load_dataset(mini_dir, stamp="s2")
+    assert [p.expected[:12] for p in dataset.problems] == ["valid JSON ("]
+    assert "utf-8" in dataset.problems[0].expected and dataset.fingerprint == "s2"
+
+
+def test_a_package_without_tables_is_one_problem_and_a_bad_stamp_is_named_with_it(mini_dir: Path) -> None:
+    (mini_dir / "datapackage.json").write_text('["not", "a", "package"]', encoding="utf-8")
+    dataset = load_dataset(mini_dir, stamp="s3")
+    assert [p.expected for p in dataset.problems] == ["a data package with a non-empty 'resources' list"]
+    assert (dataset.package, dataset.fingerprint) == ({}, "s3")
+    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    (mini_dir / "datapackage.json").write_text(json.dumps({**package, "created": "yesterday"}), encoding="utf-8")
+    dataset = load_dataset(mini_dir, stamp="s3")
+    assert [p.column for p in dataset.problems] == ["created"]
+    assert dataset.package["created"] == "yesterday" and dataset.tables == {} and dataset.as_of == ""
+    (mini_dir / "datapackage.json").write_text(
+        json.dumps({**package, "created": "yesterday", "resources": []}), encoding="utf-8"
+    )
+    dataset = load_dataset(mini_dir, stamp="s3")
+    assert [p.column for p in dataset.problems] == ["created", None]
+    assert dataset.problems[1].expected == "a data package with a non-empty 'resources' list"
+
+
+def test_a_table_file_the_package_lists_but_the_folder_lacks_is_named_with_every_other_problem(mini_dir: Path) -> None:
+    (mini_dir / "chips.csv").unlink()
+    (mini_dir / "events.csv").unlink()
+    rewrite_csv(mini_dir / "models.csv", lambda h, rows: rows[0].update(release_date="2025-02-30"))
+    dataset = load_dataset(mini_dir, stamp="s4")
+    assert [(p.file, p.line, p.column, p.expected) for p in dataset.problems] == [
+        ("models.csv", 2, "release_date", "a date written YYYY-MM-DD"),
+        ("chips.csv", None, None, "the file chips.csv in the data folder (datapackage.json lists it)"),
+        ("events.csv", None, None, "the file events.csv in the data folder (datapackage.json lists it)"),
+    ]
+    assert dataset.tables == {} and dataset.fingerprint == "s4"
+
+
+def test_a_table_with_only_its_header_is_a_problem_unless_it_may_be_empty(mini_dir: Path) -> None:
+    for name in ("models", "standings"):
+        path = mini_dir / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8")
+    problems = load_dataset(mini_dir).problems
+    assert [(p.file, p.line, p.expected) for p in problems if p.file != "models.csv" or p.line == 2][:1] == [
+        ("models.csv", 2, "at least one data row under the header")
+    ]
+    assert not [p for p in problems if p.file == "standings.csv"]
+
+
+def test_the_notes_of_a_load_that_failed_are_kept_beside_its_problems(mini_dir: Path) -> None:
+    path = mini_dir / "models.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    rewrite_csv(mini_dir / "chips.csv", lambda h, rows: rows[0].update(designer_id="nobody"))
+    dataset = load_dataset(mini_dir)
+    assert [p.file for p in dataset.problems] == ["chips.csv"]
+    assert [w.what for w in dataset.warnings] == [
+        "starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored",
+        "Windows line ends (CRLF); read as ordinary line ends",
+    ]
+
+
+def test_a_check_of_the_rules_layer_passed_in_sees_the_typed_tables_and_its_problems_block_the_load(
+    mini_dir: Path,
+) -> None:
+    seen_tables: list[dict[str, pd.DataFrame]] = []
+
+    def lanes_named(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+        seen_tables.append(tables)
+        return [problem("lanes.csv", 2, "lane_id", "x", N_("a lane the story knows"))]
+
+    def nothing(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+        return []
+
+    dataset = load_dataset(mini_dir, checks=[nothing, lanes_named])
+    assert [(p.file, p.expected) for p in dataset.problems] == [("lanes.csv", "a lane the story knows")]
+    assert dataset.tables == {} and not dataset.ok
+    [tables] = seen_tables
+    assert pd.api.types.is_datetime64_any_dtype(tables["models"]["release_date"])
+    assert load_dataset(mini_dir, checks=[nothing]).ok
+
+
+def test_a_point_outside_its_country_blocks_the_load_after_the_rules_checks(mini_dir: Path) -> None:
+    rewrite_csv(mini_dir / "locations.csv", lambda h, rows: rows[0].update(lat="48.85", lon="2.35"))
+    dataset = load_dataset(mini_dir)
+    assert [(p.file, p.line) for p in dataset.problems][:1] == [("locations.csv", 2)]
+    assert dataset.tables == {}
+
+
+def test_a_file_shape_no_rule_foresaw_gives_one_problem_about_the_data_folder_not_a_traceback(
+    mini_dir: Path,
+) -> None:
+    def broken(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+        raise RuntimeError("boom")
+
+    dataset = load_dataset(mini_dir, stamp="s5", checks=[broken])
+    assert [(p.file, p.line, p.column, p.value, p.expected) for p in dataset.problems] == [
+        ("(data folder)", None, None, None, "files the checks can read (RuntimeError('boom'))")
+    ]
+    assert (dataset.package, dataset.tables, dataset.fingerprint) == ({}, {}, "s5")
+
+
+def test_a_load_is_stamped_with_the_folders_fingerprint_unless_given_one(mini_dir: Path) -> None:
+    assert load_dataset(mini_dir).fingerprint == fingerprint(mini_dir)
+    assert load_dataset(str(mini_dir), stamp="given").fingerprint == "given"
+    assert len(fingerprint(mini_dir)) == 16
+    assert fingerprint(mini_dir) == fingerprint(mini_dir)
+
+
+def test_the_fingerprint_sees_a_new_file_a_renamed_one_and_ignores_a_sub_folder(mini_dir: Path) -> None:
+    before = fingerprint(mini_dir)
+    (mini_dir / "releases").mkdir()
+    assert fingerprint(mini_dir) == before
+    (mini_dir / "releases" / "1.0.0.json").write_text("{}", encoding="utf-8")
+    assert fingerprint(mini_dir) == before
+    stat = (mini_dir / "glossary.csv").stat()
+    (mini_dir / "glossary.csv").rename(mini_dir / "glossary2.csv")
+    os.utime(mini_dir / "glossary2.csv", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    renamed = fingerprint(mini_dir)
+    assert renamed != before
+    (mini_dir / "extra.txt").write_text("", encoding="utf-8")
+    assert fingerprint(mini_dir) != renamed
+
+
+def test_the_version_is_the_packages_own_when_it_is_a_version_number_and_blank_otherwise() -> None:
+    assert Dataset({"version": "1.2.3"}).version == "1.2.3"
+    assert Dataset({"version": "1.2"}).version == "1.2"
+    assert Dataset({"version": "v1"}).version == ""
+    assert Dataset({"version": 3}).version == ""
+    assert Dataset({}).version == ""
+
+
+def test_the_as_of_day_is_the_created_stamps_day_when_it_is_a_real_day() -> None:
+    assert Dataset({"created": "2026-12-05T00:00:00Z"}).as_of == "2026-12-05"
+    assert Dataset({"created": "2026-02-30T00:00:00Z"}).as_of == ""
+    assert Dataset({}).as_of == ""
+
+
+def test_a_dataset_without_problems_is_ok_and_one_with_problems_reaches_nowhere() -> None:
+    assert Dataset({}).ok and Dataset({}).tables == {} and Dataset({}).warnings == []
+    failed = Dataset({}, problems=[problem("t.csv", None, None, None, N_("a value"))])
+    assert not failed.ok and failed.reviewed_through == "" and failed.fingerprint == ""
