@@ -498,3 +498,19 @@ def test_a_dataset_without_problems_is_ok_and_one_with_problems_reaches_nowhere(
     assert Dataset({}).ok and Dataset({}).tables == {} and Dataset({}).warnings == []
     failed = Dataset({}, problems=[problem("t.csv", None, None, None, N_("a value"))])
     assert not failed.ok and failed.reviewed_through == "" and failed.fingerprint == ""
+
+
+def test_a_tool_reading_a_table_never_guesses_the_order_of_a_date_not_written_year_month_day(tmp_path: Path) -> None:
+    # 04/05/2025 is the 4th of May to a European reader and April 5th to pandas' guess: refused, not guessed.
+    folder, package = tiny_folder(tmp_path, "id,day,share,count,open,plain\na,04/05/2025,,,,\n")
+    with pytest.raises(ValueError, match="04/05/2025"):
+        read_table(folder, package, "t")
+
+
+def test_a_yes_no_column_with_no_value_yet_is_still_a_yes_no_column(tmp_path: Path) -> None:
+    folder, package = tiny_folder(tmp_path, "id,day,share,count,open,plain\na,,,,,\nb,,,,,\n")
+    table = read_table(folder, package, "t")
+    assert str(table["open"].dtype) == "boolean"
+    assert table["open"].isna().all()
+    assert pd.api.types.is_datetime64_any_dtype(table["day"])
+    assert [str(table[c].dtype) for c in ("share", "count", "plain")] == ["Float64", "Int64", "string"]
