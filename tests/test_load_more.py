@@ -358,6 +358,9 @@ def test_a_package_that_is_not_json_or_not_utf8_says_so(mini_dir: Path) -> None:
     [broken] = load_dataset(mini_dir, stamp="s2").problems
     assert (broken.file, broken.line) == ("datapackage.json", None)
     assert broken.expected.startswith("valid JSON (Expecting value: line 1 column 10")
+    failed = load_dataset(mini_dir, stamp="s2")
+    # The footer under the problems list reads the version and the as-of day: blank, not a crash.
+    assert (failed.package, failed.version, failed.as_of, failed.tables) == ({}, "", "", {})
     (mini_dir / "datapackage.json").write_bytes(b'{"name": "caf\xe9"}')
     dataset = load_dataset(mini_dir, stamp="s2")
     assert [p.expected[:12] for p in dataset.problems] == ["valid JSON ("]
@@ -386,6 +389,7 @@ def test_a_table_file_the_package_lists_but_the_folder_lacks_is_named_with_every
     (mini_dir / "chips.csv").unlink()
     (mini_dir / "events.csv").unlink()
     rewrite_csv(mini_dir / "models.csv", lambda h, rows: rows[0].update(release_date="2025-02-30"))
+    (mini_dir / "sources.csv").write_bytes(b"\xef\xbb\xbf" + (mini_dir / "sources.csv").read_bytes())
     dataset = load_dataset(mini_dir, stamp="s4")
     assert [(p.file, p.line, p.column, p.expected) for p in dataset.problems] == [
         ("models.csv", 2, "release_date", "a date written YYYY-MM-DD"),
@@ -393,6 +397,24 @@ def test_a_table_file_the_package_lists_but_the_folder_lacks_is_named_with_every
         ("events.csv", None, None, "the file events.csv in the data folder (datapackage.json lists it)"),
     ]
     assert dataset.tables == {} and dataset.fingerprint == "s4"
+    assert [(w.file, w.what) for w in dataset.warnings] == [
+        ("sources.csv", "starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored")
+    ]
+    # The footer under the problems list still names the data's version.
+    assert dataset.version == json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["version"]
+
+
+def test_a_tables_key_stays_unique_even_where_its_field_does_not_say_so(mini_dir: Path) -> None:
+    package = json.loads((mini_dir / "datapackage.json").read_text(encoding="utf-8"))
+    [models] = [r for r in package["resources"] if r["name"] == "models"]
+    [key] = [f for f in models["schema"]["fields"] if f["name"] == "model_id"]
+    key.pop("constraints")
+    (mini_dir / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert load_dataset(mini_dir).ok
+    rewrite_csv(mini_dir / "models.csv", lambda h, rows: rows[1].update(model_id="m_one"))
+    assert [(p.file, p.line, p.column, p.expected) for p in load_dataset(mini_dir).problems] == [
+        ("models.csv", 3, "model_id", "a unique id (this one is used by an earlier row)")
+    ]
 
 
 def test_a_table_with_only_its_header_is_a_problem_unless_it_may_be_empty(mini_dir: Path) -> None:
