@@ -269,6 +269,7 @@ def test_the_frame_is_text_cells_never_typed_values() -> None:
     assert isinstance(parsed.frame, pd.DataFrame)
 
 
+SHIPPED_VERSION = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["version"]
 TYPED_FIELDS: list[dict[str, Any]] = [
     {"name": "id", "type": "string"},
     {"name": "day", "type": "date"},
@@ -401,7 +402,7 @@ def test_a_table_file_the_package_lists_but_the_folder_lacks_is_named_with_every
         ("sources.csv", "starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored")
     ]
     # The footer under the problems list still names the data's version.
-    assert dataset.version == json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert dataset.version == SHIPPED_VERSION
 
 
 def test_a_tables_key_stays_unique_even_where_its_field_does_not_say_so(mini_dir: Path) -> None:
@@ -432,8 +433,9 @@ def test_the_notes_of_a_load_that_failed_are_kept_beside_its_problems(mini_dir: 
     path = mini_dir / "models.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     rewrite_csv(mini_dir / "chips.csv", lambda h, rows: rows[0].update(designer_id="nobody"))
-    dataset = load_dataset(mini_dir)
+    dataset = load_dataset(mini_dir, stamp="s6")
     assert [p.file for p in dataset.problems] == ["chips.csv"]
+    assert (dataset.version, dataset.fingerprint, dataset.tables) == (SHIPPED_VERSION, "s6", {})
     assert [w.what for w in dataset.warnings] == [
         "starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored",
         "Windows line ends (CRLF); read as ordinary line ends",
@@ -452,9 +454,11 @@ def test_a_check_of_the_rules_layer_passed_in_sees_the_typed_tables_and_its_prob
     def nothing(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         return []
 
-    dataset = load_dataset(mini_dir, checks=[nothing, lanes_named])
+    dataset = load_dataset(mini_dir, stamp="s7", checks=[nothing, lanes_named])
     assert [(p.file, p.expected) for p in dataset.problems] == [("lanes.csv", "a lane the story knows")]
     assert dataset.tables == {} and not dataset.ok
+    assert (dataset.version, dataset.fingerprint) == (SHIPPED_VERSION, "s7")
+    assert [w.what for w in dataset.warnings] == []
     [tables] = seen_tables
     assert pd.api.types.is_datetime64_any_dtype(tables["models"]["release_date"])
     assert load_dataset(mini_dir, checks=[nothing]).ok
@@ -529,7 +533,7 @@ def test_a_tool_reading_a_table_never_guesses_the_order_of_a_date_not_written_ye
         read_table(folder, package, "t")
 
 
-def test_a_yes_no_column_with_no_value_yet_is_still_a_yes_no_column(tmp_path: Path) -> None:
+def test_a_column_with_no_value_yet_keeps_its_type_yes_no_date_number_or_text(tmp_path: Path) -> None:
     folder, package = tiny_folder(tmp_path, "id,day,share,count,open,plain\na,,,,,\nb,,,,,\n")
     table = read_table(folder, package, "t")
     assert str(table["open"].dtype) == "boolean"
