@@ -73,8 +73,34 @@ def test_a_short_file_with_a_nul_byte_is_not_taken_for_utf16() -> None:
 
 def test_a_file_one_third_nul_bytes_is_taken_for_utf16_and_one_just_under_is_not() -> None:
     one_field = [{"name": "idx", "type": "string"}]
-    assert parse(b"id\x00\n\x00x", one_field).frame is None  # 2 NULs of 6 bytes: 2 * 3 >= 6
+    utf16 = "UTF-8 text (this file is UTF-16: save it as 'CSV UTF-8')"
+    assert [p.expected for p in parse(b"id\x00\n\x00x", one_field).problems] == [utf16]  # 2 NULs of 6 bytes
     assert parse(b"idx\x00\n\x00x", one_field).problems == []  # 2 NULs of 7 bytes
+
+
+def test_a_utf16_file_of_chinese_names_is_refused_as_utf16_by_its_byte_order_mark() -> None:
+    # Chinese text in UTF-16 has almost no NUL bytes, so only the byte-order mark tells it apart.
+    text = "公司,名称,备注\n阿里巴巴,通义千问大模型,杭州总部\n"
+    for data in (b"\xff\xfe" + text.encode("utf-16-le"), b"\xfe\xff" + text.encode("utf-16-be")):
+        assert data.count(b"\x00") * 3 < len(data)
+        assert [p.expected for p in parse(data).problems] == [
+            "UTF-8 text (this file is UTF-16: save it as 'CSV UTF-8')"
+        ]
+
+
+def test_a_four_byte_file_half_nul_bytes_is_taken_for_utf16() -> None:
+    parsed = parse("id".encode("utf-16-le"), [{"name": "id", "type": "string"}])
+    assert [p.expected for p in parsed.problems] == ["UTF-8 text (this file is UTF-16: save it as 'CSV UTF-8')"]
+
+
+def test_only_the_first_400_bytes_decide_whether_a_file_is_utf16() -> None:
+    # 133 NULs in the first 400 bytes (399 < 400: not UTF-16); the 401st byte, a NUL, is not looked at.
+    cell = "\x00x" * 133 + "x" * 120 + "\x00"
+    data = ("id,n,note\na,1," + cell + "\n").encode()
+    assert data[:400].count(b"\x00") == 133 and data[400:401] == b"\x00"
+    parsed = parse(data)
+    assert parsed.problems == []
+    assert rows(parsed)[0][2] == cell  # the NULs stay in the cell, for the checks to name
 
 
 def test_a_byte_order_mark_is_dropped_and_said_and_the_first_column_keeps_its_name() -> None:
@@ -86,7 +112,7 @@ def test_a_byte_order_mark_is_dropped_and_said_and_the_first_column_keeps_its_na
 
 
 def test_a_windows_1252_file_names_the_line_and_shows_the_bytes_around_the_bad_one() -> None:
-    data = b"id,n,note\na,1,ok\nb,2,caf" + b"\xe9 au lait\n"
+    data = b"id,n,note\na,1,ok\nb,2,caf" + b"\xe9 au lait, sans sucre ni miel\n"
     parsed = parse(data)
     assert parsed.frame is None
     assert seen(parsed.problems) == [
@@ -94,7 +120,7 @@ def test_a_windows_1252_file_names_the_line_and_shows_the_bytes_around_the_bad_o
             "t.csv",
             3,
             None,
-            ",note\na,1,ok\nb,2,caf\ufffd au lait\n",
+            ",note\na,1,ok\nb,2,caf\ufffd au lait, sans sucr",  # 20 bytes before the bad one, 19 after
             "UTF-8 text (saved in another encoding, such as Windows-1252: save it as 'CSV UTF-8')",
         )
     ]
@@ -106,7 +132,7 @@ def test_a_bad_byte_on_the_first_line_shows_the_bytes_from_the_start_of_the_file
     assert [(p.line, p.value) for p in parsed.problems] == [(1, "id,n,n\ufffdte\n")]
 
 
-def test_a_byte_order_mark_before_a_bad_byte_is_still_said() -> None:
+def test_a_bad_byte_after_a_byte_order_mark_gets_the_encoding_problem_alone() -> None:
     parsed = parse(b"\xef\xbb\xbfid,n,n\xe9te\n")
     assert [p.line for p in parsed.problems] == [1]
     assert parsed.warnings == []
@@ -143,7 +169,7 @@ def test_a_header_separated_by_semicolons_tabs_or_bars_is_refused_with_how_to_sa
         parsed = parse(separator.join(["id", "n", "note"]) + "\na\n")
         assert parsed.frame is None
         [p] = parsed.problems
-        assert (p.line, p.column, p.value) == (1, None, separator.join(["id", "n", "note"]))
+        assert (p.file, p.line, p.column, p.value) == ("t.csv", 1, None, separator.join(["id", "n", "note"]))
         found[separator] = p.expected
     assert found[";"] == "columns separated by commas (this header uses ';': save it as 'CSV UTF-8 (comma delimited)')"
     assert found["|"] == "columns separated by commas (this header uses '|': save it as 'CSV UTF-8 (comma delimited)')"
@@ -225,6 +251,53 @@ def test_a_duplicated_column_is_named_once_with_how_many_times_it_appears() -> N
     parsed = parse("id,n,note,n,n\na,1,x,2,3\n")
     assert parsed.frame is None
     assert seen(parsed.problems) == [("t.csv", 1, "n", None, "this column once (the header has it 3 times)")]
+    twice = parse("id,n,note,note\na,1,x,y\n")
+    assert twice.frame is None
+    assert seen(twice.problems) == [("t.csv", 1, "note", None, "this column once (the header has it 2 times)")]
+
+
+def test_an_excel_file_saved_with_semicolons_gets_the_separator_problem_and_its_byte_order_mark_note() -> None:
+    # Excel set to Polish (or German, French...) saves 'CSV' with semicolons and a byte-order mark.
+    parsed = parse(b"\xef\xbb\xbfid;n;note\r\na;1;x\r\n")
+    assert seen(parsed.problems) == [
+        (
+            "t.csv",
+            1,
+            None,
+            "id;n;note",
+            "columns separated by commas (this header uses ';': save it as 'CSV UTF-8 (comma delimited)')",
+        )
+    ]
+    assert [w.what for w in parsed.warnings] == [
+        "starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored",
+        "Windows line ends (CRLF); read as ordinary line ends",
+    ]
+
+
+def test_a_two_column_table_saved_with_semicolons_gets_the_separator_problem() -> None:
+    parsed = parse("id;n\na;1\n", FIELDS[:2])
+    assert [p.expected for p in parsed.problems] == [
+        "columns separated by commas (this header uses ';': save it as 'CSV UTF-8 (comma delimited)')"
+    ]
+
+
+def test_a_file_refused_before_its_rows_are_read_keeps_the_notes_on_how_it_was_saved() -> None:
+    bom = "starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored"
+    quoting = parse(b'\xef\xbb\xbfid,n,note\r\nb,2,"y"z\r\n')
+    assert [p.line for p in quoting.problems] == [2]
+    assert [w.what for w in quoting.warnings] == [bom, "Windows line ends (CRLF); read as ordinary line ends"]
+    no_header = parse(b"\xef\xbb\xbf\na,1,x\n")
+    assert [p.expected for p in no_header.problems] == ["a header row naming the columns on line 1"]
+    assert [w.what for w in no_header.warnings] == [bom]
+
+
+def test_a_line_break_inside_a_cell_reads_the_same_whatever_line_ends_the_file_was_saved_with() -> None:
+    # The note says Windows and old Mac line ends are read as ordinary ones: inside a quoted cell too, so a file
+    # saved again on another system gives the same cells (and the same downloads) as before.
+    unix = rows(parse('id,n,note\na,1,"two\nlines"\nb,2,y\n'))
+    assert rows(parse('id,n,note\r\na,1,"two\r\nlines"\r\nb,2,y\r\n')) == unix
+    assert rows(parse('id,n,note\ra,1,"two\rlines"\rb,2,y\r')) == unix
+    assert unix[0][2] == "two\nlines"
 
 
 def test_an_unknown_column_is_tolerated_with_a_note_when_nothing_is_missing() -> None:
