@@ -14,7 +14,7 @@ from conftest import DATA_DIR, rewrite_csv
 
 from supplychain.data.load import Dataset, ParsedTable, fingerprint, load_dataset, parse_csv, read_table
 from supplychain.data.problems import LoadWarning, Problem, problem
-from supplychain.data.schema import table_names
+from supplychain.data.schema import fields, table_names
 from supplychain.i18n import N_
 
 FIELDS: list[dict[str, Any]] = [
@@ -413,6 +413,8 @@ def test_the_loaded_tables_are_typed_and_numbered_from_zero_after_a_blank_row(mi
     assert dataset.ok, [str(p) for p in dataset.problems]
     models = dataset.tables["models"]
     assert list(models.index) == [0, 1, 2]
+    for name, table in dataset.tables.items():  # no stray column (an old index) beside the schema's own
+        assert list(table.columns) == [f["name"] for f in fields(dataset.package, name)], name
     assert models["open_weights"].tolist()[:2] == [True, False]
     assert pd.api.types.is_datetime64_any_dtype(models["release_date"])
     assert [w.what for w in dataset.warnings if w.file == "models.csv"] == ["blank rows skipped: 1"]
@@ -535,6 +537,17 @@ def test_a_check_of_the_rules_layer_passed_in_sees_the_typed_tables_and_its_prob
     [tables] = seen_tables
     assert pd.api.types.is_datetime64_any_dtype(tables["models"]["release_date"])
     assert load_dataset(mini_dir, checks=[nothing]).ok
+
+
+def test_a_cross_table_problem_is_kept_when_the_rules_checks_find_nothing_and_so_are_the_notes(mini_dir: Path) -> None:
+    # models.csv row 1 says its date is known only to the month but gives the 15th: a rule on the typed tables.
+    rewrite_csv(mini_dir / "models.csv", lambda h, rows: rows[0].update(release_date="2025-04-15"))
+    rewrite_csv(mini_dir / "models.csv", lambda h, rows: rows[0].update(release_precision="month"))
+    (mini_dir / "models.csv").write_bytes(b"\xef\xbb\xbf" + (mini_dir / "models.csv").read_bytes())
+    dataset = load_dataset(mini_dir, checks=[lambda tables: []])
+    assert [(p.file, p.line, p.column) for p in dataset.problems] == [("models.csv", 2, "release_date")]
+    assert dataset.tables == {}
+    assert [w.what for w in dataset.warnings] == ["starts with a byte-order mark (as Excel saves 'CSV UTF-8'); ignored"]
 
 
 def test_a_point_outside_its_country_blocks_the_load_after_the_rules_checks(mini_dir: Path) -> None:

@@ -3,6 +3,9 @@ what was expected or done, numbers written the reader's way, in the reader's lan
 
 from __future__ import annotations
 
+import babel.numbers
+import pytest
+
 from supplychain.data.problems import SHOWN_CHARS, LoadWarning, Problem, cut, problem, warning
 from supplychain.i18n import N_, language_of
 
@@ -109,3 +112,14 @@ def test_problems_and_notes_are_values_equal_when_they_say_the_same_and_can_be_c
     assert len({one, problem("t.csv", 2, "n", "x", N_("a value"), n=1)}) == 1
     assert LoadWarning("t.csv", None, "x") == warning("t.csv", None, "x")
     assert Problem("t.csv", 2, "n", "x", "a value", (("n", 1),)) == one
+
+
+def test_the_english_wording_writes_numbers_the_english_way_even_on_a_machine_set_to_polish(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(babel.numbers, "LC_NUMERIC", "pl_PL")  # Babel's default: the machine's LC_NUMERIC
+    found = problem(
+        "x.csv", 2, "c", None, N_("a value of at most {chars} characters (this one has more)"), chars=200_000
+    )
+    assert found.expected == "a value of at most 200,000 characters (this one has more)"
+    assert warning("t.csv", None, N_("blank rows skipped: {n}"), n=1234).what == "blank rows skipped: 1,234"

@@ -268,3 +268,14 @@ def test_a_package_with_accents_is_read_as_utf8_whatever_the_machines_locale(tmp
 def test_the_shipped_package_is_read_once_and_is_the_data_folders_own() -> None:
     assert shipped_package() is shipped_package()
     assert shipped_package() == read_package(Path(__file__).resolve().parent.parent / "data")
+
+
+def test_a_package_whose_source_kinds_state_no_evidence_rule_allows_nothing_by_kind() -> None:
+    package = json.loads(json.dumps(PACKAGE))
+    package["resources"][2]["schema"]["fields"][1].pop("evidenceByKind")
+    assert evidence_by_source_kind(package) == {}
+
+
+def test_a_table_without_a_primary_key_has_its_free_text_found_all_the_same() -> None:
+    package = {"resources": [{"name": "notes", "schema": {"fields": [{"name": "text", "type": "string"}]}}]}
+    assert free_text_columns(package, "notes") == ["text"]
