@@ -144,7 +144,9 @@ def parse_csv(data: bytes, file: str, table_fields: list[dict[str, Any]]) -> Par
     known = [f["name"] for f in table_fields]
     records: list[list[str]] = []
     starts: list[int] = []  # the file line each record starts on: a quoted cell may span lines
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # Universal line ends: a CRLF or CR inside a quoted cell reads as "\n" too, as the CRLF/CR note says, so a file
+    # saved again on another system gives the same cells.
+    reader = csv.reader(io.StringIO(text, newline=None), strict=True)
     end = 0  # the last line read so far
     try:
         for record in reader:
