@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from supplychain.data.entities import build_entity_index
+from supplychain.i18n import set_language
 from supplychain.rules.graph import EDGE_COLUMNS, build_graph, edge_frame, filter_graph, graphml_bytes
 
 
@@ -145,11 +146,68 @@ def test_ties_implied_by_a_row_point_from_developer_to_model_and_from_a_company_
         ("companies:acme:parent_id", "acme", "subsidiary_of", "group"),
         ("models:m1:developer_id", "acme", "develops", "m1"),
     ]
-    develops = implied.set_index("relationship_id").loc["models:m1:developer_id"]
-    assert (develops["start_date"], develops["start_precision"]) == (pd.Timestamp("2024-03-01"), "month")
-    assert (develops["evidence"], develops["source_id"], develops["claim_id"]) == ("press", "launch", "c_launch")
-    place = implied.set_index("relationship_id").loc["companies:acme:hq_location_id"]
-    assert pd.isna(place["start_date"]) and place["start_precision"] == "" and place["origin"] == "companies.csv"
+    rows = implied.set_index("relationship_id", drop=False)
+    assert rows.loc["models:m1:developer_id"].to_dict() == {
+        "relationship_id": "models:m1:developer_id",
+        "from_id": "acme",
+        "from_name": "Acme AI",
+        "from_kind": "company",
+        "relation": "develops",
+        "to_id": "m1",
+        "to_name": "Model One",
+        "to_kind": "model",
+        "start_date": pd.Timestamp("2024-03-01"),  # the model's release, at its precision
+        "start_precision": "month",
+        "end_date": pd.NaT,
+        "end_precision": "",
+        "description": "Acme AI develops Model One (recorded in models.csv, column developer_id)",
+        "evidence": "press",  # the row's own evidence, source and claim
+        "source_id": "launch",
+        "claim_id": "c_launch",
+        "note": "",
+        "origin": "models.csv",
+    }
+    place = rows.loc["companies:acme:hq_location_id"]
+    assert pd.isna(place["start_date"]) and (place["start_precision"], place["end_precision"]) == ("", "")
+    assert (
+        place["description"] == "Acme AI headquartered in Hangzhou (recorded in companies.csv, column hq_location_id)"
+    )
+    assert (place["evidence"], place["source_id"], place["claim_id"], place["note"], place["origin"]) == (
+        "official",
+        "acme_filing",
+        "",
+        "",
+        "companies.csv",
+    )
+
+
+def test_a_tie_stated_in_relationships_is_drawn_once_as_stated_and_the_tables_later_rows_still_give_theirs() -> None:
+    tables = _world()
+    stated = (
+        tables["relationships"]
+        .iloc[[0]]
+        .assign(relationship_id="r_dev", from_id="acme", relation="develops", to_kind="model", to_id="m1")
+    )
+    later = tables["models"].iloc[[0]].assign(model_id="m3", name="Model Three", developer_id="group")
+    tables["relationships"] = pd.concat([tables["relationships"], stated], ignore_index=True)
+    tables["models"] = pd.concat([tables["models"], later], ignore_index=True)
+    edges = edge_frame(_graph(tables))
+    develops = edges[edges["relation"] == "develops"]
+    assert develops[["relationship_id", "from_id", "to_id"]].values.tolist() == [
+        ["models:m3:developer_id", "group", "m3"],
+        ["r_dev", "acme", "m1"],
+    ], "acme develops m1 once, as relationships.csv states it; group's m3 still has its tie"
+
+
+def test_a_polish_reader_reads_an_implied_ties_description_in_polish() -> None:
+    set_language("pl")
+    try:
+        edges = edge_frame(_graph(_world())).set_index("relationship_id")
+    finally:
+        set_language("en")
+    assert edges.at["companies:acme:hq_location_id", "description"] == (
+        "Acme AI ma siedzibę w Hangzhou (zapisano w companies.csv, kolumna hq_location_id)"
+    )
 
 
 def test_a_tie_or_a_reference_naming_no_entity_is_left_out_and_the_rest_is_drawn() -> None:
@@ -192,6 +250,9 @@ def test_the_graphml_download_declares_utf8_as_written_and_lists_ties_by_id_so_r
         "models:m1:developer_id",
         "r1",
     ], "the order of the ties table, not of the entities at their ends"
+    fields = [re.findall(r'<data key="(d\d+)"', edge) for edge in re.findall(r"<edge .*?</edge>", text, re.S)]
+    assert len(fields) == 4 and all(f == fields[-1] for f in fields), "every tie carries every field, a blank empty"
+    assert len(fields[-1]) == len(EDGE_COLUMNS) - 6, "all but the ends' ids, names and kinds, written as the edge's"
 
 
 @pytest.mark.parametrize("precision", ["day", "month"])
