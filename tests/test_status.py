@@ -16,6 +16,7 @@ from supplychain.rules.status import (
     UNRESTRICTED,
     change_dates,
     chip_status_on,
+    chips_status_on,
     measure_windows,
     status_segments,
 )
@@ -1080,3 +1081,18 @@ def test_of_two_ends_on_the_same_day_equally_known_the_ties_own_end_is_named_bef
         "day",
         "the link to this chip ended",
     )
+
+
+def test_the_export_status_pages_answer_for_a_day_is_every_chips_status_on_that_day(world) -> None:
+    # pages/status.py asks chips_status_on (cached per data version and day): the same answer as chip_status_on.
+    page = chips_status_on(world, "2025-05-01")
+    assert list(page.columns) == STATUS_COLUMNS
+    assert dict(zip(page["chip_id"], page["status"])) == {
+        "k1": RESTRICTED,  # from 9 April 2025
+        "k2": RESTRICTED,  # until the rescission of 13 May 2025
+        "k3": RESTRICTED,  # open-ended
+        "k4": UNRESTRICTED,  # its measure ended on 30 September 2024
+    }
+    pd.testing.assert_frame_equal(page, chip_status_on(world, "2025-05-01"))
+    after = chips_status_on(world, "2025-05-13").set_index("chip_id")
+    assert after.at["k2", "status"] == UNRESTRICTED, "the day's own answer, not another day's"
