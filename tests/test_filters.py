@@ -293,3 +293,11 @@ def test_a_search_reads_dots_and_brackets_as_the_characters_typed() -> None:
     assert search_rows(frame, "(china").index.tolist() == [0]
     assert search_rows(frame, "a.b")["name"].tolist() == ["A.B"]
     assert search_rows(frame, "h20")["name"].tolist() == ["H20 (China)", "H200"]
+
+
+def test_a_value_holding_a_comma_stays_one_value_in_a_link_while_other_items_split_on_commas() -> None:
+    # ?place=Iskandar Puteri, Johor,Singapore: the place the filter offers is kept whole, the rest read as a list.
+    place = FilterParam("place", False, ("Iskandar Puteri, Johor", "Johor", "Singapore"))
+    chosen = split_values(["Iskandar Puteri, Johor", "Singapore,Johor", ""], whole=place.values)
+    assert chosen == ["Iskandar Puteri, Johor", "Singapore", "Johor"]
+    assert place.rejected(chosen) == [] and place.typed(chosen) == chosen

@@ -1053,3 +1053,63 @@ def test_a_box_past_the_antimeridian_is_fitted_on_corners_written_between_minus_
     assert sorted({lon for lon, _ in corners}) == [pytest.approx(-30.1), pytest.approx(-29.9)]
     pacific = regions.Region("p", "Pacific", 170.0, 190.0, -10.0, 10.0, 300).fit_feature()["geometry"]["coordinates"]
     assert sorted({lon for lon, _ in pacific}) == [-170.0, 170.0]
+
+
+def test_the_geojson_download_of_one_place_and_one_flow_is_exactly_these_bytes_so_releases_diff_line_by_line() -> None:
+    # Analysts diff the Map's download between releases: its layout (one member per line, one space per level,
+    # keys in the order written, letters as written, a final new line) is the contract, typed here by hand.
+    points = pd.DataFrame({"location_id": ["ld"], "name": ["Łódź"], "lon": [19.5], "lat": [51.75]})
+    flows = pd.DataFrame(
+        {"flow_id": ["f"], "origin_lon": [1.0], "origin_lat": [2.0], "dest_lon": [3.0], "dest_lat": [4.0]}
+    )
+    raw = geojson.to_geojson_bytes(
+        geojson.merge_collections(geojson.points_geojson(points), geojson.flows_geojson(flows))
+    )
+    expected = """{
+ "type": "FeatureCollection",
+ "features": [
+  {
+   "type": "Feature",
+   "id": "ld",
+   "properties": {
+    "location_id": "ld",
+    "name": "Łódź",
+    "lon": 19.5,
+    "lat": 51.75
+   },
+   "geometry": {
+    "type": "Point",
+    "coordinates": [
+     19.5,
+     51.75
+    ]
+   }
+  },
+  {
+   "type": "Feature",
+   "id": "f",
+   "properties": {
+    "flow_id": "f",
+    "origin_lon": 1.0,
+    "origin_lat": 2.0,
+    "dest_lon": 3.0,
+    "dest_lat": 4.0
+   },
+   "geometry": {
+    "type": "LineString",
+    "coordinates": [
+     [
+      1.0,
+      2.0
+     ],
+     [
+      3.0,
+      4.0
+     ]
+    ]
+   }
+  }
+ ]
+}
+"""
+    assert raw == expected.encode("utf-8")

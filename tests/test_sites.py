@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import tempfile
 from pathlib import Path
 
@@ -442,3 +443,56 @@ def test_reading_a_geopackage_back_takes_the_sites_layer_even_when_another_layer
         data = path.read_bytes()
     assert list(sitemod.read_geopackage(data)["site_id"]) == list(sites["site_id"])
     assert list(sitemod.read_geopackage(data, layer="aaa_first")["site_id"]) == list(sites["site_id"].head(1))
+
+
+def test_the_sites_geojson_download_of_two_sites_is_exactly_these_bytes_so_releases_diff_line_by_line() -> None:
+    # Analysts diff the Sites download between releases: one member per line, one space per level, properties in
+    # the table's order, a blank as null, dates as ISO text, letters as written, a final new line. Typed by hand.
+    sites = pd.DataFrame(
+        {
+            "site_id": ["s1", "s2"],
+            "name": ["Zhongwei 中卫", None],
+            "lon": [105.2, 103.5],
+            "lat": [37.5, 1.25],
+            "capacity_mw": [150.0, None],
+            "opened_year": [2021, 2023],
+            "capacity_date": pd.to_datetime(["2024-03-01", None]),
+        }
+    )
+    feature = """  {{
+   "type": "Feature",
+   "properties": {{
+    "site_id": "{id}",
+    "name": {name},
+    "lon": {lon},
+    "lat": {lat},
+    "capacity_mw": {mw},
+    "opened_year": {year},
+    "capacity_date": {day}
+   }},
+   "geometry": {{
+    "type": "Point",
+    "coordinates": [
+     {lon},
+     {lat}
+    ]
+   }},
+   "id": "{id}"
+  }}"""
+    first = feature.format(
+        id="s1", name='"Zhongwei 中卫"', lon=105.2, lat=37.5, mw=150.0, year=2021, day='"2024-03-01"'
+    )
+    second = feature.format(id="s2", name="null", lon=103.5, lat=1.25, mw="null", year=2023, day="null")
+    expected = '{\n "type": "FeatureCollection",\n "features": [\n' + first + ",\n" + second + "\n ]\n}\n"
+    assert sitemod.sites_geojson_bytes(sites) == expected.encode("utf-8")
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_up_to_four_markers_sharing_a_point_stand_24_pixels_from_it_as_a_presenter_placed_them(n: int) -> None:
+    # The ring's size is part of the picture a presenter prepares: between versions of the app it must not move.
+    # On a plain pixel plane (projection = identity) the markers stand exactly 24 px from their place.
+    sites = pd.DataFrame({"site_id": [f"s{k}" for k in range(n)], "lon": [10.0] * n, "lat": [20.0] * n})
+    spread = sitemod.spread_markers(sites, lambda x, y: (x, y), invert=lambda x, y: (x, y))
+    radii = [math.hypot(r.mlon - 10.0, r.mlat - 20.0) for r in spread.itertuples()]
+    assert radii == pytest.approx([24.0] * n, abs=1e-9)
+    assert (spread.at[0, "mlon"], spread.at[0, "mlat"]) == pytest.approx((10.0, -4.0)), "the first straight above"

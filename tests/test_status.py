@@ -16,6 +16,7 @@ from supplychain.rules.status import (
     UNRESTRICTED,
     change_dates,
     chip_status_on,
+    chips_status_on,
     measure_windows,
     status_segments,
 )
@@ -1024,3 +1025,74 @@ def test_an_answers_source_says_how_certain_the_tie_is_in_the_readers_words(evid
             ]
             == polish
         )
+
+
+def _ends_on_one_day(link_end_precision: str) -> dict[str, pd.DataFrame]:
+    """A restriction of chip k whose tie ends on 1 June 2024 at the precision given, and a rescission of its
+    measure by r2 dated 1 June 2024 to the day."""
+    tables = tables_of(
+        [_chip("k", "2020-01-01")],
+        [_policy("r", "restricts", "2024-01-01"), _policy("r2", "lifts", "2024-06-01")],
+        [
+            _edge("a", "r", "restricts", "k", "2024-01-01", end="2024-06-01"),
+            _edge("b", "r2", "rescinds", "r", "2024-06-01", to_kind="policy"),
+        ],
+    )
+    tables["relationships"].loc[0, "end_precision"] = link_end_precision
+    return tables
+
+
+def test_of_two_ends_on_the_same_day_the_one_known_to_the_day_closes_the_window_and_leaves_no_doubt() -> None:
+    # The tie is said to end "June 2024" (stored on the 1st), the measure is rescinded on 1 June 2024 exactly:
+    # the restriction certainly ended on 1 June, so 20 June is unrestricted and not "known only to the month".
+    tables = _ends_on_one_day("month")
+    window = measure_windows(tables).set_index("relationship_id").loc["a"]
+    assert (window["end"], window["end_precision"], window["end_reason"]) == (
+        pd.Timestamp("2024-06-01"),
+        "day",
+        "rescinded by r2",
+    )
+    june = status_of(tables, "k", "2024-06-20")
+    assert (june["status"], june["uncertain_why"]) == (UNRESTRICTED, "")
+    assert status_of(tables, "k", "2024-05-31")["status"] == RESTRICTED
+
+
+def test_of_two_imprecise_ends_on_the_same_day_the_month_is_the_answer_not_the_year() -> None:
+    # The tie ended "in 2024" (stored on 1 January), the measure "in January 2024" and nothing rescinds it.
+    tables = tables_of(
+        [_chip("k", "2020-01-01")],
+        [_policy("r", "restricts", "2023-01-01", ended="2024-01-01", ended_precision="month")],
+        [_edge("a", "r", "restricts", "k", "2023-01-01", end="2024-01-01")],
+    )
+    tables["relationships"]["end_precision"] = "year"
+    window = measure_windows(tables).set_index("relationship_id").loc["a"]
+    assert (window["end_precision"], window["end_reason"]) == ("month", "the measure ended")
+    march = status_of(tables, "k", "2024-03-01")
+    assert (march["status"], march["uncertain_why"]) == (UNRESTRICTED, "")
+    january = status_of(tables, "k", "2024-01-20")
+    assert january["uncertain_why"] == "Measure r ends on a date known only to the month"
+
+
+def test_of_two_ends_on_the_same_day_equally_known_the_ties_own_end_is_named_before_a_rescission() -> None:
+    tables = _ends_on_one_day("day")
+    window = measure_windows(tables).set_index("relationship_id").loc["a"]
+    assert (window["end"], window["end_precision"], window["end_reason"]) == (
+        pd.Timestamp("2024-06-01"),
+        "day",
+        "the link to this chip ended",
+    )
+
+
+def test_the_export_status_pages_answer_for_a_day_is_every_chips_status_on_that_day(world) -> None:
+    # pages/status.py asks chips_status_on (cached per data version and day): the same answer as chip_status_on.
+    page = chips_status_on(world, "2025-05-01")
+    assert list(page.columns) == STATUS_COLUMNS
+    assert dict(zip(page["chip_id"], page["status"])) == {
+        "k1": RESTRICTED,  # from 9 April 2025
+        "k2": RESTRICTED,  # until the rescission of 13 May 2025
+        "k3": RESTRICTED,  # open-ended
+        "k4": UNRESTRICTED,  # its measure ended on 30 September 2024
+    }
+    pd.testing.assert_frame_equal(page, chip_status_on(world, "2025-05-01"))
+    after = chips_status_on(world, "2025-05-13").set_index("chip_id")
+    assert after.at["k2", "status"] == UNRESTRICTED, "the day's own answer, not another day's"

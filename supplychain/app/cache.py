@@ -197,10 +197,11 @@ def get_graph_view(dataset: Dataset, focus: str | None, hops: int, relations: tu
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def graph_layout(nodes: tuple, edges: tuple, seed: int = 7) -> dict:
-    """Cached deterministic layout of a graph given as sorted node ids and edge pairs (see graph.layout_positions)."""
+def graph_layout(nodes: tuple, edges: tuple) -> dict:
+    """Cached deterministic layout of a graph given as sorted node ids and edge pairs (see graph.layout_positions,
+    whose seed is the one the app draws with)."""
 
-    return layout_positions(nodes, edges, seed=seed)
+    return layout_positions(nodes, edges)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

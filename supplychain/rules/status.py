@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from supplychain.data.cells import is_blank
-from supplychain.data.dates import in_period, next_period_start, precision_of, status_counts_from
+from supplychain.data.dates import DAY, MONTH, YEAR, in_period, next_period_start, precision_of, status_counts_from
 from supplychain.data.labels import policy_status_label
 from supplychain.i18n import N_, Words
 from supplychain.rules import status_words as words
@@ -77,6 +77,8 @@ def _date(value: object, precision: object = None) -> pd.Timestamp | None:
 
 
 _prec = precision_of
+# The precisions, most exact first: of two ends on the same day, the more exact one is the window's end.
+_MOST_EXACT_FIRST = (DAY, MONTH, YEAR)
 
 
 def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -146,7 +148,12 @@ def measure_windows(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 )
             if when is not None:
                 ends.append((when, when_p, words.end_reason_rescinded(resc["from_id"])))
-        end, end_p, reason = min(ends, key=lambda e: e[0]) if ends else (None, None, None)
+        # The earliest end decides. Two ends on the same day: the one known to the day is the answer (the window
+        # certainly closed then, so the days after it are not uncertain); then the month before the year; on a
+        # full tie, the first listed: the tie's own end, the measure's, then rescissions in file order.
+        end, end_p, reason = (
+            min(ends, key=lambda e: (e[0], _MOST_EXACT_FIRST.index(e[1]))) if ends else (None, None, None)
+        )
         kind = "discourages" if policy["effect"] == "discourages" else str(edge["relation"])
         rows.append(
             {
