@@ -75,7 +75,8 @@ def test_a_problem_reads_in_polish_for_a_polish_reader_and_keeps_the_english_for
     header = problem("t.csv", 1, "kind", None, N_("a value"))
     with language_of("pl"):
         assert str(found) == (
-            "t.csv, wiersz 3 (linia 4), kolumna 'n': znaleziono 'b,2'; oczekiwano: tyle komórek co w nagłówku (3), nie 2"
+            "t.csv, wiersz 3 (linia 4), kolumna 'n': znaleziono 'b,2'; "
+            "oczekiwano: tyle komórek co w nagłówku (3), nie 2"
         )
         assert str(header).startswith("t.csv, nagłówek (linia 1), kolumna 'kind'; oczekiwano: ")
         assert found.expected == "3 cells like the header, not 2"

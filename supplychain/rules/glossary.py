@@ -11,7 +11,7 @@ import pandas as pd
 GLOSSARY_TABLE = "glossary"
 
 
-def glossary_terms(tables: dict[str, pd.DataFrame], *, language: str = "en") -> pd.DataFrame:
+def glossary_terms(tables: dict[str, pd.DataFrame], *, language: str) -> pd.DataFrame:
     """One row per term, alphabetical in `language`: term_id, term, other (the other language's name),
     definition, source_id, related (a list of term ids)."""
     frame = tables.get(GLOSSARY_TABLE, pd.DataFrame())
@@ -28,10 +28,11 @@ def glossary_terms(tables: dict[str, pd.DataFrame], *, language: str = "en") -> 
             "related": [[t for t in str(v).split(";") if t] if pd.notna(v) else [] for v in frame["related"]],
         }
     )
-    return out.sort_values("term", key=lambda s: s.str.casefold(), kind="stable").reset_index(drop=True)
+    # Terms that read the same whatever their case keep the file's order (pandas sorts text stably).
+    return out.sort_values("term", key=lambda s: s.str.casefold()).reset_index(drop=True)
 
 
-def term_definition(tables: dict[str, pd.DataFrame], term_id: str, *, language: str = "en") -> str:
+def term_definition(tables: dict[str, pd.DataFrame], term_id: str, *, language: str) -> str:
     """'Term: definition' for help text beside a label or column header; '' for an unknown term."""
     terms = glossary_terms(tables, language=language).set_index("term_id")
     if term_id not in terms.index:
@@ -40,7 +41,7 @@ def term_definition(tables: dict[str, pd.DataFrame], term_id: str, *, language: 
     return f"{row['term']}: {row['definition']}"
 
 
-def find_terms(tables: dict[str, pd.DataFrame], text: str, *, language: str = "en") -> pd.DataFrame:
+def find_terms(tables: dict[str, pd.DataFrame], text: str, *, language: str) -> pd.DataFrame:
     """Terms whose English or Polish name (or id) contains `text`, case-insensitively.
 
     Names that start with it come first.
@@ -49,7 +50,9 @@ def find_terms(tables: dict[str, pd.DataFrame], text: str, *, language: str = "e
     terms = glossary_terms(tables, language=language)
     if not needle or terms.empty:
         return terms.head(0)
-    names = terms["term"].str.casefold() + "\n" + terms["other"].str.casefold() + "\n" + terms["term_id"]
-    hits = terms[names.str.contains(needle, regex=False)]
+    found = pd.Series(False, index=terms.index)
+    for name in (terms["term"].str.casefold(), terms["other"].str.casefold(), terms["term_id"]):
+        found |= name.str.contains(needle, regex=False)  # each name alone: a match never spans two
+    hits = terms[found]
     starts = hits["term"].str.casefold().str.startswith(needle) | hits["other"].str.casefold().str.startswith(needle)
     return pd.concat([hits[starts], hits[~starts]]).reset_index(drop=True)
