@@ -100,3 +100,24 @@ def test_looking_at_every_descriptor_leaves_none_open() -> None:
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+def test_every_listener_is_set_whatever_comes_before_it_in_the_list():
+    # Each kind of descriptor the process may hold comes before a listener: none stops the search.
+    first, second = (socket.socket(socket.AF_INET) for _ in range(2))
+    for listener in (first, second):
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+    read_end, write_end = os.pipe()
+    with tempfile.TemporaryDirectory() as folder, first, second:
+        local = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)  # a listening socket that is not TCP
+        local.bind(os.path.join(folder, "s"))
+        local.listen()
+        with local, socket.create_connection(first.getsockname()) as client:
+            closed = os.dup(read_end)  # a descriptor closed since it was listed (made last, so not reused)
+            os.close(closed)
+            fds = [read_end, first.fileno(), closed, local.fileno(), client.fileno(), second.fileno()]
+            assert set_no_delay_on_listeners(fds) == 2
+            assert (_no_delay(first), _no_delay(second), _no_delay(client)) == (1, 1, 0)
+    os.close(read_end)
+    os.close(write_end)
