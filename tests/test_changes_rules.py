@@ -131,7 +131,8 @@ def test_a_date_after_the_records_reach_is_scheduled_and_never_said_to_have_happ
     entries = measure_entries({"reviewed_through": "2026-02-28T00:00:00"}, {"policies": POLICIES})
     assert entries[0].title == "Scheduled: Rule B takes effect"
     assert entries[0].summary == (
-        "Rule B takes effect on 2026-03-01 (status: in force). Scheduled after the record's reach: outcome not confirmed."
+        "Rule B takes effect on 2026-03-01 (status: in force). "
+        "Scheduled after the record's reach: outcome not confirmed."
     )
     assert [e.title for e in entries[1:]] == ["Rule A ends", "Rule A takes effect", "Rule C ends"]
     on_the_day = measure_entries({"reviewed_through": "2026-03-01"}, {"policies": POLICIES})
